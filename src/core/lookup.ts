@@ -1,0 +1,113 @@
+/**
+ * Ids, English and Spanish names and aliases -> catalog entries, with closest-match suggestions.
+ * Matching ignores case, accents, spaces and punctuation, so `LTV/CAC`, `ltv:cac` and `ltv_cac` agree.
+ */
+import { distance } from "fastest-levenshtein";
+import {
+  PHASE_METRICS,
+  PhaseMetric,
+  RISK_GROUPS,
+  RISK_INDICATORS,
+  RiskGroup,
+  RiskIndicator,
+} from "./catalog";
+
+export type Resolved =
+  /** A phase metric; `indicator` is set where the same measure is also a risk indicator (churn, nps, productivity). */
+  | { readonly kind: "metric"; readonly metric: PhaseMetric; readonly indicator?: RiskIndicator }
+  | { readonly kind: "indicator"; readonly indicator: RiskIndicator }
+  | { readonly kind: "group"; readonly group: RiskGroup }
+  | { readonly kind: "ambiguous"; readonly text: string; readonly candidates: readonly string[] }
+  | { readonly kind: "unknown"; readonly text: string; readonly suggestions: readonly string[] };
+
+type Entry = PhaseMetric | RiskIndicator | RiskGroup;
+
+export function normalizeKey(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, "");
+}
+
+function canonicalId(e: Entry): string {
+  return "kind" in e && e.kind === "indicator" ? e.qualifiedId : e.id;
+}
+
+function spellings(e: Entry): string[] {
+  const names = [e.id, e.name.en, e.name.es];
+  if ("kind" in e && e.kind === "indicator") return [...names, e.qualifiedId, ...e.aliases];
+  if ("kind" in e) return [...names, ...e.aliases];
+  return names;
+}
+
+function buildIndex(): Map<string, Entry[]> {
+  const index = new Map<string, Entry[]>();
+  const entries: Entry[] = [...PHASE_METRICS, ...RISK_INDICATORS, ...RISK_GROUPS];
+  for (const e of entries) {
+    for (const s of spellings(e)) {
+      const key = normalizeKey(s);
+      const list = index.get(key) ?? [];
+      if (!list.includes(e)) list.push(e);
+      index.set(key, list);
+    }
+  }
+  return index;
+}
+
+const INDEX = buildIndex();
+const KEYS = [...INDEX.keys()];
+const cache = new Map<string, Resolved>();
+
+function fromEntries(text: string, entries: readonly Entry[]): Resolved {
+  const metrics = entries.filter((e): e is PhaseMetric => "kind" in e && e.kind === "metric");
+  const indicators = entries.filter((e): e is RiskIndicator => "kind" in e && e.kind === "indicator");
+  const groups = entries.filter((e): e is RiskGroup => !("kind" in e));
+  if (metrics.length === 1 && groups.length === 0) {
+    const twin = indicators.filter((i) => i.id === metrics[0].id);
+    if (twin.length === indicators.length && twin.length <= 1) {
+      return { kind: "metric", metric: metrics[0], indicator: twin[0] };
+    }
+  }
+  if (entries.length === 1 && indicators.length === 1) return { kind: "indicator", indicator: indicators[0] };
+  if (entries.length === 1 && groups.length === 1) return { kind: "group", group: groups[0] };
+  return { kind: "ambiguous", text, candidates: entries.map(canonicalId) };
+}
+
+/** Closest known ids to `text`, best first. */
+export function suggest(text: string, limit = 3): string[] {
+  const key = normalizeKey(text);
+  const scored = KEYS.map((k) => ({ k, d: distance(key, k) / Math.max(k.length, key.length, 1) }))
+    .filter((s) => s.d <= 0.6 || s.k.startsWith(key) || (key.length >= 3 && s.k.includes(key)))
+    .sort((a, b) => a.d - b.d);
+  const ids: string[] = [];
+  for (const { k } of scored) {
+    for (const e of INDEX.get(k) ?? []) {
+      const id = canonicalId(e);
+      if (!ids.includes(id)) ids.push(id);
+    }
+    if (ids.length >= limit) break;
+  }
+  return ids.slice(0, limit);
+}
+
+export function resolve(text: string): Resolved {
+  const hit = cache.get(text);
+  if (hit) return hit;
+  const entries = INDEX.get(normalizeKey(text));
+  const result: Resolved = entries ? fromEntries(text, entries) : { kind: "unknown", text, suggestions: suggest(text) };
+  if (cache.size < 10_000) cache.set(text, result);
+  return result;
+}
+
+export function metricById(id: string): PhaseMetric {
+  const m = PHASE_METRICS.find((x) => x.id === id);
+  if (!m) throw new Error(`No phase metric '${id}' in the catalog`);
+  return m;
+}
+
+export function indicatorById(qualifiedId: string): RiskIndicator {
+  const i = RISK_INDICATORS.find((x) => x.qualifiedId === qualifiedId);
+  if (!i) throw new Error(`No risk indicator '${qualifiedId}' in the catalog`);
+  return i;
+}
