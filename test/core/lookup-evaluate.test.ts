@@ -1,0 +1,151 @@
+import { PHASE_METRICS, RISK_INDICATORS } from "../../src/core/catalog";
+import { bandWidth, gapOf, indicatorRule, levelOf, metricRule, phaseReached, worstLevel } from "../../src/core/evaluate";
+import { indicatorById, metricById, resolve, suggest } from "../../src/core/lookup";
+import { OverridesError, parseOverrides } from "../../src/core/overrides";
+
+describe("lookup", () => {
+  test.each([
+    ["LTV/CAC", "ltv_cac"],
+    ["ltv:cac", "ltv_cac"],
+    ["Margen bruto", "gross_margin"],
+    ["GROSS MARGIN", "gross_margin"],
+    ["Automatización de procesos", "process_automation"],
+    ["automatizacion de procesos", "process_automation"],
+    ["MRR", "mrr"],
+    ["Usuarios activos", "active_users"],
+  ])("%s -> %s", (text, id) => {
+    const r = resolve(text);
+    expect(r.kind === "metric" && r.metric.id).toBe(id);
+  });
+
+  test("churn, nps and productivity are metrics with a risk-indicator twin", () => {
+    for (const id of ["churn", "nps", "productivity"]) {
+      const r = resolve(id);
+      expect(r.kind).toBe("metric");
+      expect(r.kind === "metric" && r.indicator?.id).toBe(id);
+    }
+  });
+
+  test("a bare revenue_growth is ambiguous between its two groups", () => {
+    expect(resolve("revenue_growth")).toEqual({
+      kind: "ambiguous",
+      text: "revenue_growth",
+      candidates: ["cash_burn.revenue_growth", "competition.revenue_growth"],
+    });
+    const q = resolve("cash_burn.revenue_growth");
+    expect(q.kind === "indicator" && q.indicator.threshold).toBe(0.2);
+  });
+
+  test("groups resolve by id and Spanish name", () => {
+    expect(resolve("Quema de caja").kind).toBe("group");
+    expect(resolve("competition").kind).toBe("group");
+  });
+
+  test("unknown ids get the closest known ids", () => {
+    expect(suggest("gros margin")[0]).toBe("gross_margin");
+    expect(suggest("chrun")).toContain("churn");
+    const r = resolve("mrrr");
+    expect(r.kind === "unknown" && r.suggestions[0]).toBe("mrr");
+  });
+
+  test("every id, name and alias resolves to its own entry, never to a stranger", () => {
+    for (const m of PHASE_METRICS) {
+      for (const s of [m.id, m.name.en, m.name.es, ...m.aliases]) {
+        const r = resolve(s);
+        expect([s, r.kind === "metric" ? r.metric.id : r.kind]).toEqual([s, m.id]);
+      }
+    }
+    for (const i of RISK_INDICATORS) {
+      const r = resolve(i.qualifiedId);
+      expect(r.kind === "indicator" && r.indicator).toBe(i);
+    }
+  });
+});
+
+describe("levels (product.md section 4)", () => {
+  const cac = metricRule(metricById("cac"), 1);
+  const uptime = metricRule(metricById("uptime"), 1);
+  const margin = metricRule(metricById("gross_margin"), 1);
+  const share = indicatorRule(indicatorById("competition.market_share"));
+
+  test.each([
+    [cac, 100, "OK"],
+    [cac, 110, "WATCH"],
+    [cac, 110.0001, "RISK"],
+    [uptime, 0.999, "OK"],
+    [uptime, 0.9989, "WATCH"],
+    [uptime, 0.99889, "RISK"],
+    [margin, 0.75, "OK"],
+    [margin, 0.7, "WATCH"],
+    [margin, 0.6999, "RISK"],
+    [share, 0.1001, "OK"],
+    [share, 0.1, "WATCH"],
+    [share, 0.09, "WATCH"],
+    [share, 0.0899, "RISK"],
+  ])("%j at %p is %s", (rule, value, level) => {
+    expect(levelOf(value, rule)).toBe(level);
+  });
+
+  test("a >= rule is met at the threshold, a > rule is not", () => {
+    const funding = indicatorRule(indicatorById("cash_burn.funding"));
+    expect(levelOf(10_000_000, funding)).toBe("OK");
+    expect(levelOf(18, indicatorRule(indicatorById("cash_burn.cash_runway")))).toBe("WATCH");
+  });
+
+  test("band of a capped fraction near 100% uses the distance to 100%", () => {
+    expect(bandWidth(uptime)).toBeCloseTo(0.0001, 12);
+    expect(bandWidth(cac)).toBe(10);
+  });
+
+  test("gap follows the metric's direction", () => {
+    expect(gapOf(120, cac)).toBe(20);
+    expect(gapOf(80, cac)).toBe(-20);
+    expect(gapOf(400_000, metricRule(metricById("mrr"), 1))).toBe(100_000);
+  });
+
+  test("worst level; none for no levels", () => {
+    expect(worstLevel(["OK", "RISK", "WATCH"])).toBe("RISK");
+    expect(worstLevel([])).toBeUndefined();
+  });
+
+  test("phases are judged each on its own, not cumulatively", () => {
+    expect(phaseReached([{ metric: metricById("mrr_growth"), value: 0.06 }])).toBe(4);
+    expect(phaseReached([{ metric: metricById("mrr"), value: 100 }])).toBe(0);
+    expect(phaseReached([])).toBeUndefined();
+    const half = [
+      { metric: metricById("mrr"), value: 3_000_000 },
+      { metric: metricById("churn"), value: 0.04 },
+    ];
+    expect(phaseReached(half, 1)).toBe(1);
+    expect(phaseReached(half, 0.5)).toBe(2);
+  });
+});
+
+describe("threshold overrides", () => {
+  test("the template's table found by its headers, floors and risk thresholds included", () => {
+    const o = parseOverrides([
+      ["Id", "Metric", "P1", "P2", "P3", "P4", "Floor P1", "Floor P2", "Floor P3", "Floor P4", "Threshold"],
+      ["gross_margin", "Gross margin", 0.5, 0.6, 0.7, 0.8, 0.4, 0.5, 0.6, 0.7, null],
+      ["cash_burn.cash_runway", "Cash runway", null, null, null, null, null, null, null, null, 12],
+    ]);
+    expect(metricRule(metricById("gross_margin"), 2, o)).toMatchObject({ threshold: 0.6, floor: 0.5 });
+    expect(indicatorRule(indicatorById("cash_burn.cash_runway"), o).threshold).toBe(12);
+    expect(metricRule(metricById("mrr"), 1, o).threshold).toBe(500_000);
+  });
+
+  test("a bare five-column range, with or without header", () => {
+    const bare = parseOverrides([["cac", 90, 70, 45, 20]]);
+    expect(metricRule(metricById("cac"), 3, bare).threshold).toBe(45);
+    const headed = parseOverrides([
+      ["Id", "P1", "P2", "P3", "P4"],
+      ["LTV/CAC", 3, 4, 5, 6],
+    ]);
+    expect(metricRule(metricById("ltv_cac"), 1, headed).threshold).toBe(3);
+  });
+
+  test("bad tables say what to fix", () => {
+    expect(() => parseOverrides([["cac", "ninety", 70, 45, 20]])).toThrow(new OverridesError('thresholds row 1: "ninety" is not a number'));
+    expect(() => parseOverrides([["cak", 90, 70, 45, 20]])).toThrow(/unknown metric "cak" \(did you mean cac/);
+    expect(() => parseOverrides([["a", "b", "c"]])).toThrow(/five-column range/);
+  });
+});
