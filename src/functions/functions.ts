@@ -15,7 +15,6 @@ import {
   cellCount,
   describeCell,
   isBlank,
-  isBlankArg,
   measureId,
   pairCells,
   readId,
@@ -47,7 +46,7 @@ function readMinShare(c: Cell): number {
 /** The id/value pairs PHASE was given, in any of its three forms. */
 function phaseInputs(metricsArg: RangeArg, valuesArg: RangeArg | undefined): [Cell, Cell][] {
   const metrics = toGrid(metricsArg);
-  if (!isBlankArg(valuesArg)) {
+  if (valuesArg !== undefined && valuesArg !== null) {
     const pairs: [Cell, Cell][] = [];
     pairCells(metrics, "metrics", toGrid(valuesArg as RangeArg), "values", (id, v) => pairs.push([id, v]));
     return pairs;

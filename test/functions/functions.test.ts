@@ -1,0 +1,183 @@
+import { gap, metrics, phase, risk, target } from "../../src/functions/functions";
+import { PHASE_METRICS } from "../../src/core/catalog";
+
+const err = (code: string, message: string | RegExp) => expect.objectContaining({ code, message: typeof message === "string" ? message : expect.stringMatching(message) });
+
+describe("SCALE.PHASE", () => {
+  test("one id with one value", () => {
+    expect(phase([["mrr"]], [[600_000]])).toBe(1);
+    expect(phase([["mrr"]], [[2_000_000]])).toBe(2);
+    expect(phase([["mrr"]], [[100]])).toBe(0);
+  });
+
+  test("a range of ids with a same-shaped range of values", () => {
+    expect(phase([["mrr", "churn", "nps"]], [[5_500_000, 0.019, 81]])).toBe(3);
+    expect(phase([["mrr"], ["churn"]], [[5_500_000], [0.04]])).toBe(1);
+  });
+
+  test("a two-column range of ids and values, header row and blank rows skipped", () => {
+    const table = [
+      ["Metric", "Value"],
+      ["mrr", 2_100_000],
+      ["Margen bruto", 0.81],
+      [null, null],
+      ["LTV/CAC", 31],
+    ];
+    expect(phase(table)).toBe(2);
+  });
+
+  test("each phase is checked on its own: growth of 6% meets phase 4 but not phase 1", () => {
+    expect(phase([["mrr_growth"]], [[0.06]])).toBe(4);
+  });
+
+  test("min_share: the highest phase met by at least that share of the metrics", () => {
+    const ids = [["mrr"], ["churn"], ["nps"], ["cac"]];
+    const vals = [[5_000_000], [0.04], [72], [90]];
+    expect(phase(ids, vals)).toBe(1);
+    expect(phase(ids, vals, 0.25)).toBe(3);
+    expect(phase(ids, vals, 80)).toEqual(err("#VALUE!", "min_share must be a fraction above 0 and at most 1 (80% is 0.8); got 80."));
+  });
+
+  test("blank values are not supplied; all blank is #N/A", () => {
+    expect(phase([["mrr"], ["churn"]], [[600_000], [null]])).toBe(1);
+    expect(phase([["mrr"], ["churn"]], [[null], [""]])).toEqual(err("#N/A", "No metric values to judge: every value is empty."));
+  });
+
+  test("Excel desktop's 0 for an empty row (id and value) is skipped", () => {
+    expect(phase([["mrr", 600_000], [0, 0]])).toBe(1);
+  });
+
+  test("thresholds override the built-in targets, rows not mentioned keep theirs", () => {
+    expect(phase([["mrr"]], [[300_000]], null, [["mrr", 250_000, 1e6, 2e6, 3e6]])).toBe(1);
+    expect(phase([["mrr", "churn"]], [[300_000, 0.04]], null, [["mrr", 250_000, 1e6, 2e6, 3e6]])).toBe(1);
+  });
+
+  test("bad input", () => {
+    expect(phase([["mrrr"]], [[1]])).toEqual(err("#VALUE!", /^Unknown metric "mrrr"\. Did you mean mrr/));
+    expect(phase([["churn"]], [[5]])).toEqual(err("#VALUE!", "churn is a percentage entered as a fraction: 5% is 0.05, so enter 0.05, not 5."));
+    expect(phase([["mrr"]], [["lots"]])).toEqual(err("#VALUE!", 'The value for mrr is the text "lots"; enter a number.'));
+    expect(phase([["mrr"]], [[true]])).toEqual(err("#VALUE!", "The value for mrr is TRUE; enter a number."));
+    expect(phase([["mrr"], ["churn"]], [[1], [2], [3]])).toEqual(err("#VALUE!", "metrics is 2x1 but values is 3x1; give ranges of the same shape."));
+    expect(phase([["mrr"]])).toEqual(err("#VALUE!", /Give the values too/));
+    expect(phase([["cash_burn.cash_runway"]], [[20]])).toEqual(err("#VALUE!", /is a risk indicator, not a phase metric/));
+    expect(phase([[null, 5]])).toEqual(err("#VALUE!", "The value 5 has no metric id next to it."));
+    expect(phase([["nps"]], [[150]])).toEqual(err("#VALUE!", "nps must be between -100 and 100; got 150."));
+  });
+});
+
+describe("SCALE.GAP", () => {
+  test("shortfall in the metric's unit, whichever way it points", () => {
+    expect(gap([["mrr"]], [[400_000]], 1)).toEqual([[100_000]]);
+    expect(gap([["cac"]], [[120]], 1)).toEqual([[20]]);
+    expect(gap([["cac"]], [[80]], 1)).toEqual([[-20]]);
+    expect(gap([["churn"]], [[0.03]], 2)).toEqual([[0]]);
+  });
+
+  test("as_fraction divides by the target", () => {
+    expect(gap([["cac"]], [[120]], 1, true)).toEqual([[0.2]]);
+    expect(gap([["mrr"]], [[1_500_000]], 2, true)).toEqual([[0.25]]);
+  });
+
+  test("ranges spill element-wise; one id spills over a row of months", () => {
+    expect(gap([["mrr"], ["cac"]], [[400_000], [120]], 1)).toEqual([[100_000], [20]]);
+    expect(gap([["cac"]], [[120, 90, null]], 1)).toEqual([[20, -10, err("#N/A", "No value for cac.")]]);
+  });
+
+  test("bad input", () => {
+    expect(gap([["cac"]], [[120]], 5)).toEqual([[err("#VALUE!", "Phase must be a whole number from 1 to 4; got 5.")]]);
+    expect(gap([["cac"]], [[120]], "two")).toEqual([[err("#VALUE!", 'Phase must be a whole number from 1 to 4; got the text "two".')]]);
+    expect(gap([["cac"], ["mrr"]], [[1, 2]], 1)).toEqual([[err("#VALUE!", "metric is 2x1 but value is 1x2; give ranges of the same shape.")]]);
+    expect(gap([["cac"]], [[120]], 1, "yes")).toEqual([[err("#VALUE!", 'as_fraction must be TRUE or FALSE; got the text "yes".')]]);
+    expect(gap([["uptime"]], [[99.9]], 1)).toEqual([[err("#VALUE!", /99.9% is 0.999/)]]);
+  });
+});
+
+describe("SCALE.RISK", () => {
+  test("one indicator and one value", () => {
+    expect(risk([["cash_burn.cash_runway"]], [[24]])).toEqual([["OK"]]);
+    expect(risk([["cash_runway"]], [[17]])).toEqual([["WATCH"]]);
+    expect(risk([["cash_burn.burn_rate"]], [[600_000]])).toEqual([["RISK"]]);
+  });
+
+  test("churn, nps, productivity: phase target with a phase, risk threshold without", () => {
+    expect(risk([["churn"]], [[0.04]])).toEqual([["OK"]]);
+    expect(risk([["churn"]], [[0.04]], 2)).toEqual([["RISK"]]);
+    expect(risk([["churn"]], [[0.032]], 2)).toEqual([["WATCH"]]);
+  });
+
+  test("a phase metric that is not a risk indicator needs the phase", () => {
+    expect(risk([["mrr"]], [[1]])).toEqual([[err("#VALUE!", "mrr is a phase metric: give the phase (1-4) to judge it against.")]]);
+    expect(risk([["mrr"]], [[480_000]], 1)).toEqual([["WATCH"]]);
+  });
+
+  test("same-shaped ranges spill element-wise", () => {
+    expect(risk([["churn", "cash_burn.funding"]], [[0.2, 10_000_000]])).toEqual([["RISK", "OK"]]);
+  });
+
+  test("a risk group with its four values gives the worst level; blanks skipped", () => {
+    expect(risk([["cash_burn"]], [[24], [400_000], [0.3], [20_000_000]])).toEqual([["OK"]]);
+    expect(risk([["cash_burn"]], [[24, 400_000, 0.19, 20_000_000]])).toEqual([["WATCH"]]);
+    expect(risk([["Quema de caja"]], [[24], [null], [null], [1]])).toEqual([["RISK"]]);
+    expect(risk([["cash_burn"]], [[null], [null], [null], [null]])).toEqual([[err("#N/A", "No values for cash_burn: all 4 are empty.")]]);
+    expect(risk([["cash_burn"]], [[1], [2], [3]])).toEqual([[err("#VALUE!", /cash_burn has 4 indicators .*give 4 values in that order, got 3/)]]);
+  });
+
+  test("bare revenue_growth is ambiguous and names both qualified ids", () => {
+    expect(risk([["revenue_growth"]], [[0.3]])).toEqual([
+      [err("#VALUE!", '"revenue_growth" is in more than one risk group: use cash_burn.revenue_growth or competition.revenue_growth.')],
+    ]);
+    expect(risk([["competition.revenue_growth"]], [[0.23]])).toEqual([["WATCH"]]);
+  });
+
+  test("thresholds override risk thresholds through the Threshold column", () => {
+    const table = [
+      ["Id", "P1", "P2", "P3", "P4", "Threshold"],
+      ["cash_burn.cash_runway", null, null, null, null, 12],
+    ];
+    expect(risk([["cash_runway"]], [[13]], null, table)).toEqual([["OK"]]);
+  });
+
+  test("bad input", () => {
+    expect(risk([["churn"]], [[5]])).toEqual([[err("#VALUE!", /5% is 0.05/)]]);
+    expect(risk([["churn"]], [["n/a"]])).toEqual([[err("#VALUE!", 'The value for churn is the text "n/a"; enter a number.')]]);
+    expect(risk([["cash_burn.runway"]], [[1]])).toEqual([[err("#VALUE!", /Unknown metric "cash_burn.runway". Did you mean/)]]);
+    expect(risk([["churn"]], [[0.1]], 9)).toEqual([[err("#VALUE!", "Phase must be a whole number from 1 to 4; got 9.")]]);
+  });
+});
+
+describe("SCALE.TARGET", () => {
+  test("the target of a metric for a phase; a risk indicator's threshold", () => {
+    expect(target([["gross_margin"]], 2)).toEqual([[0.8]]);
+    expect(target([["revenue_per_employee"]], 4)).toEqual([[400_000]]);
+    expect(target([["competition.revenue_growth"]], 1)).toEqual([[0.25]]);
+    expect(target([["cac"], ["ltv:cac"]], 3)).toEqual([[50], [40]]);
+  });
+
+  test("with thresholds", () => {
+    expect(target([["cac"]], 1, [["cac", 90, 70, 45, 20]])).toEqual([[90]]);
+  });
+
+  test("bad input", () => {
+    expect(target([["cac"]], 0)).toEqual([[err("#VALUE!", "Phase must be a whole number from 1 to 4; got 0.")]]);
+    expect(target([["cac"]], 1, [["cac", "x", 70, 45, 20]])).toEqual([[err("#VALUE!", 'thresholds row 1: "x" is not a number')]]);
+  });
+});
+
+describe("SCALE.METRICS", () => {
+  test("spills the catalogue with a header row, English by default", () => {
+    const out = metrics();
+    expect(out[0]).toEqual(["Id", "Metric", "Unit", "Better", "P1", "P2", "P3", "P4"]);
+    expect(out).toHaveLength(PHASE_METRICS.length + 1);
+    expect(out[1]).toEqual(["mrr", "Monthly recurring revenue", "currency per month", "higher", 500_000, 2_000_000, 5_000_000, 20_000_000]);
+  });
+
+  test("Spanish", () => {
+    const out = metrics("es");
+    expect(out[0][1]).toBe("Métrica");
+    expect(out.find((r) => r[0] === "gross_margin")![1]).toBe("Margen bruto");
+  });
+
+  test("unknown language", () => {
+    expect(metrics("fr")).toEqual([[err("#VALUE!", 'language must be "en" or "es"; got the text "fr".')]]);
+  });
+});
