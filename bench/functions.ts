@@ -1,0 +1,64 @@
+/**
+ * Throughput of the evaluation core and of SCALE.PHASE on a large range (Node, one core).
+ * Reports figures; asserts nothing.
+ */
+import { PHASE_METRICS, PHASE_NUMBERS } from "../src/core/catalog";
+import { levelOf, metricRule } from "../src/core/evaluate";
+import { phase, risk } from "../src/functions/functions";
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+/** Single-metric level evaluations per second: a value judged against a metric's phase target. */
+function evalsPerSecond(): number {
+  const rules = PHASE_METRICS.flatMap((m) => PHASE_NUMBERS.map((p) => metricRule(m, p)));
+  const values = rules.map((r, i) => r.threshold * (0.85 + (i % 7) * 0.05));
+  const n = 5_000_000;
+  let sink = 0;
+  const runs: number[] = [];
+  for (let run = 0; run < 5; run++) {
+    const t0 = process.hrtime.bigint();
+    for (let i = 0; i < n; i++) {
+      const k = i % rules.length;
+      if (levelOf(values[k], rules[k]) === "RISK") sink++;
+    }
+    runs.push(Number(process.hrtime.bigint() - t0) / 1e9);
+  }
+  if (sink < 0) console.error(sink);
+  return Math.round(n / median(runs));
+}
+
+/** SCALE.PHASE over a 100,000 x 2 range of ids and values, as Excel would pass it. */
+function phase100kRowsMs(): number {
+  const rows = Array.from({ length: 100_000 }, (_, i) => {
+    const m = PHASE_METRICS[i % PHASE_METRICS.length];
+    return [m.id, m.targets[i % 4]] as [string, number];
+  });
+  phase(rows);
+  const runs: number[] = [];
+  for (let run = 0; run < 7; run++) {
+    const t0 = process.hrtime.bigint();
+    const result = phase(rows);
+    runs.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    if (typeof result !== "number") throw new Error(`PHASE failed in the benchmark: ${JSON.stringify(result)}`);
+  }
+  return Math.round(median(runs) * 10) / 10;
+}
+
+/** Whole SCALE.RISK calls on one cell (lookup, input checks, level), as a recalculating sheet makes them. */
+function riskCallsPerSecond(): number {
+  const cells = PHASE_METRICS.map((m, i) => [[[m.id]], [[m.targets[i % 4]]], (i % 4) + 1] as const);
+  const n = 500_000;
+  const t0 = process.hrtime.bigint();
+  for (let i = 0; i < n; i++) {
+    const [id, value, p] = cells[i % cells.length];
+    risk(id as unknown as string[][], value as unknown as number[][], p);
+  }
+  return Math.round(n / (Number(process.hrtime.bigint() - t0) / 1e9));
+}
+
+export async function run(): Promise<Record<string, number>> {
+  return { evalsPerSecond: evalsPerSecond(), riskCallsPerSecond: riskCallsPerSecond(), phase100kRowsMs: phase100kRowsMs() };
+}
