@@ -46,15 +46,69 @@ export interface UnitInfo {
 }
 
 export const UNITS: Readonly<Record<Unit, UnitInfo>> = {
-  usd: { id: "usd", label: { en: "currency", es: "moneda" }, min: -Infinity, max: Infinity, numberFormat: "{cur}#,##0" },
-  usd_month: { id: "usd_month", label: { en: "currency per month", es: "moneda al mes" }, min: -Infinity, max: Infinity, numberFormat: "{cur}#,##0" },
-  fraction: { id: "fraction", label: { en: "percent (5% is 0.05)", es: "porcentaje (5% es 0,05)" }, min: -1, max: 1, numberFormat: "0.0%" },
-  ratio: { id: "ratio", label: { en: "ratio (20:1 is 20)", es: "razón (20:1 es 20)" }, min: 0, max: Infinity, numberFormat: '0.0":1"' },
-  multiple: { id: "multiple", label: { en: "multiple (10x is 10)", es: "múltiplo (10x es 10)" }, min: 0, max: Infinity, numberFormat: '0.0"x"' },
-  count: { id: "count", label: { en: "count", es: "cantidad" }, min: 0, max: Infinity, numberFormat: "#,##0" },
-  nps: { id: "nps", label: { en: "score -100..100", es: "puntuación -100..100" }, min: -100, max: 100, numberFormat: "0" },
-  score_1_5: { id: "score_1_5", label: { en: "score 1..5", es: "puntuación 1..5" }, min: 1, max: 5, numberFormat: "0.0" },
-  months: { id: "months", label: { en: "months", es: "meses" }, min: 0, max: Infinity, numberFormat: "0.0" },
+  usd: {
+    id: "usd",
+    label: { en: "currency", es: "moneda" },
+    min: -Infinity,
+    max: Infinity,
+    numberFormat: "{cur}#,##0",
+  },
+  usd_month: {
+    id: "usd_month",
+    label: { en: "currency per month", es: "moneda al mes" },
+    min: -Infinity,
+    max: Infinity,
+    numberFormat: "{cur}#,##0",
+  },
+  fraction: {
+    id: "fraction",
+    label: { en: "percent (5% is 0.05)", es: "porcentaje (5% es 0,05)" },
+    min: -1,
+    max: 1,
+    numberFormat: "0.0%",
+  },
+  ratio: {
+    id: "ratio",
+    label: { en: "ratio (20:1 is 20)", es: "razón (20:1 es 20)" },
+    min: 0,
+    max: Infinity,
+    numberFormat: '0.0":1"',
+  },
+  multiple: {
+    id: "multiple",
+    label: { en: "multiple (10x is 10)", es: "múltiplo (10x es 10)" },
+    min: 0,
+    max: Infinity,
+    numberFormat: '0.0"x"',
+  },
+  count: {
+    id: "count",
+    label: { en: "count", es: "cantidad" },
+    min: 0,
+    max: Infinity,
+    numberFormat: "#,##0",
+  },
+  nps: {
+    id: "nps",
+    label: { en: "score -100..100", es: "puntuación -100..100" },
+    min: -100,
+    max: 100,
+    numberFormat: "0",
+  },
+  score_1_5: {
+    id: "score_1_5",
+    label: { en: "score 1..5", es: "puntuación 1..5" },
+    min: 1,
+    max: 5,
+    numberFormat: "0.0",
+  },
+  months: {
+    id: "months",
+    label: { en: "months", es: "meses" },
+    min: 0,
+    max: Infinity,
+    numberFormat: "0.0",
+  },
 };
 
 export interface Phase {
@@ -66,10 +120,34 @@ export interface Phase {
 }
 
 export const PHASES: readonly Phase[] = [
-  { number: 1, id: "initial", name: { en: "Initial scaling", es: "Escalamiento Inicial" }, horizon: { en: "months 1-6", es: "meses 1-6" }, months: 6 },
-  { number: 2, id: "operational", name: { en: "Operational scaling", es: "Escalamiento Operacional" }, horizon: { en: "year 1", es: "año 1" }, months: 12 },
-  { number: 3, id: "market", name: { en: "Market scaling", es: "Escalamiento de Mercado" }, horizon: { en: "year 2", es: "año 2" }, months: 12 },
-  { number: 4, id: "global", name: { en: "Global scaling", es: "Escalamiento Global" }, horizon: { en: "year 3+", es: "año 3+" }, months: 12 },
+  {
+    number: 1,
+    id: "initial",
+    name: { en: "Initial scaling", es: "Escalamiento Inicial" },
+    horizon: { en: "months 1-6", es: "meses 1-6" },
+    months: 6,
+  },
+  {
+    number: 2,
+    id: "operational",
+    name: { en: "Operational scaling", es: "Escalamiento Operacional" },
+    horizon: { en: "year 1", es: "año 1" },
+    months: 12,
+  },
+  {
+    number: 3,
+    id: "market",
+    name: { en: "Market scaling", es: "Escalamiento de Mercado" },
+    horizon: { en: "year 2", es: "año 2" },
+    months: 12,
+  },
+  {
+    number: 4,
+    id: "global",
+    name: { en: "Global scaling", es: "Escalamiento Global" },
+    horizon: { en: "year 3+", es: "año 3+" },
+    months: 12,
+  },
 ];
 
 interface Measured {
@@ -106,7 +184,8 @@ export interface RiskIndicator extends Measured {
   readonly strict: boolean;
 }
 
-export type RiskGroupId = "quality_loss" | "team_overload" | "cash_burn" | "competition";
+export type RiskGroupId =
+  "quality_loss" | "team_overload" | "cash_burn" | "competition";
 
 export interface RiskGroup {
   readonly id: RiskGroupId;
@@ -117,83 +196,431 @@ export interface RiskGroup {
 
 const MONTHLY_NOTE: Localized = { en: "monthly rate", es: "tasa mensual" };
 
-function metric(m: Omit<PhaseMetric, "kind" | "capped"> & { capped?: boolean }): PhaseMetric {
+function metric(
+  m: Omit<PhaseMetric, "kind" | "capped"> & { capped?: boolean },
+): PhaseMetric {
   return { kind: "metric", ...m, capped: m.capped ?? m.unit === "fraction" };
 }
 
 export const PHASE_METRICS: readonly PhaseMetric[] = [
-  metric({ id: "mrr", name: { en: "Monthly recurring revenue", es: "MRR / Revenue mensual" }, aliases: ["MRR", "revenue", "monthly revenue", "revenue mensual", "ingresos mensuales"], unit: "usd_month", direction: "higher", targets: [500_000, 2_000_000, 5_000_000, 20_000_000], source: "Objetivos de Escalamiento (Revenue $/mes); Métricas por Fase (MRR)" }),
-  metric({ id: "arr", name: { en: "Annual recurring revenue", es: "ARR" }, aliases: ["annual revenue", "ingresos anuales"], unit: "usd", direction: "higher", targets: [6_000_000, 24_000_000, 60_000_000, 240_000_000], source: "Métricas de Escalamiento (REVENUE METRICS: ARR)" }),
-  metric({ id: "mrr_growth", name: { en: "MRR growth (monthly)", es: "Crecimiento MRR mensual" }, aliases: ["MRR growth", "growth rate", "crecimiento MRR", "crecimiento mrr"], unit: "fraction", direction: "higher", capped: false, targets: [0.2, 0.15, 0.1, 0.05], note: MONTHLY_NOTE, source: "Métricas de Escalamiento (MRR growth: N%+ mensual)" }),
-  metric({ id: "revenue_per_employee", name: { en: "Revenue per employee (annual)", es: "Revenue por empleado" }, aliases: ["revenue per employee", "ingresos por empleado", "rev per employee"], unit: "usd", direction: "higher", targets: [250_000, 400_000, 500_000, 400_000], source: "Métricas de Escalamiento (Revenue per employee)" }),
-  metric({ id: "gross_margin", name: { en: "Gross margin", es: "Margen bruto" }, aliases: ["margin", "margen"], unit: "fraction", direction: "higher", targets: [0.75, 0.8, 0.85, 0.9], floors: [0.7, 0.75, 0.8, 0.85], source: "Métricas de Escalamiento (Gross margin: target); Objetivos de Escalamiento (Margen bruto >: floor)" }),
-  metric({ id: "customers", name: { en: "Customers", es: "Clientes" }, aliases: ["customer count", "total customers", "número de clientes"], unit: "count", direction: "higher", targets: [1_000, 5_000, 20_000, 100_000], source: "Métricas de Escalamiento (Customer count)" }),
-  metric({ id: "customer_growth", name: { en: "Customer growth (monthly)", es: "Crecimiento de clientes" }, aliases: ["customer growth", "crecimiento clientes"], unit: "fraction", direction: "higher", capped: false, targets: [0.3, 0.25, 0.2, 0.15], note: MONTHLY_NOTE, source: "Métricas de Escalamiento (Customer growth: N% mensual)" }),
-  metric({ id: "churn", name: { en: "Churn (monthly)", es: "Churn mensual" }, aliases: ["churn rate", "tasa de churn", "tasa de abandono", "abandono"], unit: "fraction", direction: "lower", targets: [0.05, 0.03, 0.02, 0.01], note: MONTHLY_NOTE, source: "Objetivos de Escalamiento (Churn <); Métricas de Escalamiento (Churn rate)" }),
-  metric({ id: "nps", name: { en: "Net promoter score", es: "NPS" }, aliases: ["net promoter", "net promoter score"], unit: "nps", direction: "higher", targets: [70, 75, 80, 85], source: "Objetivos de Escalamiento (NPS >); Métricas de Escalamiento (NPS)" }),
-  metric({ id: "active_users", name: { en: "Active users", es: "Usuarios activos" }, aliases: ["users", "usuarios"], unit: "count", direction: "higher", targets: [1_000, 10_000, 50_000, 200_000], source: "Objetivos de Escalamiento (PRODUCTO: usuarios activos)" }),
-  metric({ id: "leads", name: { en: "Leads generated", es: "Leads generados" }, aliases: ["leads", "prospectos"], unit: "count", direction: "higher", targets: [10_000, 50_000, 200_000, 1_000_000], source: "Objetivos de Escalamiento (MARKETING: leads generados)" }),
-  metric({ id: "cac", name: { en: "Customer acquisition cost", es: "CAC" }, aliases: ["costo de adquisición", "coste de adquisición", "costo de adquisicion de clientes"], unit: "usd", direction: "lower", targets: [100, 75, 50, 25], source: "Objetivos de Escalamiento (MARKETING: CAC <)" }),
-  metric({ id: "ltv_cac", name: { en: "LTV / CAC", es: "LTV/CAC" }, aliases: ["LTV/CAC", "ltv:cac", "ltv to cac", "ltv cac", "ltv-cac"], unit: "ratio", direction: "higher", targets: [20, 30, 40, 50], source: "Objetivos de Escalamiento (MARKETING: LTV/CAC > N:1)" }),
-  metric({ id: "marketing_roi", name: { en: "Marketing ROI", es: "ROI de marketing" }, aliases: ["ROI", "return on investment"], unit: "fraction", direction: "higher", capped: false, targets: [3, 4, 5, 6], source: "Objetivos de Escalamiento (MARKETING: ROI > N%)" }),
-  metric({ id: "team_size", name: { en: "Team size", es: "Tamaño del equipo" }, aliases: ["team", "headcount", "employees", "equipo", "empleados"], unit: "count", direction: "higher", targets: [20, 50, 100, 500], source: "Objetivos de Escalamiento (Equipo de N+ personas); Métricas de Escalamiento (Team size)" }),
-  metric({ id: "productivity", name: { en: "Productivity vs competitors", es: "Productividad vs competencia" }, aliases: ["productivity", "productividad"], unit: "multiple", direction: "higher", targets: [10, 15, 20, 25], source: "Métricas de Escalamiento (Productivity: Nx vs competencia)" }),
-  metric({ id: "process_automation", name: { en: "Process automation", es: "Automatización de procesos" }, aliases: ["automation", "automatización", "automatizacion de procesos"], unit: "fraction", direction: "higher", targets: [0.8, 0.9, 0.95, 0.98], source: "Métricas de Escalamiento (Process automation)" }),
-  metric({ id: "uptime", name: { en: "System uptime", es: "Uptime" }, aliases: ["availability", "disponibilidad"], unit: "fraction", direction: "higher", targets: [0.999, 0.9995, 0.9999, 0.9999], source: "Métricas de Escalamiento (System uptime)" }),
-  metric({ id: "employee_retention", name: { en: "Employee retention", es: "Retención del equipo" }, aliases: ["retention", "team retention", "retención", "retencion del equipo"], unit: "fraction", direction: "higher", targets: [0.9, 0.95, 0.95, 0.95], source: "Métricas por Fase (TEAM: Retention)" }),
-  metric({ id: "team_satisfaction", name: { en: "Team satisfaction", es: "Satisfacción del equipo" }, aliases: ["satisfaction", "satisfacción"], unit: "score_1_5", direction: "higher", targets: [4.2, 4.5, 4.7, 4.8], source: "Métricas por Fase (TEAM: Satisfaction N/5)" }),
+  metric({
+    id: "mrr",
+    name: { en: "Monthly recurring revenue", es: "MRR / Revenue mensual" },
+    aliases: [
+      "MRR",
+      "revenue",
+      "monthly revenue",
+      "revenue mensual",
+      "ingresos mensuales",
+    ],
+    unit: "usd_month",
+    direction: "higher",
+    targets: [500_000, 2_000_000, 5_000_000, 20_000_000],
+    source:
+      "Objetivos de Escalamiento (Revenue $/mes); Métricas por Fase (MRR)",
+  }),
+  metric({
+    id: "arr",
+    name: { en: "Annual recurring revenue", es: "ARR" },
+    aliases: ["annual revenue", "ingresos anuales"],
+    unit: "usd",
+    direction: "higher",
+    targets: [6_000_000, 24_000_000, 60_000_000, 240_000_000],
+    source: "Métricas de Escalamiento (REVENUE METRICS: ARR)",
+  }),
+  metric({
+    id: "mrr_growth",
+    name: { en: "MRR growth (monthly)", es: "Crecimiento MRR mensual" },
+    aliases: [
+      "MRR growth",
+      "growth rate",
+      "crecimiento MRR",
+      "crecimiento mrr",
+    ],
+    unit: "fraction",
+    direction: "higher",
+    capped: false,
+    targets: [0.2, 0.15, 0.1, 0.05],
+    note: MONTHLY_NOTE,
+    source: "Métricas de Escalamiento (MRR growth: N%+ mensual)",
+  }),
+  metric({
+    id: "revenue_per_employee",
+    name: { en: "Revenue per employee (annual)", es: "Revenue por empleado" },
+    aliases: [
+      "revenue per employee",
+      "ingresos por empleado",
+      "rev per employee",
+    ],
+    unit: "usd",
+    direction: "higher",
+    targets: [250_000, 400_000, 500_000, 400_000],
+    source: "Métricas de Escalamiento (Revenue per employee)",
+  }),
+  metric({
+    id: "gross_margin",
+    name: { en: "Gross margin", es: "Margen bruto" },
+    aliases: ["margin", "margen"],
+    unit: "fraction",
+    direction: "higher",
+    targets: [0.75, 0.8, 0.85, 0.9],
+    floors: [0.7, 0.75, 0.8, 0.85],
+    source:
+      "Métricas de Escalamiento (Gross margin: target); Objetivos de Escalamiento (Margen bruto >: floor)",
+  }),
+  metric({
+    id: "customers",
+    name: { en: "Customers", es: "Clientes" },
+    aliases: ["customer count", "total customers", "número de clientes"],
+    unit: "count",
+    direction: "higher",
+    targets: [1_000, 5_000, 20_000, 100_000],
+    source: "Métricas de Escalamiento (Customer count)",
+  }),
+  metric({
+    id: "customer_growth",
+    name: { en: "Customer growth (monthly)", es: "Crecimiento de clientes" },
+    aliases: ["customer growth", "crecimiento clientes"],
+    unit: "fraction",
+    direction: "higher",
+    capped: false,
+    targets: [0.3, 0.25, 0.2, 0.15],
+    note: MONTHLY_NOTE,
+    source: "Métricas de Escalamiento (Customer growth: N% mensual)",
+  }),
+  metric({
+    id: "churn",
+    name: { en: "Churn (monthly)", es: "Churn mensual" },
+    aliases: ["churn rate", "tasa de churn", "tasa de abandono", "abandono"],
+    unit: "fraction",
+    direction: "lower",
+    targets: [0.05, 0.03, 0.02, 0.01],
+    note: MONTHLY_NOTE,
+    source:
+      "Objetivos de Escalamiento (Churn <); Métricas de Escalamiento (Churn rate)",
+  }),
+  metric({
+    id: "nps",
+    name: { en: "Net promoter score", es: "NPS" },
+    aliases: ["net promoter", "net promoter score"],
+    unit: "nps",
+    direction: "higher",
+    targets: [70, 75, 80, 85],
+    source: "Objetivos de Escalamiento (NPS >); Métricas de Escalamiento (NPS)",
+  }),
+  metric({
+    id: "active_users",
+    name: { en: "Active users", es: "Usuarios activos" },
+    aliases: ["users", "usuarios"],
+    unit: "count",
+    direction: "higher",
+    targets: [1_000, 10_000, 50_000, 200_000],
+    source: "Objetivos de Escalamiento (PRODUCTO: usuarios activos)",
+  }),
+  metric({
+    id: "leads",
+    name: { en: "Leads generated", es: "Leads generados" },
+    aliases: ["leads", "prospectos"],
+    unit: "count",
+    direction: "higher",
+    targets: [10_000, 50_000, 200_000, 1_000_000],
+    source: "Objetivos de Escalamiento (MARKETING: leads generados)",
+  }),
+  metric({
+    id: "cac",
+    name: { en: "Customer acquisition cost", es: "CAC" },
+    aliases: [
+      "costo de adquisición",
+      "coste de adquisición",
+      "costo de adquisicion de clientes",
+    ],
+    unit: "usd",
+    direction: "lower",
+    targets: [100, 75, 50, 25],
+    source: "Objetivos de Escalamiento (MARKETING: CAC <)",
+  }),
+  metric({
+    id: "ltv_cac",
+    name: { en: "LTV / CAC", es: "LTV/CAC" },
+    aliases: ["LTV/CAC", "ltv:cac", "ltv to cac", "ltv cac", "ltv-cac"],
+    unit: "ratio",
+    direction: "higher",
+    targets: [20, 30, 40, 50],
+    source: "Objetivos de Escalamiento (MARKETING: LTV/CAC > N:1)",
+  }),
+  metric({
+    id: "marketing_roi",
+    name: { en: "Marketing ROI", es: "ROI de marketing" },
+    aliases: ["ROI", "return on investment"],
+    unit: "fraction",
+    direction: "higher",
+    capped: false,
+    targets: [3, 4, 5, 6],
+    source: "Objetivos de Escalamiento (MARKETING: ROI > N%)",
+  }),
+  metric({
+    id: "team_size",
+    name: { en: "Team size", es: "Tamaño del equipo" },
+    aliases: ["team", "headcount", "employees", "equipo", "empleados"],
+    unit: "count",
+    direction: "higher",
+    targets: [20, 50, 100, 500],
+    source:
+      "Objetivos de Escalamiento (Equipo de N+ personas); Métricas de Escalamiento (Team size)",
+  }),
+  metric({
+    id: "productivity",
+    name: {
+      en: "Productivity vs competitors",
+      es: "Productividad vs competencia",
+    },
+    aliases: ["productivity", "productividad"],
+    unit: "multiple",
+    direction: "higher",
+    targets: [10, 15, 20, 25],
+    source: "Métricas de Escalamiento (Productivity: Nx vs competencia)",
+  }),
+  metric({
+    id: "process_automation",
+    name: { en: "Process automation", es: "Automatización de procesos" },
+    aliases: ["automation", "automatización", "automatizacion de procesos"],
+    unit: "fraction",
+    direction: "higher",
+    targets: [0.8, 0.9, 0.95, 0.98],
+    source: "Métricas de Escalamiento (Process automation)",
+  }),
+  metric({
+    id: "uptime",
+    name: { en: "System uptime", es: "Uptime" },
+    aliases: ["availability", "disponibilidad"],
+    unit: "fraction",
+    direction: "higher",
+    targets: [0.999, 0.9995, 0.9999, 0.9999],
+    source: "Métricas de Escalamiento (System uptime)",
+  }),
+  metric({
+    id: "employee_retention",
+    name: { en: "Employee retention", es: "Retención del equipo" },
+    aliases: [
+      "retention",
+      "team retention",
+      "retención",
+      "retencion del equipo",
+    ],
+    unit: "fraction",
+    direction: "higher",
+    targets: [0.9, 0.95, 0.95, 0.95],
+    source: "Métricas por Fase (TEAM: Retention)",
+  }),
+  metric({
+    id: "team_satisfaction",
+    name: { en: "Team satisfaction", es: "Satisfacción del equipo" },
+    aliases: ["satisfaction", "satisfacción"],
+    unit: "score_1_5",
+    direction: "higher",
+    targets: [4.2, 4.5, 4.7, 4.8],
+    source: "Métricas por Fase (TEAM: Satisfaction N/5)",
+  }),
 ];
 
-type IndicatorSpec = Omit<RiskIndicator, "kind" | "group" | "qualifiedId" | "capped" | "source" | "aliases"> & {
+type IndicatorSpec = Omit<
+  RiskIndicator,
+  "kind" | "group" | "qualifiedId" | "capped" | "source" | "aliases"
+> & {
   capped?: boolean;
   aliases?: readonly string[];
 };
 
-function group(id: RiskGroupId, name: Localized, source: string, specs: readonly IndicatorSpec[]): RiskGroup {
-  const indicators = specs.map(
-    (s): RiskIndicator => ({
-      kind: "indicator",
-      ...s,
-      aliases: s.aliases ?? [],
-      capped: s.capped ?? s.unit === "fraction",
-      group: id,
-      qualifiedId: `${id}.${s.id}`,
-      source,
-    }),
-  );
+function group(
+  id: RiskGroupId,
+  name: Localized,
+  source: string,
+  specs: readonly IndicatorSpec[],
+): RiskGroup {
+  const indicators = specs.map((s): RiskIndicator => ({
+    kind: "indicator",
+    ...s,
+    aliases: s.aliases ?? [],
+    capped: s.capped ?? s.unit === "fraction",
+    group: id,
+    qualifiedId: `${id}.${s.id}`,
+    source,
+  }));
   return { id, name, source, indicators };
 }
 
 const RISKS = "Riesgos de Escalamiento y Mitigación";
 
 export const RISK_GROUPS: readonly RiskGroup[] = [
-  group("quality_loss", { en: "Quality loss", es: "Pérdida de calidad" }, `${RISKS} › Riesgo: Pérdida de Calidad (MÉTRICAS)`, [
-    { id: "quality_score", name: { en: "Quality score", es: "Puntuación de calidad" }, unit: "score_1_5", direction: "higher", threshold: 4.5, strict: true },
-    { id: "error_rate", name: { en: "Error rate", es: "Tasa de error" }, unit: "fraction", direction: "lower", threshold: 0.01, strict: true },
-    { id: "customer_satisfaction", name: { en: "Customer satisfaction", es: "Satisfacción del cliente" }, unit: "fraction", direction: "higher", threshold: 0.9, strict: true },
-    { id: "nps", name: { en: "NPS", es: "NPS" }, unit: "nps", direction: "higher", threshold: 70, strict: true },
-  ]),
-  group("team_overload", { en: "Team overload", es: "Sobrecarga del equipo" }, `${RISKS} › Riesgo: Sobrecarga del Equipo (MÉTRICAS)`, [
-    { id: "employee_satisfaction", name: { en: "Employee satisfaction", es: "Satisfacción de empleados" }, unit: "score_1_5", direction: "higher", threshold: 4.5, strict: true },
-    { id: "burnout_rate", name: { en: "Burnout rate", es: "Tasa de burnout" }, unit: "fraction", direction: "lower", threshold: 0.1, strict: true },
-    { id: "turnover", name: { en: "Turnover", es: "Rotación" }, unit: "fraction", direction: "lower", threshold: 0.05, strict: true, aliases: ["turnover rate", "rotación de personal"] },
-    { id: "productivity", name: { en: "Productivity", es: "Productividad" }, unit: "multiple", direction: "higher", threshold: 15, strict: true },
-  ]),
-  group("cash_burn", { en: "Cash burn", es: "Quema de caja" }, `${RISKS} › Riesgo: Quema de Caja (MÉTRICAS)`, [
-    { id: "cash_runway", name: { en: "Cash runway", es: "Runway de caja" }, unit: "months", direction: "higher", threshold: 18, strict: true, aliases: ["runway"] },
-    { id: "burn_rate", name: { en: "Burn rate", es: "Tasa de quema" }, unit: "usd_month", direction: "lower", threshold: 500_000, strict: true, aliases: ["burn"] },
-    { id: "revenue_growth", name: { en: "Revenue growth", es: "Crecimiento de ingresos" }, unit: "fraction", direction: "higher", threshold: 0.2, strict: true, capped: false },
-    { id: "funding", name: { en: "Funding", es: "Financiamiento" }, unit: "usd", direction: "higher", threshold: 10_000_000, strict: false, aliases: ["financiación", "funding raised"] },
-  ]),
-  group("competition", { en: "Aggressive competition", es: "Competencia agresiva" }, `${RISKS} › Riesgo: Competencia Agresiva (MÉTRICAS)`, [
-    { id: "market_share", name: { en: "Market share", es: "Cuota de mercado" }, unit: "fraction", direction: "higher", threshold: 0.1, strict: true, aliases: ["participación de mercado"] },
-    { id: "price_premium", name: { en: "Price premium", es: "Prima de precio" }, unit: "fraction", direction: "higher", threshold: 0.2, strict: false, capped: false },
-    { id: "churn", name: { en: "Churn", es: "Churn" }, unit: "fraction", direction: "lower", threshold: 0.05, strict: true },
-    { id: "revenue_growth", name: { en: "Revenue growth", es: "Crecimiento de ingresos" }, unit: "fraction", direction: "higher", threshold: 0.25, strict: true, capped: false },
-  ]),
+  group(
+    "quality_loss",
+    { en: "Quality loss", es: "Pérdida de calidad" },
+    `${RISKS} › Riesgo: Pérdida de Calidad (MÉTRICAS)`,
+    [
+      {
+        id: "quality_score",
+        name: { en: "Quality score", es: "Puntuación de calidad" },
+        unit: "score_1_5",
+        direction: "higher",
+        threshold: 4.5,
+        strict: true,
+      },
+      {
+        id: "error_rate",
+        name: { en: "Error rate", es: "Tasa de error" },
+        unit: "fraction",
+        direction: "lower",
+        threshold: 0.01,
+        strict: true,
+      },
+      {
+        id: "customer_satisfaction",
+        name: { en: "Customer satisfaction", es: "Satisfacción del cliente" },
+        unit: "fraction",
+        direction: "higher",
+        threshold: 0.9,
+        strict: true,
+      },
+      {
+        id: "nps",
+        name: { en: "NPS", es: "NPS" },
+        unit: "nps",
+        direction: "higher",
+        threshold: 70,
+        strict: true,
+      },
+    ],
+  ),
+  group(
+    "team_overload",
+    { en: "Team overload", es: "Sobrecarga del equipo" },
+    `${RISKS} › Riesgo: Sobrecarga del Equipo (MÉTRICAS)`,
+    [
+      {
+        id: "employee_satisfaction",
+        name: { en: "Employee satisfaction", es: "Satisfacción de empleados" },
+        unit: "score_1_5",
+        direction: "higher",
+        threshold: 4.5,
+        strict: true,
+      },
+      {
+        id: "burnout_rate",
+        name: { en: "Burnout rate", es: "Tasa de burnout" },
+        unit: "fraction",
+        direction: "lower",
+        threshold: 0.1,
+        strict: true,
+      },
+      {
+        id: "turnover",
+        name: { en: "Turnover", es: "Rotación" },
+        unit: "fraction",
+        direction: "lower",
+        threshold: 0.05,
+        strict: true,
+        aliases: ["turnover rate", "rotación de personal"],
+      },
+      {
+        id: "productivity",
+        name: { en: "Productivity", es: "Productividad" },
+        unit: "multiple",
+        direction: "higher",
+        threshold: 15,
+        strict: true,
+      },
+    ],
+  ),
+  group(
+    "cash_burn",
+    { en: "Cash burn", es: "Quema de caja" },
+    `${RISKS} › Riesgo: Quema de Caja (MÉTRICAS)`,
+    [
+      {
+        id: "cash_runway",
+        name: { en: "Cash runway", es: "Runway de caja" },
+        unit: "months",
+        direction: "higher",
+        threshold: 18,
+        strict: true,
+        aliases: ["runway"],
+      },
+      {
+        id: "burn_rate",
+        name: { en: "Burn rate", es: "Tasa de quema" },
+        unit: "usd_month",
+        direction: "lower",
+        threshold: 500_000,
+        strict: true,
+        aliases: ["burn"],
+      },
+      {
+        id: "revenue_growth",
+        name: { en: "Revenue growth", es: "Crecimiento de ingresos" },
+        unit: "fraction",
+        direction: "higher",
+        threshold: 0.2,
+        strict: true,
+        capped: false,
+      },
+      {
+        id: "funding",
+        name: { en: "Funding", es: "Financiamiento" },
+        unit: "usd",
+        direction: "higher",
+        threshold: 10_000_000,
+        strict: false,
+        aliases: ["financiación", "funding raised"],
+      },
+    ],
+  ),
+  group(
+    "competition",
+    { en: "Aggressive competition", es: "Competencia agresiva" },
+    `${RISKS} › Riesgo: Competencia Agresiva (MÉTRICAS)`,
+    [
+      {
+        id: "market_share",
+        name: { en: "Market share", es: "Cuota de mercado" },
+        unit: "fraction",
+        direction: "higher",
+        threshold: 0.1,
+        strict: true,
+        aliases: ["participación de mercado"],
+      },
+      {
+        id: "price_premium",
+        name: { en: "Price premium", es: "Prima de precio" },
+        unit: "fraction",
+        direction: "higher",
+        threshold: 0.2,
+        strict: false,
+        capped: false,
+      },
+      {
+        id: "churn",
+        name: { en: "Churn", es: "Churn" },
+        unit: "fraction",
+        direction: "lower",
+        threshold: 0.05,
+        strict: true,
+      },
+      {
+        id: "revenue_growth",
+        name: { en: "Revenue growth", es: "Crecimiento de ingresos" },
+        unit: "fraction",
+        direction: "higher",
+        threshold: 0.25,
+        strict: true,
+        capped: false,
+      },
+    ],
+  ),
 ];
 
-export const RISK_INDICATORS: readonly RiskIndicator[] = RISK_GROUPS.flatMap((g) => g.indicators);
+export const RISK_INDICATORS: readonly RiskIndicator[] = RISK_GROUPS.flatMap(
+  (g) => g.indicators,
+);
 
 export function phaseOf(n: PhaseNumber): Phase {
   return PHASES[n - 1];

@@ -14,7 +14,12 @@ import {
   floorOf,
   targetOf,
 } from "./catalog";
-import { Overrides, metricFloor, metricTarget, indicatorThreshold } from "./overrides";
+import {
+  Overrides,
+  metricFloor,
+  metricTarget,
+  indicatorThreshold,
+} from "./overrides";
 
 /** A threshold with everything needed to judge a value against it. */
 export interface Rule {
@@ -35,18 +40,24 @@ export interface Rule {
 const RELATIVE_TOLERANCE = 1e-12;
 
 function nearlyEqual(a: number, b: number): boolean {
-  return Math.abs(a - b) <= RELATIVE_TOLERANCE * Math.max(Math.abs(a), Math.abs(b));
+  return (
+    Math.abs(a - b) <= RELATIVE_TOLERANCE * Math.max(Math.abs(a), Math.abs(b))
+  );
 }
 
 /** Signed distance from the value to the threshold, positive where the value is on the good side. */
 function margin(value: number, rule: Rule): number {
-  return rule.direction === "higher" ? value - rule.threshold : rule.threshold - value;
+  return rule.direction === "higher"
+    ? value - rule.threshold
+    : rule.threshold - value;
 }
 
 /** Width of the WATCH band below (or above) the threshold. */
 export function bandWidth(rule: Pick<Rule, "threshold" | "capped">): number {
   const t = Math.abs(rule.threshold);
-  return WARNING_BAND * (rule.capped ? Math.min(t, Math.abs(1 - rule.threshold)) : t);
+  return (
+    WARNING_BAND * (rule.capped ? Math.min(t, Math.abs(1 - rule.threshold)) : t)
+  );
 }
 
 export function meets(value: number, rule: Rule): boolean {
@@ -58,10 +69,16 @@ export function meets(value: number, rule: Rule): boolean {
 export function levelOf(value: number, rule: Rule): Level {
   if (meets(value, rule)) return "OK";
   if (rule.floor !== undefined && rule.direction === "higher") {
-    return value > rule.floor || nearlyEqual(value, rule.floor) ? "WATCH" : "RISK";
+    return value > rule.floor || nearlyEqual(value, rule.floor)
+      ? "WATCH"
+      : "RISK";
   }
-  const edge = rule.direction === "higher" ? rule.threshold - bandWidth(rule) : rule.threshold + bandWidth(rule);
-  const withinBand = rule.direction === "higher" ? value >= edge : value <= edge;
+  const edge =
+    rule.direction === "higher"
+      ? rule.threshold - bandWidth(rule)
+      : rule.threshold + bandWidth(rule);
+  const withinBand =
+    rule.direction === "higher" ? value >= edge : value <= edge;
   return withinBand || nearlyEqual(value, edge) ? "WATCH" : "RISK";
 }
 
@@ -71,20 +88,33 @@ export function gapOf(value: number, rule: Rule): number {
   return nearlyEqual(value, rule.threshold) ? 0 : g;
 }
 
-export function metricRule(metric: PhaseMetric, phase: PhaseNumber, overrides?: Overrides): Rule {
+export function metricRule(
+  metric: PhaseMetric,
+  phase: PhaseNumber,
+  overrides?: Overrides,
+): Rule {
   return {
     direction: metric.direction,
-    threshold: overrides ? metricTarget(overrides, metric, phase) : targetOf(metric, phase),
+    threshold: overrides
+      ? metricTarget(overrides, metric, phase)
+      : targetOf(metric, phase),
     strict: false,
     capped: metric.capped,
-    floor: overrides ? metricFloor(overrides, metric, phase) : floorOf(metric, phase),
+    floor: overrides
+      ? metricFloor(overrides, metric, phase)
+      : floorOf(metric, phase),
   };
 }
 
-export function indicatorRule(indicator: RiskIndicator, overrides?: Overrides): Rule {
+export function indicatorRule(
+  indicator: RiskIndicator,
+  overrides?: Overrides,
+): Rule {
   return {
     direction: indicator.direction,
-    threshold: overrides ? indicatorThreshold(overrides, indicator) : indicator.threshold,
+    threshold: overrides
+      ? indicatorThreshold(overrides, indicator)
+      : indicator.threshold,
     strict: indicator.strict,
     capped: indicator.capped,
   };
@@ -95,7 +125,8 @@ const SEVERITY: Readonly<Record<Level, number>> = { OK: 0, WATCH: 1, RISK: 2 };
 /** The worst of the levels, or undefined for none. */
 export function worstLevel(levels: Iterable<Level>): Level | undefined {
   let worst: Level | undefined;
-  for (const l of levels) if (worst === undefined || SEVERITY[l] > SEVERITY[worst]) worst = l;
+  for (const l of levels)
+    if (worst === undefined || SEVERITY[l] > SEVERITY[worst]) worst = l;
   return worst;
 }
 
@@ -109,12 +140,17 @@ export interface MetricValue {
  * Phases are checked each on its own, not cumulatively: some targets fall as the company grows.
  * Returns undefined for no values.
  */
-export function phaseReached(values: readonly MetricValue[], minShare = 1, overrides?: Overrides): number | undefined {
+export function phaseReached(
+  values: readonly MetricValue[],
+  minShare = 1,
+  overrides?: Overrides,
+): number | undefined {
   if (values.length === 0) return undefined;
   for (let i = PHASE_NUMBERS.length - 1; i >= 0; i--) {
     const phase = PHASE_NUMBERS[i];
     let met = 0;
-    for (const { metric, value } of values) if (meets(value, metricRule(metric, phase, overrides))) met++;
+    for (const { metric, value } of values)
+      if (meets(value, metricRule(metric, phase, overrides))) met++;
     if (met >= minShare * values.length - RELATIVE_TOLERANCE) return phase;
   }
   return 0;

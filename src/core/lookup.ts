@@ -14,11 +14,23 @@ import {
 
 export type Resolved =
   /** A phase metric; `indicator` is set where the same measure is also a risk indicator (churn, nps, productivity). */
-  | { readonly kind: "metric"; readonly metric: PhaseMetric; readonly indicator?: RiskIndicator }
+  | {
+      readonly kind: "metric";
+      readonly metric: PhaseMetric;
+      readonly indicator?: RiskIndicator;
+    }
   | { readonly kind: "indicator"; readonly indicator: RiskIndicator }
   | { readonly kind: "group"; readonly group: RiskGroup }
-  | { readonly kind: "ambiguous"; readonly text: string; readonly candidates: readonly string[] }
-  | { readonly kind: "unknown"; readonly text: string; readonly suggestions: readonly string[] };
+  | {
+      readonly kind: "ambiguous";
+      readonly text: string;
+      readonly candidates: readonly string[];
+    }
+  | {
+      readonly kind: "unknown";
+      readonly text: string;
+      readonly suggestions: readonly string[];
+    };
 
 type Entry = PhaseMetric | RiskIndicator | RiskGroup;
 
@@ -36,14 +48,19 @@ function canonicalId(e: Entry): string {
 
 function spellings(e: Entry): string[] {
   const names = [e.id, e.name.en, e.name.es];
-  if ("kind" in e && e.kind === "indicator") return [...names, e.qualifiedId, ...e.aliases];
+  if ("kind" in e && e.kind === "indicator")
+    return [...names, e.qualifiedId, ...e.aliases];
   if ("kind" in e) return [...names, ...e.aliases];
   return names;
 }
 
 function buildIndex(): Map<string, Entry[]> {
   const index = new Map<string, Entry[]>();
-  const entries: Entry[] = [...PHASE_METRICS, ...RISK_INDICATORS, ...RISK_GROUPS];
+  const entries: Entry[] = [
+    ...PHASE_METRICS,
+    ...RISK_INDICATORS,
+    ...RISK_GROUPS,
+  ];
   for (const e of entries) {
     for (const s of spellings(e)) {
       const key = normalizeKey(s);
@@ -60,8 +77,12 @@ const KEYS = [...INDEX.keys()];
 const cache = new Map<string, Resolved>();
 
 function fromEntries(text: string, entries: readonly Entry[]): Resolved {
-  const metrics = entries.filter((e): e is PhaseMetric => "kind" in e && e.kind === "metric");
-  const indicators = entries.filter((e): e is RiskIndicator => "kind" in e && e.kind === "indicator");
+  const metrics = entries.filter(
+    (e): e is PhaseMetric => "kind" in e && e.kind === "metric",
+  );
+  const indicators = entries.filter(
+    (e): e is RiskIndicator => "kind" in e && e.kind === "indicator",
+  );
   const groups = entries.filter((e): e is RiskGroup => !("kind" in e));
   if (metrics.length === 1 && groups.length === 0) {
     const twin = indicators.filter((i) => i.id === metrics[0].id);
@@ -69,16 +90,26 @@ function fromEntries(text: string, entries: readonly Entry[]): Resolved {
       return { kind: "metric", metric: metrics[0], indicator: twin[0] };
     }
   }
-  if (entries.length === 1 && indicators.length === 1) return { kind: "indicator", indicator: indicators[0] };
-  if (entries.length === 1 && groups.length === 1) return { kind: "group", group: groups[0] };
+  if (entries.length === 1 && indicators.length === 1)
+    return { kind: "indicator", indicator: indicators[0] };
+  if (entries.length === 1 && groups.length === 1)
+    return { kind: "group", group: groups[0] };
   return { kind: "ambiguous", text, candidates: entries.map(canonicalId) };
 }
 
 /** Closest known ids to `text`, best first. */
 export function suggest(text: string, limit = 3): string[] {
   const key = normalizeKey(text);
-  const scored = KEYS.map((k) => ({ k, d: distance(key, k) / Math.max(k.length, key.length, 1) }))
-    .filter((s) => s.d <= 0.6 || s.k.startsWith(key) || (key.length >= 3 && s.k.includes(key)))
+  const scored = KEYS.map((k) => ({
+    k,
+    d: distance(key, k) / Math.max(k.length, key.length, 1),
+  }))
+    .filter(
+      (s) =>
+        s.d <= 0.6 ||
+        s.k.startsWith(key) ||
+        (key.length >= 3 && s.k.includes(key)),
+    )
     .sort((a, b) => a.d - b.d);
   const ids: string[] = [];
   for (const { k } of scored) {
@@ -95,7 +126,9 @@ export function resolve(text: string): Resolved {
   const hit = cache.get(text);
   if (hit) return hit;
   const entries = INDEX.get(normalizeKey(text));
-  const result: Resolved = entries ? fromEntries(text, entries) : { kind: "unknown", text, suggestions: suggest(text) };
+  const result: Resolved = entries
+    ? fromEntries(text, entries)
+    : { kind: "unknown", text, suggestions: suggest(text) };
   if (cache.size < 10_000) cache.set(text, result);
   return result;
 }

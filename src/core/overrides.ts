@@ -3,7 +3,15 @@
  * headers) or a bare id + P1..P4 range, so edited numbers flow into formulas.
  * Rows a table does not mention keep the catalog's numbers.
  */
-import { PHASE_NUMBERS, PerPhase, PhaseMetric, PhaseNumber, RiskIndicator, floorOf, targetOf } from "./catalog";
+import {
+  PHASE_NUMBERS,
+  PerPhase,
+  PhaseMetric,
+  PhaseNumber,
+  RiskIndicator,
+  floorOf,
+  targetOf,
+} from "./catalog";
 import { normalizeKey, resolve } from "./lookup";
 
 export interface Overrides {
@@ -25,11 +33,19 @@ export const THRESHOLD_HEADERS = {
   threshold: "Threshold",
 } as const;
 
-export function metricTarget(o: Overrides, m: PhaseMetric, n: PhaseNumber): number {
+export function metricTarget(
+  o: Overrides,
+  m: PhaseMetric,
+  n: PhaseNumber,
+): number {
   return o.targets.get(m.id)?.[n - 1] ?? targetOf(m, n);
 }
 
-export function metricFloor(o: Overrides, m: PhaseMetric, n: PhaseNumber): number | undefined {
+export function metricFloor(
+  o: Overrides,
+  m: PhaseMetric,
+  n: PhaseNumber,
+): number | undefined {
   return o.floors.get(m.id)?.[n - 1] ?? floorOf(m, n);
 }
 
@@ -71,16 +87,33 @@ function describe(c: Cell): string {
   return typeof c === "string" ? `"${c}"` : String(c);
 }
 
-function numberAt(row: readonly Cell[], col: number, rowNumber: number): number {
+function numberAt(
+  row: readonly Cell[],
+  col: number,
+  rowNumber: number,
+): number {
   const c = row[col];
   if (typeof c === "number" && Number.isFinite(c)) return c;
-  throw new OverridesError(`thresholds row ${rowNumber}: ${describe(c)} is not a number`);
+  throw new OverridesError(
+    `thresholds row ${rowNumber}: ${describe(c)} is not a number`,
+  );
 }
 
-function perPhase(row: readonly Cell[], cols: readonly number[], rowNumber: number, fallback: (n: PhaseNumber) => number | undefined): PerPhase | undefined {
+function perPhase(
+  row: readonly Cell[],
+  cols: readonly number[],
+  rowNumber: number,
+  fallback: (n: PhaseNumber) => number | undefined,
+): PerPhase | undefined {
   if (cols.every((c) => isBlank(row[c]))) return undefined;
-  const values = PHASE_NUMBERS.map((n, i) => (isBlank(row[cols[i]]) ? fallback(n) ?? NaN : numberAt(row, cols[i], rowNumber)));
-  return values.some(Number.isNaN) ? undefined : (values as unknown as PerPhase);
+  const values = PHASE_NUMBERS.map((n, i) =>
+    isBlank(row[cols[i]])
+      ? (fallback(n) ?? NaN)
+      : numberAt(row, cols[i], rowNumber),
+  );
+  return values.some(Number.isNaN)
+    ? undefined
+    : (values as unknown as PerPhase);
 }
 
 /**
@@ -115,21 +148,36 @@ export function parseOverrides(rows: readonly (readonly Cell[])[]): Overrides {
     if (isBlank(idCell)) return;
     const found = resolve(String(idCell));
     if (found.kind === "metric" && cols.targets) {
-      const t = perPhase(row, cols.targets, rowNumber, (n) => targetOf(found.metric, n));
+      const t = perPhase(row, cols.targets, rowNumber, (n) =>
+        targetOf(found.metric, n),
+      );
       if (t) targets.set(found.metric.id, t);
       if (cols.floors) {
-        const f = perPhase(row, cols.floors, rowNumber, (n) => floorOf(found.metric, n));
+        const f = perPhase(row, cols.floors, rowNumber, (n) =>
+          floorOf(found.metric, n),
+        );
         if (f) floors.set(found.metric.id, f);
       }
-    } else if (found.kind === "indicator" && cols.threshold !== undefined && !isBlank(row[cols.threshold])) {
-      riskThresholds.set(found.indicator.qualifiedId, numberAt(row, cols.threshold, rowNumber));
+    } else if (
+      found.kind === "indicator" &&
+      cols.threshold !== undefined &&
+      !isBlank(row[cols.threshold])
+    ) {
+      riskThresholds.set(
+        found.indicator.qualifiedId,
+        numberAt(row, cols.threshold, rowNumber),
+      );
     } else if (found.kind === "unknown") {
       throw new OverridesError(
         `thresholds row ${rowNumber}: unknown metric "${idCell}"` +
-          (found.suggestions.length ? ` (did you mean ${found.suggestions.join(", ")}?)` : ""),
+          (found.suggestions.length
+            ? ` (did you mean ${found.suggestions.join(", ")}?)`
+            : ""),
       );
     } else if (found.kind === "ambiguous") {
-      throw new OverridesError(`thresholds row ${rowNumber}: "${idCell}" is ambiguous; use ${found.candidates.join(" or ")}`);
+      throw new OverridesError(
+        `thresholds row ${rowNumber}: "${idCell}" is ambiguous; use ${found.candidates.join(" or ")}`,
+      );
     }
   });
   return { targets, floors, riskThresholds };

@@ -4,6 +4,8 @@
  * Only #VALUE! and #N/A carry a message in Excel, so those are the only two used.
  */
 
+/* global CustomFunctions */
+
 export type ErrorCode = "#VALUE!" | "#N/A";
 
 /** The shape Excel's `CustomFunctions.Error` has; returned from functions, never thrown. */
@@ -22,8 +24,10 @@ export class InputError extends Error {
   }
 }
 
-export const invalid = (message: string): InputError => new InputError("#VALUE!", message);
-export const notAvailable = (message: string): InputError => new InputError("#N/A", message);
+export const invalid = (message: string): InputError =>
+  new InputError("#VALUE!", message);
+export const notAvailable = (message: string): InputError =>
+  new InputError("#N/A", message);
 
 class DetachedExcelError implements ExcelError {
   constructor(
@@ -33,12 +37,20 @@ class DetachedExcelError implements ExcelError {
 }
 
 function officeErrorCode(code: ErrorCode): CustomFunctions.ErrorCode {
-  return code === "#N/A" ? CustomFunctions.ErrorCode.notAvailable : CustomFunctions.ErrorCode.invalidValue;
+  return code === "#N/A"
+    ? CustomFunctions.ErrorCode.notAvailable
+    : CustomFunctions.ErrorCode.invalidValue;
 }
 
 export function excelError(code: ErrorCode, message: string): ExcelError {
-  if (typeof CustomFunctions !== "undefined" && typeof CustomFunctions.Error === "function") {
-    return new CustomFunctions.Error(officeErrorCode(code), message) as unknown as ExcelError;
+  if (
+    typeof CustomFunctions !== "undefined" &&
+    typeof CustomFunctions.Error === "function"
+  ) {
+    return new CustomFunctions.Error(
+      officeErrorCode(code),
+      message,
+    ) as unknown as ExcelError;
   }
   return new DetachedExcelError(code, message);
 }
@@ -59,6 +71,9 @@ export function guard<T>(body: () => T): T | ExcelError {
   } catch (e) {
     if (e instanceof InputError) return excelError(e.code, e.message);
     const detail = e instanceof Error ? e.message : String(e);
-    return excelError("#VALUE!", `Scale Tracker could not evaluate this: ${detail}`);
+    return excelError(
+      "#VALUE!",
+      `Scale Tracker could not evaluate this: ${detail}`,
+    );
   }
 }

@@ -4,8 +4,23 @@
  * associates them with Excel. Churn, MRR growth and customer growth are monthly rates;
  * percentages are fractions (5% is 0.05).
  */
-import { Language, PHASE_METRICS, PHASE_NUMBERS, RiskGroup, UNITS, targetOf } from "../core/catalog";
-import { MetricValue, gapOf, indicatorRule, levelOf, metricRule, phaseReached, worstLevel } from "../core/evaluate";
+import {
+  Language,
+  PHASE_METRICS,
+  PHASE_NUMBERS,
+  RiskGroup,
+  UNITS,
+  targetOf,
+} from "../core/catalog";
+import {
+  MetricValue,
+  gapOf,
+  indicatorRule,
+  levelOf,
+  metricRule,
+  phaseReached,
+  worstLevel,
+} from "../core/evaluate";
 import { Overrides } from "../core/overrides";
 import { ExcelError, guard, invalid, notAvailable } from "./errors";
 import {
@@ -39,23 +54,38 @@ function isEmptyId(c: Cell): boolean {
 function readMinShare(c: Cell): number {
   if (isBlank(c)) return 1;
   if (typeof c === "number" && c > 0 && c <= 1) return c;
-  const hint = typeof c === "number" && c > 1 && c <= 100 ? ` (${c}% is ${c / 100})` : "";
-  throw invalid(`min_share must be a fraction above 0 and at most 1${hint}; got ${describeCell(c)}.`);
+  const hint =
+    typeof c === "number" && c > 1 && c <= 100 ? ` (${c}% is ${c / 100})` : "";
+  throw invalid(
+    `min_share must be a fraction above 0 and at most 1${hint}; got ${describeCell(c)}.`,
+  );
 }
 
 /** The id/value pairs PHASE was given, in any of its three forms. */
-function phaseInputs(metricsArg: RangeArg, valuesArg: RangeArg | undefined): [Cell, Cell][] {
+function phaseInputs(
+  metricsArg: RangeArg,
+  valuesArg: RangeArg | undefined,
+): [Cell, Cell][] {
   const metrics = toGrid(metricsArg);
   if (valuesArg !== undefined && valuesArg !== null) {
     const pairs: [Cell, Cell][] = [];
-    pairCells(metrics, "metrics", toGrid(valuesArg as RangeArg), "values", (id, v) => pairs.push([id, v]));
+    pairCells(
+      metrics,
+      "metrics",
+      toGrid(valuesArg as RangeArg),
+      "values",
+      (id, v) => pairs.push([id, v]),
+    );
     return pairs;
   }
   if (metrics[0]?.length !== 2) {
-    throw invalid(`Give the values too, or a two-column range (ids, values) as metrics; metrics has ${metrics[0]?.length ?? 0} column(s).`);
+    throw invalid(
+      `Give the values too, or a two-column range (ids, values) as metrics; metrics has ${metrics[0]?.length ?? 0} column(s).`,
+    );
   }
   const rows = metrics.map((r): [Cell, Cell] => [r[0], r[1]]);
-  const hasHeader = rows.length > 0 && typeof rows[0][1] === "string" && !isBlank(rows[0][1]);
+  const hasHeader =
+    rows.length > 0 && typeof rows[0][1] === "string" && !isBlank(rows[0][1]);
   return hasHeader ? rows.slice(1) : rows;
 }
 
@@ -63,7 +93,10 @@ function metricValues(pairs: [Cell, Cell][]): MetricValue[] {
   const out: MetricValue[] = [];
   for (const [id, value] of pairs) {
     if (isBlank(value) || (isEmptyId(id) && value === 0)) continue;
-    if (isEmptyId(id)) throw invalid(`The value ${describeCell(value)} has no metric id next to it.`);
+    if (isEmptyId(id))
+      throw invalid(
+        `The value ${describeCell(value)} has no metric id next to it.`,
+      );
     const metric = readPhaseMetric(id, "SCALE.PHASE");
     out.push({ metric, value: readValue(value, metric) });
   }
@@ -80,18 +113,30 @@ function metricValues(pairs: [Cell, Cell][]): MetricValue[] {
  * @param [thresholds] Optional: the Thresholds table (with headers) or a five-column range (id, P1, P2, P3, P4) that overrides the built-in targets.
  * @returns The phase reached, 0 to 4.
  */
-export function phase(metrics: any[][], values?: any[][], min_share?: any, thresholds?: any[][]): any {
+export function phase(
+  metrics: any[][],
+  values?: any[][],
+  min_share?: any,
+  thresholds?: any[][],
+): any {
   return guard(() => {
     const overrides = readOverrides(thresholds);
     const share = readMinShare(min_share);
     const given = metricValues(phaseInputs(metrics, values));
     const reached = phaseReached(given, share, overrides);
-    if (reached === undefined) throw notAvailable("No metric values to judge: every value is empty.");
+    if (reached === undefined)
+      throw notAvailable("No metric values to judge: every value is empty.");
     return reached;
   });
 }
 
-function gapCell(id: Cell, value: Cell, phaseNumber: Cell, asFraction: boolean, overrides: Overrides | undefined): Result<number | string> {
+function gapCell(
+  id: Cell,
+  value: Cell,
+  phaseNumber: Cell,
+  asFraction: boolean,
+  overrides: Overrides | undefined,
+): Result<number | string> {
   if (isEmptyId(id) && (isBlank(value) || value === 0)) return "";
   return guard(() => {
     const metric = readPhaseMetric(id, "SCALE.GAP");
@@ -120,21 +165,40 @@ function readFlag(c: Cell, name: string): boolean {
  * @param [thresholds] Optional: the Thresholds table or a five-column range (id, P1..P4) that overrides the built-in targets.
  * @returns The gap, or a spilled range of gaps.
  */
-export function gap(metric: any[][], value: any[][], phase: any, as_fraction?: any, thresholds?: any[][]): any[][] {
+export function gap(
+  metric: any[][],
+  value: any[][],
+  phase: any,
+  as_fraction?: any,
+  thresholds?: any[][],
+): any[][] {
   const result = guard((): Spill<number | string> => {
     const overrides = readOverrides(thresholds);
     const asFraction = readFlag(as_fraction, "as_fraction");
-    return pairCells(toGrid(metric), "metric", toGrid(value), "value", (id, v) => gapCell(id, v, phase, asFraction, overrides));
+    return pairCells(
+      toGrid(metric),
+      "metric",
+      toGrid(value),
+      "value",
+      (id, v) => gapCell(id, v, phase, asFraction, overrides),
+    );
   });
   return Array.isArray(result) ? result : [[result]];
 }
 
 /** The threshold a measure is judged against: a phase target where a phase applies, else its risk threshold. */
-function riskRule(m: Measure, phaseNumber: Cell, overrides: Overrides | undefined) {
+function riskRule(
+  m: Measure,
+  phaseNumber: Cell,
+  overrides: Overrides | undefined,
+) {
   const p = readOptionalPhase(phaseNumber);
-  if (m.kind === "metric" && p !== undefined) return metricRule(m.metric, p, overrides);
+  if (m.kind === "metric" && p !== undefined)
+    return metricRule(m.metric, p, overrides);
   if (m.kind === "metric" && m.indicator === undefined) {
-    throw invalid(`${m.metric.id} is a phase metric: give the phase (1-4) to judge it against.`);
+    throw invalid(
+      `${m.metric.id} is a phase metric: give the phase (1-4) to judge it against.`,
+    );
   }
   return indicatorRule(m.indicator!, overrides);
 }
@@ -143,7 +207,12 @@ function valueFor(m: Measure, c: Cell): number {
   return readValue(c, m.kind === "metric" ? m.metric : m.indicator);
 }
 
-function riskCell(id: Cell, value: Cell, phaseNumber: Cell, overrides: Overrides | undefined): Result<string> {
+function riskCell(
+  id: Cell,
+  value: Cell,
+  phaseNumber: Cell,
+  overrides: Overrides | undefined,
+): Result<string> {
   if (isEmptyId(id) && (isBlank(value) || value === 0)) return "";
   return guard(() => {
     const m = readMeasure(id);
@@ -152,17 +221,31 @@ function riskCell(id: Cell, value: Cell, phaseNumber: Cell, overrides: Overrides
   });
 }
 
-function groupLevel(values: Grid, group: RiskGroup, overrides: Overrides | undefined): string {
+function groupLevel(
+  values: Grid,
+  group: RiskGroup,
+  overrides: Overrides | undefined,
+): string {
   const cells = values.flat();
   const n = group.indicators.length;
   if (cells.length !== n) {
-    throw invalid(`${group.id} has ${n} indicators (${group.indicators.map((i) => i.id).join(", ")}); give ${n} values in that order, got ${cells.length}.`);
+    throw invalid(
+      `${group.id} has ${n} indicators (${group.indicators.map((i) => i.id).join(", ")}); give ${n} values in that order, got ${cells.length}.`,
+    );
   }
   const levels = group.indicators.flatMap((indicator, i) =>
-    isBlank(cells[i]) ? [] : [levelOf(readValue(cells[i], indicator), indicatorRule(indicator, overrides))],
+    isBlank(cells[i])
+      ? []
+      : [
+          levelOf(
+            readValue(cells[i], indicator),
+            indicatorRule(indicator, overrides),
+          ),
+        ],
   );
   const worst = worstLevel(levels);
-  if (worst === undefined) throw notAvailable(`No values for ${group.id}: all ${n} are empty.`);
+  if (worst === undefined)
+    throw notAvailable(`No values for ${group.id}: all ${n} are empty.`);
   return worst;
 }
 
@@ -176,16 +259,24 @@ function groupLevel(values: Grid, group: RiskGroup, overrides: Overrides | undef
  * @param [thresholds] Optional: the Thresholds table (phase targets and risk thresholds) or a five-column range (id, P1..P4).
  * @returns OK, WATCH or RISK, or a spilled range of them.
  */
-export function risk(indicator: any[][], values: any[][], phase?: any, thresholds?: any[][]): any[][] {
+export function risk(
+  indicator: any[][],
+  values: any[][],
+  phase?: any,
+  thresholds?: any[][],
+): any[][] {
   const result = guard((): Spill<string> => {
     const overrides = readOverrides(thresholds);
     const ids = toGrid(indicator);
     const vals = toGrid(values);
     if (cellCount(ids) === 1 && !isBlank(ids[0][0])) {
       const found = readId(ids[0][0]);
-      if (found.kind === "group") return [[groupLevel(vals, found.group, overrides)]];
+      if (found.kind === "group")
+        return [[groupLevel(vals, found.group, overrides)]];
     }
-    return pairCells(ids, "indicator", vals, "values", (id, v) => riskCell(id, v, phase, overrides));
+    return pairCells(ids, "indicator", vals, "values", (id, v) =>
+      riskCell(id, v, phase, overrides),
+    );
   });
   return Array.isArray(result) ? result : [[result]];
 }
@@ -199,7 +290,11 @@ export function risk(indicator: any[][], values: any[][], phase?: any, threshold
  * @param [thresholds] Optional: the Thresholds table or a five-column range (id, P1..P4) that overrides the built-in targets.
  * @returns The target in the metric's unit.
  */
-export function target(metric: any[][], phase: any, thresholds?: any[][]): any[][] {
+export function target(
+  metric: any[][],
+  phase: any,
+  thresholds?: any[][],
+): any[][] {
   const result = guard((): Spill<number | string> => {
     const overrides = readOverrides(thresholds);
     return toGrid(metric).map((row) =>
@@ -207,7 +302,8 @@ export function target(metric: any[][], phase: any, thresholds?: any[][]): any[]
         if (isEmptyId(id)) return "";
         return guard(() => {
           const m = readMeasure(id);
-          if (m.kind === "indicator") return indicatorRule(m.indicator, overrides).threshold;
+          if (m.kind === "indicator")
+            return indicatorRule(m.indicator, overrides).threshold;
           return metricRule(m.metric, readPhase(phase), overrides).threshold;
         });
       }),

@@ -2,9 +2,21 @@
  * Excel-shaped arguments (scalars, 2-D arrays, null or "" for empty cells) -> core values.
  * Every check of user input and every message about it lives here, once.
  */
-import { PHASE_NUMBERS, PhaseMetric, PhaseNumber, RiskGroup, RiskIndicator, UNITS } from "../core/catalog";
+import {
+  PHASE_NUMBERS,
+  PhaseMetric,
+  PhaseNumber,
+  RiskGroup,
+  RiskIndicator,
+  UNITS,
+} from "../core/catalog";
 import { resolve } from "../core/lookup";
-import { Cell, Overrides, OverridesError, parseOverrides } from "../core/overrides";
+import {
+  Cell,
+  Overrides,
+  OverridesError,
+  parseOverrides,
+} from "../core/overrides";
 import { invalid } from "./errors";
 
 export type Grid = Cell[][];
@@ -12,13 +24,16 @@ export type Grid = Cell[][];
 export type RangeArg = Grid | Cell;
 
 export function toGrid(arg: RangeArg): Grid {
-  if (Array.isArray(arg)) return arg.map((row) => (Array.isArray(row) ? row : [row]));
+  if (Array.isArray(arg))
+    return arg.map((row) => (Array.isArray(row) ? row : [row]));
   return [[arg]];
 }
 
 /** Empty cell: null on Excel on the web, "" in some hosts, undefined for an omitted argument. */
 export function isBlank(c: Cell): boolean {
-  return c === null || c === undefined || (typeof c === "string" && c.trim() === "");
+  return (
+    c === null || c === undefined || (typeof c === "string" && c.trim() === "")
+  );
 }
 
 export function isBlankArg(arg: RangeArg | undefined): boolean {
@@ -40,7 +55,11 @@ export function describeCell(c: Cell): string {
 }
 
 export type Measure =
-  | { readonly kind: "metric"; readonly metric: PhaseMetric; readonly indicator?: RiskIndicator }
+  | {
+      readonly kind: "metric";
+      readonly metric: PhaseMetric;
+      readonly indicator?: RiskIndicator;
+    }
   | { readonly kind: "indicator"; readonly indicator: RiskIndicator };
 
 export function measureId(m: Measure): string {
@@ -50,7 +69,9 @@ export function measureId(m: Measure): string {
 /** An id cell -> metric, indicator or group; unknown and ambiguous ids are #VALUE! with suggestions. */
 export function readId(c: Cell): Measure | { kind: "group"; group: RiskGroup } {
   if (typeof c !== "string") {
-    throw invalid(`Expected a metric id such as "mrr" or "churn"; got ${describeCell(c)}.`);
+    throw invalid(
+      `Expected a metric id such as "mrr" or "churn"; got ${describeCell(c)}.`,
+    );
   }
   const found = resolve(c.trim());
   switch (found.kind) {
@@ -63,19 +84,25 @@ export function readId(c: Cell): Measure | { kind: "group"; group: RiskGroup } {
     case "unknown":
       throw invalid(
         `Unknown metric "${found.text}".` +
-          (found.suggestions.length ? ` Did you mean ${found.suggestions.join(", ")}?` : " See =SCALE.METRICS() for the list."),
+          (found.suggestions.length
+            ? ` Did you mean ${found.suggestions.join(", ")}?`
+            : " See =SCALE.METRICS() for the list."),
       );
   }
 }
 
 function ambiguous(text: string, candidates: readonly string[]): never {
-  throw invalid(`"${text}" is in more than one risk group: use ${candidates.join(" or ")}.`);
+  throw invalid(
+    `"${text}" is in more than one risk group: use ${candidates.join(" or ")}.`,
+  );
 }
 
 export function readMeasure(c: Cell): Measure {
   const found = readId(c);
   if (found.kind === "group") {
-    throw invalid(`${found.group.id} is a risk group; give one of its indicators (${found.group.indicators.map((i) => i.qualifiedId).join(", ")}).`);
+    throw invalid(
+      `${found.group.id} is a risk group; give one of its indicators (${found.group.indicators.map((i) => i.qualifiedId).join(", ")}).`,
+    );
   }
   return found;
 }
@@ -83,14 +110,19 @@ export function readMeasure(c: Cell): Measure {
 export function readPhaseMetric(c: Cell, fn: string): PhaseMetric {
   const m = readMeasure(c);
   if (m.kind === "indicator") {
-    throw invalid(`${m.indicator.qualifiedId} is a risk indicator, not a phase metric; ${fn} takes phase metrics. Use SCALE.RISK for indicators.`);
+    throw invalid(
+      `${m.indicator.qualifiedId} is a risk indicator, not a phase metric; ${fn} takes phase metrics. Use SCALE.RISK for indicators.`,
+    );
   }
   return m.metric;
 }
 
 export function readPhase(c: Cell): PhaseNumber {
-  if (typeof c === "number" && PHASE_NUMBERS.includes(c as PhaseNumber)) return c as PhaseNumber;
-  throw invalid(`Phase must be a whole number from 1 to 4; got ${isBlank(c) ? "nothing" : describeCell(c)}.`);
+  if (typeof c === "number" && PHASE_NUMBERS.includes(c as PhaseNumber))
+    return c as PhaseNumber;
+  throw invalid(
+    `Phase must be a whole number from 1 to 4; got ${isBlank(c) ? "nothing" : describeCell(c)}.`,
+  );
 }
 
 export function readOptionalPhase(c: Cell): PhaseNumber | undefined {
@@ -102,7 +134,10 @@ function measureName(m: PhaseMetric | RiskIndicator): string {
 }
 
 /** The values a measure can possibly take; outside is an input mistake (5 typed for 5%). */
-function validRange(m: PhaseMetric | RiskIndicator): { min: number; max: number } {
+function validRange(m: PhaseMetric | RiskIndicator): {
+  min: number;
+  max: number;
+} {
   const unit = UNITS[m.unit];
   if (m.unit === "fraction" && !m.capped) return { min: -1, max: Infinity };
   return { min: unit.min, max: unit.max };
@@ -112,19 +147,25 @@ function validRange(m: PhaseMetric | RiskIndicator): { min: number; max: number 
 export function readValue(c: Cell, m: PhaseMetric | RiskIndicator): number {
   const name = measureName(m);
   if (typeof c !== "number" || !Number.isFinite(c)) {
-    throw invalid(`The value for ${name} is ${isBlank(c) ? "empty" : describeCell(c)}; enter a number.`);
+    throw invalid(
+      `The value for ${name} is ${isBlank(c) ? "empty" : describeCell(c)}; enter a number.`,
+    );
   }
   const { min, max } = validRange(m);
   if (c < min || c > max) {
     if (m.unit === "fraction") {
-      throw invalid(`${name} is a percentage entered as a fraction: ${c}% is ${+(c / 100).toPrecision(12)}, so enter ${+(c / 100).toPrecision(12)}, not ${c}.`);
+      throw invalid(
+        `${name} is a percentage entered as a fraction: ${c}% is ${+(c / 100).toPrecision(12)}, so enter ${+(c / 100).toPrecision(12)}, not ${c}.`,
+      );
     }
     throw invalid(`${name} must be between ${min} and ${max}; got ${c}.`);
   }
   return c;
 }
 
-export function readOverrides(arg: RangeArg | undefined): Overrides | undefined {
+export function readOverrides(
+  arg: RangeArg | undefined,
+): Overrides | undefined {
   if (isBlankArg(arg)) return undefined;
   try {
     return parseOverrides(toGrid(arg as RangeArg));
@@ -138,10 +179,18 @@ export function readOverrides(arg: RangeArg | undefined): Overrides | undefined 
  * Pairs two same-shaped grids cell by cell; a single id in `a` pairs with every cell of `b`
  * (one id with a row of months). Other shape mismatches are #VALUE! naming both shapes.
  */
-export function pairCells<T>(a: Grid, aName: string, b: Grid, bName: string, fn: (x: Cell, y: Cell) => T): T[][] {
+export function pairCells<T>(
+  a: Grid,
+  aName: string,
+  b: Grid,
+  bName: string,
+  fn: (x: Cell, y: Cell) => T,
+): T[][] {
   if (cellCount(a) === 1) return b.map((row) => row.map((y) => fn(a[0][0], y)));
   if (shapeOf(a) !== shapeOf(b)) {
-    throw invalid(`${aName} is ${shapeOf(a)} but ${bName} is ${shapeOf(b)}; give ranges of the same shape.`);
+    throw invalid(
+      `${aName} is ${shapeOf(a)} but ${bName} is ${shapeOf(b)}; give ranges of the same shape.`,
+    );
   }
   return a.map((row, r) => row.map((x, c) => fn(x, b[r][c])));
 }

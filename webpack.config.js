@@ -1,0 +1,106 @@
+/* eslint-disable no-undef */
+/**
+ * Builds the add-in: one page (taskpane.html) loads the functions and the task pane bundles,
+ * so both run in Excel's shared runtime. `ADDIN_URL` points the manifest and metadata at a real host.
+ */
+const path = require("path");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const { httpsOptions } = require("./scripts/https-options");
+
+const DEV_URL = "https://localhost:3000/";
+const port = Number(process.env.npm_package_config_dev_server_port || 3000);
+
+/** Where the add-in is served from; always ends with a slash. */
+function addinUrl(dev) {
+  const url = process.env.ADDIN_URL || DEV_URL;
+  if (!dev && !process.env.ADDIN_URL && process.env.CI !== "true") {
+    console.warn(`ADDIN_URL is not set: the manifest in dist/ points at ${DEV_URL}. Set ADDIN_URL=https://your.host/path/ to deploy.`);
+  }
+  return url.endsWith("/") ? url : `${url}/`;
+}
+
+/** Rewrites the development URL in copied text files (manifest, functions.json). */
+const pointAt = (url) => (content) => content.toString().split(DEV_URL).join(url);
+
+module.exports = async (env, options) => {
+  const dev = options.mode === "development";
+  const url = addinUrl(dev);
+  return {
+    // No eval-based source maps, even in development: the pages' CSP forbids eval.
+    devtool: dev ? "cheap-module-source-map" : "source-map",
+    entry: {
+      functions: "./src/functions/functions.ts",
+      taskpane: "./src/taskpane/index.tsx",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      chunkFilename: "[name].[contenthash:8].js",
+      clean: true,
+    },
+    target: ["web", "es2019"],
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { module: "esnext", sourceMap: true } } },
+        },
+        { test: /\.(png|jpg|jpeg|gif|ico)$/, type: "asset/resource", generator: { filename: "assets/[name][ext][query]" } },
+      ],
+    },
+    optimization: {
+      // The functions bundle stays one small file; the pane's lazy views get their own chunks.
+      splitChunks: { chunks: "async" },
+    },
+    performance: { hints: false },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["functions", "taskpane"],
+        chunksSortMode: "manual",
+        scriptLoading: "defer",
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "src/help/help.html", to: "help.html" },
+          { from: "manifest.xml", to: "manifest.xml", transform: dev ? undefined : pointAt(url) },
+        ],
+      }),
+      ...(dev ? [] : [new RewriteEmittedUrls("functions.json", url)]),
+    ],
+    devServer: {
+      port,
+      host: "localhost",
+      hot: false,
+      liveReload: true,
+      headers: { "Access-Control-Allow-Origin": "*" },
+      server: env.WEBPACK_SERVE ? { type: "https", options: await httpsOptions() } : undefined,
+      static: { directory: path.resolve(__dirname, "dist") },
+      client: { overlay: { warnings: false } },
+    },
+  };
+};
+
+/** functions.json is emitted by the metadata plugin; its help URLs follow ADDIN_URL like the manifest. */
+class RewriteEmittedUrls {
+  constructor(file, url) {
+    this.file = file;
+    this.url = url;
+  }
+  apply(compiler) {
+    const { sources, Compilation } = require("webpack");
+    compiler.hooks.thisCompilation.tap("RewriteEmittedUrls", (compilation) => {
+      compilation.hooks.processAssets.tap({ name: "RewriteEmittedUrls", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONS }, () => {
+        const asset = compilation.getAsset(this.file);
+        if (asset) compilation.updateAsset(this.file, new sources.RawSource(pointAt(this.url)(asset.source.source())));
+      });
+    });
+  }
+}
