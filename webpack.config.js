@@ -21,8 +21,9 @@ function addinUrl(dev) {
   return url.endsWith("/") ? url : `${url}/`;
 }
 
-/** Rewrites the development URL in copied text files (manifest, functions.json). */
-const pointAt = (url) => (content) => content.toString().split(DEV_URL).join(url);
+/** Rewrites the development URLs (and the bare origin, as in AppDomain) in manifest and metadata. */
+const pointAt = (url) => (content) =>
+  content.toString().split(DEV_URL).join(url).split(DEV_URL.slice(0, -1)).join(new URL(url).origin);
 
 module.exports = async (env, options) => {
   const dev = options.mode === "development";
