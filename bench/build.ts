@@ -1,0 +1,9 @@
+/** Size of the production functions code (minified, as Excel downloads it). */
+import * as fs from "fs";
+import * as path from "path";
+import { ensureBuilt } from "../test/build/dist";
+
+export async function run(): Promise<Record<string, number>> {
+  const dist = ensureBuilt();
+  return { functionsBundleBytes: fs.statSync(path.join(dist, "functions.js")).size };
+}
