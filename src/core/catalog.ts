@@ -634,3 +634,12 @@ export function targetOf(m: PhaseMetric, n: PhaseNumber): number {
 export function floorOf(m: PhaseMetric, n: PhaseNumber): number | undefined {
   return m.floors?.[n - 1];
 }
+
+/** The values a measure can possibly take; outside is an input mistake (5 typed for 5%). */
+export function valueRange(m: PhaseMetric | RiskIndicator): {
+  min: number;
+  max: number;
+} {
+  if (m.unit === "fraction" && !m.capped) return { min: -1, max: Infinity };
+  return { min: UNITS[m.unit].min, max: UNITS[m.unit].max };
+}

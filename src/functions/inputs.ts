@@ -8,7 +8,7 @@ import {
   PhaseNumber,
   RiskGroup,
   RiskIndicator,
-  UNITS,
+  valueRange,
 } from "../core/catalog";
 import { resolve } from "../core/lookup";
 import {
@@ -133,16 +133,6 @@ function measureName(m: PhaseMetric | RiskIndicator): string {
   return m.kind === "indicator" ? m.qualifiedId : m.id;
 }
 
-/** The values a measure can possibly take; outside is an input mistake (5 typed for 5%). */
-function validRange(m: PhaseMetric | RiskIndicator): {
-  min: number;
-  max: number;
-} {
-  const unit = UNITS[m.unit];
-  if (m.unit === "fraction" && !m.capped) return { min: -1, max: Infinity };
-  return { min: unit.min, max: unit.max };
-}
-
 /** A number for `m`, checked against what its unit can hold. */
 export function readValue(c: Cell, m: PhaseMetric | RiskIndicator): number {
   const name = measureName(m);
@@ -151,7 +141,7 @@ export function readValue(c: Cell, m: PhaseMetric | RiskIndicator): number {
       `The value for ${name} is ${isBlank(c) ? "empty" : describeCell(c)}; enter a number.`,
     );
   }
-  const { min, max } = validRange(m);
+  const { min, max } = valueRange(m);
   if (c < min || c > max) {
     if (m.unit === "fraction") {
       throw invalid(
