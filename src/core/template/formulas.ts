@@ -1,0 +1,86 @@
+/**
+ * Excel formula text for the template: references, and the OK/WATCH/RISK rule of
+ * `evaluate.ts` written with functions Excel 2016 and LibreOffice both have.
+ */
+import { Direction, Level, WARNING_BAND } from "../catalog";
+import { RULE_MARKER } from "./types";
+
+export function columnLetter(index: number): string {
+  let n = index;
+  let s = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+export const cell = (column: number, row: number): string => `${columnLetter(column)}${row}`;
+export const absolute = (column: number, row: number): string => `$${columnLetter(column)}$${row}`;
+
+/** `'Sheet name'!ref`, quoted as Excel requires. */
+export function onSheet(sheetName: string, ref: string): string {
+  return `'${sheetName.replace(/'/g, "''")}'!${ref}`;
+}
+
+export interface LevelRule {
+  readonly direction: Direction;
+  readonly strict: boolean;
+  readonly capped: boolean;
+  /** Reference to the threshold cell (usually on the Thresholds sheet). */
+  readonly threshold: string;
+  /** Reference to the floor cell, where the metric has one. */
+  readonly floor?: string;
+}
+
+/** Same as `bandWidth` in evaluate.ts. */
+function band(t: string, capped: boolean): string {
+  return capped ? `${WARNING_BAND}*MIN(ABS(${t}),ABS(1-${t}))` : `${WARNING_BAND}*ABS(${t})`;
+}
+
+/** "OK", "WATCH" or "RISK" for the number in `value`; same rule as `levelOf` in evaluate.ts. */
+export function levelFormula(value: string, rule: LevelRule): string {
+  const t = rule.threshold;
+  const higher = rule.direction === "higher";
+  const meets = `${value}${higher ? ">" : "<"}${rule.strict ? "" : "="}${t}`;
+  const watch =
+    rule.floor !== undefined && higher
+      ? `${value}>=${rule.floor}`
+      : higher
+        ? `${value}>=${t}-${band(t, rule.capped)}`
+        : `${value}<=${t}+${band(t, rule.capped)}`;
+  return `IF(${meets},"OK",IF(${watch},"WATCH","RISK"))`;
+}
+
+/** Blank until the value is a number, then its level. */
+export function flagFormula(value: string, rule: LevelRule): string {
+  return `IF(ISNUMBER(${value}),${levelFormula(value, rule)},"")`;
+}
+
+/** Conditional-format condition: true where the cell holds a number at `level`. */
+export function ruleCondition(value: string, rule: LevelRule, level: Level): string {
+  return `AND(ISNUMBER(${value}),${levelFormula(value, rule)}="${level}",${RULE_MARKER})`;
+}
+
+/**
+ * Latest number in a row of months (blank if none). SUMPRODUCT evaluates its argument as an
+ * array without array entry in Excel 2016 and LibreOffice alike; LOOKUP(9.99E+307, ...) does
+ * not survive blank cells in LibreOffice.
+ */
+export function latestFormula(range: string): string {
+  const first = range.split(":")[0];
+  const lastColumn = `SUMPRODUCT(MAX(ISNUMBER(${range})*(COLUMN(${range})-COLUMN(${first})+1)))`;
+  return `IF(COUNT(${range})=0,"",INDEX(${range},1,${lastColumn}))`;
+}
+
+/** Shortfall to the target: positive = still to go (same sign rule as `gapOf`). */
+export function gapFormula(value: string, target: string, direction: Direction): string {
+  const diff = direction === "higher" ? `${target}-${value}` : `${value}-${target}`;
+  return `IF(ISNUMBER(${value}),${diff},"")`;
+}
+
+/** 1 where the value meets the target, 0 where not, "" when blank. */
+export function meetsFormula(value: string, target: string, direction: Direction): string {
+  return `IF(ISNUMBER(${value}),IF(${value}${direction === "higher" ? ">=" : "<="}${target},1,0),"")`;
+}

@@ -1,0 +1,72 @@
+/** Where things sit in the template; the builder, the writers' refresh and the tests share these. */
+import { PHASE_METRICS, PhaseNumber, RISK_GROUPS, phaseOf } from "../catalog";
+
+export const THRESHOLDS = {
+  headerRow: 1,
+  firstMetricRow: 2,
+  /** Columns of P1..P4 and Floor P1..P4 (1-based). */
+  targetColumn: (n: PhaseNumber) => 4 + n,
+  floorColumn: (n: PhaseNumber) => 8 + n,
+  riskHeaderRow: PHASE_METRICS.length + 4,
+  thresholdColumn: 6,
+  metricRow: (index: number) => 2 + index,
+  indicatorRow: (index: number) => PHASE_METRICS.length + 5 + index,
+} as const;
+
+export const PHASE_SHEET = {
+  titleRow: 1,
+  headerRow: 3,
+  firstRow: 4,
+  firstMonthColumn: 4,
+  months: (n: PhaseNumber) => phaseOf(n).months,
+  latestColumn: (n: PhaseNumber) => 4 + phaseOf(n).months,
+  targetColumn: (n: PhaseNumber) => 5 + phaseOf(n).months,
+  gapColumn: (n: PhaseNumber) => 6 + phaseOf(n).months,
+  flagColumn: (n: PhaseNumber) => 7 + phaseOf(n).months,
+  metricRow: (index: number) => 4 + index,
+} as const;
+
+/** Risks sheet: a row per group followed by its indicators' rows. */
+export const RISK_SHEET = {
+  headerRow: 3,
+  months: 12,
+  firstMonthColumn: 4,
+  latestColumn: 16,
+  thresholdColumn: 17,
+  flagColumn: 18,
+  groupRow: (g: number) => 4 + g * 5,
+  indicatorRow: (g: number, i: number) => 5 + g * 5 + i,
+  lastRow: 3 + RISK_GROUPS.length * 5,
+} as const;
+
+export const DASHBOARD = {
+  companyRow: 3,
+  phaseRow: 4,
+  nextPhaseRow: 5,
+  headerRow: 8,
+  firstRow: 9,
+  metricRow: (index: number) => 9 + index,
+  valueColumn: 3,
+  targetColumn: 4,
+  gapColumn: 5,
+  progressColumn: 6,
+  meetsColumn: (n: PhaseNumber) => 6 + n,
+  chartTargetColumn: 11,
+  riskHeaderRow: PHASE_METRICS.length + 11,
+  riskRow: (g: number) => PHASE_METRICS.length + 12 + g,
+} as const;
+
+export const phaseSheetKey = (n: PhaseNumber) => `phase${n}` as const;
+
+/** Workbook names: the template's scripting contract, the same in every language. */
+export const NAMES = {
+  phaseActuals: (n: PhaseNumber, metricId: string) => `Phase${n}_${metricId}_Actuals`,
+  phaseFlag: (n: PhaseNumber, metricId: string) => `Phase${n}_${metricId}_Flag`,
+  riskActuals: (groupId: string) => `Risk_${groupId}_Actuals`,
+  riskFlag: (groupId: string) => `Risk_${groupId}_Flag`,
+  phase: "Scale_Phase",
+  target: (metricId: string) => `Target_${metricId}`,
+  riskThreshold: (qualifiedId: string) => `Threshold_${qualifiedId.replace(".", "_")}`,
+} as const;
+
+export const TABLES = { targets: "ScaleThresholds", risks: "ScaleRiskThresholds" } as const;

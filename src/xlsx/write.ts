@@ -1,0 +1,83 @@
+/**
+ * The workbook description -> an .xlsx file, with exceljs. Translation only: every value,
+ * formula, name, rule and format comes from the description. exceljs cannot write charts, so
+ * the file has none (the Office.js writer adds the dashboard chart); see the README.
+ */
+import ExcelJS from "exceljs";
+import { CellStyle, LEVEL_FILL, LEVEL_FONT, WorkbookSpec } from "../core/template";
+
+const argb = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;
+
+const STYLES: Readonly<Record<CellStyle, Partial<ExcelJS.Style>>> = {
+  title: { font: { bold: true, size: 14 } },
+  subtitle: { font: { bold: true }, fill: { type: "pattern", pattern: "solid", fgColor: { argb: "FFF2F2F2" } } },
+  header: { font: { bold: true, color: { argb: "FFFFFFFF" } }, fill: { type: "pattern", pattern: "solid", fgColor: { argb: "FF107C41" } } },
+  label: { font: { bold: true } },
+  input: { fill: { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFFDE7" } } },
+  computed: {},
+  flag: { font: { bold: true }, alignment: { horizontal: "center" } },
+  note: { font: { italic: true, color: { argb: "FF666666" } } },
+};
+
+function applyCells(sheet: ExcelJS.Worksheet, spec: WorkbookSpec["sheets"][number]): void {
+  for (const c of spec.cells) {
+    const target = sheet.getCell(c.ref);
+    if (c.formula !== undefined) target.value = { formula: c.formula } as ExcelJS.CellFormulaValue;
+    else if (c.value !== undefined) target.value = c.value;
+    if (c.numberFormat) target.numFmt = c.numberFormat;
+    if (c.style) target.style = { ...STYLES[c.style], numFmt: c.numberFormat };
+  }
+  for (const [column, width] of Object.entries(spec.columnWidths)) sheet.getColumn(column).width = width;
+  if (spec.printLandscape) {
+    sheet.pageSetup = { ...sheet.pageSetup, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+  }
+  if (spec.freeze) sheet.views = [{ state: "frozen", xSplit: spec.freeze.columns, ySplit: spec.freeze.rows }];
+}
+
+export async function writeWorkbook(spec: WorkbookSpec): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "Scale Tracker";
+  wb.calcProperties.fullCalcOnLoad = true;
+  const sheets = new Map(spec.sheets.map((s) => [s.key, wb.addWorksheet(s.name)] as const));
+  spec.sheets.forEach((s) => applyCells(sheets.get(s.key)!, s));
+
+  for (const n of spec.names) {
+    wb.definedNames.add(`'${sheets.get(n.sheet)!.name.replace(/'/g, "''")}'!${n.ref}`, n.name);
+  }
+  for (const r of spec.rules) {
+    sheets.get(r.sheet)!.addConditionalFormatting({
+      ref: r.ref,
+      rules: [
+        {
+          type: "expression",
+          priority: 1,
+          formulae: [r.formula],
+          style: {
+            fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(LEVEL_FILL[r.level]) } },
+            font: { color: { argb: argb(LEVEL_FONT[r.level]) } },
+          },
+        },
+      ],
+    });
+  }
+  for (const v of spec.validations) {
+    const [from, to] = v.ref.split(":");
+    const sheet = sheets.get(v.sheet)!;
+    const first = sheet.getCell(from);
+    const last = sheet.getCell(to ?? from);
+    for (let row = Number(first.row); row <= Number(last.row); row++) {
+      for (let col = Number(first.col); col <= Number(last.col); col++) {
+        sheet.getCell(row, col).dataValidation = {
+          type: "decimal",
+          operator: "between",
+          allowBlank: true,
+          formulae: [v.min, v.max],
+          showErrorMessage: true,
+          errorTitle: "Scale Tracker",
+          error: v.message,
+        };
+      }
+    }
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
