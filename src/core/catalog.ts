@@ -111,6 +111,9 @@ export const UNITS: Readonly<Record<Unit, UnitInfo>> = {
   },
 };
 
+/** Months of inputs on the Risks sheet (one year, like a phase sheet). */
+export const RISK_SHEET_MONTHS = 12;
+
 export interface Phase {
   readonly number: PhaseNumber;
   readonly id: string;
@@ -642,4 +645,16 @@ export function valueRange(m: PhaseMetric | RiskIndicator): {
 } {
   if (m.unit === "fraction" && !m.capped) return { min: -1, max: Infinity };
   return { min: UNITS[m.unit].min, max: UNITS[m.unit].max };
+}
+
+/** Why `value` cannot be a value of `m` (5 typed for 5%), or undefined when it can. */
+export function valueProblem(m: PhaseMetric | RiskIndicator, value: number): string | undefined {
+  const name = m.kind === "indicator" ? m.qualifiedId : m.id;
+  const { min, max } = valueRange(m);
+  if (value >= min && value <= max) return undefined;
+  if (m.unit === "fraction") {
+    const fraction = +(value / 100).toPrecision(12);
+    return `${name} is a percentage entered as a fraction: ${value}% is ${fraction}, so enter ${fraction}, not ${value}.`;
+  }
+  return `${name} must be between ${min} and ${max}; got ${value}.`;
 }

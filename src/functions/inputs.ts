@@ -8,7 +8,7 @@ import {
   PhaseNumber,
   RiskGroup,
   RiskIndicator,
-  valueRange,
+  valueProblem,
 } from "../core/catalog";
 import { resolve } from "../core/lookup";
 import {
@@ -141,15 +141,8 @@ export function readValue(c: Cell, m: PhaseMetric | RiskIndicator): number {
       `The value for ${name} is ${isBlank(c) ? "empty" : describeCell(c)}; enter a number.`,
     );
   }
-  const { min, max } = valueRange(m);
-  if (c < min || c > max) {
-    if (m.unit === "fraction") {
-      throw invalid(
-        `${name} is a percentage entered as a fraction: ${c}% is ${+(c / 100).toPrecision(12)}, so enter ${+(c / 100).toPrecision(12)}, not ${c}.`,
-      );
-    }
-    throw invalid(`${name} must be between ${min} and ${max}; got ${c}.`);
-  }
+  const problem = valueProblem(m, c);
+  if (problem) throw invalid(problem);
   return c;
 }
 

@@ -4,7 +4,7 @@
  * the file has none (the Office.js writer adds the dashboard chart); see the README.
  */
 import ExcelJS from "exceljs";
-import { CellStyle, LEVEL_FILL, LEVEL_FONT, WorkbookSpec } from "../core/template";
+import { CellStyle, LEVEL_FILL, LEVEL_FONT, TableSpec, WorkbookSpec } from "../core/template";
 
 const argb = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;
 
@@ -34,6 +34,23 @@ function applyCells(sheet: ExcelJS.Worksheet, spec: WorkbookSpec["sheets"][numbe
   if (spec.freeze) sheet.views = [{ state: "frozen", xSplit: spec.freeze.columns, ySplit: spec.freeze.rows }];
 }
 
+/** An Excel table over cells already written; exceljs rewrites the same values into them. */
+function addTable(sheet: ExcelJS.Worksheet, table: TableSpec): void {
+  const [from, to] = table.ref.split(":").map((ref) => sheet.getCell(ref));
+  const rows: ExcelJS.CellValue[][] = [];
+  for (let r = Number(from.row) + 1; r <= Number(to.row); r++) {
+    rows.push(table.columns.map((_, c) => sheet.getCell(r, Number(from.col) + c).value));
+  }
+  sheet.addTable({
+    name: table.name,
+    ref: from.address,
+    headerRow: true,
+    style: { theme: "TableStyleLight9", showRowStripes: true },
+    columns: table.columns.map((name) => ({ name, filterButton: true })),
+    rows,
+  });
+}
+
 export async function writeWorkbook(spec: WorkbookSpec): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "Scale Tracker";
@@ -41,6 +58,7 @@ export async function writeWorkbook(spec: WorkbookSpec): Promise<Buffer> {
   const sheets = new Map(spec.sheets.map((s) => [s.key, wb.addWorksheet(s.name)] as const));
   spec.sheets.forEach((s) => applyCells(sheets.get(s.key)!, s));
 
+  for (const t of spec.tables) addTable(sheets.get(t.sheet)!, t);
   for (const n of spec.names) {
     wb.definedNames.add(`'${sheets.get(n.sheet)!.name.replace(/'/g, "''")}'!${n.ref}`, n.name);
   }

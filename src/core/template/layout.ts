@@ -1,5 +1,5 @@
 /** Where things sit in the template; the builder, the writers' refresh and the tests share these. */
-import { PHASE_METRICS, PhaseNumber, RISK_GROUPS, phaseOf } from "../catalog";
+import { PHASE_METRICS, PhaseNumber, RISK_GROUPS, RISK_SHEET_MONTHS, phaseOf } from "../catalog";
 
 export const THRESHOLDS = {
   headerRow: 1,
@@ -29,11 +29,11 @@ export const PHASE_SHEET = {
 /** Risks sheet: a row per group followed by its indicators' rows. */
 export const RISK_SHEET = {
   headerRow: 3,
-  months: 12,
+  months: RISK_SHEET_MONTHS,
   firstMonthColumn: 4,
-  latestColumn: 16,
-  thresholdColumn: 17,
-  flagColumn: 18,
+  latestColumn: 4 + RISK_SHEET_MONTHS,
+  thresholdColumn: 5 + RISK_SHEET_MONTHS,
+  flagColumn: 6 + RISK_SHEET_MONTHS,
   groupRow: (g: number) => 4 + g * 5,
   indicatorRow: (g: number, i: number) => 5 + g * 5 + i,
   lastRow: 3 + RISK_GROUPS.length * 5,
