@@ -1,0 +1,109 @@
+import ExcelJS from "exceljs";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { PhaseNumber } from "../../src/core/catalog";
+import { Actual, LEVEL_FILL, NAMES, TemplateOptions, WorkbookSpec, describeWorkbook } from "../../src/core/template";
+import { writeWorkbook } from "../../src/xlsx/write";
+import { boundaryActuals, companyAtPhase, everyRiskBreached, expectedNames, randomCompanies, withBlanks } from "../template/expected";
+import { ERROR_TEXT, cellText, hasLibreOffice, pagePixels, recalculate, renderPages } from "./soffice";
+
+const ARTIFACTS = path.resolve(__dirname, "../../test-artifacts/libreoffice");
+
+interface Sample {
+  readonly name: string;
+  readonly options: TemplateOptions;
+  readonly actuals: Actual[];
+}
+
+const base = { language: "en", company: "Acme", currency: "USD", firstMonth: "2026-01" } as const;
+const samples: Sample[] = [
+  ...([1, 2, 3, 4] as PhaseNumber[]).map((n) => ({ name: `phase${n}`, options: base, actuals: companyAtPhase(n) })),
+  { name: "risks", options: base, actuals: [...everyRiskBreached(), ...companyAtPhase(1)] },
+  { name: "blanks", options: { ...base, language: "es", currency: "EUR", company: "Ñandú S.A." }, actuals: withBlanks() },
+  { name: "empty", options: base, actuals: [] },
+  ...([0, 1, 2] as const).map((k) => ({ name: `boundary${k}`, options: base, actuals: boundaryActuals(k) })),
+  { name: "twophases", options: { ...base, phases: [1, 2] as PhaseNumber[] }, actuals: [...companyAtPhase(2), ...withBlanks()] },
+  ...randomCompanies(8).map((actuals, k) => ({ name: `random${k}`, options: base, actuals })),
+];
+
+/** Name -> text LibreOffice computed in the cell the name points at. */
+function namedCells(spec: WorkbookSpec, sheets: Map<string, string[][]>): Map<string, string> {
+  const sheetName = new Map(spec.sheets.map((s) => [s.key, s.name] as const));
+  return new Map(spec.names.map((n) => [n.name, cellText(sheets.get(sheetName.get(n.sheet)!) ?? [], n.ref.split(":")[0])] as const));
+}
+
+(hasLibreOffice ? describe : describe.skip)("the exported workbook, recalculated by LibreOffice", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "scale-samples-"));
+  const specs = new Map<string, WorkbookSpec>();
+  let computed: Map<string, Map<string, string[][]>>;
+  const fileOf = (name: string) => path.join(dir, `${name}.xlsx`);
+
+  beforeAll(async () => {
+    for (const s of samples) {
+      const spec = describeWorkbook({ ...s.options, actuals: s.actuals });
+      specs.set(s.name, spec);
+      fs.writeFileSync(fileOf(s.name), await writeWorkbook(spec));
+    }
+    // A user's edit of a threshold, made in the file as a user would, before recalculation.
+    const edited = new ExcelJS.Workbook();
+    await edited.xlsx.readFile(fileOf("blanks"));
+    edited.getWorksheet("Umbrales")!.getCell("E2").value = 600_000;
+    await edited.xlsx.writeFile(fileOf("edited"));
+    specs.set("edited", specs.get("blanks")!);
+    computed = recalculate([...samples.map((s) => fileOf(s.name)), fileOf("edited")]);
+  });
+
+  test.each(samples.map((s) => [s.name]))("%s: no cell evaluates to an error", (name) => {
+    const sheets = computed.get(fileOf(name))!;
+    expect(sheets.size).toBe(specs.get(name)!.sheets.length);
+    const errors = [...sheets].flatMap(([sheet, rows]) => rows.flatMap((row, r) => row.flatMap((c, k) => (ERROR_TEXT.test(c) ? [`${sheet}!R${r + 1}C${k + 1}=${c}`] : []))));
+    expect(errors).toEqual([]);
+  });
+
+  test.each(samples.map((s) => [s.name]))("%s: every *_Flag name and Scale_Phase hold what the core computes", (name) => {
+    const sample = samples.find((s) => s.name === name)!;
+    const actual = namedCells(specs.get(name)!, computed.get(fileOf(name))!);
+    const expected = expectedNames(sample.actuals, sample.options.phases);
+    expect(expected.size).toBeGreaterThan(5);
+    const got = new Map([...expected.keys()].map((k) => [k, actual.get(k)] as const));
+    expect(got).toEqual(expected);
+  });
+
+  test("the samples reach the phase they were built for, so the comparison is not vacuous", () => {
+    for (const n of [1, 2, 3, 4]) {
+      expect(namedCells(specs.get(`phase${n}`)!, computed.get(fileOf(`phase${n}`))!).get(NAMES.phase)).toBe(String(n));
+    }
+    const risky = namedCells(specs.get("risks")!, computed.get(fileOf("risks"))!);
+    expect(["quality_loss", "team_overload", "cash_burn", "competition"].map((g) => risky.get(NAMES.riskFlag(g)))).toEqual(["RISK", "RISK", "RISK", "RISK"]);
+    const levels = new Set([0, 1, 2].flatMap((k) => [...namedCells(specs.get(`boundary${k}`)!, computed.get(fileOf(`boundary${k}`))!).values()]));
+    expect(["OK", "WATCH", "RISK"].filter((l) => levels.has(l))).toEqual(["OK", "WATCH", "RISK"]);
+  });
+
+  test("editing a threshold on the Thresholds sheet moves the flag", () => {
+    const before = namedCells(specs.get("blanks")!, computed.get(fileOf("blanks"))!);
+    const after = namedCells(specs.get("edited")!, computed.get(fileOf("edited"))!);
+    // MRR 510,000 meets phase 1's 500,000; against an edited 600,000 it is RISK and the company falls to phase 0.
+    expect([before.get(NAMES.phaseFlag(1, "mrr")), before.get(NAMES.phase)]).toEqual(["OK", "1"]);
+    expect([after.get(NAMES.phaseFlag(1, "mrr")), after.get(NAMES.phase)]).toEqual(["RISK", "0"]);
+    const sheets = computed.get(fileOf("edited"))!;
+    expect([cellText(sheets.get("Fase 1")!, "K4"), cellText(sheets.get("Fase 1")!, "L4")]).toEqual(["600000", "90000"]);
+  });
+
+  test("the rendered workbook shows coloured flags (PNG artifacts in test-artifacts/libreoffice)", () => {
+    fs.rmSync(ARTIFACTS, { recursive: true, force: true });
+    const pages = renderPages(fileOf("risks"), ARTIFACTS);
+    expect(pages.length).toBeGreaterThanOrEqual(4);
+    const pdf = path.join(ARTIFACTS, "risks.pdf");
+    const pixelsNear = (rgb: Buffer, hex: string) => {
+      const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+      let n = 0;
+      for (let i = 0; i + 2 < rgb.length; i += 3) if (Math.abs(rgb[i] - r) < 6 && Math.abs(rgb[i + 1] - g) < 6 && Math.abs(rgb[i + 2] - b) < 6) n++;
+      return n;
+    };
+    const allPages = Array.from({ length: pages.length }, (_, i) => pagePixels(pdf, i + 1));
+    for (const level of ["OK", "RISK"] as const) {
+      expect(allPages.reduce((n, p) => n + pixelsNear(p, LEVEL_FILL[level]), 0)).toBeGreaterThan(20);
+    }
+  });
+});
