@@ -648,7 +648,10 @@ export function valueRange(m: PhaseMetric | RiskIndicator): {
 }
 
 /** Why `value` cannot be a value of `m` (5 typed for 5%), or undefined when it can. */
-export function valueProblem(m: PhaseMetric | RiskIndicator, value: number): string | undefined {
+export function valueProblem(
+  m: PhaseMetric | RiskIndicator,
+  value: number,
+): string | undefined {
   const name = m.kind === "indicator" ? m.qualifiedId : m.id;
   const { min, max } = valueRange(m);
   if (value >= min && value <= max) return undefined;

@@ -144,8 +144,18 @@ export function parseOverrides(rows: readonly (readonly Cell[])[]): Overrides {
 
   body.forEach((row, i) => {
     const rowNumber = rows.indexOf(row) + 1 || i + 1;
+    // A second table below the first (the Thresholds sheet's risk table) brings its own header.
+    const nextHeader = headerColumns(row);
+    if (nextHeader) {
+      cols = nextHeader;
+      return;
+    }
     const idCell = row[cols.id];
-    if (isBlank(idCell)) return;
+    const numberColumns = [
+      ...(cols.targets ?? []),
+      ...(cols.threshold === undefined ? [] : [cols.threshold]),
+    ];
+    if (isBlank(idCell) || numberColumns.every((c) => isBlank(row[c]))) return;
     const found = resolve(String(idCell));
     if (found.kind === "metric" && cols.targets) {
       const t = perPhase(row, cols.targets, rowNumber, (n) =>

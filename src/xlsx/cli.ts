@@ -39,43 +39,76 @@ function readLanguage(text: string): Language {
 
 function readPhases(text: string): PhaseNumber[] {
   const phases = text.split(",").map((p) => Number(p.trim()));
-  if (phases.length === 0 || phases.some((p) => !PHASE_NUMBERS.includes(p as PhaseNumber))) {
-    throw new UsageError(`--phases must list phases from 1 to 4, such as 1,2; got "${text}"`);
+  if (
+    phases.length === 0 ||
+    phases.some((p) => !PHASE_NUMBERS.includes(p as PhaseNumber))
+  ) {
+    throw new UsageError(
+      `--phases must list phases from 1 to 4, such as 1,2; got "${text}"`,
+    );
   }
   return [...new Set(phases as PhaseNumber[])].sort();
 }
 
 function readFirstMonth(text: string): string {
   const m = /^(\d{4})-(\d{2})$/.exec(text);
-  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) throw new UsageError(`--first-month must be YYYY-MM, such as 2026-01; got "${text}"`);
+  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12)
+    throw new UsageError(
+      `--first-month must be YYYY-MM, such as 2026-01; got "${text}"`,
+    );
   return text;
 }
 
 function readCurrency(text: string): string {
-  if (!/^[A-Za-z]{3}$/.test(text)) throw new UsageError(`--currency must be a three-letter code such as USD or EUR; got "${text}"`);
+  if (!/^[A-Za-z]{3}$/.test(text))
+    throw new UsageError(
+      `--currency must be a three-letter code such as USD or EUR; got "${text}"`,
+    );
   return text.toUpperCase();
 }
 
 /** The actuals CSV, every bad row reported with its line number. */
 export function readActualsCsv(file: string): Actual[] {
-  if (!fs.existsSync(file)) throw new UsageError(`--actuals: no file at ${file}`);
+  if (!fs.existsSync(file))
+    throw new UsageError(`--actuals: no file at ${file}`);
   let records: string[][];
   try {
-    records = parse(fs.readFileSync(file, "utf8"), { bom: true, relax_column_count: true, skip_empty_lines: false });
+    records = parse(fs.readFileSync(file, "utf8"), {
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: false,
+    });
   } catch (e) {
-    throw new UsageError(`--actuals: ${file} is not valid CSV: ${e instanceof Error ? e.message : e}`);
+    throw new UsageError(
+      `--actuals: ${file} is not valid CSV: ${e instanceof Error ? e.message : e}`,
+    );
   }
-  const rows: ActualsRow[] = records.map((cells, i) => ({ line: i + 1, cells }));
+  const rows: ActualsRow[] = records.map((cells, i) => ({
+    line: i + 1,
+    cells,
+  }));
   const result = readActuals(rows);
-  if (!result.ok) throw new UsageError(`--actuals: ${file} has ${result.errors.length} bad row(s); no file was written:\n  ${result.errors.join("\n  ")}`);
+  if (!result.ok)
+    throw new UsageError(
+      `--actuals: ${file} has ${result.errors.length} bad row(s); no file was written:\n  ${result.errors.join("\n  ")}`,
+    );
   return result.actuals;
 }
 
-export async function exportTemplate(options: TemplateCommand): Promise<string> {
+export async function exportTemplate(
+  options: TemplateCommand,
+): Promise<string> {
   const out = path.resolve(options.out);
-  if (!out.toLowerCase().endsWith(".xlsx")) throw new UsageError(`--out must name an .xlsx file; got "${options.out}"`);
-  if (fs.existsSync(out) && !options.force) throw new UsageError(`${options.out} already exists; choose another --out or add --force to replace it`);
-  if (!fs.existsSync(path.dirname(out))) throw new UsageError(`the folder of --out does not exist: ${path.dirname(out)}`);
+  if (!out.toLowerCase().endsWith(".xlsx"))
+    throw new UsageError(`--out must name an .xlsx file; got "${options.out}"`);
+  if (fs.existsSync(out) && !options.force)
+    throw new UsageError(
+      `${options.out} already exists; choose another --out or add --force to replace it`,
+    );
+  if (!fs.existsSync(path.dirname(out)))
+    throw new UsageError(
+      `the folder of --out does not exist: ${path.dirname(out)}`,
+    );
   const spec = describeWorkbook({
     language: readLanguage(options.lang),
     company: options.company,
@@ -90,17 +123,24 @@ export async function exportTemplate(options: TemplateCommand): Promise<string> 
 }
 
 export function program(): Command {
-  const cmd = new Command("scale-tracker").description("Scale Tracker: the tracking workbook without Excel.").exitOverride();
+  const cmd = new Command("scale-tracker")
+    .description("Scale Tracker: the tracking workbook without Excel.")
+    .exitOverride();
   cmd
     .command("template")
-    .description("Export the tracking workbook (.xlsx) for the four scaling phases.")
+    .description(
+      "Export the tracking workbook (.xlsx) for the four scaling phases.",
+    )
     .requiredOption("--out <file>", "the .xlsx file to write")
     .option("--lang <en|es>", "labels language", "en")
     .option("--company <name>", "company name on the dashboard", "My company")
     .option("--currency <code>", "currency code for amounts", "USD")
     .option("--first-month <YYYY-MM>", "first month of phase 1", currentMonth())
     .option("--phases <list>", "phase sheets to include", "1,2,3,4")
-    .option("--actuals <csv>", "month inputs: metric,phase,month,value (phase R for risk indicators)")
+    .option(
+      "--actuals <csv>",
+      "month inputs: metric,phase,month,value (phase R for risk indicators)",
+    )
     .option("--force", "replace --out if it exists")
     .action(async (opts: TemplateCommand) => {
       console.log(await exportTemplate(opts));

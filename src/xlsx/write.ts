@@ -4,34 +4,66 @@
  * the file has none (the Office.js writer adds the dashboard chart); see the README.
  */
 import ExcelJS from "exceljs";
-import { CellStyle, LEVEL_FILL, LEVEL_FONT, TableSpec, WorkbookSpec } from "../core/template";
+import {
+  CellStyle,
+  LEVEL_FILL,
+  LEVEL_FONT,
+  TableSpec,
+  WorkbookSpec,
+} from "../core/template";
 
 const argb = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;
 
 const STYLES: Readonly<Record<CellStyle, Partial<ExcelJS.Style>>> = {
   title: { font: { bold: true, size: 14 } },
-  subtitle: { font: { bold: true }, fill: { type: "pattern", pattern: "solid", fgColor: { argb: "FFF2F2F2" } } },
-  header: { font: { bold: true, color: { argb: "FFFFFFFF" } }, fill: { type: "pattern", pattern: "solid", fgColor: { argb: "FF107C41" } } },
+  subtitle: {
+    font: { bold: true },
+    fill: { type: "pattern", pattern: "solid", fgColor: { argb: "FFF2F2F2" } },
+  },
+  header: {
+    font: { bold: true, color: { argb: "FFFFFFFF" } },
+    fill: { type: "pattern", pattern: "solid", fgColor: { argb: "FF107C41" } },
+  },
   label: { font: { bold: true } },
-  input: { fill: { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFFDE7" } } },
+  input: {
+    fill: { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFFDE7" } },
+  },
   computed: {},
   flag: { font: { bold: true }, alignment: { horizontal: "center" } },
   note: { font: { italic: true, color: { argb: "FF666666" } } },
 };
 
-function applyCells(sheet: ExcelJS.Worksheet, spec: WorkbookSpec["sheets"][number]): void {
+function applyCells(
+  sheet: ExcelJS.Worksheet,
+  spec: WorkbookSpec["sheets"][number],
+): void {
   for (const c of spec.cells) {
     const target = sheet.getCell(c.ref);
-    if (c.formula !== undefined) target.value = { formula: c.formula } as ExcelJS.CellFormulaValue;
+    if (c.formula !== undefined)
+      target.value = { formula: c.formula } as ExcelJS.CellFormulaValue;
     else if (c.value !== undefined) target.value = c.value;
     if (c.numberFormat) target.numFmt = c.numberFormat;
     if (c.style) target.style = { ...STYLES[c.style], numFmt: c.numberFormat };
   }
-  for (const [column, width] of Object.entries(spec.columnWidths)) sheet.getColumn(column).width = width;
+  for (const [column, width] of Object.entries(spec.columnWidths))
+    sheet.getColumn(column).width = width;
   if (spec.printLandscape) {
-    sheet.pageSetup = { ...sheet.pageSetup, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+    sheet.pageSetup = {
+      ...sheet.pageSetup,
+      orientation: "landscape",
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+    };
   }
-  if (spec.freeze) sheet.views = [{ state: "frozen", xSplit: spec.freeze.columns, ySplit: spec.freeze.rows }];
+  if (spec.freeze)
+    sheet.views = [
+      {
+        state: "frozen",
+        xSplit: spec.freeze.columns,
+        ySplit: spec.freeze.rows,
+      },
+    ];
 }
 
 /** An Excel table over cells already written; exceljs rewrites the same values into them. */
@@ -39,7 +71,9 @@ function addTable(sheet: ExcelJS.Worksheet, table: TableSpec): void {
   const [from, to] = table.ref.split(":").map((ref) => sheet.getCell(ref));
   const rows: ExcelJS.CellValue[][] = [];
   for (let r = Number(from.row) + 1; r <= Number(to.row); r++) {
-    rows.push(table.columns.map((_, c) => sheet.getCell(r, Number(from.col) + c).value));
+    rows.push(
+      table.columns.map((_, c) => sheet.getCell(r, Number(from.col) + c).value),
+    );
   }
   sheet.addTable({
     name: table.name,
@@ -55,12 +89,17 @@ export async function writeWorkbook(spec: WorkbookSpec): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "Scale Tracker";
   wb.calcProperties.fullCalcOnLoad = true;
-  const sheets = new Map(spec.sheets.map((s) => [s.key, wb.addWorksheet(s.name)] as const));
+  const sheets = new Map(
+    spec.sheets.map((s) => [s.key, wb.addWorksheet(s.name)] as const),
+  );
   spec.sheets.forEach((s) => applyCells(sheets.get(s.key)!, s));
 
   for (const t of spec.tables) addTable(sheets.get(t.sheet)!, t);
   for (const n of spec.names) {
-    wb.definedNames.add(`'${sheets.get(n.sheet)!.name.replace(/'/g, "''")}'!${n.ref}`, n.name);
+    wb.definedNames.add(
+      `'${sheets.get(n.sheet)!.name.replace(/'/g, "''")}'!${n.ref}`,
+      n.name,
+    );
   }
   for (const r of spec.rules) {
     sheets.get(r.sheet)!.addConditionalFormatting({
@@ -71,7 +110,11 @@ export async function writeWorkbook(spec: WorkbookSpec): Promise<Buffer> {
           priority: 1,
           formulae: [r.formula],
           style: {
-            fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(LEVEL_FILL[r.level]) } },
+            fill: {
+              type: "pattern",
+              pattern: "solid",
+              bgColor: { argb: argb(LEVEL_FILL[r.level]) },
+            },
             font: { color: { argb: argb(LEVEL_FONT[r.level]) } },
           },
         },

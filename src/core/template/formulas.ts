@@ -16,8 +16,10 @@ export function columnLetter(index: number): string {
   return s;
 }
 
-export const cell = (column: number, row: number): string => `${columnLetter(column)}${row}`;
-export const absolute = (column: number, row: number): string => `$${columnLetter(column)}$${row}`;
+export const cell = (column: number, row: number): string =>
+  `${columnLetter(column)}${row}`;
+export const absolute = (column: number, row: number): string =>
+  `$${columnLetter(column)}$${row}`;
 
 /** `'Sheet name'!ref`, quoted as Excel requires. */
 export function onSheet(sheetName: string, ref: string): string {
@@ -36,7 +38,9 @@ export interface LevelRule {
 
 /** Same as `bandWidth` in evaluate.ts. */
 function band(t: string, capped: boolean): string {
-  return capped ? `${WARNING_BAND}*MIN(ABS(${t}),ABS(1-${t}))` : `${WARNING_BAND}*ABS(${t})`;
+  return capped
+    ? `${WARNING_BAND}*MIN(ABS(${t}),ABS(1-${t}))`
+    : `${WARNING_BAND}*ABS(${t})`;
 }
 
 /** "OK", "WATCH" or "RISK" for the number in `value`; same rule as `levelOf` in evaluate.ts. */
@@ -59,7 +63,11 @@ export function flagFormula(value: string, rule: LevelRule): string {
 }
 
 /** Conditional-format condition: true where the cell holds a number at `level`. */
-export function ruleCondition(value: string, rule: LevelRule, level: Level): string {
+export function ruleCondition(
+  value: string,
+  rule: LevelRule,
+  level: Level,
+): string {
   return `AND(ISNUMBER(${value}),${levelFormula(value, rule)}="${level}",${RULE_MARKER})`;
 }
 
@@ -75,12 +83,21 @@ export function latestFormula(range: string): string {
 }
 
 /** Shortfall to the target: positive = still to go (same sign rule as `gapOf`). */
-export function gapFormula(value: string, target: string, direction: Direction): string {
-  const diff = direction === "higher" ? `${target}-${value}` : `${value}-${target}`;
+export function gapFormula(
+  value: string,
+  target: string,
+  direction: Direction,
+): string {
+  const diff =
+    direction === "higher" ? `${target}-${value}` : `${value}-${target}`;
   return `IF(ISNUMBER(${value}),${diff},"")`;
 }
 
 /** 1 where the value meets the target, 0 where not, "" when blank. */
-export function meetsFormula(value: string, target: string, direction: Direction): string {
+export function meetsFormula(
+  value: string,
+  target: string,
+  direction: Direction,
+): string {
   return `IF(ISNUMBER(${value}),IF(${value}${direction === "higher" ? ">=" : "<="}${target},1,0),"")`;
 }

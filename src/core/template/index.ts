@@ -4,14 +4,13 @@
  * moves every flag; every level is computed by `formulas.ts`, the same rule as evaluate.ts.
  */
 import {
-  Level,
-  LEVELS,
   PHASES,
   PHASE_METRICS,
   PHASE_NUMBERS,
   PhaseMetric,
   PhaseNumber,
   RISK_GROUPS,
+  RISK_INDICATORS,
   RiskIndicator,
   UNITS,
   floorOf,
@@ -20,7 +19,6 @@ import {
 } from "../catalog";
 import { THRESHOLD_HEADERS } from "../overrides";
 import {
-  LevelRule,
   absolute,
   cell,
   columnLetter,
@@ -29,16 +27,28 @@ import {
   latestFormula,
   meetsFormula,
   onSheet,
-  ruleCondition,
 } from "./formulas";
 import { TEMPLATE_LABELS, TemplateLabels } from "./labels";
-import { DASHBOARD, NAMES, PHASE_SHEET, RISK_SHEET, TABLES, THRESHOLDS, phaseSheetKey } from "./layout";
+import {
+  flagTextRules,
+  indicatorLevelRule,
+  levelRules,
+  metricLevelRule,
+} from "./rules";
+import {
+  DASHBOARD,
+  NAMES,
+  PHASE_SHEET,
+  RISK_SHEET,
+  TABLES,
+  THRESHOLDS,
+  phaseSheetKey,
+} from "./layout";
 import {
   CellSpec,
   ChartSpec,
   ConditionalRule,
   NameSpec,
-  RULE_MARKER,
   SheetKey,
   SheetSpec,
   TableSpec,
@@ -50,6 +60,7 @@ import {
 export * from "./types";
 export * from "./layout";
 export { TEMPLATE_LABELS } from "./labels";
+export * from "./rules";
 
 interface Context {
   readonly options: TemplateOptions;
@@ -63,7 +74,17 @@ interface Context {
   readonly charts: ChartSpec[];
 }
 
-const CURRENCY_SYMBOLS: Readonly<Record<string, string>> = { USD: "$", EUR: "€", GBP: "£", JPY: "¥", MXN: "$", COP: "$", ARS: "$", CLP: "$", BRL: "R$" };
+const CURRENCY_SYMBOLS: Readonly<Record<string, string>> = {
+  USD: "$",
+  EUR: "€",
+  GBP: "£",
+  JPY: "¥",
+  MXN: "$",
+  COP: "$",
+  ARS: "$",
+  CLP: "$",
+  BRL: "R$",
+};
 
 export function currencyPrefix(code: string): string {
   const symbol = CURRENCY_SYMBOLS[code.toUpperCase()];
@@ -71,7 +92,10 @@ export function currencyPrefix(code: string): string {
 }
 
 function numberFormat(ctx: Context, m: PhaseMetric | RiskIndicator): string {
-  return UNITS[m.unit].numberFormat.replace("{cur}", currencyPrefix(ctx.options.currency));
+  return UNITS[m.unit].numberFormat.replace(
+    "{cur}",
+    currencyPrefix(ctx.options.currency),
+  );
 }
 
 /** "Jan 2026" for the k-th month (0-based) after the first month of phase 1. */
@@ -83,46 +107,25 @@ function monthLabel(ctx: Context, offset: number): string {
 
 /** Months before phase n's first month: phases follow each other (6, then 12, 12, 12 months). */
 function phaseStartOffset(n: PhaseNumber): number {
-  return PHASES.filter((p) => p.number < n).reduce((sum, p) => sum + p.months, 0);
+  return PHASES.filter((p) => p.number < n).reduce(
+    (sum, p) => sum + p.months,
+    0,
+  );
 }
 
-const thresholdsRef = (ctx: Context, ref: string) => onSheet(ctx.sheetName("thresholds"), ref);
+const thresholdsRef = (ctx: Context, ref: string) =>
+  onSheet(ctx.sheetName("thresholds"), ref);
+const metricRule = (ctx: Context, index: number, n: PhaseNumber) =>
+  metricLevelRule(ctx.sheetName("thresholds"), index, n);
+const indicatorRule = (ctx: Context, indicator: RiskIndicator) =>
+  indicatorLevelRule(ctx.sheetName("thresholds"), indicator);
 
-function metricRule(ctx: Context, index: number, n: PhaseNumber): LevelRule {
-  const m = PHASE_METRICS[index];
-  const row = THRESHOLDS.metricRow(index);
-  return {
-    direction: m.direction,
-    strict: false,
-    capped: m.capped,
-    threshold: thresholdsRef(ctx, absolute(THRESHOLDS.targetColumn(n), row)),
-    floor: floorOf(m, n) === undefined ? undefined : thresholdsRef(ctx, absolute(THRESHOLDS.floorColumn(n), row)),
-  };
-}
-
-function indicatorRule(ctx: Context, indicator: RiskIndicator): LevelRule {
-  const row = THRESHOLDS.indicatorRow(RISK_INDICATORS_INDEX.get(indicator)!);
-  return {
-    direction: indicator.direction,
-    strict: indicator.strict,
-    capped: indicator.capped,
-    threshold: thresholdsRef(ctx, absolute(THRESHOLDS.thresholdColumn, row)),
-  };
-}
-
-const RISK_INDICATORS_INDEX = new Map(RISK_GROUPS.flatMap((g) => g.indicators).map((i, k) => [i, k] as const));
-
-/** Three conditional formats (OK/WATCH/RISK) colouring `ref` by each cell's own level. */
-function levelRules(sheet: SheetKey, ref: string, topLeft: string, rule: LevelRule): ConditionalRule[] {
-  return LEVELS.map((level) => ({ sheet, ref, level, formula: ruleCondition(topLeft, rule, level) }));
-}
-
-/** Three conditional formats colouring flag cells by the level text their formulas show. */
-function flagTextRules(sheet: SheetKey, ref: string, topLeft: string): ConditionalRule[] {
-  return LEVELS.map((level: Level) => ({ sheet, ref, level, formula: `AND(${topLeft}="${level}",${RULE_MARKER})` }));
-}
-
-function boundedValidation(sheet: SheetKey, ref: string, m: PhaseMetric | RiskIndicator, ctx: Context): ValidationSpec {
+function boundedValidation(
+  sheet: SheetKey,
+  ref: string,
+  m: PhaseMetric | RiskIndicator,
+  ctx: Context,
+): ValidationSpec {
   const { min, max } = valueRange(m);
   const limit = 1e15;
   return {
@@ -130,7 +133,10 @@ function boundedValidation(sheet: SheetKey, ref: string, m: PhaseMetric | RiskIn
     ref,
     min: Math.max(min, -limit),
     max: Math.min(max, limit),
-    message: ctx.labels.validation(m.name[ctx.options.language], UNITS[m.unit].label[ctx.options.language]),
+    message: ctx.labels.validation(
+      m.name[ctx.options.language],
+      UNITS[m.unit].label[ctx.options.language],
+    ),
   };
 }
 
@@ -138,9 +144,24 @@ function thresholdsSheet(ctx: Context): SheetSpec {
   const { labels, options } = ctx;
   const lang = options.language;
   const cells: CellSpec[] = [];
-  const direction = (d: "higher" | "lower") => (d === "higher" ? labels.higher : labels.lower);
-  const header = [THRESHOLD_HEADERS.id, labels.metric, labels.unit, labels.better, ...THRESHOLD_HEADERS.targets, ...THRESHOLD_HEADERS.floors, labels.source];
-  header.forEach((h, c) => cells.push({ ref: cell(c + 1, THRESHOLDS.headerRow), value: h, style: "header" }));
+  const direction = (d: "higher" | "lower") =>
+    d === "higher" ? labels.higher : labels.lower;
+  const header = [
+    THRESHOLD_HEADERS.id,
+    labels.metric,
+    labels.unit,
+    labels.better,
+    ...THRESHOLD_HEADERS.targets,
+    ...THRESHOLD_HEADERS.floors,
+    labels.source,
+  ];
+  header.forEach((h, c) =>
+    cells.push({
+      ref: cell(c + 1, THRESHOLDS.headerRow),
+      value: h,
+      style: "header",
+    }),
+  );
   PHASE_METRICS.forEach((m, i) => {
     const row = THRESHOLDS.metricRow(i);
     const fmt = numberFormat(ctx, m);
@@ -152,18 +173,52 @@ function thresholdsSheet(ctx: Context): SheetSpec {
       { ref: cell(13, row), value: m.source, style: "note" },
     );
     for (const n of PHASE_NUMBERS) {
-      cells.push({ ref: cell(THRESHOLDS.targetColumn(n), row), value: targetOf(m, n), numberFormat: fmt, style: "input" });
+      cells.push({
+        ref: cell(THRESHOLDS.targetColumn(n), row),
+        value: targetOf(m, n),
+        numberFormat: fmt,
+        style: "input",
+      });
       const floor = floorOf(m, n);
-      if (floor !== undefined) cells.push({ ref: cell(THRESHOLDS.floorColumn(n), row), value: floor, numberFormat: fmt, style: "input" });
+      if (floor !== undefined)
+        cells.push({
+          ref: cell(THRESHOLDS.floorColumn(n), row),
+          value: floor,
+          numberFormat: fmt,
+          style: "input",
+        });
     }
-    ctx.names.push({ name: NAMES.target(m.id), sheet: "thresholds", ref: `${absolute(5, row)}:${absolute(8, row)}` });
+    ctx.names.push({
+      name: NAMES.target(m.id),
+      sheet: "thresholds",
+      ref: `${absolute(5, row)}:${absolute(8, row)}`,
+    });
   });
   const lastMetricRow = THRESHOLDS.metricRow(PHASE_METRICS.length - 1);
-  ctx.tables.push({ name: TABLES.targets, sheet: "thresholds", ref: `A${THRESHOLDS.headerRow}:M${lastMetricRow}`, columns: header });
+  ctx.tables.push({
+    name: TABLES.targets,
+    sheet: "thresholds",
+    ref: `A${THRESHOLDS.headerRow}:M${lastMetricRow}`,
+    columns: header,
+  });
 
-  const riskHeader = [THRESHOLD_HEADERS.id, labels.indicator, labels.unit, labels.better, labels.rule, THRESHOLD_HEADERS.threshold, labels.source];
-  riskHeader.forEach((h, c) => cells.push({ ref: cell(c + 1, THRESHOLDS.riskHeaderRow), value: h, style: "header" }));
-  RISK_GROUPS.flatMap((g) => g.indicators).forEach((ind, k) => {
+  const riskHeader = [
+    THRESHOLD_HEADERS.id,
+    labels.indicator,
+    labels.unit,
+    labels.better,
+    labels.rule,
+    THRESHOLD_HEADERS.threshold,
+    labels.source,
+  ];
+  riskHeader.forEach((h, c) =>
+    cells.push({
+      ref: cell(c + 1, THRESHOLDS.riskHeaderRow),
+      value: h,
+      style: "header",
+    }),
+  );
+  RISK_INDICATORS.forEach((ind, k) => {
     const row = THRESHOLDS.indicatorRow(k);
     const op = `${ind.direction === "higher" ? ">" : "<"}${ind.strict ? "" : "="}`;
     cells.push(
@@ -172,28 +227,65 @@ function thresholdsSheet(ctx: Context): SheetSpec {
       { ref: cell(3, row), value: UNITS[ind.unit].label[lang] },
       { ref: cell(4, row), value: direction(ind.direction) },
       { ref: cell(5, row), value: op },
-      { ref: cell(6, row), value: ind.threshold, numberFormat: numberFormat(ctx, ind), style: "input" },
+      {
+        ref: cell(6, row),
+        value: ind.threshold,
+        numberFormat: numberFormat(ctx, ind),
+        style: "input",
+      },
       { ref: cell(7, row), value: ind.source, style: "note" },
     );
-    ctx.names.push({ name: NAMES.riskThreshold(ind.qualifiedId), sheet: "thresholds", ref: absolute(6, row) });
+    ctx.names.push({
+      name: NAMES.riskThreshold(ind.qualifiedId),
+      sheet: "thresholds",
+      ref: absolute(6, row),
+    });
   });
-  const lastRiskRow = THRESHOLDS.indicatorRow(RISK_INDICATORS_INDEX.size - 1);
-  ctx.tables.push({ name: TABLES.risks, sheet: "thresholds", ref: `A${THRESHOLDS.riskHeaderRow}:G${lastRiskRow}`, columns: riskHeader });
-  cells.push({ ref: cell(1, lastRiskRow + 2), value: labels.thresholdsNote, style: "note" });
+  const lastRiskRow = THRESHOLDS.indicatorRow(RISK_INDICATORS.length - 1);
+  ctx.tables.push({
+    name: TABLES.risks,
+    sheet: "thresholds",
+    ref: `A${THRESHOLDS.riskHeaderRow}:G${lastRiskRow}`,
+    columns: riskHeader,
+  });
+  cells.push({
+    ref: cell(1, lastRiskRow + 2),
+    value: labels.thresholdsNote,
+    style: "note",
+  });
 
   return {
     key: "thresholds",
     name: ctx.sheetName("thresholds"),
     cells,
-    columnWidths: { A: 30, B: 32, C: 22, D: 9, E: 13, F: 13, G: 13, H: 13, I: 11, J: 11, K: 11, L: 11, M: 60 },
+    columnWidths: {
+      A: 30,
+      B: 32,
+      C: 22,
+      D: 9,
+      E: 13,
+      F: 13,
+      G: 13,
+      H: 13,
+      I: 11,
+      J: 11,
+      K: 11,
+      L: 11,
+      M: 60,
+    },
     freeze: { rows: 1, columns: 1 },
     printLandscape: true,
   };
 }
 
-function actualsFor(ctx: Context, phase: PhaseNumber | "R", id: string): Map<number, number> {
+function actualsFor(
+  ctx: Context,
+  phase: PhaseNumber | "R",
+  id: string,
+): Map<number, number> {
   const months = new Map<number, number>();
-  for (const a of ctx.options.actuals ?? []) if (a.phase === phase && a.id === id) months.set(a.month, a.value);
+  for (const a of ctx.options.actuals ?? [])
+    if (a.phase === phase && a.id === id) months.set(a.month, a.value);
   return months;
 }
 
@@ -203,15 +295,31 @@ function phaseSheet(ctx: Context, n: PhaseNumber): SheetSpec {
   const lang = ctx.options.language;
   const phase = PHASES[n - 1];
   const months = PHASE_SHEET.months(n);
-  const [latestCol, targetCol, gapCol, flagCol] = [PHASE_SHEET.latestColumn(n), PHASE_SHEET.targetColumn(n), PHASE_SHEET.gapColumn(n), PHASE_SHEET.flagColumn(n)];
+  const [latestCol, targetCol, gapCol, flagCol] = [
+    PHASE_SHEET.latestColumn(n),
+    PHASE_SHEET.targetColumn(n),
+    PHASE_SHEET.gapColumn(n),
+    PHASE_SHEET.flagColumn(n),
+  ];
   const cells: CellSpec[] = [
-    { ref: "A1", value: labels.phaseTitle(n, phase.name[lang], phase.horizon[lang]), style: "title" },
+    {
+      ref: "A1",
+      value: labels.phaseTitle(n, phase.name[lang], phase.horizon[lang]),
+      style: "title",
+    },
     { ref: "A2", value: labels.phaseNote, style: "note" },
   ];
   const headers = [THRESHOLD_HEADERS.id, labels.metric, labels.unit];
-  for (let k = 0; k < months; k++) headers.push(monthLabel(ctx, phaseStartOffset(n) + k));
+  for (let k = 0; k < months; k++)
+    headers.push(monthLabel(ctx, phaseStartOffset(n) + k));
   headers.push(labels.latest, labels.target, labels.gap, labels.flag);
-  headers.forEach((h, c) => cells.push({ ref: cell(c + 1, PHASE_SHEET.headerRow), value: h, style: "header" }));
+  headers.forEach((h, c) =>
+    cells.push({
+      ref: cell(c + 1, PHASE_SHEET.headerRow),
+      value: h,
+      style: "header",
+    }),
+  );
 
   PHASE_METRICS.forEach((m, i) => {
     const row = PHASE_SHEET.metricRow(i);
@@ -227,27 +335,80 @@ function phaseSheet(ctx: Context, n: PhaseNumber): SheetSpec {
     );
     for (let k = 1; k <= months; k++) {
       const value = inputs.get(k);
-      cells.push({ ref: cell(PHASE_SHEET.firstMonthColumn + k - 1, row), value, numberFormat: fmt, style: "input" });
+      cells.push({
+        ref: cell(PHASE_SHEET.firstMonthColumn + k - 1, row),
+        value,
+        numberFormat: fmt,
+        style: "input",
+      });
     }
     cells.push(
-      { ref: latest, formula: latestFormula(monthsRef), numberFormat: fmt, style: "computed" },
-      { ref: cell(targetCol, row), formula: rule.threshold, numberFormat: fmt, style: "computed" },
-      { ref: cell(gapCol, row), formula: gapFormula(latest, cell(targetCol, row), m.direction), numberFormat: fmt, style: "computed" },
-      { ref: cell(flagCol, row), formula: flagFormula(latest, rule), style: "flag" },
+      {
+        ref: latest,
+        formula: latestFormula(monthsRef),
+        numberFormat: fmt,
+        style: "computed",
+      },
+      {
+        ref: cell(targetCol, row),
+        formula: rule.threshold,
+        numberFormat: fmt,
+        style: "computed",
+      },
+      {
+        ref: cell(gapCol, row),
+        formula: gapFormula(latest, cell(targetCol, row), m.direction),
+        numberFormat: fmt,
+        style: "computed",
+      },
+      {
+        ref: cell(flagCol, row),
+        formula: flagFormula(latest, rule),
+        style: "flag",
+      },
     );
-    ctx.rules.push(...levelRules(key, `${cell(PHASE_SHEET.firstMonthColumn, row)}:${latest}`, cell(PHASE_SHEET.firstMonthColumn, row), rule));
+    ctx.rules.push(
+      ...levelRules(
+        key,
+        `${cell(PHASE_SHEET.firstMonthColumn, row)}:${latest}`,
+        cell(PHASE_SHEET.firstMonthColumn, row),
+        rule,
+      ),
+    );
     ctx.validations.push(boundedValidation(key, monthsRef, m, ctx));
     ctx.names.push(
-      { name: NAMES.phaseActuals(n, m.id), sheet: key, ref: `${absolute(PHASE_SHEET.firstMonthColumn, row)}:${absolute(latestCol - 1, row)}` },
-      { name: NAMES.phaseFlag(n, m.id), sheet: key, ref: absolute(flagCol, row) },
+      {
+        name: NAMES.phaseActuals(n, m.id),
+        sheet: key,
+        ref: `${absolute(PHASE_SHEET.firstMonthColumn, row)}:${absolute(latestCol - 1, row)}`,
+      },
+      {
+        name: NAMES.phaseFlag(n, m.id),
+        sheet: key,
+        ref: absolute(flagCol, row),
+      },
     );
   });
   const first = cell(flagCol, PHASE_SHEET.firstRow);
-  ctx.rules.push(...flagTextRules(key, `${first}:${cell(flagCol, PHASE_SHEET.metricRow(PHASE_METRICS.length - 1))}`, first));
+  ctx.rules.push(
+    ...flagTextRules(
+      key,
+      `${first}:${cell(flagCol, PHASE_SHEET.metricRow(PHASE_METRICS.length - 1))}`,
+      first,
+    ),
+  );
 
   const widths: Record<string, number> = { A: 22, B: 36, C: 18 };
-  for (let c = PHASE_SHEET.firstMonthColumn; c <= flagCol; c++) widths[columnLetter(c)] = 12;
-  return { key, name: ctx.sheetName(key), cells, columnWidths: widths, freeze: { rows: PHASE_SHEET.headerRow, columns: 2 }, printLandscape: true };
+  for (let c = PHASE_SHEET.firstMonthColumn; c <= flagCol; c++)
+    widths[columnLetter(c)] = 12;
+  return {
+    key,
+    name: ctx.sheetName(key),
+    cells,
+    columnWidths: widths,
+    freeze: { rows: PHASE_SHEET.headerRow, columns: 2 },
+    printLandscape: true,
+  };
 }
 
 function risksSheet(ctx: Context): SheetSpec {
@@ -260,7 +421,13 @@ function risksSheet(ctx: Context): SheetSpec {
   const headers = [THRESHOLD_HEADERS.id, labels.indicator, labels.unit];
   for (let k = 0; k < RISK_SHEET.months; k++) headers.push(monthLabel(ctx, k));
   headers.push(labels.latest, labels.threshold, labels.flag);
-  headers.forEach((h, c) => cells.push({ ref: cell(c + 1, RISK_SHEET.headerRow), value: h, style: "header" }));
+  headers.forEach((h, c) =>
+    cells.push({
+      ref: cell(c + 1, RISK_SHEET.headerRow),
+      value: h,
+      style: "header",
+    }),
+  );
   const lastMonth = RISK_SHEET.firstMonthColumn + RISK_SHEET.months - 1;
 
   RISK_GROUPS.forEach((g, gi) => {
@@ -287,41 +454,93 @@ function risksSheet(ctx: Context): SheetSpec {
       cells.push(
         { ref: cell(1, row), value: ind.qualifiedId, style: "label" },
         { ref: cell(2, row), value: ind.name[lang] },
-        { ref: cell(3, row), value: UNITS[ind.unit].label[lang], style: "note" },
+        {
+          ref: cell(3, row),
+          value: UNITS[ind.unit].label[lang],
+          style: "note",
+        },
       );
       for (let k = 1; k <= RISK_SHEET.months; k++) {
-        cells.push({ ref: cell(RISK_SHEET.firstMonthColumn + k - 1, row), value: inputs.get(k), numberFormat: fmt, style: "input" });
+        cells.push({
+          ref: cell(RISK_SHEET.firstMonthColumn + k - 1, row),
+          value: inputs.get(k),
+          numberFormat: fmt,
+          style: "input",
+        });
       }
       cells.push(
-        { ref: latest, formula: latestFormula(monthsRef), numberFormat: fmt, style: "computed" },
-        { ref: cell(RISK_SHEET.thresholdColumn, row), formula: rule.threshold, numberFormat: fmt, style: "computed" },
-        { ref: cell(RISK_SHEET.flagColumn, row), formula: flagFormula(latest, rule), style: "flag" },
+        {
+          ref: latest,
+          formula: latestFormula(monthsRef),
+          numberFormat: fmt,
+          style: "computed",
+        },
+        {
+          ref: cell(RISK_SHEET.thresholdColumn, row),
+          formula: rule.threshold,
+          numberFormat: fmt,
+          style: "computed",
+        },
+        {
+          ref: cell(RISK_SHEET.flagColumn, row),
+          formula: flagFormula(latest, rule),
+          style: "flag",
+        },
       );
-      ctx.rules.push(...levelRules("risks", `${cell(RISK_SHEET.firstMonthColumn, row)}:${latest}`, cell(RISK_SHEET.firstMonthColumn, row), rule));
+      ctx.rules.push(
+        ...levelRules(
+          "risks",
+          `${cell(RISK_SHEET.firstMonthColumn, row)}:${latest}`,
+          cell(RISK_SHEET.firstMonthColumn, row),
+          rule,
+        ),
+      );
       ctx.validations.push(boundedValidation("risks", monthsRef, ind, ctx));
     });
     ctx.names.push(
-      { name: NAMES.riskActuals(g.id), sheet: "risks", ref: `${absolute(RISK_SHEET.firstMonthColumn, firstRow)}:${absolute(lastMonth, lastRow)}` },
-      { name: NAMES.riskFlag(g.id), sheet: "risks", ref: absolute(RISK_SHEET.flagColumn, groupRow) },
+      {
+        name: NAMES.riskActuals(g.id),
+        sheet: "risks",
+        ref: `${absolute(RISK_SHEET.firstMonthColumn, firstRow)}:${absolute(lastMonth, lastRow)}`,
+      },
+      {
+        name: NAMES.riskFlag(g.id),
+        sheet: "risks",
+        ref: absolute(RISK_SHEET.flagColumn, groupRow),
+      },
     );
   });
   const first = cell(RISK_SHEET.flagColumn, RISK_SHEET.groupRow(0));
-  ctx.rules.push(...flagTextRules("risks", `${first}:${cell(RISK_SHEET.flagColumn, RISK_SHEET.lastRow)}`, first));
+  ctx.rules.push(
+    ...flagTextRules(
+      "risks",
+      `${first}:${cell(RISK_SHEET.flagColumn, RISK_SHEET.lastRow)}`,
+      first,
+    ),
+  );
 
   const widths: Record<string, number> = { A: 34, B: 28, C: 18 };
-  for (let c = RISK_SHEET.firstMonthColumn; c <= RISK_SHEET.flagColumn; c++) widths[columnLetter(c)] = 11;
-  return { key: "risks", name: ctx.sheetName("risks"), cells, columnWidths: widths, freeze: { rows: RISK_SHEET.headerRow, columns: 2 }, printLandscape: true };
+  for (let c = RISK_SHEET.firstMonthColumn; c <= RISK_SHEET.flagColumn; c++)
+    widths[columnLetter(c)] = 11;
+  return {
+    key: "risks",
+    name: ctx.sheetName("risks"),
+    cells,
+    columnWidths: widths,
+    freeze: { rows: RISK_SHEET.headerRow, columns: 2 },
+    printLandscape: true,
+  };
 }
 
 /** The current value of metric `index`: its latest month on the most advanced phase sheet that has one. */
 function currentValueFormula(ctx: Context, index: number): string {
-  return [...ctx.phases].reverse().reduceRight(
-    (otherwise, n) => {
-      const latest = onSheet(ctx.sheetName(phaseSheetKey(n)), cell(PHASE_SHEET.latestColumn(n), PHASE_SHEET.metricRow(index)));
-      return `IF(ISNUMBER(${latest}),${latest},${otherwise})`;
-    },
-    '""',
-  );
+  return [...ctx.phases].reverse().reduceRight((otherwise, n) => {
+    const latest = onSheet(
+      ctx.sheetName(phaseSheetKey(n)),
+      cell(PHASE_SHEET.latestColumn(n), PHASE_SHEET.metricRow(index)),
+    );
+    return `IF(ISNUMBER(${latest}),${latest},${otherwise})`;
+  }, '""');
 }
 
 function dashboardSheet(ctx: Context): SheetSpec {
@@ -331,23 +550,59 @@ function dashboardSheet(ctx: Context): SheetSpec {
   const last = DASHBOARD.metricRow(PHASE_METRICS.length - 1);
   const values = `${cell(DASHBOARD.valueColumn, first)}:${cell(DASHBOARD.valueColumn, last)}`;
   const count = `COUNT(${values})`;
-  const meetsAll = (n: PhaseNumber) => `SUM(${cell(DASHBOARD.meetsColumn(n), first)}:${cell(DASHBOARD.meetsColumn(n), last)})=${count}`;
+  const meetsAll = (n: PhaseNumber) =>
+    `SUM(${cell(DASHBOARD.meetsColumn(n), first)}:${cell(DASHBOARD.meetsColumn(n), last)})=${count}`;
   const phaseFormula = `IF(${count}=0,"",${[...PHASE_NUMBERS].reverse().reduceRight((otherwise, n) => `IF(${meetsAll(n)},${n},${otherwise})`, "0")})`;
   const phaseCell = cell(2, DASHBOARD.phaseRow);
   const nextPhaseCell = absolute(2, DASHBOARD.nextPhaseRow);
 
   const cells: CellSpec[] = [
     { ref: "A1", value: labels.sheets.dashboard, style: "title" },
-    { ref: cell(1, DASHBOARD.companyRow), value: labels.company, style: "label" },
-    { ref: cell(2, DASHBOARD.companyRow), value: options.company, style: "input" },
-    { ref: cell(1, DASHBOARD.phaseRow), value: labels.currentPhase, style: "label" },
+    {
+      ref: cell(1, DASHBOARD.companyRow),
+      value: labels.company,
+      style: "label",
+    },
+    {
+      ref: cell(2, DASHBOARD.companyRow),
+      value: options.company,
+      style: "input",
+    },
+    {
+      ref: cell(1, DASHBOARD.phaseRow),
+      value: labels.currentPhase,
+      style: "label",
+    },
     { ref: phaseCell, formula: phaseFormula, style: "flag" },
-    { ref: cell(1, DASHBOARD.nextPhaseRow), value: labels.nextPhase, style: "label" },
-    { ref: cell(2, DASHBOARD.nextPhaseRow), formula: `IF(ISNUMBER(${phaseCell}),MIN(${phaseCell}+1,4),1)`, style: "computed" },
+    {
+      ref: cell(1, DASHBOARD.nextPhaseRow),
+      value: labels.nextPhase,
+      style: "label",
+    },
+    {
+      ref: cell(2, DASHBOARD.nextPhaseRow),
+      formula: `IF(ISNUMBER(${phaseCell}),MIN(${phaseCell}+1,4),1)`,
+      style: "computed",
+    },
     { ref: "A6", value: labels.dashboardNote, style: "note" },
   ];
-  const headers = [THRESHOLD_HEADERS.id, labels.metric, labels.currentValue, labels.nextTarget, labels.gapToNext, labels.progress, ...PHASE_NUMBERS.map((n) => `${labels.meets} P${n}`), labels.target];
-  headers.forEach((h, c) => cells.push({ ref: cell(c + 1, DASHBOARD.headerRow), value: h, style: "header" }));
+  const headers = [
+    THRESHOLD_HEADERS.id,
+    labels.metric,
+    labels.currentValue,
+    labels.nextTarget,
+    labels.gapToNext,
+    labels.progress,
+    ...PHASE_NUMBERS.map((n) => `${labels.meets} P${n}`),
+    labels.target,
+  ];
+  headers.forEach((h, c) =>
+    cells.push({
+      ref: cell(c + 1, DASHBOARD.headerRow),
+      value: h,
+      style: "header",
+    }),
+  );
 
   PHASE_METRICS.forEach((m, i) => {
     const row = DASHBOARD.metricRow(i);
@@ -355,35 +610,95 @@ function dashboardSheet(ctx: Context): SheetSpec {
     const value = cell(DASHBOARD.valueColumn, row);
     const target = cell(DASHBOARD.targetColumn, row);
     const thresholdRow = THRESHOLDS.metricRow(i);
-    const targets = thresholdsRef(ctx, `${absolute(THRESHOLDS.targetColumn(1), thresholdRow)}:${absolute(THRESHOLDS.targetColumn(4), thresholdRow)}`);
-    const progress = m.direction === "higher" ? `${value}/${target}` : `${target}/${value}`;
+    const targets = thresholdsRef(
+      ctx,
+      `${absolute(THRESHOLDS.targetColumn(1), thresholdRow)}:${absolute(THRESHOLDS.targetColumn(4), thresholdRow)}`,
+    );
+    const progress =
+      m.direction === "higher" ? `${value}/${target}` : `${target}/${value}`;
     cells.push(
       { ref: cell(1, row), value: m.id, style: "label" },
       { ref: cell(2, row), value: m.name[lang] },
-      { ref: value, formula: currentValueFormula(ctx, i), numberFormat: fmt, style: "computed" },
-      { ref: target, formula: `INDEX(${targets},1,${nextPhaseCell})`, numberFormat: fmt, style: "computed" },
-      { ref: cell(DASHBOARD.gapColumn, row), formula: gapFormula(value, target, m.direction), numberFormat: fmt, style: "computed" },
-      { ref: cell(DASHBOARD.progressColumn, row), formula: `IF(ISNUMBER(${value}),IFERROR(${progress},""),"")`, numberFormat: "0%", style: "computed" },
-      { ref: cell(DASHBOARD.chartTargetColumn, row), formula: `IF(ISNUMBER(${value}),1,"")`, numberFormat: "0%", style: "computed" },
+      {
+        ref: value,
+        formula: currentValueFormula(ctx, i),
+        numberFormat: fmt,
+        style: "computed",
+      },
+      {
+        ref: target,
+        formula: `INDEX(${targets},1,${nextPhaseCell})`,
+        numberFormat: fmt,
+        style: "computed",
+      },
+      {
+        ref: cell(DASHBOARD.gapColumn, row),
+        formula: gapFormula(value, target, m.direction),
+        numberFormat: fmt,
+        style: "computed",
+      },
+      {
+        ref: cell(DASHBOARD.progressColumn, row),
+        formula: `IF(ISNUMBER(${value}),IFERROR(${progress},""),"")`,
+        numberFormat: "0%",
+        style: "computed",
+      },
+      {
+        ref: cell(DASHBOARD.chartTargetColumn, row),
+        formula: `IF(ISNUMBER(${value}),1,"")`,
+        numberFormat: "0%",
+        style: "computed",
+      },
     );
     for (const n of PHASE_NUMBERS) {
-      const t = thresholdsRef(ctx, absolute(THRESHOLDS.targetColumn(n), thresholdRow));
-      cells.push({ ref: cell(DASHBOARD.meetsColumn(n), row), formula: meetsFormula(value, t, m.direction), style: "computed" });
+      const t = thresholdsRef(
+        ctx,
+        absolute(THRESHOLDS.targetColumn(n), thresholdRow),
+      );
+      cells.push({
+        ref: cell(DASHBOARD.meetsColumn(n), row),
+        formula: meetsFormula(value, t, m.direction),
+        style: "computed",
+      });
     }
   });
 
   cells.push(
-    { ref: cell(1, DASHBOARD.riskHeaderRow), value: labels.risk, style: "header" },
-    { ref: cell(2, DASHBOARD.riskHeaderRow), value: labels.level, style: "header" },
+    {
+      ref: cell(1, DASHBOARD.riskHeaderRow),
+      value: labels.risk,
+      style: "header",
+    },
+    {
+      ref: cell(2, DASHBOARD.riskHeaderRow),
+      value: labels.level,
+      style: "header",
+    },
   );
   RISK_GROUPS.forEach((g, gi) => {
     const row = DASHBOARD.riskRow(gi);
-    const groupFlag = onSheet(ctx.sheetName("risks"), absolute(RISK_SHEET.flagColumn, RISK_SHEET.groupRow(gi)));
-    cells.push({ ref: cell(1, row), value: g.name[lang], style: "label" }, { ref: cell(2, row), formula: groupFlag, style: "flag" });
+    const groupFlag = onSheet(
+      ctx.sheetName("risks"),
+      absolute(RISK_SHEET.flagColumn, RISK_SHEET.groupRow(gi)),
+    );
+    cells.push(
+      { ref: cell(1, row), value: g.name[lang], style: "label" },
+      { ref: cell(2, row), formula: groupFlag, style: "flag" },
+    );
   });
   const firstRisk = cell(2, DASHBOARD.riskRow(0));
-  ctx.rules.push(...flagTextRules("dashboard", `${firstRisk}:${cell(2, DASHBOARD.riskRow(RISK_GROUPS.length - 1))}`, firstRisk));
-  ctx.names.push({ name: NAMES.phase, sheet: "dashboard", ref: absolute(2, DASHBOARD.phaseRow) });
+  ctx.rules.push(
+    ...flagTextRules(
+      "dashboard",
+      `${firstRisk}:${cell(2, DASHBOARD.riskRow(RISK_GROUPS.length - 1))}`,
+      firstRisk,
+    ),
+  );
+  ctx.names.push({
+    name: NAMES.phase,
+    sheet: "dashboard",
+    ref: absolute(2, DASHBOARD.phaseRow),
+  });
   ctx.charts.push({
     sheet: "dashboard",
     title: labels.chartTitle,
@@ -392,15 +707,33 @@ function dashboardSheet(ctx: Context): SheetSpec {
     dataSheet: "dashboard",
     categories: `${cell(2, first)}:${cell(2, last)}`,
     series: [
-      { name: labels.currentValue, values: `${cell(DASHBOARD.progressColumn, first)}:${cell(DASHBOARD.progressColumn, last)}` },
-      { name: labels.target, values: `${cell(DASHBOARD.chartTargetColumn, first)}:${cell(DASHBOARD.chartTargetColumn, last)}` },
+      {
+        name: labels.currentValue,
+        values: `${cell(DASHBOARD.progressColumn, first)}:${cell(DASHBOARD.progressColumn, last)}`,
+      },
+      {
+        name: labels.target,
+        values: `${cell(DASHBOARD.chartTargetColumn, first)}:${cell(DASHBOARD.chartTargetColumn, last)}`,
+      },
     ],
   });
   return {
     key: "dashboard",
     name: ctx.sheetName("dashboard"),
     cells,
-    columnWidths: { A: 26, B: 34, C: 16, D: 18, E: 18, F: 12, G: 10, H: 10, I: 10, J: 10, K: 10 },
+    columnWidths: {
+      A: 26,
+      B: 34,
+      C: 16,
+      D: 18,
+      E: 18,
+      F: 12,
+      G: 10,
+      H: 10,
+      I: 10,
+      J: 10,
+      K: 10,
+    },
     freeze: { rows: DASHBOARD.headerRow, columns: 0 },
     printLandscape: true,
   };
@@ -408,7 +741,9 @@ function dashboardSheet(ctx: Context): SheetSpec {
 
 export function describeWorkbook(options: TemplateOptions): WorkbookSpec {
   const labels = TEMPLATE_LABELS[options.language];
-  const phases = PHASE_NUMBERS.filter((n) => (options.phases ?? PHASE_NUMBERS).includes(n));
+  const phases = PHASE_NUMBERS.filter((n) =>
+    (options.phases ?? PHASE_NUMBERS).includes(n),
+  );
   const ctx: Context = {
     options,
     labels,
@@ -420,6 +755,18 @@ export function describeWorkbook(options: TemplateOptions): WorkbookSpec {
     validations: [],
     charts: [],
   };
-  const sheets = [dashboardSheet(ctx), thresholdsSheet(ctx), ...phases.map((n) => phaseSheet(ctx, n)), risksSheet(ctx)];
-  return { sheets, names: ctx.names, tables: ctx.tables, rules: ctx.rules, validations: ctx.validations, charts: ctx.charts };
+  const sheets = [
+    dashboardSheet(ctx),
+    thresholdsSheet(ctx),
+    ...phases.map((n) => phaseSheet(ctx, n)),
+    risksSheet(ctx),
+  ];
+  return {
+    sheets,
+    names: ctx.names,
+    tables: ctx.tables,
+    rules: ctx.rules,
+    validations: ctx.validations,
+    charts: ctx.charts,
+  };
 }

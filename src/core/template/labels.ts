@@ -28,7 +28,11 @@ export interface TemplateLabels {
   readonly risk: string;
   readonly level: string;
   readonly chartTitle: string;
-  readonly phaseTitle: (n: PhaseNumber, name: string, horizon: string) => string;
+  readonly phaseTitle: (
+    n: PhaseNumber,
+    name: string,
+    horizon: string,
+  ) => string;
   readonly phaseNote: string;
   readonly risksTitle: string;
   readonly thresholdsNote: string;
@@ -75,10 +79,25 @@ const EN: TemplateLabels = {
   phaseNote:
     "One value per month. Percentages as fractions (5% = 0.05); churn, MRR growth and customer growth are monthly. Flags judge the latest month.",
   risksTitle: "Scaling risks",
-  thresholdsNote: "Edit a threshold here and every flag and the dashboard follow.",
-  dashboardNote: "Current value = latest month on the most advanced phase sheet that has one. Phase = highest phase whose targets all current values meet.",
+  thresholdsNote:
+    "Edit a threshold here and every flag and the dashboard follow.",
+  dashboardNote:
+    "Current value = latest month on the most advanced phase sheet that has one. Phase = highest phase whose targets all current values meet.",
   validation: (name, unit) => `${name}: enter a number (${unit}).`,
-  months: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+  months: [
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "May",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Oct",
+    "Nov",
+    "Dec",
+  ],
 };
 
 const ES: TemplateLabels = {
@@ -119,10 +138,28 @@ const ES: TemplateLabels = {
   phaseNote:
     "Un valor por mes. Porcentajes como fracciones (5% = 0,05); churn y crecimientos son mensuales. Las alertas juzgan el último mes.",
   risksTitle: "Riesgos de escalamiento",
-  thresholdsNote: "Edita un umbral aquí y todas las alertas y el panel lo siguen.",
-  dashboardNote: "Valor actual = último mes en la fase más avanzada que lo tenga. Fase = la más alta cuyos objetivos cumplen todos los valores actuales.",
+  thresholdsNote:
+    "Edita un umbral aquí y todas las alertas y el panel lo siguen.",
+  dashboardNote:
+    "Valor actual = último mes en la fase más avanzada que lo tenga. Fase = la más alta cuyos objetivos cumplen todos los valores actuales.",
   validation: (name, unit) => `${name}: introduce un número (${unit}).`,
-  months: ["ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "oct", "nov", "dic"],
+  months: [
+    "ene",
+    "feb",
+    "mar",
+    "abr",
+    "may",
+    "jun",
+    "jul",
+    "ago",
+    "sep",
+    "oct",
+    "nov",
+    "dic",
+  ],
 };
 
-export const TEMPLATE_LABELS: Readonly<Record<Language, TemplateLabels>> = { en: EN, es: ES };
+export const TEMPLATE_LABELS: Readonly<Record<Language, TemplateLabels>> = {
+  en: EN,
+  es: ES,
+};

@@ -1,5 +1,11 @@
 /** Where things sit in the template; the builder, the writers' refresh and the tests share these. */
-import { PHASE_METRICS, PhaseNumber, RISK_GROUPS, RISK_SHEET_MONTHS, phaseOf } from "../catalog";
+import {
+  PHASE_METRICS,
+  PhaseNumber,
+  RISK_GROUPS,
+  RISK_SHEET_MONTHS,
+  phaseOf,
+} from "../catalog";
 
 export const THRESHOLDS = {
   headerRow: 1,
@@ -60,13 +66,18 @@ export const phaseSheetKey = (n: PhaseNumber) => `phase${n}` as const;
 
 /** Workbook names: the template's scripting contract, the same in every language. */
 export const NAMES = {
-  phaseActuals: (n: PhaseNumber, metricId: string) => `Phase${n}_${metricId}_Actuals`,
+  phaseActuals: (n: PhaseNumber, metricId: string) =>
+    `Phase${n}_${metricId}_Actuals`,
   phaseFlag: (n: PhaseNumber, metricId: string) => `Phase${n}_${metricId}_Flag`,
   riskActuals: (groupId: string) => `Risk_${groupId}_Actuals`,
   riskFlag: (groupId: string) => `Risk_${groupId}_Flag`,
   phase: "Scale_Phase",
   target: (metricId: string) => `Target_${metricId}`,
-  riskThreshold: (qualifiedId: string) => `Threshold_${qualifiedId.replace(".", "_")}`,
+  riskThreshold: (qualifiedId: string) =>
+    `Threshold_${qualifiedId.replace(".", "_")}`,
 } as const;
 
-export const TABLES = { targets: "ScaleThresholds", risks: "ScaleRiskThresholds" } as const;
+export const TABLES = {
+  targets: "ScaleThresholds",
+  risks: "ScaleRiskThresholds",
+} as const;

@@ -5,9 +5,24 @@
  */
 import type { Language, Level, PhaseNumber } from "../catalog";
 
-export type SheetKey = "dashboard" | "thresholds" | "phase1" | "phase2" | "phase3" | "phase4" | "risks";
+export type SheetKey =
+  | "dashboard"
+  | "thresholds"
+  | "phase1"
+  | "phase2"
+  | "phase3"
+  | "phase4"
+  | "risks";
 
-export type CellStyle = "title" | "subtitle" | "header" | "label" | "input" | "computed" | "flag" | "note";
+export type CellStyle =
+  | "title"
+  | "subtitle"
+  | "header"
+  | "label"
+  | "input"
+  | "computed"
+  | "flag"
+  | "note";
 
 export interface CellSpec {
   /** A1 address on its sheet, e.g. "D4". */
@@ -77,7 +92,10 @@ export interface ChartSpec {
   /** Category labels and series, as ranges on `dataSheet`. */
   readonly dataSheet: SheetKey;
   readonly categories: string;
-  readonly series: readonly { readonly name: string; readonly values: string }[];
+  readonly series: readonly {
+    readonly name: string;
+    readonly values: string;
+  }[];
 }
 
 export interface WorkbookSpec {
@@ -114,5 +132,13 @@ export interface TemplateOptions {
 }
 
 /** The level colours, shared by every writer. */
-export const LEVEL_FILL: Readonly<Record<Level, string>> = { OK: "#C6EFCE", WATCH: "#FFEB9C", RISK: "#FFC7CE" };
-export const LEVEL_FONT: Readonly<Record<Level, string>> = { OK: "#006100", WATCH: "#9C5700", RISK: "#9C0006" };
+export const LEVEL_FILL: Readonly<Record<Level, string>> = {
+  OK: "#C6EFCE",
+  WATCH: "#FFEB9C",
+  RISK: "#FFC7CE",
+};
+export const LEVEL_FONT: Readonly<Record<Level, string>> = {
+  OK: "#006100",
+  WATCH: "#9C5700",
+  RISK: "#9C0006",
+};
