@@ -1,0 +1,21 @@
+// office-addin-lint's recommended rules, plus: the command line and .xlsx writer run in Node,
+// where exceljs objects are not Office.js proxies and need no load/sync.
+import officeAddins from "eslint-plugin-office-addins";
+import tsParser from "@typescript-eslint/parser";
+import globals from "globals";
+
+export default [
+  ...officeAddins.configs.recommended,
+  {
+    plugins: { "office-addins": officeAddins },
+    languageOptions: { parser: tsParser },
+  },
+  {
+    files: ["src/xlsx/**/*.ts"],
+    languageOptions: { globals: globals.node },
+    rules: {
+      "office-addins/call-sync-before-read": "off",
+      "office-addins/load-object-before-read": "off",
+    },
+  },
+];
