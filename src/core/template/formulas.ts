@@ -18,6 +18,28 @@ export function columnLetter(index: number): string {
 
 export const cell = (column: number, row: number): string =>
   `${columnLetter(column)}${row}`;
+/** "D4" or "$D$4" -> 1-based column and row. */
+export function cellPosition(ref: string): { col: number; row: number } {
+  const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(ref);
+  if (!m) throw new Error(`Not a cell reference: ${ref}`);
+  return { col: [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0), row: Number(m[2]) };
+}
+
+export interface Address {
+  readonly sheet: string;
+  readonly start: { col: number; row: number };
+  readonly end: { col: number; row: number };
+}
+
+/** "'Phase 1'!$D$4:$I$4" or "Risks!R4" (as Excel reports addresses) -> sheet and corners. */
+export function parseAddress(address: string): Address {
+  const bang = address.lastIndexOf("!");
+  const rawSheet = address.slice(0, bang);
+  const sheet = rawSheet.startsWith("'") ? rawSheet.slice(1, -1).replace(/''/g, "'") : rawSheet;
+  const [from, to] = address.slice(bang + 1).split(":");
+  return { sheet, start: cellPosition(from), end: cellPosition(to ?? from) };
+}
+
 export const absolute = (column: number, row: number): string =>
   `$${columnLetter(column)}$${row}`;
 

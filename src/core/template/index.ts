@@ -61,6 +61,7 @@ export * from "./types";
 export * from "./layout";
 export { TEMPLATE_LABELS } from "./labels";
 export * from "./rules";
+export { cellPosition, columnLetter, parseAddress } from "./formulas";
 
 interface Context {
   readonly options: TemplateOptions;
@@ -188,11 +189,12 @@ function thresholdsSheet(ctx: Context): SheetSpec {
           style: "input",
         });
     }
-    ctx.names.push({
-      name: NAMES.target(m.id),
-      sheet: "thresholds",
-      ref: `${absolute(5, row)}:${absolute(8, row)}`,
-    });
+    const [p1, p4] = [THRESHOLDS.targetColumn(1), THRESHOLDS.targetColumn(4)];
+    ctx.names.push({ name: NAMES.target(m.id), sheet: "thresholds", ref: `${absolute(p1, row)}:${absolute(p4, row)}` });
+    if (m.floors) {
+      const [f1, f4] = [THRESHOLDS.floorColumn(1), THRESHOLDS.floorColumn(4)];
+      ctx.names.push({ name: NAMES.floor(m.id), sheet: "thresholds", ref: `${absolute(f1, row)}:${absolute(f4, row)}` });
+    }
   });
   const lastMetricRow = THRESHOLDS.metricRow(PHASE_METRICS.length - 1);
   ctx.tables.push({

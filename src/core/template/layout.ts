@@ -73,6 +73,7 @@ export const NAMES = {
   riskFlag: (groupId: string) => `Risk_${groupId}_Flag`,
   phase: "Scale_Phase",
   target: (metricId: string) => `Target_${metricId}`,
+  floor: (metricId: string) => `Floor_${metricId}`,
   riskThreshold: (qualifiedId: string) =>
     `Threshold_${qualifiedId.replace(".", "_")}`,
 } as const;

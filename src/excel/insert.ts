@@ -1,0 +1,258 @@
+/**
+ * Inserts the tracking workbook into the open workbook with Office.js: one sync to see what is
+ * there, one to write everything. Never overwrites: taken sheet and table names get free ones,
+ * existing workbook names are left alone. On failure, what was created is deleted again.
+ */
+import { PhaseNumber } from "../core/catalog";
+import {
+  CellSpec,
+  CellStyle,
+  SheetKey,
+  SheetSpec,
+  TEMPLATE_LABELS,
+  TemplateOptions,
+  WorkbookSpec,
+  cellPosition,
+  columnLetter,
+  describeWorkbook,
+} from "../core/template";
+import { WorkbookError, toWorkbookError } from "./errors";
+import { addRule } from "./rules";
+
+export interface InsertOptions {
+  language: "en" | "es";
+  company: string;
+  currency: string;
+  /** YYYY-MM */
+  firstMonth: string;
+  phases?: PhaseNumber[];
+}
+
+export interface InsertedSheet {
+  key: string;
+  name: string;
+  renamed: boolean;
+}
+
+export interface InsertResult {
+  sheets: InsertedSheet[];
+  dashboardSheet: string;
+  /** Workbook names that already existed and were left as they were. */
+  skippedNames: string[];
+  syncs: number;
+}
+
+/** Excel needs at least this API set for everything the template uses (validation, charts). */
+export const REQUIRED_API = { set: "ExcelApi", version: "1.8" } as const;
+
+const TABLE_STYLE = "TableStyleLight9";
+
+/** `name`, or `name (2)`, `name (3)`, ... whichever is free (Excel compares sheet names case-insensitively). */
+export function freeName(name: string, taken: ReadonlySet<string>, separator = " "): string {
+  const isTaken = (n: string) => taken.has(n.toLowerCase());
+  if (!isTaken(name)) return name;
+  for (let k = 2; ; k++) {
+    const suffix = separator === " " ? ` (${k})` : `${k}`;
+    const candidate = name.slice(0, 31 - suffix.length) + suffix;
+    if (!isTaken(candidate)) return candidate;
+  }
+}
+
+interface Block {
+  readonly topLeft: string;
+  readonly formulas: (string | number | boolean | null)[][];
+  readonly numberFormats: (string | null)[][];
+}
+
+/** What Excel should receive for one described cell: a formula, a number, or text kept as text. */
+export function cellInput(c: CellSpec): string | number | boolean | null {
+  if (c.formula !== undefined) return `=${c.formula}`;
+  if (typeof c.value === "string") return `'${c.value}`;
+  return c.value ?? null;
+}
+
+/** A sheet's cells as one rectangle of formulas and number formats; null leaves a cell as it is. */
+export function sheetBlock(sheet: SheetSpec): Block {
+  const cells = sheet.cells.map((c) => ({ c, ...cellPosition(c.ref) }));
+  const rows = Math.max(...cells.map((x) => x.row));
+  const cols = Math.max(...cells.map((x) => x.col));
+  const formulas = Array.from({ length: rows }, () => Array<string | number | boolean | null>(cols).fill(null));
+  const numberFormats = Array.from({ length: rows }, () => Array<string | null>(cols).fill(null));
+  for (const { c, row, col } of cells) {
+    formulas[row - 1][col - 1] = cellInput(c);
+    if (c.numberFormat) numberFormats[row - 1][col - 1] = c.numberFormat;
+  }
+  return { topLeft: "A1", formulas, numberFormats };
+}
+
+/** Runs of same-styled cells in a row, so each run is formatted with one call. */
+export function styleRuns(sheet: SheetSpec): { ref: string; style: CellStyle }[] {
+  const byRow = new Map<number, { col: number; style: CellStyle }[]>();
+  for (const c of sheet.cells) {
+    if (!c.style || c.style === "computed") continue;
+    const { row, col } = cellPosition(c.ref);
+    byRow.set(row, [...(byRow.get(row) ?? []), { col, style: c.style }]);
+  }
+  const runs: { ref: string; style: CellStyle }[] = [];
+  for (const [row, cells] of byRow) {
+    cells.sort((a, b) => a.col - b.col);
+    let start = cells[0];
+    let prev = cells[0];
+    for (const cell of [...cells.slice(1), undefined]) {
+      if (cell && cell.style === start.style && cell.col === prev.col + 1) {
+        prev = cell;
+        continue;
+      }
+      runs.push({ ref: `${columnLetter(start.col)}${row}:${columnLetter(prev.col)}${row}`, style: start.style });
+      if (cell) start = prev = cell;
+    }
+  }
+  return runs;
+}
+
+function applyStyle(format: Excel.RangeFormat, style: CellStyle): void {
+  switch (style) {
+    case "title":
+      format.font.bold = true;
+      format.font.size = 14;
+      break;
+    case "subtitle":
+      format.font.bold = true;
+      format.fill.color = "#F2F2F2";
+      break;
+    case "header":
+      format.font.bold = true;
+      format.font.color = "#FFFFFF";
+      format.fill.color = "#107C41";
+      break;
+    case "label":
+      format.font.bold = true;
+      break;
+    case "input":
+      format.fill.color = "#FFFDE7";
+      break;
+    case "flag":
+      format.font.bold = true;
+      format.horizontalAlignment = Excel.HorizontalAlignment.center;
+      break;
+    case "note":
+      format.font.italic = true;
+      format.font.color = "#666666";
+      break;
+    case "computed":
+      break;
+  }
+}
+
+function writeSheet(sheet: Excel.Worksheet, spec: SheetSpec): void {
+  const block = sheetBlock(spec);
+  const range = sheet.getRangeByIndexes(0, 0, block.formulas.length, block.formulas[0].length);
+  range.numberFormat = block.numberFormats as string[][];
+  range.formulas = block.formulas as string[][];
+  for (const run of styleRuns(spec)) applyStyle(sheet.getRange(run.ref).format, run.style);
+  for (const [column, width] of Object.entries(spec.columnWidths)) {
+    sheet.getRange(`${column}:${column}`).format.columnWidth = Math.round(width * 6);
+  }
+  if (spec.freeze && spec.freeze.columns > 0) {
+    sheet.freezePanes.freezeAt(sheet.getRange(`A1:${columnLetter(spec.freeze.columns)}${spec.freeze.rows}`));
+  } else if (spec.freeze) {
+    sheet.freezePanes.freezeRows(spec.freeze.rows);
+  }
+}
+
+/** Queues every operation of the description; no sync. */
+export function queueWorkbook(context: Excel.RequestContext, spec: WorkbookSpec, existing: { names: ReadonlySet<string>; tables: ReadonlySet<string> }): { skippedNames: string[] } {
+  const sheets = new Map<SheetKey, Excel.Worksheet>();
+  for (const s of spec.sheets) {
+    const sheet = context.workbook.worksheets.add(s.name);
+    sheets.set(s.key, sheet);
+    writeSheet(sheet, s);
+  }
+  const tablesTaken = new Set(existing.tables);
+  for (const t of spec.tables) {
+    const table = sheets.get(t.sheet)!.tables.add(t.ref, true);
+    table.name = freeName(t.name, tablesTaken, "");
+    tablesTaken.add(table.name.toLowerCase());
+    table.style = TABLE_STYLE;
+  }
+  const skippedNames: string[] = [];
+  for (const n of spec.names) {
+    if (existing.names.has(n.name.toLowerCase())) skippedNames.push(n.name);
+    else context.workbook.names.add(n.name, sheets.get(n.sheet)!.getRange(n.ref), n.comment);
+  }
+  for (const r of spec.rules) addRule(sheets.get(r.sheet)!, r);
+  for (const v of spec.validations) {
+    const validation = sheets.get(v.sheet)!.getRange(v.ref).dataValidation;
+    validation.rule = { decimal: { formula1: v.min, formula2: v.max, operator: Excel.DataValidationOperator.between } };
+    validation.errorAlert = { message: v.message, showAlert: true, style: Excel.DataValidationAlertStyle.stop, title: "Scale Tracker" };
+  }
+  for (const c of spec.charts) {
+    const data = sheets.get(c.dataSheet)!;
+    const [first, ...others] = c.series;
+    const chart = sheets.get(c.sheet)!.charts.add(Excel.ChartType.barClustered, data.getRange(first.values), Excel.ChartSeriesBy.columns);
+    chart.title.text = c.title;
+    chart.setPosition(c.from, c.to);
+    const series = chart.series.getItemAt(0);
+    series.name = first.name;
+    series.setXAxisValues(data.getRange(c.categories));
+    for (const s of others) chart.series.add(s.name).setValues(data.getRange(s.values));
+  }
+  sheets.get("dashboard")?.activate();
+  return { skippedNames };
+}
+
+/** Deletes the sheets and names an interrupted insert may have left; failures here are not the user's problem. */
+async function rollback(context: Excel.RequestContext, spec: WorkbookSpec, existingNames: ReadonlySet<string>): Promise<void> {
+  const sheets = spec.sheets.map((s) => context.workbook.worksheets.getItemOrNullObject(s.name));
+  const names = spec.names.filter((n) => !existingNames.has(n.name.toLowerCase())).map((n) => context.workbook.names.getItemOrNullObject(n.name));
+  for (const item of [...sheets, ...names]) item.load("isNullObject");
+  await context.sync();
+  for (const n of names) if (!n.isNullObject) n.delete();
+  for (const s of sheets) if (!s.isNullObject) s.delete();
+  await context.sync();
+}
+
+export async function insertTrackingWorkbook(context: Excel.RequestContext, options: InsertOptions): Promise<InsertResult> {
+  if (typeof Office !== "undefined" && Office.context?.requirements && !Office.context.requirements.isSetSupported(REQUIRED_API.set, REQUIRED_API.version)) {
+    throw new WorkbookError("apiNotSupported");
+  }
+  let syncs = 0;
+  const sheets = context.workbook.worksheets.load("items/name");
+  const names = context.workbook.names.load("items/name");
+  const tables = context.workbook.tables.load("items/name");
+  try {
+    await context.sync();
+  } catch (e) {
+    throw toWorkbookError(e);
+  }
+  syncs++;
+
+  const lower = (items: { name: string }[]) => new Set(items.map((i) => i.name.toLowerCase()));
+  const takenSheets = lower(sheets.items);
+  const existing = { names: lower(names.items), tables: lower(tables.items) };
+  const defaults = TEMPLATE_LABELS[options.language].sheets;
+  const sheetNames: Partial<Record<SheetKey, string>> = {};
+  for (const key of Object.keys(defaults) as SheetKey[]) {
+    sheetNames[key] = freeName(defaults[key], takenSheets);
+    takenSheets.add(sheetNames[key]!.toLowerCase());
+  }
+  const templateOptions: TemplateOptions = { ...options, sheetNames };
+  const spec = describeWorkbook(templateOptions);
+
+  let skippedNames: string[];
+  try {
+    context.application.suspendApiCalculationUntilNextSync();
+    ({ skippedNames } = queueWorkbook(context, spec, existing));
+    await context.sync();
+    syncs++;
+  } catch (e) {
+    await rollback(context, spec, existing.names).catch(() => undefined);
+    throw toWorkbookError(e);
+  }
+  return {
+    sheets: spec.sheets.map((s) => ({ key: s.key, name: s.name, renamed: s.name !== defaults[s.key] })),
+    dashboardSheet: spec.sheets.find((s) => s.key === "dashboard")!.name,
+    skippedNames,
+    syncs,
+  };
+}
