@@ -67,7 +67,8 @@ function latestNumber(row: readonly unknown[]): number | undefined {
   return undefined;
 }
 
-const quoted = (sheet: string, ref: string) => `'${sheet.replace(/'/g, "''")}'!${ref}`;
+/** An address as Excel reports it: the sheet name quoted only where it needs to be. */
+const quoted = (sheet: string, ref: string) => `${/^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`}!${ref}`;
 
 interface Reads {
   phases: { n: PhaseNumber; rows: { actuals: Excel.Range; flag: Excel.Range }[]; rules: Excel.ConditionalFormatCollection; sheet: Excel.Worksheet }[];

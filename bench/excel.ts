@@ -1,0 +1,12 @@
+/** context.sync calls per operation, counted by the fake Excel host. */
+import { insertTrackingWorkbook, refreshRiskFlags } from "../src/excel";
+import { fakeContext, installFakeOffice, newFakeState } from "../test/fakes/excel-fake";
+
+export async function run(): Promise<Record<string, number>> {
+  const state = installFakeOffice(globalThis as unknown as Record<string, unknown>, newFakeState());
+  await insertTrackingWorkbook(fakeContext(state), { language: "en", company: "Acme", currency: "USD", firstMonth: "2026-01" });
+  const insertSyncs = state.syncs;
+  state.syncs = 0;
+  await refreshRiskFlags(fakeContext(state));
+  return { insertSyncs, refreshSyncs: state.syncs };
+}
