@@ -8,7 +8,10 @@ export default [
   ...officeAddins.configs.recommended,
   {
     plugins: { "office-addins": officeAddins },
-    languageOptions: { parser: tsParser },
+    languageOptions: {
+      parser: tsParser,
+      globals: { Excel: "readonly", Office: "readonly", OfficeExtension: "readonly", CustomFunctions: "readonly" },
+    },
   },
   {
     files: ["src/xlsx/**/*.ts"],

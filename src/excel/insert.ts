@@ -48,7 +48,11 @@ export const REQUIRED_API = { set: "ExcelApi", version: "1.8" } as const;
 const TABLE_STYLE = "TableStyleLight9";
 
 /** `name`, or `name (2)`, `name (3)`, ... whichever is free (Excel compares sheet names case-insensitively). */
-export function freeName(name: string, taken: ReadonlySet<string>, separator = " "): string {
+export function freeName(
+  name: string,
+  taken: ReadonlySet<string>,
+  separator = " ",
+): string {
   const isTaken = (n: string) => taken.has(n.toLowerCase());
   if (!isTaken(name)) return name;
   for (let k = 2; ; k++) {
@@ -76,8 +80,12 @@ export function sheetBlock(sheet: SheetSpec): Block {
   const cells = sheet.cells.map((c) => ({ c, ...cellPosition(c.ref) }));
   const rows = Math.max(...cells.map((x) => x.row));
   const cols = Math.max(...cells.map((x) => x.col));
-  const formulas = Array.from({ length: rows }, () => Array<string | number | boolean | null>(cols).fill(null));
-  const numberFormats = Array.from({ length: rows }, () => Array<string | null>(cols).fill(null));
+  const formulas = Array.from({ length: rows }, () =>
+    Array<string | number | boolean | null>(cols).fill(null),
+  );
+  const numberFormats = Array.from({ length: rows }, () =>
+    Array<string | null>(cols).fill(null),
+  );
   for (const { c, row, col } of cells) {
     formulas[row - 1][col - 1] = cellInput(c);
     if (c.numberFormat) numberFormats[row - 1][col - 1] = c.numberFormat;
@@ -86,7 +94,9 @@ export function sheetBlock(sheet: SheetSpec): Block {
 }
 
 /** Runs of same-styled cells in a row, so each run is formatted with one call. */
-export function styleRuns(sheet: SheetSpec): { ref: string; style: CellStyle }[] {
+export function styleRuns(
+  sheet: SheetSpec,
+): { ref: string; style: CellStyle }[] {
   const byRow = new Map<number, { col: number; style: CellStyle }[]>();
   for (const c of sheet.cells) {
     if (!c.style || c.style === "computed") continue;
@@ -103,7 +113,10 @@ export function styleRuns(sheet: SheetSpec): { ref: string; style: CellStyle }[]
         prev = cell;
         continue;
       }
-      runs.push({ ref: `${columnLetter(start.col)}${row}:${columnLetter(prev.col)}${row}`, style: start.style });
+      runs.push({
+        ref: `${columnLetter(start.col)}${row}:${columnLetter(prev.col)}${row}`,
+        style: start.style,
+      });
       if (cell) start = prev = cell;
     }
   }
@@ -146,22 +159,38 @@ function applyStyle(format: Excel.RangeFormat, style: CellStyle): void {
 
 function writeSheet(sheet: Excel.Worksheet, spec: SheetSpec): void {
   const block = sheetBlock(spec);
-  const range = sheet.getRangeByIndexes(0, 0, block.formulas.length, block.formulas[0].length);
+  const range = sheet.getRangeByIndexes(
+    0,
+    0,
+    block.formulas.length,
+    block.formulas[0].length,
+  );
   range.numberFormat = block.numberFormats as string[][];
   range.formulas = block.formulas as string[][];
-  for (const run of styleRuns(spec)) applyStyle(sheet.getRange(run.ref).format, run.style);
+  for (const run of styleRuns(spec))
+    applyStyle(sheet.getRange(run.ref).format, run.style);
   for (const [column, width] of Object.entries(spec.columnWidths)) {
-    sheet.getRange(`${column}:${column}`).format.columnWidth = Math.round(width * 6);
+    sheet.getRange(`${column}:${column}`).format.columnWidth = Math.round(
+      width * 6,
+    );
   }
   if (spec.freeze && spec.freeze.columns > 0) {
-    sheet.freezePanes.freezeAt(sheet.getRange(`A1:${columnLetter(spec.freeze.columns)}${spec.freeze.rows}`));
+    sheet.freezePanes.freezeAt(
+      sheet.getRange(
+        `A1:${columnLetter(spec.freeze.columns)}${spec.freeze.rows}`,
+      ),
+    );
   } else if (spec.freeze) {
     sheet.freezePanes.freezeRows(spec.freeze.rows);
   }
 }
 
 /** Queues every operation of the description; no sync. */
-export function queueWorkbook(context: Excel.RequestContext, spec: WorkbookSpec, existing: { names: ReadonlySet<string>; tables: ReadonlySet<string> }): { skippedNames: string[] } {
+export function queueWorkbook(
+  context: Excel.RequestContext,
+  spec: WorkbookSpec,
+  existing: { names: ReadonlySet<string>; tables: ReadonlySet<string> },
+): { skippedNames: string[] } {
   const sheets = new Map<SheetKey, Excel.Worksheet>();
   for (const s of spec.sheets) {
     const sheet = context.workbook.worksheets.add(s.name);
@@ -178,33 +207,64 @@ export function queueWorkbook(context: Excel.RequestContext, spec: WorkbookSpec,
   const skippedNames: string[] = [];
   for (const n of spec.names) {
     if (existing.names.has(n.name.toLowerCase())) skippedNames.push(n.name);
-    else context.workbook.names.add(n.name, sheets.get(n.sheet)!.getRange(n.ref), n.comment);
+    else
+      context.workbook.names.add(
+        n.name,
+        sheets.get(n.sheet)!.getRange(n.ref),
+        n.comment,
+      );
   }
   for (const r of spec.rules) addRule(sheets.get(r.sheet)!, r);
   for (const v of spec.validations) {
     const validation = sheets.get(v.sheet)!.getRange(v.ref).dataValidation;
-    validation.rule = { decimal: { formula1: v.min, formula2: v.max, operator: Excel.DataValidationOperator.between } };
-    validation.errorAlert = { message: v.message, showAlert: true, style: Excel.DataValidationAlertStyle.stop, title: "Scale Tracker" };
+    validation.rule = {
+      decimal: {
+        formula1: v.min,
+        formula2: v.max,
+        operator: Excel.DataValidationOperator.between,
+      },
+    };
+    validation.errorAlert = {
+      message: v.message,
+      showAlert: true,
+      style: Excel.DataValidationAlertStyle.stop,
+      title: "Scale Tracker",
+    };
   }
   for (const c of spec.charts) {
     const data = sheets.get(c.dataSheet)!;
     const [first, ...others] = c.series;
-    const chart = sheets.get(c.sheet)!.charts.add(Excel.ChartType.barClustered, data.getRange(first.values), Excel.ChartSeriesBy.columns);
+    const chart = sheets
+      .get(c.sheet)!
+      .charts.add(
+        Excel.ChartType.barClustered,
+        data.getRange(first.values),
+        Excel.ChartSeriesBy.columns,
+      );
     chart.title.text = c.title;
     chart.setPosition(c.from, c.to);
     const series = chart.series.getItemAt(0);
     series.name = first.name;
     series.setXAxisValues(data.getRange(c.categories));
-    for (const s of others) chart.series.add(s.name).setValues(data.getRange(s.values));
+    for (const s of others)
+      chart.series.add(s.name).setValues(data.getRange(s.values));
   }
   sheets.get("dashboard")?.activate();
   return { skippedNames };
 }
 
 /** Deletes the sheets and names an interrupted insert may have left; failures here are not the user's problem. */
-async function rollback(context: Excel.RequestContext, spec: WorkbookSpec, existingNames: ReadonlySet<string>): Promise<void> {
-  const sheets = spec.sheets.map((s) => context.workbook.worksheets.getItemOrNullObject(s.name));
-  const names = spec.names.filter((n) => !existingNames.has(n.name.toLowerCase())).map((n) => context.workbook.names.getItemOrNullObject(n.name));
+async function rollback(
+  context: Excel.RequestContext,
+  spec: WorkbookSpec,
+  existingNames: ReadonlySet<string>,
+): Promise<void> {
+  const sheets = spec.sheets.map((s) =>
+    context.workbook.worksheets.getItemOrNullObject(s.name),
+  );
+  const names = spec.names
+    .filter((n) => !existingNames.has(n.name.toLowerCase()))
+    .map((n) => context.workbook.names.getItemOrNullObject(n.name));
   for (const item of [...sheets, ...names]) item.load("isNullObject");
   await context.sync();
   for (const n of names) if (!n.isNullObject) n.delete();
@@ -212,8 +272,18 @@ async function rollback(context: Excel.RequestContext, spec: WorkbookSpec, exist
   await context.sync();
 }
 
-export async function insertTrackingWorkbook(context: Excel.RequestContext, options: InsertOptions): Promise<InsertResult> {
-  if (typeof Office !== "undefined" && Office.context?.requirements && !Office.context.requirements.isSetSupported(REQUIRED_API.set, REQUIRED_API.version)) {
+export async function insertTrackingWorkbook(
+  context: Excel.RequestContext,
+  options: InsertOptions,
+): Promise<InsertResult> {
+  if (
+    typeof Office !== "undefined" &&
+    Office.context?.requirements &&
+    !Office.context.requirements.isSetSupported(
+      REQUIRED_API.set,
+      REQUIRED_API.version,
+    )
+  ) {
     throw new WorkbookError("apiNotSupported");
   }
   let syncs = 0;
@@ -227,7 +297,8 @@ export async function insertTrackingWorkbook(context: Excel.RequestContext, opti
   }
   syncs++;
 
-  const lower = (items: { name: string }[]) => new Set(items.map((i) => i.name.toLowerCase()));
+  const lower = (items: { name: string }[]) =>
+    new Set(items.map((i) => i.name.toLowerCase()));
   const takenSheets = lower(sheets.items);
   const existing = { names: lower(names.items), tables: lower(tables.items) };
   const defaults = TEMPLATE_LABELS[options.language].sheets;
@@ -250,7 +321,11 @@ export async function insertTrackingWorkbook(context: Excel.RequestContext, opti
     throw toWorkbookError(e);
   }
   return {
-    sheets: spec.sheets.map((s) => ({ key: s.key, name: s.name, renamed: s.name !== defaults[s.key] })),
+    sheets: spec.sheets.map((s) => ({
+      key: s.key,
+      name: s.name,
+      renamed: s.name !== defaults[s.key],
+    })),
     dashboardSheet: spec.sheets.find((s) => s.key === "dashboard")!.name,
     skippedNames,
     syncs,

@@ -4,7 +4,16 @@
  * block widen its name, so they are included) and the current thresholds, and count the levels.
  * The user's own rules stay. One sync to read, one to write.
  */
-import { LEVELS, Level, PHASE_METRICS, PHASE_NUMBERS, PerPhase, PhaseNumber, RISK_GROUPS, RISK_INDICATORS } from "../core/catalog";
+import {
+  LEVELS,
+  Level,
+  PHASE_METRICS,
+  PHASE_NUMBERS,
+  PerPhase,
+  PhaseNumber,
+  RISK_GROUPS,
+  RISK_INDICATORS,
+} from "../core/catalog";
 import { indicatorRule, levelOf, metricRule } from "../core/evaluate";
 import { resolve } from "../core/lookup";
 import { Overrides } from "../core/overrides";
@@ -50,28 +59,46 @@ type Grid = (string | number | boolean | null)[][];
 const READ_AND_WRITE_SYNCS = 2;
 
 /** The range a workbook name points at; a null object where the name does not exist. */
-function named(context: Excel.RequestContext, name: string, props: string): Excel.Range {
-  const range = context.workbook.names.getItemOrNullObject(name).getRangeOrNullObject();
+function named(
+  context: Excel.RequestContext,
+  name: string,
+  props: string,
+): Excel.Range {
+  const range = context.workbook.names
+    .getItemOrNullObject(name)
+    .getRangeOrNullObject();
+  // eslint-disable-next-line office-addins/no-empty-load -- the properties are the caller's argument
   range.load(props);
   return range;
 }
 
 function sheetRules(sheet: Excel.Worksheet): Excel.ConditionalFormatCollection {
   sheet.load("name");
-  return sheet.getRange().conditionalFormats.load("items/id,items/type,items/customOrNullObject/rule/formula");
+  return sheet
+    .getRange()
+    .conditionalFormats.load(
+      "items/id,items/type,items/customOrNullObject/rule/formula",
+    );
 }
 
 /** The last number in a row of months, or undefined. */
 function latestNumber(row: readonly unknown[]): number | undefined {
-  for (let k = row.length - 1; k >= 0; k--) if (typeof row[k] === "number") return row[k] as number;
+  for (let k = row.length - 1; k >= 0; k--)
+    if (typeof row[k] === "number") return row[k] as number;
   return undefined;
 }
 
 /** An address as Excel reports it: the sheet name quoted only where it needs to be. */
-const quoted = (sheet: string, ref: string) => `${/^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`}!${ref}`;
+const quoted = (sheet: string, ref: string) =>
+  `${/^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`}!${ref}`;
 
 interface Reads {
-  phases: { n: PhaseNumber; rows: { actuals: Excel.Range; flag: Excel.Range }[]; rules: Excel.ConditionalFormatCollection; sheet: Excel.Worksheet }[];
+  phases: {
+    n: PhaseNumber;
+    rows: { actuals: Excel.Range; flag: Excel.Range }[];
+    rules: Excel.ConditionalFormatCollection;
+    sheet: Excel.Worksheet;
+  }[];
   risks: { actuals: Excel.Range; ids: Excel.Range; flag: Excel.Range }[];
   risksSheet: Excel.Worksheet;
   risksRules: Excel.ConditionalFormatCollection;
@@ -82,7 +109,10 @@ interface Reads {
   thresholds: Excel.Range[];
 }
 
-function queueReads(context: Excel.RequestContext, phases: readonly PhaseNumber[]): Reads {
+function queueReads(
+  context: Excel.RequestContext,
+  phases: readonly PhaseNumber[],
+): Reads {
   const phaseReads = phases.map((n) => {
     const rows = PHASE_METRICS.map((m) => ({
       actuals: named(context, NAMES.phaseActuals(n, m.id), "values,address"),
@@ -93,7 +123,11 @@ function queueReads(context: Excel.RequestContext, phases: readonly PhaseNumber[
   });
   const risks = RISK_GROUPS.map((g) => {
     const actuals = named(context, NAMES.riskActuals(g.id), "values,address");
-    return { actuals, ids: actuals.getColumnsBefore(3).load("values"), flag: named(context, NAMES.riskFlag(g.id), "address") };
+    return {
+      actuals,
+      ids: actuals.getColumnsBefore(3).load("values"),
+      flag: named(context, NAMES.riskFlag(g.id), "address"),
+    };
   });
   const dashboard = named(context, NAMES.phase, "address");
   return {
@@ -103,14 +137,23 @@ function queueReads(context: Excel.RequestContext, phases: readonly PhaseNumber[
     risksRules: sheetRules(risks[0].flag.worksheet),
     dashboard,
     dashboardRules: sheetRules(dashboard.worksheet),
-    targets: PHASE_METRICS.map((m) => named(context, NAMES.target(m.id), "values,address")),
-    floors: PHASE_METRICS.map((m) => named(context, NAMES.floor(m.id), "values")),
-    thresholds: RISK_INDICATORS.map((i) => named(context, NAMES.riskThreshold(i.qualifiedId), "values")),
+    targets: PHASE_METRICS.map((m) =>
+      named(context, NAMES.target(m.id), "values,address"),
+    ),
+    floors: PHASE_METRICS.map((m) =>
+      named(context, NAMES.floor(m.id), "values"),
+    ),
+    thresholds: RISK_INDICATORS.map((i) =>
+      named(context, NAMES.riskThreshold(i.qualifiedId), "values"),
+    ),
   };
 }
 
 function overridesFrom(reads: Reads): Overrides {
-  const perPhase = (r: Excel.Range) => (r.isNullObject ? undefined : (r.values[0] as number[]).slice(0, 4) as unknown as PerPhase);
+  const perPhase = (r: Excel.Range) =>
+    r.isNullObject
+      ? undefined
+      : ((r.values[0] as number[]).slice(0, 4) as unknown as PerPhase);
   const targets = new Map<string, PerPhase>();
   const floors = new Map<string, PerPhase>();
   const riskThresholds = new Map<string, number>();
@@ -122,7 +165,8 @@ function overridesFrom(reads: Reads): Overrides {
   });
   RISK_INDICATORS.forEach((ind, i) => {
     const r = reads.thresholds[i];
-    if (!r.isNullObject && typeof r.values[0][0] === "number") riskThresholds.set(ind.qualifiedId, r.values[0][0]);
+    if (!r.isNullObject && typeof r.values[0][0] === "number")
+      riskThresholds.set(ind.qualifiedId, r.values[0][0]);
   });
   return { targets, floors, riskThresholds };
 }
@@ -133,20 +177,35 @@ interface Plan {
   flagged: FlaggedCell[];
 }
 
-function judge(plan: Plan, level: Level, cell: Omit<FlaggedCell, "level">): void {
+function judge(
+  plan: Plan,
+  level: Level,
+  cell: Omit<FlaggedCell, "level">,
+): void {
   plan.counts[level]++;
   if (level !== "OK") plan.flagged.push({ ...cell, level });
 }
 
 /** A column of flag cells from the first to the last row given. */
-function flagColumn(addresses: readonly string[]): { ref: string; topLeft: string } {
+function flagColumn(addresses: readonly string[]): {
+  ref: string;
+  topLeft: string;
+} {
   const cells = addresses.map((a) => parseAddress(a).start);
   const col = columnLetter(cells[0].col);
-  const [first, last] = [Math.min(...cells.map((c) => c.row)), Math.max(...cells.map((c) => c.row))];
+  const [first, last] = [
+    Math.min(...cells.map((c) => c.row)),
+    Math.max(...cells.map((c) => c.row)),
+  ];
   return { ref: `${col}${first}:${col}${last}`, topLeft: `${col}${first}` };
 }
 
-function planPhase(plan: Plan, read: Reads["phases"][number], thresholdsSheet: string, overrides: Overrides): void {
+function planPhase(
+  plan: Plan,
+  read: Reads["phases"][number],
+  thresholdsSheet: string,
+  overrides: Overrides,
+): void {
   const key = phaseSheetKey(read.n);
   const flags: string[] = [];
   read.rows.forEach(({ actuals, flag }, i) => {
@@ -155,12 +214,26 @@ function planPhase(plan: Plan, read: Reads["phases"][number], thresholdsSheet: s
     const a = parseAddress(actuals.address);
     const topLeft = `${columnLetter(a.start.col)}${a.start.row}`;
     const latest = `${columnLetter(a.end.col + 1)}${a.start.row}`;
-    plan.rules.push(...levelRules(key, `${topLeft}:${latest}`, topLeft, metricLevelRule(thresholdsSheet, i, read.n)));
+    plan.rules.push(
+      ...levelRules(
+        key,
+        `${topLeft}:${latest}`,
+        topLeft,
+        metricLevelRule(thresholdsSheet, i, read.n),
+      ),
+    );
     flags.push(flag.address);
     const value = latestNumber((actuals.values as Grid)[0]);
     if (value === undefined) return;
     const rule = metricRule(m, read.n, overrides);
-    judge(plan, levelOf(value, rule), { address: flag.address, sheet: a.sheet, measureId: m.id, phase: read.n, value, target: rule.threshold });
+    judge(plan, levelOf(value, rule), {
+      address: flag.address,
+      sheet: a.sheet,
+      measureId: m.id,
+      phase: read.n,
+      value,
+      target: rule.threshold,
+    });
   });
   if (flags.length) {
     const column = flagColumn(flags);
@@ -168,7 +241,12 @@ function planPhase(plan: Plan, read: Reads["phases"][number], thresholdsSheet: s
   }
 }
 
-function planRisks(plan: Plan, reads: Reads, thresholdsSheet: string, overrides: Overrides): void {
+function planRisks(
+  plan: Plan,
+  reads: Reads,
+  thresholdsSheet: string,
+  overrides: Overrides,
+): void {
   const flags: string[] = [];
   for (const { actuals, ids, flag } of reads.risks) {
     if (actuals.isNullObject || flag.isNullObject) continue;
@@ -181,13 +259,30 @@ function planRisks(plan: Plan, reads: Reads, thresholdsSheet: string, overrides:
       const rowNumber = a.start.row + r;
       const topLeft = `${columnLetter(a.start.col)}${rowNumber}`;
       const latest = `${columnLetter(a.end.col + 1)}${rowNumber}`;
-      const flagAddress = quoted(a.sheet, `${columnLetter(flagCol)}${rowNumber}`);
-      plan.rules.push(...levelRules("risks", `${topLeft}:${latest}`, topLeft, indicatorLevelRule(thresholdsSheet, found.indicator)));
+      const flagAddress = quoted(
+        a.sheet,
+        `${columnLetter(flagCol)}${rowNumber}`,
+      );
+      plan.rules.push(
+        ...levelRules(
+          "risks",
+          `${topLeft}:${latest}`,
+          topLeft,
+          indicatorLevelRule(thresholdsSheet, found.indicator),
+        ),
+      );
       flags.push(flagAddress);
       const value = latestNumber(row);
       if (value === undefined) return;
       const rule = indicatorRule(found.indicator, overrides);
-      judge(plan, levelOf(value, rule), { address: flagAddress, sheet: a.sheet, measureId: found.indicator.qualifiedId, phase: "R", value, target: rule.threshold });
+      judge(plan, levelOf(value, rule), {
+        address: flagAddress,
+        sheet: a.sheet,
+        measureId: found.indicator.qualifiedId,
+        phase: "R",
+        value,
+        target: rule.threshold,
+      });
     });
   }
   if (flags.length) {
@@ -195,7 +290,13 @@ function planRisks(plan: Plan, reads: Reads, thresholdsSheet: string, overrides:
     plan.rules.push(...flagTextRules("risks", column.ref, column.topLeft));
   }
   const first = `B${DASHBOARD.riskRow(0)}`;
-  plan.rules.push(...flagTextRules("dashboard", `${first}:B${DASHBOARD.riskRow(RISK_GROUPS.length - 1)}`, first));
+  plan.rules.push(
+    ...flagTextRules(
+      "dashboard",
+      `${first}:B${DASHBOARD.riskRow(RISK_GROUPS.length - 1)}`,
+      first,
+    ),
+  );
 }
 
 async function readTemplate(context: Excel.RequestContext): Promise<Reads> {
@@ -209,7 +310,10 @@ async function readTemplate(context: Excel.RequestContext): Promise<Reads> {
 }
 
 /** The template's worksheets by sheet key, and the conditional formats loaded from each. */
-function worksheetsByKey(reads: Reads): { sheets: Map<SheetKey, Excel.Worksheet>; collections: Excel.ConditionalFormatCollection[] } {
+function worksheetsByKey(reads: Reads): {
+  sheets: Map<SheetKey, Excel.Worksheet>;
+  collections: Excel.ConditionalFormatCollection[];
+} {
   const sheets = new Map<SheetKey, Excel.Worksheet>([
     ["risks", reads.risksSheet],
     ["dashboard", reads.dashboard.worksheet],
@@ -224,13 +328,21 @@ function worksheetsByKey(reads: Reads): { sheets: Map<SheetKey, Excel.Worksheet>
   return { sheets, collections };
 }
 
-export async function refreshRiskFlags(context: Excel.RequestContext): Promise<RefreshResult> {
+export async function refreshRiskFlags(
+  context: Excel.RequestContext,
+): Promise<RefreshResult> {
   const reads = await readTemplate(context);
-  if (reads.dashboard.isNullObject || reads.targets[0].isNullObject) throw new WorkbookError("notInserted");
+  if (reads.dashboard.isNullObject || reads.targets[0].isNullObject)
+    throw new WorkbookError("notInserted");
   const thresholdsSheet = parseAddress(reads.targets[0].address).sheet;
   const overrides = overridesFrom(reads);
-  const plan: Plan = { rules: [], counts: { OK: 0, WATCH: 0, RISK: 0 }, flagged: [] };
-  for (const read of reads.phases) planPhase(plan, read, thresholdsSheet, overrides);
+  const plan: Plan = {
+    rules: [],
+    counts: { OK: 0, WATCH: 0, RISK: 0 },
+    flagged: [],
+  };
+  for (const read of reads.phases)
+    planPhase(plan, read, thresholdsSheet, overrides);
   planRisks(plan, reads, thresholdsSheet, overrides);
 
   const { sheets, collections } = worksheetsByKey(reads);
@@ -248,6 +360,17 @@ export async function refreshRiskFlags(context: Excel.RequestContext): Promise<R
     throw toWorkbookError(e);
   }
   const order = (f: FlaggedCell) => LEVELS.indexOf(f.level);
-  plan.flagged.sort((a, b) => order(b) - order(a) || cellPosition(a.address.split("!")[1]).row - cellPosition(b.address.split("!")[1]).row);
-  return { counts: plan.counts, flagged: plan.flagged, rulesRemoved, rulesAdded: plan.rules.length, syncs: READ_AND_WRITE_SYNCS };
+  plan.flagged.sort(
+    (a, b) =>
+      order(b) - order(a) ||
+      cellPosition(a.address.split("!")[1]).row -
+        cellPosition(b.address.split("!")[1]).row,
+  );
+  return {
+    counts: plan.counts,
+    flagged: plan.flagged,
+    rulesRemoved,
+    rulesAdded: plan.rules.length,
+    syncs: READ_AND_WRITE_SYNCS,
+  };
 }

@@ -4,8 +4,6 @@
  * Only #VALUE! and #N/A carry a message in Excel, so those are the only two used.
  */
 
-/* global CustomFunctions */
-
 export type ErrorCode = "#VALUE!" | "#N/A";
 
 /** The shape Excel's `CustomFunctions.Error` has; returned from functions, never thrown. */

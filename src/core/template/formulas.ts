@@ -22,7 +22,10 @@ export const cell = (column: number, row: number): string =>
 export function cellPosition(ref: string): { col: number; row: number } {
   const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(ref);
   if (!m) throw new Error(`Not a cell reference: ${ref}`);
-  return { col: [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0), row: Number(m[2]) };
+  return {
+    col: [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0),
+    row: Number(m[2]),
+  };
 }
 
 export interface Address {
@@ -35,7 +38,9 @@ export interface Address {
 export function parseAddress(address: string): Address {
   const bang = address.lastIndexOf("!");
   const rawSheet = address.slice(0, bang);
-  const sheet = rawSheet.startsWith("'") ? rawSheet.slice(1, -1).replace(/''/g, "'") : rawSheet;
+  const sheet = rawSheet.startsWith("'")
+    ? rawSheet.slice(1, -1).replace(/''/g, "'")
+    : rawSheet;
   const [from, to] = address.slice(bang + 1).split(":");
   return { sheet, start: cellPosition(from), end: cellPosition(to ?? from) };
 }

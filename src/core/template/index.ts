@@ -190,10 +190,18 @@ function thresholdsSheet(ctx: Context): SheetSpec {
         });
     }
     const [p1, p4] = [THRESHOLDS.targetColumn(1), THRESHOLDS.targetColumn(4)];
-    ctx.names.push({ name: NAMES.target(m.id), sheet: "thresholds", ref: `${absolute(p1, row)}:${absolute(p4, row)}` });
+    ctx.names.push({
+      name: NAMES.target(m.id),
+      sheet: "thresholds",
+      ref: `${absolute(p1, row)}:${absolute(p4, row)}`,
+    });
     if (m.floors) {
       const [f1, f4] = [THRESHOLDS.floorColumn(1), THRESHOLDS.floorColumn(4)];
-      ctx.names.push({ name: NAMES.floor(m.id), sheet: "thresholds", ref: `${absolute(f1, row)}:${absolute(f4, row)}` });
+      ctx.names.push({
+        name: NAMES.floor(m.id),
+        sheet: "thresholds",
+        ref: `${absolute(f1, row)}:${absolute(f4, row)}`,
+      });
     }
   });
   const lastMetricRow = THRESHOLDS.metricRow(PHASE_METRICS.length - 1);
