@@ -43,10 +43,12 @@ export interface FakeState {
   failWhen?: (operation: string) => boolean | string;
   displayLanguage: string;
   apiSupported: boolean;
+  /** Handlers the add-in registered with worksheets.onChanged; call them to simulate an edit. */
+  changeHandlers: ((event: unknown) => Promise<void> | void)[];
 }
 
 export function newFakeState(): FakeState {
-  return { sheets: [], names: new Map(), syncs: 0, log: [], displayLanguage: "en-US", apiSupported: true };
+  return { sheets: [], names: new Map(), syncs: 0, log: [], displayLanguage: "en-US", apiSupported: true, changeHandlers: [] };
 }
 
 export class FakeOfficeError extends Error {
@@ -404,10 +406,29 @@ class FakeNamedItem extends Loadable {
   }
 }
 
+/** The selection ("'Sheet'!A1:B2"), as the fake's state holds it. */
+function selectionTarget(ctx: FakeContext): Target {
+  const address = ctx.state.selected;
+  if (!address) return null;
+  const bang = address.lastIndexOf("!");
+  const raw = address.slice(0, bang);
+  const sheet = ctx.sheet(raw.startsWith("'") ? raw.slice(1, -1).replace(/''/g, "'") : raw);
+  return sheet ? { sheet, box: box(address.slice(bang + 1)) } : null;
+}
+
 class FakeWorkbook {
   readonly worksheets;
   readonly names;
   readonly tables;
+  getSelectedRange(): FakeRange {
+    return new FakeRange(this.ctx, () => selectionTarget(this.ctx));
+  }
+  getActiveCell(): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const t = selectionTarget(this.ctx);
+      return t && { sheet: t.sheet, box: { c1: t.box.c1, r1: t.box.r1, c2: t.box.c1, r2: t.box.r1 } };
+    });
+  }
   constructor(readonly ctx: FakeContext) {
     const state = ctx.state;
     const sheetProxy = (name: string) => new FakeWorksheet(ctx, () => name);
@@ -426,6 +447,15 @@ class FakeWorkbook {
       },
       getItem: (name: string) => sheetProxy(name),
       getItemOrNullObject: (name: string) => sheetProxy(name),
+      onChanged: {
+        add: (handler: (event: unknown) => Promise<void> | void) => {
+          state.changeHandlers.push(handler);
+          return {
+            context: { sync: async () => undefined },
+            remove: () => (state.changeHandlers = state.changeHandlers.filter((h) => h !== handler)),
+          };
+        },
+      },
     };
     this.names = {
       items: [] as { name: string }[],

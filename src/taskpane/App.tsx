@@ -1,0 +1,75 @@
+import { Suspense, lazy, useEffect, useState } from "react";
+import { Button, FluentProvider, Spinner, Tab, TabList, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import type { Language } from "../core/catalog";
+import type { RefreshResult } from "../excel";
+import type { Host } from "./host";
+import { STRINGS } from "./strings";
+import { InsertView } from "./views/InsertView";
+
+const RefreshView = lazy(() => import(/* webpackChunkName: "refresh" */ "./views/RefreshView"));
+const InspectView = lazy(() => import(/* webpackChunkName: "inspect" */ "./views/InspectView"));
+const FunctionsView = lazy(() => import(/* webpackChunkName: "functions-ref" */ "./views/FunctionsView"));
+
+type TabId = "insert" | "refresh" | "inspect" | "functions";
+
+/** Office's theme when it has one (dark if its background is dark), else the system's. */
+function prefersDark(): boolean {
+  const background = typeof Office !== "undefined" ? Office.context?.officeTheme?.bodyBackgroundColor : undefined;
+  if (background && /^#[0-9a-f]{6}$/i.test(background)) {
+    const [r, g, b] = [1, 3, 5].map((i) => parseInt(background.slice(i, i + 2), 16));
+    return 0.299 * r + 0.587 * g + 0.114 * b < 128;
+  }
+  return window.matchMedia?.("(prefers-color-scheme: dark)").matches ?? false;
+}
+
+export interface AppProps {
+  host: Host;
+  initialLanguage: Language;
+}
+
+export function App({ host, initialLanguage }: AppProps) {
+  const [language, setLanguage] = useState<Language>(initialLanguage);
+  const [tab, setTab] = useState<TabId>("insert");
+  const [lastRefresh, setLastRefresh] = useState<RefreshResult>();
+  const [stale, setStale] = useState(false);
+  const t = STRINGS[language];
+
+  useEffect(() => {
+    let stop: (() => void) | undefined;
+    host.onChanged(() => setStale(true)).then((s) => (stop = s), () => undefined);
+    return () => stop?.();
+  }, [host]);
+
+  const refreshed = (result: RefreshResult) => {
+    setLastRefresh(result);
+    setStale(false);
+  };
+
+  return (
+    <FluentProvider theme={prefersDark() ? webDarkTheme : webLightTheme} lang={language} style={{ minHeight: "100vh" }}>
+      <main style={{ padding: "12px 16px", display: "flex", flexDirection: "column", gap: 12 }}>
+        <header style={{ display: "flex", justifyContent: "space-between", alignItems: "center" }}>
+          <h1 style={{ fontSize: 18, margin: 0 }}>{t.title}</h1>
+          <Button size="small" appearance="subtle" onClick={() => setLanguage(language === "en" ? "es" : "en")} lang={language === "en" ? "es" : "en"}>
+            {t.languageSwitch}
+          </Button>
+        </header>
+        <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} size="small">
+          {(["insert", "refresh", "inspect", "functions"] as const).map((id) => (
+            <Tab key={id} value={id}>
+              {t.tabs[id]}
+            </Tab>
+          ))}
+        </TabList>
+        <section role="tabpanel" aria-label={t.tabs[tab]}>
+          <Suspense fallback={<Spinner size="tiny" />}>
+            {tab === "insert" && <InsertView host={host} t={t} language={language} />}
+            {tab === "refresh" && <RefreshView host={host} t={t} language={language} last={lastRefresh} stale={stale} onRefreshed={refreshed} />}
+            {tab === "inspect" && <InspectView host={host} t={t} language={language} />}
+            {tab === "functions" && <FunctionsView host={host} t={t} language={language} />}
+          </Suspense>
+        </section>
+      </main>
+    </FluentProvider>
+  );
+}

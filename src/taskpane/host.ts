@@ -1,0 +1,80 @@
+/**
+ * Everything the task pane asks of Excel, in one small interface; `excelHost` implements it
+ * with Excel.run. Errors come back as WorkbookError, whose code the pane turns into a sentence.
+ */
+import {
+  InsertOptions,
+  InsertResult,
+  RefreshResult,
+  insertTrackingWorkbook,
+  refreshRiskFlags,
+} from "../excel";
+import { toWorkbookError } from "../excel/errors";
+
+export type CellValue = string | number | boolean | null;
+
+export interface Host {
+  insert(options: InsertOptions): Promise<InsertResult>;
+  refresh(): Promise<RefreshResult>;
+  readSelection(): Promise<CellValue[][]>;
+  /** Selects a cell given as "'Sheet name'!M4" and shows its sheet. */
+  select(address: string): Promise<void>;
+  writeFormula(formula: string): Promise<void>;
+  /** Calls back when any worksheet changes; returns a function that stops listening. */
+  onChanged(callback: () => void): Promise<() => void>;
+}
+
+function splitAddress(address: string): { sheet: string; ref: string } {
+  const bang = address.lastIndexOf("!");
+  const raw = address.slice(0, bang);
+  return {
+    sheet: raw.startsWith("'") ? raw.slice(1, -1).replace(/''/g, "'") : raw,
+    ref: address.slice(bang + 1),
+  };
+}
+
+async function run<T>(
+  batch: (context: Excel.RequestContext) => Promise<T>,
+): Promise<T> {
+  try {
+    return await Excel.run(batch);
+  } catch (e) {
+    throw toWorkbookError(e);
+  }
+}
+
+export const excelHost: Host = {
+  insert: (options) =>
+    run((context) => insertTrackingWorkbook(context, options)),
+  refresh: () => run((context) => refreshRiskFlags(context)),
+  readSelection: () =>
+    run(async (context) => {
+      const range = context.workbook.getSelectedRange().load("values");
+      await context.sync();
+      return range.values as CellValue[][];
+    }),
+  select: (address) =>
+    run(async (context) => {
+      const { sheet, ref } = splitAddress(address);
+      const worksheet = context.workbook.worksheets.getItem(sheet);
+      worksheet.activate();
+      worksheet.getRange(ref).select();
+      await context.sync();
+    }),
+  writeFormula: (formula) =>
+    run(async (context) => {
+      context.workbook.getActiveCell().formulas = [[formula]];
+      await context.sync();
+    }),
+  onChanged: (callback) =>
+    run(async (context) => {
+      const registration = context.workbook.worksheets.onChanged.add(async () =>
+        callback(),
+      );
+      await context.sync();
+      return () => {
+        registration.remove();
+        void registration.context.sync();
+      };
+    }),
+};

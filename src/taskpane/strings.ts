@@ -1,0 +1,256 @@
+/** Every sentence the task pane shows, in English and Spanish. */
+import type { Language } from "../core/catalog";
+import type { WorkbookErrorCode } from "../excel/errors";
+
+export interface Strings {
+  title: string;
+  languageSwitch: string;
+  tabs: { insert: string; refresh: string; inspect: string; functions: string };
+  outsideExcel: { title: string; body: string };
+  insert: {
+    intro: string;
+    language: string;
+    company: string;
+    companyHint: string;
+    currency: string;
+    currencyHint: string;
+    currencyInvalid: string;
+    firstMonth: string;
+    firstMonthInvalid: string;
+    phases: string;
+    phasesInvalid: string;
+    phase: (n: number) => string;
+    run: string;
+    running: string;
+    created: string;
+    renamed: (name: string, taken: string) => string;
+    skippedNames: (names: string) => string;
+    goToDashboard: string;
+  };
+  refresh: {
+    intro: string;
+    run: string;
+    running: string;
+    stale: string;
+    summary: (ok: number, watch: number, risk: number) => string;
+    none: string;
+    columns: {
+      metric: string;
+      phase: string;
+      value: string;
+      target: string;
+      level: string;
+    };
+    risksPhase: string;
+    selectHint: string;
+  };
+  inspect: {
+    intro: string;
+    run: string;
+    phaseReached: (phase: number | string) => string;
+    nextPhase: (n: number) => string;
+    columns: { metric: string; value: string; phase: string; gap: string };
+    empty: string;
+    top: string;
+  };
+  functions: {
+    intro: string;
+    insert: string;
+    inserted: (formula: string) => string;
+  };
+  errors: Record<WorkbookErrorCode, string> & { selection: string };
+}
+
+const en: Strings = {
+  title: "Scale Tracker",
+  languageSwitch: "Español",
+  tabs: {
+    insert: "Insert",
+    refresh: "Risk flags",
+    inspect: "Inspect",
+    functions: "Functions",
+  },
+  outsideExcel: {
+    title: "Open Scale Tracker inside Excel",
+    body: "This pane works inside Excel (Microsoft 365, Excel on the web). In Excel: Home > Add-ins > Upload My Add-in, choose manifest.xml, then Home > Scale Tracker.",
+  },
+  insert: {
+    intro:
+      "Insert the tracking workbook: a dashboard, the thresholds, one sheet per phase and the risks. Your own sheets are never changed.",
+    language: "Workbook language",
+    company: "Company name",
+    companyHint: "Shown on the dashboard.",
+    currency: "Currency code",
+    currencyHint: "Three letters, such as USD or EUR.",
+    currencyInvalid: "Enter a three-letter currency code, such as USD or EUR.",
+    firstMonth: "First month of phase 1",
+    firstMonthInvalid: "Choose the first month (YYYY-MM).",
+    phases: "Phase sheets",
+    phasesInvalid: "Choose at least one phase.",
+    phase: (n) => `Phase ${n}`,
+    run: "Insert tracking workbook",
+    running: "Inserting…",
+    created: "Created these sheets:",
+    renamed: (name, taken) => `${name} (the name ${taken} was taken)`,
+    skippedNames: (names) =>
+      `These workbook names already existed and were left as they were: ${names}.`,
+    goToDashboard: "Go to the dashboard",
+  },
+  refresh: {
+    intro:
+      "Rebuild the colours of the risk flags for the current months and thresholds, and list what needs attention. Your own conditional formats stay.",
+    run: "Refresh risk flags",
+    running: "Refreshing…",
+    stale:
+      "Inputs or thresholds changed since the last refresh: the list may be out of date.",
+    summary: (ok, watch, risk) => `${ok} OK, ${watch} WATCH, ${risk} RISK`,
+    none: "Nothing to watch: every flag with a value is OK.",
+    columns: {
+      metric: "Metric",
+      phase: "Phase",
+      value: "Value",
+      target: "Target",
+      level: "Level",
+    },
+    risksPhase: "Risks",
+    selectHint: "Select the cell in the sheet",
+  },
+  inspect: {
+    intro:
+      "Select two columns (metric, value) or a metric row, then inspect: the phase reached and the gap to the next phase, as SCALE.PHASE and SCALE.GAP give them.",
+    run: "Inspect selection",
+    phaseReached: (phase) => `Phase reached by the selection: ${phase}`,
+    nextPhase: (n) => `Gap to phase ${n}`,
+    columns: {
+      metric: "Metric",
+      value: "Value",
+      phase: "Phase",
+      gap: "Gap to next",
+    },
+    empty:
+      "The selection has no metric with a value. Select two columns (metric id, value) or a metric row.",
+    top: "top",
+  },
+  functions: {
+    intro:
+      "Type these in any cell. Each button writes the example into the active cell.",
+    insert: "Insert example",
+    inserted: (f) => `Wrote ${f} into the active cell.`,
+  },
+  errors: {
+    protected:
+      "The workbook or a sheet is protected. Unprotect it (Review > Unprotect), then try again.",
+    editMode:
+      "Excel is editing a cell. Press Enter or Esc to leave the cell, then try again.",
+    readOnly:
+      "The workbook is read-only. Save a copy you can edit (File > Save a Copy), then try again.",
+    apiNotSupported:
+      "This version of Excel does not support what Scale Tracker needs (Excel API 1.8). Use Microsoft 365 or Excel on the web.",
+    notInserted:
+      "No tracking workbook found here. Insert it first with Insert tracking workbook.",
+    unknown:
+      "Excel could not finish the operation. Nothing was changed; try again.",
+    selection: "Select one or more cells first.",
+  },
+};
+
+const es: Strings = {
+  title: "Scale Tracker",
+  languageSwitch: "English",
+  tabs: {
+    insert: "Insertar",
+    refresh: "Alertas",
+    inspect: "Inspeccionar",
+    functions: "Funciones",
+  },
+  outsideExcel: {
+    title: "Abre Scale Tracker dentro de Excel",
+    body: "Este panel funciona dentro de Excel (Microsoft 365, Excel en la web). En Excel: Inicio > Complementos > Cargar mi complemento, elige manifest.xml y luego Inicio > Scale Tracker.",
+  },
+  insert: {
+    intro:
+      "Inserta el libro de seguimiento: un panel, los umbrales, una hoja por fase y los riesgos. Tus hojas nunca se modifican.",
+    language: "Idioma del libro",
+    company: "Nombre de la empresa",
+    companyHint: "Se muestra en el panel.",
+    currency: "Código de moneda",
+    currencyHint: "Tres letras, como USD o EUR.",
+    currencyInvalid:
+      "Introduce un código de moneda de tres letras, como USD o EUR.",
+    firstMonth: "Primer mes de la fase 1",
+    firstMonthInvalid: "Elige el primer mes (AAAA-MM).",
+    phases: "Hojas de fase",
+    phasesInvalid: "Elige al menos una fase.",
+    phase: (n) => `Fase ${n}`,
+    run: "Insertar libro de seguimiento",
+    running: "Insertando…",
+    created: "Hojas creadas:",
+    renamed: (name, taken) => `${name} (el nombre ${taken} estaba ocupado)`,
+    skippedNames: (names) =>
+      `Estos nombres ya existían y se dejaron como estaban: ${names}.`,
+    goToDashboard: "Ir al panel",
+  },
+  refresh: {
+    intro:
+      "Reconstruye los colores de las alertas para los meses y umbrales actuales y lista lo que requiere atención. Tus formatos condicionales se mantienen.",
+    run: "Actualizar alertas",
+    running: "Actualizando…",
+    stale:
+      "Los datos o umbrales cambiaron desde la última actualización: la lista puede estar desactualizada.",
+    summary: (ok, watch, risk) => `${ok} OK, ${watch} WATCH, ${risk} RISK`,
+    none: "Nada que vigilar: todas las alertas con valor están en OK.",
+    columns: {
+      metric: "Métrica",
+      phase: "Fase",
+      value: "Valor",
+      target: "Objetivo",
+      level: "Nivel",
+    },
+    risksPhase: "Riesgos",
+    selectHint: "Seleccionar la celda en la hoja",
+  },
+  inspect: {
+    intro:
+      "Selecciona dos columnas (métrica, valor) o una fila de métrica e inspecciona: la fase alcanzada y la brecha a la siguiente fase, como SCALE.PHASE y SCALE.GAP.",
+    run: "Inspeccionar selección",
+    phaseReached: (phase) => `Fase alcanzada por la selección: ${phase}`,
+    nextPhase: (n) => `Brecha a la fase ${n}`,
+    columns: {
+      metric: "Métrica",
+      value: "Valor",
+      phase: "Fase",
+      gap: "Brecha",
+    },
+    empty:
+      "La selección no tiene ninguna métrica con valor. Selecciona dos columnas (id de métrica, valor) o una fila de métrica.",
+    top: "máxima",
+  },
+  functions: {
+    intro:
+      "Escríbelas en cualquier celda. Cada botón escribe el ejemplo en la celda activa.",
+    insert: "Insertar ejemplo",
+    inserted: (f) => `Se escribió ${f} en la celda activa.`,
+  },
+  errors: {
+    protected:
+      "El libro o una hoja está protegido. Desprotégelo (Revisar > Desproteger) e inténtalo de nuevo.",
+    editMode:
+      "Excel está editando una celda. Pulsa Intro o Esc para salir de la celda e inténtalo de nuevo.",
+    readOnly:
+      "El libro es de solo lectura. Guarda una copia editable (Archivo > Guardar una copia) e inténtalo de nuevo.",
+    apiNotSupported:
+      "Esta versión de Excel no admite lo que Scale Tracker necesita (Excel API 1.8). Usa Microsoft 365 o Excel en la web.",
+    notInserted:
+      "No se encontró un libro de seguimiento aquí. Insértalo primero con Insertar libro de seguimiento.",
+    unknown:
+      "Excel no pudo terminar la operación. No se cambió nada; inténtalo de nuevo.",
+    selection: "Selecciona primero una o más celdas.",
+  },
+};
+
+export const STRINGS: Readonly<Record<Language, Strings>> = { en, es };
+
+/** Office's display language ("es-MX") -> the pane's language. */
+export function languageOf(displayLanguage: string | undefined): Language {
+  return displayLanguage?.toLowerCase().startsWith("es") ? "es" : "en";
+}

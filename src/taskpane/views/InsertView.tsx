@@ -1,0 +1,118 @@
+import { useEffect, useState } from "react";
+import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Select, Spinner } from "@fluentui/react-components";
+import { Language, PHASE_NUMBERS, PhaseNumber } from "../../core/catalog";
+import { TEMPLATE_LABELS } from "../../core/template/labels";
+import type { InsertResult } from "../../excel";
+import { Failure } from "../Failure";
+import type { Host } from "../host";
+import type { Strings } from "../strings";
+
+function thisMonth(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}`;
+}
+
+interface Props {
+  host: Host;
+  t: Strings;
+  language: Language;
+}
+
+export function InsertView({ host, t, language }: Props) {
+  const [workbookLanguage, setWorkbookLanguage] = useState<Language>(language);
+  const [company, setCompany] = useState("");
+  const [currency, setCurrency] = useState("USD");
+  const [firstMonth, setFirstMonth] = useState(thisMonth());
+  const [phases, setPhases] = useState<PhaseNumber[]>([...PHASE_NUMBERS]);
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<InsertResult>();
+  const [error, setError] = useState<unknown>();
+  const [tried, setTried] = useState(false);
+
+  useEffect(() => {
+    performance.mark("scale-ready");
+  }, []);
+
+  const currencyOk = /^[A-Za-z]{3}$/.test(currency.trim());
+  const monthOk = /^\d{4}-(0[1-9]|1[0-2])$/.test(firstMonth);
+  const phasesOk = phases.length > 0;
+
+  const insert = async () => {
+    setTried(true);
+    if (!currencyOk || !monthOk || !phasesOk) return;
+    setBusy(true);
+    setError(undefined);
+    setResult(undefined);
+    try {
+      setResult(await host.insert({ language: workbookLanguage, company: company.trim(), currency: currency.trim().toUpperCase(), firstMonth, phases }));
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const togglePhase = (n: PhaseNumber, on: boolean) => setPhases((p) => (on ? [...p, n].sort() : p.filter((x) => x !== n)));
+  const defaults = TEMPLATE_LABELS[workbookLanguage].sheets;
+
+  return (
+    <form
+      style={{ display: "flex", flexDirection: "column", gap: 10 }}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void insert();
+      }}
+      data-testid="ready"
+    >
+      <p style={{ margin: 0 }}>{t.insert.intro}</p>
+      <Field label={t.insert.language}>
+        <Select value={workbookLanguage} onChange={(_, d) => setWorkbookLanguage(d.value as Language)}>
+          <option value="en">English</option>
+          <option value="es">Español</option>
+        </Select>
+      </Field>
+      <Field label={t.insert.company} hint={t.insert.companyHint}>
+        <Input value={company} onChange={(_, d) => setCompany(d.value)} />
+      </Field>
+      <Field label={t.insert.currency} hint={t.insert.currencyHint} validationMessage={tried && !currencyOk ? t.insert.currencyInvalid : undefined}>
+        <Input value={currency} maxLength={3} onChange={(_, d) => setCurrency(d.value)} />
+      </Field>
+      <Field label={t.insert.firstMonth} validationMessage={tried && !monthOk ? t.insert.firstMonthInvalid : undefined}>
+        <Input type="month" value={firstMonth} onChange={(_, d) => setFirstMonth(d.value)} />
+      </Field>
+      <fieldset style={{ border: "none", padding: 0, margin: 0 }}>
+        <legend>{t.insert.phases}</legend>
+        <div style={{ display: "flex", flexWrap: "wrap" }}>
+          {PHASE_NUMBERS.map((n) => (
+            <Checkbox key={n} label={t.insert.phase(n)} checked={phases.includes(n)} onChange={(_, d) => togglePhase(n, d.checked === true)} />
+          ))}
+        </div>
+        {tried && !phasesOk && (
+          <MessageBar intent="warning">
+            <MessageBarBody>{t.insert.phasesInvalid}</MessageBarBody>
+          </MessageBar>
+        )}
+      </fieldset>
+      <Button appearance="primary" type="submit" disabled={busy} icon={busy ? <Spinner size="tiny" /> : undefined}>
+        {busy ? t.insert.running : t.insert.run}
+      </Button>
+      {error !== undefined && <Failure error={error} t={t} />}
+      {result && (
+        <MessageBar intent="success" data-testid="insert-result">
+          <MessageBarBody>
+            <div>{t.insert.created}</div>
+            <ul style={{ margin: "4px 0", paddingLeft: 18 }}>
+              {result.sheets.map((s) => (
+                <li key={s.key}>{s.renamed ? t.insert.renamed(s.name, defaults[s.key as keyof typeof defaults]) : s.name}</li>
+              ))}
+            </ul>
+            {result.skippedNames.length > 0 && <div>{t.insert.skippedNames(result.skippedNames.join(", "))}</div>}
+            <Button size="small" onClick={() => host.select(`'${result.dashboardSheet.replace(/'/g, "''")}'!A1`).catch(setError)}>
+              {t.insert.goToDashboard}
+            </Button>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,172 @@
+import * as fs from "fs";
+import * as path from "path";
+import type { Browser, Page } from "playwright-core";
+import { gap, phase } from "../../src/functions/functions";
+import type { FakeState } from "../fakes/excel-fake";
+import { buildStub, hasChromium, launch, openPane, serveDist } from "./browser";
+
+const ARTIFACTS = path.resolve(__dirname, "../../test-artifacts/taskpane");
+const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+
+type Window = { __fake: FakeState };
+
+(hasChromium ? describe : describe.skip)("the task pane in headless Chromium, against the fake Excel host", () => {
+  let browser: Browser;
+  let server: Awaited<ReturnType<typeof serveDist>>;
+  let stub: string;
+
+  beforeAll(async () => {
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    [stub, server, browser] = await Promise.all([buildStub(), serveDist(), launch()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const pane = (query = "") => openPane(browser, server.url, stub, query);
+  const fake = <T>(page: Page, fn: (state: FakeState) => T) => page.evaluate(`(${fn.toString()})(window.__fake)`) as Promise<T>;
+  const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+
+  async function seriousViolations(page: Page): Promise<string[]> {
+    // Injected through the debugging protocol: the pane's CSP (rightly) refuses inline scripts.
+    await page.evaluate(AXE);
+    // Fluent's focus manager (tabster) adds aria-hidden focus sentinels that hand focus on; axe cannot tell.
+    const result = (await page.evaluate("axe.run({ exclude: [['[data-tabster-dummy]']] }, { resultTypes: ['violations'] })")) as { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] };
+    return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  }
+
+  async function insertWorkbook(page: Page) {
+    await page.getByLabel("Company name").fill("Acme");
+    await page.getByRole("button", { name: "Insert tracking workbook" }).click();
+    await page.getByTestId("insert-result").waitFor();
+  }
+
+  test("outside Excel the pane says it must run inside Excel", async () => {
+    const page = await openPane(browser, server.url, undefined);
+    await page.getByTestId("outside-excel").waitFor();
+    expect(await page.textContent("h1")).toBe("Open Scale Tracker inside Excel");
+    await shot(page, "outside-excel");
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  test("Insert builds the workbook, says which sheets it created (with free names) and jumps to the dashboard", async () => {
+    const page = await pane();
+    await page.getByTestId("ready").waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await fake(page, (s) => {
+      s.sheets.push({ name: "Thresholds", cells: new Map(), formats: [], rules: [], validations: [], tables: [], charts: [] });
+      s.syncs = 0; // the pane's change listener registered with one sync at start
+    });
+    await insertWorkbook(page);
+    const result = await page.getByTestId("insert-result").innerText();
+    expect(result).toContain("Scale Dashboard");
+    expect(result).toContain("Thresholds (2) (the name Thresholds was taken)");
+    expect(await fake(page, (s) => s.sheets.map((x) => x.name))).toEqual(["Thresholds", "Scale Dashboard", "Thresholds (2)", "Phase 1", "Phase 2", "Phase 3", "Phase 4", "Risks"]);
+    expect(await fake(page, (s) => s.syncs)).toBe(2);
+    await shot(page, "insert");
+    await page.getByRole("button", { name: "Go to the dashboard" }).click();
+    await page.waitForFunction("window.__fake.selected === \"'Scale Dashboard'!A1\"");
+  });
+
+  test("bad options are explained and nothing is inserted", async () => {
+    const page = await pane();
+    await page.getByLabel("Currency code").fill("E1");
+    await page.getByRole("button", { name: "Insert tracking workbook" }).click();
+    await page.getByText("Enter a three-letter currency code, such as USD or EUR.").waitFor();
+    expect(await fake(page, (s) => s.sheets.length)).toBe(0);
+  });
+
+  test("errors from Excel appear as a plain sentence with what to do", async () => {
+    const page = await pane();
+    await fake(page, (s) => (s.failWhen = (op: string) => (op.startsWith("worksheets.add") ? "AccessDenied" : false)));
+    await page.getByRole("button", { name: "Insert tracking workbook" }).click();
+    const alert = page.getByRole("alert");
+    await alert.waitFor();
+    expect(await alert.innerText()).toContain("The workbook or a sheet is protected. Unprotect it (Review > Unprotect), then try again.");
+    await fake(page, (s) => (s.failWhen = (op: string) => (op === "load range" ? "InvalidOperationInCellEditMode" : false)));
+    await page.getByRole("tab", { name: "Risk flags" }).click();
+    await page.getByRole("button", { name: "Refresh risk flags" }).click();
+    await page.getByText("Excel is editing a cell. Press Enter or Esc").waitFor();
+  });
+
+  test("Refresh shows the counts and the cells to watch; a click selects the cell; edits mark the list stale", async () => {
+    const page = await pane();
+    await insertWorkbook(page);
+    await fake(page, (s) => {
+      const set = (sheet: string, ref: string, value: number) => s.sheets.find((x) => x.name === sheet)!.cells.set(ref, { value });
+      set("Phase 1", "D4", 480_000);
+      set("Phase 1", "D11", 0.04);
+      set("Risks", "F15", 14);
+    });
+    await page.getByRole("tab", { name: "Risk flags" }).click();
+    await page.getByRole("button", { name: "Refresh risk flags" }).click();
+    await page.getByTestId("refresh-result").waitFor();
+    expect(await page.getByRole("status").innerText()).toContain("1 OK, 1 WATCH, 1 RISK");
+    const rows = page.getByRole("row");
+    expect(await rows.count()).toBe(3);
+    expect(await rows.nth(1).innerText()).toMatch(/Cash runway\s+Risks\s+14\s+18\s+RISK/);
+    expect(await rows.nth(2).innerText()).toMatch(/Monthly recurring revenue\s+1\s+480,000\s+500,000\s+WATCH/);
+    expect(await seriousViolations(page)).toEqual([]);
+    await shot(page, "refresh");
+    await page.getByRole("button", { name: /Monthly recurring revenue: Select the cell in the sheet 'Phase 1'!M4/ }).click();
+    await page.waitForFunction("window.__fake.selected === \"'Phase 1'!M4\"");
+    await page.evaluate("Promise.all(window.__fake.changeHandlers.map((h) => h({})))");
+    await page.getByTestId("stale").waitFor();
+  });
+
+  test("Inspect shows the phase and the gaps SCALE.PHASE and SCALE.GAP give for the selection", async () => {
+    const page = await pane();
+    await fake(page, (s) => {
+      s.sheets.push({ name: "Data", cells: new Map(), formats: [], rules: [], validations: [], tables: [], charts: [] });
+      const data = s.sheets[0].cells;
+      [["A1", "mrr"], ["B1", 600000], ["A2", "churn"], ["B2", 0.04], ["A3", "nps"], ["B3", 90]].forEach(([ref, value]) => data.set(ref as string, { value: value as number }));
+      s.selected = "Data!A1:B3";
+    });
+    await page.getByRole("tab", { name: "Inspect" }).click();
+    await page.getByRole("button", { name: "Inspect selection" }).click();
+    await page.getByTestId("inspect-result").waitFor();
+    const expectedPhase = phase([["mrr", 600000], ["churn", 0.04], ["nps", 90]]);
+    expect(await page.getByRole("status").innerText()).toBe(`Phase reached by the selection: ${expectedPhase}`);
+    const cells = await page.locator("tbody tr").allInnerTexts();
+    const shown = (v: unknown) => (v as number).toLocaleString("en-US", { maximumFractionDigits: 4 });
+    expect(cells[0]).toContain(`${shown(gap([["mrr"]], [[600000]], 2)[0][0])} (P2)`);
+    expect(cells[1]).toContain(`${shown(gap([["churn"]], [[0.04]], 2)[0][0])} (P2)`);
+    expect(cells[2]).toContain("4");
+    expect(await seriousViolations(page)).toEqual([]);
+    await shot(page, "inspect");
+  });
+
+  test("Functions writes an example formula into the active cell", async () => {
+    const page = await pane();
+    await fake(page, (s) => {
+      s.sheets.push({ name: "Data", cells: new Map(), formats: [], rules: [], validations: [], tables: [], charts: [] });
+      s.selected = "Data!D5";
+    });
+    await page.getByRole("tab", { name: "Functions" }).click();
+    await page.getByRole("button", { name: 'Insert example: =SCALE.GAP("cac", 120, 1)' }).click();
+    await page.getByText('Wrote =SCALE.GAP("cac", 120, 1) into the active cell.').waitFor();
+    expect(await fake(page, (s) => s.sheets[0].cells.get("D5"))).toEqual({ formula: 'SCALE.GAP("cac", 120, 1)' });
+    expect(await seriousViolations(page)).toEqual([]);
+    await shot(page, "functions");
+  });
+
+  test("follows Office's display language, with a switch", async () => {
+    const page = await pane("?displayLanguage=es-MX");
+    await page.getByRole("button", { name: "Insertar libro de seguimiento" }).waitFor();
+    await shot(page, "insert-es");
+    await page.getByRole("button", { name: "English" }).click();
+    await page.getByRole("button", { name: "Insert tracking workbook" }).waitFor();
+  });
+
+  test("keyboard: tabs and the main action are reachable and usable without a mouse", async () => {
+    const page = await pane();
+    await page.getByRole("tab", { name: "Insert" }).focus();
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("Enter");
+    await page.getByRole("button", { name: "Refresh risk flags" }).waitFor();
+    await page.getByRole("button", { name: "Refresh risk flags" }).focus();
+    await page.keyboard.press("Enter");
+    await page.getByText("No tracking workbook found here. Insert it first").waitFor();
+  });
+});
