@@ -8,7 +8,6 @@ import { buildStub, hasChromium, launch, openPane, serveDist } from "./browser";
 const ARTIFACTS = path.resolve(__dirname, "../../test-artifacts/taskpane");
 const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 
-type Window = { __fake: FakeState };
 
 (hasChromium ? describe : describe.skip)("the task pane in headless Chromium, against the fake Excel host", () => {
   let browser: Browser;
