@@ -10,7 +10,7 @@ const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin"
 const { httpsOptions } = require("./scripts/https-options");
 
 const DEV_URL = "https://localhost:3000/";
-const port = Number(process.env.npm_package_config_dev_server_port || 3000);
+const port = Number(process.env.DEV_SERVER_PORT || process.env.npm_package_config_dev_server_port || 3000);
 
 /** Where the add-in is served from; always ends with a slash. */
 function addinUrl(dev) {

@@ -5,7 +5,7 @@
  */
 const { spawn } = require("child_process");
 
-const port = process.env.npm_package_config_dev_server_port || 3000;
+const port = process.env.DEV_SERVER_PORT || process.env.npm_package_config_dev_server_port || 3000;
 const canSideload = ["win32", "darwin"].includes(process.platform) && process.env.CI !== "true";
 
 function run(command, args) {
