@@ -41,6 +41,15 @@ const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
     await page.getByTestId("insert-result").waitFor();
   }
 
+  test("the page's Content-Security-Policy refuses inline scripts; nothing outside the origin is reached", async () => {
+    const page = await pane();
+    await page.getByTestId("ready").waitFor();
+    await expect(page.addScriptTag({ content: "window.injected = true" })).rejects.toThrow(/Content Security Policy/);
+    const fetched = await page.evaluate("fetch('https://example.com/x').then(() => 'reached', (e) => 'refused: ' + e.message)");
+    expect(fetched).toMatch(/^refused/);
+    expect(await page.evaluate("window.injected === undefined")).toBe(true);
+  });
+
   test("outside Excel the pane says it must run inside Excel", async () => {
     const page = await openPane(browser, server.url, undefined);
     await page.getByTestId("outside-excel").waitFor();
