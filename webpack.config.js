@@ -40,6 +40,8 @@ module.exports = async (env, options) => {
       filename: "[name].js",
       chunkFilename: "[name].[contenthash:8].js",
       clean: true,
+      // Every supported Excel runtime has globalThis; without this webpack adds a `new Function` fallback.
+      environment: { globalThis: true },
     },
     target: ["web", "es2019"],
     resolve: { extensions: [".ts", ".tsx", ".js"] },

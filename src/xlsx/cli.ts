@@ -7,7 +7,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { Command, CommanderError } from "commander";
-import { parse } from "csv-parse/sync";
+import { InfoRecord, parse } from "csv-parse/sync";
 import { Language, PHASE_NUMBERS, PhaseNumber } from "../core/catalog";
 import { ActualsRow, readActuals } from "../core/actuals";
 import { Actual, describeWorkbook } from "../core/template";
@@ -71,21 +71,24 @@ function readCurrency(text: string): string {
 export function readActualsCsv(file: string): Actual[] {
   if (!fs.existsSync(file))
     throw new UsageError(`--actuals: no file at ${file}`);
-  let records: string[][];
+  let records: { record: string[]; info: InfoRecord }[];
   try {
+    // csv-parse's types do not model `info: true`, which wraps each record with its position.
     records = parse(fs.readFileSync(file, "utf8"), {
       bom: true,
       relax_column_count: true,
       skip_empty_lines: false,
-    });
+      info: true,
+    }) as unknown as typeof records;
   } catch (e) {
     throw new UsageError(
       `--actuals: ${file} is not valid CSV: ${e instanceof Error ? e.message : e}`,
     );
   }
-  const rows: ActualsRow[] = records.map((cells, i) => ({
-    line: i + 1,
-    cells,
+  // A record starts on the line after the previous one ended (a quoted field may span lines).
+  const rows: ActualsRow[] = records.map(({ record }, i) => ({
+    line: i === 0 ? 1 : records[i - 1].info.lines + 1,
+    cells: record,
   }));
   const result = readActuals(rows);
   if (!result.ok)
@@ -93,6 +96,20 @@ export function readActualsCsv(file: string): Actual[] {
       `--actuals: ${file} has ${result.errors.length} bad row(s); no file was written:\n  ${result.errors.join("\n  ")}`,
     );
   return result.actuals;
+}
+
+/** Through a temporary file, so that a failed write leaves no partial workbook behind. */
+function writeWhole(file: string, data: Buffer): void {
+  const partial = `${file}.${process.pid}.partial`;
+  try {
+    fs.writeFileSync(partial, data);
+    fs.renameSync(partial, file);
+  } catch (e) {
+    fs.rmSync(partial, { force: true });
+    throw new UsageError(
+      `could not write ${file}: ${e instanceof Error ? e.message : e}`,
+    );
+  }
 }
 
 export async function exportTemplate(
@@ -117,8 +134,7 @@ export async function exportTemplate(
     phases: readPhases(options.phases),
     actuals: options.actuals ? readActualsCsv(options.actuals) : undefined,
   });
-  const buffer = await writeWorkbook(spec);
-  fs.writeFileSync(out, buffer);
+  writeWhole(out, await writeWorkbook(spec));
   return `Wrote ${options.out}: ${spec.sheets.map((s) => s.name).join(", ")} (${spec.names.length} workbook names, ${spec.rules.length} risk-flag rules).`;
 }
 

@@ -101,13 +101,14 @@ export async function writeWorkbook(spec: WorkbookSpec): Promise<Buffer> {
       n.name,
     );
   }
-  for (const r of spec.rules) {
+  // Unique priorities per sheet, as Excel writes them; the levels exclude each other, so order is moot.
+  spec.rules.forEach((r, i) => {
     sheets.get(r.sheet)!.addConditionalFormatting({
       ref: r.ref,
       rules: [
         {
           type: "expression",
-          priority: 1,
+          priority: i + 1,
           formulae: [r.formula],
           style: {
             fill: {
@@ -120,7 +121,7 @@ export async function writeWorkbook(spec: WorkbookSpec): Promise<Buffer> {
         },
       ],
     });
-  }
+  });
   for (const v of spec.validations) {
     const [from, to] = v.ref.split(":");
     const sheet = sheets.get(v.sheet)!;

@@ -97,6 +97,28 @@ describe("scale-tracker template (the command line)", () => {
     expect(fs.existsSync(path.join(tmp, "bad.xlsx"))).toBe(false);
   });
 
+  test("line numbers are the file's lines: blank lines, Windows line ends and a quoted field over two lines", () => {
+    fs.writeFileSync(path.join(tmp, "lines.csv"), 'metric,phase,month,value\r\n\r\n"Margen\r\nbruto",1,1,0.7\r\nmrr,1,9,5\r\n');
+    const run = cli(["template", "--out", "lines.xlsx", "--actuals", "lines.csv"]);
+    expect(run.stderr).toContain("lines.csv has 1 bad row(s)");
+    expect(run.stderr).toContain('line 5: month must be a whole number from 1 to 6 for phase 1; got "9"');
+    expect(fs.existsSync(path.join(tmp, "lines.xlsx"))).toBe(false);
+  });
+
+  test("an unreadable CSV is named with csv-parse's reason", () => {
+    fs.writeFileSync(path.join(tmp, "quote.csv"), 'metric,phase,month,value\n"mrr,1,1,5\n');
+    const run = cli(["template", "--out", "quote.xlsx", "--actuals", "quote.csv"]);
+    expect([run.status, run.stderr]).toEqual([2, expect.stringMatching(/--actuals: quote\.csv is not valid CSV: .*quote/i)]);
+    expect(fs.existsSync(path.join(tmp, "quote.xlsx"))).toBe(false);
+  });
+
+  test("a write that fails leaves no partial file: a message instead", () => {
+    fs.mkdirSync(path.join(tmp, "folder.xlsx"));
+    const run = cli(["template", "--out", "folder.xlsx", "--force"]);
+    expect([run.status, run.stderr]).toEqual([2, expect.stringContaining("could not write")]);
+    expect(fs.readdirSync(tmp).filter((f) => f.includes("partial"))).toEqual([]);
+  });
+
   test.each([
     [["template", "--out", "x.xlsx", "--lang", "fr"], '--lang must be en or es; got "fr"'],
     [["template", "--out", "x.xlsx", "--currency", "euro"], '--currency must be a three-letter code such as USD or EUR; got "euro"'],

@@ -272,7 +272,7 @@ function thresholdsSheet(ctx: Context): SheetSpec {
       A: 30,
       B: 32,
       C: 22,
-      D: 9,
+      D: 11,
       E: 13,
       F: 13,
       G: 13,
