@@ -1,4 +1,5 @@
 /** Office.js failures as plain sentences that say what to do; the task pane translates by code. */
+import type { Language } from "../core/catalog";
 
 export type WorkbookErrorCode =
   | "protected"
@@ -8,19 +9,38 @@ export type WorkbookErrorCode =
   | "notInserted"
   | "unknown";
 
-const MESSAGES: Readonly<Record<WorkbookErrorCode, string>> = {
-  protected:
-    "The workbook or a sheet is protected. Unprotect it (Review > Unprotect), then try again.",
-  editMode:
-    "Excel is editing a cell. Press Enter or Esc to leave the cell, then try again.",
-  readOnly:
-    "The workbook is read-only. Save a copy you can edit (File > Save a Copy), then try again.",
-  apiNotSupported:
-    "This version of Excel does not support what Scale Tracker needs (Excel API 1.8). Use Microsoft 365 or Excel on the web.",
-  notInserted:
-    "No tracking workbook found here. Insert it first with Insert tracking workbook.",
-  unknown:
-    "Excel could not finish the operation. Nothing was changed; try again.",
+/** What to do about each failure, in the pane's two languages; WorkbookError carries the English one. */
+export const WORKBOOK_ERROR_MESSAGES: Readonly<
+  Record<Language, Readonly<Record<WorkbookErrorCode, string>>>
+> = {
+  en: {
+    protected:
+      "The workbook or a sheet is protected. Unprotect it (Review > Unprotect), then try again.",
+    editMode:
+      "Excel is editing a cell. Press Enter or Esc to leave the cell, then try again.",
+    readOnly:
+      "The workbook is read-only. Save a copy you can edit (File > Save a Copy), then try again.",
+    apiNotSupported:
+      "This version of Excel does not support what Scale Tracker needs (Excel API 1.8). Use Microsoft 365 or Excel on the web.",
+    notInserted:
+      "No tracking workbook found here. Insert it first with Insert tracking workbook.",
+    unknown:
+      "Excel could not finish the operation. Nothing was changed; try again.",
+  },
+  es: {
+    protected:
+      "El libro o una hoja está protegido. Desprotégelo (Revisar > Desproteger) e inténtalo de nuevo.",
+    editMode:
+      "Excel está editando una celda. Pulsa Intro o Esc para salir de la celda e inténtalo de nuevo.",
+    readOnly:
+      "El libro es de solo lectura. Guarda una copia editable (Archivo > Guardar una copia) e inténtalo de nuevo.",
+    apiNotSupported:
+      "Esta versión de Excel no admite lo que Scale Tracker necesita (Excel API 1.8). Usa Microsoft 365 o Excel en la web.",
+    notInserted:
+      "No se encontró un libro de seguimiento aquí. Insértalo primero con Insertar libro de seguimiento.",
+    unknown:
+      "Excel no pudo terminar la operación. No se cambió nada; inténtalo de nuevo.",
+  },
 };
 
 export class WorkbookError extends Error {
@@ -28,7 +48,7 @@ export class WorkbookError extends Error {
     readonly code: WorkbookErrorCode,
     readonly detail?: string,
   ) {
-    super(MESSAGES[code]);
+    super(WORKBOOK_ERROR_MESSAGES.en[code]);
     this.name = "WorkbookError";
   }
 }

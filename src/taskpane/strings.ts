@@ -1,6 +1,6 @@
 /** Every sentence the task pane shows, in English and Spanish. */
 import type { Language } from "../core/catalog";
-import type { WorkbookErrorCode } from "../excel/errors";
+import { WORKBOOK_ERROR_MESSAGES, WorkbookErrorCode } from "../excel/errors";
 
 export interface Strings {
   title: string;
@@ -138,18 +138,7 @@ const en: Strings = {
     inserted: (f) => `Wrote ${f} into the active cell.`,
   },
   errors: {
-    protected:
-      "The workbook or a sheet is protected. Unprotect it (Review > Unprotect), then try again.",
-    editMode:
-      "Excel is editing a cell. Press Enter or Esc to leave the cell, then try again.",
-    readOnly:
-      "The workbook is read-only. Save a copy you can edit (File > Save a Copy), then try again.",
-    apiNotSupported:
-      "This version of Excel does not support what Scale Tracker needs (Excel API 1.8). Use Microsoft 365 or Excel on the web.",
-    notInserted:
-      "No tracking workbook found here. Insert it first with Insert tracking workbook.",
-    unknown:
-      "Excel could not finish the operation. Nothing was changed; try again.",
+    ...WORKBOOK_ERROR_MESSAGES.en,
     selection: "Select one or more cells first.",
   },
 };
@@ -232,18 +221,7 @@ const es: Strings = {
     inserted: (f) => `Se escribió ${f} en la celda activa.`,
   },
   errors: {
-    protected:
-      "El libro o una hoja está protegido. Desprotégelo (Revisar > Desproteger) e inténtalo de nuevo.",
-    editMode:
-      "Excel está editando una celda. Pulsa Intro o Esc para salir de la celda e inténtalo de nuevo.",
-    readOnly:
-      "El libro es de solo lectura. Guarda una copia editable (Archivo > Guardar una copia) e inténtalo de nuevo.",
-    apiNotSupported:
-      "Esta versión de Excel no admite lo que Scale Tracker necesita (Excel API 1.8). Usa Microsoft 365 o Excel en la web.",
-    notInserted:
-      "No se encontró un libro de seguimiento aquí. Insértalo primero con Insertar libro de seguimiento.",
-    unknown:
-      "Excel no pudo terminar la operación. No se cambió nada; inténtalo de nuevo.",
+    ...WORKBOOK_ERROR_MESSAGES.es,
     selection: "Selecciona primero una o más celdas.",
   },
 };
