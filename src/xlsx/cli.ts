@@ -73,8 +73,9 @@ export function readActualsCsv(file: string): Actual[] {
     throw new UsageError(`--actuals: no file at ${file}`);
   let records: { record: string[]; info: InfoRecord }[];
   try {
-    // csv-parse's types do not model `info: true`, which wraps each record with its position.
-    records = parse(fs.readFileSync(file, "utf8"), {
+    // One line end, since csv-parse counts a quoted CRLF as two lines; and its types do not
+    // model `info: true`, which wraps each record with its position.
+    records = parse(fs.readFileSync(file, "utf8").replace(/\r\n?/g, "\n"), {
       bom: true,
       relax_column_count: true,
       skip_empty_lines: false,

@@ -2,11 +2,12 @@ import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { PhaseNumber } from "../../src/core/catalog";
-import { Actual, LEVEL_FILL, NAMES, TemplateOptions, WorkbookSpec, describeWorkbook } from "../../src/core/template";
+import { LEVELS, PHASE_METRICS, PhaseNumber, RISK_INDICATORS } from "../../src/core/catalog";
+import { Cell } from "../../src/core/overrides";
+import { Actual, LEVEL_FILL, NAMES, PHASE_SHEET, THRESHOLDS, TemplateOptions, WorkbookSpec, cellPosition, columnLetter, describeWorkbook } from "../../src/core/template";
 import { writeWorkbook } from "../../src/xlsx/write";
-import { boundaryActuals, companyAtPhase, everyRiskBreached, expectedNames, randomCompanies, withBlanks } from "../template/expected";
-import { ERROR_TEXT, cellText, hasLibreOffice, pagePixels, recalculate, renderPages } from "./soffice";
+import { boundaryActuals, companyAtPhase, everyRiskBreached, expectedNames, mixedCompany, randomCompanies, withBlanks } from "../template/expected";
+import { ERROR_TEXT, cellText, hasLibreOffice, numberOf, pagePixels, recalculate, renderPages } from "./soffice";
 
 const ARTIFACTS = path.resolve(__dirname, "../../test-artifacts/libreoffice");
 
@@ -22,10 +23,22 @@ const samples: Sample[] = [
   { name: "risks", options: base, actuals: [...everyRiskBreached(), ...companyAtPhase(1)] },
   { name: "blanks", options: { ...base, language: "es", currency: "EUR", company: "Ñandú S.A." }, actuals: withBlanks() },
   { name: "empty", options: base, actuals: [] },
+  { name: "mixed", options: base, actuals: mixedCompany() },
   ...([0, 1, 2] as const).map((k) => ({ name: `boundary${k}`, options: base, actuals: boundaryActuals(k) })),
   { name: "twophases", options: { ...base, phases: [1, 2] as PhaseNumber[] }, actuals: [...companyAtPhase(2), ...withBlanks()] },
   ...randomCompanies(8).map((actuals, k) => ({ name: `random${k}`, options: base, actuals })),
 ];
+
+const metricIndex = (id: string) => PHASE_METRICS.findIndex((m) => m.id === id);
+/** Thresholds-sheet cell -> the value a user types over it (the "blanks" sample has these metrics). */
+const THRESHOLD_EDITS: [string, number][] = [
+  [`${columnLetter(THRESHOLDS.targetColumn(1))}${THRESHOLDS.metricRow(metricIndex("mrr"))}`, 600_000],
+  [`${columnLetter(THRESHOLDS.targetColumn(1))}${THRESHOLDS.metricRow(metricIndex("churn"))}`, 0.045],
+  [`${columnLetter(THRESHOLDS.thresholdColumn)}${THRESHOLDS.indicatorRow(RISK_INDICATORS.findIndex((i) => i.qualifiedId === "cash_burn.burn_rate"))}`, 600_000],
+];
+
+/** LibreOffice's text of a sheet as Excel would pass the range to a function: numbers, text, blanks. */
+const asRange = (rows: string[][]): Cell[][] => rows.map((row) => row.map((t) => (t === "" ? null : (numberOf(t) ?? t))));
 
 /** Name -> text LibreOffice computed in the cell the name points at. */
 function namedCells(spec: WorkbookSpec, sheets: Map<string, string[][]>): Map<string, string> {
@@ -45,10 +58,11 @@ function namedCells(spec: WorkbookSpec, sheets: Map<string, string[][]>): Map<st
       specs.set(s.name, spec);
       fs.writeFileSync(fileOf(s.name), await writeWorkbook(spec));
     }
-    // A user's edit of a threshold, made in the file as a user would, before recalculation.
+    // A user's edits on the Thresholds sheet, made in the file as a user would, before recalculation.
     const edited = new ExcelJS.Workbook();
     await edited.xlsx.readFile(fileOf("blanks"));
-    edited.getWorksheet("Umbrales")!.getCell("E2").value = 600_000;
+    const umbrales = edited.getWorksheet("Umbrales")!;
+    for (const [ref, value] of THRESHOLD_EDITS) umbrales.getCell(ref).value = value;
     await edited.xlsx.writeFile(fileOf("edited"));
     specs.set("edited", specs.get("blanks")!);
     computed = recalculate([...samples.map((s) => fileOf(s.name)), fileOf("edited")]);
@@ -80,30 +94,39 @@ function namedCells(spec: WorkbookSpec, sheets: Map<string, string[][]>): Map<st
     expect(["OK", "WATCH", "RISK"].filter((l) => levels.has(l))).toEqual(["OK", "WATCH", "RISK"]);
   });
 
-  test("editing a threshold on the Thresholds sheet moves the flag", () => {
+  test("edits on the Thresholds sheet move the flags, as SCALE.* with that sheet as thresholds says", () => {
+    const sample = samples.find((s) => s.name === "blanks")!;
     const before = namedCells(specs.get("blanks")!, computed.get(fileOf("blanks"))!);
     const after = namedCells(specs.get("edited")!, computed.get(fileOf("edited"))!);
-    // MRR 510,000 meets phase 1's 500,000; against an edited 600,000 it is RISK and the company falls to phase 0.
-    expect([before.get(NAMES.phaseFlag(1, "mrr")), before.get(NAMES.phase)]).toEqual(["OK", "1"]);
-    expect([after.get(NAMES.phaseFlag(1, "mrr")), after.get(NAMES.phase)]).toEqual(["RISK", "0"]);
+    const watched = [NAMES.phaseFlag(1, "mrr"), NAMES.phaseFlag(1, "churn"), NAMES.riskFlag("cash_burn"), NAMES.phase];
+    // MRR 510,000 against 600,000; churn 4.9% against 4.5%; burn 520,000 against 600,000.
+    expect(watched.map((n) => before.get(n))).toEqual(["OK", "OK", "WATCH", "1"]);
+    expect(watched.map((n) => after.get(n))).toEqual(["RISK", "WATCH", "OK", "0"]);
     const sheets = computed.get(fileOf("edited"))!;
-    expect([cellText(sheets.get("Fase 1")!, "K4"), cellText(sheets.get("Fase 1")!, "L4")]).toEqual(["600000", "90000"]);
+    const mrrRow = PHASE_SHEET.metricRow(metricIndex("mrr"));
+    expect([PHASE_SHEET.targetColumn(1), PHASE_SHEET.gapColumn(1)].map((c) => cellText(sheets.get("Fase 1")!, `${columnLetter(c)}${mrrRow}`))).toEqual(["600000", "90000"]);
+    // The core, reading LibreOffice's Thresholds sheet the way SCALE.*(..., thresholds) reads it, agrees on every name.
+    const thresholds = asRange(sheets.get("Umbrales")!);
+    expect(THRESHOLD_EDITS.map(([ref]) => thresholds[cellPosition(ref).row - 1][cellPosition(ref).col - 1])).toEqual(THRESHOLD_EDITS.map(([, v]) => v));
+    const expected = expectedNames(sample.actuals, undefined, thresholds);
+    expect(new Map([...expected.keys()].map((k) => [k, after.get(k)]))).toEqual(expected);
   });
 
-  test("the rendered workbook shows coloured flags (PNG artifacts in test-artifacts/libreoffice)", () => {
+  test("the rendered workbook shows flags coloured green, amber and red (PNG artifacts in test-artifacts/libreoffice)", () => {
     fs.rmSync(ARTIFACTS, { recursive: true, force: true });
-    const pages = renderPages(fileOf("risks"), ARTIFACTS);
+    const pages = renderPages(fileOf("mixed"), ARTIFACTS);
     expect(pages.length).toBeGreaterThanOrEqual(4);
-    const pdf = path.join(ARTIFACTS, "risks.pdf");
+    const pdf = path.join(ARTIFACTS, "mixed.pdf");
     const pixelsNear = (rgb: Buffer, hex: string) => {
       const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
       let n = 0;
       for (let i = 0; i + 2 < rgb.length; i += 3) if (Math.abs(rgb[i] - r) < 6 && Math.abs(rgb[i + 1] - g) < 6 && Math.abs(rgb[i + 2] - b) < 6) n++;
       return n;
     };
+    // Page 1 is the dashboard: its four risk levels are OK, WATCH, RISK and blank.
+    const dashboard = pagePixels(pdf, 1);
+    expect(LEVELS.map((level) => pixelsNear(dashboard, LEVEL_FILL[level]) > 20)).toEqual([true, true, true]);
     const allPages = Array.from({ length: pages.length }, (_, i) => pagePixels(pdf, i + 1));
-    for (const level of ["OK", "RISK"] as const) {
-      expect(allPages.reduce((n, p) => n + pixelsNear(p, LEVEL_FILL[level]), 0)).toBeGreaterThan(20);
-    }
+    for (const level of LEVELS) expect(allPages.reduce((n, p) => n + pixelsNear(p, LEVEL_FILL[level]), 0)).toBeGreaterThan(200);
   });
 });

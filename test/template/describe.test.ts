@@ -89,3 +89,13 @@ test("a chosen subset of phases: the dashboard reads only the sheets that exist"
   expect(spec.sheets.map((s) => s.key)).toEqual(["dashboard", "thresholds", "phase1", "phase2", "risks"]);
   expect(formulas(spec).join("\n")).not.toContain("Phase 3");
 });
+
+test("percentages carry the decimals that tell every threshold and band edge apart", () => {
+  const formatOf = (id: string) => {
+    const thresholds = en.sheets.find((s) => s.key === "thresholds")!;
+    const row = thresholds.cells.find((c) => c.value === id)!.ref.slice(1);
+    return thresholds.cells.find((c) => (c.ref === `E${row}` || c.ref === `F${row}`) && c.numberFormat)!.numberFormat;
+  };
+  // Uptime's phase-3 band edge is 99.989%; churn's edges are 5.5%, 3.3%, 2.2%, 1.1%.
+  expect([formatOf("uptime"), formatOf("churn"), formatOf("quality_loss.error_rate")]).toEqual(["0.000%", "0.0%", "0.0%"]);
+});

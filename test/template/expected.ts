@@ -3,8 +3,9 @@
  * by the template: the tests compare a real spreadsheet engine's results with these.
  */
 import fc from "fast-check";
-import { PHASE_METRICS, PHASE_NUMBERS, PhaseNumber, RISK_GROUPS, RISK_INDICATORS, valueRange } from "../../src/core/catalog";
-import { bandWidth, indicatorRule, levelOf, metricRule, worstLevel } from "../../src/core/evaluate";
+import { LEVELS, Level, PHASE_METRICS, PHASE_NUMBERS, PhaseNumber, RISK_GROUPS, RISK_INDICATORS, valueRange } from "../../src/core/catalog";
+import { Rule, bandWidth, indicatorRule, levelOf, metricRule, worstLevel } from "../../src/core/evaluate";
+import { Cell, parseOverrides } from "../../src/core/overrides";
 import { Actual, NAMES } from "../../src/core/template";
 import { phase } from "../../src/functions/functions";
 
@@ -13,19 +14,23 @@ function latest(actuals: readonly Actual[], p: PhaseNumber | "R", id: string): n
   return rows.length ? rows[rows.length - 1].value : undefined;
 }
 
-/** Workbook name -> the text its cell must show ("" for blank). */
-export function expectedNames(actuals: readonly Actual[], phases: readonly PhaseNumber[] = PHASE_NUMBERS): Map<string, string> {
+/**
+ * Workbook name -> the text its cell must show ("" for blank). `thresholds`: the Thresholds
+ * sheet's cells when a user edited them, read by the core as SCALE.*(..., thresholds) reads them.
+ */
+export function expectedNames(actuals: readonly Actual[], phases: readonly PhaseNumber[] = PHASE_NUMBERS, thresholds?: Cell[][]): Map<string, string> {
+  const overrides = thresholds && parseOverrides(thresholds);
   const out = new Map<string, string>();
   for (const n of phases) {
     for (const m of PHASE_METRICS) {
       const v = latest(actuals, n, m.id);
-      out.set(NAMES.phaseFlag(n, m.id), v === undefined ? "" : levelOf(v, metricRule(m, n)));
+      out.set(NAMES.phaseFlag(n, m.id), v === undefined ? "" : levelOf(v, metricRule(m, n, overrides)));
     }
   }
   for (const g of RISK_GROUPS) {
     const levels = g.indicators.flatMap((i) => {
       const v = latest(actuals, "R", i.qualifiedId);
-      return v === undefined ? [] : [levelOf(v, indicatorRule(i))];
+      return v === undefined ? [] : [levelOf(v, indicatorRule(i, overrides))];
     });
     out.set(NAMES.riskFlag(g.id), worstLevel(levels) ?? "");
   }
@@ -33,7 +38,7 @@ export function expectedNames(actuals: readonly Actual[], phases: readonly Phase
     const onSheet = [...phases].reverse().map((n) => latest(actuals, n, m.id)).find((v) => v !== undefined);
     return onSheet === undefined ? [] : [[m.id, onSheet]];
   });
-  const reached = current.length ? phase(current) : undefined;
+  const reached = current.length ? phase(current, undefined, undefined, thresholds) : undefined;
   out.set(NAMES.phase, typeof reached === "number" ? String(reached) : "");
   return out;
 }
@@ -75,6 +80,41 @@ export function companyAtPhase(n: PhaseNumber): Actual[] {
       { phase: n, id: m.id, month: 2, value: t },
     ];
   });
+}
+
+/** A value the rule judges `level`: the threshold (half a band past it if strict) for OK, mid-band for WATCH (mid-way from the floor where there is one), two bands out for RISK. */
+function valueAtLevel(rule: Rule, level: Level): number {
+  const sign = rule.direction === "higher" ? -1 : 1;
+  const band = bandWidth(rule);
+  const value =
+    level === "OK" ? rule.threshold - (rule.strict ? sign * band / 2 : 0)
+    : rule.floor !== undefined ? (level === "WATCH" ? (rule.floor + rule.threshold) / 2 : rule.floor - band)
+    : rule.threshold + sign * (level === "WATCH" ? band / 2 : 2 * band);
+  if (levelOf(value, rule) !== level) throw new Error(`${value} is not ${level} for ${JSON.stringify(rule)}`);
+  return value;
+}
+
+/**
+ * A phase-1 company with every level on show: metrics take OK, WATCH and RISK in turn (month 1
+ * is the next level, so month cells show colours too); risk groups all OK, one WATCH, one RISK, one blank.
+ */
+export function mixedCompany(): Actual[] {
+  const metrics = PHASE_METRICS.flatMap((m, i): Actual[] => {
+    const rule = metricRule(m, 1);
+    return [
+      { phase: 1, id: m.id, month: 1, value: valueAtLevel(rule, LEVELS[(i + 1) % 3]) },
+      { phase: 1, id: m.id, month: 2, value: valueAtLevel(rule, LEVELS[i % 3]) },
+    ];
+  });
+  const groupLevels: (Level | undefined)[] = ["OK", "WATCH", "RISK", undefined];
+  const risks = RISK_GROUPS.flatMap((g, gi) =>
+    g.indicators.flatMap((ind, k): Actual[] => {
+      const level = groupLevels[gi];
+      if (level === undefined) return [];
+      return [{ phase: "R", id: ind.qualifiedId, month: 6, value: valueAtLevel(indicatorRule(ind), k === 0 ? level : "OK") }];
+    }),
+  );
+  return [...metrics, ...risks];
 }
 
 /** Every risk indicator clearly breached. */

@@ -17,6 +17,7 @@ import {
   targetOf,
   valueRange,
 } from "../catalog";
+import * as evaluate from "../evaluate";
 import { THRESHOLD_HEADERS } from "../overrides";
 import {
   absolute,
@@ -92,11 +93,34 @@ export function currencyPrefix(code: string): string {
   return symbol ? `"${symbol}"` : `"${code.toUpperCase()} "`;
 }
 
+/** The boundaries a reader must tell apart: every threshold, floor and band edge of `m`. */
+function boundaries(m: PhaseMetric | RiskIndicator): number[] {
+  const rules =
+    m.kind === "indicator"
+      ? [evaluate.indicatorRule(m)]
+      : PHASE_NUMBERS.map((n) => evaluate.metricRule(m, n));
+  return rules.flatMap((r) => {
+    const edge =
+      r.threshold + (r.direction === "higher" ? -1 : 1) * evaluate.bandWidth(r);
+    return r.floor === undefined ? [r.threshold, edge] : [r.threshold, r.floor];
+  });
+}
+
+/** Decimals of a percentage that show every boundary of `m` exactly (uptime: 99.95%, 99.989%). */
+function percentDecimals(m: PhaseMetric | RiskIndicator): number {
+  const decimals = (x: number) =>
+    (String(+(x * 100).toPrecision(10)).split(".")[1] ?? "").length;
+  return Math.min(3, Math.max(1, ...boundaries(m).map(decimals)));
+}
+
 function numberFormat(ctx: Context, m: PhaseMetric | RiskIndicator): string {
-  return UNITS[m.unit].numberFormat.replace(
+  const format = UNITS[m.unit].numberFormat.replace(
     "{cur}",
     currencyPrefix(ctx.options.currency),
   );
+  return m.unit === "fraction"
+    ? format.replace(/0\.0+%/, `0.${"0".repeat(percentDecimals(m))}%`)
+    : format;
 }
 
 /** "Jan 2026" for the k-th month (0-based) after the first month of phase 1. */

@@ -1,0 +1,92 @@
+/** The .xlsx writer only translates: read the file back with exceljs and find the whole description in it. */
+import ExcelJS from "exceljs";
+import { describeWorkbook, LEVEL_FILL } from "../../src/core/template";
+import { writeWorkbook } from "../../src/xlsx/write";
+import { companyAtPhase, everyRiskBreached } from "../template/expected";
+
+const spec = describeWorkbook({
+  language: "es",
+  company: "Acme",
+  currency: "EUR",
+  firstMonth: "2026-03",
+  actuals: [...companyAtPhase(2), ...everyRiskBreached()],
+  sheetNames: { thresholds: "Umbrales (2)" },
+});
+const wb = new ExcelJS.Workbook();
+const sheetOf = (key: string) => wb.getWorksheet(spec.sheets.find((s) => s.key === key)!.name)!;
+
+/** What exceljs reads back but its typings leave out. */
+interface ReadBack {
+  readonly conditionalFormattings: { ref: string; rules: ExcelJS.ExpressionRuleType[] }[];
+  getTables(): { table: { name: string; tableRef: string; columns: { name: string }[] } }[];
+}
+const readBack = (ws: ExcelJS.Worksheet) => ws as unknown as ReadBack;
+
+beforeAll(async () => {
+  await wb.xlsx.load((await writeWorkbook(spec)) as unknown as ArrayBuffer);
+});
+
+test("the sheets, in the described order and names", () => {
+  expect(wb.worksheets.map((w) => w.name)).toEqual(spec.sheets.map((s) => s.name));
+});
+
+test("every described cell holds its value or formula and number format", () => {
+  for (const s of spec.sheets) {
+    const ws = wb.getWorksheet(s.name)!;
+    for (const c of s.cells) {
+      const got = ws.getCell(c.ref);
+      const content = c.formula !== undefined ? (got.value as ExcelJS.CellFormulaValue).formula : got.value;
+      expect([s.name, c.ref, content]).toEqual([s.name, c.ref, c.formula ?? c.value ?? null]);
+      if (c.numberFormat) expect([c.ref, got.numFmt]).toEqual([c.ref, c.numberFormat]);
+    }
+  }
+});
+
+test("workbook names point at the described ranges on the final sheet names", () => {
+  const unquote = (r: string) => r.replace(/'/g, "");
+  for (const n of spec.names) {
+    const sheetName = spec.sheets.find((s) => s.key === n.sheet)!.name;
+    expect(wb.definedNames.getRanges(n.name).ranges.map(unquote)).toEqual([`${sheetName}!${n.ref}`]);
+  }
+});
+
+test("tables with the described names, ranges and headers", () => {
+  for (const t of spec.tables) {
+    const found = readBack(sheetOf(t.sheet))
+      .getTables()
+      .map((x) => x.table)
+      .find((x) => x.name === t.name)!;
+    expect([found.tableRef, found.columns.map((c) => c.name)]).toEqual([t.ref, t.columns]);
+  }
+});
+
+test("conditional formats: every rule with its formula, level colour and a unique priority", () => {
+  for (const s of spec.sheets) {
+    const rules = readBack(wb.getWorksheet(s.name)!).conditionalFormattings.flatMap((cf) => cf.rules.map((rule) => ({ ref: cf.ref, rule })));
+    const described = spec.rules.filter((r) => r.sheet === s.key);
+    expect(rules.map(({ ref, rule }) => [ref, rule.formulae![0], rule.style!.fill]).sort()).toEqual(
+      described.map((r) => [r.ref, r.formula, { type: "pattern", pattern: "solid", bgColor: { argb: `FF${LEVEL_FILL[r.level].slice(1)}` } }]).sort(),
+    );
+    expect(new Set(rules.map(({ rule }) => rule.priority)).size).toBe(rules.length);
+  }
+});
+
+test("data validation on every input cell of every described range", () => {
+  for (const v of spec.validations) {
+    const ws = sheetOf(v.sheet);
+    const [from, to] = v.ref.split(":").map((r) => ws.getCell(r));
+    for (let row = Number(from.row); row <= Number(to.row); row++) {
+      for (let col = Number(from.col); col <= Number(to.col); col++) {
+        expect(ws.getCell(row, col).dataValidation).toMatchObject({ type: "decimal", operator: "between", formulae: [v.min, v.max], error: v.message });
+      }
+    }
+  }
+});
+
+test("column widths and frozen panes", () => {
+  for (const s of spec.sheets) {
+    const ws = wb.getWorksheet(s.name)!;
+    for (const [column, width] of Object.entries(s.columnWidths)) expect([s.name, column, ws.getColumn(column).width]).toEqual([s.name, column, width]);
+    if (s.freeze) expect(ws.views[0]).toMatchObject({ state: "frozen", xSplit: s.freeze.columns, ySplit: s.freeze.rows });
+  }
+});
