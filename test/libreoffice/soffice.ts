@@ -68,7 +68,7 @@ export function renderPages(file: string, outDir: string): string[] {
   soffice(["--convert-to", "pdf", "--outdir", outDir, file], outDir);
   const pdf = path.join(outDir, `${path.basename(file, ".xlsx")}.pdf`);
   const prefix = path.join(outDir, path.basename(file, ".xlsx"));
-  execFileSync("pdftoppm", ["-r", "60", "-png", pdf, prefix], { stdio: "pipe" });
+  execFileSync("pdftoppm", ["-r", "90", "-png", pdf, prefix], { stdio: "pipe" });
   return fs
     .readdirSync(outDir)
     .filter((f) => f.startsWith(path.basename(file, ".xlsx")) && f.endsWith(".png"))
