@@ -28,6 +28,7 @@ import {
   latestFormula,
   meetsFormula,
   onSheet,
+  type LevelRule,
 } from "./formulas";
 import { TEMPLATE_LABELS, TemplateLabels } from "./labels";
 import {
@@ -38,6 +39,7 @@ import {
 } from "./rules";
 import {
   DASHBOARD,
+  FIRST_MONTH_COLUMN,
   NAMES,
   PHASE_SHEET,
   RISK_SHEET,
@@ -323,16 +325,89 @@ function actualsFor(
   return months;
 }
 
+interface TrackedRowSpec {
+  readonly key: SheetKey;
+  readonly row: number;
+  readonly measure: PhaseMetric | RiskIndicator;
+  /** Shown in column A: the metric id or the qualified indicator id. */
+  readonly id: string;
+  readonly months: number;
+  readonly rule: LevelRule;
+  readonly inputs: ReadonlyMap<number, number>;
+  /** Phase sheets show the gap to the target between Target and Flag. */
+  readonly withGap: boolean;
+}
+
+/**
+ * One tracked row, on a phase sheet or the Risks sheet: id, name, unit, a month input per
+ * column, Latest, Target (or Threshold), Gap on phase sheets, Flag; its colours and validation.
+ */
+function trackedRow(ctx: Context, cells: CellSpec[], r: TrackedRowSpec): void {
+  const lang = ctx.options.language;
+  const fmt = numberFormat(ctx, r.measure);
+  const firstMonth = cell(FIRST_MONTH_COLUMN, r.row);
+  const latestCol = FIRST_MONTH_COLUMN + r.months;
+  const monthsRef = `${firstMonth}:${cell(latestCol - 1, r.row)}`;
+  const latest = cell(latestCol, r.row);
+  const target = cell(latestCol + 1, r.row);
+  cells.push(
+    { ref: cell(1, r.row), value: r.id, style: "label" },
+    { ref: cell(2, r.row), value: r.measure.name[lang] },
+    {
+      ref: cell(3, r.row),
+      value: UNITS[r.measure.unit].label[lang],
+      style: "note",
+    },
+  );
+  for (let k = 1; k <= r.months; k++) {
+    cells.push({
+      ref: cell(FIRST_MONTH_COLUMN + k - 1, r.row),
+      value: r.inputs.get(k),
+      numberFormat: fmt,
+      style: "input",
+    });
+  }
+  cells.push(
+    {
+      ref: latest,
+      formula: latestFormula(monthsRef),
+      numberFormat: fmt,
+      style: "computed",
+    },
+    {
+      ref: target,
+      formula: r.rule.threshold,
+      numberFormat: fmt,
+      style: "computed",
+    },
+  );
+  if (r.withGap) {
+    cells.push({
+      ref: cell(latestCol + 2, r.row),
+      formula: gapFormula(latest, target, r.measure.direction),
+      numberFormat: fmt,
+      style: "computed",
+    });
+  }
+  cells.push({
+    ref: cell(latestCol + (r.withGap ? 3 : 2), r.row),
+    formula: flagFormula(latest, r.rule),
+    style: "flag",
+  });
+  ctx.rules.push(
+    ...levelRules(r.key, `${firstMonth}:${latest}`, firstMonth, r.rule),
+  );
+  ctx.validations.push(boundedValidation(r.key, monthsRef, r.measure, ctx));
+}
+
 function phaseSheet(ctx: Context, n: PhaseNumber): SheetSpec {
   const key = phaseSheetKey(n);
   const { labels } = ctx;
   const lang = ctx.options.language;
   const phase = PHASES[n - 1];
   const months = PHASE_SHEET.months(n);
-  const [latestCol, targetCol, gapCol, flagCol] = [
+  const [latestCol, flagCol] = [
     PHASE_SHEET.latestColumn(n),
-    PHASE_SHEET.targetColumn(n),
-    PHASE_SHEET.gapColumn(n),
     PHASE_SHEET.flagColumn(n),
   ];
   const cells: CellSpec[] = [
@@ -357,59 +432,16 @@ function phaseSheet(ctx: Context, n: PhaseNumber): SheetSpec {
 
   PHASE_METRICS.forEach((m, i) => {
     const row = PHASE_SHEET.metricRow(i);
-    const fmt = numberFormat(ctx, m);
-    const monthsRef = `${cell(PHASE_SHEET.firstMonthColumn, row)}:${cell(latestCol - 1, row)}`;
-    const rule = metricRule(ctx, i, n);
-    const latest = cell(latestCol, row);
-    const inputs = actualsFor(ctx, n, m.id);
-    cells.push(
-      { ref: cell(1, row), value: m.id, style: "label" },
-      { ref: cell(2, row), value: m.name[lang] },
-      { ref: cell(3, row), value: UNITS[m.unit].label[lang], style: "note" },
-    );
-    for (let k = 1; k <= months; k++) {
-      const value = inputs.get(k);
-      cells.push({
-        ref: cell(PHASE_SHEET.firstMonthColumn + k - 1, row),
-        value,
-        numberFormat: fmt,
-        style: "input",
-      });
-    }
-    cells.push(
-      {
-        ref: latest,
-        formula: latestFormula(monthsRef),
-        numberFormat: fmt,
-        style: "computed",
-      },
-      {
-        ref: cell(targetCol, row),
-        formula: rule.threshold,
-        numberFormat: fmt,
-        style: "computed",
-      },
-      {
-        ref: cell(gapCol, row),
-        formula: gapFormula(latest, cell(targetCol, row), m.direction),
-        numberFormat: fmt,
-        style: "computed",
-      },
-      {
-        ref: cell(flagCol, row),
-        formula: flagFormula(latest, rule),
-        style: "flag",
-      },
-    );
-    ctx.rules.push(
-      ...levelRules(
-        key,
-        `${cell(PHASE_SHEET.firstMonthColumn, row)}:${latest}`,
-        cell(PHASE_SHEET.firstMonthColumn, row),
-        rule,
-      ),
-    );
-    ctx.validations.push(boundedValidation(key, monthsRef, m, ctx));
+    trackedRow(ctx, cells, {
+      key,
+      row,
+      measure: m,
+      id: m.id,
+      months,
+      rule: metricRule(ctx, i, n),
+      inputs: actualsFor(ctx, n, m.id),
+      withGap: true,
+    });
     ctx.names.push(
       {
         name: NAMES.phaseActuals(n, m.id),
@@ -480,56 +512,17 @@ function risksSheet(ctx: Context): SheetSpec {
     );
     g.indicators.forEach((ind, i) => {
       const row = RISK_SHEET.indicatorRow(gi, i);
-      const fmt = numberFormat(ctx, ind);
-      const monthsRef = `${cell(RISK_SHEET.firstMonthColumn, row)}:${cell(lastMonth, row)}`;
-      const rule = indicatorRule(ctx, ind);
-      const latest = cell(RISK_SHEET.latestColumn, row);
       const inputs = actualsFor(ctx, "R", ind.qualifiedId);
-      cells.push(
-        { ref: cell(1, row), value: ind.qualifiedId, style: "label" },
-        { ref: cell(2, row), value: ind.name[lang] },
-        {
-          ref: cell(3, row),
-          value: UNITS[ind.unit].label[lang],
-          style: "note",
-        },
-      );
-      for (let k = 1; k <= RISK_SHEET.months; k++) {
-        cells.push({
-          ref: cell(RISK_SHEET.firstMonthColumn + k - 1, row),
-          value: inputs.get(k),
-          numberFormat: fmt,
-          style: "input",
-        });
-      }
-      cells.push(
-        {
-          ref: latest,
-          formula: latestFormula(monthsRef),
-          numberFormat: fmt,
-          style: "computed",
-        },
-        {
-          ref: cell(RISK_SHEET.thresholdColumn, row),
-          formula: rule.threshold,
-          numberFormat: fmt,
-          style: "computed",
-        },
-        {
-          ref: cell(RISK_SHEET.flagColumn, row),
-          formula: flagFormula(latest, rule),
-          style: "flag",
-        },
-      );
-      ctx.rules.push(
-        ...levelRules(
-          "risks",
-          `${cell(RISK_SHEET.firstMonthColumn, row)}:${latest}`,
-          cell(RISK_SHEET.firstMonthColumn, row),
-          rule,
-        ),
-      );
-      ctx.validations.push(boundedValidation("risks", monthsRef, ind, ctx));
+      trackedRow(ctx, cells, {
+        key: "risks",
+        row,
+        measure: ind,
+        id: ind.qualifiedId,
+        months: RISK_SHEET.months,
+        rule: indicatorRule(ctx, ind),
+        inputs,
+        withGap: false,
+      });
     });
     ctx.names.push(
       {

@@ -19,11 +19,14 @@ export const THRESHOLDS = {
   indicatorRow: (index: number) => PHASE_METRICS.length + 5 + index,
 } as const;
 
+/** Phase sheets and the Risks sheet: id, name, unit, then the month inputs from column D. */
+export const FIRST_MONTH_COLUMN = 4;
+
 export const PHASE_SHEET = {
   titleRow: 1,
   headerRow: 3,
   firstRow: 4,
-  firstMonthColumn: 4,
+  firstMonthColumn: FIRST_MONTH_COLUMN,
   months: (n: PhaseNumber) => phaseOf(n).months,
   latestColumn: (n: PhaseNumber) => 4 + phaseOf(n).months,
   targetColumn: (n: PhaseNumber) => 5 + phaseOf(n).months,
@@ -36,7 +39,7 @@ export const PHASE_SHEET = {
 export const RISK_SHEET = {
   headerRow: 3,
   months: RISK_SHEET_MONTHS,
-  firstMonthColumn: 4,
+  firstMonthColumn: FIRST_MONTH_COLUMN,
   latestColumn: 4 + RISK_SHEET_MONTHS,
   thresholdColumn: 5 + RISK_SHEET_MONTHS,
   flagColumn: 6 + RISK_SHEET_MONTHS,
