@@ -6,7 +6,7 @@
 const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
-const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const { FunctionsMetadataPlugin } = require("./scripts/functions-metadata-plugin");
 const { httpsOptions } = require("./scripts/https-options");
 
 const DEV_URL = "https://localhost:3000/";
@@ -32,7 +32,7 @@ module.exports = async (env, options) => {
     // No eval-based source maps, even in development: the pages' CSP forbids eval.
     devtool: dev ? "cheap-module-source-map" : "source-map",
     entry: {
-      functions: "./src/functions/functions.ts",
+      functions: "./src/functions/register.ts",
       taskpane: "./src/taskpane/index.tsx",
     },
     output: {
@@ -52,6 +52,8 @@ module.exports = async (env, options) => {
           exclude: /node_modules/,
           use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { module: "esnext", sourceMap: true } } },
         },
+        // Some dependencies (tabster, under Fluent UI) ship ES2020+ syntax; our code is ES2019 from tsconfig.
+        { test: /\.m?js$/, include: /node_modules/, use: path.resolve(__dirname, "scripts/es2019-loader.js") },
         { test: /\.(png|jpg|jpeg|gif|ico)$/, type: "asset/resource", generator: { filename: "assets/[name][ext][query]" } },
       ],
     },
@@ -61,7 +63,7 @@ module.exports = async (env, options) => {
     },
     performance: { hints: false },
     plugins: [
-      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      new FunctionsMetadataPlugin({ input: "./src/functions/functions.ts", transform: dev ? undefined : pointAt(url) }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
@@ -76,7 +78,6 @@ module.exports = async (env, options) => {
           { from: "manifest.xml", to: "manifest.xml", transform: dev ? undefined : pointAt(url) },
         ],
       }),
-      ...(dev ? [] : [new RewriteEmittedUrls("functions.json", url)]),
     ],
     devServer: {
       port,
@@ -91,19 +92,3 @@ module.exports = async (env, options) => {
   };
 };
 
-/** functions.json is emitted by the metadata plugin; its help URLs follow ADDIN_URL like the manifest. */
-class RewriteEmittedUrls {
-  constructor(file, url) {
-    this.file = file;
-    this.url = url;
-  }
-  apply(compiler) {
-    const { sources, Compilation } = require("webpack");
-    compiler.hooks.thisCompilation.tap("RewriteEmittedUrls", (compilation) => {
-      compilation.hooks.processAssets.tap({ name: "RewriteEmittedUrls", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONS }, () => {
-        const asset = compilation.getAsset(this.file);
-        if (asset) compilation.updateAsset(this.file, new sources.RawSource(pointAt(this.url)(asset.source.source())));
-      });
-    });
-  }
-}

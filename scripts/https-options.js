@@ -3,13 +3,23 @@
  * store, which needs sudo on Linux; where that fails (root without sudo, containers) the
  * certificates it generated are used as they are, and the user is told how to trust the CA.
  */
+const { X509Certificate } = require("crypto");
 const fs = require("fs");
 const devCerts = require("office-addin-dev-certs");
 const defaults = require("office-addin-dev-certs/lib/defaults");
 
+/** The generated certificates last 30 days; an expired one would be refused by every browser. */
+function isUsable(certificatePath) {
+  const aDayFromNow = Date.now() + 24 * 3600 * 1000;
+  return fs.existsSync(certificatePath) && new Date(new X509Certificate(fs.readFileSync(certificatePath)).validTo).getTime() > aDayFromNow;
+}
+
 async function generatedCertificates() {
   const { localhostCertificatePath, localhostKeyPath, caCertificatePath } = defaults;
-  if (![localhostCertificatePath, localhostKeyPath, caCertificatePath].every((p) => fs.existsSync(p))) {
+  const paths = [caCertificatePath, localhostCertificatePath, localhostKeyPath];
+  if (!fs.existsSync(localhostKeyPath) || ![localhostCertificatePath, caCertificatePath].every(isUsable)) {
+    // generateCertificates() writes nothing while a CA file exists, expired or not.
+    paths.forEach((p) => fs.rmSync(p, { force: true }));
     await devCerts.generateCertificates();
   }
   return {

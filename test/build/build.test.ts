@@ -2,8 +2,14 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { parse } from "acorn";
+import webpack from "webpack";
+import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import { DIST, ROOT, ensureBuilt } from "./dist";
 import * as scale from "../../src/functions/functions";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { FunctionsMetadataPlugin } = require("../../scripts/functions-metadata-plugin");
 
 interface FunctionMeta {
   id: string;
@@ -31,12 +37,68 @@ test("functions.json equals the committed golden file (a changed signature is a 
   expect(JSON.parse(read("functions.json"))).toEqual(JSON.parse(fs.readFileSync(golden, "utf8")));
 });
 
-test("every function in functions.json is associated in the bundle and exported by functions.ts, and vice versa", () => {
-  const ids = metadata().map((f) => f.id).sort();
-  const associated = [...read("functions.js").matchAll(/CustomFunctions\.associate\("([A-Z]+)"/g)].map((m) => m[1]).sort();
-  expect(associated).toEqual(ids);
-  const exported = Object.keys(scale).map((k) => k.toUpperCase()).sort();
-  expect(exported).toEqual(ids);
+/** What register.ts asks Excel to associate (run with a recording CustomFunctions), and the module it imports. */
+function associations(): { associated: Map<string, unknown>; functions: Record<string, unknown> } {
+  const associated = new Map<string, unknown>();
+  const globals = global as unknown as { CustomFunctions?: unknown };
+  globals.CustomFunctions = { associate: (id: string, fn: unknown) => associated.set(id, fn) };
+  let functions: Record<string, unknown> = {};
+  try {
+    jest.isolateModules(() => {
+      require("../../src/functions/register");
+      functions = require("../../src/functions/functions");
+    });
+  } finally {
+    delete globals.CustomFunctions;
+  }
+  return { associated, functions };
+}
+
+test("register.ts associates every id of functions.json with the function its JSDoc declares, and nothing else", async () => {
+  const { associate } = await generateCustomFunctionsMetadata(path.join(ROOT, "src/functions/functions.ts"), false);
+  const { associated, functions } = associations();
+  const declared = Object.fromEntries(associate.map((a) => [a.id, functions[a.functionName]]));
+  expect([...associated.keys()].sort()).toEqual(metadata().map((f) => f.id).sort());
+  for (const [id, fn] of associated) expect([id, fn === declared[id] && typeof fn === "function"]).toEqual([id, true]);
+  expect(Object.keys(scale).map((k) => k.toUpperCase()).sort()).toEqual([...associated.keys()].sort());
+});
+
+test("only the functions bundle registers the functions (the task pane imports them without registering)", () => {
+  const registering = fs.readdirSync(DIST).filter((f) => f.endsWith(".js") && read(f).includes("CustomFunctions.associate("));
+  expect(registering).toEqual(["functions.js"]);
+  const ids = [...read("functions.js").matchAll(/CustomFunctions\.associate\("([A-Z]+)"/g)].map((m) => m[1]).sort();
+  expect(ids).toEqual(metadata().map((f) => f.id).sort());
+});
+
+test("the functions code is its own minified bundle of at most 30 KB", () => {
+  const code = read("functions.js");
+  expect(code.length).toBeLessThanOrEqual(30 * 1024);
+  expect(code.split("\n").length).toBeLessThanOrEqual(3); // minified: one line, plus the source map comment
+  expect(code).toMatch(/\/\/# sourceMappingURL=functions\.js\.map\s*$/);
+});
+
+test("every bundle parses as ES2019, the language the supported Excel runtimes share", () => {
+  for (const file of fs.readdirSync(DIST).filter((f) => f.endsWith(".js"))) {
+    let error = "";
+    try {
+      parse(read(file), { ecmaVersion: 2019, sourceType: "script" });
+    } catch (e) {
+      error = String(e);
+    }
+    expect([file, error]).toEqual([file, ""]);
+  }
+});
+
+test("the build fails when the metadata generator reports an error, naming it", async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "scale-metadata-"));
+  const input = path.join(dir, "functions.ts");
+  fs.writeFileSync(input, "/**\n * Adds.\n * @customfunction ADD-TWO\n * @param a A number.\n */\nexport function add(a: number): number {\n  return a;\n}\n");
+  fs.writeFileSync(path.join(dir, "entry.js"), "export {};\n");
+  const compiler = webpack({ mode: "production", context: dir, entry: "./entry.js", output: { path: path.join(dir, "out") }, plugins: [new FunctionsMetadataPlugin({ input })] });
+  const stats = await new Promise<webpack.Stats>((resolve, reject) => compiler.run((err, s) => (err || !s ? reject(err) : resolve(s))));
+  expect(stats.hasErrors()).toBe(true);
+  expect(stats.toString("errors-only")).toContain("The custom function id contains invalid characters");
+  expect(fs.existsSync(path.join(dir, "out", "functions.json"))).toBe(false);
 });
 
 test("parameters have the dimensionality the functions expect, with help text and a help URL", () => {

@@ -1,4 +1,4 @@
-import { spawn } from "child_process";
+import { execFileSync, spawn } from "child_process";
 import * as https from "https";
 import { ROOT } from "./dist";
 
@@ -15,7 +15,7 @@ function get(url: string): Promise<{ status: number; body: string }> {
   });
 }
 
-test("npm start on a machine without Excel serves the add-in over https and says how to sideload it", async () => {
+test("npm start on a machine without Excel serves the add-in over https, says how to sideload it, and npm stop ends it", async () => {
   const port = 3917;
   const child = spawn("node", ["scripts/start.js"], {
     cwd: ROOT,
@@ -37,7 +37,12 @@ test("npm start on a machine without Excel serves the add-in over https and says
     expect((await get(`https://localhost:${port}/functions.json`)).body).toContain('"id": "PHASE"');
     expect(output).toContain("Upload My Add-in");
     expect(output).toContain(`https://localhost:${port}/taskpane.html`);
+    const exited = new Promise((resolve) => child.on("exit", resolve));
+    const env = { ...process.env, DEV_SERVER_PORT: String(port) };
+    expect(execFileSync("node", ["scripts/stop.js"], { cwd: ROOT, env, encoding: "utf8" })).toContain("Stopped the Scale Tracker dev server");
+    await exited;
+    await expect(get(`https://localhost:${port}/taskpane.html`)).rejects.toThrow(/ECONNREFUSED/);
   } finally {
-    process.kill(-child.pid!, "SIGTERM");
+    if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid!, "SIGTERM");
   }
 }, 180_000);

@@ -1,0 +1,19 @@
+/** Where `npm start` (serve-only mode) records its process, so that `npm stop` can end it. */
+const fs = require("fs");
+const os = require("os");
+const path = require("path");
+
+const PID_FILE = path.join(os.tmpdir(), `scale-tracker-dev-server-${process.env.DEV_SERVER_PORT || process.env.npm_package_config_dev_server_port || 3000}.pid`);
+
+const rememberServer = (pid) => fs.writeFileSync(PID_FILE, String(pid));
+const forgetServer = () => fs.rmSync(PID_FILE, { force: true });
+
+function recordedServer() {
+  try {
+    return Number(fs.readFileSync(PID_FILE, "utf8")) || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+module.exports = { forgetServer, recordedServer, rememberServer };
