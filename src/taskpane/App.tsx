@@ -32,13 +32,21 @@ export function App({ host, initialLanguage }: AppProps) {
   const [tab, setTab] = useState<TabId>("insert");
   const [lastRefresh, setLastRefresh] = useState<RefreshResult>();
   const [stale, setStale] = useState(false);
+  const [tracking, setTracking] = useState(true);
   const t = STRINGS[language];
 
   useEffect(() => {
     let stop: (() => void) | undefined;
-    host.onChanged(() => setStale(true)).then((s) => (stop = s), () => undefined);
+    host.onChanged(() => setStale(true)).then(
+      (s) => (stop = s),
+      () => setTracking(false),
+    );
     return () => stop?.();
   }, [host]);
+
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
 
   const refreshed = (result: RefreshResult) => {
     setLastRefresh(result);
@@ -47,16 +55,16 @@ export function App({ host, initialLanguage }: AppProps) {
 
   return (
     <FluentProvider theme={prefersDark() ? webDarkTheme : webLightTheme} lang={language} style={{ minHeight: "100vh" }}>
-      <main style={{ padding: "12px 16px", display: "flex", flexDirection: "column", gap: 12 }}>
+      <main style={{ padding: 12, display: "flex", flexDirection: "column", gap: 12 }}>
         <header style={{ display: "flex", justifyContent: "space-between", alignItems: "center" }}>
           <h1 style={{ fontSize: 18, margin: 0 }}>{t.title}</h1>
           <Button size="small" appearance="subtle" onClick={() => setLanguage(language === "en" ? "es" : "en")} lang={language === "en" ? "es" : "en"}>
             {t.languageSwitch}
           </Button>
         </header>
-        <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} size="small">
+        <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} size="small" style={{ flexWrap: "wrap" }}>
           {(["insert", "refresh", "inspect", "functions"] as const).map((id) => (
-            <Tab key={id} value={id}>
+            <Tab key={id} value={id} style={{ paddingInline: 6 }}>
               {t.tabs[id]}
             </Tab>
           ))}
@@ -64,7 +72,7 @@ export function App({ host, initialLanguage }: AppProps) {
         <section role="tabpanel" aria-label={t.tabs[tab]}>
           <Suspense fallback={<Spinner size="tiny" />}>
             {tab === "insert" && <InsertView host={host} t={t} language={language} />}
-            {tab === "refresh" && <RefreshView host={host} t={t} language={language} last={lastRefresh} stale={stale} onRefreshed={refreshed} />}
+            {tab === "refresh" && <RefreshView host={host} t={t} language={language} last={lastRefresh} stale={stale} tracking={tracking} onRefreshed={refreshed} />}
             {tab === "inspect" && <InspectView host={host} t={t} language={language} />}
             {tab === "functions" && <FunctionsView host={host} t={t} language={language} />}
           </Suspense>

@@ -10,13 +10,24 @@ import {
   refreshRiskFlags,
 } from "../excel";
 import { toWorkbookError } from "../excel/errors";
+import { PHASE_METRICS } from "../core/catalog";
+import { NAMES } from "../core/template/layout";
 
 export type CellValue = string | number | boolean | null;
+
+/** The used part of the selection, and the template's targets when the workbook has them. */
+export interface SelectedCells {
+  values: CellValue[][];
+  /** As Excel gives them: "=..." for a formula, else the value. */
+  formulas: CellValue[][];
+  /** Rows (id, P1, P2, P3, P4) read from the Thresholds sheet's Target_<metric> names; empty without a template. */
+  targets: CellValue[][];
+}
 
 export interface Host {
   insert(options: InsertOptions): Promise<InsertResult>;
   refresh(): Promise<RefreshResult>;
-  readSelection(): Promise<CellValue[][]>;
+  readSelection(): Promise<SelectedCells>;
   /** Selects a cell given as "'Sheet name'!M4" and shows its sheet. */
   select(address: string): Promise<void>;
   writeFormula(formula: string): Promise<void>;
@@ -49,9 +60,18 @@ export const excelHost: Host = {
   refresh: () => run((context) => refreshRiskFlags(context)),
   readSelection: () =>
     run(async (context) => {
-      const range = context.workbook.getSelectedRange().load("values");
+      // Only the used part: a whole selected column would otherwise be a million cells.
+      const used = context.workbook.getSelectedRange().getUsedRangeOrNullObject(true).load("values,formulas");
+      const targets = PHASE_METRICS.map((m) => ({
+        id: m.id,
+        range: context.workbook.names.getItemOrNullObject(NAMES.target(m.id)).getRangeOrNullObject().load("values"),
+      }));
       await context.sync();
-      return range.values as CellValue[][];
+      return {
+        values: used.isNullObject ? [] : (used.values as CellValue[][]),
+        formulas: used.isNullObject ? [] : (used.formulas as CellValue[][]),
+        targets: targets.filter((t) => !t.range.isNullObject).map((t) => [t.id, ...(t.range.values[0] as CellValue[])]),
+      };
     }),
   select: (address) =>
     run(async (context) => {

@@ -8,6 +8,8 @@ import { OutsideExcel } from "./OutsideExcel";
 import { excelHost } from "./host";
 import { languageOf } from "./strings";
 
+// The pane's own background reaches the edges, in dark themes too.
+document.body.style.margin = "0";
 const root = createRoot(document.getElementById("root")!);
 const browserLanguage = languageOf(navigator.language);
 

@@ -1,15 +1,17 @@
 /**
- * Inspect a selection: rows of (metric, value) or a metric row with months. The numbers come
+ * Inspect a selection: rows of (metric, value) or metric rows with months. The numbers come
  * from the SCALE functions themselves, so the pane and the sheet always agree.
  */
-import { PHASE_NUMBERS } from "../core/catalog";
+import { PHASE_NUMBERS, Unit } from "../core/catalog";
 import { resolve } from "../core/lookup";
 import { isExcelError } from "../functions/errors";
 import { gap, phase } from "../functions/functions";
-import type { CellValue } from "./host";
+import type { CellValue, SelectedCells } from "./host";
 
 export interface InspectedMetric {
+  /** The catalog id, whatever spelling the sheet uses. */
   id: string;
+  unit: Unit;
   value: number;
   /** Phase this metric alone reaches (0-4), or the error message. */
   phase: number | string;
@@ -22,38 +24,60 @@ export interface Inspection {
   metrics: InspectedMetric[];
   /** SCALE.PHASE over all the metrics, or its error message. */
   phase: number | string;
+  /** True when the targets came from the workbook's Thresholds sheet, false for the built-in ones. */
+  workbookTargets: boolean;
 }
 
 const messageOf = (x: unknown): number | string =>
   isExcelError(x) ? `${x.code} ${x.message}` : (x as number);
 
-/** Metric id in the first cell of a row and its value: the next cell, or the row's last number. */
-function rowPair(row: readonly CellValue[]): [string, number] | undefined {
-  const [id, ...rest] = row;
-  if (typeof id !== "string" || resolve(id).kind !== "metric") return undefined;
-  const numbers = rest.filter((v): v is number => typeof v === "number");
-  return numbers.length ? [id, numbers[numbers.length - 1]] : undefined;
+const isFormula = (f: CellValue | undefined) =>
+  typeof f === "string" && f.startsWith("=");
+
+/**
+ * The value of a metric row. Typed text after the id (its name, its unit) is skipped. If the
+ * next cell is a formula, its result is the value (the dashboard's rows, (metric, =formula)
+ * pairs); otherwise the row holds inputs, and the value is the last number typed in it (the
+ * latest month), so the computed latest, target and gap columns of a phase sheet are ignored.
+ */
+function rowValue(values: readonly CellValue[], formulas: readonly CellValue[]): number | undefined {
+  let first = 1;
+  while (first < values.length && !isFormula(formulas[first]) && typeof values[first] === "string" && values[first] !== "") first++;
+  if (first >= values.length) return undefined;
+  if (isFormula(formulas[first])) {
+    const result = values[first];
+    return typeof result === "number" ? result : undefined;
+  }
+  const typed = values.filter((v, c): v is number => c >= first && typeof v === "number" && !isFormula(formulas[c]));
+  return typed.length ? typed[typed.length - 1] : undefined;
 }
 
-export function inspectSelection(
-  values: readonly (readonly CellValue[])[],
-): Inspection {
-  const pairs = values
-    .map(rowPair)
-    .filter((p): p is [string, number] => p !== undefined);
-  const metrics = pairs.map(([id, value]): InspectedMetric => {
-    const reached = phase([[id]], [[value]]);
-    const next =
-      typeof reached === "number"
-        ? Math.min(reached + 1, PHASE_NUMBERS.length)
-        : 1;
+function rowPair(values: readonly CellValue[], formulas: readonly CellValue[]): [string, number, Unit] | undefined {
+  const id = values[0];
+  if (typeof id !== "string") return undefined;
+  const found = resolve(id);
+  if (found.kind !== "metric") return undefined;
+  const value = rowValue(values, formulas);
+  return value === undefined ? undefined : [found.metric.id, value, found.metric.unit];
+}
+
+export function inspectSelection(cells: SelectedCells): Inspection {
+  const thresholds = cells.targets?.length ? cells.targets : undefined;
+  const pairs = cells.values
+    .map((row, r) => rowPair(row, cells.formulas[r] ?? []))
+    .filter((p): p is [string, number, Unit] => p !== undefined);
+  const metrics = pairs.map(([id, value, unit]): InspectedMetric => {
+    const reached = phase([[id]], [[value]], undefined, thresholds);
+    const next = typeof reached === "number" ? Math.min(reached + 1, PHASE_NUMBERS.length) : 1;
     return {
       id,
+      unit,
       value,
       phase: messageOf(reached),
       nextPhase: next,
-      gap: messageOf(gap([[id]], [[value]], next)[0][0]),
+      gap: messageOf(gap([[id]], [[value]], next, undefined, thresholds)[0][0]),
     };
   });
-  return { metrics, phase: metrics.length ? messageOf(phase(pairs)) : "" };
+  const overall = metrics.length ? messageOf(phase(pairs.map(([id, value]) => [id, value]), undefined, undefined, thresholds)) : "";
+  return { metrics, phase: overall, workbookTargets: thresholds !== undefined };
 }

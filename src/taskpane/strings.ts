@@ -12,6 +12,7 @@ export interface Strings {
     language: string;
     company: string;
     companyHint: string;
+    defaultCompany: string;
     currency: string;
     currencyHint: string;
     currencyInvalid: string;
@@ -32,6 +33,7 @@ export interface Strings {
     run: string;
     running: string;
     stale: string;
+    untracked: string;
     summary: (ok: number, watch: number, risk: number) => string;
     none: string;
     columns: {
@@ -39,7 +41,6 @@ export interface Strings {
       phase: string;
       value: string;
       target: string;
-      level: string;
     };
     risksPhase: string;
     selectHint: string;
@@ -48,17 +49,17 @@ export interface Strings {
     intro: string;
     run: string;
     phaseReached: (phase: number | string) => string;
-    nextPhase: (n: number) => string;
+    workbookTargets: string;
+    builtInTargets: string;
     columns: { metric: string; value: string; phase: string; gap: string };
     empty: string;
-    top: string;
   };
   functions: {
     intro: string;
     insert: string;
     inserted: (formula: string) => string;
   };
-  errors: Record<WorkbookErrorCode, string> & { selection: string };
+  errors: Record<WorkbookErrorCode, string>;
 }
 
 const en: Strings = {
@@ -80,6 +81,7 @@ const en: Strings = {
     language: "Workbook language",
     company: "Company name",
     companyHint: "Shown on the dashboard.",
+    defaultCompany: "My company",
     currency: "Currency code",
     currencyHint: "Three letters, such as USD or EUR.",
     currencyInvalid: "Enter a three-letter currency code, such as USD or EUR.",
@@ -103,24 +105,26 @@ const en: Strings = {
     running: "Refreshing…",
     stale:
       "Inputs or thresholds changed since the last refresh: the list may be out of date.",
+    untracked:
+      "This Excel does not tell the pane about edits: refresh again after you change inputs or thresholds.",
     summary: (ok, watch, risk) => `${ok} OK, ${watch} WATCH, ${risk} RISK`,
     none: "Nothing to watch: every flag with a value is OK.",
     columns: {
-      metric: "Metric",
+      metric: "Metric and level",
       phase: "Phase",
       value: "Value",
       target: "Target",
-      level: "Level",
     },
     risksPhase: "Risks",
     selectHint: "Select the cell in the sheet",
   },
   inspect: {
     intro:
-      "Select two columns (metric, value) or a metric row, then inspect: the phase reached and the gap to the next phase, as SCALE.PHASE and SCALE.GAP give them.",
+      "Select two columns (metric, value) or metric rows (a row of months counts its latest month), then inspect: the phase reached and the gap to the next phase, as SCALE.PHASE and SCALE.GAP give them.",
     run: "Inspect selection",
     phaseReached: (phase) => `Phase reached by the selection: ${phase}`,
-    nextPhase: (n) => `Gap to phase ${n}`,
+    workbookTargets: "Targets from this workbook's Thresholds sheet.",
+    builtInTargets: "Built-in targets: this workbook has no Thresholds sheet.",
     columns: {
       metric: "Metric",
       value: "Value",
@@ -129,7 +133,6 @@ const en: Strings = {
     },
     empty:
       "The selection has no metric with a value. Select two columns (metric id, value) or a metric row.",
-    top: "top",
   },
   functions: {
     intro:
@@ -137,10 +140,7 @@ const en: Strings = {
     insert: "Insert example",
     inserted: (f) => `Wrote ${f} into the active cell.`,
   },
-  errors: {
-    ...WORKBOOK_ERROR_MESSAGES.en,
-    selection: "Select one or more cells first.",
-  },
+  errors: WORKBOOK_ERROR_MESSAGES.en,
 };
 
 const es: Strings = {
@@ -162,6 +162,7 @@ const es: Strings = {
     language: "Idioma del libro",
     company: "Nombre de la empresa",
     companyHint: "Se muestra en el panel.",
+    defaultCompany: "Mi empresa",
     currency: "Código de moneda",
     currencyHint: "Tres letras, como USD o EUR.",
     currencyInvalid:
@@ -186,33 +187,34 @@ const es: Strings = {
     running: "Actualizando…",
     stale:
       "Los datos o umbrales cambiaron desde la última actualización: la lista puede estar desactualizada.",
+    untracked:
+      "Este Excel no avisa al panel de los cambios: vuelve a actualizar después de cambiar datos o umbrales.",
     summary: (ok, watch, risk) => `${ok} OK, ${watch} WATCH, ${risk} RISK`,
     none: "Nada que vigilar: todas las alertas con valor están en OK.",
     columns: {
-      metric: "Métrica",
+      metric: "Métrica y nivel",
       phase: "Fase",
       value: "Valor",
       target: "Objetivo",
-      level: "Nivel",
     },
     risksPhase: "Riesgos",
     selectHint: "Seleccionar la celda en la hoja",
   },
   inspect: {
     intro:
-      "Selecciona dos columnas (métrica, valor) o una fila de métrica e inspecciona: la fase alcanzada y la brecha a la siguiente fase, como SCALE.PHASE y SCALE.GAP.",
+      "Selecciona dos columnas (métrica, valor) o filas de métricas (en una fila de meses cuenta el último mes) e inspecciona: la fase alcanzada y la brecha a la siguiente fase, como SCALE.PHASE y SCALE.GAP.",
     run: "Inspeccionar selección",
     phaseReached: (phase) => `Fase alcanzada por la selección: ${phase}`,
-    nextPhase: (n) => `Brecha a la fase ${n}`,
+    workbookTargets: "Objetivos de la hoja de umbrales de este libro.",
+    builtInTargets: "Objetivos por defecto: este libro no tiene hoja de umbrales.",
     columns: {
       metric: "Métrica",
       value: "Valor",
       phase: "Fase",
-      gap: "Brecha",
+      gap: "Brecha a la siguiente",
     },
     empty:
       "La selección no tiene ninguna métrica con valor. Selecciona dos columnas (id de métrica, valor) o una fila de métrica.",
-    top: "máxima",
   },
   functions: {
     intro:
@@ -220,10 +222,7 @@ const es: Strings = {
     insert: "Insertar ejemplo",
     inserted: (f) => `Se escribió ${f} en la celda activa.`,
   },
-  errors: {
-    ...WORKBOOK_ERROR_MESSAGES.es,
-    selection: "Selecciona primero una o más celdas.",
-  },
+  errors: WORKBOOK_ERROR_MESSAGES.es,
 };
 
 export const STRINGS: Readonly<Record<Language, Strings>> = { en, es };

@@ -62,7 +62,8 @@ export async function launch(): Promise<Browser> {
 
 /** A page where Office.js is the stub (or nothing, for `stub: undefined`) and nothing but loopback is reachable. */
 export async function openPane(browser: Browser, base: string, stub: string | undefined, query = ""): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 380, height: 900 } });
+  // 320 pixels: about as narrow as Excel opens a task pane.
+  const context = await browser.newContext({ viewport: { width: 320, height: 900 } });
   const page = await context.newPage();
   await page.route("**/*", (route) => {
     const url = route.request().url();

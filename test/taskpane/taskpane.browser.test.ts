@@ -35,6 +35,9 @@ const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
     return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
   }
 
+  /** The view fits the pane: nothing is cut off or needs sideways scrolling. */
+  const fitsWidth = (page: Page) => page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth") as Promise<boolean>;
+
   async function insertWorkbook(page: Page) {
     await page.getByLabel("Company name").fill("Acme");
     await page.getByRole("button", { name: "Insert tracking workbook" }).click();
@@ -73,6 +76,7 @@ const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
     expect(await fake(page, (s) => s.sheets.map((x) => x.name))).toEqual(["Thresholds", "Scale Dashboard", "Thresholds (2)", "Phase 1", "Phase 2", "Phase 3", "Phase 4", "Risks"]);
     expect(await fake(page, (s) => s.syncs)).toBe(2);
     await shot(page, "insert");
+    expect(await fitsWidth(page)).toBe(true);
     await page.getByRole("button", { name: "Go to the dashboard" }).click();
     await page.waitForFunction("window.__fake.selected === \"'Scale Dashboard'!A1\"");
   });
@@ -98,6 +102,35 @@ const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
     await page.getByText("Excel is editing a cell. Press Enter or Esc").waitFor();
   });
 
+  test("an Excel without the needed API gets a sentence naming it, and nothing is inserted", async () => {
+    const page = await pane();
+    await fake(page, (s) => (s.apiSupported = false));
+    await page.getByRole("button", { name: "Insert tracking workbook" }).click();
+    await page.getByText("This version of Excel does not support what Scale Tracker needs (Excel API 1.8). Use Microsoft 365 or Excel on the web.").waitFor();
+    expect(await fake(page, (s) => s.sheets.length)).toBe(0);
+  });
+
+  test("where Excel cannot report edits, the pane says to refresh after changing inputs", async () => {
+    const page = await pane("?events=off");
+    await insertWorkbook(page);
+    await page.getByRole("tab", { name: "Risk flags" }).click();
+    await page.getByRole("button", { name: "Refresh risk flags" }).click();
+    await page.getByText("This Excel does not tell the pane about edits: refresh again after you change inputs or thresholds.").waitFor();
+  });
+
+  test("Office's dark theme: dark background, readable contrast", async () => {
+    const page = await pane("?theme=dark");
+    await insertWorkbook(page);
+    await page.getByRole("tab", { name: "Risk flags" }).click();
+    await page.getByRole("button", { name: "Refresh risk flags" }).click();
+    await page.getByTestId("refresh-result").waitFor();
+    const background = (await page.evaluate("getComputedStyle(document.querySelector('.fui-FluentProvider')).backgroundColor")) as string;
+    const [r, g, b] = background.match(/\d+/g)!.map(Number);
+    expect(r + g + b).toBeLessThan(3 * 80);
+    expect(await seriousViolations(page)).toEqual([]);
+    await shot(page, "refresh-dark");
+  });
+
   test("Refresh shows the counts and the cells to watch; a click selects the cell; edits mark the list stale", async () => {
     const page = await pane();
     await insertWorkbook(page);
@@ -116,6 +149,7 @@ const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
     expect(await rows.nth(1).innerText()).toMatch(/Cash runway\s+Risks\s+14\s+18\s+RISK/);
     expect(await rows.nth(2).innerText()).toMatch(/Monthly recurring revenue\s+1\s+480,000\s+500,000\s+WATCH/);
     expect(await seriousViolations(page)).toEqual([]);
+    expect(await fitsWidth(page)).toBe(true);
     await shot(page, "refresh");
     await page.getByRole("button", { name: /Monthly recurring revenue: Select the cell in the sheet 'Phase 1'!M4/ }).click();
     await page.waitForFunction("window.__fake.selected === \"'Phase 1'!M4\"");
@@ -123,7 +157,7 @@ const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
     await page.getByTestId("stale").waitFor();
   });
 
-  test("Inspect shows the phase and the gaps SCALE.PHASE and SCALE.GAP give for the selection", async () => {
+  test("Inspect shows the phase and the gaps SCALE.PHASE and SCALE.GAP give for two columns (metric, value)", async () => {
     const page = await pane();
     await fake(page, (s) => {
       s.sheets.push({ name: "Data", cells: new Map(), formats: [], rules: [], validations: [], tables: [], charts: [] });
@@ -136,13 +170,47 @@ const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
     await page.getByTestId("inspect-result").waitFor();
     const expectedPhase = phase([["mrr", 600000], ["churn", 0.04], ["nps", 90]]);
     expect(await page.getByRole("status").innerText()).toBe(`Phase reached by the selection: ${expectedPhase}`);
-    const cells = await page.locator("tbody tr").allInnerTexts();
-    const shown = (v: unknown) => (v as number).toLocaleString("en-US", { maximumFractionDigits: 4 });
-    expect(cells[0]).toContain(`${shown(gap([["mrr"]], [[600000]], 2)[0][0])} (P2)`);
-    expect(cells[1]).toContain(`${shown(gap([["churn"]], [[0.04]], 2)[0][0])} (P2)`);
-    expect(cells[2]).toContain("4");
+    await page.getByText("Built-in targets: this workbook has no Thresholds sheet.").waitFor();
+    const rows = await page.locator("tbody tr").allInnerTexts();
+    expect(rows.map((r) => r.split(/\t|\n/).filter(Boolean))).toEqual([
+      ["Monthly recurring revenue", "600,000", "1", "1,400,000 (P2)"],
+      ["Churn (monthly)", "4%", "1", "1% (P2)"],
+      ["Net promoter score", "90", "4", "-5 (P4)"],
+    ]);
+    // The exact numbers, on hover, are the functions' own.
+    const exact = (await page.locator("tbody tr td:nth-child(4)").evaluateAll((cells) => cells.map((c) => Number(c.getAttribute("title"))))) as number[];
+    expect(exact).toEqual([gap([["mrr"]], [[600000]], 2)[0][0], gap([["churn"]], [[0.04]], 2)[0][0], gap([["nps"]], [[90]], 4)[0][0]]);
     expect(await seriousViolations(page)).toEqual([]);
+    expect(await fitsWidth(page)).toBe(true);
     await shot(page, "inspect");
+  });
+
+  test("Inspect on a phase sheet's row takes the latest month typed and the workbook's edited targets", async () => {
+    const page = await pane();
+    await insertWorkbook(page);
+    const { actuals, target } = await fake(page, (s) => {
+      const set = (sheet: string, ref: string, value: number) => s.sheets.find((x) => x.name === sheet)!.cells.set(ref, { value });
+      const actuals = s.names.get("Phase1_mrr_Actuals")!;
+      const target = s.names.get("Target_mrr")!;
+      const [first] = actuals.ref.split(":");
+      const row = first.replace(/[A-Z]+/, "");
+      set(actuals.sheet, first, 300000);
+      set(actuals.sheet, `F${row}`, 450000);
+      // The user lowers the phase 1 MRR target on the Thresholds sheet (P1 is the name's first cell).
+      set(target.sheet, target.ref.split(":")[0], 400000);
+      s.selected = `'${actuals.sheet}'!A${row}:Z${row}`;
+      return { actuals, target };
+    });
+    expect(actuals.sheet).toBe("Phase 1");
+    expect(target.sheet).toBe("Thresholds");
+    await page.getByRole("tab", { name: "Inspect" }).click();
+    await page.getByRole("button", { name: "Inspect selection" }).click();
+    await page.getByTestId("inspect-result").waitFor();
+    await page.getByText("Targets from this workbook's Thresholds sheet.").waitFor();
+    // With the built-in targets 450,000 is phase 0, 50,000 short of phase 1.
+    const targets = [["mrr", 400000, 2000000, 5000000, 20000000]];
+    expect([phase([["mrr"]], [[450000]], undefined, targets), gap([["mrr"]], [[450000]], 2, undefined, targets)[0][0]]).toEqual([1, 1550000]);
+    expect((await page.locator("tbody tr").allInnerTexts())[0].split(/\t|\n/).filter(Boolean)).toEqual(["Monthly recurring revenue", "450,000", "1", "1,550,000 (P2)"]);
   });
 
   test("Functions writes an example formula into the active cell", async () => {
@@ -156,6 +224,7 @@ const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
     await page.getByText('Wrote =SCALE.GAP("cac", 120, 1) into the active cell.').waitFor();
     expect(await fake(page, (s) => s.sheets[0].cells.get("D5"))).toEqual({ formula: 'SCALE.GAP("cac", 120, 1)' });
     expect(await seriousViolations(page)).toEqual([]);
+    expect(await fitsWidth(page)).toBe(true);
     await shot(page, "functions");
   });
 
@@ -163,8 +232,15 @@ const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
     const page = await pane("?displayLanguage=es-MX");
     await page.getByRole("button", { name: "Insertar libro de seguimiento" }).waitFor();
     await shot(page, "insert-es");
+    for (const name of ["Alertas", "Inspeccionar", "Funciones"]) {
+      await page.getByRole("tab", { name }).click();
+      await page.getByRole("tabpanel", { name }).waitFor();
+      expect(await fitsWidth(page)).toBe(true);
+    }
     await page.getByRole("button", { name: "English" }).click();
+    await page.getByRole("tab", { name: "Insert" }).click();
     await page.getByRole("button", { name: "Insert tracking workbook" }).waitFor();
+    expect(await page.evaluate("document.documentElement.lang")).toBe("en");
   });
 
   test("keyboard: tabs and the main action are reachable and usable without a mouse", async () => {

@@ -60,10 +60,10 @@ export default function FunctionsView({ host, t, language }: { host: Host; t: St
       )}
       {EXAMPLES.map((f) => (
         <Card key={f.signature} size="small">
-          <code style={{ fontWeight: 600 }}>{f.signature}</code>
+          <code style={{ fontWeight: 600, overflowWrap: "anywhere" }}>{f.signature}</code>
           <span>{f.help[language]}</span>
-          <div style={{ display: "flex", justifyContent: "space-between", alignItems: "center", gap: 8 }}>
-            <code>{f.example}</code>
+          <div style={{ display: "flex", flexWrap: "wrap", justifyContent: "space-between", alignItems: "center", gap: 8 }}>
+            <code style={{ overflowWrap: "anywhere" }}>{f.example}</code>
             <Button size="small" onClick={() => write(f.example)} aria-label={`${t.functions.insert}: ${f.example}`}>
               {t.functions.insert}
             </Button>

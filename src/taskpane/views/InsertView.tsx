@@ -5,7 +5,13 @@ import { TEMPLATE_LABELS } from "../../core/template/labels";
 import type { InsertResult } from "../../excel";
 import { Failure } from "../Failure";
 import type { Host } from "../host";
-import type { Strings } from "../strings";
+import { STRINGS, Strings } from "../strings";
+
+/** The name a template sheet has when it is free ("Thresholds"), in the workbook's language. */
+function defaultName(key: string, language: Language): string {
+  const names: Readonly<Record<string, string>> = TEMPLATE_LABELS[language].sheets;
+  return names[key] ?? key;
+}
 
 function thisMonth(): string {
   const now = new Date();
@@ -25,7 +31,7 @@ export function InsertView({ host, t, language }: Props) {
   const [firstMonth, setFirstMonth] = useState(thisMonth());
   const [phases, setPhases] = useState<PhaseNumber[]>([...PHASE_NUMBERS]);
   const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<InsertResult>();
+  const [result, setResult] = useState<InsertResult & { language: Language }>();
   const [error, setError] = useState<unknown>();
   const [tried, setTried] = useState(false);
 
@@ -44,7 +50,14 @@ export function InsertView({ host, t, language }: Props) {
     setError(undefined);
     setResult(undefined);
     try {
-      setResult(await host.insert({ language: workbookLanguage, company: company.trim(), currency: currency.trim().toUpperCase(), firstMonth, phases }));
+      const options = {
+        language: workbookLanguage,
+        company: company.trim() || STRINGS[workbookLanguage].insert.defaultCompany,
+        currency: currency.trim().toUpperCase(),
+        firstMonth,
+        phases,
+      };
+      setResult({ ...(await host.insert(options)), language: workbookLanguage });
     } catch (e) {
       setError(e);
     } finally {
@@ -53,7 +66,6 @@ export function InsertView({ host, t, language }: Props) {
   };
 
   const togglePhase = (n: PhaseNumber, on: boolean) => setPhases((p) => (on ? [...p, n].sort() : p.filter((x) => x !== n)));
-  const defaults = TEMPLATE_LABELS[workbookLanguage].sheets;
 
   return (
     <form
@@ -72,7 +84,7 @@ export function InsertView({ host, t, language }: Props) {
         </Select>
       </Field>
       <Field label={t.insert.company} hint={t.insert.companyHint}>
-        <Input value={company} onChange={(_, d) => setCompany(d.value)} />
+        <Input value={company} placeholder={STRINGS[workbookLanguage].insert.defaultCompany} onChange={(_, d) => setCompany(d.value)} />
       </Field>
       <Field label={t.insert.currency} hint={t.insert.currencyHint} validationMessage={tried && !currencyOk ? t.insert.currencyInvalid : undefined}>
         <Input value={currency} maxLength={3} onChange={(_, d) => setCurrency(d.value)} />
@@ -103,7 +115,7 @@ export function InsertView({ host, t, language }: Props) {
             <div>{t.insert.created}</div>
             <ul style={{ margin: "4px 0", paddingLeft: 18 }}>
               {result.sheets.map((s) => (
-                <li key={s.key}>{s.renamed ? t.insert.renamed(s.name, defaults[s.key as keyof typeof defaults]) : s.name}</li>
+                <li key={s.key}>{s.renamed ? t.insert.renamed(s.name, defaultName(s.key, result.language)) : s.name}</li>
               ))}
             </ul>
             {result.skippedNames.length > 0 && <div>{t.insert.skippedNames(result.skippedNames.join(", "))}</div>}

@@ -1,7 +1,8 @@
 import { useState } from "react";
 import { Button, MessageBar, MessageBarBody, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from "@fluentui/react-components";
-import { Language, PHASE_METRICS } from "../../core/catalog";
+import { Language, PHASE_METRICS, Unit } from "../../core/catalog";
 import { Failure } from "../Failure";
+import { formatMeasure } from "../format";
 import type { Host } from "../host";
 import { Inspection, inspectSelection } from "../inspect";
 import type { Strings } from "../strings";
@@ -11,8 +12,6 @@ interface Props {
   t: Strings;
   language: Language;
 }
-
-const show = (v: number | string) => (typeof v === "number" ? v.toLocaleString(undefined, { maximumFractionDigits: 4 }) : v);
 
 export default function InspectView({ host, t, language }: Props) {
   const [inspection, setInspection] = useState<Inspection>();
@@ -27,6 +26,16 @@ export default function InspectView({ host, t, language }: Props) {
     }
   };
   const name = (id: string) => PHASE_METRICS.find((m) => m.id === id)?.name[language] ?? id;
+  /** The number as the sheet formats it, the exact value on hover; an error message as it is. */
+  const cell = (v: number | string, unit: Unit, suffix = "") =>
+    typeof v === "number" ? (
+      <TableCell title={String(v)}>
+        {formatMeasure(v, unit, language)}
+        {suffix}
+      </TableCell>
+    ) : (
+      <TableCell>{v}</TableCell>
+    );
 
   return (
     <div style={{ display: "flex", flexDirection: "column", gap: 10 }}>
@@ -42,9 +51,10 @@ export default function InspectView({ host, t, language }: Props) {
       )}
       {inspection && inspection.metrics.length > 0 && (
         <div data-testid="inspect-result">
-          <p role="status" style={{ fontWeight: 600 }}>
+          <p role="status" style={{ fontWeight: 600, margin: "0 0 4px" }}>
             {t.inspect.phaseReached(inspection.phase)}
           </p>
+          <p style={{ margin: "0 0 8px" }}>{inspection.workbookTargets ? t.inspect.workbookTargets : t.inspect.builtInTargets}</p>
           <Table size="small" aria-label={t.tabs.inspect}>
             <TableHeader>
               <TableRow>
@@ -54,14 +64,12 @@ export default function InspectView({ host, t, language }: Props) {
               </TableRow>
             </TableHeader>
             <TableBody>
-              {inspection.metrics.map((m) => (
-                <TableRow key={m.id}>
+              {inspection.metrics.map((m, i) => (
+                <TableRow key={i}>
                   <TableCell>{name(m.id)}</TableCell>
-                  <TableCell>{show(m.value)}</TableCell>
-                  <TableCell>{show(m.phase)}</TableCell>
-                  <TableCell title={t.inspect.nextPhase(m.nextPhase)}>
-                    {show(m.gap)} (P{m.nextPhase})
-                  </TableCell>
+                  {cell(m.value, m.unit)}
+                  <TableCell>{m.phase}</TableCell>
+                  {cell(m.gap, m.unit, ` (P${m.nextPhase})`)}
                 </TableRow>
               ))}
             </TableBody>

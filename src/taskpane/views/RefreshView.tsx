@@ -1,8 +1,9 @@
 import { useState } from "react";
-import { Badge, Button, MessageBar, MessageBarBody, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from "@fluentui/react-components";
-import { Language, PHASE_METRICS, RISK_INDICATORS } from "../../core/catalog";
+import { Badge, Button, Link, MessageBar, MessageBarBody, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from "@fluentui/react-components";
+import { Language, PHASE_METRICS, RISK_INDICATORS, Unit } from "../../core/catalog";
 import type { FlaggedCell, RefreshResult } from "../../excel";
 import { Failure } from "../Failure";
+import { formatMeasure } from "../format";
 import type { Host } from "../host";
 import type { Strings } from "../strings";
 
@@ -12,19 +13,21 @@ interface Props {
   language: Language;
   last?: RefreshResult;
   stale: boolean;
+  /** False when Excel cannot report edits to the pane, so staleness is unknown. */
+  tracking: boolean;
   onRefreshed: (result: RefreshResult) => void;
 }
 
 const LEVEL_COLOR = { OK: "success", WATCH: "warning", RISK: "danger" } as const;
+const VISUALLY_HIDDEN = { position: "absolute", width: 1, height: 1, overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" } as const;
 
-function measureName(id: string, language: Language): string {
+/** A flagged cell's metric (phase sheets) or group.indicator (Risks sheet): its name and unit. */
+function measure(id: string, language: Language): { name: string; unit: Unit } {
   const m = PHASE_METRICS.find((x) => x.id === id) ?? RISK_INDICATORS.find((x) => x.qualifiedId === id);
-  return m ? m.name[language] : id;
+  return m ? { name: m.name[language], unit: m.unit } : { name: id, unit: "count" };
 }
 
-const format = (v: number) => (Math.abs(v) < 1 && v !== 0 ? `${+(v * 100).toPrecision(4)}%` : v.toLocaleString());
-
-export default function RefreshView({ host, t, language, last, stale, onRefreshed }: Props) {
+export default function RefreshView({ host, t, language, last, stale, tracking, onRefreshed }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
 
@@ -40,23 +43,26 @@ export default function RefreshView({ host, t, language, last, stale, onRefreshe
     }
   };
 
-  const row = (f: FlaggedCell) => (
-    <TableRow key={f.address}>
-      <TableCell>
-        <Button appearance="transparent" size="small" style={{ justifyContent: "flex-start", textAlign: "start", paddingInline: 0 }} onClick={() => host.select(f.address).catch(setError)} aria-label={`${measureName(f.measureId, language)}: ${t.refresh.selectHint} ${f.address}`}>
-          {measureName(f.measureId, language)}
-        </Button>
-      </TableCell>
-      <TableCell>{f.phase === "R" ? t.refresh.risksPhase : f.phase}</TableCell>
-      <TableCell>{format(f.value)}</TableCell>
-      <TableCell>{format(f.target)}</TableCell>
-      <TableCell>
-        <Badge color={LEVEL_COLOR[f.level]} appearance="filled">
-          {f.level}
-        </Badge>
-      </TableCell>
-    </TableRow>
-  );
+  const row = (f: FlaggedCell) => {
+    const { name, unit } = measure(f.measureId, language);
+    return (
+      <TableRow key={f.address}>
+        <TableCell>
+          <div style={{ display: "flex", flexDirection: "column", alignItems: "flex-start", gap: 2, padding: "4px 0" }}>
+            <Link as="button" onClick={() => host.select(f.address).catch(setError)} aria-label={`${name}: ${t.refresh.selectHint} ${f.address}`}>
+              {name}
+            </Link>
+            <Badge color={LEVEL_COLOR[f.level]} appearance="filled" size="small">
+              {f.level}
+            </Badge>
+          </div>
+        </TableCell>
+        <TableCell>{f.phase === "R" ? t.refresh.risksPhase : f.phase}</TableCell>
+        <TableCell title={String(f.value)}>{formatMeasure(f.value, unit, language)}</TableCell>
+        <TableCell title={String(f.target)}>{formatMeasure(f.target, unit, language)}</TableCell>
+      </TableRow>
+    );
+  };
 
   return (
     <div style={{ display: "flex", flexDirection: "column", gap: 10 }}>
@@ -69,22 +75,29 @@ export default function RefreshView({ host, t, language, last, stale, onRefreshe
           <MessageBarBody>{t.refresh.stale}</MessageBarBody>
         </MessageBar>
       )}
+      {!tracking && last && (
+        <MessageBar intent="info">
+          <MessageBarBody>{t.refresh.untracked}</MessageBarBody>
+        </MessageBar>
+      )}
       {error !== undefined && <Failure error={error} t={t} />}
       {last && (
         <div data-testid="refresh-result" style={{ display: "flex", flexDirection: "column", gap: 8 }}>
           <div role="status" style={{ display: "flex", gap: 6, alignItems: "center" }}>
-            <Badge color="success">OK {last.counts.OK}</Badge>
-            <Badge color="warning">WATCH {last.counts.WATCH}</Badge>
-            <Badge color="danger">RISK {last.counts.RISK}</Badge>
-            <span style={{ position: "absolute", left: -9999 }}>{t.refresh.summary(last.counts.OK, last.counts.WATCH, last.counts.RISK)}</span>
+            <span aria-hidden style={{ display: "flex", gap: 6 }}>
+              <Badge color="success">OK {last.counts.OK}</Badge>
+              <Badge color="warning">WATCH {last.counts.WATCH}</Badge>
+              <Badge color="danger">RISK {last.counts.RISK}</Badge>
+            </span>
+            <span style={VISUALLY_HIDDEN}>{t.refresh.summary(last.counts.OK, last.counts.WATCH, last.counts.RISK)}</span>
           </div>
           {last.flagged.length === 0 ? (
             <p>{t.refresh.none}</p>
           ) : (
-            <Table size="small" aria-label={t.tabs.refresh}>
+            <Table size="small" aria-label={t.tabs.refresh} style={{ tableLayout: "auto" }}>
               <TableHeader>
                 <TableRow>
-                  {(["metric", "phase", "value", "target", "level"] as const).map((c) => (
+                  {(["metric", "phase", "value", "target"] as const).map((c) => (
                     <TableHeaderCell key={c}>{t.refresh.columns[c]}</TableHeaderCell>
                   ))}
                 </TableRow>

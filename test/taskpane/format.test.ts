@@ -1,0 +1,17 @@
+import { formatMeasure } from "../../src/taskpane/format";
+
+describe("formatMeasure: numbers as the template formats them", () => {
+  test.each([
+    [0.9989, "fraction", "en", "99.89%"],
+    [0.04, "fraction", "es", "4\u00a0%"],
+    [3, "fraction", "en", "300%"],
+    [25, "ratio", "en", "25:1"],
+    [12.5, "multiple", "es", "12,5x"],
+    [1_400_000, "usd_month", "en", "1,400,000"],
+    [1_400_000, "usd_month", "es", "1.400.000"],
+    [-5, "nps", "en", "-5"],
+    [4.25, "score_1_5", "en", "4.25"],
+  ] as const)("%p %s (%s) -> %s", (value, unit, language, shown) => {
+    expect(formatMeasure(value, unit, language)).toBe(shown);
+  });
+});
