@@ -2,13 +2,7 @@
  * Everything the task pane asks of Excel, in one small interface; `excelHost` implements it
  * with Excel.run. Errors come back as WorkbookError, whose code the pane turns into a sentence.
  */
-import {
-  InsertOptions,
-  InsertResult,
-  RefreshResult,
-  insertTrackingWorkbook,
-  refreshRiskFlags,
-} from "../excel";
+import type { InsertOptions, InsertResult, RefreshResult } from "../excel";
 import { toWorkbookError } from "../excel/errors";
 import { PHASE_METRICS } from "../core/catalog";
 import { NAMES } from "../core/template/layout";
@@ -54,10 +48,18 @@ async function run<T>(
   }
 }
 
+/** The workbook writer and its template description load on first use, off the first screen. */
+const writer = () => import(/* webpackChunkName: "excel" */ "../excel");
+
 export const excelHost: Host = {
-  insert: (options) =>
-    run((context) => insertTrackingWorkbook(context, options)),
-  refresh: () => run((context) => refreshRiskFlags(context)),
+  insert: async (options) => {
+    const { insertTrackingWorkbook } = await writer();
+    return run((context) => insertTrackingWorkbook(context, options));
+  },
+  refresh: async () => {
+    const { refreshRiskFlags } = await writer();
+    return run((context) => refreshRiskFlags(context));
+  },
   readSelection: () =>
     run(async (context) => {
       // Only the used part: a whole selected column would otherwise be a million cells.
