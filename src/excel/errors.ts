@@ -7,6 +7,7 @@ export type WorkbookErrorCode =
   | "readOnly"
   | "apiNotSupported"
   | "notInserted"
+  | "badThresholds"
   | "unknown";
 
 /** What to do about each failure, in the pane's two languages; WorkbookError carries the English one. */
@@ -24,6 +25,8 @@ export const WORKBOOK_ERROR_MESSAGES: Readonly<
       "This version of Excel does not support what Scale Tracker needs (Excel API 1.8). Use Microsoft 365 or Excel on the web.",
     notInserted:
       "No tracking workbook found here. Insert it first with Insert tracking workbook.",
+    badThresholds:
+      "A threshold on the Thresholds sheet is empty or not a number. Type a number there (5% is 0.05), then refresh again.",
     unknown:
       "Excel could not finish the operation. Nothing was changed; try again.",
   },
@@ -38,6 +41,8 @@ export const WORKBOOK_ERROR_MESSAGES: Readonly<
       "Esta versión de Excel no admite lo que Scale Tracker necesita (Excel API 1.8). Usa Microsoft 365 o Excel en la web.",
     notInserted:
       "No se encontró un libro de seguimiento aquí. Insértalo primero con Insertar libro de seguimiento.",
+    badThresholds:
+      "Un umbral de la hoja Umbrales está vacío o no es un número. Escribe un número (5 % es 0,05) y vuelve a actualizar.",
     unknown:
       "Excel no pudo terminar la operación. No se cambió nada; inténtalo de nuevo.",
   },

@@ -1,7 +1,8 @@
 /**
  * Inserts the tracking workbook into the open workbook with Office.js: one sync to see what is
  * there, one to write everything. Never overwrites: taken sheet and table names get free ones,
- * existing workbook names are left alone. On failure, what was created is deleted again.
+ * existing workbook names are left alone (except template names a deleted template left broken,
+ * which the new template takes over). On failure, what was created is deleted again.
  */
 import { PhaseNumber } from "../core/catalog";
 import {
@@ -10,7 +11,6 @@ import {
   SheetKey,
   SheetSpec,
   TEMPLATE_LABELS,
-  TemplateOptions,
   WorkbookSpec,
   cellPosition,
   columnLetter,
@@ -46,6 +46,9 @@ export interface InsertResult {
 export const REQUIRED_API = { set: "ExcelApi", version: "1.8" } as const;
 
 const TABLE_STYLE = "TableStyleLight9";
+
+/** One sync reads the workbook's sheet, name and table names; one writes the template. */
+const INSERT_SYNCS = 2;
 
 /** `name`, or `name (2)`, `name (3)`, ... whichever is free (Excel compares sheet names case-insensitively). */
 export function freeName(
@@ -185,11 +188,44 @@ function writeSheet(sheet: Excel.Worksheet, spec: SheetSpec): void {
   }
 }
 
+/** What the workbook holds before inserting; names are lower case, as Excel compares them. */
+export interface Existing {
+  sheets: ReadonlySet<string>;
+  /** Defined names and table names: Excel keeps both in one namespace. */
+  names: ReadonlySet<string>;
+  /**
+   * Template names left broken (#REF!) by a template whose sheets were deleted, with their
+   * formula: the new template takes them over, and a failed insert puts them back.
+   */
+  stale: ReadonlyMap<string, string>;
+}
+
+async function readExisting(context: Excel.RequestContext): Promise<Existing> {
+  const sheets = context.workbook.worksheets.load("items/name");
+  const names = context.workbook.names.load(
+    "items/name,items/type,items/formula",
+  );
+  const tables = context.workbook.tables.load("items/name");
+  await context.sync();
+  const lower = (items: { name: string }[]) =>
+    items.map((i) => i.name.toLowerCase());
+  const stale = new Map(
+    names.items
+      .filter((n) => n.type === Excel.NamedItemType.error)
+      .map((n) => [n.name.toLowerCase(), n.formula] as const),
+  );
+  return {
+    sheets: new Set(lower(sheets.items)),
+    names: new Set([...lower(names.items), ...lower(tables.items)]),
+    stale,
+  };
+}
+
 /** Queues every operation of the description; no sync. */
 export function queueWorkbook(
   context: Excel.RequestContext,
   spec: WorkbookSpec,
-  existing: { names: ReadonlySet<string>; tables: ReadonlySet<string> },
+  existing: Existing,
 ): { skippedNames: string[] } {
   const sheets = new Map<SheetKey, Excel.Worksheet>();
   for (const s of spec.sheets) {
@@ -197,22 +233,30 @@ export function queueWorkbook(
     sheets.set(s.key, sheet);
     writeSheet(sheet, s);
   }
-  const tablesTaken = new Set(existing.tables);
+  const ours = new Set(spec.names.map((n) => n.name.toLowerCase()));
+  const replaceable = (name: string) =>
+    existing.stale.has(name) && ours.has(name);
+  const taken = new Set([...existing.names].filter((n) => !replaceable(n)));
   for (const t of spec.tables) {
     const table = sheets.get(t.sheet)!.tables.add(t.ref, true);
-    table.name = freeName(t.name, tablesTaken, "");
-    tablesTaken.add(table.name.toLowerCase());
+    const name = freeName(t.name, taken, "");
+    table.name = name;
+    taken.add(name.toLowerCase());
     table.style = TABLE_STYLE;
   }
   const skippedNames: string[] = [];
   for (const n of spec.names) {
-    if (existing.names.has(n.name.toLowerCase())) skippedNames.push(n.name);
-    else
-      context.workbook.names.add(
-        n.name,
-        sheets.get(n.sheet)!.getRange(n.ref),
-        n.comment,
-      );
+    const key = n.name.toLowerCase();
+    if (taken.has(key)) {
+      skippedNames.push(n.name);
+      continue;
+    }
+    if (replaceable(key)) context.workbook.names.getItem(n.name).delete();
+    context.workbook.names.add(
+      n.name,
+      sheets.get(n.sheet)!.getRange(n.ref),
+      n.comment,
+    );
   }
   for (const r of spec.rules) addRule(sheets.get(r.sheet)!, r);
   for (const v of spec.validations) {
@@ -253,22 +297,41 @@ export function queueWorkbook(
   return { skippedNames };
 }
 
-/** Deletes the sheets and names an interrupted insert may have left; failures here are not the user's problem. */
+/**
+ * Deletes the sheets and names an interrupted insert may have created and puts back the stale
+ * names it replaced: one sync to see what is there, one to undo. Failures here are swallowed so
+ * the caller reports the original error.
+ */
 async function rollback(
   context: Excel.RequestContext,
   spec: WorkbookSpec,
-  existingNames: ReadonlySet<string>,
+  existing: Existing,
 ): Promise<void> {
   const sheets = spec.sheets.map((s) =>
     context.workbook.worksheets.getItemOrNullObject(s.name),
   );
   const names = spec.names
-    .filter((n) => !existingNames.has(n.name.toLowerCase()))
-    .map((n) => context.workbook.names.getItemOrNullObject(n.name));
-  for (const item of [...sheets, ...names]) item.load("isNullObject");
+    .map((n) => n.name)
+    .filter((n) => {
+      const key = n.toLowerCase();
+      return !existing.names.has(key) || existing.stale.has(key);
+    })
+    .map((n) => ({
+      name: n,
+      stale: existing.stale.get(n.toLowerCase()),
+      item: context.workbook.names.getItemOrNullObject(n).load("formula"),
+    }));
+  for (const s of sheets) s.load("isNullObject");
   await context.sync();
-  for (const n of names) if (!n.isNullObject) n.delete();
   for (const s of sheets) if (!s.isNullObject) s.delete();
+  for (const n of names) {
+    if (n.item.isNullObject) {
+      if (n.stale !== undefined) context.workbook.names.add(n.name, n.stale);
+    } else if (n.item.formula !== n.stale) {
+      n.item.delete();
+      if (n.stale !== undefined) context.workbook.names.add(n.name, n.stale);
+    }
+  }
   await context.sync();
 }
 
@@ -286,38 +349,28 @@ export async function insertTrackingWorkbook(
   ) {
     throw new WorkbookError("apiNotSupported");
   }
-  let syncs = 0;
-  const sheets = context.workbook.worksheets.load("items/name");
-  const names = context.workbook.names.load("items/name");
-  const tables = context.workbook.tables.load("items/name");
+  let existing: Existing;
   try {
-    await context.sync();
+    existing = await readExisting(context);
   } catch (e) {
     throw toWorkbookError(e);
   }
-  syncs++;
-
-  const lower = (items: { name: string }[]) =>
-    new Set(items.map((i) => i.name.toLowerCase()));
-  const takenSheets = lower(sheets.items);
-  const existing = { names: lower(names.items), tables: lower(tables.items) };
   const defaults = TEMPLATE_LABELS[options.language].sheets;
+  const takenSheets = new Set(existing.sheets);
   const sheetNames: Partial<Record<SheetKey, string>> = {};
   for (const key of Object.keys(defaults) as SheetKey[]) {
     sheetNames[key] = freeName(defaults[key], takenSheets);
     takenSheets.add(sheetNames[key]!.toLowerCase());
   }
-  const templateOptions: TemplateOptions = { ...options, sheetNames };
-  const spec = describeWorkbook(templateOptions);
+  const spec = describeWorkbook({ ...options, sheetNames });
 
   let skippedNames: string[];
   try {
     context.application.suspendApiCalculationUntilNextSync();
     ({ skippedNames } = queueWorkbook(context, spec, existing));
     await context.sync();
-    syncs++;
   } catch (e) {
-    await rollback(context, spec, existing.names).catch(() => undefined);
+    await rollback(context, spec, existing).catch(() => undefined);
     throw toWorkbookError(e);
   }
   return {
@@ -328,6 +381,6 @@ export async function insertTrackingWorkbook(
     })),
     dashboardSheet: spec.sheets.find((s) => s.key === "dashboard")!.name,
     skippedNames,
-    syncs,
+    syncs: INSERT_SYNCS,
   };
 }

@@ -9,14 +9,21 @@ import {
   Level,
   PHASE_METRICS,
   PHASE_NUMBERS,
-  PerPhase,
+  PhaseMetric,
   PhaseNumber,
   RISK_GROUPS,
   RISK_INDICATORS,
+  floorOf,
 } from "../core/catalog";
 import { indicatorRule, levelOf, metricRule } from "../core/evaluate";
 import { resolve } from "../core/lookup";
-import { Overrides } from "../core/overrides";
+import {
+  Cell,
+  Overrides,
+  OverridesError,
+  THRESHOLD_HEADERS,
+  parseOverrides,
+} from "../core/overrides";
 import {
   ConditionalRule,
   DASHBOARD,
@@ -31,6 +38,7 @@ import {
   parseAddress,
   phaseSheetKey,
 } from "../core/template";
+import { LevelRule, absolute, onSheet } from "../core/template/formulas";
 import { WorkbookError, toWorkbookError } from "./errors";
 import { addRule, isOurs } from "./rules";
 
@@ -58,6 +66,11 @@ type Grid = (string | number | boolean | null)[][];
 /** One sync reads everything the refresh needs, one writes the rules. */
 const READ_AND_WRITE_SYNCS = 2;
 
+/** Metrics with a floor (gross margin): only their Floor_ names exist. */
+const METRICS_WITH_FLOORS = PHASE_METRICS.filter((m) =>
+  PHASE_NUMBERS.some((n) => floorOf(m, n) !== undefined),
+);
+
 /** The range a workbook name points at; a null object where the name does not exist. */
 function named(
   context: Excel.RequestContext,
@@ -73,7 +86,6 @@ function named(
 }
 
 function sheetRules(sheet: Excel.Worksheet): Excel.ConditionalFormatCollection {
-  sheet.load("name");
   return sheet
     .getRange()
     .conditionalFormats.load(
@@ -81,7 +93,7 @@ function sheetRules(sheet: Excel.Worksheet): Excel.ConditionalFormatCollection {
     );
 }
 
-/** The last number in a row of months, or undefined. */
+/** The last number in a row of months, or undefined (the template's Latest column does the same). */
 function latestNumber(row: readonly unknown[]): number | undefined {
   for (let k = row.length - 1; k >= 0; k--)
     if (typeof row[k] === "number") return row[k] as number;
@@ -104,16 +116,15 @@ interface Reads {
   risksRules: Excel.ConditionalFormatCollection;
   dashboard: Excel.Range;
   dashboardRules: Excel.ConditionalFormatCollection;
+  /** Per metric, its P1..P4 targets on the Thresholds sheet. */
   targets: Excel.Range[];
-  floors: Excel.Range[];
+  floors: Map<string, Excel.Range>;
+  /** Per risk indicator, its threshold cell. */
   thresholds: Excel.Range[];
 }
 
-function queueReads(
-  context: Excel.RequestContext,
-  phases: readonly PhaseNumber[],
-): Reads {
-  const phaseReads = phases.map((n) => {
+function queueReads(context: Excel.RequestContext): Reads {
+  const phases = PHASE_NUMBERS.map((n) => {
     const rows = PHASE_METRICS.map((m) => ({
       actuals: named(context, NAMES.phaseActuals(n, m.id), "values,address"),
       flag: named(context, NAMES.phaseFlag(n, m.id), "address"),
@@ -125,13 +136,14 @@ function queueReads(
     const actuals = named(context, NAMES.riskActuals(g.id), "values,address");
     return {
       actuals,
+      // Column A of the Risks sheet holds each row's indicator id.
       ids: actuals.getColumnsBefore(3).load("values"),
       flag: named(context, NAMES.riskFlag(g.id), "address"),
     };
   });
   const dashboard = named(context, NAMES.phase, "address");
   return {
-    phases: phaseReads,
+    phases,
     risks,
     risksSheet: risks[0].flag.worksheet,
     risksRules: sheetRules(risks[0].flag.worksheet),
@@ -140,35 +152,102 @@ function queueReads(
     targets: PHASE_METRICS.map((m) =>
       named(context, NAMES.target(m.id), "values,address"),
     ),
-    floors: PHASE_METRICS.map((m) =>
-      named(context, NAMES.floor(m.id), "values"),
+    floors: new Map(
+      METRICS_WITH_FLOORS.map((m) => [
+        m.id,
+        named(context, NAMES.floor(m.id), "values,address"),
+      ]),
     ),
     thresholds: RISK_INDICATORS.map((i) =>
-      named(context, NAMES.riskThreshold(i.qualifiedId), "values"),
+      named(context, NAMES.riskThreshold(i.qualifiedId), "values,address"),
     ),
   };
 }
 
+/** The numbers in a thresholds name's cells; a blank or text cell is refused, naming the cell. */
+function thresholdNumbers(range: Excel.Range): number[] {
+  const a = parseAddress(range.address);
+  return (range.values[0] as Cell[]).map((v, k) => {
+    if (typeof v === "number" && Number.isFinite(v)) return v;
+    const ref = `${columnLetter(a.start.col + k)}${a.start.row}`;
+    throw new WorkbookError(
+      "badThresholds",
+      `${quoted(a.sheet, ref)} holds ${v === "" || v === null ? "nothing" : JSON.stringify(v)}, not a number`,
+    );
+  });
+}
+
+/**
+ * The thresholds the sheet's formulas use (the cells the names point at), as core overrides:
+ * laid out as the Thresholds tables and read by parseOverrides, as SCALE.* reads them.
+ */
 function overridesFrom(reads: Reads): Overrides {
-  const perPhase = (r: Excel.Range) =>
-    r.isNullObject
-      ? undefined
-      : ((r.values[0] as number[]).slice(0, 4) as unknown as PerPhase);
-  const targets = new Map<string, PerPhase>();
-  const floors = new Map<string, PerPhase>();
-  const riskThresholds = new Map<string, number>();
+  const h = THRESHOLD_HEADERS;
+  const rows: Cell[][] = [[h.id, ...h.targets, ...h.floors]];
   PHASE_METRICS.forEach((m, i) => {
-    const t = perPhase(reads.targets[i]);
-    if (t) targets.set(m.id, t);
-    const f = perPhase(reads.floors[i]);
-    if (f) floors.set(m.id, f);
+    if (reads.targets[i].isNullObject) return;
+    const floor = reads.floors.get(m.id);
+    const floors =
+      floor && !floor.isNullObject ? thresholdNumbers(floor) : ["", "", "", ""];
+    rows.push([m.id, ...thresholdNumbers(reads.targets[i]), ...floors]);
   });
+  rows.push([h.id, h.threshold]);
   RISK_INDICATORS.forEach((ind, i) => {
-    const r = reads.thresholds[i];
-    if (!r.isNullObject && typeof r.values[0][0] === "number")
-      riskThresholds.set(ind.qualifiedId, r.values[0][0]);
+    const cell = reads.thresholds[i];
+    if (!cell.isNullObject)
+      rows.push([ind.qualifiedId, thresholdNumbers(cell)[0]]);
   });
-  return { targets, floors, riskThresholds };
+  try {
+    return parseOverrides(rows);
+  } catch (e) {
+    if (e instanceof OverridesError)
+      throw new WorkbookError("badThresholds", e.message);
+    throw e;
+  }
+}
+
+/** The cell `offset` columns into a thresholds name, as a rule references it; undefined without the name. */
+function thresholdCell(
+  range: Excel.Range | undefined,
+  offset: number,
+): string | undefined {
+  if (!range || range.isNullObject) return undefined;
+  const a = parseAddress(range.address);
+  return onSheet(a.sheet, absolute(a.start.col + offset, a.start.row));
+}
+
+/** The core's rule for metric `index` in phase n, pointing at the threshold cells where they are now. */
+function metricRuleHere(
+  reads: Reads,
+  thresholdsSheet: string,
+  index: number,
+  n: PhaseNumber,
+): LevelRule {
+  const base = metricLevelRule(thresholdsSheet, index, n);
+  const m: PhaseMetric = PHASE_METRICS[index];
+  return {
+    ...base,
+    threshold: thresholdCell(reads.targets[index], n - 1) ?? base.threshold,
+    floor:
+      base.floor &&
+      (thresholdCell(reads.floors.get(m.id), n - 1) ?? base.floor),
+  };
+}
+
+function indicatorRuleHere(
+  reads: Reads,
+  thresholdsSheet: string,
+  indicatorIndex: number,
+): LevelRule {
+  const base = indicatorLevelRule(
+    thresholdsSheet,
+    RISK_INDICATORS[indicatorIndex],
+  );
+  return {
+    ...base,
+    threshold:
+      thresholdCell(reads.thresholds[indicatorIndex], 0) ?? base.threshold,
+  };
 }
 
 interface Plan {
@@ -202,6 +281,7 @@ function flagColumn(addresses: readonly string[]): {
 
 function planPhase(
   plan: Plan,
+  reads: Reads,
   read: Reads["phases"][number],
   thresholdsSheet: string,
   overrides: Overrides,
@@ -219,7 +299,7 @@ function planPhase(
         key,
         `${topLeft}:${latest}`,
         topLeft,
-        metricLevelRule(thresholdsSheet, i, read.n),
+        metricRuleHere(reads, thresholdsSheet, i, read.n),
       ),
     );
     flags.push(flag.address);
@@ -241,6 +321,7 @@ function planPhase(
   }
 }
 
+/** Each group's rows: the indicator named in column A (rows a user inserted in the group included). */
 function planRisks(
   plan: Plan,
   reads: Reads,
@@ -251,7 +332,7 @@ function planRisks(
   for (const { actuals, ids, flag } of reads.risks) {
     if (actuals.isNullObject || flag.isNullObject) continue;
     const a = parseAddress(actuals.address);
-    const flagCol = a.end.col + 3;
+    const flagCol = columnLetter(parseAddress(flag.address).start.col);
     flags.push(flag.address);
     (actuals.values as Grid).forEach((row, r) => {
       const found = resolve(String(ids.values[r]?.[0] ?? ""));
@@ -259,16 +340,17 @@ function planRisks(
       const rowNumber = a.start.row + r;
       const topLeft = `${columnLetter(a.start.col)}${rowNumber}`;
       const latest = `${columnLetter(a.end.col + 1)}${rowNumber}`;
-      const flagAddress = quoted(
-        a.sheet,
-        `${columnLetter(flagCol)}${rowNumber}`,
-      );
+      const flagAddress = quoted(a.sheet, `${flagCol}${rowNumber}`);
       plan.rules.push(
         ...levelRules(
           "risks",
           `${topLeft}:${latest}`,
           topLeft,
-          indicatorLevelRule(thresholdsSheet, found.indicator),
+          indicatorRuleHere(
+            reads,
+            thresholdsSheet,
+            RISK_INDICATORS.indexOf(found.indicator),
+          ),
         ),
       );
       flags.push(flagAddress);
@@ -289,11 +371,19 @@ function planRisks(
     const column = flagColumn(flags);
     plan.rules.push(...flagTextRules("risks", column.ref, column.topLeft));
   }
-  const first = `B${DASHBOARD.riskRow(0)}`;
+}
+
+/** The dashboard's four risk levels sit below its phase cell (Scale_Phase), wherever that is now. */
+function planDashboard(plan: Plan, reads: Reads): void {
+  const phase = parseAddress(reads.dashboard.address).start;
+  const row = (g: number) =>
+    phase.row + DASHBOARD.riskRow(g) - DASHBOARD.phaseRow;
+  const col = columnLetter(phase.col);
+  const first = `${col}${row(0)}`;
   plan.rules.push(
     ...flagTextRules(
       "dashboard",
-      `${first}:B${DASHBOARD.riskRow(RISK_GROUPS.length - 1)}`,
+      `${first}:${col}${row(RISK_GROUPS.length - 1)}`,
       first,
     ),
   );
@@ -301,7 +391,7 @@ function planRisks(
 
 async function readTemplate(context: Excel.RequestContext): Promise<Reads> {
   try {
-    const reads = queueReads(context, PHASE_NUMBERS);
+    const reads = queueReads(context);
     await context.sync();
     return reads;
   } catch (e) {
@@ -315,10 +405,13 @@ function worksheetsByKey(reads: Reads): {
   collections: Excel.ConditionalFormatCollection[];
 } {
   const sheets = new Map<SheetKey, Excel.Worksheet>([
-    ["risks", reads.risksSheet],
     ["dashboard", reads.dashboard.worksheet],
   ]);
-  const collections = [reads.risksRules, reads.dashboardRules];
+  const collections = [reads.dashboardRules];
+  if (reads.risks.some((r) => !r.flag.isNullObject)) {
+    sheets.set("risks", reads.risksSheet);
+    collections.push(reads.risksRules);
+  }
   for (const p of reads.phases) {
     if (p.rows.some((r) => !r.flag.isNullObject)) {
       sheets.set(phaseSheetKey(p.n), p.sheet);
@@ -342,8 +435,9 @@ export async function refreshRiskFlags(
     flagged: [],
   };
   for (const read of reads.phases)
-    planPhase(plan, read, thresholdsSheet, overrides);
+    planPhase(plan, reads, read, thresholdsSheet, overrides);
   planRisks(plan, reads, thresholdsSheet, overrides);
+  planDashboard(plan, reads);
 
   const { sheets, collections } = worksheetsByKey(reads);
   let rulesRemoved = 0;

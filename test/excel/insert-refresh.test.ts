@@ -1,9 +1,9 @@
-import { PHASE_METRICS, RISK_INDICATORS } from "../../src/core/catalog";
+import { PHASE_METRICS, PhaseNumber, RISK_GROUPS, RISK_INDICATORS } from "../../src/core/catalog";
 import { indicatorRule, levelOf, metricRule } from "../../src/core/evaluate";
-import { LEVEL_FILL, NAMES, describeWorkbook } from "../../src/core/template";
+import { LEVEL_FILL, LEVEL_FONT, NAMES, PHASE_SHEET, RISK_SHEET, THRESHOLDS, describeWorkbook } from "../../src/core/template";
 import { WorkbookError, insertTrackingWorkbook, refreshRiskFlags } from "../../src/excel";
 import { cellInput } from "../../src/excel/insert";
-import { FakeSheet, FakeState, fakeContext, insertColumn, installFakeOffice, newFakeState } from "../fakes/excel-fake";
+import { FakeSheet, FakeState, fakeContext, insertColumn, insertRow, installFakeOffice, newFakeState, newSheet } from "../fakes/excel-fake";
 
 const options = { language: "en", company: "Acme", currency: "USD", firstMonth: "2026-01" } as const;
 
@@ -14,25 +14,31 @@ beforeEach(() => {
 
 const sheet = (name: string) => state.sheets.find((s) => s.name === name)!;
 const userSheet = (name: string): FakeSheet => ({
-  name,
-  cells: new Map([["A1", { value: "my numbers" }], ["B2", { formula: "SUM(1,2)" }]]),
-  formats: [],
+  ...newSheet(name),
+  cells: new Map([
+    ["A1", { value: "my numbers" }],
+    ["B2", { formula: "SUM(1,2)" }],
+  ]),
   rules: [{ id: "user-1", ref: "A1:B2", formula: "=A1>0" }],
-  validations: [],
-  tables: [],
-  charts: [],
 });
+const allRules = () => state.sheets.flatMap((s) => s.rules.map((r) => `${s.name}|${r.ref}|${r.formula}|${r.fill}|${r.font}`)).sort();
+const snapshot = (s: FakeSheet) => JSON.stringify([s.name, [...s.cells], s.rules, s.tables]);
 
-async function insert(opts = options) {
+async function insert(opts: Parameters<typeof insertTrackingWorkbook>[1] = options) {
   const result = await insertTrackingWorkbook(fakeContext(state), opts);
   state.syncs = 0;
   return result;
 }
 
-/** Types a value into a template month cell, as a user would. */
-function enter(sheetName: string, ref: string, value: number) {
+/** Types a value into a cell, as a user would. */
+function enter(sheetName: string, ref: string, value: number | string) {
   sheet(sheetName).cells.set(ref, { ...sheet(sheetName).cells.get(ref), value, formula: undefined });
 }
+
+const column = (n: number) => String.fromCharCode(64 + n);
+const metricIndex = (id: string) => PHASE_METRICS.findIndex((m) => m.id === id);
+/** The cell of month `month` (1-based) of a metric's row on a phase sheet, as inserted. */
+const monthCell = (id: string, month: number) => `${column(PHASE_SHEET.firstMonthColumn + month - 1)}${PHASE_SHEET.metricRow(metricIndex(id))}`;
 
 describe("insertTrackingWorkbook", () => {
   test("what Excel receives equals the description: cells, formats, names, rules, validations, tables, chart", async () => {
@@ -46,7 +52,7 @@ describe("insertTrackingWorkbook", () => {
       for (const c of s.cells) {
         const cell = got.cells.get(c.ref)!;
         const expected = cellInput(c);
-        expect([s.name, c.ref, cell?.formula !== undefined ? `=${cell.formula}` : cell?.value ?? null, cell?.numberFormat]).toEqual([
+        expect([s.name, c.ref, cell?.formula !== undefined ? `=${cell.formula}` : (cell?.value ?? null), cell?.numberFormat]).toEqual([
           s.name,
           c.ref,
           typeof expected === "string" && expected.startsWith("'") ? expected.slice(1) : expected,
@@ -54,41 +60,109 @@ describe("insertTrackingWorkbook", () => {
         ]);
       }
       expect(got.cells.size).toBe(s.cells.length);
-      const rules = spec.rules.filter((r) => r.sheet === s.key).map((r) => [r.ref, `=${r.formula}`, LEVEL_FILL[r.level]]);
-      expect(got.rules.map((r) => [r.ref, r.formula, r.fill])).toEqual(rules);
-      expect(got.validations.map((v) => v.ref)).toEqual(spec.validations.filter((v) => v.sheet === s.key).map((v) => v.ref));
+      const rules = spec.rules.filter((r) => r.sheet === s.key).map((r) => [r.ref, `=${r.formula}`, LEVEL_FILL[r.level], LEVEL_FONT[r.level]]);
+      expect(got.rules.map((r) => [r.ref, r.formula, r.fill, r.font])).toEqual(rules);
+      const validations = spec.validations.filter((v) => v.sheet === s.key);
+      expect(got.validations.map((v) => [v.ref, v.rule, (v.errorAlert as { message: string }).message])).toEqual(
+        validations.map((v) => [v.ref, { decimal: { formula1: v.min, formula2: v.max, operator: "Between" } }, v.message]),
+      );
+      if (s.freeze) {
+        const corner = `${column(s.freeze.columns)}${s.freeze.rows}`;
+        expect(got.frozen).toBe(s.freeze.columns === 0 ? `rows:${s.freeze.rows}` : corner === "A1" ? "A1" : `A1:${corner}`);
+      }
     }
     const sheetName = new Map(spec.sheets.map((s) => [s.key, s.name]));
     expect([...state.names].map(([name, n]) => [name, n.sheet, n.ref])).toEqual(spec.names.map((n) => [n.name, sheetName.get(n.sheet), n.ref.replace(/\$/g, "")]));
-    expect(state.sheets.flatMap((s) => s.tables.map((t) => [t.name, t.ref]))).toEqual(spec.tables.map((t) => [t.name, t.ref]));
+    expect(state.sheets.flatMap((s) => s.tables.map((t) => [s.name, t.name, t.ref]))).toEqual(spec.tables.map((t) => [sheetName.get(t.sheet), t.name, t.ref]));
     const chart = sheet("Scale Dashboard").charts[0];
     expect(chart.series.map((x) => x.values ?? chart.source)).toEqual(spec.charts[0].series.map((x) => x.values));
     expect(chart.series[0].categories).toBe(spec.charts[0].categories);
+    expect([chart.from, chart.to]).toEqual([spec.charts[0].from, spec.charts[0].to]);
     expect(state.activeSheet).toBe("Scale Dashboard");
     expect(result.sheets.every((s) => !s.renamed)).toBe(true);
+    expect(state.log).toContain("application.suspendApiCalculationUntilNextSync");
+  });
+
+  test("Spanish, two phases: sheets, names and rules of that description only", async () => {
+    const spanish = { ...options, language: "es", phases: [1, 3] as PhaseNumber[] } as const;
+    const result = await insert(spanish);
+    const spec = describeWorkbook(spanish);
+    expect(result.sheets.map((s) => s.name)).toEqual(spec.sheets.map((s) => s.name));
+    expect([...state.names.keys()]).toEqual(spec.names.map((n) => n.name));
+    expect(state.sheets.reduce((n, s) => n + s.rules.length, 0)).toBe(spec.rules.length);
+    expect(result.dashboardSheet).toBe(spec.sheets.find((s) => s.key === "dashboard")!.name);
   });
 
   test("never overwrites: a taken sheet name gets a free one, the user's sheet, names and rules stay untouched", async () => {
     state.sheets.push(userSheet("Thresholds"), userSheet("phase 1"));
     state.names.set("Scale_Phase", { sheet: "Thresholds", ref: "A1" });
-    const before = JSON.stringify(state.sheets.map((s) => [s.name, [...s.cells], s.rules]));
+    const before = state.sheets.map(snapshot);
     const result = await insert();
-    expect(JSON.stringify(state.sheets.slice(0, 2).map((s) => [s.name, [...s.cells], s.rules]))).toBe(before);
+    expect(state.sheets.slice(0, 2).map(snapshot)).toEqual(before);
     expect(result.sheets.find((s) => s.key === "thresholds")).toEqual({ key: "thresholds", name: "Thresholds (2)", renamed: true });
     expect(result.sheets.find((s) => s.key === "phase1")).toEqual({ key: "phase1", name: "Phase 1 (2)", renamed: true });
     expect(state.names.get("Scale_Phase")).toEqual({ sheet: "Thresholds", ref: "A1" });
     expect(result.skippedNames).toEqual(["Scale_Phase"]);
     const flag = sheet("Phase 1 (2)").cells.get("M4")!.formula!;
     expect(flag).toContain("'Thresholds (2)'!$E$2");
+    expect(sheet("Phase 1 (2)").rules.every((r) => !r.formula.includes("'Thresholds'!"))).toBe(true);
   });
 
-  test("a failure midway leaves no half-inserted template behind", async () => {
+  test("tables and names share Excel's namespace: a user's table or name is never taken", async () => {
+    const budget = { ...userSheet("Budget"), tables: [{ name: "ScaleThresholds", ref: "A1:B2" }] };
+    state.sheets.push(budget);
+    state.names.set("scalerisktHresholds", { sheet: "Budget", ref: "B2" });
+    state.names.set("target_MRR", { sheet: "Budget", ref: "A1" });
+    const before = snapshot(budget);
+    const result = await insert();
+    expect(sheet("Thresholds").tables.map((t) => t.name)).toEqual(["ScaleThresholds2", "ScaleRiskThresholds2"]);
+    expect(result.skippedNames).toEqual(["Target_mrr"]);
+    expect(state.names.get("target_MRR")).toEqual({ sheet: "Budget", ref: "A1" });
+    expect(snapshot(sheet("Budget"))).toBe(before);
+  });
+
+  test("a failure midway leaves no half-inserted template behind, in two more syncs", async () => {
     state.sheets.push(userSheet("Budget"));
+    state.names.set("Scale_Phase", { sheet: "Budget", ref: "A1" });
+    const before = snapshot(state.sheets[0]);
     let rules = 0;
     state.failWhen = (op) => op.startsWith("conditionalFormats.add") && ++rules === 50;
     await expect(insertTrackingWorkbook(fakeContext(state), options)).rejects.toBeInstanceOf(WorkbookError);
-    expect(state.sheets.map((s) => s.name)).toEqual(["Budget"]);
+    expect(state.log.filter((op) => op.startsWith("names.add")).length).toBeGreaterThan(100);
+    expect(state.sheets.map(snapshot)).toEqual([before]);
+    expect([...state.names]).toEqual([["Scale_Phase", { sheet: "Budget", ref: "A1" }]]);
+    expect(state.syncs).toBe(4);
+  });
+
+  test("a failure while adding names also leaves nothing behind", async () => {
+    let names = 0;
+    state.failWhen = (op) => op.startsWith("names.add") && ++names === 30;
+    await expect(insertTrackingWorkbook(fakeContext(state), options)).rejects.toMatchObject({ code: "unknown" });
+    expect(state.sheets).toEqual([]);
     expect(state.names.size).toBe(0);
+  });
+
+  test("names a deleted template left broken (#REF!) are taken over; a failed insert puts them back", async () => {
+    await insert();
+    const templateSheets = state.sheets.map((s) => s.name);
+    state.sheets = [userSheet("Budget")];
+    state.names.set("MyTotal", { sheet: "Budget", ref: "B2" });
+
+    state.failWhen = (op) => op === "chart.title";
+    await expect(insertTrackingWorkbook(fakeContext(state), options)).rejects.toBeInstanceOf(WorkbookError);
+    expect(state.sheets.map((s) => s.name)).toEqual(["Budget"]);
+    const restored = [...state.names].filter(([name]) => name !== "MyTotal");
+    expect(restored).toHaveLength(describeWorkbook(options).names.length);
+    expect(restored.every(([, n]) => n.formula === "=#REF!")).toBe(true);
+
+    state.failWhen = undefined;
+    const result = await insert();
+    expect(result.skippedNames).toEqual([]);
+    expect(result.sheets.map((s) => s.name)).toEqual(templateSheets);
+    expect(state.names.get(NAMES.phaseFlag(1, "mrr"))).toEqual({ sheet: "Phase 1", ref: "M4" });
+    expect(state.names.get("MyTotal")).toEqual({ sheet: "Budget", ref: "B2" });
+    enter("Phase 1", "D4", 600_000);
+    expect((await refreshRiskFlags(fakeContext(state))).counts).toEqual({ OK: 1, WATCH: 0, RISK: 0 });
   });
 
   test("Office errors become plain sentences with what to do", async () => {
@@ -99,6 +173,7 @@ describe("insertTrackingWorkbook", () => {
     state.failWhen = undefined;
     state.apiSupported = false;
     await expect(insertTrackingWorkbook(fakeContext(state), options)).rejects.toMatchObject({ code: "apiNotSupported" });
+    expect(state.sheets).toEqual([]);
   });
 });
 
@@ -126,6 +201,49 @@ describe("refreshRiskFlags", () => {
     ]);
   });
 
+  test("every row of a filled workbook: counts and flagged cells equal the core's levels of each row's latest month", async () => {
+    await insert();
+    let seed = 7;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const expected = { OK: 0, WATCH: 0, RISK: 0 };
+    const expectedFlagged: string[] = [];
+    for (const n of [1, 2, 3, 4] as PhaseNumber[]) {
+      PHASE_METRICS.forEach((m, i) => {
+        if (random() < 0.2) return; // some rows stay blank
+        const rule = metricRule(m, n);
+        const value = rule.threshold * (0.8 + random() * 0.4);
+        const month = 1 + Math.floor(random() * PHASE_SHEET.months(n));
+        enter(`Phase ${n}`, `${column(PHASE_SHEET.firstMonthColumn + month - 1)}${PHASE_SHEET.metricRow(i)}`, value);
+        const level = levelOf(value, rule);
+        expected[level]++;
+        if (level !== "OK") expectedFlagged.push(`${m.id}@${n}:${level}`);
+      });
+    }
+    RISK_GROUPS.forEach((g, gi) =>
+      g.indicators.forEach((ind, i) => {
+        const value = ind.threshold * (0.8 + random() * 0.4);
+        enter("Risks", `${column(RISK_SHEET.firstMonthColumn + 2)}${RISK_SHEET.indicatorRow(gi, i)}`, value);
+        enter("Risks", `${column(RISK_SHEET.firstMonthColumn + 3)}${RISK_SHEET.indicatorRow(gi, i)}`, "n/a"); // text after it: not a month value
+        const level = levelOf(value, indicatorRule(ind));
+        expected[level]++;
+        if (level !== "OK") expectedFlagged.push(`${ind.qualifiedId}@R:${level}`);
+      }),
+    );
+    const result = await refreshRiskFlags(fakeContext(state));
+    expect(result.counts).toEqual(expected);
+    expect(result.flagged.map((f) => `${f.measureId}@${f.phase}:${f.level}`).sort()).toEqual(expectedFlagged.sort());
+    expect(expected.WATCH * expected.RISK * expected.OK).toBeGreaterThan(0);
+  });
+
+  test("the first refresh after inserting rebuilds exactly the rules the description has", async () => {
+    await insert();
+    const inserted = allRules();
+    const result = await refreshRiskFlags(fakeContext(state));
+    expect(allRules()).toEqual(inserted);
+    expect(result.rulesRemoved).toBe(describeWorkbook(options).rules.length);
+    expect(result.rulesAdded).toBe(result.rulesRemoved);
+  });
+
   test("reads the thresholds the user edited", async () => {
     await insert();
     enter("Phase 1", "D4", 480_000);
@@ -134,18 +252,29 @@ describe("refreshRiskFlags", () => {
     expect(result.counts).toEqual({ OK: 1, WATCH: 0, RISK: 0 });
   });
 
+  test("a threshold that is not a number is refused, naming the cell, and nothing changes", async () => {
+    await insert();
+    const before = allRules();
+    enter("Thresholds", "F3", "lots");
+    await expect(refreshRiskFlags(fakeContext(state))).rejects.toMatchObject({
+      code: "badThresholds",
+      message: expect.stringContaining("Type a number there"),
+      detail: 'Thresholds!F3 holds "lots", not a number',
+    });
+    expect(allRules()).toEqual(before);
+    expect(state.syncs).toBe(1);
+  });
+
   test("idempotent: 100 refreshes leave the same rules; the user's own rules on the same cells stay", async () => {
     await insert();
     sheet("Phase 1").rules.push({ id: "user-rule", ref: "D4:F4", formula: "=D4>1000000" });
-    const count = () => state.sheets.reduce((n, s) => n + s.rules.length, 0);
-    const before = count();
-    const snapshot = () => JSON.stringify(state.sheets.map((s) => s.rules.map((r) => [r.ref, r.formula, r.fill])));
+    sheet("Risks").rules.push({ id: "user-rule-2", ref: "A1:Z40", formula: '=ISNUMBER(SEARCH("scale",A1))' });
+    const before = allRules();
     await refreshRiskFlags(fakeContext(state));
-    const first = snapshot();
     for (let k = 0; k < 99; k++) await refreshRiskFlags(fakeContext(state));
-    expect(count()).toBe(before);
-    expect(snapshot()).toBe(first);
+    expect(allRules()).toEqual(before);
     expect(sheet("Phase 1").rules.find((r) => r.id === "user-rule")).toEqual({ id: "user-rule", ref: "D4:F4", formula: "=D4>1000000" });
+    expect(sheet("Risks").rules.filter((r) => r.id === "user-rule-2")).toHaveLength(1);
   });
 
   test("a month column the user inserts inside the month block is coloured and judged", async () => {
@@ -159,9 +288,64 @@ describe("refreshRiskFlags", () => {
     expect(result.flagged[0]).toMatchObject({ measureId: "mrr", address: "'Phase 1'!N4", value: 440_000, level: "RISK" });
   });
 
+  test("an indicator row the user inserts inside a risk group is coloured and judged", async () => {
+    await insert();
+    const group = RISK_GROUPS.findIndex((g) => g.id === "cash_burn");
+    const row = RISK_SHEET.indicatorRow(group, 2);
+    insertRow(state, "Risks", row); // between the second and third indicator
+    enter("Risks", `A${row}`, "cash_burn.cash_runway"); // a second runway row, e.g. another entity
+    enter("Risks", `E${row}`, 12);
+    const result = await refreshRiskFlags(fakeContext(state));
+    expect(result.flagged).toEqual([
+      { address: `Risks!R${row}`, sheet: "Risks", measureId: "cash_burn.cash_runway", phase: "R", value: 12, target: 18, level: "RISK" },
+    ]);
+    const rules = sheet("Risks").rules.filter((r) => r.ref === `D${row}:P${row}`);
+    expect(rules.map((r) => r.fill)).toEqual(Object.values(LEVEL_FILL));
+    expect(rules[0].formula).toContain(`'Thresholds'!$F$${THRESHOLDS.indicatorRow(RISK_INDICATORS.findIndex((i) => i.qualifiedId === "cash_burn.cash_runway"))}`);
+  });
+
+  test("rows inserted above the tables: rules follow the names to the moved rows and thresholds", async () => {
+    await insert();
+    insertRow(state, "Phase 1", 2);
+    insertRow(state, "Thresholds", 1);
+    insertRow(state, "Scale Dashboard", 1);
+    enter("Phase 1", "F5", 480_000); // mrr, now on row 5
+    enter("Thresholds", "E3", 450_000); // mrr's phase 1 target, now on row 3
+    const result = await refreshRiskFlags(fakeContext(state));
+    expect(result.counts).toEqual({ OK: 1, WATCH: 0, RISK: 0 });
+    const mrr = sheet("Phase 1").rules.filter((r) => r.ref === "D5:J5");
+    expect(mrr).toHaveLength(3);
+    expect(mrr.every((r) => r.formula.includes("'Thresholds'!$E$3"))).toBe(true);
+    const inserted = describeWorkbook(options).rules.filter((r) => r.sheet === "dashboard").map((r) => r.ref);
+    const moved = inserted.map((ref) => ref.replace(/\d+/g, (d) => String(Number(d) + 1)));
+    expect(sheet("Scale Dashboard").rules.map((r) => r.ref)).toEqual(moved);
+    expect(state.sheets.flatMap((s) => s.rules).every((r) => !r.formula.includes("$E$2,"))).toBe(true);
+  });
+
+  test("a template with some phases only: rules and counts for those", async () => {
+    const twoPhases = { ...options, phases: [2, 4] as PhaseNumber[] };
+    await insert(twoPhases);
+    enter("Phase 2", monthCell("mrr", 1), 1_000_000);
+    const inserted = allRules();
+    const result = await refreshRiskFlags(fakeContext(state));
+    expect(allRules()).toEqual(inserted);
+    expect(result.counts).toEqual({ OK: 0, WATCH: 0, RISK: 1 });
+    expect(result.rulesAdded).toBe(describeWorkbook(twoPhases).rules.length);
+  });
+
   test("no template: a plain sentence, nothing changed", async () => {
     state.sheets.push(userSheet("Budget"));
     await expect(refreshRiskFlags(fakeContext(state))).rejects.toMatchObject({ code: "notInserted", message: expect.stringContaining("Insert it first") });
     expect(state.sheets[0].rules).toHaveLength(1);
+  });
+
+  test("Office errors while reading become plain sentences; nothing is written", async () => {
+    await insert();
+    const before = allRules();
+    state.failWhen = (op) => (op === "load range" ? "InvalidOperationInCellEditMode" : false);
+    await expect(refreshRiskFlags(fakeContext(state))).rejects.toMatchObject({ code: "editMode" });
+    state.failWhen = (op) => (op === "conditionalFormats.delete" ? "AccessDenied" : false);
+    await expect(refreshRiskFlags(fakeContext(state))).rejects.toMatchObject({ code: "protected" });
+    expect(allRules()).toEqual(before);
   });
 });

@@ -1,9 +1,11 @@
 /**
  * A small fake Excel host for checking what the add-in asks Excel to do. It implements only the
- * Office.js members the add-in uses, queues operations until `sync()` as Office.js does (reads
- * before a sync see nothing), records every operation, counts syncs, and can fail on a chosen
- * operation. It computes no formulas: real engines (HyperFormula, LibreOffice) test those.
- * Plain TypeScript without jest, so the task pane's browser tests bundle it as their host.
+ * Office.js members the add-in uses, and behaves as Office.js does where a mistake would hide:
+ * operations queue until `sync()`, a property read before it was loaded and synced throws
+ * PropertyNotLoaded, `*OrNullObject` gives null objects. It records every operation, counts
+ * syncs, and can fail on a chosen operation. It computes no formulas: real engines (HyperFormula,
+ * LibreOffice) test those. Plain TypeScript without jest, so the task pane's browser tests bundle
+ * it as their Office host. `OfficeShapeChecks` at the end keeps it typed against @types/office-js.
  */
 
 export interface FakeCell {
@@ -27,15 +29,31 @@ export interface FakeSheet {
   rules: FakeRule[];
   validations: { ref: string; rule?: unknown; errorAlert?: unknown }[];
   tables: { name: string; ref: string; style?: string }[];
-  charts: { type: string; source: string; title?: string; from?: string; to?: string; series: { name?: string; values?: string; categories?: string }[] }[];
+  charts: {
+    type: string;
+    source: string;
+    title?: string;
+    from?: string;
+    to?: string;
+    series: { name?: string; values?: string; categories?: string }[];
+  }[];
   frozen?: string;
+}
+
+/** A workbook name: a range on a sheet, or (formula set) anything else, e.g. "=#REF!". */
+export interface FakeName {
+  sheet: string;
+  ref: string;
+  comment?: string;
+  formula?: string;
 }
 
 export interface FakeState {
   sheets: FakeSheet[];
-  names: Map<string, { sheet: string; ref: string; comment?: string }>;
+  /** Keyed by the name as added; Excel compares names case-insensitively, and so does the fake. */
+  names: Map<string, FakeName>;
   syncs: number;
-  /** Every operation applied, in order, e.g. "worksheets.add Phase 1". */
+  /** Every operation applied, in order, e.g. "worksheets.add Phase 1" (loads are not logged). */
   log: string[];
   activeSheet?: string;
   selected?: string;
@@ -48,7 +66,20 @@ export interface FakeState {
 }
 
 export function newFakeState(): FakeState {
-  return { sheets: [], names: new Map(), syncs: 0, log: [], displayLanguage: "en-US", apiSupported: true, changeHandlers: [] };
+  return {
+    sheets: [],
+    names: new Map(),
+    syncs: 0,
+    log: [],
+    displayLanguage: "en-US",
+    apiSupported: true,
+    changeHandlers: [],
+  };
+}
+
+/** A sheet as a user would have it before the add-in runs. */
+export function newSheet(name: string): FakeSheet {
+  return { name, cells: new Map(), formats: [], rules: [], validations: [], tables: [], charts: [] };
 }
 
 export class FakeOfficeError extends Error {
@@ -91,23 +122,45 @@ export function box(ref: string): Box {
 }
 
 const refOf = (b: Box) => (b.c1 === b.c2 && b.r1 === b.r2 ? `${colLetters(b.c1)}${b.r1}` : `${colLetters(b.c1)}${b.r1}:${colLetters(b.c2)}${b.r2}`);
+const absoluteRef = (b: Box) => refOf(b).replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
 const quote = (sheet: string) => (/^[A-Za-z0-9_]+$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`);
 const intersects = (a: Box, b: Box) => a.c1 <= b.c2 && b.c1 <= a.c2 && a.r1 <= b.r2 && b.r1 <= a.r2;
+
+function nameEntry(state: FakeState, name: string): [string, FakeName] | undefined {
+  const key = [...state.names.keys()].find((k) => k.toLowerCase() === name.toLowerCase());
+  return key === undefined ? undefined : [key, state.names.get(key)!];
+}
 
 // ---------- proxies ----------
 
 type Target = { sheet: FakeSheet; box: Box } | null;
+type LoadArg = string | string[] | OfficeExtension.LoadOption;
+const ALL = "*";
+
+/** "values, address" or ["items/name"] -> ["values", "address"] / ["name"]; nothing -> everything. */
+function propsOf(arg?: LoadArg): string[] {
+  if (arg === undefined) return [ALL];
+  if (typeof arg === "object" && !Array.isArray(arg)) return [arg.select, arg.expand].flatMap((p) => (p === undefined ? [] : propsOf(p)));
+  const list = Array.isArray(arg) ? arg : arg.split(",");
+  return list.map((p) => p.trim().replace(/^items\//, "")).filter(Boolean);
+}
+
+const notLoaded = (prop: string) =>
+  new FakeOfficeError("PropertyNotLoaded", `The property '${prop}' is not available. Call load() on the object and context.sync() before reading it.`);
 
 class FakeContext {
   private queue: { label: string; run: () => void }[] = [];
   readonly workbook: FakeWorkbook;
-  readonly application = { suspendApiCalculationUntilNextSync: () => this.enqueue("application.suspendApiCalculationUntilNextSync", () => undefined) };
+  readonly application = {
+    suspendApiCalculationUntilNextSync: () => this.enqueue("application.suspendApiCalculationUntilNextSync", () => undefined),
+  };
   constructor(readonly state: FakeState) {
     this.workbook = new FakeWorkbook(this);
   }
   enqueue(label: string, run: () => void): void {
     this.queue.push({ label, run });
   }
+  /** Runs the queued operations in order; like Office.js, the ones before a failure stay done. */
   async sync(): Promise<void> {
     this.state.syncs++;
     const queue = this.queue;
@@ -124,127 +177,176 @@ class FakeContext {
   }
 }
 
-class Loadable {
-  isNullObject = false;
-  constructor(readonly ctx: FakeContext) {}
+/** What every proxy shares: properties readable only once loaded and synced, null objects. */
+class FakeClientObject {
+  private props = new Set<string>();
+  private synced = false;
+  private missing = false;
+  constructor(readonly context: FakeContext) {}
+  get isNullObject(): boolean {
+    if (!this.synced) throw notLoaded("isNullObject");
+    return this.missing;
+  }
+  /** Called at sync: which properties are now readable, and whether the object exists. */
+  settle(props: string[], exists: boolean): void {
+    this.synced = true;
+    this.missing = !exists;
+    for (const p of props) this.props.add(p);
+  }
+  protected loaded<T>(prop: string, value: T): T {
+    const ok = this.props.has(ALL) || [...this.props].some((p) => p === prop || p.startsWith(`${prop}/`));
+    if (!ok) throw notLoaded(prop);
+    return value;
+  }
+  protected queueLoad(label: string, arg: LoadArg | undefined, read: () => boolean): void {
+    this.context.enqueue(label, () => this.settle(propsOf(arg), read()));
+  }
+}
+
+/** An object whose properties only queue writes (format, fill, font, ...): setters record, nothing reads. */
+function writeOnly<T extends object>(keys: readonly (keyof T & string)[], write: (key: keyof T & string, value: unknown) => void): T {
+  const o = {} as T;
+  for (const k of keys) Object.defineProperty(o, k, { set: (v: unknown) => write(k, v), enumerable: true });
+  return o;
+}
+
+/** Gives `self` the write-only properties `keys` (for classes whose setters queue operations). */
+function writeOnlyProps<T extends object>(self: T, keys: readonly (keyof T & string)[], write: (key: keyof T & string, value: unknown) => void): void {
+  Object.defineProperties(self, Object.getOwnPropertyDescriptors(writeOnly<T>(keys, write)));
 }
 
 class FakeRangeFormat {
   readonly fill: { color?: string };
   readonly font: { bold?: boolean; italic?: boolean; color?: string; size?: number };
+  declare horizontalAlignment?: string;
+  declare columnWidth?: number;
   constructor(ctx: FakeContext, target: () => Target) {
-    const record = (prop: string) => (value: unknown) =>
+    const record = (prop: string, value: unknown) =>
       ctx.enqueue(`format ${prop}`, () => {
         const t = target()!;
         t.sheet.formats.push({ ref: refOf(t.box), props: { [prop]: value } });
       });
-    const setters = (prefix: string, keys: string[]) => {
-      const o: Record<string, unknown> = {};
-      for (const k of keys) Object.defineProperty(o, k, { set: record(`${prefix}${k}`), enumerable: true });
-      return o;
-    };
-    this.fill = setters("fill.", ["color"]);
-    this.font = setters("font.", ["bold", "italic", "color", "size"]);
-    Object.defineProperty(this, "horizontalAlignment", { set: record("horizontalAlignment") });
-    Object.defineProperty(this, "columnWidth", { set: record("columnWidth") });
+    this.fill = writeOnly<FakeRangeFormat["fill"]>(["color"], (k, v) => record(`fill.${k}`, v));
+    this.font = writeOnly<FakeRangeFormat["font"]>(["bold", "italic", "color", "size"], (k, v) => record(`font.${k}`, v));
+    writeOnlyProps<FakeRangeFormat>(this, ["horizontalAlignment", "columnWidth"], record);
   }
 }
 
-class FakeConditionalFormat extends Loadable {
-  id = "";
-  type = "Custom";
-  customOrNullObject: { isNullObject: boolean; rule: { formula: string } } = { isNullObject: true, rule: { formula: "" } };
+class FakeConditionalFormat extends FakeClientObject {
+  private rule?: FakeRule;
   readonly custom: { rule: { formula?: string }; format: { fill: { color?: string }; font: { color?: string } } };
   constructor(
     ctx: FakeContext,
-    private readonly rule: () => FakeRule | undefined,
-    private readonly sheet: () => FakeSheet | undefined,
+    readonly id: string,
+    private readonly find: () => { sheet: FakeSheet; rule: FakeRule } | undefined,
   ) {
     super(ctx);
-    const set = (label: string, apply: (r: FakeRule, v: string) => void) => (v: string) => ctx.enqueue(`conditionalFormat ${label}`, () => apply(this.rule()!, v));
-    const rule$ = {};
-    Object.defineProperty(rule$, "formula", { set: set("formula", (r, v) => (r.formula = v)) });
-    const fill = {};
-    Object.defineProperty(fill, "color", { set: set("fill", (r, v) => (r.fill = v)) });
-    const font = {};
-    Object.defineProperty(font, "color", { set: set("font", (r, v) => (r.font = v)) });
-    this.custom = { rule: rule$, format: { fill, font } };
+    const set = (label: string, apply: (r: FakeRule, v: string) => void) => (_: string, v: unknown) =>
+      ctx.enqueue(`conditionalFormat ${label}`, () => apply(this.find()!.rule, v as string));
+    this.custom = {
+      rule: writeOnly<{ formula?: string }>(["formula"], set("formula", (r, v) => (r.formula = v))),
+      format: {
+        fill: writeOnly<{ color?: string }>(["color"], set("fill", (r, v) => (r.fill = v))),
+        font: writeOnly<{ color?: string }>(["color"], set("font", (r, v) => (r.font = v))),
+      },
+    };
+  }
+  /** Loaded through "items/customOrNullObject/rule/formula"; every rule the add-in makes is custom. */
+  get customOrNullObject(): { isNullObject: boolean; rule: { formula: string } } {
+    return this.loaded("customOrNullObject", { isNullObject: false, rule: { formula: this.rule?.formula ?? "" } });
+  }
+  settle(props: string[], exists: boolean): void {
+    super.settle(props, exists);
+    this.rule = this.find()?.rule && { ...this.find()!.rule };
   }
   delete(): void {
-    this.ctx.enqueue("conditionalFormats.delete", () => {
-      const s = this.sheet()!;
-      s.rules = s.rules.filter((r) => r.id !== this.id);
+    this.context.enqueue("conditionalFormats.delete", () => {
+      const found = this.find();
+      if (found) found.sheet.rules = found.sheet.rules.filter((r) => r !== found.rule);
     });
   }
 }
 
 let ruleIds = 0;
 
-class FakeConditionalFormats extends Loadable {
-  items: FakeConditionalFormat[] = [];
+class FakeConditionalFormatCollection extends FakeClientObject {
+  private list: FakeConditionalFormat[] = [];
   constructor(
     ctx: FakeContext,
     private readonly target: () => Target,
   ) {
     super(ctx);
   }
+  get items(): FakeConditionalFormat[] {
+    return this.loaded("items", this.list);
+  }
+  private proxy(id: string): FakeConditionalFormat {
+    return new FakeConditionalFormat(this.context, id, () => {
+      const sheet = this.target()?.sheet;
+      const rule = sheet?.rules.find((r) => r.id === id);
+      return sheet && rule && { sheet, rule };
+    });
+  }
   add(type: string): FakeConditionalFormat {
     const id = `cf${++ruleIds}`;
-    const cf = new FakeConditionalFormat(
-      this.ctx,
-      () => this.target()!.sheet.rules.find((r) => r.id === id),
-      () => this.target()?.sheet,
-    );
-    cf.id = id;
-    this.ctx.enqueue(`conditionalFormats.add ${type}`, () => {
+    this.context.enqueue(`conditionalFormats.add ${type}`, () => {
       const t = this.target()!;
       t.sheet.rules.push({ id, ref: refOf(t.box), formula: "" });
     });
-    return cf;
+    return this.proxy(id);
   }
-  load(): this {
-    this.ctx.enqueue("load conditionalFormats", () => {
+  load(arg?: LoadArg): this {
+    this.context.enqueue("load conditionalFormats", () => {
       const t = this.target();
-      this.isNullObject = t === null;
-      this.items = (t?.sheet.rules ?? [])
-        .filter((r) => intersects(box(r.ref), t!.box))
-        .map((r) => {
-          const cf = new FakeConditionalFormat(this.ctx, () => t!.sheet.rules.find((x) => x.id === r.id), () => t!.sheet);
-          cf.id = r.id;
-          cf.customOrNullObject = { isNullObject: false, rule: { formula: r.formula } };
-          return cf;
-        });
+      this.list = (t?.sheet.rules ?? []).filter((r) => intersects(box(r.ref), t!.box)).map((r) => this.proxy(r.id));
+      for (const cf of this.list) cf.settle(propsOf(arg), true);
+      this.settle(["items"], t !== null);
     });
     return this;
   }
 }
 
-export class FakeRange extends Loadable {
-  values: unknown[][] = [];
-  address = "";
+class FakeDataValidation {
+  declare rule?: unknown;
+  declare errorAlert?: unknown;
+  constructor(ctx: FakeContext, target: () => Target) {
+    writeOnlyProps<FakeDataValidation>(this, ["rule", "errorAlert"], (key, value) =>
+      ctx.enqueue(`dataValidation.${key}`, () => {
+        const t = target()!;
+        const ref = refOf(t.box);
+        const v = t.sheet.validations.find((x) => x.ref === ref) ?? t.sheet.validations[t.sheet.validations.push({ ref }) - 1];
+        v[key] = value;
+      }),
+    );
+  }
+}
+
+export class FakeRange extends FakeClientObject {
+  private data = { values: [] as unknown[][], formulas: [] as unknown[][], address: "" };
   readonly format: FakeRangeFormat;
-  readonly conditionalFormats: FakeConditionalFormats;
-  readonly dataValidation: { rule?: unknown; errorAlert?: unknown };
+  readonly conditionalFormats: FakeConditionalFormatCollection;
+  readonly dataValidation: FakeDataValidation;
   constructor(
     ctx: FakeContext,
     readonly target: () => Target,
   ) {
     super(ctx);
     this.format = new FakeRangeFormat(ctx, target);
-    this.conditionalFormats = new FakeConditionalFormats(ctx, target);
-    const validation = (key: "rule" | "errorAlert") => (value: unknown) =>
-      ctx.enqueue(`dataValidation.${key}`, () => {
-        const t = target()!;
-        const ref = refOf(t.box);
-        const v = t.sheet.validations.find((x) => x.ref === ref) ?? t.sheet.validations[t.sheet.validations.push({ ref }) - 1];
-        v[key] = value;
-      });
-    this.dataValidation = {};
-    Object.defineProperty(this.dataValidation, "rule", { set: validation("rule") });
-    Object.defineProperty(this.dataValidation, "errorAlert", { set: validation("errorAlert") });
+    this.conditionalFormats = new FakeConditionalFormatCollection(ctx, target);
+    this.dataValidation = new FakeDataValidation(ctx, target);
+  }
+  get values(): unknown[][] {
+    return this.loaded("values", this.data.values);
+  }
+  /** As Excel gives them: "=..." for a formula cell, else its value. */
+  get formulas(): unknown[][] {
+    return this.loaded("formulas", this.data.formulas);
+  }
+  get address(): string {
+    return this.loaded("address", this.data.address);
   }
   private write(kind: "formulas" | "numberFormat", grid: unknown[][]): void {
-    this.ctx.enqueue(`range.${kind}`, () => {
+    this.context.enqueue(`range.${kind}`, () => {
       const t = this.target()!;
       grid.forEach((row, r) =>
         row.forEach((v, c) => {
@@ -266,86 +368,131 @@ export class FakeRange extends Loadable {
     this.write("numberFormat", grid);
   }
   get worksheet(): FakeWorksheet {
-    return new FakeWorksheet(this.ctx, () => this.target()?.sheet.name ?? null);
+    return new FakeWorksheet(this.context, () => this.target()?.sheet.name ?? null);
   }
-  load(_props?: string): this {
-    this.ctx.enqueue("load range", () => {
+  load(arg?: LoadArg): this {
+    this.queueLoad("load range", arg, () => {
       const t = this.target();
-      this.isNullObject = t === null;
-      if (!t) return;
-      this.address = `${quote(t.sheet.name)}!${refOf(t.box)}`;
-      this.values = [];
-      for (let r = t.box.r1; r <= Math.min(t.box.r2, t.box.r1 + 200); r++) {
-        const row: unknown[] = [];
-        for (let c = t.box.c1; c <= Math.min(t.box.c2, t.box.c1 + 60); c++) {
-          const cell = t.sheet.cells.get(`${colLetters(c)}${r}`);
-          row.push(cell?.value ?? "");
+      if (!t) return false;
+      this.data.address = `${quote(t.sheet.name)}!${refOf(t.box)}`;
+      const grid = (read: (cell: FakeCell | undefined) => unknown) => {
+        const rows: unknown[][] = [];
+        for (let r = t.box.r1; r <= Math.min(t.box.r2, t.box.r1 + 200); r++) {
+          const row: unknown[] = [];
+          for (let c = t.box.c1; c <= Math.min(t.box.c2, t.box.c1 + 60); c++) row.push(read(t.sheet.cells.get(`${colLetters(c)}${r}`)));
+          rows.push(row);
         }
-        this.values.push(row);
-      }
+        return rows;
+      };
+      this.data.values = grid((cell) => cell?.value ?? "");
+      this.data.formulas = grid((cell) => (cell?.formula !== undefined ? `=${cell.formula}` : (cell?.value ?? "")));
+      return true;
     });
     return this;
   }
-  getColumnsBefore(count: number): FakeRange {
-    return new FakeRange(this.ctx, () => {
+  /** The smallest range holding every non-empty cell of this one; a null object if all are empty. */
+  getUsedRangeOrNullObject(_valuesOnly?: boolean): FakeRange {
+    return new FakeRange(this.context, () => {
+      const t = this.target();
+      if (!t) return null;
+      const used = [...t.sheet.cells]
+        .filter(([, cell]) => cell.formula !== undefined || (cell.value !== undefined && cell.value !== ""))
+        .map(([ref]) => box(ref))
+        .filter((b) => intersects(b, t.box));
+      if (used.length === 0) return null;
+      const [c, r] = [used.map((b) => b.c1), used.map((b) => b.r1)];
+      return { sheet: t.sheet, box: { c1: Math.min(...c), r1: Math.min(...r), c2: Math.max(...c), r2: Math.max(...r) } };
+    });
+  }
+  getColumnsBefore(count = 1): FakeRange {
+    return new FakeRange(this.context, () => {
       const t = this.target();
       return t && { sheet: t.sheet, box: { ...t.box, c1: t.box.c1 - count, c2: t.box.c1 - 1 } };
     });
   }
   select(): void {
-    this.ctx.enqueue("range.select", () => {
+    this.context.enqueue("range.select", () => {
       const t = this.target()!;
-      this.ctx.state.selected = `${quote(t.sheet.name)}!${refOf(t.box)}`;
-      this.ctx.state.activeSheet = t.sheet.name;
+      this.context.state.selected = `${quote(t.sheet.name)}!${refOf(t.box)}`;
+      this.context.state.activeSheet = t.sheet.name;
     });
   }
 }
 
-class FakeWorksheet extends Loadable {
-  name = "";
+class FakeTable {
+  declare name?: string;
+  declare style?: string;
+  constructor(ctx: FakeContext, table: FakeSheet["tables"][number]) {
+    writeOnlyProps<FakeTable>(this, ["name", "style"], (key, v) => ctx.enqueue(`table.${key}`, () => (table[key] = v as string)));
+  }
+}
+
+class FakeWorksheetTables {
+  constructor(private readonly sheet: FakeWorksheet) {}
+  add(address: FakeRange | string, _hasHeaders: boolean): FakeTable {
+    const ref = typeof address === "string" ? address : refOf(address.target()!.box);
+    const table = { name: "", ref };
+    this.sheet.context.enqueue(`tables.add ${ref}`, () => this.sheet.state()!.tables.push(table));
+    return new FakeTable(this.sheet.context, table);
+  }
+}
+
+class FakeChartSeries {
+  declare name?: string;
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly series: () => FakeSheet["charts"][number]["series"][number],
+  ) {
+    writeOnlyProps<FakeChartSeries>(this, ["name"], (_, v) => ctx.enqueue("series.name", () => (this.series().name = v as string)));
+  }
+  setXAxisValues(range: FakeRange): void {
+    this.ctx.enqueue("series.setXAxisValues", () => (this.series().categories = refOf(range.target()!.box)));
+  }
+  setValues(range: FakeRange): void {
+    this.ctx.enqueue("series.setValues", () => (this.series().values = refOf(range.target()!.box)));
+  }
+}
+
+class FakeChart {
+  readonly title: { text?: string };
+  readonly series: { getItemAt(index: number): FakeChartSeries; add(name?: string): FakeChartSeries };
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly chart: FakeSheet["charts"][number],
+  ) {
+    this.title = writeOnly<{ text?: string }>(["text"], (_, v) => ctx.enqueue("chart.title", () => (chart.title = v as string)));
+    this.series = {
+      getItemAt: (k) => new FakeChartSeries(ctx, () => chart.series[k]),
+      add: (name) => {
+        const k = chart.series.push({ name }) - 1;
+        return new FakeChartSeries(ctx, () => chart.series[k]);
+      },
+    };
+  }
+  setPosition(from: string, to?: string): void {
+    this.ctx.enqueue("chart.setPosition", () => Object.assign(this.chart, { from, to }));
+  }
+}
+
+class FakeWorksheetCharts {
+  constructor(private readonly sheet: FakeWorksheet) {}
+  add(type: string, source: FakeRange, _seriesBy?: string): FakeChart {
+    const chart: FakeSheet["charts"][number] = { type, source: "", series: [{}] };
+    this.sheet.context.enqueue(`charts.add ${type}`, () => {
+      chart.source = refOf(source.target()!.box);
+      this.sheet.state()!.charts.push(chart);
+    });
+    return new FakeChart(this.sheet.context, chart);
+  }
+}
+
+class FakeWorksheet extends FakeClientObject {
+  private loadedName = "";
+  readonly tables = new FakeWorksheetTables(this);
+  readonly charts = new FakeWorksheetCharts(this);
   readonly freezePanes = {
-    freezeAt: (range: FakeRange) => this.ctx.enqueue("freezePanes.freezeAt", () => (this.state()!.frozen = refOf(range.target()!.box))),
-    freezeRows: (rows: number) => this.ctx.enqueue("freezePanes.freezeRows", () => (this.state()!.frozen = `rows:${rows}`)),
-  };
-  readonly tables = {
-    add: (ref: string) => {
-      const table = { name: "", ref, style: undefined as string | undefined };
-      this.ctx.enqueue(`tables.add ${ref}`, () => this.state()!.tables.push(table));
-      const proxy = {};
-      Object.defineProperty(proxy, "name", { set: (v: string) => this.ctx.enqueue("table.name", () => (table.name = v)), get: () => table.name });
-      Object.defineProperty(proxy, "style", { set: (v: string) => this.ctx.enqueue("table.style", () => (table.style = v)) });
-      return proxy;
-    },
-  };
-  readonly charts = {
-    add: (type: string, source: FakeRange) => {
-      const chart: FakeSheet["charts"][number] = { type, source: "", series: [{}] };
-      this.ctx.enqueue(`charts.add ${type}`, () => {
-        chart.source = refOf(source.target()!.box);
-        this.state()!.charts.push(chart);
-      });
-      const seriesProxy = (k: number) => {
-        const s = {
-          setXAxisValues: (r: FakeRange) => this.ctx.enqueue("series.setXAxisValues", () => (chart.series[k].categories = refOf(r.target()!.box))),
-          setValues: (r: FakeRange) => this.ctx.enqueue("series.setValues", () => (chart.series[k].values = refOf(r.target()!.box))),
-        };
-        Object.defineProperty(s, "name", { set: (v: string) => this.ctx.enqueue("series.name", () => (chart.series[k].name = v)) });
-        return s;
-      };
-      const title = {};
-      Object.defineProperty(title, "text", { set: (v: string) => this.ctx.enqueue("chart.title", () => (chart.title = v)) });
-      return {
-        title,
-        setPosition: (from: string, to: string) => this.ctx.enqueue("chart.setPosition", () => Object.assign(chart, { from, to })),
-        series: {
-          getItemAt: (k: number) => seriesProxy(k),
-          add: (name: string) => {
-            const k = chart.series.push({ name }) - 1;
-            return seriesProxy(k);
-          },
-        },
-      };
-    },
+    freezeAt: (range: FakeRange | string) => this.context.enqueue("freezePanes.freezeAt", () => (this.state()!.frozen = typeof range === "string" ? range : refOf(range.target()!.box))),
+    freezeRows: (rows?: number) => this.context.enqueue("freezePanes.freezeRows", () => (this.state()!.frozen = `rows:${rows}`)),
   };
   constructor(
     ctx: FakeContext,
@@ -353,12 +500,19 @@ class FakeWorksheet extends Loadable {
   ) {
     super(ctx);
   }
-  private state(): FakeSheet | undefined {
+  get name(): string {
+    return this.loaded("name", this.loadedName);
+  }
+  settle(props: string[], exists: boolean): void {
+    super.settle(props, exists);
+    this.loadedName = this.state()?.name ?? "";
+  }
+  state(): FakeSheet | undefined {
     const n = this.sheetName();
-    return n === null ? undefined : this.ctx.sheet(n);
+    return n === null ? undefined : this.context.sheet(n);
   }
   getRange(ref?: string): FakeRange {
-    return new FakeRange(this.ctx, () => {
+    return new FakeRange(this.context, () => {
       const s = this.state();
       return s ? { sheet: s, box: ref ? box(ref) : { c1: 1, r1: 1, c2: MAX_COL, r2: MAX_ROW } } : null;
     });
@@ -367,41 +521,157 @@ class FakeWorksheet extends Loadable {
     return this.getRange(`${colLetters(col + 1)}${row + 1}:${colLetters(col + cols)}${row + rows}`);
   }
   activate(): void {
-    this.ctx.enqueue("worksheet.activate", () => (this.ctx.state.activeSheet = this.state()!.name));
+    this.context.enqueue("worksheet.activate", () => (this.context.state.activeSheet = this.state()!.name));
   }
   delete(): void {
-    this.ctx.enqueue("worksheets.delete", () => (this.ctx.state.sheets = this.ctx.state.sheets.filter((s) => s !== this.state())));
+    this.context.enqueue("worksheets.delete", () => (this.context.state.sheets = this.context.state.sheets.filter((s) => s !== this.state())));
   }
-  load(): this {
-    this.ctx.enqueue("load worksheet", () => {
-      const s = this.state();
-      this.isNullObject = !s;
-      this.name = s?.name ?? "";
-    });
+  load(arg?: LoadArg): this {
+    this.queueLoad("load worksheet", arg, () => this.state() !== undefined);
     return this;
   }
 }
 
-class FakeNamedItem extends Loadable {
+class FakeWorksheetCollection extends FakeClientObject {
+  private list: FakeWorksheet[] = [];
+  readonly onChanged = {
+    add: (handler: (event: unknown) => Promise<void> | void) => {
+      const state = this.context.state;
+      state.changeHandlers.push(handler);
+      return {
+        context: { sync: async () => undefined },
+        remove: () => (state.changeHandlers = state.changeHandlers.filter((h) => h !== handler)),
+      };
+    },
+  };
+  get items(): FakeWorksheet[] {
+    return this.loaded("items", this.list);
+  }
+  load(arg?: LoadArg): this {
+    this.context.enqueue("load worksheets", () => {
+      this.list = this.context.state.sheets.map((s) => {
+        const w = new FakeWorksheet(this.context, () => s.name);
+        w.settle(propsOf(arg), true);
+        return w;
+      });
+      this.settle(["items"], true);
+    });
+    return this;
+  }
+  add(name?: string): FakeWorksheet {
+    const sheetName = name ?? `Sheet${this.context.state.sheets.length + 1}`;
+    this.context.enqueue(`worksheets.add ${sheetName}`, () => {
+      if (this.context.sheet(sheetName)) throw new FakeOfficeError("ItemAlreadyExists", `A sheet named ${sheetName} exists`);
+      this.context.state.sheets.push(newSheet(sheetName));
+    });
+    return new FakeWorksheet(this.context, () => sheetName);
+  }
+  getItem(name: string): FakeWorksheet {
+    return new FakeWorksheet(this.context, () => name);
+  }
+  getItemOrNullObject(name: string): FakeWorksheet {
+    return new FakeWorksheet(this.context, () => name);
+  }
+}
+
+class FakeNamedItem extends FakeClientObject {
+  private data = { name: "", type: "", formula: "" };
   constructor(
     ctx: FakeContext,
-    readonly name: string,
+    private readonly key: string,
   ) {
     super(ctx);
   }
+  get name(): string {
+    return this.loaded("name", this.data.name);
+  }
+  /** "Range" for a name on an existing sheet, "Error" once its sheet is deleted (#REF!). */
+  get type(): string {
+    return this.loaded("type", this.data.type);
+  }
+  get formula(): string {
+    return this.loaded("formula", this.data.formula);
+  }
   private target(): Target {
-    const n = this.ctx.state.names.get(this.name);
-    const sheet = n && this.ctx.sheet(n.sheet);
+    const n = nameEntry(this.context.state, this.key)?.[1];
+    const sheet = n && n.formula === undefined ? this.context.sheet(n.sheet) : undefined;
     return n && sheet ? { sheet, box: box(n.ref) } : null;
   }
   getRangeOrNullObject(): FakeRange {
-    return new FakeRange(this.ctx, () => this.target());
+    return new FakeRange(this.context, () => this.target());
   }
   delete(): void {
-    this.ctx.enqueue(`names.delete ${this.name}`, () => this.ctx.state.names.delete(this.name));
+    this.context.enqueue(`names.delete ${this.key}`, () => {
+      const found = nameEntry(this.context.state, this.key);
+      if (!found) throw new FakeOfficeError("ItemNotFound", `No name ${this.key}`);
+      this.context.state.names.delete(found[0]);
+    });
   }
-  load(): this {
-    this.ctx.enqueue("load name", () => (this.isNullObject = !this.ctx.state.names.has(this.name)));
+  load(arg?: LoadArg): this {
+    this.queueLoad("load name", arg, () => this.read());
+    return this;
+  }
+  /** Fills the loaded properties from the state; false where the name does not exist. */
+  read(): boolean {
+    const found = nameEntry(this.context.state, this.key);
+    if (!found) return false;
+    const [name, n] = found;
+    const t = this.target();
+    this.data = {
+      name,
+      type: t ? "Range" : "Error",
+      formula: n.formula ?? (t ? `=${quote(n.sheet)}!${absoluteRef(box(n.ref))}` : "=#REF!"),
+    };
+    return true;
+  }
+}
+
+class FakeNamedItemCollection extends FakeClientObject {
+  private list: FakeNamedItem[] = [];
+  get items(): FakeNamedItem[] {
+    return this.loaded("items", this.list);
+  }
+  load(arg?: LoadArg): this {
+    this.context.enqueue("load names", () => {
+      this.list = [...this.context.state.names.keys()].map((key) => {
+        const item = new FakeNamedItem(this.context, key);
+        item.settle(propsOf(arg), item.read());
+        return item;
+      });
+      this.settle(["items"], true);
+    });
+    return this;
+  }
+  add(name: string, reference: FakeRange | string, comment?: string): FakeNamedItem {
+    this.context.enqueue(`names.add ${name}`, () => {
+      const state = this.context.state;
+      if (nameEntry(state, name)) throw new FakeOfficeError("ItemAlreadyExists", `The name ${name} exists`);
+      if (typeof reference === "string") state.names.set(name, { sheet: "", ref: "", formula: reference, ...(comment && { comment }) });
+      else {
+        const t = reference.target()!;
+        state.names.set(name, { sheet: t.sheet.name, ref: refOf(t.box), ...(comment && { comment }) });
+      }
+    });
+    return new FakeNamedItem(this.context, name);
+  }
+  getItem(name: string): FakeNamedItem {
+    return new FakeNamedItem(this.context, name);
+  }
+  getItemOrNullObject(name: string): FakeNamedItem {
+    return new FakeNamedItem(this.context, name);
+  }
+}
+
+class FakeTableCollection extends FakeClientObject {
+  private list: { name: string }[] = [];
+  get items(): { name: string }[] {
+    return this.loaded("items", this.list);
+  }
+  load(_arg?: LoadArg): this {
+    this.context.enqueue("load tables", () => {
+      this.list = this.context.state.sheets.flatMap((s) => s.tables.map((t) => ({ name: t.name })));
+      this.settle(["items"], true);
+    });
     return this;
   }
 }
@@ -417,9 +687,14 @@ function selectionTarget(ctx: FakeContext): Target {
 }
 
 class FakeWorkbook {
-  readonly worksheets;
-  readonly names;
-  readonly tables;
+  readonly worksheets: FakeWorksheetCollection;
+  readonly names: FakeNamedItemCollection;
+  readonly tables: FakeTableCollection;
+  constructor(private readonly ctx: FakeContext) {
+    this.worksheets = new FakeWorksheetCollection(ctx);
+    this.names = new FakeNamedItemCollection(ctx);
+    this.tables = new FakeTableCollection(ctx);
+  }
   getSelectedRange(): FakeRange {
     return new FakeRange(this.ctx, () => selectionTarget(this.ctx));
   }
@@ -429,56 +704,6 @@ class FakeWorkbook {
       return t && { sheet: t.sheet, box: { c1: t.box.c1, r1: t.box.r1, c2: t.box.c1, r2: t.box.r1 } };
     });
   }
-  constructor(readonly ctx: FakeContext) {
-    const state = ctx.state;
-    const sheetProxy = (name: string) => new FakeWorksheet(ctx, () => name);
-    this.worksheets = {
-      items: [] as FakeWorksheet[],
-      load: () => {
-        ctx.enqueue("load worksheets", () => (this.worksheets.items = state.sheets.map((s) => Object.assign(sheetProxy(s.name), { name: s.name }))));
-        return this.worksheets;
-      },
-      add: (name: string) => {
-        ctx.enqueue(`worksheets.add ${name}`, () => {
-          if (ctx.sheet(name)) throw new FakeOfficeError("ItemAlreadyExists", `A sheet named ${name} exists`);
-          state.sheets.push({ name, cells: new Map(), formats: [], rules: [], validations: [], tables: [], charts: [] });
-        });
-        return sheetProxy(name);
-      },
-      getItem: (name: string) => sheetProxy(name),
-      getItemOrNullObject: (name: string) => sheetProxy(name),
-      onChanged: {
-        add: (handler: (event: unknown) => Promise<void> | void) => {
-          state.changeHandlers.push(handler);
-          return {
-            context: { sync: async () => undefined },
-            remove: () => (state.changeHandlers = state.changeHandlers.filter((h) => h !== handler)),
-          };
-        },
-      },
-    };
-    this.names = {
-      items: [] as { name: string }[],
-      load: () => {
-        ctx.enqueue("load names", () => (this.names.items = [...state.names.keys()].map((name) => ({ name }))));
-        return this.names;
-      },
-      add: (name: string, range: FakeRange, comment?: string) =>
-        ctx.enqueue(`names.add ${name}`, () => {
-          if (state.names.has(name)) throw new FakeOfficeError("ItemAlreadyExists", `The name ${name} exists`);
-          const t = range.target()!;
-          state.names.set(name, { sheet: t.sheet.name, ref: refOf(t.box), comment });
-        }),
-      getItemOrNullObject: (name: string) => new FakeNamedItem(ctx, name),
-    };
-    this.tables = {
-      items: [] as { name: string }[],
-      load: () => {
-        ctx.enqueue("load tables", () => (this.tables.items = state.sheets.flatMap((s) => s.tables.map((t) => ({ name: t.name })))));
-        return this.tables;
-      },
-    };
-  }
 }
 
 /** A context as Excel.run passes it; the one place the fake is cast to the Office.js type. */
@@ -486,21 +711,30 @@ export function fakeContext(state: FakeState): Excel.RequestContext {
   return new FakeContext(state) as unknown as Excel.RequestContext;
 }
 
-/** Simulates a user inserting a column before `column` on a sheet: cells shift right, names widen as Excel's do. */
-export function insertColumn(state: FakeState, sheetName: string, column: string): void {
+// ---------- what a user does between add-in calls ----------
+
+/** Shifts a range as Excel does when a column (or row) is inserted before `at`: ranges spanning it widen. */
+function shift(ref: string, axis: "column" | "row", at: number): string {
+  const b = box(ref);
+  const [lo, hi] = axis === "column" ? (["c1", "c2"] as const) : (["r1", "r2"] as const);
+  return refOf({ ...b, [lo]: b[lo] >= at ? b[lo] + 1 : b[lo], [hi]: b[hi] >= at ? b[hi] + 1 : b[hi] });
+}
+
+function insertOn(state: FakeState, sheetName: string, axis: "column" | "row", at: number): void {
   const sheet = state.sheets.find((s) => s.name === sheetName)!;
-  const at = colNumber(column);
-  const shifted = new Map<string, FakeCell>();
-  for (const [ref, cell] of sheet.cells) {
-    const b = box(ref);
-    shifted.set(b.c1 >= at ? `${colLetters(b.c1 + 1)}${b.r1}` : ref, cell);
-  }
-  sheet.cells = shifted;
-  for (const n of state.names.values()) {
-    if (n.sheet !== sheetName) continue;
-    const b = box(n.ref);
-    n.ref = refOf({ ...b, c1: b.c1 >= at ? b.c1 + 1 : b.c1, c2: b.c2 >= at ? b.c2 + 1 : b.c2 });
-  }
+  sheet.cells = new Map([...sheet.cells].map(([ref, cell]) => [shift(ref, axis, at), cell]));
+  for (const list of [sheet.rules, sheet.validations, sheet.tables]) for (const item of list) item.ref = shift(item.ref, axis, at);
+  for (const n of state.names.values()) if (n.sheet === sheetName && n.formula === undefined) n.ref = shift(n.ref, axis, at);
+}
+
+/** A user inserting a column before `column` (e.g. "E"): cells, names and rules move as in Excel. Formulas are not rewritten. */
+export function insertColumn(state: FakeState, sheetName: string, column: string): void {
+  insertOn(state, sheetName, "column", colNumber(column));
+}
+
+/** A user inserting a row before `row`: cells, names and rules move as in Excel. Formulas are not rewritten. */
+export function insertRow(state: FakeState, sheetName: string, row: number): void {
+  insertOn(state, sheetName, "row", row);
 }
 
 /** Enum values the add-in reads from the Excel namespace. */
@@ -511,6 +745,7 @@ const EXCEL_ENUMS = {
   DataValidationAlertStyle: { stop: "Stop" },
   ChartType: { barClustered: "BarClustered" },
   ChartSeriesBy: { columns: "Columns" },
+  NamedItemType: { range: "Range", error: "Error" },
 };
 
 /** Installs Excel.run and the Office globals the add-in uses on `global`; returns the state they act on. */
@@ -535,3 +770,48 @@ export function installFakeOffice(global: Record<string, unknown>, state: FakeSt
   };
   return state;
 }
+
+// ---------- typed against @types/office-js ----------
+
+/** Members of a fake that Office.js does not have, other than the fake's own plumbing. */
+type Extra<Fake, Office, Plumbing extends string = never> = Exclude<keyof Fake, keyof Office | Plumbing>;
+/** Office.js objects in parameters become `never`, so a fake proxy may stand in for them. */
+type Loose<T> = T extends OfficeExtension.ClientObject ? never : T;
+type LooseArgs<A extends unknown[]> = { [I in keyof A]: Loose<A[I]> };
+/** Methods of a fake that cannot take the arguments the Office.js method takes. */
+type WrongArgs<Fake, Office> = {
+  [K in keyof Fake & keyof Office]: 0 extends 1 & Office[K] ? never : Office[K] extends (...args: infer A extends unknown[]) => unknown ? (Fake[K] extends (...args: LooseArgs<A>) => unknown ? never : K) : never;
+}[keyof Fake & keyof Office];
+type Checked<Fake, Office, Plumbing extends string = never> = Extra<Fake, Office, Plumbing> | WrongArgs<Fake, Office>;
+type MustBeNever<T extends never> = T;
+
+/**
+ * Fails to compile when the fake grows a member Office.js lacks or a method Office.js calls
+ * differently, so what the add-in does against the fake it can do against Excel.
+ */
+export type OfficeShapeChecks = [
+  MustBeNever<Checked<FakeContext, Excel.RequestContext, "state" | "enqueue" | "sheet">>,
+  MustBeNever<Checked<FakeContext["application"], Excel.Application>>,
+  MustBeNever<Checked<FakeWorkbook, Excel.Workbook>>,
+  MustBeNever<Checked<FakeWorksheetCollection, Excel.WorksheetCollection, "settle">>,
+  MustBeNever<Checked<FakeWorksheet, Excel.Worksheet, "settle" | "sheetName" | "state">>,
+  MustBeNever<Checked<FakeWorksheet["freezePanes"], Excel.WorksheetFreezePanes>>,
+  MustBeNever<Checked<FakeRange, Excel.Range, "settle" | "target">>,
+  MustBeNever<Checked<FakeRangeFormat, Excel.RangeFormat>>,
+  MustBeNever<Checked<FakeRangeFormat["fill"], Excel.RangeFill>>,
+  MustBeNever<Checked<FakeRangeFormat["font"], Excel.RangeFont>>,
+  MustBeNever<Checked<FakeDataValidation, Excel.DataValidation>>,
+  MustBeNever<Checked<FakeConditionalFormatCollection, Excel.ConditionalFormatCollection, "settle">>,
+  MustBeNever<Checked<FakeConditionalFormat, Excel.ConditionalFormat, "settle">>,
+  MustBeNever<Checked<FakeConditionalFormat["custom"], Excel.CustomConditionalFormat>>,
+  MustBeNever<Checked<FakeConditionalFormat["custom"]["rule"], Excel.ConditionalFormatRule>>,
+  MustBeNever<Checked<FakeNamedItemCollection, Excel.NamedItemCollection, "settle">>,
+  MustBeNever<Checked<FakeNamedItem, Excel.NamedItem, "settle" | "read">>,
+  MustBeNever<Checked<FakeTableCollection, Excel.TableCollection, "settle">>,
+  MustBeNever<Checked<FakeWorksheetTables, Excel.TableCollection>>,
+  MustBeNever<Checked<FakeTable, Excel.Table>>,
+  MustBeNever<Checked<FakeWorksheetCharts, Excel.ChartCollection>>,
+  MustBeNever<Checked<FakeChart, Excel.Chart>>,
+  MustBeNever<Checked<FakeChart["series"], Excel.ChartSeriesCollection>>,
+  MustBeNever<Checked<FakeChartSeries, Excel.ChartSeries>>,
+];
