@@ -63,16 +63,24 @@ export const excelHost: Host = {
   readSelection: () =>
     run(async (context) => {
       // Only the used part: a whole selected column would otherwise be a million cells.
-      const used = context.workbook.getSelectedRange().getUsedRangeOrNullObject(true).load("values,formulas");
+      const used = context.workbook
+        .getSelectedRange()
+        .getUsedRangeOrNullObject(true)
+        .load("values,formulas");
       const targets = PHASE_METRICS.map((m) => ({
         id: m.id,
-        range: context.workbook.names.getItemOrNullObject(NAMES.target(m.id)).getRangeOrNullObject().load("values"),
+        range: context.workbook.names
+          .getItemOrNullObject(NAMES.target(m.id))
+          .getRangeOrNullObject()
+          .load("values"),
       }));
       await context.sync();
       return {
         values: used.isNullObject ? [] : (used.values as CellValue[][]),
         formulas: used.isNullObject ? [] : (used.formulas as CellValue[][]),
-        targets: targets.filter((t) => !t.range.isNullObject).map((t) => [t.id, ...(t.range.values[0] as CellValue[])]),
+        targets: targets
+          .filter((t) => !t.range.isNullObject)
+          .map((t) => [t.id, ...(t.range.values[0] as CellValue[])]),
       };
     }),
   select: (address) =>

@@ -40,25 +40,42 @@ const isFormula = (f: CellValue | undefined) =>
  * pairs); otherwise the row holds inputs, and the value is the last number typed in it (the
  * latest month), so the computed latest, target and gap columns of a phase sheet are ignored.
  */
-function rowValue(values: readonly CellValue[], formulas: readonly CellValue[]): number | undefined {
+function rowValue(
+  values: readonly CellValue[],
+  formulas: readonly CellValue[],
+): number | undefined {
   let first = 1;
-  while (first < values.length && !isFormula(formulas[first]) && typeof values[first] === "string" && values[first] !== "") first++;
+  while (
+    first < values.length &&
+    !isFormula(formulas[first]) &&
+    typeof values[first] === "string" &&
+    values[first] !== ""
+  )
+    first++;
   if (first >= values.length) return undefined;
   if (isFormula(formulas[first])) {
     const result = values[first];
     return typeof result === "number" ? result : undefined;
   }
-  const typed = values.filter((v, c): v is number => c >= first && typeof v === "number" && !isFormula(formulas[c]));
+  const typed = values.filter(
+    (v, c): v is number =>
+      c >= first && typeof v === "number" && !isFormula(formulas[c]),
+  );
   return typed.length ? typed[typed.length - 1] : undefined;
 }
 
-function rowPair(values: readonly CellValue[], formulas: readonly CellValue[]): [string, number, Unit] | undefined {
+function rowPair(
+  values: readonly CellValue[],
+  formulas: readonly CellValue[],
+): [string, number, Unit] | undefined {
   const id = values[0];
   if (typeof id !== "string") return undefined;
   const found = resolve(id);
   if (found.kind !== "metric") return undefined;
   const value = rowValue(values, formulas);
-  return value === undefined ? undefined : [found.metric.id, value, found.metric.unit];
+  return value === undefined
+    ? undefined
+    : [found.metric.id, value, found.metric.unit];
 }
 
 export function inspectSelection(cells: SelectedCells): Inspection {
@@ -68,7 +85,10 @@ export function inspectSelection(cells: SelectedCells): Inspection {
     .filter((p): p is [string, number, Unit] => p !== undefined);
   const metrics = pairs.map(([id, value, unit]): InspectedMetric => {
     const reached = phase([[id]], [[value]], undefined, thresholds);
-    const next = typeof reached === "number" ? Math.min(reached + 1, PHASE_NUMBERS.length) : 1;
+    const next =
+      typeof reached === "number"
+        ? Math.min(reached + 1, PHASE_NUMBERS.length)
+        : 1;
     return {
       id,
       unit,
@@ -78,6 +98,15 @@ export function inspectSelection(cells: SelectedCells): Inspection {
       gap: messageOf(gap([[id]], [[value]], next, undefined, thresholds)[0][0]),
     };
   });
-  const overall = metrics.length ? messageOf(phase(pairs.map(([id, value]) => [id, value]), undefined, undefined, thresholds)) : "";
+  const overall = metrics.length
+    ? messageOf(
+        phase(
+          pairs.map(([id, value]) => [id, value]),
+          undefined,
+          undefined,
+          thresholds,
+        ),
+      )
+    : "";
   return { metrics, phase: overall, workbookTargets: thresholds !== undefined };
 }

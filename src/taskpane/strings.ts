@@ -36,6 +36,7 @@ export interface Strings {
     untracked: string;
     summary: (ok: number, watch: number, risk: number) => string;
     none: string;
+    noValues: string;
     columns: {
       metric: string;
       phase: string;
@@ -109,6 +110,8 @@ const en: Strings = {
       "This Excel does not tell the pane about edits: refresh again after you change inputs or thresholds.",
     summary: (ok, watch, risk) => `${ok} OK, ${watch} WATCH, ${risk} RISK`,
     none: "Nothing to watch: every flag with a value is OK.",
+    noValues:
+      "No values yet: type monthly values on the phase sheets and the Risks sheet, then refresh.",
     columns: {
       metric: "Metric and level",
       phase: "Phase",
@@ -191,6 +194,8 @@ const es: Strings = {
       "Este Excel no avisa al panel de los cambios: vuelve a actualizar después de cambiar datos o umbrales.",
     summary: (ok, watch, risk) => `${ok} OK, ${watch} WATCH, ${risk} RISK`,
     none: "Nada que vigilar: todas las alertas con valor están en OK.",
+    noValues:
+      "Aún no hay valores: escribe los valores mensuales en las hojas de fase y en la de riesgos, y actualiza.",
     columns: {
       metric: "Métrica y nivel",
       phase: "Fase",
@@ -206,7 +211,8 @@ const es: Strings = {
     run: "Inspeccionar selección",
     phaseReached: (phase) => `Fase alcanzada por la selección: ${phase}`,
     workbookTargets: "Objetivos de la hoja de umbrales de este libro.",
-    builtInTargets: "Objetivos por defecto: este libro no tiene hoja de umbrales.",
+    builtInTargets:
+      "Objetivos por defecto: este libro no tiene hoja de umbrales.",
     columns: {
       metric: "Métrica",
       value: "Valor",

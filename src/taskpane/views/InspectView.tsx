@@ -55,7 +55,7 @@ export default function InspectView({ host, t, language }: Props) {
             {t.inspect.phaseReached(inspection.phase)}
           </p>
           <p style={{ margin: "0 0 8px" }}>{inspection.workbookTargets ? t.inspect.workbookTargets : t.inspect.builtInTargets}</p>
-          <Table size="small" aria-label={t.tabs.inspect}>
+          <Table size="small" aria-label={t.tabs.inspect} style={{ tableLayout: "auto" }}>
             <TableHeader>
               <TableRow>
                 {(["metric", "value", "phase", "gap"] as const).map((c) => (

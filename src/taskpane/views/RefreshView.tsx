@@ -91,7 +91,9 @@ export default function RefreshView({ host, t, language, last, stale, tracking, 
             </span>
             <span style={VISUALLY_HIDDEN}>{t.refresh.summary(last.counts.OK, last.counts.WATCH, last.counts.RISK)}</span>
           </div>
-          {last.flagged.length === 0 ? (
+          {last.counts.OK + last.counts.WATCH + last.counts.RISK === 0 ? (
+            <p>{t.refresh.noValues}</p>
+          ) : last.flagged.length === 0 ? (
             <p>{t.refresh.none}</p>
           ) : (
             <Table size="small" aria-label={t.tabs.refresh} style={{ tableLayout: "auto" }}>
