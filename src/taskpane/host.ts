@@ -29,6 +29,14 @@ export interface Host {
   onChanged(callback: () => void): Promise<() => void>;
 }
 
+/** A cell to select is gone: its sheet was renamed or deleted since the pane listed it. */
+export class CellGoneError extends Error {
+  constructor(readonly address: string) {
+    super(`No sheet holds ${address} any more`);
+    this.name = "CellGoneError";
+  }
+}
+
 function splitAddress(address: string): { sheet: string; ref: string } {
   const bang = address.lastIndexOf("!");
   const raw = address.slice(0, bang);
@@ -44,7 +52,7 @@ async function run<T>(
   try {
     return await Excel.run(batch);
   } catch (e) {
-    throw toWorkbookError(e);
+    throw e instanceof CellGoneError ? e : toWorkbookError(e);
   }
 }
 
@@ -86,7 +94,11 @@ export const excelHost: Host = {
   select: (address) =>
     run(async (context) => {
       const { sheet, ref } = splitAddress(address);
-      const worksheet = context.workbook.worksheets.getItem(sheet);
+      const worksheet = context.workbook.worksheets
+        .getItemOrNullObject(sheet)
+        .load("name");
+      await context.sync();
+      if (worksheet.isNullObject) throw new CellGoneError(address);
       worksheet.activate();
       worksheet.getRange(ref).select();
       await context.sync();

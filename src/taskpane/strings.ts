@@ -61,6 +61,7 @@ export interface Strings {
     inserted: (formula: string) => string;
   };
   errors: Record<WorkbookErrorCode, string>;
+  cellGone: string;
 }
 
 const en: Strings = {
@@ -144,6 +145,8 @@ const en: Strings = {
     inserted: (f) => `Wrote ${f} into the active cell.`,
   },
   errors: WORKBOOK_ERROR_MESSAGES.en,
+  cellGone:
+    "That cell is no longer where the last refresh found it: its sheet was renamed or deleted. Refresh the risk flags, then try again.",
 };
 
 const es: Strings = {
@@ -229,6 +232,8 @@ const es: Strings = {
     inserted: (f) => `Se escribió ${f} en la celda activa.`,
   },
   errors: WORKBOOK_ERROR_MESSAGES.es,
+  cellGone:
+    "Esa celda ya no está donde la encontró la última actualización: su hoja se renombró o se eliminó. Actualiza las alertas e inténtalo de nuevo.",
 };
 
 export const STRINGS: Readonly<Record<Language, Strings>> = { en, es };

@@ -169,6 +169,11 @@ const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
     await page.waitForFunction("window.__fake.selected === \"'Phase 1'!M4\"");
     await page.evaluate("Promise.all(window.__fake.changeHandlers.map((h) => h({})))");
     await page.getByTestId("stale").waitFor();
+    // The user renames the sheet: the listed cell is gone, and the pane says so rather than "try again".
+    await fake(page, (s) => (s.sheets.find((x) => x.name === "Phase 1")!.name = "Year one"));
+    await page.getByRole("button", { name: /Monthly recurring revenue: Select the cell/ }).click();
+    await page.getByText("That cell is no longer where the last refresh found it: its sheet was renamed or deleted. Refresh the risk flags, then try again.").waitFor();
+    expect(await fake(page, (s) => s.selected)).toBe("'Phase 1'!M4");
   });
 
   test("Inspect shows the phase and the gaps SCALE.PHASE and SCALE.GAP give for two columns (metric, value)", async () => {
