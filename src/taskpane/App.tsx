@@ -1,5 +1,5 @@
-import { Suspense, lazy, useEffect, useState } from "react";
-import { Button, FluentProvider, Spinner, Tab, TabList, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { Component, ReactNode, Suspense, lazy, useEffect, useState } from "react";
+import { Button, FluentProvider, MessageBar, MessageBarBody, Spinner, Tab, TabList, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import type { Language } from "../core/catalog";
 import type { RefreshResult } from "../excel";
 import type { Host } from "./host";
@@ -11,6 +11,22 @@ const InspectView = lazy(() => import(/* webpackChunkName: "inspect" */ "./views
 const FunctionsView = lazy(() => import(/* webpackChunkName: "functions-ref" */ "./views/FunctionsView"));
 
 type TabId = "insert" | "refresh" | "inspect" | "functions";
+
+/** A view that fails to load or render (its chunk unreachable, say) says so instead of blanking the pane. */
+class ViewBoundary extends Component<{ message: string; children: ReactNode }, { error?: Error }> {
+  state: { error?: Error } = {};
+  static getDerivedStateFromError(error: Error) {
+    return { error };
+  }
+  render() {
+    if (!this.state.error) return this.props.children;
+    return (
+      <MessageBar intent="error" role="alert" title={this.state.error.message}>
+        <MessageBarBody>{this.props.message}</MessageBarBody>
+      </MessageBar>
+    );
+  }
+}
 
 /** Office's theme when it has one (dark if its background is dark), else the system's. */
 function prefersDark(): boolean {
@@ -70,12 +86,14 @@ export function App({ host, initialLanguage }: AppProps) {
           ))}
         </TabList>
         <section role="tabpanel" aria-label={t.tabs[tab]}>
-          <Suspense fallback={<Spinner size="tiny" />}>
+          <ViewBoundary key={tab} message={t.viewFailed}>
+            <Suspense fallback={<Spinner size="tiny" />}>
             {tab === "insert" && <InsertView host={host} t={t} language={language} />}
             {tab === "refresh" && <RefreshView host={host} t={t} language={language} last={lastRefresh} stale={stale} tracking={tracking} onRefreshed={refreshed} />}
             {tab === "inspect" && <InspectView host={host} t={t} language={language} />}
             {tab === "functions" && <FunctionsView host={host} t={t} language={language} />}
-          </Suspense>
+            </Suspense>
+          </ViewBoundary>
         </section>
       </main>
     </FluentProvider>

@@ -62,6 +62,7 @@ export interface Strings {
   };
   errors: Record<WorkbookErrorCode, string>;
   cellGone: string;
+  viewFailed: string;
 }
 
 const en: Strings = {
@@ -145,6 +146,8 @@ const en: Strings = {
     inserted: (f) => `Wrote ${f} into the active cell.`,
   },
   errors: WORKBOOK_ERROR_MESSAGES.en,
+  viewFailed:
+    "This part of the pane could not load. Close the pane and open it again (Home > Scale Tracker).",
   cellGone:
     "That cell is no longer where the last refresh found it: its sheet was renamed or deleted. Refresh the risk flags, then try again.",
 };
@@ -232,6 +235,8 @@ const es: Strings = {
     inserted: (f) => `Se escribió ${f} en la celda activa.`,
   },
   errors: WORKBOOK_ERROR_MESSAGES.es,
+  viewFailed:
+    "Esta parte del panel no se pudo cargar. Cierra el panel y vuelve a abrirlo (Inicio > Scale Tracker).",
   cellGone:
     "Esa celda ya no está donde la encontró la última actualización: su hoja se renombró o se eliminó. Actualiza las alertas e inténtalo de nuevo.",
 };

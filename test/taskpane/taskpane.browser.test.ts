@@ -262,6 +262,15 @@ const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
     expect(await page.evaluate("document.documentElement.lang")).toBe("en");
   });
 
+  test("a view that cannot load says so, and the other views still work", async () => {
+    const page = await pane();
+    await page.route("**/refresh.*.js", (route) => route.fulfill({ status: 404, body: "" }));
+    await page.getByRole("tab", { name: "Risk flags" }).click();
+    await page.getByText("This part of the pane could not load. Close the pane and open it again (Home > Scale Tracker).").waitFor();
+    await page.getByRole("tab", { name: "Insert" }).click();
+    await page.getByRole("button", { name: "Insert tracking workbook" }).waitFor();
+  });
+
   test("keyboard: tabs and the main action are reachable and usable without a mouse", async () => {
     const page = await pane();
     await page.getByRole("tab", { name: "Insert" }).focus();
