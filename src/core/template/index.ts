@@ -147,6 +147,15 @@ const metricRule = (ctx: Context, index: number, n: PhaseNumber) =>
 const indicatorRule = (ctx: Context, indicator: RiskIndicator) =>
   indicatorLevelRule(ctx.sheetName("thresholds"), indicator);
 
+/** A row of header cells from column A. */
+function headerCells(headers: readonly string[], row: number): CellSpec[] {
+  return headers.map((h, c) => ({
+    ref: cell(c + 1, row),
+    value: h,
+    style: "header",
+  }));
+}
+
 function boundedValidation(
   sheet: SheetKey,
   ref: string,
@@ -182,13 +191,7 @@ function thresholdsSheet(ctx: Context): SheetSpec {
     ...THRESHOLD_HEADERS.floors,
     labels.source,
   ];
-  header.forEach((h, c) =>
-    cells.push({
-      ref: cell(c + 1, THRESHOLDS.headerRow),
-      value: h,
-      style: "header",
-    }),
-  );
+  cells.push(...headerCells(header, THRESHOLDS.headerRow));
   PHASE_METRICS.forEach((m, i) => {
     const row = THRESHOLDS.metricRow(i);
     const fmt = numberFormat(ctx, m);
@@ -247,13 +250,7 @@ function thresholdsSheet(ctx: Context): SheetSpec {
     THRESHOLD_HEADERS.threshold,
     labels.source,
   ];
-  riskHeader.forEach((h, c) =>
-    cells.push({
-      ref: cell(c + 1, THRESHOLDS.riskHeaderRow),
-      value: h,
-      style: "header",
-    }),
-  );
+  cells.push(...headerCells(riskHeader, THRESHOLDS.riskHeaderRow));
   RISK_INDICATORS.forEach((ind, k) => {
     const row = THRESHOLDS.indicatorRow(k);
     const op = `${ind.direction === "higher" ? ">" : "<"}${ind.strict ? "" : "="}`;
@@ -422,13 +419,7 @@ function phaseSheet(ctx: Context, n: PhaseNumber): SheetSpec {
   for (let k = 0; k < months; k++)
     headers.push(monthLabel(ctx, phaseStartOffset(n) + k));
   headers.push(labels.latest, labels.target, labels.gap, labels.flag);
-  headers.forEach((h, c) =>
-    cells.push({
-      ref: cell(c + 1, PHASE_SHEET.headerRow),
-      value: h,
-      style: "header",
-    }),
-  );
+  cells.push(...headerCells(headers, PHASE_SHEET.headerRow));
 
   PHASE_METRICS.forEach((m, i) => {
     const row = PHASE_SHEET.metricRow(i);
@@ -487,13 +478,7 @@ function risksSheet(ctx: Context): SheetSpec {
   const headers = [THRESHOLD_HEADERS.id, labels.indicator, labels.unit];
   for (let k = 0; k < RISK_SHEET.months; k++) headers.push(monthLabel(ctx, k));
   headers.push(labels.latest, labels.threshold, labels.flag);
-  headers.forEach((h, c) =>
-    cells.push({
-      ref: cell(c + 1, RISK_SHEET.headerRow),
-      value: h,
-      style: "header",
-    }),
-  );
+  cells.push(...headerCells(headers, RISK_SHEET.headerRow));
   const lastMonth = RISK_SHEET.firstMonthColumn + RISK_SHEET.months - 1;
 
   RISK_GROUPS.forEach((g, gi) => {
@@ -623,13 +608,7 @@ function dashboardSheet(ctx: Context): SheetSpec {
     ...PHASE_NUMBERS.map((n) => `${labels.meets} P${n}`),
     labels.target,
   ];
-  headers.forEach((h, c) =>
-    cells.push({
-      ref: cell(c + 1, DASHBOARD.headerRow),
-      value: h,
-      style: "header",
-    }),
-  );
+  cells.push(...headerCells(headers, DASHBOARD.headerRow));
 
   PHASE_METRICS.forEach((m, i) => {
     const row = DASHBOARD.metricRow(i);
@@ -691,16 +670,7 @@ function dashboardSheet(ctx: Context): SheetSpec {
   });
 
   cells.push(
-    {
-      ref: cell(1, DASHBOARD.riskHeaderRow),
-      value: labels.risk,
-      style: "header",
-    },
-    {
-      ref: cell(2, DASHBOARD.riskHeaderRow),
-      value: labels.level,
-      style: "header",
-    },
+    ...headerCells([labels.risk, labels.level], DASHBOARD.riskHeaderRow),
   );
   RISK_GROUPS.forEach((g, gi) => {
     const row = DASHBOARD.riskRow(gi);
