@@ -1,7 +1,7 @@
 /**
  * The workbook description -> an .xlsx file, with exceljs. Translation only: every value,
- * formula, name, rule and format comes from the description. exceljs cannot write charts, so
- * the file has none (the Office.js writer adds the dashboard chart); see the README.
+ * formula, name, rule and format comes from the description. exceljs writes no charts, so
+ * `addCharts` adds the described ones to the package exceljs wrote.
  */
 import ExcelJS from "exceljs";
 import {
@@ -11,6 +11,7 @@ import {
   TableSpec,
   WorkbookSpec,
 } from "../core/template";
+import { addCharts } from "./chart";
 
 const argb = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;
 
@@ -141,5 +142,5 @@ export async function writeWorkbook(spec: WorkbookSpec): Promise<Buffer> {
       }
     }
   }
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return addCharts(Buffer.from(await wb.xlsx.writeBuffer()), spec);
 }

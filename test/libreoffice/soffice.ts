@@ -62,6 +62,13 @@ export function numberOf(text: string): number | undefined {
 
 export const ERROR_TEXT = /^(#N\/A|#VALUE!|#REF!|#NAME\?|#DIV\/0!|#NUM!|#NULL!|Err:\d+)$/;
 
+/** The workbook opened and saved again as .xlsx by LibreOffice; returns the new file's path. */
+export function resave(file: string, outDir: string): string {
+  fs.mkdirSync(outDir, { recursive: true });
+  soffice(["--convert-to", "xlsx", "--outdir", outDir, file], outDir);
+  return path.join(outDir, path.basename(file));
+}
+
 /** PDF of the workbook, then PNG pages with pdftoppm; returns the PNG paths. */
 export function renderPages(file: string, outDir: string): string[] {
   fs.mkdirSync(outDir, { recursive: true });

@@ -7,7 +7,8 @@ import { Cell } from "../../src/core/overrides";
 import { Actual, LEVEL_FILL, NAMES, PHASE_SHEET, THRESHOLDS, TemplateOptions, WorkbookSpec, cellPosition, columnLetter, describeWorkbook } from "../../src/core/template";
 import { writeWorkbook } from "../../src/xlsx/write";
 import { boundaryActuals, companyAtPhase, everyRiskBreached, expectedNames, mixedCompany, randomCompanies, withBlanks } from "../template/expected";
-import { ERROR_TEXT, cellText, hasLibreOffice, numberOf, pagePixels, recalculate, renderPages } from "./soffice";
+import { readCharts } from "../xlsx/charts";
+import { ERROR_TEXT, cellText, hasLibreOffice, numberOf, pagePixels, recalculate, renderPages, resave } from "./soffice";
 
 const ARTIFACTS = path.resolve(__dirname, "../../test-artifacts/libreoffice");
 
@@ -110,6 +111,34 @@ function namedCells(spec: WorkbookSpec, sheets: Map<string, string[][]>): Map<st
     expect(THRESHOLD_EDITS.map(([ref]) => thresholds[cellPosition(ref).row - 1][cellPosition(ref).col - 1])).toEqual(THRESHOLD_EDITS.map(([, v]) => v));
     const expected = expectedNames(sample.actuals, undefined, thresholds);
     expect(new Map([...expected.keys()].map((k) => [k, after.get(k)]))).toEqual(expected);
+  });
+
+  test("LibreOffice reads the dashboard chart and plots the values it computed in the dashboard's cells", async () => {
+    const spec = specs.get("mixed")!;
+    const [described] = spec.charts;
+    const saved = resave(fileOf("mixed"), path.join(dir, "resaved"));
+    const charts = await readCharts(fs.readFileSync(saved));
+    const dashboardName = spec.sheets.find((s) => s.key === described.sheet)!.name;
+    expect(charts.map((c) => [c.sheet, c.title, c.series.map((s) => s.name)])).toEqual([
+      [dashboardName, described.title, described.series.map((s) => s.name)],
+    ]);
+    const dashboard = computed.get(fileOf("mixed"))!.get(dashboardName)!;
+    /** What LibreOffice computed in a series' cells: point index -> number, blanks left out. */
+    const cellsOf = (range: string) => {
+      const [from, to] = range.split(":").map(cellPosition);
+      const points = new Map<number, number>();
+      for (let row = from.row; row <= to.row; row++) {
+        const value = numberOf(cellText(dashboard, `${columnLetter(from.col)}${row}`));
+        if (value !== undefined) points.set(row - from.row, value);
+      }
+      return points;
+    };
+    charts[0].series.forEach((s, i) => {
+      const expected = cellsOf(described.series[i].values);
+      expect(expected.size).toBeGreaterThan(3);
+      expect([...s.cached.keys()]).toEqual([...expected.keys()]);
+      for (const [k, v] of expected) expect(s.cached.get(k)).toBeCloseTo(v, 6);
+    });
   });
 
   test("the rendered workbook shows flags coloured green, amber and red (PNG artifacts in test-artifacts/libreoffice)", () => {

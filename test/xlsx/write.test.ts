@@ -1,17 +1,19 @@
 /** The .xlsx writer only translates: read the file back with exceljs and find the whole description in it. */
 import ExcelJS from "exceljs";
-import { describeWorkbook, LEVEL_FILL } from "../../src/core/template";
+import { cellPosition, describeWorkbook, LEVEL_FILL, TemplateOptions } from "../../src/core/template";
 import { writeWorkbook } from "../../src/xlsx/write";
 import { companyAtPhase, everyRiskBreached } from "../template/expected";
+import { readCharts } from "./charts";
 
-const spec = describeWorkbook({
+const options: TemplateOptions = {
   language: "es",
   company: "Acme",
   currency: "EUR",
   firstMonth: "2026-03",
   actuals: [...companyAtPhase(2), ...everyRiskBreached()],
   sheetNames: { thresholds: "Umbrales (2)" },
-});
+};
+const spec = describeWorkbook(options);
 const wb = new ExcelJS.Workbook();
 const sheetOf = (key: string) => wb.getWorksheet(spec.sheets.find((s) => s.key === key)!.name)!;
 
@@ -89,4 +91,41 @@ test("column widths and frozen panes", () => {
     for (const [column, width] of Object.entries(s.columnWidths)) expect([s.name, column, ws.getColumn(column).width]).toEqual([s.name, column, width]);
     if (s.freeze) expect(ws.views[0]).toMatchObject({ state: "frozen", xSplit: s.freeze.columns, ySplit: s.freeze.rows });
   }
+});
+
+describe("the dashboard chart (exceljs writes none; addCharts adds the described one)", () => {
+  /** "B9:B28" on a sheet -> the absolute, quoted formula a chart series holds. */
+  const seriesFormula = (sheet: string, range: string) =>
+    `'${sheet.replace(/'/g, "''")}'!${range
+      .split(":")
+      .map((ref) => ref.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2"))
+      .join(":")}`;
+
+  test.each([
+    ["Spanish, thresholds renamed", spec],
+    ["a dashboard whose name needs quoting", describeWorkbook({ ...options, language: "en", sheetNames: { dashboard: "Acme's dashboard" } })],
+  ])("%s: one bar chart on the dashboard with the described anchor, title and series", async (_, s) => {
+    const charts = await readCharts(await writeWorkbook(s));
+    const sheetName = (key: string) => s.sheets.find((x) => x.key === key)!.name;
+    expect(s.charts.length).toBeGreaterThan(0);
+    expect(charts).toEqual(
+      s.charts.map((c) => {
+        const from = cellPosition(c.from);
+        const to = cellPosition(c.to);
+        return {
+          sheet: sheetName(c.sheet),
+          from: { col: from.col - 1, row: from.row - 1 },
+          to: { col: to.col, row: to.row },
+          title: c.title,
+          barDir: "bar",
+          series: c.series.map((x) => ({
+            name: x.name,
+            categories: seriesFormula(sheetName(c.dataSheet), c.categories),
+            values: seriesFormula(sheetName(c.dataSheet), x.values),
+            cached: new Map(),
+          })),
+        };
+      }),
+    );
+  });
 });

@@ -64,7 +64,13 @@ export * from "./types";
 export * from "./layout";
 export { TEMPLATE_LABELS } from "./labels";
 export * from "./rules";
-export { cellPosition, columnLetter, parseAddress } from "./formulas";
+export {
+  absolute,
+  cellPosition,
+  columnLetter,
+  onSheet,
+  parseAddress,
+} from "./formulas";
 
 interface Context {
   readonly options: TemplateOptions;
@@ -700,7 +706,7 @@ function dashboardSheet(ctx: Context): SheetSpec {
     sheet: "dashboard",
     title: labels.chartTitle,
     from: "M3",
-    to: "U24",
+    to: "U38",
     dataSheet: "dashboard",
     categories: `${cell(2, first)}:${cell(2, last)}`,
     series: [

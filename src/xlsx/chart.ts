@@ -1,0 +1,265 @@
+/**
+ * The description's charts, added to an .xlsx package that exceljs wrote (exceljs writes no
+ * charts). Each chart becomes the three SpreadsheetML parts Excel itself writes for a chart on a
+ * sheet: a drawing anchored to the sheet, the chart, and the relationships between them. The
+ * chart keeps only formulas for its data (no cached values): Excel and LibreOffice read the
+ * cells when they open the file.
+ */
+import { DOMParser, Document, Element, XMLSerializer } from "@xmldom/xmldom";
+import JSZip from "jszip";
+import {
+  ChartSpec,
+  WorkbookSpec,
+  absolute,
+  cellPosition,
+  onSheet,
+} from "../core/template";
+
+const NS = {
+  main: "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+  rels: "http://schemas.openxmlformats.org/package/2006/relationships",
+  types: "http://schemas.openxmlformats.org/package/2006/content-types",
+  officeRel:
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+} as const;
+const REL_TYPE = {
+  drawing: `${NS.officeRel}/drawing`,
+  chart: `${NS.officeRel}/chart`,
+} as const;
+const CONTENT_TYPE = {
+  drawing: "application/vnd.openxmlformats-officedocument.drawing+xml",
+  chart: "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
+} as const;
+/** Worksheet children that must come after `<drawing>` (ECMA-376 CT_Worksheet order). */
+const AFTER_DRAWING = [
+  "legacyDrawing",
+  "legacyDrawingHF",
+  "drawingHF",
+  "picture",
+  "oleObjects",
+  "controls",
+  "webPublishItems",
+  "tableParts",
+  "extLst",
+];
+
+const escapeXml = (text: string) =>
+  text.replace(
+    /[<>&"']/g,
+    (ch) =>
+      `&${{ "<": "lt", ">": "gt", "&": "amp", '"': "quot", "'": "apos" }[ch]};`,
+  );
+
+/** "B9:B28" on a sheet -> "'Scale Dashboard'!$B$9:$B$28", as a chart's series formula. */
+function seriesFormula(sheetName: string, range: string): string {
+  const corners = range.split(":").map((ref) => {
+    const { col, row } = cellPosition(ref);
+    return absolute(col, row);
+  });
+  return onSheet(sheetName, corners.join(":"));
+}
+
+/** A clustered bar chart, as Office.js's `charts.add(barClustered, ...)` makes it. */
+function chartXml(chart: ChartSpec, dataSheet: string): string {
+  const series = chart.series
+    .map(
+      (s, i) =>
+        `<c:ser><c:idx val="${i}"/><c:order val="${i}"/>` +
+        `<c:tx><c:v>${escapeXml(s.name)}</c:v></c:tx>` +
+        `<c:cat><c:strRef><c:f>${escapeXml(seriesFormula(dataSheet, chart.categories))}</c:f></c:strRef></c:cat>` +
+        `<c:val><c:numRef><c:f>${escapeXml(seriesFormula(dataSheet, s.values))}</c:f></c:numRef></c:val></c:ser>`,
+    )
+    .join("");
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+    `<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" ` +
+    `xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="${NS.officeRel}">` +
+    `<c:chart><c:title><c:tx><c:rich><a:bodyPr/><a:p><a:r><a:t>${escapeXml(chart.title)}</a:t></a:r></a:p></c:rich></c:tx>` +
+    `<c:overlay val="0"/></c:title><c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>` +
+    `<c:barChart><c:barDir val="bar"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series}` +
+    `<c:gapWidth val="80"/><c:axId val="1"/><c:axId val="2"/></c:barChart>` +
+    `<c:catAx><c:axId val="1"/><c:scaling><c:orientation val="maxMin"/></c:scaling><c:delete val="0"/>` +
+    `<c:axPos val="l"/><c:tickLblPos val="nextTo"/><c:crossAx val="2"/><c:crosses val="autoZero"/>` +
+    `<c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/></c:catAx>` +
+    `<c:valAx><c:axId val="2"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/>` +
+    `<c:axPos val="b"/><c:majorGridlines/><c:numFmt formatCode="0%" sourceLinked="1"/>` +
+    `<c:tickLblPos val="nextTo"/><c:crossAx val="1"/><c:crosses val="max"/><c:crossBetween val="between"/></c:valAx>` +
+    `</c:plotArea><c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend>` +
+    `<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`
+  );
+}
+
+/** The chart covers its `from` cell's top-left corner to its `to` cell's bottom-right corner. */
+function drawingXml(charts: readonly ChartSpec[]): string {
+  const marker = (tag: string, ref: string, past: number) => {
+    const { col, row } = cellPosition(ref);
+    return (
+      `<xdr:${tag}><xdr:col>${col - 1 + past}</xdr:col><xdr:colOff>0</xdr:colOff>` +
+      `<xdr:row>${row - 1 + past}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:${tag}>`
+    );
+  };
+  const anchors = charts.map(
+    (c, i) =>
+      `<xdr:twoCellAnchor>${marker("from", c.from, 0)}${marker("to", c.to, 1)}` +
+      `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${i + 2}" name="${escapeXml(c.title)}"/>` +
+      `<xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr><xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>` +
+      `<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart">` +
+      `<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" r:id="rId${i + 1}"/>` +
+      `</a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>`,
+  );
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+    `<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" ` +
+    `xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="${NS.officeRel}">` +
+    `${anchors.join("")}</xdr:wsDr>`
+  );
+}
+
+const relationshipsXml = (
+  targets: readonly { type: string; target: string }[],
+) =>
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS.rels}">` +
+  targets
+    .map(
+      (t, i) =>
+        `<Relationship Id="rId${i + 1}" Type="${t.type}" Target="${escapeXml(t.target)}"/>`,
+    )
+    .join("") +
+  `</Relationships>`;
+
+/** A package part as a DOM, and a way to put it back. */
+async function readPart(zip: JSZip, path: string): Promise<Document> {
+  const file = zip.file(path);
+  if (!file) throw new Error(`The .xlsx has no ${path}`);
+  return new DOMParser().parseFromString(
+    await file.async("string"),
+    "text/xml",
+  );
+}
+const writePart = (zip: JSZip, path: string, doc: Document) =>
+  zip.file(path, new XMLSerializer().serializeToString(doc));
+
+/** Sheet name -> the path of its worksheet part, through workbook.xml and its relationships. */
+export async function worksheetPaths(zip: JSZip): Promise<Map<string, string>> {
+  const workbook = await readPart(zip, "xl/workbook.xml");
+  const rels = await readPart(zip, "xl/_rels/workbook.xml.rels");
+  const targets = new Map(
+    Array.from(rels.getElementsByTagNameNS(NS.rels, "Relationship")).map(
+      (r) => [r.getAttribute("Id"), r.getAttribute("Target") ?? ""],
+    ),
+  );
+  return new Map(
+    Array.from(workbook.getElementsByTagNameNS(NS.main, "sheet")).map((s) => {
+      const target = targets.get(s.getAttributeNS(NS.officeRel, "id")) ?? "";
+      return [
+        s.getAttribute("name") ?? "",
+        target.startsWith("/") ? target.slice(1) : `xl/${target}`,
+      ];
+    }),
+  );
+}
+
+/** Adds `<drawing r:id>` to a worksheet and the relationship behind it. */
+async function attachDrawing(
+  zip: JSZip,
+  sheetPath: string,
+  drawingPath: string,
+): Promise<void> {
+  const folder = sheetPath.slice(0, sheetPath.lastIndexOf("/"));
+  const file = sheetPath.slice(folder.length + 1);
+  const relsPath = `${folder}/_rels/${file}.rels`;
+  const rels = zip.file(relsPath)
+    ? await readPart(zip, relsPath)
+    : new DOMParser().parseFromString(relationshipsXml([]), "text/xml");
+  const root = rels.documentElement!;
+  const taken = new Set(
+    Array.from(root.getElementsByTagNameNS(NS.rels, "Relationship")).map((r) =>
+      r.getAttribute("Id"),
+    ),
+  );
+  let n = taken.size + 1;
+  while (taken.has(`rId${n}`)) n++;
+  const rel = rels.createElementNS(NS.rels, "Relationship");
+  rel.setAttribute("Id", `rId${n}`);
+  rel.setAttribute("Type", REL_TYPE.drawing);
+  rel.setAttribute(
+    "Target",
+    `../drawings/${drawingPath.slice(drawingPath.lastIndexOf("/") + 1)}`,
+  );
+  root.appendChild(rel);
+  writePart(zip, relsPath, rels);
+
+  const sheet = await readPart(zip, sheetPath);
+  const worksheet = sheet.documentElement!;
+  const drawing = sheet.createElementNS(NS.main, "drawing");
+  drawing.setAttributeNS(NS.officeRel, "r:id", `rId${n}`);
+  const next = Array.from(worksheet.childNodes).find((c) =>
+    AFTER_DRAWING.includes((c as Element).localName ?? ""),
+  );
+  worksheet.insertBefore(drawing, next ?? null);
+  writePart(zip, sheetPath, sheet);
+}
+
+async function declareContentTypes(
+  zip: JSZip,
+  parts: readonly { path: string; type: string }[],
+): Promise<void> {
+  const types = await readPart(zip, "[Content_Types].xml");
+  for (const p of parts) {
+    const override = types.createElementNS(NS.types, "Override");
+    override.setAttribute("PartName", `/${p.path}`);
+    override.setAttribute("ContentType", p.type);
+    types.documentElement!.appendChild(override);
+  }
+  writePart(zip, "[Content_Types].xml", types);
+}
+
+/** `xl/charts/chart3.xml` where chart1 and chart2 are taken. */
+function freePartPath(zip: JSZip, stem: string): string {
+  let n = 1;
+  while (zip.file(`${stem}${n}.xml`)) n++;
+  return `${stem}${n}.xml`;
+}
+
+/** The .xlsx with the description's charts added; unchanged when it describes none. */
+export async function addCharts(
+  xlsx: Buffer,
+  spec: WorkbookSpec,
+): Promise<Buffer> {
+  if (spec.charts.length === 0) return xlsx;
+  const zip = await JSZip.loadAsync(xlsx);
+  const sheetName = (key: string) =>
+    spec.sheets.find((s) => s.key === key)!.name;
+  const paths = await worksheetPaths(zip);
+  const bySheet = new Map<string, ChartSpec[]>();
+  for (const c of spec.charts)
+    bySheet.set(c.sheet, [...(bySheet.get(c.sheet) ?? []), c]);
+
+  const parts: { path: string; type: string }[] = [];
+  for (const [sheet, charts] of bySheet) {
+    const drawingPath = freePartPath(zip, "xl/drawings/drawing");
+    const chartFiles = charts.map((c) => {
+      const path = freePartPath(zip, "xl/charts/chart");
+      zip.file(path, chartXml(c, sheetName(c.dataSheet)));
+      parts.push({ path, type: CONTENT_TYPE.chart });
+      return path.slice(path.lastIndexOf("/") + 1);
+    });
+    zip.file(drawingPath, drawingXml(charts));
+    zip.file(
+      drawingPath.replace("drawings/", "drawings/_rels/") + ".rels",
+      relationshipsXml(
+        chartFiles.map((f) => ({
+          type: REL_TYPE.chart,
+          target: `../charts/${f}`,
+        })),
+      ),
+    );
+    parts.push({ path: drawingPath, type: CONTENT_TYPE.drawing });
+    const sheetPath = paths.get(sheetName(sheet));
+    if (!sheetPath)
+      throw new Error(`The .xlsx has no sheet ${sheetName(sheet)}`);
+    await attachDrawing(zip, sheetPath, drawingPath);
+  }
+  await declareContentTypes(zip, parts);
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+}
