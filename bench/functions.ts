@@ -13,7 +13,9 @@ function median(xs: number[]): number {
 
 /** Single-metric level evaluations per second: a value judged against a metric's phase target. */
 function evalsPerSecond(): number {
-  const rules = PHASE_METRICS.flatMap((m) => PHASE_NUMBERS.map((p) => metricRule(m, p)));
+  const rules = PHASE_METRICS.flatMap((m) =>
+    PHASE_NUMBERS.map((p) => metricRule(m, p)),
+  );
   const values = rules.map((r, i) => r.threshold * (0.85 + (i % 7) * 0.05));
   const n = 5_000_000;
   let sink = 0;
@@ -42,14 +44,19 @@ function phase100kRowsMs(): number {
     const t0 = process.hrtime.bigint();
     const result = phase(rows);
     runs.push(Number(process.hrtime.bigint() - t0) / 1e6);
-    if (typeof result !== "number") throw new Error(`PHASE failed in the benchmark: ${JSON.stringify(result)}`);
+    if (typeof result !== "number")
+      throw new Error(
+        `PHASE failed in the benchmark: ${JSON.stringify(result)}`,
+      );
   }
   return Math.round(median(runs) * 10) / 10;
 }
 
 /** Whole SCALE.RISK calls on one cell (lookup, input checks, level), as a recalculating sheet makes them. */
 function riskCallsPerSecond(): number {
-  const cells = PHASE_METRICS.map((m, i) => [[[m.id]], [[m.targets[i % 4]]], (i % 4) + 1] as const);
+  const cells = PHASE_METRICS.map(
+    (m, i) => [[[m.id]], [[m.targets[i % 4]]], (i % 4) + 1] as const,
+  );
   const n = 500_000;
   const t0 = process.hrtime.bigint();
   for (let i = 0; i < n; i++) {
@@ -59,6 +66,34 @@ function riskCallsPerSecond(): number {
   return Math.round(n / (Number(process.hrtime.bigint() - t0) / 1e9));
 }
 
+/** The same calls with the whole thresholds table passed (each call gets its own copy, as from Excel). */
+function riskCallsWithThresholdsPerSecond(): number {
+  const table = () => [
+    ["Id", "P1", "P2", "P3", "P4"],
+    ...PHASE_METRICS.map((m) => [m.id, ...m.targets]),
+  ];
+  const cells = PHASE_METRICS.map(
+    (m, i) => [[[m.id]], [[m.targets[i % 4]]], (i % 4) + 1, table()] as const,
+  );
+  const n = 100_000;
+  const t0 = process.hrtime.bigint();
+  for (let i = 0; i < n; i++) {
+    const [id, value, p, thresholds] = cells[i % cells.length];
+    risk(
+      id as unknown as string[][],
+      value as unknown as number[][],
+      p,
+      thresholds as unknown as (string | number)[][],
+    );
+  }
+  return Math.round(n / (Number(process.hrtime.bigint() - t0) / 1e9));
+}
+
 export async function run(): Promise<Record<string, number>> {
-  return { evalsPerSecond: evalsPerSecond(), riskCallsPerSecond: riskCallsPerSecond(), phase100kRowsMs: phase100kRowsMs() };
+  return {
+    evalsPerSecond: evalsPerSecond(),
+    riskCallsPerSecond: riskCallsPerSecond(),
+    riskCallsWithThresholdsPerSecond: riskCallsWithThresholdsPerSecond(),
+    phase100kRowsMs: phase100kRowsMs(),
+  };
 }

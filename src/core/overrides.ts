@@ -11,6 +11,7 @@ import {
   RiskIndicator,
   floorOf,
   targetOf,
+  valueProblem,
 } from "./catalog";
 import { normalizeKey, resolve } from "./lookup";
 
@@ -64,6 +65,14 @@ function isBlank(c: Cell): boolean {
   return c === null || c === undefined || c === "";
 }
 
+/**
+ * Excel desktop passes the empty cells of a range as 0 (Excel on the web as null). An id of 0, or
+ * a row's four phase cells all 0 (no metric has a target or floor of 0 in every phase), are empty.
+ */
+const isEmptyId = (c: Cell) => isBlank(c) || c === 0;
+const allEmpty = (row: readonly Cell[], cols: readonly number[]) =>
+  cols.every((c) => isBlank(row[c])) || cols.every((c) => row[c] === 0);
+
 function headerColumns(row: readonly Cell[]): Columns | undefined {
   const keys = row.map((c) => (typeof c === "string" ? normalizeKey(c) : ""));
   const find = (h: string) => keys.indexOf(normalizeKey(h));
@@ -83,37 +92,147 @@ function headerColumns(row: readonly Cell[]): Columns | undefined {
   return cols.targets || cols.threshold !== undefined ? cols : undefined;
 }
 
+/** A bare five-column range's header row: text over the four phase columns (`Metric, P1, ..`). */
+const isBareHeader = (row: readonly Cell[]) =>
+  [1, 2, 3, 4].every(
+    (c) =>
+      typeof row[c] === "string" &&
+      !isBlank(row[c]) &&
+      !Number.isFinite(Number(row[c])),
+  );
+
 function describe(c: Cell): string {
   return typeof c === "string" ? `"${c}"` : String(c);
 }
 
-function numberAt(
+/** A threshold of `measure` in a cell: a number the measure can take (0.75, not 75, for 75%). */
+function thresholdAt(
   row: readonly Cell[],
   col: number,
   rowNumber: number,
+  measure: PhaseMetric | RiskIndicator,
 ): number {
   const c = row[col];
-  if (typeof c === "number" && Number.isFinite(c)) return c;
-  throw new OverridesError(
-    `thresholds row ${rowNumber}: ${describe(c)} is not a number`,
-  );
+  if (typeof c !== "number" || !Number.isFinite(c))
+    throw new OverridesError(
+      `thresholds row ${rowNumber}: ${describe(c)} is not a number`,
+    );
+  const problem = valueProblem(measure, c);
+  if (problem)
+    throw new OverridesError(`thresholds row ${rowNumber}: ${problem}`);
+  return c;
 }
 
 function perPhase(
   row: readonly Cell[],
   cols: readonly number[],
   rowNumber: number,
+  metric: PhaseMetric,
   fallback: (n: PhaseNumber) => number | undefined,
+  what: string,
 ): PerPhase | undefined {
-  if (cols.every((c) => isBlank(row[c]))) return undefined;
-  const values = PHASE_NUMBERS.map((n, i) =>
-    isBlank(row[cols[i]])
-      ? (fallback(n) ?? NaN)
-      : numberAt(row, cols[i], rowNumber),
+  if (allEmpty(row, cols)) return undefined;
+  return PHASE_NUMBERS.map((n, i) => {
+    if (!isBlank(row[cols[i]]))
+      return thresholdAt(row, cols[i], rowNumber, metric);
+    const kept = fallback(n);
+    if (kept === undefined)
+      throw new OverridesError(
+        `thresholds row ${rowNumber}: ${metric.id} has no built-in ${what} for phase ${n}; give all four phases or none`,
+      );
+    return kept;
+  }) as unknown as PerPhase;
+}
+
+interface Parsed {
+  readonly targets: Map<string, PerPhase>;
+  readonly floors: Map<string, PerPhase>;
+  readonly riskThresholds: Map<string, number>;
+}
+
+/** One body row of a thresholds table into `into`; a row it cannot use is an error, never dropped. */
+function readRow(
+  row: readonly Cell[],
+  rowNumber: number,
+  cols: Columns,
+  into: Parsed,
+): void {
+  const idCell = row[cols.id];
+  const numberColumns = [
+    ...(cols.targets ?? []),
+    ...(cols.floors ?? []),
+    ...(cols.threshold === undefined ? [] : [cols.threshold]),
+  ];
+  if (isEmptyId(idCell) || allEmpty(row, numberColumns)) return;
+  const found = resolve(String(idCell));
+  const at = `thresholds row ${rowNumber}`;
+  switch (found.kind) {
+    case "unknown":
+      throw new OverridesError(
+        `${at}: unknown metric "${idCell}"` +
+          (found.suggestions.length
+            ? ` (did you mean ${found.suggestions.join(", ")}?)`
+            : ""),
+      );
+    case "ambiguous":
+      throw new OverridesError(
+        `${at}: "${idCell}" is ambiguous; use ${found.candidates.join(" or ")}`,
+      );
+    case "group":
+      throw new OverridesError(
+        `${at}: "${idCell}" is a risk group; give each of its indicators on its own row, as ${found.group.indicators[0].qualifiedId}`,
+      );
+    case "metric":
+      if (cols.targets) {
+        const { metric } = found;
+        const t = perPhase(
+          row,
+          cols.targets,
+          rowNumber,
+          metric,
+          (n) => targetOf(metric, n),
+          "target",
+        );
+        if (t) into.targets.set(metric.id, t);
+        const f =
+          cols.floors &&
+          perPhase(
+            row,
+            cols.floors,
+            rowNumber,
+            metric,
+            (n) => floorOf(metric, n),
+            "floor",
+          );
+        if (f) into.floors.set(metric.id, f);
+        return;
+      }
+      // Churn, NPS and productivity are risk indicators too: in a table of thresholds, that one.
+      if (found.indicator)
+        return readIndicator(row, rowNumber, cols, found.indicator, into);
+      throw new OverridesError(
+        `${at}: ${found.metric.id} is a phase metric; give its targets in P1..P4 columns`,
+      );
+    case "indicator":
+      return readIndicator(row, rowNumber, cols, found.indicator, into);
+  }
+}
+
+function readIndicator(
+  row: readonly Cell[],
+  rowNumber: number,
+  cols: Columns,
+  indicator: RiskIndicator,
+  into: Parsed,
+): void {
+  if (cols.threshold === undefined || isBlank(row[cols.threshold]))
+    throw new OverridesError(
+      `thresholds row ${rowNumber}: ${indicator.qualifiedId} is a risk indicator; give its threshold in a Threshold column`,
+    );
+  into.riskThresholds.set(
+    indicator.qualifiedId,
+    thresholdAt(row, cols.threshold, rowNumber, indicator),
   );
-  return values.some(Number.isNaN)
-    ? undefined
-    : (values as unknown as PerPhase);
 }
 
 /**
@@ -121,11 +240,13 @@ function perPhase(
  * Throws OverridesError with a message naming the row for content it cannot use.
  */
 export function parseOverrides(rows: readonly (readonly Cell[])[]): Overrides {
-  const targets = new Map<string, PerPhase>();
-  const floors = new Map<string, PerPhase>();
-  const riskThresholds = new Map<string, number>();
-  const nonEmpty = rows.filter((r) => r.some((c) => !isBlank(c)));
-  if (nonEmpty.length === 0) return { targets, floors, riskThresholds };
+  const parsed: Parsed = {
+    targets: new Map(),
+    floors: new Map(),
+    riskThresholds: new Map(),
+  };
+  const nonEmpty = rows.filter((r) => r.some((c) => !isBlank(c) && c !== 0));
+  if (nonEmpty.length === 0) return parsed;
 
   const header = headerColumns(nonEmpty[0]);
   let cols: Columns;
@@ -135,7 +256,7 @@ export function parseOverrides(rows: readonly (readonly Cell[])[]): Overrides {
     body = nonEmpty.slice(1);
   } else if (nonEmpty[0].length === 5) {
     cols = { id: 0, targets: [1, 2, 3, 4] };
-    body = nonEmpty;
+    body = isBareHeader(nonEmpty[0]) ? nonEmpty.slice(1) : nonEmpty;
   } else {
     throw new OverridesError(
       `thresholds: pass the Thresholds table with its headers (Id, P1..P4) or a five-column range (id, P1, P2, P3, P4); got ${nonEmpty[0].length} columns without those headers`,
@@ -143,52 +264,10 @@ export function parseOverrides(rows: readonly (readonly Cell[])[]): Overrides {
   }
 
   body.forEach((row, i) => {
-    const rowNumber = rows.indexOf(row) + 1 || i + 1;
     // A second table below the first (the Thresholds sheet's risk table) brings its own header.
     const nextHeader = headerColumns(row);
-    if (nextHeader) {
-      cols = nextHeader;
-      return;
-    }
-    const idCell = row[cols.id];
-    const numberColumns = [
-      ...(cols.targets ?? []),
-      ...(cols.threshold === undefined ? [] : [cols.threshold]),
-    ];
-    if (isBlank(idCell) || numberColumns.every((c) => isBlank(row[c]))) return;
-    const found = resolve(String(idCell));
-    if (found.kind === "metric" && cols.targets) {
-      const t = perPhase(row, cols.targets, rowNumber, (n) =>
-        targetOf(found.metric, n),
-      );
-      if (t) targets.set(found.metric.id, t);
-      if (cols.floors) {
-        const f = perPhase(row, cols.floors, rowNumber, (n) =>
-          floorOf(found.metric, n),
-        );
-        if (f) floors.set(found.metric.id, f);
-      }
-    } else if (
-      found.kind === "indicator" &&
-      cols.threshold !== undefined &&
-      !isBlank(row[cols.threshold])
-    ) {
-      riskThresholds.set(
-        found.indicator.qualifiedId,
-        numberAt(row, cols.threshold, rowNumber),
-      );
-    } else if (found.kind === "unknown") {
-      throw new OverridesError(
-        `thresholds row ${rowNumber}: unknown metric "${idCell}"` +
-          (found.suggestions.length
-            ? ` (did you mean ${found.suggestions.join(", ")}?)`
-            : ""),
-      );
-    } else if (found.kind === "ambiguous") {
-      throw new OverridesError(
-        `thresholds row ${rowNumber}: "${idCell}" is ambiguous; use ${found.candidates.join(" or ")}`,
-      );
-    }
+    if (nextHeader) cols = nextHeader;
+    else readRow(row, rows.indexOf(row) + 1 || i + 1, cols, parsed);
   });
-  return { targets, floors, riskThresholds };
+  return parsed;
 }

@@ -146,12 +146,31 @@ export function readValue(c: Cell, m: PhaseMetric | RiskIndicator): number {
   return c;
 }
 
+/**
+ * A sheet full of SCALE cells passes the same Thresholds table to every one of them, each call
+ * with its own copy: the last table read is kept and compared cell by cell, so it is parsed once.
+ */
+let lastThresholds:
+  { readonly grid: Grid; readonly overrides: Overrides } | undefined;
+
+const sameGrid = (a: Grid, b: Grid) =>
+  a.length === b.length &&
+  a.every(
+    (row, r) =>
+      row.length === b[r].length && row.every((c, k) => c === b[r][k]),
+  );
+
 export function readOverrides(
   arg: RangeArg | undefined,
 ): Overrides | undefined {
   if (isBlankArg(arg)) return undefined;
+  const grid = toGrid(arg as RangeArg);
+  if (lastThresholds && sameGrid(grid, lastThresholds.grid))
+    return lastThresholds.overrides;
   try {
-    return parseOverrides(toGrid(arg as RangeArg));
+    const overrides = parseOverrides(grid);
+    lastThresholds = { grid, overrides };
+    return overrides;
   } catch (e) {
     if (e instanceof OverridesError) throw invalid(e.message);
     throw e;

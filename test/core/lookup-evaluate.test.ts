@@ -1,4 +1,4 @@
-import { PHASE_METRICS, RISK_INDICATORS } from "../../src/core/catalog";
+import { PHASE_METRICS, RISK_INDICATORS, targetOf } from "../../src/core/catalog";
 import { bandWidth, gapOf, indicatorRule, levelOf, metricRule, phaseReached, worstLevel } from "../../src/core/evaluate";
 import { indicatorById, metricById, resolve, suggest } from "../../src/core/lookup";
 import { OverridesError, parseOverrides } from "../../src/core/overrides";
@@ -143,7 +143,65 @@ describe("threshold overrides", () => {
     expect(metricRule(metricById("ltv_cac"), 1, headed).threshold).toBe(3);
   });
 
+  test("Excel desktop's zeros for empty cells count as empty: no floor of 0, no row for id 0", () => {
+    // The Thresholds table as desktop Excel passes it: blank floors and the blank rows below as 0.
+    const o = parseOverrides([
+      ["Id", "Metric", "P1", "P2", "P3", "P4", "Floor P1", "Floor P2", "Floor P3", "Floor P4"],
+      ["mrr", "MRR", 500_000, 2_000_000, 8_000_000, 20_000_000, 0, 0, 0, 0],
+      ["gross_margin", "Gross margin", 0.75, 0.8, 0.82, 0.85, 0.7, 0.72, 0.75, 0.78],
+      [0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+    ]);
+    expect(metricRule(metricById("mrr"), 1, o).floor).toBeUndefined();
+    expect(levelOf(100, metricRule(metricById("mrr"), 1, o))).toBe("RISK");
+    expect(metricRule(metricById("gross_margin"), 1, o).floor).toBe(0.7);
+  });
+
+  test("a risk table's churn, nps or productivity is the risk indicator of that name", () => {
+    const o = parseOverrides([
+      ["Id", "Threshold"],
+      ["churn", 0.06],
+    ]);
+    expect(indicatorRule(indicatorById("competition.churn"), o).threshold).toBe(0.06);
+    expect(metricRule(metricById("churn"), 1, o).threshold).toBe(targetOf(metricById("churn"), 1));
+  });
+
+  test("floors alone on a row are read; a metric without built-in floors needs all four", () => {
+    const o = parseOverrides([
+      ["Id", "P1", "P2", "P3", "P4", "Floor P1", "Floor P2", "Floor P3", "Floor P4"],
+      ["gross_margin", null, null, null, null, 0.6, 0.65, 0.7, 0.72],
+    ]);
+    expect(metricRule(metricById("gross_margin"), 2, o)).toMatchObject({ threshold: targetOf(metricById("gross_margin"), 2), floor: 0.65 });
+    expect(() =>
+      parseOverrides([
+        ["Id", "P1", "P2", "P3", "P4", "Floor P1", "Floor P2", "Floor P3", "Floor P4"],
+        ["cac", null, null, null, null, 150, null, null, null],
+      ]),
+    ).toThrow(new OverridesError("thresholds row 2: cac has no built-in floor for phase 2; give all four phases or none"));
+  });
+
+  test("a bare range's header row is recognised by the text over P1..P4, whatever the first header says", () => {
+    for (const first of ["Metric", "Métrica", ""]) {
+      const o = parseOverrides([
+        [first, "P1", "P2", "P3", "P4"],
+        ["cac", 90, 70, 45, 20],
+      ]);
+      expect(metricRule(metricById("cac"), 1, o).threshold).toBe(90);
+    }
+  });
+
   test("bad tables say what to fix", () => {
+    expect(() => parseOverrides([["gross_margin", 75, 0.8, 0.82, 0.85]])).toThrow(
+      new OverridesError("thresholds row 1: gross_margin is a percentage entered as a fraction: 75% is 0.75, so enter 0.75, not 75."),
+    );
+    expect(() => parseOverrides([["Id", "Threshold"], ["cash_burn", 3]])).toThrow(
+      new OverridesError('thresholds row 2: "cash_burn" is a risk group; give each of its indicators on its own row, as cash_burn.cash_runway'),
+    );
+    expect(() => parseOverrides([["Id", "Threshold"], ["mrr", 3]])).toThrow(
+      new OverridesError("thresholds row 2: mrr is a phase metric; give its targets in P1..P4 columns"),
+    );
+    expect(() => parseOverrides([["cash_burn.cash_runway", 12, 12, 12, 12]])).toThrow(
+      new OverridesError("thresholds row 1: cash_burn.cash_runway is a risk indicator; give its threshold in a Threshold column"),
+    );
     expect(() => parseOverrides([["cac", "ninety", 70, 45, 20]])).toThrow(new OverridesError('thresholds row 1: "ninety" is not a number'));
     expect(() => parseOverrides([["cak", 90, 70, 45, 20]])).toThrow(/unknown metric "cak" \(did you mean cac/);
     expect(() => parseOverrides([["a", "b", "c"]])).toThrow(/five-column range/);

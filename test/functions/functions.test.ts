@@ -157,6 +157,19 @@ describe("SCALE.TARGET", () => {
     expect(target([["cac"]], 1, [["cac", 90, 70, 45, 20]])).toEqual([[90]]);
   });
 
+  test("a thresholds table read once is read again as soon as one cell of it changes", () => {
+    const table = () => [["Id", "P1", "P2", "P3", "P4"], ["cac", 90, 70, 45, 20]];
+    expect(target([["cac"]], 1, table())).toEqual([[90]]);
+    expect(target([["cac"]], 1, table())).toEqual([[90]]);
+    const edited = table();
+    edited[1][1] = 80;
+    expect(target([["cac"]], 1, edited)).toEqual([[80]]);
+    expect(target([["cac"]], 1, [...table(), ["mrr", 1, 2, 3, 4]])).toEqual([[90]]);
+    expect(target([["mrr"]], 1, [...table(), ["mrr", 1, 2, 3, 4]])).toEqual([[1]]);
+    expect(target([["cac"]], 1, [["cac", "x", 70, 45, 20]])).toEqual([[err("#VALUE!", 'thresholds row 1: "x" is not a number')]]);
+    expect(target([["cac"]], 1, table())).toEqual([[90]]);
+  });
+
   test("bad input", () => {
     expect(target([["cac"]], 0)).toEqual([[err("#VALUE!", "Phase must be a whole number from 1 to 4; got 0.")]]);
     expect(target([["cac"]], 1, [["cac", "x", 70, 45, 20]])).toEqual([[err("#VALUE!", 'thresholds row 1: "x" is not a number')]]);
