@@ -38,6 +38,8 @@ export interface FakeSheet {
     series: { name?: string; values?: string; categories?: string }[];
   }[];
   frozen?: string;
+  /** Review > Protect Sheet: every write to the sheet fails with AccessDenied. */
+  protected?: boolean;
 }
 
 /** A workbook name: a range on a sheet, or (formula set) anything else, e.g. "=#REF!". */
@@ -63,6 +65,15 @@ export interface FakeState {
   apiSupported: boolean;
   /** Handlers the add-in registered with worksheets.onChanged; call them to simulate an edit. */
   changeHandlers: ((event: unknown) => Promise<void> | void)[];
+  /** The workbook opened read-only (workbook.readOnly). */
+  readOnly?: boolean;
+  /** Review > Protect Workbook: sheets cannot be added or deleted (workbook.protection.protected). */
+  workbookProtected?: boolean;
+  /**
+   * A stricter host: using an object reached from a null object (a missing name's range, that
+   * range's worksheet, ...) fails at sync with InvalidObjectPath. Off, such objects are null too.
+   */
+  strictNullObjects?: boolean;
 }
 
 export function newFakeState(): FakeState {
@@ -145,6 +156,12 @@ function propsOf(arg?: LoadArg): string[] {
   return list.map((p) => p.trim().replace(/^items\//, "")).filter(Boolean);
 }
 
+/** Writing to a protected sheet fails as Excel fails it. */
+function writable(sheet: FakeSheet): FakeSheet {
+  if (sheet.protected) throw new FakeOfficeError("AccessDenied", `The sheet ${sheet.name} is protected.`);
+  return sheet;
+}
+
 const notLoaded = (prop: string) =>
   new FakeOfficeError("PropertyNotLoaded", `The property '${prop}' is not available. Call load() on the object and context.sync() before reading it.`);
 
@@ -182,7 +199,19 @@ class FakeClientObject {
   private props = new Set<string>();
   private synced = false;
   private missing = false;
+  /** For an object reached from another: whether that one is a null object (see strictNullObjects). */
+  parentIsNull: () => boolean = () => false;
   constructor(readonly context: FakeContext) {}
+  /** In strict mode, using an object reached from a null object fails, as the operation's sync does. */
+  checkPath(): void {
+    if (this.context.state.strictNullObjects && this.parentIsNull())
+      throw new FakeOfficeError("InvalidObjectPath", "The object path is not valid: it goes through a null object.");
+  }
+  /** `child`, reached from this object: null when this one is. */
+  protected derive<T extends FakeClientObject>(child: T, isNull: () => boolean): T {
+    child.parentIsNull = () => this.parentIsNull() || isNull();
+    return child;
+  }
   get isNullObject(): boolean {
     if (!this.synced) throw notLoaded("isNullObject");
     return this.missing;
@@ -199,7 +228,10 @@ class FakeClientObject {
     return value;
   }
   protected queueLoad(label: string, arg: LoadArg | undefined, read: () => boolean): void {
-    this.context.enqueue(label, () => this.settle(propsOf(arg), read()));
+    this.context.enqueue(label, () => {
+      this.checkPath();
+      this.settle(propsOf(arg), read());
+    });
   }
 }
 
@@ -262,7 +294,7 @@ class FakeConditionalFormat extends FakeClientObject {
   delete(): void {
     this.context.enqueue("conditionalFormats.delete", () => {
       const found = this.find();
-      if (found) found.sheet.rules = found.sheet.rules.filter((r) => r !== found.rule);
+      if (found) writable(found.sheet).rules = found.sheet.rules.filter((r) => r !== found.rule);
     });
   }
 }
@@ -291,12 +323,13 @@ class FakeConditionalFormatCollection extends FakeClientObject {
     const id = `cf${++ruleIds}`;
     this.context.enqueue(`conditionalFormats.add ${type}`, () => {
       const t = this.target()!;
-      t.sheet.rules.push({ id, ref: refOf(t.box), formula: "" });
+      writable(t.sheet).rules.push({ id, ref: refOf(t.box), formula: "" });
     });
     return this.proxy(id);
   }
   load(arg?: LoadArg): this {
     this.context.enqueue("load conditionalFormats", () => {
+      this.checkPath();
       const t = this.target();
       this.list = (t?.sheet.rules ?? []).filter((r) => intersects(box(r.ref), t!.box)).map((r) => this.proxy(r.id));
       for (const cf of this.list) cf.settle(propsOf(arg), true);
@@ -333,6 +366,7 @@ export class FakeRange extends FakeClientObject {
     super(ctx);
     this.format = new FakeRangeFormat(ctx, target);
     this.conditionalFormats = new FakeConditionalFormatCollection(ctx, target);
+    this.conditionalFormats.parentIsNull = () => this.parentIsNull();
     this.dataValidation = new FakeDataValidation(ctx, target);
   }
   get values(): unknown[][] {
@@ -348,6 +382,7 @@ export class FakeRange extends FakeClientObject {
   private write(kind: "formulas" | "numberFormat", grid: unknown[][]): void {
     this.context.enqueue(`range.${kind}`, () => {
       const t = this.target()!;
+      writable(t.sheet);
       grid.forEach((row, r) =>
         row.forEach((v, c) => {
           if (v === null) return;
@@ -368,7 +403,7 @@ export class FakeRange extends FakeClientObject {
     this.write("numberFormat", grid);
   }
   get worksheet(): FakeWorksheet {
-    return new FakeWorksheet(this.context, () => this.target()?.sheet.name ?? null);
+    return this.derive(new FakeWorksheet(this.context, () => this.target()?.sheet.name ?? null), () => !this.target());
   }
   load(arg?: LoadArg): this {
     this.queueLoad("load range", arg, () => {
@@ -405,10 +440,11 @@ export class FakeRange extends FakeClientObject {
     });
   }
   getColumnsBefore(count = 1): FakeRange {
-    return new FakeRange(this.context, () => {
+    const columns = new FakeRange(this.context, () => {
       const t = this.target();
       return t && { sheet: t.sheet, box: { ...t.box, c1: t.box.c1 - count, c2: t.box.c1 - 1 } };
     });
+    return this.derive(columns, () => !this.target());
   }
   select(): void {
     this.context.enqueue("range.select", () => {
@@ -486,8 +522,33 @@ class FakeWorksheetCharts {
   }
 }
 
+/** `protection` of a worksheet or the workbook: whether it is protected, once loaded. */
+class FakeProtection extends FakeClientObject {
+  constructor(
+    ctx: FakeContext,
+    private readonly read: () => boolean | undefined,
+  ) {
+    super(ctx);
+  }
+  private value = false;
+  get protected(): boolean {
+    return this.loaded("protected", this.value);
+  }
+  load(arg?: LoadArg): this {
+    this.queueLoad("load protection", arg, () => {
+      this.value = this.read() ?? false;
+      return true;
+    });
+    return this;
+  }
+}
+
 class FakeWorksheet extends FakeClientObject {
   private loadedName = "";
+  readonly protection = this.derive(
+    new FakeProtection(this.context, () => this.state()?.protected),
+    () => false,
+  );
   readonly tables = new FakeWorksheetTables(this);
   readonly charts = new FakeWorksheetCharts(this);
   readonly freezePanes = {
@@ -512,10 +573,11 @@ class FakeWorksheet extends FakeClientObject {
     return n === null ? undefined : this.context.sheet(n);
   }
   getRange(ref?: string): FakeRange {
-    return new FakeRange(this.context, () => {
+    const range = new FakeRange(this.context, () => {
       const s = this.state();
       return s ? { sheet: s, box: ref ? box(ref) : { c1: 1, r1: 1, c2: MAX_COL, r2: MAX_ROW } } : null;
     });
+    return this.derive(range, () => false);
   }
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): FakeRange {
     return this.getRange(`${colLetters(col + 1)}${row + 1}:${colLetters(col + cols)}${row + rows}`);
@@ -561,6 +623,7 @@ class FakeWorksheetCollection extends FakeClientObject {
   add(name?: string): FakeWorksheet {
     const sheetName = name ?? `Sheet${this.context.state.sheets.length + 1}`;
     this.context.enqueue(`worksheets.add ${sheetName}`, () => {
+      if (this.context.state.workbookProtected) throw new FakeOfficeError("AccessDenied", "The workbook is protected.");
       if (this.context.sheet(sheetName)) throw new FakeOfficeError("ItemAlreadyExists", `A sheet named ${sheetName} exists`);
       this.context.state.sheets.push(newSheet(sheetName));
     });
@@ -598,7 +661,7 @@ class FakeNamedItem extends FakeClientObject {
     return n && sheet ? { sheet, box: box(n.ref) } : null;
   }
   getRangeOrNullObject(): FakeRange {
-    return new FakeRange(this.context, () => this.target());
+    return this.derive(new FakeRange(this.context, () => this.target()), () => !nameEntry(this.context.state, this.key));
   }
   delete(): void {
     this.context.enqueue(`names.delete ${this.key}`, () => {
@@ -686,14 +749,28 @@ function selectionTarget(ctx: FakeContext): Target {
   return sheet ? { sheet, box: box(address.slice(bang + 1)) } : null;
 }
 
-class FakeWorkbook {
+class FakeWorkbook extends FakeClientObject {
   readonly worksheets: FakeWorksheetCollection;
   readonly names: FakeNamedItemCollection;
   readonly tables: FakeTableCollection;
+  readonly protection: FakeProtection;
+  private loadedReadOnly = false;
   constructor(private readonly ctx: FakeContext) {
+    super(ctx);
     this.worksheets = new FakeWorksheetCollection(ctx);
     this.names = new FakeNamedItemCollection(ctx);
     this.tables = new FakeTableCollection(ctx);
+    this.protection = new FakeProtection(ctx, () => ctx.state.workbookProtected);
+  }
+  get readOnly(): boolean {
+    return this.loaded("readOnly", this.loadedReadOnly);
+  }
+  load(arg?: LoadArg): this {
+    this.queueLoad("load workbook", arg, () => {
+      this.loadedReadOnly = this.ctx.state.readOnly ?? false;
+      return true;
+    });
+    return this;
   }
   getSelectedRange(): FakeRange {
     return new FakeRange(this.ctx, () => selectionTarget(this.ctx));
@@ -792,22 +869,24 @@ type MustBeNever<T extends never> = T;
 export type OfficeShapeChecks = [
   MustBeNever<Checked<FakeContext, Excel.RequestContext, "state" | "enqueue" | "sheet">>,
   MustBeNever<Checked<FakeContext["application"], Excel.Application>>,
-  MustBeNever<Checked<FakeWorkbook, Excel.Workbook>>,
-  MustBeNever<Checked<FakeWorksheetCollection, Excel.WorksheetCollection, "settle">>,
-  MustBeNever<Checked<FakeWorksheet, Excel.Worksheet, "settle" | "sheetName" | "state">>,
+  MustBeNever<Checked<FakeWorkbook, Excel.Workbook, "settle" | "parentIsNull" | "checkPath">>,
+  MustBeNever<Checked<FakeProtection, Excel.WorksheetProtection, "settle" | "parentIsNull" | "checkPath">>,
+  MustBeNever<Checked<FakeProtection, Excel.WorkbookProtection, "settle" | "parentIsNull" | "checkPath">>,
+  MustBeNever<Checked<FakeWorksheetCollection, Excel.WorksheetCollection, "settle" | "parentIsNull" | "checkPath">>,
+  MustBeNever<Checked<FakeWorksheet, Excel.Worksheet, "settle" | "parentIsNull" | "checkPath" | "sheetName" | "state">>,
   MustBeNever<Checked<FakeWorksheet["freezePanes"], Excel.WorksheetFreezePanes>>,
-  MustBeNever<Checked<FakeRange, Excel.Range, "settle" | "target">>,
+  MustBeNever<Checked<FakeRange, Excel.Range, "settle" | "parentIsNull" | "checkPath" | "target">>,
   MustBeNever<Checked<FakeRangeFormat, Excel.RangeFormat>>,
   MustBeNever<Checked<FakeRangeFormat["fill"], Excel.RangeFill>>,
   MustBeNever<Checked<FakeRangeFormat["font"], Excel.RangeFont>>,
   MustBeNever<Checked<FakeDataValidation, Excel.DataValidation>>,
-  MustBeNever<Checked<FakeConditionalFormatCollection, Excel.ConditionalFormatCollection, "settle">>,
-  MustBeNever<Checked<FakeConditionalFormat, Excel.ConditionalFormat, "settle">>,
+  MustBeNever<Checked<FakeConditionalFormatCollection, Excel.ConditionalFormatCollection, "settle" | "parentIsNull" | "checkPath">>,
+  MustBeNever<Checked<FakeConditionalFormat, Excel.ConditionalFormat, "settle" | "parentIsNull" | "checkPath">>,
   MustBeNever<Checked<FakeConditionalFormat["custom"], Excel.CustomConditionalFormat>>,
   MustBeNever<Checked<FakeConditionalFormat["custom"]["rule"], Excel.ConditionalFormatRule>>,
-  MustBeNever<Checked<FakeNamedItemCollection, Excel.NamedItemCollection, "settle">>,
-  MustBeNever<Checked<FakeNamedItem, Excel.NamedItem, "settle" | "read">>,
-  MustBeNever<Checked<FakeTableCollection, Excel.TableCollection, "settle">>,
+  MustBeNever<Checked<FakeNamedItemCollection, Excel.NamedItemCollection, "settle" | "parentIsNull" | "checkPath">>,
+  MustBeNever<Checked<FakeNamedItem, Excel.NamedItem, "settle" | "parentIsNull" | "checkPath" | "read">>,
+  MustBeNever<Checked<FakeTableCollection, Excel.TableCollection, "settle" | "parentIsNull" | "checkPath">>,
   MustBeNever<Checked<FakeWorksheetTables, Excel.TableCollection>>,
   MustBeNever<Checked<FakeTable, Excel.Table>>,
   MustBeNever<Checked<FakeWorksheetCharts, Excel.ChartCollection>>,
