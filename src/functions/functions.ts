@@ -51,6 +51,15 @@ function isEmptyId(c: Cell): boolean {
   return isBlank(c) || c === 0;
 }
 
+/**
+ * A computed number, checked before it reaches a cell: Excel has no NaN or Infinity, so a result
+ * that overflows (huge values against huge targets) is #VALUE!, not a broken cell.
+ */
+function finite(n: number, what: string): number {
+  if (Number.isFinite(n)) return n;
+  throw invalid(`The numbers are too large to compute ${what}.`);
+}
+
 function readMinShare(c: Cell): number {
   if (isBlank(c)) return 1;
   if (typeof c === "number" && c > 0 && c <= 1) return c;
@@ -141,9 +150,16 @@ function gapCell(
   return guard(() => {
     const metric = readPhaseMetric(id, "SCALE.GAP");
     if (isBlank(value)) throw notAvailable(`No value for ${metric.id}.`);
-    const rule = metricRule(metric, readPhase(phaseNumber), overrides);
+    const p = readPhase(phaseNumber);
+    const rule = metricRule(metric, p, overrides);
     const gap = gapOf(readValue(value, metric), rule);
-    return asFraction ? gap / Math.abs(rule.threshold) : gap;
+    if (!asFraction) return finite(gap, `the gap for ${metric.id}`);
+    if (rule.threshold === 0) {
+      throw invalid(
+        `The phase ${p} target of ${metric.id} is 0, so the gap cannot be a fraction of it; leave as_fraction empty.`,
+      );
+    }
+    return finite(gap / Math.abs(rule.threshold), `the gap for ${metric.id}`);
   });
 }
 

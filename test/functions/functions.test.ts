@@ -78,6 +78,21 @@ describe("SCALE.GAP", () => {
     expect(gap([["mrr"]], [[1_500_000]], 2, true)).toEqual([[0.25]]);
   });
 
+  test("as_fraction against a target of 0 is #VALUE!, not -Infinity or NaN", () => {
+    const zeroP1 = [["mrr_growth", 0, 0.1, 0.1, 0.1]];
+    const message = "The phase 1 target of mrr_growth is 0, so the gap cannot be a fraction of it; leave as_fraction empty.";
+    expect(gap([["mrr_growth"]], [[0.1]], 1, true, zeroP1)).toEqual([[err("#VALUE!", message)]]);
+    expect(gap([["mrr_growth"]], [[0]], 1, true, zeroP1)).toEqual([[err("#VALUE!", message)]]);
+    expect(gap([["mrr_growth"]], [[0.1]], 1, false, zeroP1)).toEqual([[-0.1]]);
+    expect(gap([["mrr_growth"]], [[0.05]], 2, true, zeroP1)).toEqual([[0.5]]);
+  });
+
+  test("a gap too large for a number is #VALUE!, never Infinity", () => {
+    const message = "The numbers are too large to compute the gap for cac.";
+    expect(gap([["cac"]], [[1.7e308]], 1, false, [["cac", -1.7e308, 75, 50, 25]])).toEqual([[err("#VALUE!", message)]]);
+    expect(gap([["cac"]], [[1e300]], 1, true, [["cac", 1e-10, 75, 50, 25]])).toEqual([[err("#VALUE!", message)]]);
+  });
+
   test("ranges spill element-wise; one id spills over a row of months", () => {
     expect(gap([["mrr"], ["cac"]], [[400_000], [120]], 1)).toEqual([[100_000], [20]]);
     expect(gap([["cac"]], [[120, 90, null]], 1)).toEqual([[20, -10, err("#N/A", "No value for cac.")]]);

@@ -32,7 +32,7 @@ describe("no input makes a function throw or return NaN/Infinity", () => {
   test("PHASE, GAP, RISK, TARGET on arbitrary cells and ranges", () => {
     fc.assert(
       fc.property(argument, argument, argument, fc.option(grid, { nil: undefined }), (a, b, c, t) => {
-        for (const result of [phase(a as any, b as any, c, t), gap(a as any, b as any, c, false, t), risk(a as any, b as any, c, t), target(a as any, c, t)]) {
+        for (const result of [phase(a as any, b as any, c, t), gap(a as any, b as any, c, false, t), gap(a as any, b as any, c, true, t), risk(a as any, b as any, c, t), target(a as any, c, t)]) {
           assertWellFormed(result);
         }
       }),
