@@ -21,6 +21,7 @@ import {
   phaseReached,
   worstLevel,
 } from "../core/evaluate";
+import { resolve } from "../core/lookup";
 import { Overrides } from "../core/overrides";
 import { ExcelError, guard, invalid, notAvailable } from "./errors";
 import {
@@ -93,9 +94,16 @@ function phaseInputs(
     );
   }
   const rows = metrics.map((r): [Cell, Cell] => [r[0], r[1]]);
-  const hasHeader =
-    rows.length > 0 && typeof rows[0][1] === "string" && !isBlank(rows[0][1]);
-  return hasHeader ? rows.slice(1) : rows;
+  return rows.length > 0 && isHeaderRow(rows[0]) ? rows.slice(1) : rows;
+}
+
+/**
+ * A two-column range's first row is a header ("Metric", "Value") when its value is text and its
+ * id is no known measure; a known id with a text value ("mrr", "600000") is a mistyped value.
+ */
+function isHeaderRow([id, value]: [Cell, Cell]): boolean {
+  if (typeof value !== "string" || isBlank(value)) return false;
+  return typeof id !== "string" || resolve(id.trim()).kind === "unknown";
 }
 
 function metricValues(pairs: [Cell, Cell][]): MetricValue[] {

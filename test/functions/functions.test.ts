@@ -26,6 +26,14 @@ describe("SCALE.PHASE", () => {
     expect(phase(table)).toBe(2);
   });
 
+  test("two columns: a first row whose id is a known metric is data, not a header, even with a text value", () => {
+    expect(phase([["mrr", "600000"], ["arr", 25e6]])).toEqual(err("#VALUE!", 'The value for mrr is the text "600000"; enter a number.'));
+    expect(phase([["Margen bruto", "81%"]])).toEqual(err("#VALUE!", 'The value for gross_margin is the text "81%"; enter a number.'));
+    expect(phase([["cash_runway", "Value"], ["mrr", 600_000]])).toEqual(err("#VALUE!", /is a risk indicator, not a phase metric/));
+    expect(phase([["Métrica", "Valor"], ["mrr", 600_000]])).toBe(1);
+    expect(phase([[null, "Value"], ["mrr", 600_000]])).toBe(1);
+  });
+
   test("each phase is checked on its own: growth of 6% meets phase 4 but not phase 1", () => {
     expect(phase([["mrr_growth"]], [[0.06]])).toBe(4);
   });
