@@ -23,7 +23,7 @@ import {
 } from "../core/evaluate";
 import { resolve } from "../core/lookup";
 import { Overrides } from "../core/overrides";
-import { ExcelError, guard, invalid, notAvailable } from "./errors";
+import { ExcelError, InputError, guard, invalid, notAvailable } from "./errors";
 import {
   Grid,
   Measure,
@@ -59,6 +59,25 @@ function isEmptyId(c: Cell): boolean {
 function finite(n: number, what: string): number {
   if (Number.isFinite(n)) return n;
   throw invalid(`The numbers are too large to compute ${what}.`);
+}
+
+/** A value with an empty id cell beside it. */
+function missingId(value: Cell): InputError {
+  return invalid(
+    `The value ${describeCell(value)} has no metric id next to it.`,
+  );
+}
+
+/** An id/value pair with nothing in it: a blank row inside a range, "" in the spill. */
+function isEmptyPair(id: Cell, value: Cell): boolean {
+  return isEmptyId(id) && (isBlank(value) || value === 0);
+}
+
+/** A spill of nothing but blank pairs means the call was given nothing: #N/A, not a blank spill. */
+function somethingGiven<T>(cells: Spill<T>): Spill<T> {
+  if (cells.every((row) => row.every((c) => c === "")))
+    throw notAvailable("No metric and no value given.");
+  return cells;
 }
 
 function readMinShare(c: Cell): number {
@@ -109,11 +128,8 @@ function isHeaderRow([id, value]: [Cell, Cell]): boolean {
 function metricValues(pairs: [Cell, Cell][]): MetricValue[] {
   const out: MetricValue[] = [];
   for (const [id, value] of pairs) {
-    if (isBlank(value) || (isEmptyId(id) && value === 0)) continue;
-    if (isEmptyId(id))
-      throw invalid(
-        `The value ${describeCell(value)} has no metric id next to it.`,
-      );
+    if (isBlank(value) || isEmptyPair(id, value)) continue;
+    if (isEmptyId(id)) throw missingId(value);
     const metric = readPhaseMetric(id, "SCALE.PHASE");
     out.push({ metric, value: readValue(value, metric) });
   }
@@ -154,8 +170,9 @@ function gapCell(
   asFraction: boolean,
   overrides: Overrides | undefined,
 ): Result<number | string> {
-  if (isEmptyId(id) && (isBlank(value) || value === 0)) return "";
+  if (isEmptyPair(id, value)) return "";
   return guard(() => {
+    if (isEmptyId(id)) throw missingId(value);
     const metric = readPhaseMetric(id, "SCALE.GAP");
     if (isBlank(value)) throw notAvailable(`No value for ${metric.id}.`);
     const p = readPhase(phaseNumber);
@@ -199,12 +216,10 @@ export function gap(
   const result = guard((): Spill<number | string> => {
     const overrides = readOverrides(thresholds);
     const asFraction = readFlag(as_fraction, "as_fraction");
-    return pairCells(
-      toGrid(metric),
-      "metric",
-      toGrid(value),
-      "value",
-      (id, v) => gapCell(id, v, phase, asFraction, overrides),
+    return somethingGiven(
+      pairCells(toGrid(metric), "metric", toGrid(value), "value", (id, v) =>
+        gapCell(id, v, phase, asFraction, overrides),
+      ),
     );
   });
   return Array.isArray(result) ? result : [[result]];
@@ -237,8 +252,9 @@ function riskCell(
   phaseNumber: Cell,
   overrides: Overrides | undefined,
 ): Result<string> {
-  if (isEmptyId(id) && (isBlank(value) || value === 0)) return "";
+  if (isEmptyPair(id, value)) return "";
   return guard(() => {
+    if (isEmptyId(id)) throw missingId(value);
     const m = readMeasure(id);
     if (isBlank(value)) throw notAvailable(`No value for ${measureId(m)}.`);
     return levelOf(valueFor(m, value), riskRule(m, phaseNumber, overrides));
@@ -293,13 +309,15 @@ export function risk(
     const overrides = readOverrides(thresholds);
     const ids = toGrid(indicator);
     const vals = toGrid(values);
-    if (cellCount(ids) === 1 && !isBlank(ids[0][0])) {
+    if (cellCount(ids) === 1 && !isEmptyId(ids[0][0])) {
       const found = readId(ids[0][0]);
       if (found.kind === "group")
         return [[groupLevel(vals, found.group, overrides)]];
     }
-    return pairCells(ids, "indicator", vals, "values", (id, v) =>
-      riskCell(id, v, phase, overrides),
+    return somethingGiven(
+      pairCells(ids, "indicator", vals, "values", (id, v) =>
+        riskCell(id, v, phase, overrides),
+      ),
     );
   });
   return Array.isArray(result) ? result : [[result]];

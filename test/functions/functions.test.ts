@@ -106,6 +106,17 @@ describe("SCALE.GAP", () => {
     expect(gap([["cac"]], [[120, 90, null]], 1)).toEqual([[20, -10, err("#N/A", "No value for cac.")]]);
   });
 
+  test("a value without an id says so, like SCALE.PHASE; a call given nothing at all is #N/A", () => {
+    const noId = (v: string) => err("#VALUE!", `The value ${v} has no metric id next to it.`);
+    expect(gap([[null]], [[5]], 1)).toEqual([[noId("5")]]);
+    expect(gap([[""]], [[5]], 1)).toEqual([[noId("5")]]);
+    expect(gap([[0]], [["abc"]], 1)).toEqual([[noId('the text "abc"')]]);
+    expect(gap([["mrr"], [null]], [[400_000], [7]], 1)).toEqual([[100_000], [noId("7")]]);
+    expect(gap([[null]], [[null]], 1)).toEqual([[err("#N/A", "No metric and no value given.")]]);
+    expect(gap([[""], [0]], [[null], [0]], 1)).toEqual([[err("#N/A", "No metric and no value given.")]]);
+    expect(gap([["mrr"], [null]], [[400_000], [null]], 1)).toEqual([[100_000], [""]]);
+  });
+
   test("bad input", () => {
     expect(gap([["cac"]], [[120]], 5)).toEqual([[err("#VALUE!", "Phase must be a whole number from 1 to 4; got 5.")]]);
     expect(gap([["cac"]], [[120]], "two")).toEqual([[err("#VALUE!", 'Phase must be a whole number from 1 to 4; got the text "two".')]]);
@@ -158,6 +169,16 @@ describe("SCALE.RISK", () => {
       ["cash_burn.cash_runway", null, null, null, null, 12],
     ];
     expect(risk([["cash_runway"]], [[13]], null, table)).toEqual([["OK"]]);
+  });
+
+  test("a value without an id says so, like SCALE.PHASE; a call given nothing at all is #N/A", () => {
+    const noId = (v: string) => err("#VALUE!", `The value ${v} has no metric id next to it.`);
+    expect(risk([[null]], [[5]])).toEqual([[noId("5")]]);
+    expect(risk([[""]], [[0.5]], 1)).toEqual([[noId("0.5")]]);
+    expect(risk([[0]], [[true]])).toEqual([[noId("TRUE")]]);
+    expect(risk([[null]], [[null]])).toEqual([[err("#N/A", "No metric and no value given.")]]);
+    expect(risk([[0, null]], [[0, ""]])).toEqual([[err("#N/A", "No metric and no value given.")]]);
+    expect(risk([["churn", null]], [[0.01, null]])).toEqual([["OK", ""]]);
   });
 
   test("bad input", () => {
