@@ -344,8 +344,11 @@ export function target(
         if (isEmptyId(id)) return "";
         return guard(() => {
           const m = readMeasure(id);
-          if (m.kind === "indicator")
+          if (m.kind === "indicator") {
+            // One threshold for every phase, but a phase given must still be a phase.
+            readOptionalPhase(phase);
             return indicatorRule(m.indicator, overrides).threshold;
+          }
           return metricRule(m.metric, readPhase(phase), overrides).threshold;
         });
       }),

@@ -197,6 +197,14 @@ describe("SCALE.TARGET", () => {
     expect(target([["cac"], ["ltv:cac"]], 3)).toEqual([[50], [40]]);
   });
 
+  test("a risk indicator's threshold is the same for every phase, but a phase given is checked", () => {
+    expect(target([["funding"]], null)).toEqual([[10_000_000]]);
+    expect(target([["funding"]], "")).toEqual([[10_000_000]]);
+    expect(target([["cash_burn.funding"]], 3)).toEqual([[10_000_000]]);
+    expect(target([["funding"]], 99)).toEqual([[err("#VALUE!", "Phase must be a whole number from 1 to 4; got 99.")]]);
+    expect(target([["funding"]], "abc")).toEqual([[err("#VALUE!", 'Phase must be a whole number from 1 to 4; got the text "abc".')]]);
+  });
+
   test("with thresholds", () => {
     expect(target([["cac"]], 1, [["cac", 90, 70, 45, 20]])).toEqual([[90]]);
   });
