@@ -659,5 +659,7 @@ export function valueProblem(
     const fraction = +(value / 100).toPrecision(12);
     return `${name} is a percentage entered as a fraction: ${value}% is ${fraction}, so enter ${fraction}, not ${value}.`;
   }
+  if (max === Infinity) return `${name} must be at least ${min}; got ${value}.`;
+  if (min === -Infinity) return `${name} must be at most ${max}; got ${value}.`;
   return `${name} must be between ${min} and ${max}; got ${value}.`;
 }

@@ -83,8 +83,11 @@ function somethingGiven<T>(cells: Spill<T>): Spill<T> {
 function readMinShare(c: Cell): number {
   if (isBlank(c)) return 1;
   if (typeof c === "number" && c > 0 && c <= 1) return c;
+  // From 2 up, a percent typed as a whole number (80 for 80%) is the likely mistake.
   const hint =
-    typeof c === "number" && c > 1 && c <= 100 ? ` (${c}% is ${c / 100})` : "";
+    typeof c === "number" && c >= 2 && c <= 100
+      ? ` (${c}% is ${+(c / 100).toPrecision(12)})`
+      : "";
   throw invalid(
     `min_share must be a fraction above 0 and at most 1${hint}; got ${describeCell(c)}.`,
   );

@@ -46,6 +46,17 @@ describe("SCALE.PHASE", () => {
     expect(phase(ids, vals, 80)).toEqual(err("#VALUE!", "min_share must be a fraction above 0 and at most 1 (80% is 0.8); got 80."));
   });
 
+  test("min_share: a percent hint only for a whole-number percent (2 and up), rounded", () => {
+    const ids = [["mrr"], ["churn"]];
+    const vals = [[600_000], [0.04]];
+    const noHint = (v: string) => err("#VALUE!", `min_share must be a fraction above 0 and at most 1; got ${v}.`);
+    expect(phase(ids, vals, 1.0000001)).toEqual(noHint("1.0000001"));
+    expect(phase(ids, vals, 1.5)).toEqual(noHint("1.5"));
+    expect(phase(ids, vals, 0)).toEqual(noHint("0"));
+    expect(phase(ids, vals, 12.3)).toEqual(err("#VALUE!", "min_share must be a fraction above 0 and at most 1 (12.3% is 0.123); got 12.3."));
+    expect(phase(ids, vals, 2)).toEqual(err("#VALUE!", "min_share must be a fraction above 0 and at most 1 (2% is 0.02); got 2."));
+  });
+
   test("blank values are not supplied; all blank is #N/A", () => {
     expect(phase([["mrr"], ["churn"]], [[600_000], [null]])).toBe(1);
     expect(phase([["mrr"], ["churn"]], [[null], [""]])).toEqual(err("#N/A", "No metric values to judge: every value is empty."));
@@ -185,6 +196,8 @@ describe("SCALE.RISK", () => {
     expect(risk([["churn"]], [[5]])).toEqual([[err("#VALUE!", /5% is 0.05/)]]);
     expect(risk([["churn"]], [["n/a"]])).toEqual([[err("#VALUE!", 'The value for churn is the text "n/a"; enter a number.')]]);
     expect(risk([["cash_burn.runway"]], [[1]])).toEqual([[err("#VALUE!", /Unknown metric "cash_burn.runway". Did you mean/)]]);
+    expect(risk([["cash_burn.cash_runway"]], [[-1]])).toEqual([[err("#VALUE!", "cash_burn.cash_runway must be at least 0; got -1.")]]);
+    expect(risk([["productivity"]], [[-3]])).toEqual([[err("#VALUE!", "productivity must be at least 0; got -3.")]]);
     expect(risk([["churn"]], [[0.1]], 9)).toEqual([[err("#VALUE!", "Phase must be a whole number from 1 to 4; got 9.")]]);
   });
 });
