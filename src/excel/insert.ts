@@ -200,13 +200,22 @@ export interface Existing {
   stale: ReadonlyMap<string, string>;
 }
 
+/** Reads what is there; refuses, before anything is written, a workbook Excel would not let us change. */
 async function readExisting(context: Excel.RequestContext): Promise<Existing> {
+  const workbook = context.workbook.load("readOnly");
+  const protection = context.workbook.protection.load("protected");
   const sheets = context.workbook.worksheets.load("items/name");
   const names = context.workbook.names.load(
     "items/name,items/type,items/formula",
   );
   const tables = context.workbook.tables.load("items/name");
   await context.sync();
+  if (workbook.readOnly) throw new WorkbookError("readOnly");
+  if (protection.protected)
+    throw new WorkbookError(
+      "protected",
+      "The workbook's structure is protected: sheets cannot be added.",
+    );
   const lower = (items: { name: string }[]) =>
     items.map((i) => i.name.toLowerCase());
   const stale = new Map(

@@ -2,7 +2,8 @@
  * Refresh risk flags: find the template through its workbook names, rebuild the add-in's own
  * conditional formats for the current extent of each row (months inserted inside a row's month
  * block widen its name, so they are included) and the current thresholds, and count the levels.
- * The user's own rules stay. One sync to read, one to write.
+ * The user's own rules stay. One sync to read, one to write; nothing is written when a sheet is
+ * protected or the workbook read-only.
  */
 import {
   LEVELS,
@@ -28,6 +29,8 @@ import {
   ConditionalRule,
   DASHBOARD,
   NAMES,
+  PHASE_SHEET,
+  RISK_SHEET,
   SheetKey,
   cellPosition,
   columnLetter,
@@ -38,7 +41,12 @@ import {
   parseAddress,
   phaseSheetKey,
 } from "../core/template";
-import { LevelRule, absolute, onSheet } from "../core/template/formulas";
+import {
+  Address,
+  LevelRule,
+  absolute,
+  onSheet,
+} from "../core/template/formulas";
 import { WorkbookError, toWorkbookError } from "./errors";
 import { addRule, isOurs } from "./rules";
 
@@ -63,26 +71,52 @@ export interface RefreshResult {
 
 type Grid = (string | number | boolean | null)[][];
 
-/** One sync reads everything the refresh needs, one writes the rules. */
-const READ_AND_WRITE_SYNCS = 2;
-
 /** Metrics with a floor (gross margin): only their Floor_ names exist. */
 const METRICS_WITH_FLOORS = PHASE_METRICS.filter((m) =>
   PHASE_NUMBERS.some((n) => floorOf(m, n) !== undefined),
 );
 
-/** The range a workbook name points at; a null object where the name does not exist. */
+/** Which template names exist as ranges; undefined where the host is asked for every one of them. */
+type Existing = ((name: string) => boolean) | undefined;
+
+/**
+ * The range a workbook name points at: a null object where the name does not exist (or
+ * undefined, where `existing` says so and the host is not asked).
+ */
 function named(
   context: Excel.RequestContext,
   name: string,
   props: string,
-): Excel.Range {
+  existing: Existing,
+): Excel.Range | undefined {
+  if (existing && !existing(name)) return undefined;
   const range = context.workbook.names
     .getItemOrNullObject(name)
     .getRangeOrNullObject();
   // eslint-disable-next-line office-addins/no-empty-load -- the properties are the caller's argument
   range.load(props);
   return range;
+}
+
+/** A range that was read and exists. */
+const present = (range: Excel.Range | undefined): range is Excel.Range =>
+  range !== undefined && !range.isNullObject;
+
+/** A template sheet reached through one of its names, with what refresh needs of it. */
+interface SheetRead {
+  sheet: Excel.Worksheet;
+  rules: Excel.ConditionalFormatCollection;
+  protection: Excel.WorksheetProtection;
+}
+
+function sheetRead(anchor: Excel.Range | undefined): SheetRead | undefined {
+  if (!anchor) return undefined;
+  const sheet = anchor.worksheet.load("name");
+  return {
+    sheet,
+    rules: sheetRules(sheet),
+    protection: sheet.protection.load("protected"),
+  };
 }
 
 function sheetRules(sheet: Excel.Worksheet): Excel.ConditionalFormatCollection {
@@ -105,63 +139,100 @@ const quoted = (sheet: string, ref: string) =>
   `${/^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`}!${ref}`;
 
 interface Reads {
+  workbook: Excel.Workbook;
   phases: {
     n: PhaseNumber;
-    rows: { actuals: Excel.Range; flag: Excel.Range }[];
-    rules: Excel.ConditionalFormatCollection;
-    sheet: Excel.Worksheet;
+    rows: { actuals?: Excel.Range; flag?: Excel.Range }[];
+    /** Reached through the first row's flag (the first existing one, where names were listed first). */
+    sheet?: SheetRead;
   }[];
-  risks: { actuals: Excel.Range; ids: Excel.Range; flag: Excel.Range }[];
-  risksSheet: Excel.Worksheet;
-  risksRules: Excel.ConditionalFormatCollection;
-  dashboard: Excel.Range;
-  dashboardRules: Excel.ConditionalFormatCollection;
+  risks: { actuals?: Excel.Range; ids?: Excel.Range; flag?: Excel.Range }[];
+  risksSheet?: SheetRead;
+  dashboard?: Excel.Range;
+  dashboardSheet?: SheetRead;
   /** Per metric, its P1..P4 targets on the Thresholds sheet. */
-  targets: Excel.Range[];
-  floors: Map<string, Excel.Range>;
+  targets: (Excel.Range | undefined)[];
+  floors: Map<string, Excel.Range | undefined>;
   /** Per risk indicator, its threshold cell. */
-  thresholds: Excel.Range[];
+  thresholds: (Excel.Range | undefined)[];
 }
 
-function queueReads(context: Excel.RequestContext): Reads {
+/** The first row's, or (names listed first) the first existing row's: the anchor of a sheet. */
+const anchorOf = (flags: (Excel.Range | undefined)[], existing: Existing) =>
+  existing ? flags.find((f) => f !== undefined) : flags[0];
+
+function queueReads(context: Excel.RequestContext, existing: Existing): Reads {
   const phases = PHASE_NUMBERS.map((n) => {
     const rows = PHASE_METRICS.map((m) => ({
-      actuals: named(context, NAMES.phaseActuals(n, m.id), "values,address"),
-      flag: named(context, NAMES.phaseFlag(n, m.id), "address"),
+      actuals: named(
+        context,
+        NAMES.phaseActuals(n, m.id),
+        "values,address",
+        existing,
+      ),
+      flag: named(context, NAMES.phaseFlag(n, m.id), "address", existing),
     }));
-    const sheet = rows[0].flag.worksheet;
-    return { n, rows, sheet, rules: sheetRules(sheet) };
+    const anchor = anchorOf(
+      rows.map((r) => r.flag),
+      existing,
+    );
+    return { n, rows, sheet: sheetRead(anchor) };
   });
   const risks = RISK_GROUPS.map((g) => {
-    const actuals = named(context, NAMES.riskActuals(g.id), "values,address");
+    const actuals = named(
+      context,
+      NAMES.riskActuals(g.id),
+      "values,address",
+      existing,
+    );
     return {
       actuals,
       // Column A of the Risks sheet holds each row's indicator id.
-      ids: actuals.getColumnsBefore(3).load("values"),
-      flag: named(context, NAMES.riskFlag(g.id), "address"),
+      ids: actuals?.getColumnsBefore(3).load("values"),
+      flag: named(context, NAMES.riskFlag(g.id), "address", existing),
     };
   });
-  const dashboard = named(context, NAMES.phase, "address");
+  const dashboard = named(context, NAMES.phase, "address", existing);
   return {
+    workbook: context.workbook.load("readOnly"),
     phases,
     risks,
-    risksSheet: risks[0].flag.worksheet,
-    risksRules: sheetRules(risks[0].flag.worksheet),
+    risksSheet: sheetRead(
+      anchorOf(
+        risks.map((r) => r.flag),
+        existing,
+      ),
+    ),
     dashboard,
-    dashboardRules: sheetRules(dashboard.worksheet),
+    dashboardSheet: sheetRead(dashboard),
     targets: PHASE_METRICS.map((m) =>
-      named(context, NAMES.target(m.id), "values,address"),
+      named(context, NAMES.target(m.id), "values,address", existing),
     ),
     floors: new Map(
       METRICS_WITH_FLOORS.map((m) => [
         m.id,
-        named(context, NAMES.floor(m.id), "values,address"),
+        named(context, NAMES.floor(m.id), "values,address", existing),
       ]),
     ),
     thresholds: RISK_INDICATORS.map((i) =>
-      named(context, NAMES.riskThreshold(i.qualifiedId), "values,address"),
+      named(
+        context,
+        NAMES.riskThreshold(i.qualifiedId),
+        "values,address",
+        existing,
+      ),
     ),
   };
+}
+
+/** A sheet whose first row's name is gone while others remain was read through nothing: read again. */
+function anchorsMissing(reads: Reads): boolean {
+  const missing = (flags: (Excel.Range | undefined)[]) =>
+    !present(flags[0]) && flags.some(present);
+  return (
+    reads.phases.some((p) => missing(p.rows.map((r) => r.flag))) ||
+    missing(reads.risks.map((r) => r.flag))
+  );
 }
 
 /** The numbers in a thresholds name's cells; a blank or text cell is refused, naming the cell. */
@@ -185,17 +256,16 @@ function overridesFrom(reads: Reads): Overrides {
   const h = THRESHOLD_HEADERS;
   const rows: Cell[][] = [[h.id, ...h.targets, ...h.floors]];
   PHASE_METRICS.forEach((m, i) => {
-    if (reads.targets[i].isNullObject) return;
+    const targets = reads.targets[i];
+    if (!present(targets)) return;
     const floor = reads.floors.get(m.id);
-    const floors =
-      floor && !floor.isNullObject ? thresholdNumbers(floor) : ["", "", "", ""];
-    rows.push([m.id, ...thresholdNumbers(reads.targets[i]), ...floors]);
+    const floors = present(floor) ? thresholdNumbers(floor) : ["", "", "", ""];
+    rows.push([m.id, ...thresholdNumbers(targets), ...floors]);
   });
   rows.push([h.id, h.threshold]);
   RISK_INDICATORS.forEach((ind, i) => {
     const cell = reads.thresholds[i];
-    if (!cell.isNullObject)
-      rows.push([ind.qualifiedId, thresholdNumbers(cell)[0]]);
+    if (present(cell)) rows.push([ind.qualifiedId, thresholdNumbers(cell)[0]]);
   });
   try {
     return parseOverrides(rows);
@@ -211,7 +281,7 @@ function thresholdCell(
   range: Excel.Range | undefined,
   offset: number,
 ): string | undefined {
-  if (!range || range.isNullObject) return undefined;
+  if (!present(range)) return undefined;
   const a = parseAddress(range.address);
   return onSheet(a.sheet, absolute(a.start.col + offset, a.start.row));
 }
@@ -279,6 +349,34 @@ function flagColumn(addresses: readonly string[]): {
   return { ref: `${col}${first}:${col}${last}`, topLeft: `${col}${first}` };
 }
 
+/** Columns from a row's Latest cell to its flag: Latest, Target, Gap, Flag / Latest, Threshold, Flag. */
+const LATEST_BEFORE_FLAG = {
+  phase: PHASE_SHEET.flagColumn(1) - PHASE_SHEET.latestColumn(1),
+  risks: RISK_SHEET.flagColumn - RISK_SHEET.latestColumn,
+} as const;
+
+/**
+ * The cells a row's level colours: its months (the row's name) and its Latest cell, found from
+ * the flag. A column inserted between the last month and Latest is outside the name, and so
+ * outside the row's formulas: it is left uncoloured, and Latest keeps its colour.
+ */
+function levelRanges(
+  months: Address,
+  row: number,
+  flagColumn: number,
+  latestBeforeFlag: number,
+): { ref: string; topLeft: string }[] {
+  const first = `${columnLetter(months.start.col)}${row}`;
+  const latestColumn = flagColumn - latestBeforeFlag;
+  const latest = `${columnLetter(latestColumn)}${row}`;
+  if (latestColumn === months.end.col + 1)
+    return [{ ref: `${first}:${latest}`, topLeft: first }];
+  return [
+    { ref: `${first}:${columnLetter(months.end.col)}${row}`, topLeft: first },
+    { ref: latest, topLeft: latest },
+  ];
+}
+
 function planPhase(
   plan: Plan,
   reads: Reads,
@@ -289,30 +387,29 @@ function planPhase(
   const key = phaseSheetKey(read.n);
   const flags: string[] = [];
   read.rows.forEach(({ actuals, flag }, i) => {
-    if (actuals.isNullObject || flag.isNullObject) return;
+    if (!present(actuals) || !present(flag)) return;
     const m = PHASE_METRICS[i];
     const a = parseAddress(actuals.address);
-    const topLeft = `${columnLetter(a.start.col)}${a.start.row}`;
-    const latest = `${columnLetter(a.end.col + 1)}${a.start.row}`;
-    plan.rules.push(
-      ...levelRules(
-        key,
-        `${topLeft}:${latest}`,
-        topLeft,
-        metricRuleHere(reads, thresholdsSheet, i, read.n),
-      ),
-    );
+    const rule = metricRuleHere(reads, thresholdsSheet, i, read.n);
+    const flagColumn = parseAddress(flag.address).start.col;
+    for (const r of levelRanges(
+      a,
+      a.start.row,
+      flagColumn,
+      LATEST_BEFORE_FLAG.phase,
+    ))
+      plan.rules.push(...levelRules(key, r.ref, r.topLeft, rule));
     flags.push(flag.address);
     const value = latestNumber((actuals.values as Grid)[0]);
     if (value === undefined) return;
-    const rule = metricRule(m, read.n, overrides);
-    judge(plan, levelOf(value, rule), {
+    const judged = metricRule(m, read.n, overrides);
+    judge(plan, levelOf(value, judged), {
       address: flag.address,
       sheet: a.sheet,
       measureId: m.id,
       phase: read.n,
       value,
-      target: rule.threshold,
+      target: judged.threshold,
     });
   });
   if (flags.length) {
@@ -330,40 +427,41 @@ function planRisks(
 ): void {
   const flags: string[] = [];
   for (const { actuals, ids, flag } of reads.risks) {
-    if (actuals.isNullObject || flag.isNullObject) continue;
+    if (!present(actuals) || !present(flag) || !ids) continue;
     const a = parseAddress(actuals.address);
-    const flagCol = columnLetter(parseAddress(flag.address).start.col);
+    const flagColumn = parseAddress(flag.address).start.col;
     flags.push(flag.address);
     (actuals.values as Grid).forEach((row, r) => {
       const found = resolve(String(ids.values[r]?.[0] ?? ""));
       if (found.kind !== "indicator") return;
       const rowNumber = a.start.row + r;
-      const topLeft = `${columnLetter(a.start.col)}${rowNumber}`;
-      const latest = `${columnLetter(a.end.col + 1)}${rowNumber}`;
-      const flagAddress = quoted(a.sheet, `${flagCol}${rowNumber}`);
-      plan.rules.push(
-        ...levelRules(
-          "risks",
-          `${topLeft}:${latest}`,
-          topLeft,
-          indicatorRuleHere(
-            reads,
-            thresholdsSheet,
-            RISK_INDICATORS.indexOf(found.indicator),
-          ),
-        ),
+      const flagAddress = quoted(
+        a.sheet,
+        `${columnLetter(flagColumn)}${rowNumber}`,
       );
+      const rule = indicatorRuleHere(
+        reads,
+        thresholdsSheet,
+        RISK_INDICATORS.indexOf(found.indicator),
+      );
+      for (const cells of levelRanges(
+        a,
+        rowNumber,
+        flagColumn,
+        LATEST_BEFORE_FLAG.risks,
+      ))
+        plan.rules.push(...levelRules("risks", cells.ref, cells.topLeft, rule));
       flags.push(flagAddress);
       const value = latestNumber(row);
       if (value === undefined) return;
-      const rule = indicatorRule(found.indicator, overrides);
-      judge(plan, levelOf(value, rule), {
+      const judged = indicatorRule(found.indicator, overrides);
+      judge(plan, levelOf(value, judged), {
         address: flagAddress,
         sheet: a.sheet,
         measureId: found.indicator.qualifiedId,
         phase: "R",
         value,
-        target: rule.threshold,
+        target: judged.threshold,
       });
     });
   }
@@ -374,8 +472,8 @@ function planRisks(
 }
 
 /** The dashboard's four risk levels sit below its phase cell (Scale_Phase), wherever that is now. */
-function planDashboard(plan: Plan, reads: Reads): void {
-  const phase = parseAddress(reads.dashboard.address).start;
+function planDashboard(plan: Plan, dashboard: Excel.Range): void {
+  const phase = parseAddress(dashboard.address).start;
   const row = (g: number) =>
     phase.row + DASHBOARD.riskRow(g) - DASHBOARD.phaseRow;
   const col = columnLetter(phase.col);
@@ -389,45 +487,79 @@ function planDashboard(plan: Plan, reads: Reads): void {
   );
 }
 
-async function readTemplate(context: Excel.RequestContext): Promise<Reads> {
+/** The template as one read shows it, and how many syncs that took. */
+interface TemplateRead {
+  reads: Reads;
+  syncs: number;
+}
+
+/**
+ * One sync reads every template name's range, reaching missing names through null objects.
+ * Where the host refuses that (or a sheet's first row lost its name), the names are listed first
+ * and only existing ones are read: two syncs more, on that path only.
+ */
+async function readTemplate(
+  context: Excel.RequestContext,
+): Promise<TemplateRead> {
+  let syncs = 1;
   try {
-    const reads = queueReads(context);
+    const reads = queueReads(context, undefined);
     await context.sync();
-    return reads;
+    if (!anchorsMissing(reads)) return { reads, syncs };
+  } catch (e) {
+    const error = toWorkbookError(e);
+    if (error.code !== "unknown") throw error;
+  }
+  try {
+    const names = context.workbook.names.load("items/name,items/type");
+    await context.sync();
+    const ranges = new Set(
+      names.items
+        .filter((n) => n.type === Excel.NamedItemType.range)
+        .map((n) => n.name.toLowerCase()),
+    );
+    const reads = queueReads(context, (name) => ranges.has(name.toLowerCase()));
+    await context.sync();
+    return { reads, syncs: syncs + 2 };
   } catch (e) {
     throw toWorkbookError(e);
   }
 }
 
-/** The template's worksheets by sheet key, and the conditional formats loaded from each. */
-function worksheetsByKey(reads: Reads): {
-  sheets: Map<SheetKey, Excel.Worksheet>;
-  collections: Excel.ConditionalFormatCollection[];
-} {
-  const sheets = new Map<SheetKey, Excel.Worksheet>([
-    ["dashboard", reads.dashboard.worksheet],
-  ]);
-  const collections = [reads.dashboardRules];
-  if (reads.risks.some((r) => !r.flag.isNullObject)) {
+/** The template's sheets by key, each with its rules and protection as read. */
+function sheetsByKey(reads: Reads): Map<SheetKey, SheetRead> {
+  const sheets = new Map<SheetKey, SheetRead>();
+  if (reads.dashboardSheet) sheets.set("dashboard", reads.dashboardSheet);
+  if (reads.risksSheet && reads.risks.some((r) => present(r.flag)))
     sheets.set("risks", reads.risksSheet);
-    collections.push(reads.risksRules);
-  }
-  for (const p of reads.phases) {
-    if (p.rows.some((r) => !r.flag.isNullObject)) {
+  for (const p of reads.phases)
+    if (p.sheet && p.rows.some((r) => present(r.flag)))
       sheets.set(phaseSheetKey(p.n), p.sheet);
-      collections.push(p.rules);
-    }
-  }
-  return { sheets, collections };
+  return sheets;
+}
+
+/** Refuses, before anything is written, what Excel would refuse halfway. */
+function checkWritable(reads: Reads, sheets: Map<SheetKey, SheetRead>): void {
+  if (reads.workbook.readOnly) throw new WorkbookError("readOnly");
+  for (const { protection, sheet } of sheets.values())
+    if (protection.protected)
+      throw new WorkbookError(
+        "protected",
+        `The sheet ${sheet.name} is protected.`,
+      );
 }
 
 export async function refreshRiskFlags(
   context: Excel.RequestContext,
 ): Promise<RefreshResult> {
-  const reads = await readTemplate(context);
-  if (reads.dashboard.isNullObject || reads.targets[0].isNullObject)
+  const { reads, syncs } = await readTemplate(context);
+  const dashboard = reads.dashboard;
+  const firstTargets = reads.targets[0];
+  if (!present(dashboard) || !present(firstTargets))
     throw new WorkbookError("notInserted");
-  const thresholdsSheet = parseAddress(reads.targets[0].address).sheet;
+  const sheets = sheetsByKey(reads);
+  checkWritable(reads, sheets);
+  const thresholdsSheet = parseAddress(firstTargets.address).sheet;
   const overrides = overridesFrom(reads);
   const plan: Plan = {
     rules: [],
@@ -437,18 +569,19 @@ export async function refreshRiskFlags(
   for (const read of reads.phases)
     planPhase(plan, reads, read, thresholdsSheet, overrides);
   planRisks(plan, reads, thresholdsSheet, overrides);
-  planDashboard(plan, reads);
+  planDashboard(plan, dashboard);
 
-  const { sheets, collections } = worksheetsByKey(reads);
   let rulesRemoved = 0;
   try {
-    for (const collection of collections) {
-      for (const cf of collection.items.filter(isOurs)) {
+    // Sheet by sheet, so a failure leaves every sheet before it refreshed and none half-cleared.
+    for (const [key, { sheet, rules }] of sheets) {
+      for (const cf of rules.items.filter(isOurs)) {
         cf.delete();
         rulesRemoved++;
       }
+      for (const rule of plan.rules)
+        if (rule.sheet === key) addRule(sheet, rule);
     }
-    for (const rule of plan.rules) addRule(sheets.get(rule.sheet)!, rule);
     await context.sync();
   } catch (e) {
     throw toWorkbookError(e);
@@ -465,6 +598,6 @@ export async function refreshRiskFlags(
     flagged: plan.flagged,
     rulesRemoved,
     rulesAdded: plan.rules.length,
-    syncs: READ_AND_WRITE_SYNCS,
+    syncs: syncs + 1,
   };
 }

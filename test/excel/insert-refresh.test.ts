@@ -165,6 +165,20 @@ describe("insertTrackingWorkbook", () => {
     expect((await refreshRiskFlags(fakeContext(state))).counts).toEqual({ OK: 1, WATCH: 0, RISK: 0 });
   });
 
+  test("a read-only or structure-protected workbook is refused after the first sync, before anything is written", async () => {
+    state.sheets.push(userSheet("Budget"));
+    const before = state.sheets.map(snapshot);
+    state.readOnly = true;
+    await expect(insertTrackingWorkbook(fakeContext(state), options)).rejects.toMatchObject({ code: "readOnly", message: expect.stringContaining("Save a Copy") });
+    expect(state.syncs).toBe(1);
+    state.readOnly = false;
+    state.workbookProtected = true;
+    await expect(insertTrackingWorkbook(fakeContext(state), options)).rejects.toMatchObject({ code: "protected", message: expect.stringContaining("Unprotect it") });
+    expect(state.syncs).toBe(2);
+    expect(state.sheets.map(snapshot)).toEqual(before);
+    expect(state.log).toEqual([]);
+  });
+
   test("Office errors become plain sentences with what to do", async () => {
     state.failWhen = (op) => (op.startsWith("worksheets.add") ? "AccessDenied" : false);
     await expect(insertTrackingWorkbook(fakeContext(state), options)).rejects.toMatchObject({ code: "protected", message: expect.stringContaining("Unprotect it") });
@@ -331,6 +345,80 @@ describe("refreshRiskFlags", () => {
     expect(allRules()).toEqual(inserted);
     expect(result.counts).toEqual({ OK: 0, WATCH: 0, RISK: 1 });
     expect(result.rulesAdded).toBe(describeWorkbook(twoPhases).rules.length);
+  });
+
+  test("a protected template sheet or a read-only workbook: refused before any rule is deleted", async () => {
+    await insert();
+    enter("Phase 1", "D4", 480_000);
+    const before = allRules();
+    const logged = state.log.length;
+    sheet("Phase 3").protected = true;
+    await expect(refreshRiskFlags(fakeContext(state))).rejects.toMatchObject({ code: "protected", detail: "The sheet Phase 3 is protected." });
+    expect(allRules()).toEqual(before);
+    sheet("Phase 3").protected = false;
+    state.readOnly = true;
+    await expect(refreshRiskFlags(fakeContext(state))).rejects.toMatchObject({ code: "readOnly" });
+    expect(allRules()).toEqual(before);
+    expect(state.log.slice(logged)).toEqual([]);
+  });
+
+  test("a failure while writing leaves the sheets before it refreshed and the others untouched, never a sheet without its rules", async () => {
+    await insert();
+    const perSheet = () => state.sheets.map((s) => s.rules.length);
+    const before = perSheet();
+    let adds = 0;
+    state.failWhen = (op) => op.startsWith("conditionalFormats.add") && ++adds === 100;
+    await expect(refreshRiskFlags(fakeContext(state))).rejects.toBeInstanceOf(WorkbookError);
+    const after = perSheet();
+    // One sheet at most is mid-way; every other sheet has all its rules.
+    expect(after.filter((n, i) => n !== before[i]).length).toBeLessThanOrEqual(1);
+    expect(after.every((n, i) => n > 0 || before[i] === 0)).toBe(true);
+  });
+
+  test("a host that refuses objects reached through missing names: the names are listed first, same result", async () => {
+    const twoPhases = { ...options, phases: [2, 4] as PhaseNumber[] };
+    await insert(twoPhases);
+    enter("Phase 2", monthCell("mrr", 1), 1_000_000);
+    const lenient = await refreshRiskFlags(fakeContext(state));
+    expect(lenient.syncs).toBe(2);
+    const inserted = allRules();
+    state.strictNullObjects = true;
+    state.syncs = 0;
+    const strict = await refreshRiskFlags(fakeContext(state));
+    expect(strict.syncs).toBe(4); // the refused read, the names, the read, the write
+    expect(state.syncs).toBe(strict.syncs);
+    expect([strict.counts, strict.flagged, strict.rulesAdded]).toEqual([lenient.counts, lenient.flagged, lenient.rulesAdded]);
+    expect(allRules()).toEqual(inserted);
+  });
+
+  test("a strict host with a whole template reads in one sync; without a template it still says to insert", async () => {
+    await insert();
+    state.strictNullObjects = true;
+    expect((await refreshRiskFlags(fakeContext(state))).syncs).toBe(2);
+    state.sheets = [userSheet("Budget")];
+    state.names.clear();
+    await expect(refreshRiskFlags(fakeContext(state))).rejects.toMatchObject({ code: "notInserted" });
+  });
+
+  test("a sheet whose first row lost its name is still found through its other rows", async () => {
+    await insert();
+    enter("Phase 1", monthCell("churn", 1), 0.09);
+    state.names.delete(NAMES.phaseFlag(1, "mrr"));
+    const result = await refreshRiskFlags(fakeContext(state));
+    expect(result.flagged).toEqual([expect.objectContaining({ measureId: "churn", phase: 1, level: "RISK" })]);
+    const churnRow = PHASE_SHEET.metricRow(metricIndex("churn"));
+    expect(sheet("Phase 1").rules.filter((r) => r.ref === `D${churnRow}:J${churnRow}`)).toHaveLength(3);
+  });
+
+  test("a column inserted between the last month and Latest: Latest keeps its colour, the new column gets none", async () => {
+    await insert();
+    insertColumn(state, "Phase 1", "J"); // J was Latest (months D..I)
+    expect(state.names.get(NAMES.phaseActuals(1, "mrr"))!.ref).toBe("D4:I4");
+    enter("Phase 1", "I4", 480_000);
+    const result = await refreshRiskFlags(fakeContext(state));
+    expect(result.flagged[0]).toMatchObject({ measureId: "mrr", address: "'Phase 1'!N4", level: "WATCH" });
+    const mrr = sheet("Phase 1").rules.filter((r) => /^[D-K]4(:|$)/.test(r.ref)).map((r) => r.ref);
+    expect(mrr).toEqual(["D4:I4", "D4:I4", "D4:I4", "K4", "K4", "K4"]);
   });
 
   test("no template: a plain sentence, nothing changed", async () => {
