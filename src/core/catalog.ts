@@ -353,8 +353,8 @@ export const PHASE_METRICS: readonly PhaseMetric[] = [
   }),
   metric({
     id: "marketing_roi",
-    name: { en: "Marketing ROI", es: "ROI de marketing" },
-    aliases: ["ROI", "return on investment"],
+    name: { en: "Marketing ROI", es: "ROI" },
+    aliases: ["ROI de marketing", "return on investment"],
     unit: "fraction",
     direction: "higher",
     capped: false,

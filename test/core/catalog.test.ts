@@ -34,6 +34,14 @@ const num = (s: string) => Number(s.replace(/,/g, ""));
     }
   });
 
+  test("every phase metric's English and Spanish names", () => {
+    const rows = tableRows(doc, "id");
+    for (const [id, en, es] of rows) {
+      const m = PHASE_METRICS.find((x) => x.id === id)!;
+      expect([id, m.name.en, m.name.es]).toEqual([id, en, es]);
+    }
+  });
+
   test("every risk indicator with its rule", () => {
     const rows = tableRows(doc, "group");
     expect(rows.map((r) => `${r[0]}.${r[1]}`)).toEqual(RISK_INDICATORS.map((i) => i.qualifiedId));

@@ -13,6 +13,8 @@ describe("lookup", () => {
     ["automatizacion de procesos", "process_automation"],
     ["MRR", "mrr"],
     ["Usuarios activos", "active_users"],
+    ["ROI", "marketing_roi"],
+    ["ROI de marketing", "marketing_roi"],
   ])("%s -> %s", (text, id) => {
     const r = resolve(text);
     expect(r.kind === "metric" && r.metric.id).toBe(id);
