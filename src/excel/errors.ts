@@ -66,7 +66,6 @@ const OFFICE_CODES: Readonly<Record<string, WorkbookErrorCode>> = {
   ApiNotAvailable: "apiNotSupported",
   UnsupportedFeature: "apiNotSupported",
   UnsupportedOperation: "apiNotSupported",
-  Forbidden: "readOnly",
 };
 
 export function toWorkbookError(e: unknown): WorkbookError {
