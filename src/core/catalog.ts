@@ -35,6 +35,16 @@ export const LEVELS: readonly Level[] = ["OK", "WATCH", "RISK"];
 /** A value that misses its threshold by at most this share of it is WATCH, beyond it RISK. */
 export const WARNING_BAND = 0.1;
 
+/**
+ * Largest plausible value of an uncapped fraction (growth rates, price premium): 10 is 1,000%.
+ * Above it is a percentage typed as a whole number (20 for 20%), refused with that hint rather
+ * than accepted as 2,000% growth that meets every phase.
+ */
+export const UNCAPPED_FRACTION_MAX = 10;
+
+/** Marketing ROI's targets are 3-6 (300%-600%), so its plausible maximum is higher: 100 is 10,000%. */
+export const MARKETING_ROI_MAX = 100;
+
 export interface UnitInfo {
   readonly id: Unit;
   readonly label: Localized;
@@ -165,6 +175,8 @@ interface Measured {
   readonly capped: boolean;
   /** Extra spellings accepted by lookup besides the id and both names (case-insensitive). */
   readonly aliases: readonly string[];
+  /** An uncapped fraction's largest plausible value, where UNCAPPED_FRACTION_MAX is too low. */
+  readonly plausibleMax?: number;
   readonly source: string;
 }
 
@@ -358,6 +370,7 @@ export const PHASE_METRICS: readonly PhaseMetric[] = [
     unit: "fraction",
     direction: "higher",
     capped: false,
+    plausibleMax: MARKETING_ROI_MAX,
     targets: [3, 4, 5, 6],
     source: "Objetivos de Escalamiento (MARKETING: ROI > N%)",
   }),
@@ -643,7 +656,8 @@ export function valueRange(m: PhaseMetric | RiskIndicator): {
   min: number;
   max: number;
 } {
-  if (m.unit === "fraction" && !m.capped) return { min: -1, max: Infinity };
+  if (m.unit === "fraction" && !m.capped)
+    return { min: -1, max: m.plausibleMax ?? UNCAPPED_FRACTION_MAX };
   return { min: UNITS[m.unit].min, max: UNITS[m.unit].max };
 }
 

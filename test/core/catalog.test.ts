@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { PHASE_METRICS, RISK_GROUPS, RISK_INDICATORS, UNITS } from "../../src/core/catalog";
+import { MARKETING_ROI_MAX, PHASE_METRICS, RISK_GROUPS, RISK_INDICATORS, UNCAPPED_FRACTION_MAX, UNITS, valueRange } from "../../src/core/catalog";
 
 /** product.md is the product's reading of the seed; the catalog must say the same numbers. */
 const productDoc = path.resolve(__dirname, "../../../shared/docs/product.md");
@@ -73,6 +73,22 @@ describe("catalog shape", () => {
   test("growth rates, marketing ROI and price premium are uncapped fractions; other fractions are capped", () => {
     const uncapped = [...PHASE_METRICS, ...RISK_INDICATORS].filter((m) => m.unit === "fraction" && !m.capped).map((m) => m.id);
     expect(new Set(uncapped)).toEqual(new Set(["mrr_growth", "customer_growth", "marketing_roi", "revenue_growth", "price_premium"]));
+  });
+
+  test("uncapped fractions stop at a plausible maximum: 1,000%, and 10,000% for marketing ROI", () => {
+    const ranges = Object.fromEntries([...PHASE_METRICS, ...RISK_INDICATORS].filter((m) => m.unit === "fraction" && !m.capped).map((m) => [m.id, valueRange(m)]));
+    expect(ranges).toEqual({
+      mrr_growth: { min: -1, max: UNCAPPED_FRACTION_MAX },
+      customer_growth: { min: -1, max: UNCAPPED_FRACTION_MAX },
+      marketing_roi: { min: -1, max: MARKETING_ROI_MAX },
+      revenue_growth: { min: -1, max: UNCAPPED_FRACTION_MAX },
+      price_premium: { min: -1, max: UNCAPPED_FRACTION_MAX },
+    });
+    expect([UNCAPPED_FRACTION_MAX, MARKETING_ROI_MAX]).toEqual([10, 100]);
+    for (const m of [...PHASE_METRICS, ...RISK_INDICATORS]) {
+      const t = "targets" in m ? Math.max(...m.targets) : m.threshold;
+      expect([m.id, t <= valueRange(m).max]).toEqual([m.id, true]);
+    }
   });
 
   test("every entry names its seed section and a known unit", () => {

@@ -57,6 +57,17 @@ describe("SCALE.PHASE", () => {
     expect(phase(ids, vals, 2)).toEqual(err("#VALUE!", "min_share must be a fraction above 0 and at most 1 (2% is 0.02); got 2."));
   });
 
+  test("uncapped fractions have a plausible maximum: 20 for 20% growth or 300 for 300% ROI is a percent typed as a whole number", () => {
+    expect(phase([["mrr_growth"]], [[20]])).toEqual(err("#VALUE!", "mrr_growth is a percentage entered as a fraction: 20% is 0.2, so enter 0.2, not 20."));
+    expect(phase([["customer_growth"]], [[30]])).toEqual(err("#VALUE!", "customer_growth is a percentage entered as a fraction: 30% is 0.3, so enter 0.3, not 30."));
+    expect(phase([["marketing_roi"]], [[300]])).toEqual(err("#VALUE!", "marketing_roi is a percentage entered as a fraction: 300% is 3, so enter 3, not 300."));
+    expect(risk([["competition.price_premium"]], [[25]])).toEqual([[err("#VALUE!", /25% is 0.25, so enter 0.25, not 25\.$/)]]);
+    expect(gap([["mrr_growth"]], [[0.1]], 1, false, [["mrr_growth", 20, 15, 10, 5]])).toEqual([[err("#VALUE!", /^thresholds row 1: mrr_growth is a percentage entered as a fraction: 20% is 0.2/)]]);
+    expect(phase([["mrr_growth"]], [[10]])).toBe(4);
+    expect(phase([["marketing_roi"]], [[100]])).toBe(4);
+    expect(risk([["cash_burn.revenue_growth"]], [[10]])).toEqual([["OK"]]);
+  });
+
   test("blank values are not supplied; all blank is #N/A", () => {
     expect(phase([["mrr"], ["churn"]], [[600_000], [null]])).toBe(1);
     expect(phase([["mrr"], ["churn"]], [[null], [""]])).toEqual(err("#N/A", "No metric values to judge: every value is empty."));
