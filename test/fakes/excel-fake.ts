@@ -24,6 +24,8 @@ export interface FakeRule {
 
 export interface FakeSheet {
   name: string;
+  /** As Worksheet.id gives it (and worksheet events carry it); given on first read when not set. */
+  id?: string;
   cells: Map<string, FakeCell>;
   formats: { ref: string; props: Record<string, unknown> }[];
   rules: FakeRule[];
@@ -543,8 +545,11 @@ class FakeProtection extends FakeClientObject {
   }
 }
 
+let sheetIds = 0;
+
 class FakeWorksheet extends FakeClientObject {
   private loadedName = "";
+  private loadedId = "";
   readonly protection = this.derive(
     new FakeProtection(this.context, () => this.state()?.protected),
     () => false,
@@ -564,9 +569,14 @@ class FakeWorksheet extends FakeClientObject {
   get name(): string {
     return this.loaded("name", this.loadedName);
   }
+  get id(): string {
+    return this.loaded("id", this.loadedId);
+  }
   settle(props: string[], exists: boolean): void {
     super.settle(props, exists);
-    this.loadedName = this.state()?.name ?? "";
+    const sheet = this.state();
+    this.loadedName = sheet?.name ?? "";
+    if (sheet && (props.includes("id") || props.includes(ALL))) this.loadedId = sheet.id ??= `{fake-sheet-${++sheetIds}}`;
   }
   state(): FakeSheet | undefined {
     const n = this.sheetName();
@@ -829,7 +839,9 @@ const EXCEL_ENUMS = {
 export function installFakeOffice(global: Record<string, unknown>, state: FakeState = newFakeState()): FakeState {
   global.Excel = {
     ...EXCEL_ENUMS,
-    run: async <T>(batch: (context: Excel.RequestContext) => Promise<T>) => batch(fakeContext(state)),
+    // Excel.run(batch), or Excel.run(context, batch) to go on with an earlier context (as handlers are removed).
+    run: async <T>(...args: [(context: Excel.RequestContext) => Promise<T>] | [Excel.RequestContext, (context: Excel.RequestContext) => Promise<T>]) =>
+      args.length === 1 ? args[0](fakeContext(state)) : args[1](args[0]),
   };
   global.Office = {
     HostType: { Excel: "Excel" },
