@@ -24,7 +24,8 @@ export interface Host {
   readSelection(): Promise<SelectedCells>;
   /** Selects a cell given as "'Sheet name'!M4" and shows its sheet. */
   select(address: string): Promise<void>;
-  writeFormula(formula: string): Promise<void>;
+  /** Writes into the active cell if it is empty; false (and nothing written) if it is not. */
+  writeFormula(formula: string): Promise<boolean>;
   /** Calls back when any worksheet changes; returns a function that stops listening. */
   onChanged(callback: () => void): Promise<() => void>;
 }
@@ -37,6 +38,23 @@ export class CellGoneError extends Error {
   }
 }
 
+/**
+ * Office.js error codes the pane has its own sentence for: the shared table (../excel/errors)
+ * has none and would say "try again", which does not help.
+ */
+export type PaneOfficeCode = "InvalidSelection";
+
+/** An Office.js failure with one of the codes above, passed on to the pane as it is. */
+export class PaneOfficeError extends Error {
+  constructor(
+    readonly code: PaneOfficeCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = "PaneOfficeError";
+  }
+}
+
 function splitAddress(address: string): { sheet: string; ref: string } {
   const bang = address.lastIndexOf("!");
   const raw = address.slice(0, bang);
@@ -46,13 +64,23 @@ function splitAddress(address: string): { sheet: string; ref: string } {
   };
 }
 
+/** Runs a batch; failures become WorkbookError, except those with one of `paneCodes`. */
 async function run<T>(
   batch: (context: Excel.RequestContext) => Promise<T>,
+  paneCodes: readonly PaneOfficeCode[] = [],
 ): Promise<T> {
   try {
     return await Excel.run(batch);
   } catch (e) {
-    throw e instanceof CellGoneError ? e : toWorkbookError(e);
+    if (e instanceof CellGoneError) throw e;
+    const code = (e as { code?: unknown } | null)?.code;
+    if (paneCodes.some((c) => c === code)) {
+      throw new PaneOfficeError(
+        code as PaneOfficeCode,
+        e instanceof Error ? e.message : String(e),
+      );
+    }
+    throw toWorkbookError(e);
   }
 }
 
@@ -69,28 +97,32 @@ export const excelHost: Host = {
     return run((context) => refreshRiskFlags(context));
   },
   readSelection: () =>
-    run(async (context) => {
-      // Only the used part: a whole selected column would otherwise be a million cells.
-      const used = context.workbook
-        .getSelectedRange()
-        .getUsedRangeOrNullObject(true)
-        .load("values,formulas");
-      const targets = PHASE_METRICS.map((m) => ({
-        id: m.id,
-        range: context.workbook.names
-          .getItemOrNullObject(NAMES.target(m.id))
-          .getRangeOrNullObject()
-          .load("values"),
-      }));
-      await context.sync();
-      return {
-        values: used.isNullObject ? [] : (used.values as CellValue[][]),
-        formulas: used.isNullObject ? [] : (used.formulas as CellValue[][]),
-        targets: targets
-          .filter((t) => !t.range.isNullObject)
-          .map((t) => [t.id, ...(t.range.values[0] as CellValue[])]),
-      };
-    }),
+    run(
+      async (context) => {
+        // Only the used part: a whole selected column would otherwise be a million cells.
+        const used = context.workbook
+          .getSelectedRange()
+          .getUsedRangeOrNullObject(true)
+          .load("values,formulas");
+        const targets = PHASE_METRICS.map((m) => ({
+          id: m.id,
+          range: context.workbook.names
+            .getItemOrNullObject(NAMES.target(m.id))
+            .getRangeOrNullObject()
+            .load("values"),
+        }));
+        await context.sync();
+        return {
+          values: used.isNullObject ? [] : (used.values as CellValue[][]),
+          formulas: used.isNullObject ? [] : (used.formulas as CellValue[][]),
+          targets: targets
+            .filter((t) => !t.range.isNullObject)
+            .map((t) => [t.id, ...(t.range.values[0] as CellValue[])]),
+        };
+      },
+      // A chart or shape selected, or several blocks of cells.
+      ["InvalidSelection"],
+    ),
   select: (address) =>
     run(async (context) => {
       const { sheet, ref } = splitAddress(address);
@@ -105,8 +137,13 @@ export const excelHost: Host = {
     }),
   writeFormula: (formula) =>
     run(async (context) => {
-      context.workbook.getActiveCell().formulas = [[formula]];
+      // Read first: an example never replaces what the user typed.
+      const cell = context.workbook.getActiveCell().load("formulas");
       await context.sync();
+      if ((cell.formulas[0]?.[0] ?? "") !== "") return false;
+      cell.formulas = [[formula]];
+      await context.sync();
+      return true;
     }),
   onChanged: (callback) =>
     run(async (context) => {

@@ -1,6 +1,7 @@
 /** Every sentence the task pane shows, in English and Spanish. */
 import type { Language } from "../core/catalog";
 import { WORKBOOK_ERROR_MESSAGES, WorkbookErrorCode } from "../excel/errors";
+import type { PaneOfficeCode } from "./host";
 
 export interface Strings {
   title: string;
@@ -59,8 +60,11 @@ export interface Strings {
     intro: string;
     insert: string;
     inserted: (formula: string) => string;
+    notEmpty: string;
   };
   errors: Record<WorkbookErrorCode, string>;
+  /** Office.js errors the shared table leaves as "unknown", by Office.js code. */
+  officeErrors: Record<PaneOfficeCode, string>;
   cellGone: string;
   viewFailed: string;
 }
@@ -144,8 +148,13 @@ const en: Strings = {
       "Type these in any cell. Each button writes the example into the active cell.",
     insert: "Insert example",
     inserted: (f) => `Wrote ${f} into the active cell.`,
+    notEmpty:
+      "The active cell is not empty. Select an empty cell, then insert the example.",
   },
   errors: WORKBOOK_ERROR_MESSAGES.en,
+  officeErrors: {
+    InvalidSelection: "Select cells (one block), then inspect again.",
+  },
   viewFailed:
     "This part of the pane could not load. Close the pane and open it again (Home > Scale Tracker).",
   cellGone:
@@ -233,8 +242,14 @@ const es: Strings = {
       "Escríbelas en cualquier celda. Cada botón escribe el ejemplo en la celda activa.",
     insert: "Insertar ejemplo",
     inserted: (f) => `Se escribió ${f} en la celda activa.`,
+    notEmpty:
+      "La celda activa no está vacía. Selecciona una celda vacía y vuelve a insertar el ejemplo.",
   },
   errors: WORKBOOK_ERROR_MESSAGES.es,
+  officeErrors: {
+    InvalidSelection:
+      "Selecciona celdas (un solo bloque) y vuelve a inspeccionar.",
+  },
   viewFailed:
     "Esta parte del panel no se pudo cargar. Cierra el panel y vuelve a abrirlo (Inicio > Scale Tracker).",
   cellGone:

@@ -232,6 +232,20 @@ const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
     expect((await page.locator("tbody tr").allInnerTexts())[0].split(/\t|\n/).filter(Boolean)).toEqual(["Monthly recurring revenue", "450,000", "1", "1,550,000 (P2)"]);
   });
 
+  test("Inspect with a chart, a shape or several blocks selected says to select one block of cells", async () => {
+    const page = await pane();
+    // Office.js refuses getSelectedRange() for such a selection with InvalidSelection.
+    await fake(page, (s) => (s.failWhen = (op: string) => (op === "load range" ? "InvalidSelection" : false)));
+    await page.getByRole("tab", { name: "Inspect" }).click();
+    await page.getByRole("button", { name: "Inspect selection" }).click();
+    const alert = page.getByRole("alert");
+    await alert.waitFor();
+    expect(await alert.innerText()).toContain("Select cells (one block), then inspect again.");
+    expect(await alert.innerText()).not.toContain("try again");
+    await page.getByRole("button", { name: "Español" }).click();
+    expect(await page.getByRole("alert").innerText()).toContain("Selecciona celdas (un solo bloque) y vuelve a inspeccionar.");
+  });
+
   test("Functions writes an example formula into the active cell", async () => {
     const page = await pane();
     await fake(page, (s) => {
@@ -245,6 +259,46 @@ const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
     expect(await seriousViolations(page)).toEqual([]);
     expect(await fitsWidth(page)).toBe(true);
     await shot(page, "functions");
+  });
+
+  test("Functions leaves an active cell that holds something as it is, and says to select an empty one", async () => {
+    const page = await pane();
+    await fake(page, (s) => {
+      s.sheets.push({ name: "Data", cells: new Map(), formats: [], rules: [], validations: [], tables: [], charts: [] });
+      s.sheets[0].cells.set("D5", { value: 42 });
+      s.sheets[0].cells.set("D6", { formula: "SUM(A1:A3)" });
+      s.selected = "Data!D5";
+    });
+    await page.getByRole("tab", { name: "Functions" }).click();
+    const insertGap = page.getByRole("button", { name: 'Insert example: =SCALE.GAP("cac", 120, 1)' });
+    const syncs = () => fake(page, (s) => s.syncs);
+    // One read, and no write, for a cell that holds something.
+    let before = await syncs();
+    await insertGap.click();
+    await page.getByText("The active cell is not empty. Select an empty cell, then insert the example.").waitFor();
+    expect(await syncs()).toBe(before + 1);
+    expect(await fake(page, (s) => s.sheets[0].cells.get("D5"))).toEqual({ value: 42 });
+    expect(await seriousViolations(page)).toEqual([]);
+    await shot(page, "functions-not-empty");
+    // A formula counts too (a block selected: its active cell is the first).
+    await fake(page, (s) => (s.selected = "Data!D6:E7"));
+    before = await syncs();
+    await insertGap.click();
+    await page.waitForFunction((n) => (window as unknown as { __fake: FakeState }).__fake.syncs === n, before + 1);
+    await page.getByText("The active cell is not empty.").waitFor();
+    expect(await fake(page, (s) => s.sheets[0].cells.get("D6"))).toEqual({ formula: "SUM(A1:A3)" });
+    // An empty cell gets the formula: the read and the write, two syncs.
+    await fake(page, (s) => (s.selected = "Data!D7"));
+    before = await syncs();
+    await insertGap.click();
+    await page.getByText('Wrote =SCALE.GAP("cac", 120, 1) into the active cell.').waitFor();
+    expect(await page.getByText("The active cell is not empty.").count()).toBe(0);
+    expect(await fake(page, (s) => s.sheets[0].cells.get("D7"))).toEqual({ formula: 'SCALE.GAP("cac", 120, 1)' });
+    expect(await syncs()).toBe(before + 2);
+    await page.getByRole("button", { name: "Español" }).click();
+    await fake(page, (s) => (s.selected = "Data!D5"));
+    await page.getByRole("button", { name: 'Insertar ejemplo: =SCALE.GAP("cac", 120, 1)' }).click();
+    await page.getByText("La celda activa no está vacía. Selecciona una celda vacía y vuelve a insertar el ejemplo.").waitFor();
   });
 
   test("follows Office's display language, with a switch", async () => {

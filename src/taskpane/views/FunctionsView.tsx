@@ -36,14 +36,17 @@ export const EXAMPLES: readonly { signature: string; example: string; help: { en
 
 export default function FunctionsView({ host, t, language }: { host: Host; t: Strings; language: Language }) {
   const [done, setDone] = useState<string>();
+  /** The active cell had something in it, so nothing was written. */
+  const [occupied, setOccupied] = useState(false);
   const [error, setError] = useState<unknown>();
 
   const write = async (formula: string) => {
     setError(undefined);
     setDone(undefined);
+    setOccupied(false);
     try {
-      await host.writeFormula(formula);
-      setDone(formula);
+      if (await host.writeFormula(formula)) setDone(formula);
+      else setOccupied(true);
     } catch (e) {
       setError(e);
     }
@@ -53,8 +56,13 @@ export default function FunctionsView({ host, t, language }: { host: Host; t: St
     <div style={{ display: "flex", flexDirection: "column", gap: 8 }}>
       <p style={{ margin: 0 }}>{t.functions.intro}</p>
       {error !== undefined && <Failure error={error} t={t} />}
+      {occupied && (
+        <MessageBar intent="warning" role="status">
+          <MessageBarBody>{t.functions.notEmpty}</MessageBarBody>
+        </MessageBar>
+      )}
       {done && (
-        <MessageBar intent="success">
+        <MessageBar intent="success" role="status">
           <MessageBarBody>{t.functions.inserted(done)}</MessageBarBody>
         </MessageBar>
       )}
