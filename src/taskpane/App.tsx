@@ -1,8 +1,7 @@
-import { Component, ReactNode, Suspense, lazy, useEffect, useState } from "react";
+import { Component, ReactNode, Suspense, lazy, useEffect, useRef, useState } from "react";
 import { Button, FluentProvider, MessageBar, MessageBarBody, Spinner, Tab, TabList, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import type { Language } from "../core/catalog";
-import type { RefreshResult } from "../excel";
-import type { Host } from "./host";
+import type { Host, Refreshed } from "./host";
 import { STRINGS } from "./strings";
 import { InsertView } from "./views/InsertView";
 
@@ -46,25 +45,37 @@ export interface AppProps {
 export function App({ host, initialLanguage }: AppProps) {
   const [language, setLanguage] = useState<Language>(initialLanguage);
   const [tab, setTab] = useState<TabId>("insert");
-  const [lastRefresh, setLastRefresh] = useState<RefreshResult>();
+  const [lastRefresh, setLastRefresh] = useState<Refreshed>();
   const [stale, setStale] = useState(false);
   const [tracking, setTracking] = useState(true);
+  /** The sheets the last refresh read; undefined when unknown, and then any edit may matter. */
+  const templateSheets = useRef<ReadonlySet<string>>();
   const t = STRINGS[language];
 
   useEffect(() => {
     let stop: (() => void) | undefined;
-    host.onChanged(() => setStale(true)).then(
-      (s) => (stop = s),
-      () => setTracking(false),
-    );
-    return () => stop?.();
+    let mounted = true;
+    host
+      .onChanged((worksheetId) => {
+        const sheets = templateSheets.current;
+        if (worksheetId === undefined || sheets === undefined || sheets.has(worksheetId)) setStale(true);
+      })
+      .then(
+        (s) => (mounted ? (stop = s) : s()),
+        () => setTracking(false),
+      );
+    return () => {
+      mounted = false;
+      stop?.();
+    };
   }, [host]);
 
   useEffect(() => {
     document.documentElement.lang = language;
   }, [language]);
 
-  const refreshed = (result: RefreshResult) => {
+  const refreshed = (result: Refreshed) => {
+    templateSheets.current = result.templateSheetIds && new Set(result.templateSheetIds);
     setLastRefresh(result);
     setStale(false);
   };

@@ -38,6 +38,10 @@ const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
   /** The view fits the pane: nothing is cut off or needs sideways scrolling. */
   const fitsWidth = (page: Page) => page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth") as Promise<boolean>;
 
+  /** Simulates edits on the sheets with these ids (an expression over the fake's state `s`), as worksheets.onChanged reports them. */
+  const edit = (page: Page, worksheetIds: string) =>
+    page.evaluate(`(() => { const s = window.__fake; return Promise.all((${worksheetIds}).flatMap((id) => s.changeHandlers.map((h) => h({ type: "WorksheetChanged", worksheetId: id })))); })()`);
+
   async function insertWorkbook(page: Page) {
     await page.getByLabel("Company name").fill("Acme");
     await page.getByRole("button", { name: "Insert tracking workbook" }).click();
@@ -174,6 +178,29 @@ const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
     await page.getByRole("button", { name: /Monthly recurring revenue: Select the cell/ }).click();
     await page.getByText("That cell is no longer where the last refresh found it: its sheet was renamed or deleted. Refresh the risk flags, then try again.").waitFor();
     expect(await fake(page, (s) => s.selected)).toBe("'Phase 1'!M4");
+  });
+
+  test("edits on sheets that are not the template's input sheets leave the risk list current", async () => {
+    const page = await pane();
+    await fake(page, (s) => s.sheets.push({ name: "Notes", id: "{notes}", cells: new Map(), formats: [], rules: [], validations: [], tables: [], charts: [] }));
+    await insertWorkbook(page);
+    await page.getByRole("tab", { name: "Risk flags" }).click();
+    await page.getByRole("button", { name: "Refresh risk flags" }).click();
+    await page.getByTestId("refresh-result").waitFor();
+    // The user's own sheet, and the dashboard (formulas over the input sheets, and the company name).
+    await edit(page, `["{notes}", s.sheets.find((x) => x.name === "Scale Dashboard").id]`);
+    await page.waitForTimeout(300);
+    expect(await page.getByTestId("stale").count()).toBe(0);
+    // A threshold edited: the list may be out of date.
+    await edit(page, `[s.sheets.find((x) => x.name === "Thresholds").id]`);
+    await page.getByTestId("stale").waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await shot(page, "refresh-stale");
+    // A refresh makes it current again; a phase sheet's edit marks it stale again.
+    await page.getByRole("button", { name: "Refresh risk flags" }).click();
+    await page.getByTestId("stale").waitFor({ state: "detached" });
+    await edit(page, `[s.sheets.find((x) => x.name === "Phase 2").id]`);
+    await page.getByTestId("stale").waitFor();
   });
 
   test("Inspect shows the phase and the gaps SCALE.PHASE and SCALE.GAP give for two columns (metric, value)", async () => {

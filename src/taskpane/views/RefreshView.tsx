@@ -1,21 +1,21 @@
 import { useState } from "react";
 import { Badge, Button, Link, MessageBar, MessageBarBody, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from "@fluentui/react-components";
 import { Language, PHASE_METRICS, RISK_INDICATORS, Unit } from "../../core/catalog";
-import type { FlaggedCell, RefreshResult } from "../../excel";
+import type { FlaggedCell } from "../../excel";
 import { Failure } from "../Failure";
 import { formatMeasure } from "../format";
-import type { Host } from "../host";
+import type { Host, Refreshed } from "../host";
 import type { Strings } from "../strings";
 
 interface Props {
   host: Host;
   t: Strings;
   language: Language;
-  last?: RefreshResult;
+  last?: Refreshed;
   stale: boolean;
   /** False when Excel cannot report edits to the pane, so staleness is unknown. */
   tracking: boolean;
-  onRefreshed: (result: RefreshResult) => void;
+  onRefreshed: (result: Refreshed) => void;
 }
 
 const LEVEL_COLOR = { OK: "success", WATCH: "warning", RISK: "danger" } as const;

@@ -1,0 +1,51 @@
+/** The pane's Excel host against the fake Excel, in Node: what the browser tests cannot see. */
+import { FakeState, installFakeOffice, newFakeState, newSheet } from "../fakes/excel-fake";
+import { excelHost } from "../../src/taskpane/host";
+
+const globals = globalThis as unknown as Record<string, unknown>;
+let state: FakeState;
+
+beforeEach(() => {
+  state = installFakeOffice(globals, newFakeState());
+});
+afterEach(() => {
+  delete globals.Excel;
+  delete globals.Office;
+});
+
+test("the change listener passes on the changed sheet's id, and stops in a batch on the context it was added with", async () => {
+  const run = jest.spyOn(globals.Excel as { run: (...args: unknown[]) => Promise<unknown> }, "run");
+  const changed: (string | undefined)[] = [];
+  const stop = await excelHost.onChanged((id) => changed.push(id));
+  expect(state.changeHandlers).toHaveLength(1);
+  await state.changeHandlers[0]({ type: "WorksheetChanged", worksheetId: "{sheet-a}" });
+  await state.changeHandlers[0]({});
+  expect(changed).toEqual(["{sheet-a}", undefined]);
+
+  run.mockClear();
+  stop();
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  expect(state.changeHandlers).toHaveLength(0);
+  // As Office.js documents it: Excel.run(registration.context, ...), not remove() outside a batch.
+  expect(run).toHaveBeenCalledTimes(1);
+  expect(run.mock.calls[0]).toHaveLength(2);
+  expect(run.mock.calls[0][0]).toEqual(expect.objectContaining({ sync: expect.any(Function) }));
+});
+
+test("a refresh names the sheets holding the template's inputs and thresholds: not the dashboard, not the user's own", async () => {
+  state.sheets.push({ ...newSheet("Notes"), id: "{notes}" });
+  await excelHost.insert({ language: "en", company: "Acme", currency: "USD", firstMonth: "2025-01", phases: [1, 2, 3, 4] });
+  const { templateSheetIds } = await excelHost.refresh();
+  const idOf = (name: string) => state.sheets.find((s) => s.name === name)!.id;
+  expect(templateSheetIds?.slice().sort()).toEqual(["Thresholds", "Phase 1", "Phase 2", "Phase 3", "Phase 4", "Risks"].map(idOf).sort());
+  expect(templateSheetIds).not.toContain("{notes}");
+  expect(templateSheetIds).not.toContain(idOf("Scale Dashboard"));
+});
+
+test("a refresh whose sheet lookup fails still refreshes; the ids are then unknown", async () => {
+  await excelHost.insert({ language: "en", company: "Acme", currency: "USD", firstMonth: "2025-01", phases: [1] });
+  state.failWhen = (op) => op === "load worksheets";
+  const result = await excelHost.refresh();
+  expect(result.templateSheetIds).toBeUndefined();
+  expect(result.counts).toEqual({ OK: 0, WATCH: 0, RISK: 0 });
+});
