@@ -9,7 +9,8 @@ const RefreshView = lazy(() => import(/* webpackChunkName: "refresh" */ "./views
 const InspectView = lazy(() => import(/* webpackChunkName: "inspect" */ "./views/InspectView"));
 const FunctionsView = lazy(() => import(/* webpackChunkName: "functions-ref" */ "./views/FunctionsView"));
 
-type TabId = "insert" | "refresh" | "inspect" | "functions";
+const TABS = ["insert", "refresh", "inspect", "functions"] as const;
+type TabId = (typeof TABS)[number];
 
 /** A view that fails to load or render (its chunk unreachable, say) says so instead of blanking the pane. */
 class ViewBoundary extends Component<{ message: string; children: ReactNode }, { error?: Error }> {
@@ -45,6 +46,8 @@ export interface AppProps {
 export function App({ host, initialLanguage }: AppProps) {
   const [language, setLanguage] = useState<Language>(initialLanguage);
   const [tab, setTab] = useState<TabId>("insert");
+  // A view stays mounted once opened: an insert running, a result shown, survive a look at another tab.
+  const [opened, setOpened] = useState<ReadonlySet<TabId>>(() => new Set(["insert"]));
   const [lastRefresh, setLastRefresh] = useState<Refreshed>();
   const [stale, setStale] = useState(false);
   const [tracking, setTracking] = useState(true);
@@ -80,6 +83,24 @@ export function App({ host, initialLanguage }: AppProps) {
     setStale(false);
   };
 
+  const select = (id: TabId) => {
+    setTab(id);
+    setOpened((o) => (o.has(id) ? o : new Set(o).add(id)));
+  };
+
+  const view = (id: TabId) => {
+    switch (id) {
+      case "insert":
+        return <InsertView host={host} t={t} language={language} />;
+      case "refresh":
+        return <RefreshView host={host} t={t} language={language} last={lastRefresh} stale={stale} tracking={tracking} onRefreshed={refreshed} />;
+      case "inspect":
+        return <InspectView host={host} t={t} language={language} />;
+      case "functions":
+        return <FunctionsView host={host} t={t} language={language} />;
+    }
+  };
+
   return (
     <FluentProvider theme={prefersDark() ? webDarkTheme : webLightTheme} lang={language} style={{ minHeight: "100vh" }}>
       <main style={{ padding: 12, display: "flex", flexDirection: "column", gap: 12 }}>
@@ -89,23 +110,22 @@ export function App({ host, initialLanguage }: AppProps) {
             {t.languageSwitch}
           </Button>
         </header>
-        <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} size="small" style={{ flexWrap: "wrap" }}>
-          {(["insert", "refresh", "inspect", "functions"] as const).map((id) => (
-            <Tab key={id} value={id} style={{ paddingInline: 6 }}>
+        <TabList selectedValue={tab} onTabSelect={(_, d) => select(d.value as TabId)} size="small" style={{ flexWrap: "wrap" }}>
+          {TABS.map((id) => (
+            <Tab key={id} value={id} id={`tab-${id}`} aria-controls={`panel-${id}`} style={{ paddingInline: 6 }}>
               {t.tabs[id]}
             </Tab>
           ))}
         </TabList>
-        <section role="tabpanel" aria-label={t.tabs[tab]}>
-          <ViewBoundary key={tab} message={t.viewFailed}>
-            <Suspense fallback={<Spinner size="tiny" />}>
-            {tab === "insert" && <InsertView host={host} t={t} language={language} />}
-            {tab === "refresh" && <RefreshView host={host} t={t} language={language} last={lastRefresh} stale={stale} tracking={tracking} onRefreshed={refreshed} />}
-            {tab === "inspect" && <InspectView host={host} t={t} language={language} />}
-            {tab === "functions" && <FunctionsView host={host} t={t} language={language} />}
-            </Suspense>
-          </ViewBoundary>
-        </section>
+        {TABS.map((id) => (
+          <section key={id} role="tabpanel" id={`panel-${id}`} aria-labelledby={`tab-${id}`} hidden={tab !== id}>
+            {opened.has(id) && (
+              <ViewBoundary message={t.viewFailed}>
+                <Suspense fallback={<Spinner size="tiny" />}>{view(id)}</Suspense>
+              </ViewBoundary>
+            )}
+          </section>
+        ))}
       </main>
     </FluentProvider>
   );

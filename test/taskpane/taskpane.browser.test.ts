@@ -85,6 +85,39 @@ const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
     await page.waitForFunction("window.__fake.selected === \"'Scale Dashboard'!A1\"");
   });
 
+  test("an insert goes on while the user looks at another tab: still busy on return, its result kept", async () => {
+    const page = await pane();
+    await page.getByTestId("ready").waitFor();
+    // Each tab controls its own panel, which is labelled by the tab.
+    for (const id of ["insert", "refresh", "inspect", "functions"]) {
+      expect(await page.locator(`#tab-${id}`).getAttribute("aria-controls")).toBe(`panel-${id}`);
+      expect(await page.locator(`#panel-${id}`).getAttribute("aria-labelledby")).toBe(`tab-${id}`);
+    }
+    // A slow Excel: every batch waits until the test lets it go.
+    await page.evaluate("(() => { const run = Excel.run; const gate = new Promise((resolve) => (window.__release = resolve)); Excel.run = (...args) => gate.then(() => run(...args)); })()");
+    await page.getByLabel("Company name").fill("Acme");
+    await page.getByRole("button", { name: "Insert tracking workbook" }).click();
+    await page.getByRole("button", { name: /Inserting/ }).waitFor();
+    await page.getByRole("tab", { name: "Risk flags" }).click();
+    await page.getByRole("button", { name: "Refresh risk flags" }).waitFor();
+    await page.getByRole("tab", { name: "Insert" }).click();
+    await page.getByRole("tabpanel", { name: "Insert" }).waitFor();
+    // No second insert can start over the first, and what the user typed is still there.
+    expect(await page.getByRole("button", { name: "Insert tracking workbook" }).count()).toBe(0);
+    expect(await page.getByRole("button", { name: /Inserting/ }).isDisabled()).toBe(true);
+    expect(await page.getByLabel("Company name").inputValue()).toBe("Acme");
+    await page.evaluate("window.__release()");
+    await page.getByTestId("insert-result").waitFor();
+    for (const name of ["Inspect", "Functions", "Insert"]) {
+      await page.getByRole("tab", { name }).click();
+      await page.getByRole("tabpanel", { name }).waitFor();
+    }
+    expect(await page.getByTestId("insert-result").innerText()).toContain("Scale Dashboard");
+    expect(await page.getByRole("button", { name: "Insert tracking workbook" }).isEnabled()).toBe(true);
+    expect(await fake(page, (s) => s.sheets.length)).toBe(7);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
   test("bad options are explained and nothing is inserted", async () => {
     const page = await pane();
     await page.getByLabel("Currency code").fill("E1");
