@@ -3,6 +3,7 @@ import { Button, FluentProvider, MessageBar, MessageBarBody, Spinner, Tab, TabLi
 import type { Language } from "../core/catalog";
 import type { Host, Refreshed } from "./host";
 import { STRINGS } from "./strings";
+import { useDarkTheme } from "./theme";
 import { InsertView } from "./views/InsertView";
 
 const RefreshView = lazy(() => import(/* webpackChunkName: "refresh" */ "./views/RefreshView"));
@@ -28,16 +29,6 @@ class ViewBoundary extends Component<{ message: string; children: ReactNode }, {
   }
 }
 
-/** Office's theme when it has one (dark if its background is dark), else the system's. */
-function prefersDark(): boolean {
-  const background = typeof Office !== "undefined" ? Office.context?.officeTheme?.bodyBackgroundColor : undefined;
-  if (background && /^#[0-9a-f]{6}$/i.test(background)) {
-    const [r, g, b] = [1, 3, 5].map((i) => parseInt(background.slice(i, i + 2), 16));
-    return 0.299 * r + 0.587 * g + 0.114 * b < 128;
-  }
-  return window.matchMedia?.("(prefers-color-scheme: dark)").matches ?? false;
-}
-
 export interface AppProps {
   host: Host;
   initialLanguage: Language;
@@ -53,6 +44,7 @@ export function App({ host, initialLanguage }: AppProps) {
   const [tracking, setTracking] = useState(true);
   /** The sheets the last refresh read; undefined when unknown, and then any edit may matter. */
   const templateSheets = useRef<ReadonlySet<string>>();
+  const dark = useDarkTheme();
   const t = STRINGS[language];
 
   useEffect(() => {
@@ -102,7 +94,7 @@ export function App({ host, initialLanguage }: AppProps) {
   };
 
   return (
-    <FluentProvider theme={prefersDark() ? webDarkTheme : webLightTheme} lang={language} style={{ minHeight: "100vh" }}>
+    <FluentProvider theme={dark ? webDarkTheme : webLightTheme} lang={language} style={{ minHeight: "100vh" }}>
       <main style={{ padding: 12, display: "flex", flexDirection: "column", gap: 12 }}>
         <header style={{ display: "flex", justifyContent: "space-between", alignItems: "center" }}>
           <h1 style={{ fontSize: 18, margin: 0 }}>{t.title}</h1>

@@ -2,7 +2,8 @@
  * The Office host stub for browser tests: the fake Excel host installed on window before the
  * pane's bundle runs (served in place of Office.js). Tests reach its state as window.__fake.
  * Query parameters: displayLanguage (Office's, default en-US), theme=dark (Office's dark theme),
- * events=off (an Excel that cannot report worksheet changes).
+ * events=off (an Excel that cannot report worksheet changes), themeEvents=on (an Office that
+ * reports theme changes: tests call window.__themeHandlers with OfficeThemeChangedEventArgs).
  */
 import { installFakeOffice, newFakeState } from "../fakes/excel-fake";
 
@@ -13,6 +14,16 @@ installFakeOffice(window as unknown as Record<string, unknown>, state);
 if (params.get("theme") === "dark") {
   const office = (window as unknown as { Office: { context: Record<string, unknown> } }).Office;
   office.context.officeTheme = { bodyBackgroundColor: "#262626", bodyForegroundColor: "#FFFFFF" };
+}
+const themeHandlers: ((args: unknown) => void)[] = [];
+if (params.get("themeEvents") === "on") {
+  // As Office.js has it where OfficeThemeChanged is supported: Document.addHandlerAsync.
+  const office = (window as unknown as { Office: Record<string, unknown> & { context: Record<string, unknown> } }).Office;
+  office.EventType = { OfficeThemeChanged: "officeThemeChanged" };
+  office.context.document = {
+    addHandlerAsync: (type: string, handler: (args: unknown) => void) => type === "officeThemeChanged" && themeHandlers.push(handler),
+    removeHandlerAsync: (_type: string, options: { handler: (args: unknown) => void }) => themeHandlers.splice(themeHandlers.indexOf(options.handler), 1),
+  };
 }
 if (params.get("events") === "off") {
   // An Excel without worksheet change events: registering a handler fails as Office.js does.
@@ -30,6 +41,7 @@ if (params.get("events") === "off") {
 }
 Object.assign(window, {
   __fake: state,
+  __themeHandlers: themeHandlers,
   // The functions bundle registers SCALE.* in the shared runtime.
   CustomFunctions: { associate: () => undefined, ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A" } },
 });

@@ -38,6 +38,15 @@ const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
   /** The view fits the pane: nothing is cut off or needs sideways scrolling. */
   const fitsWidth = (page: Page) => page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth") as Promise<boolean>;
 
+  /** The pane's background is dark (Fluent's dark theme), as a reader sees it. */
+  const isDark = (page: Page) =>
+    page.evaluate("(() => { const [r, g, b] = getComputedStyle(document.querySelector('.fui-FluentProvider')).backgroundColor.match(/\\d+/g).map(Number); return r + g + b < 3 * 80; })()") as Promise<boolean>;
+  /** Waits until the pane is dark (or light). A function, not a string: the page's CSP refuses the eval a string needs. */
+  const becomes = (page: Page, dark: boolean) =>
+    page.waitForFunction((want) => {
+      const [r, g, b] = getComputedStyle(document.querySelector(".fui-FluentProvider")!).backgroundColor.match(/\d+/g)!.map(Number);
+      return r + g + b < 3 * 80 === want;
+    }, dark);
   /** Simulates edits on the sheets with these ids (an expression over the fake's state `s`), as worksheets.onChanged reports them. */
   const edit = (page: Page, worksheetIds: string) =>
     page.evaluate(`(() => { const s = window.__fake; return Promise.all((${worksheetIds}).flatMap((id) => s.changeHandlers.map((h) => h({ type: "WorksheetChanged", worksheetId: id })))); })()`);
@@ -65,6 +74,16 @@ const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
     expect(await seriousViolations(page)).toEqual([]);
   });
 
+  test("outside Excel the page follows the system's colour scheme as it changes", async () => {
+    const page = await openPane(browser, server.url, undefined);
+    await page.getByTestId("outside-excel").waitFor();
+    expect(await isDark(page)).toBe(false);
+    await page.emulateMedia({ colorScheme: "dark" });
+    await becomes(page, true);
+    expect(await seriousViolations(page)).toEqual([]);
+    await shot(page, "outside-excel-dark");
+  });
+
   test("Insert builds the workbook, says which sheets it created (with free names) and jumps to the dashboard", async () => {
     const page = await pane();
     await page.getByTestId("ready").waitFor();
@@ -79,6 +98,8 @@ const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
     expect(result).toContain("Thresholds (2) (the name Thresholds was taken)");
     expect(await fake(page, (s) => s.sheets.map((x) => x.name))).toEqual(["Thresholds", "Scale Dashboard", "Thresholds (2)", "Phase 1", "Phase 2", "Phase 3", "Phase 4", "Risks"]);
     expect(await fake(page, (s) => s.syncs)).toBe(2);
+    // Announced to screen readers when it appears.
+    expect(await page.getByTestId("insert-result").getAttribute("role")).toBe("status");
     await shot(page, "insert");
     expect(await fitsWidth(page)).toBe(true);
     await page.getByRole("button", { name: "Go to the dashboard" }).click();
@@ -175,6 +196,32 @@ const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
     await shot(page, "refresh-dark");
   });
 
+  test("without an Office theme the pane follows the system's colour scheme as it changes", async () => {
+    const page = await pane();
+    await page.getByTestId("ready").waitFor();
+    expect(await isDark(page)).toBe(false);
+    await page.emulateMedia({ colorScheme: "dark" });
+    await becomes(page, true);
+    expect(await seriousViolations(page)).toEqual([]);
+    await shot(page, "insert-system-dark");
+    await page.emulateMedia({ colorScheme: "light" });
+    await becomes(page, false);
+  });
+
+  test("where Office reports theme changes the pane follows them, and then Office's theme wins over the system's", async () => {
+    const page = await pane("?themeEvents=on");
+    await page.getByTestId("ready").waitFor();
+    expect(await isDark(page)).toBe(false);
+    const officeTheme = (background: string) => page.evaluate(`window.__themeHandlers.forEach((h) => h({ type: "officeThemeChanged", officeTheme: { bodyBackgroundColor: "${background}" } }))`);
+    await officeTheme("#262626");
+    await becomes(page, true);
+    await officeTheme("#FFFFFF");
+    await becomes(page, false);
+    await page.emulateMedia({ colorScheme: "dark" });
+    await page.waitForTimeout(200);
+    expect(await isDark(page)).toBe(false);
+  });
+
   test("Refresh shows the counts and the cells to watch; a click selects the cell; edits mark the list stale", async () => {
     const page = await pane();
     await insertWorkbook(page);
@@ -206,6 +253,7 @@ const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
     await page.waitForFunction("window.__fake.selected === \"'Phase 1'!M4\"");
     await page.evaluate("Promise.all(window.__fake.changeHandlers.map((h) => h({})))");
     await page.getByTestId("stale").waitFor();
+    expect(await page.getByTestId("stale").getAttribute("role")).toBe("status");
     // The user renames the sheet: the listed cell is gone, and the pane says so rather than "try again".
     await fake(page, (s) => (s.sheets.find((x) => x.name === "Phase 1")!.name = "Year one"));
     await page.getByRole("button", { name: /Monthly recurring revenue: Select the cell/ }).click();

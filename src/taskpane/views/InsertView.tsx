@@ -110,7 +110,7 @@ export function InsertView({ host, t, language }: Props) {
       </Button>
       {error !== undefined && <Failure error={error} t={t} />}
       {result && (
-        <MessageBar intent="success" data-testid="insert-result">
+        <MessageBar intent="success" role="status" data-testid="insert-result">
           <MessageBarBody>
             <div>{t.insert.created}</div>
             <ul style={{ margin: "4px 0", paddingLeft: 18 }}>

@@ -71,7 +71,7 @@ export default function RefreshView({ host, t, language, last, stale, tracking, 
         {busy ? t.refresh.running : t.refresh.run}
       </Button>
       {stale && last && (
-        <MessageBar intent="warning" data-testid="stale">
+        <MessageBar intent="warning" role="status" data-testid="stale">
           <MessageBarBody>{t.refresh.stale}</MessageBarBody>
         </MessageBar>
       )}
