@@ -67,6 +67,8 @@ export interface RefreshResult {
   rulesRemoved: number;
   rulesAdded: number;
   syncs: number;
+  /** Ids of the sheets whose cells the flags read (phase sheets, Risks, Thresholds): edits elsewhere leave them current. */
+  inputSheetIds: string[];
 }
 
 type Grid = (string | number | boolean | null)[][];
@@ -111,7 +113,7 @@ interface SheetRead {
 
 function sheetRead(anchor: Excel.Range | undefined): SheetRead | undefined {
   if (!anchor) return undefined;
-  const sheet = anchor.worksheet.load("name");
+  const sheet = anchor.worksheet.load("name,id");
   return {
     sheet,
     rules: sheetRules(sheet),
@@ -152,6 +154,7 @@ interface Reads {
   dashboardSheet?: SheetRead;
   /** Per metric, its P1..P4 targets on the Thresholds sheet. */
   targets: (Excel.Range | undefined)[];
+  thresholdsSheet?: Excel.Worksheet;
   floors: Map<string, Excel.Range | undefined>;
   /** Per risk indicator, its threshold cell. */
   thresholds: (Excel.Range | undefined)[];
@@ -193,6 +196,9 @@ function queueReads(context: Excel.RequestContext, existing: Existing): Reads {
     };
   });
   const dashboard = named(context, NAMES.phase, "address", existing);
+  const targets = PHASE_METRICS.map((m) =>
+    named(context, NAMES.target(m.id), "values,address", existing),
+  );
   return {
     workbook: context.workbook.load("readOnly"),
     phases,
@@ -205,9 +211,8 @@ function queueReads(context: Excel.RequestContext, existing: Existing): Reads {
     ),
     dashboard,
     dashboardSheet: sheetRead(dashboard),
-    targets: PHASE_METRICS.map((m) =>
-      named(context, NAMES.target(m.id), "values,address", existing),
-    ),
+    targets,
+    thresholdsSheet: anchorOf(targets, existing)?.worksheet.load("id"),
     floors: new Map(
       METRICS_WITH_FLOORS.map((m) => [
         m.id,
@@ -599,5 +604,11 @@ export async function refreshRiskFlags(
     rulesRemoved,
     rulesAdded: plan.rules.length,
     syncs: syncs + 1,
+    inputSheetIds: [
+      ...[...sheets]
+        .filter(([key]) => key !== "dashboard")
+        .map(([, read]) => read.sheet.id),
+      ...(reads.thresholdsSheet ? [reads.thresholdsSheet.id] : []),
+    ],
   };
 }

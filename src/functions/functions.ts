@@ -331,7 +331,7 @@ export function risk(
  * @customfunction TARGET
  * @helpurl https://localhost:3000/help.html#target
  * @param metric A metric or indicator id, or a range of ids.
- * @param phase The phase, 1 to 4 (ignored for risk indicators).
+ * @param phase The phase, 1 to 4 (a risk indicator has the same threshold in every phase).
  * @param [thresholds] Optional: the Thresholds table or a five-column range (id, P1..P4) that overrides the built-in targets.
  * @returns The target in the metric's unit.
  */

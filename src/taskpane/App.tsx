@@ -1,7 +1,8 @@
 import { Component, ReactNode, Suspense, lazy, useEffect, useRef, useState } from "react";
 import { Button, FluentProvider, MessageBar, MessageBarBody, Spinner, Tab, TabList, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import type { Language } from "../core/catalog";
-import type { Host, Refreshed } from "./host";
+import type { RefreshResult } from "../excel";
+import type { Host } from "./host";
 import { STRINGS } from "./strings";
 import { useDarkTheme } from "./theme";
 import { InsertView } from "./views/InsertView";
@@ -39,7 +40,7 @@ export function App({ host, initialLanguage }: AppProps) {
   const [tab, setTab] = useState<TabId>("insert");
   // A view stays mounted once opened: an insert running, a result shown, survive a look at another tab.
   const [opened, setOpened] = useState<ReadonlySet<TabId>>(() => new Set(["insert"]));
-  const [lastRefresh, setLastRefresh] = useState<Refreshed>();
+  const [lastRefresh, setLastRefresh] = useState<RefreshResult>();
   const [stale, setStale] = useState(false);
   const [tracking, setTracking] = useState(true);
   /** The sheets the last refresh read; undefined when unknown, and then any edit may matter. */
@@ -69,8 +70,8 @@ export function App({ host, initialLanguage }: AppProps) {
     document.documentElement.lang = language;
   }, [language]);
 
-  const refreshed = (result: Refreshed) => {
-    templateSheets.current = result.templateSheetIds && new Set(result.templateSheetIds);
+  const refreshed = (result: RefreshResult) => {
+    templateSheets.current = new Set(result.inputSheetIds);
     setLastRefresh(result);
     setStale(false);
   };
@@ -85,7 +86,7 @@ export function App({ host, initialLanguage }: AppProps) {
       case "insert":
         return <InsertView host={host} t={t} language={language} />;
       case "refresh":
-        return <RefreshView host={host} t={t} language={language} last={lastRefresh} stale={stale} tracking={tracking} onRefreshed={refreshed} />;
+        return <RefreshView host={host} t={t} language={language} last={lastRefresh} stale={stale} tracking={tracking} onRefreshResult={refreshed} />;
       case "inspect":
         return <InspectView host={host} t={t} language={language} />;
       case "functions":

@@ -18,15 +18,9 @@ export interface SelectedCells {
   targets: CellValue[][];
 }
 
-/** A refresh, and which sheets hold what it read: edits elsewhere leave its list current. */
-export interface Refreshed extends RefreshResult {
-  /** Ids of the sheets holding the template's inputs and thresholds; undefined when they could not be read. */
-  templateSheetIds?: string[];
-}
-
 export interface Host {
   insert(options: InsertOptions): Promise<InsertResult>;
-  refresh(): Promise<Refreshed>;
+  refresh(): Promise<RefreshResult>;
   readSelection(): Promise<SelectedCells>;
   /** Selects a cell given as "'Sheet name'!M4" and shows its sheet. */
   select(address: string): Promise<void>;
@@ -90,36 +84,6 @@ async function run<T>(
   }
 }
 
-/** Names of the template whose values a refresh reads: the phase sheets, the Risks sheet, the Thresholds sheet. */
-const INPUT_NAMES = /^(Phase\d_|Risk_|Target_|Floor_|Threshold_)/i;
-
-/** The sheet a name's formula points at: "='Phase 1'!$D$4:$O$4" -> "Phase 1". */
-function sheetOfFormula(formula: string): string | undefined {
-  const m = /^=?(?:'((?:[^']|'')+)'|([^'!]+))!/.exec(formula);
-  return m ? (m[1]?.replace(/''/g, "'") ?? m[2]) : undefined;
-}
-
-/** The ids of the sheets holding the template's inputs and thresholds, in one sync. */
-async function templateSheetIds(
-  context: Excel.RequestContext,
-): Promise<string[]> {
-  const names = context.workbook.names.load(
-    "items/name,items/type,items/formula",
-  );
-  const sheets = context.workbook.worksheets.load("items/id,items/name");
-  await context.sync();
-  const wanted = new Set(
-    names.items
-      .filter(
-        (n) => n.type === Excel.NamedItemType.range && INPUT_NAMES.test(n.name),
-      )
-      .map((n) => sheetOfFormula(n.formula)?.toLowerCase()),
-  );
-  return sheets.items
-    .filter((s) => wanted.has(s.name.toLowerCase()))
-    .map((s) => s.id);
-}
-
 /** The workbook writer and its template description load on first use, off the first screen. */
 const writer = () => import(/* webpackChunkName: "excel" */ "../excel");
 
@@ -130,12 +94,7 @@ export const excelHost: Host = {
   },
   refresh: async () => {
     const { refreshRiskFlags } = await writer();
-    return run(async (context) => {
-      const result = await refreshRiskFlags(context);
-      // Without the ids every edit marks the list stale, as before: not worth failing the refresh.
-      const ids = await templateSheetIds(context).catch(() => undefined);
-      return { ...result, templateSheetIds: ids };
-    });
+    return run(refreshRiskFlags);
   },
   readSelection: () =>
     run(

@@ -4,18 +4,19 @@ import { Language, PHASE_METRICS, RISK_INDICATORS, Unit } from "../../core/catal
 import type { FlaggedCell } from "../../excel";
 import { Failure } from "../Failure";
 import { formatMeasure } from "../format";
-import type { Host, Refreshed } from "../host";
+import type { RefreshResult } from "../../excel";
+import type { Host } from "../host";
 import type { Strings } from "../strings";
 
 interface Props {
   host: Host;
   t: Strings;
   language: Language;
-  last?: Refreshed;
+  last?: RefreshResult;
   stale: boolean;
   /** False when Excel cannot report edits to the pane, so staleness is unknown. */
   tracking: boolean;
-  onRefreshed: (result: Refreshed) => void;
+  onRefreshResult: (result: RefreshResult) => void;
 }
 
 const LEVEL_COLOR = { OK: "success", WATCH: "warning", RISK: "danger" } as const;
@@ -27,7 +28,7 @@ function measure(id: string, language: Language): { name: string; unit: Unit } {
   return m ? { name: m.name[language], unit: m.unit } : { name: id, unit: "count" };
 }
 
-export default function RefreshView({ host, t, language, last, stale, tracking, onRefreshed }: Props) {
+export default function RefreshView({ host, t, language, last, stale, tracking, onRefreshResult }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
 
@@ -35,7 +36,7 @@ export default function RefreshView({ host, t, language, last, stale, tracking, 
     setBusy(true);
     setError(undefined);
     try {
-      onRefreshed(await host.refresh());
+      onRefreshResult(await host.refresh());
     } catch (e) {
       setError(e);
     } finally {
