@@ -43,7 +43,7 @@ export function App({ host, initialLanguage }: AppProps) {
   const [lastRefresh, setLastRefresh] = useState<RefreshResult>();
   const [stale, setStale] = useState(false);
   const [tracking, setTracking] = useState(true);
-  /** The sheets the last refresh read; undefined when unknown, and then any edit may matter. */
+  /** The sheets the last refresh read; before any refresh, every edit may matter. */
   const templateSheets = useRef<ReadonlySet<string>>();
   const dark = useDarkTheme();
   const t = STRINGS[language];
@@ -86,7 +86,7 @@ export function App({ host, initialLanguage }: AppProps) {
       case "insert":
         return <InsertView host={host} t={t} language={language} />;
       case "refresh":
-        return <RefreshView host={host} t={t} language={language} last={lastRefresh} stale={stale} tracking={tracking} onRefreshResult={refreshed} />;
+        return <RefreshView host={host} t={t} language={language} last={lastRefresh} stale={stale} tracking={tracking} onRefreshed={refreshed} />;
       case "inspect":
         return <InspectView host={host} t={t} language={language} />;
       case "functions":

@@ -16,7 +16,7 @@ interface Props {
   stale: boolean;
   /** False when Excel cannot report edits to the pane, so staleness is unknown. */
   tracking: boolean;
-  onRefreshResult: (result: RefreshResult) => void;
+  onRefreshed: (result: RefreshResult) => void;
 }
 
 const LEVEL_COLOR = { OK: "success", WATCH: "warning", RISK: "danger" } as const;
@@ -28,7 +28,7 @@ function measure(id: string, language: Language): { name: string; unit: Unit } {
   return m ? { name: m.name[language], unit: m.unit } : { name: id, unit: "count" };
 }
 
-export default function RefreshView({ host, t, language, last, stale, tracking, onRefreshResult }: Props) {
+export default function RefreshView({ host, t, language, last, stale, tracking, onRefreshed }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
 
@@ -36,7 +36,7 @@ export default function RefreshView({ host, t, language, last, stale, tracking, 
     setBusy(true);
     setError(undefined);
     try {
-      onRefreshResult(await host.refresh());
+      onRefreshed(await host.refresh());
     } catch (e) {
       setError(e);
     } finally {
