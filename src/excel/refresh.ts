@@ -506,11 +506,10 @@ interface TemplateRead {
 async function readTemplate(
   context: Excel.RequestContext,
 ): Promise<TemplateRead> {
-  let syncs = 1;
   try {
     const reads = queueReads(context, undefined);
     await context.sync();
-    if (!anchorsMissing(reads)) return { reads, syncs };
+    if (!anchorsMissing(reads)) return { reads, syncs: 1 };
   } catch (e) {
     const error = toWorkbookError(e);
     if (error.code !== "unknown") throw error;
@@ -525,7 +524,7 @@ async function readTemplate(
     );
     const reads = queueReads(context, (name) => ranges.has(name.toLowerCase()));
     await context.sync();
-    return { reads, syncs: syncs + 2 };
+    return { reads, syncs: 3 }; // the first read, the names, the read of those that exist
   } catch (e) {
     throw toWorkbookError(e);
   }
