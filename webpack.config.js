@@ -12,7 +12,10 @@ const { httpsOptions } = require("./scripts/https-options");
 const DEV_URL = "https://localhost:3000/";
 const port = Number(process.env.DEV_SERVER_PORT || process.env.npm_package_config_dev_server_port || 3000);
 
-/** Where the add-in is served from; always ends with a slash. */
+/**
+ * Where the add-in is served from; always ends with a slash.
+ * @param {boolean} dev
+ */
 function addinUrl(dev) {
   const url = process.env.ADDIN_URL || DEV_URL;
   if (!dev && !process.env.ADDIN_URL && process.env.CI !== "true") {
@@ -21,10 +24,19 @@ function addinUrl(dev) {
   return url.endsWith("/") ? url : `${url}/`;
 }
 
-/** Rewrites the development URLs (and the bare origin, as in AppDomain) in manifest and metadata. */
+/**
+ * Rewrites the development URLs (and the bare origin, as in AppDomain) in manifest and metadata.
+ * @param {string} url
+ * @returns {(content: string | Buffer) => string}
+ */
 const pointAt = (url) => (content) =>
   content.toString().split(DEV_URL).join(url).split(DEV_URL.slice(0, -1)).join(new URL(url).origin);
 
+/**
+ * @param {{ WEBPACK_SERVE?: boolean }} env what webpack-cli passes: WEBPACK_SERVE under `webpack serve`
+ * @param {{ mode?: import("webpack").Configuration["mode"] }} options the command-line arguments
+ * @returns {Promise<import("webpack").Configuration & { devServer?: import("webpack-dev-server").Configuration }>}
+ */
 module.exports = async (env, options) => {
   const dev = options.mode === "development";
   const url = addinUrl(dev);

@@ -5,9 +5,11 @@ const path = require("path");
 
 const PID_FILE = path.join(os.tmpdir(), `scale-tracker-dev-server-${process.env.DEV_SERVER_PORT || process.env.npm_package_config_dev_server_port || 3000}.pid`);
 
+/** @param {number} pid */
 const rememberServer = (pid) => fs.writeFileSync(PID_FILE, String(pid));
 const forgetServer = () => fs.rmSync(PID_FILE, { force: true });
 
+/** @returns {number | undefined} */
 function recordedServer() {
   try {
     return Number(fs.readFileSync(PID_FILE, "utf8")) || undefined;

@@ -7,6 +7,7 @@ const ts = require("typescript");
 
 const NEWER_THAN_ES2019 = /\?\.|\?\?|#[A-Za-z_$]|\bstatic\s*\{|\*\*=|&&=|\|\|=|\d_\d/;
 
+/** @type {import("webpack").LoaderDefinitionFunction} */
 module.exports = function es2019Loader(source, map) {
   if (!NEWER_THAN_ES2019.test(source)) return this.callback(null, source, map);
   const { outputText, sourceMapText } = ts.transpileModule(source, {

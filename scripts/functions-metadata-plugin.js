@@ -15,8 +15,13 @@ class FunctionsMetadataPlugin {
     this.transform = transform;
   }
 
+  /** @param {import("webpack").Compiler} compiler */
   apply(compiler) {
     const { WebpackError, sources } = compiler.webpack;
+    /**
+     * Set by beforeCompile, which webpack runs before every thisCompilation.
+     * @type {import("custom-functions-metadata").IGenerateResult}
+     */
     let result;
     compiler.hooks.beforeCompile.tapPromise("FunctionsMetadataPlugin", async () => {
       result = await generateCustomFunctionsMetadata(this.input, false);

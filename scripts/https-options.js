@@ -8,7 +8,10 @@ const fs = require("fs");
 const devCerts = require("office-addin-dev-certs");
 const defaults = require("office-addin-dev-certs/lib/defaults");
 
-/** The generated certificates last 30 days; an expired one would be refused by every browser. */
+/**
+ * The generated certificates last 30 days; an expired one would be refused by every browser.
+ * @param {string} certificatePath
+ */
 function isUsable(certificatePath) {
   const aDayFromNow = Date.now() + 24 * 3600 * 1000;
   return fs.existsSync(certificatePath) && new Date(new X509Certificate(fs.readFileSync(certificatePath)).validTo).getTime() > aDayFromNow;

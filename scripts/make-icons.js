@@ -12,12 +12,17 @@ const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   return c >>> 0;
 });
 
+/** @param {Uint8Array} buf */
 function crc32(buf) {
   let c = 0xffffffff;
   for (const b of buf) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 }
 
+/**
+ * @param {string} type
+ * @param {Uint8Array} data
+ */
 function chunk(type, data) {
   const len = Buffer.alloc(4);
   len.writeUInt32BE(data.length);
@@ -27,6 +32,10 @@ function chunk(type, data) {
   return Buffer.concat([len, body, crc]);
 }
 
+/**
+ * @param {number} size width and height in pixels
+ * @param {(u: number, v: number) => number[]} pixel the RGBA colour at (u, v), both in [0, 1)
+ */
 function png(size, pixel) {
   const header = Buffer.alloc(13);
   header.writeUInt32BE(size, 0);
@@ -49,7 +58,12 @@ const GREEN = [16, 124, 65, 255];
 const WHITE = [255, 255, 255, 255];
 const CLEAR = [0, 0, 0, 0];
 
-/** u, v in [0, 1): a rounded green tile with four white bars rising left to right. */
+/**
+ * u, v in [0, 1): a rounded green tile with four white bars rising left to right.
+ * @param {number} u
+ * @param {number} v
+ * @returns {number[]} RGBA
+ */
 function icon(u, v) {
   const r = 0.18;
   const dx = Math.max(r - u, u - (1 - r), 0);

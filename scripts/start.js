@@ -9,13 +9,17 @@ const { forgetServer, rememberServer } = require("./dev-server-pid");
 const port = process.env.DEV_SERVER_PORT || process.env.npm_package_config_dev_server_port || 3000;
 const canSideload = ["win32", "darwin"].includes(process.platform) && process.env.CI !== "true";
 
+/**
+ * @param {string} command
+ * @param {string[]} args
+ */
 function run(command, args) {
   const child = spawn(command, args, { stdio: ["ignore", "inherit", "inherit"], shell: process.platform === "win32" });
   child.on("exit", (code) => {
     forgetServer();
     process.exit(code ?? 0);
   });
-  for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
+  for (const signal of /** @type {const} */ (["SIGINT", "SIGTERM"])) process.on(signal, () => child.kill(signal));
 }
 
 if (canSideload) {

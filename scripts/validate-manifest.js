@@ -12,7 +12,23 @@ const { parseStringPromise } = require("xml2js");
 const REQUIRED_SETS = { SharedRuntime: "1.1", CustomFunctionsRuntime: "1.1" };
 const ICON_SIZES = ["16", "32", "80"];
 
-/** Every element named `name` anywhere below `node` (xml2js keeps prefixes: "bt:Url"). */
+/**
+ * An element as xml2js parses it with its default options: its attributes under `$`, its text under
+ * `_`, and under each child element's name an array of those children.
+ * @typedef {{ $?: Record<string, string>, _?: string } & { [child: string]: XmlNode[] | undefined }} XmlElement
+ */
+/**
+ * What xml2js makes of an element: an element with neither attributes nor children is its text alone.
+ * @typedef {XmlElement | string} XmlNode
+ */
+
+/**
+ * Every element named `name` anywhere below `node` (xml2js keeps prefixes: "bt:Url").
+ * @param {unknown} node
+ * @param {string} name
+ * @param {XmlNode[]} [found]
+ * @returns {XmlNode[]}
+ */
 function findAll(node, name, found = []) {
   if (Array.isArray(node)) node.forEach((n) => findAll(n, name, found));
   else if (node && typeof node === "object") {
@@ -25,11 +41,23 @@ function findAll(node, name, found = []) {
   return found;
 }
 
-const attr = (element, name) => element?.$?.[name];
+/**
+ * An attribute of an element. It reads anything the tree holds: what is not an element with
+ * attributes (text, a list, nothing) has no `$` and gives undefined.
+ * @type {(element: unknown, name: string) => string | undefined}
+ */
+const attr = (element, name) => /** @type {XmlElement | undefined} */ (element)?.$?.[name];
+/** @type {(element: XmlNode | undefined) => string | undefined} */
 const text = (element) => (typeof element === "string" ? element : element?._)?.trim();
+/** @type {(element: unknown) => string | undefined} */
 const typeOf = (element) => attr(element, "xsi:type");
 
-/** The problems that would stop Excel from loading the add-in; empty when it is valid. */
+/**
+ * The problems that would stop Excel from loading the add-in; empty when it is valid.
+ * @param {string} xml
+ * @param {string} [distDir] the build the manifest belongs to, to check that it serves every URL
+ * @returns {Promise<string[]>}
+ */
 async function manifestProblems(xml, distDir) {
   let doc;
   try {
@@ -39,7 +67,9 @@ async function manifestProblems(xml, distDir) {
   }
   const app = doc.OfficeApp;
   if (!app) return ["the root element must be <OfficeApp>"];
+  /** @type {string[]} */
   const problems = [];
+  /** @type {(ok: unknown, message: string) => unknown} */
   const need = (ok, message) => ok || problems.push(message);
 
   need(typeOf(app) === "TaskPaneApp", 'OfficeApp must be xsi:type="TaskPaneApp"');
@@ -62,8 +92,12 @@ async function manifestProblems(xml, distDir) {
   return problems;
 }
 
-/** Resources by id, and every resid pointing at one. */
+/**
+ * Resources by id, and every resid pointing at one.
+ * @param {XmlElement} overrides
+ */
 function resources(overrides) {
+  /** @type {Map<string | undefined, string | undefined>} */
   const byId = new Map();
   for (const kind of ["bt:Image", "bt:Url", "bt:String"]) {
     for (const r of findAll(overrides.Resources, kind)) byId.set(attr(r, "id"), attr(r, "DefaultValue"));
@@ -71,11 +105,14 @@ function resources(overrides) {
   return byId;
 }
 
+/** @param {XmlElement} overrides */
 function resourceProblems(overrides) {
   const byId = resources(overrides);
+  /** @type {string[]} */
   const problems = [];
+  /** @type {Set<string | undefined>} */
   const resids = new Set();
-  (function collect(node) {
+  (/** @param {unknown} node */ function collect(node) {
     if (Array.isArray(node)) node.forEach(collect);
     else if (node && typeof node === "object") {
       if (attr(node, "resid")) resids.add(attr(node, "resid"));
@@ -88,16 +125,21 @@ function resourceProblems(overrides) {
   return problems;
 }
 
+/** @param {XmlElement} overrides */
 function sharedRuntimeProblems(overrides) {
   const byId = resources(overrides);
+  /** @type {string[]} */
   const problems = [];
+  /** @type {(ok: unknown, message: string) => unknown} */
   const need = (ok, message) => ok || problems.push(message);
   const runtimes = findAll(overrides.Hosts, "Runtime");
   need(runtimes.length === 1 && attr(runtimes[0], "lifetime") === "long", 'exactly one <Runtime lifetime="long"> (the shared runtime) is required');
   const shared = attr(runtimes[0], "resid");
   const points = findAll(overrides.Hosts, "ExtensionPoint");
-  const functions = points.find((p) => typeOf(p) === "CustomFunctions");
+  // Only an element with attributes has an xsi:type, so what this finds is never bare text.
+  const functions = /** @type {XmlElement | undefined} */ (points.find((p) => typeOf(p) === "CustomFunctions"));
   if (!functions) return [...problems, '<ExtensionPoint xsi:type="CustomFunctions"> is missing'];
+  /** @param {unknown} element an element, or the list of them under a name */
   const locationOf = (element) => attr(findAll(element, "SourceLocation")[0], "resid");
   need(locationOf(functions.Page) === shared, "the custom functions <Page> must be the shared runtime's page");
   need(/\.js$/.test(byId.get(locationOf(functions.Script)) ?? ""), "the custom functions <Script> must point at a .js file");
@@ -109,9 +151,14 @@ function sharedRuntimeProblems(overrides) {
   return problems;
 }
 
+/**
+ * @param {XmlElement} app
+ * @param {XmlElement} overrides
+ * @param {string} [distDir]
+ */
 function urlProblems(app, overrides, distDir) {
   const urls = new Set();
-  (function collect(node) {
+  (/** @param {unknown} node */ function collect(node) {
     if (Array.isArray(node)) node.forEach(collect);
     else if (node && typeof node === "object") {
       const value = attr(node, "DefaultValue");
@@ -136,10 +183,16 @@ function urlProblems(app, overrides, distDir) {
   return problems;
 }
 
-/** Microsoft's service: needs the network, so only on request. */
+/**
+ * Microsoft's service: needs the network, so only on request.
+ * @param {string} manifestPath
+ * @returns {Promise<string[]>}
+ */
 async function onlineProblems(manifestPath) {
   const { validateManifest } = require("office-addin-manifest");
   try {
+    // office-addin-manifest 3 never sets `details` (not in its ManifestValidation type); read as before.
+    /** @type {import("office-addin-manifest").ManifestValidation & { details?: unknown }} */
     const result = await validateManifest(manifestPath);
     return result.isValid ? [] : [`Microsoft's validation service: ${JSON.stringify(result.report?.errors ?? result.details ?? result)}`];
   } catch (e) {
@@ -147,13 +200,21 @@ async function onlineProblems(manifestPath) {
   }
 }
 
-/** The build output the manifest belongs to: its own folder if built, else dist/ next to it. */
+/**
+ * The build output the manifest belongs to: its own folder if built, else dist/ next to it.
+ * @param {string} manifestPath
+ */
 function distFor(manifestPath) {
   const dir = path.dirname(path.resolve(manifestPath));
+  /** @param {string} d */
   const isBuild = (d) => ["functions.json", "taskpane.html"].every((f) => fs.existsSync(path.join(d, f)));
   return [dir, path.join(dir, "dist")].find(isBuild);
 }
 
+/**
+ * @param {string[]} args the command line after `node scripts/validate-manifest.js`
+ * @returns {Promise<number>} the exit code
+ */
 async function main(args) {
   const manifestPath = args.find((a) => !a.startsWith("--")) || "manifest.xml";
   if (!fs.existsSync(manifestPath)) {
