@@ -1,11 +1,12 @@
 import type { Browser } from "playwright-core";
-import { OFFICE_JS, buildStub, hasChromium, launch, serveDist } from "../taskpane/browser";
+import { describeWith } from "../engines/engines";
+import { OFFICE_JS, buildStub, launch, serveDist } from "../taskpane/browser";
 
 /**
  * The CSP must not break the pane: Fluent UI (Griffel) creates <style> elements at run time, which
  * `style-src 'unsafe-inline'` allows; without it the pane renders unstyled. Scripts stay strict.
  */
-(hasChromium ? describe : describe.skip)("the shipped Content-Security-Policy in headless Chromium", () => {
+describeWith(["chromium"], "the shipped Content-Security-Policy in headless Chromium", () => {
   let browser: Browser;
   let server: Awaited<ReturnType<typeof serveDist>>;
   let stub: string;

@@ -7,19 +7,11 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { parse } from "csv-parse/sync";
-
-export const hasLibreOffice = (() => {
-  try {
-    execFileSync("soffice", ["--version"], { stdio: "pipe" });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+import { enginePath } from "../engines/engines";
 
 function soffice(args: string[], cwd: string): void {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "scale-lo-profile-"));
-  execFileSync("soffice", [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", ...args], {
+  execFileSync(enginePath("libreoffice"), [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", ...args], {
     cwd,
     stdio: "pipe",
     timeout: 180_000,
@@ -75,7 +67,7 @@ export function renderPages(file: string, outDir: string): string[] {
   soffice(["--convert-to", "pdf", "--outdir", outDir, file], outDir);
   const pdf = path.join(outDir, `${path.basename(file, ".xlsx")}.pdf`);
   const prefix = path.join(outDir, path.basename(file, ".xlsx"));
-  execFileSync("pdftoppm", ["-r", "90", "-png", pdf, prefix], { stdio: "pipe" });
+  execFileSync(enginePath("pdftoppm"), ["-r", "90", "-png", pdf, prefix], { stdio: "pipe" });
   return fs
     .readdirSync(outDir)
     .filter((f) => f.startsWith(path.basename(file, ".xlsx")) && f.endsWith(".png"))
@@ -85,7 +77,7 @@ export function renderPages(file: string, outDir: string): string[] {
 
 /** RGB pixels of one PDF page, through pdftoppm's plain PPM output. */
 export function pagePixels(pdf: string, page: number): Buffer {
-  const ppm = execFileSync("pdftoppm", ["-r", "30", "-f", String(page), "-l", String(page), pdf], { maxBuffer: 64 << 20 });
+  const ppm = execFileSync(enginePath("pdftoppm"), ["-r", "30", "-f", String(page), "-l", String(page), pdf], { maxBuffer: 64 << 20 });
   // Header: "P6\n<w> <h>\n255\n" then RGB bytes.
   let offset = 0;
   for (let fields = 0; fields < 4; ) {

@@ -8,7 +8,8 @@ import { Actual, LEVEL_FILL, NAMES, PHASE_SHEET, THRESHOLDS, TemplateOptions, Wo
 import { writeWorkbook } from "../../src/xlsx/write";
 import { boundaryActuals, companyAtPhase, everyRiskBreached, expectedNames, mixedCompany, randomCompanies, withBlanks } from "../template/expected";
 import { readCharts } from "../xlsx/charts";
-import { ERROR_TEXT, cellText, hasLibreOffice, numberOf, pagePixels, recalculate, renderPages, resave } from "./soffice";
+import { describeWith } from "../engines/engines";
+import { ERROR_TEXT, cellText, numberOf, pagePixels, recalculate, renderPages, resave } from "./soffice";
 
 const ARTIFACTS = path.resolve(__dirname, "../../test-artifacts/libreoffice");
 
@@ -47,7 +48,7 @@ function namedCells(spec: WorkbookSpec, sheets: Map<string, string[][]>): Map<st
   return new Map(spec.names.map((n) => [n.name, cellText(sheets.get(sheetName.get(n.sheet)!) ?? [], n.ref.split(":")[0])] as const));
 }
 
-(hasLibreOffice ? describe : describe.skip)("the exported workbook, recalculated by LibreOffice", () => {
+describeWith(["libreoffice"], "the exported workbook, recalculated by LibreOffice", () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "scale-samples-"));
   const specs = new Map<string, WorkbookSpec>();
   let computed: Map<string, Map<string, string[][]>>;
@@ -141,21 +142,23 @@ function namedCells(spec: WorkbookSpec, sheets: Map<string, string[][]>): Map<st
     });
   });
 
-  test("the rendered workbook shows flags coloured green, amber and red (PNG artifacts in test-artifacts/libreoffice)", () => {
-    fs.rmSync(ARTIFACTS, { recursive: true, force: true });
-    const pages = renderPages(fileOf("mixed"), ARTIFACTS);
-    expect(pages.length).toBeGreaterThanOrEqual(4);
-    const pdf = path.join(ARTIFACTS, "mixed.pdf");
-    const pixelsNear = (rgb: Buffer, hex: string) => {
-      const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
-      let n = 0;
-      for (let i = 0; i + 2 < rgb.length; i += 3) if (Math.abs(rgb[i] - r) < 6 && Math.abs(rgb[i + 1] - g) < 6 && Math.abs(rgb[i + 2] - b) < 6) n++;
-      return n;
-    };
-    // Page 1 is the dashboard: its four risk levels are OK, WATCH, RISK and blank.
-    const dashboard = pagePixels(pdf, 1);
-    expect(LEVELS.map((level) => pixelsNear(dashboard, LEVEL_FILL[level]) > 20)).toEqual([true, true, true]);
-    const allPages = Array.from({ length: pages.length }, (_, i) => pagePixels(pdf, i + 1));
-    for (const level of LEVELS) expect(allPages.reduce((n, p) => n + pixelsNear(p, LEVEL_FILL[level]), 0)).toBeGreaterThan(200);
+  describeWith(["pdftoppm"], "rendered to PNG pages", () => {
+    test("the rendered workbook shows flags coloured green, amber and red (PNG artifacts in test-artifacts/libreoffice)", () => {
+      fs.rmSync(ARTIFACTS, { recursive: true, force: true });
+      const pages = renderPages(fileOf("mixed"), ARTIFACTS);
+      expect(pages.length).toBeGreaterThanOrEqual(4);
+      const pdf = path.join(ARTIFACTS, "mixed.pdf");
+      const pixelsNear = (rgb: Buffer, hex: string) => {
+        const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+        let n = 0;
+        for (let i = 0; i + 2 < rgb.length; i += 3) if (Math.abs(rgb[i] - r) < 6 && Math.abs(rgb[i + 1] - g) < 6 && Math.abs(rgb[i + 2] - b) < 6) n++;
+        return n;
+      };
+      // Page 1 is the dashboard: its four risk levels are OK, WATCH, RISK and blank.
+      const dashboard = pagePixels(pdf, 1);
+      expect(LEVELS.map((level) => pixelsNear(dashboard, LEVEL_FILL[level]) > 20)).toEqual([true, true, true]);
+      const allPages = Array.from({ length: pages.length }, (_, i) => pagePixels(pdf, i + 1));
+      for (const level of LEVELS) expect(allPages.reduce((n, p) => n + pixelsNear(p, LEVEL_FILL[level]), 0)).toBeGreaterThan(200);
+    });
   });
 });

@@ -10,9 +10,8 @@ import { AddressInfo } from "net";
 import webpack from "webpack";
 import { Browser, Page, chromium } from "playwright-core";
 import { ensureBuilt } from "../build/dist";
+import { enginePath } from "../engines/engines";
 
-export const CHROMIUM = "/usr/bin/chromium";
-export const hasChromium = fs.existsSync(CHROMIUM);
 export const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
 /** The stub bundle (fake host + globals), built once per run. */
@@ -54,7 +53,7 @@ export async function serveDist(): Promise<{ url: string; close: () => Promise<v
 
 export async function launch(): Promise<Browser> {
   return chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath: enginePath("chromium"),
     headless: true,
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
   });

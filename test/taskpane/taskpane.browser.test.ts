@@ -3,13 +3,14 @@ import * as path from "path";
 import type { Browser, Page } from "playwright-core";
 import { gap, phase } from "../../src/functions/functions";
 import type { FakeState } from "../fakes/excel-fake";
-import { buildStub, hasChromium, launch, openPane, serveDist } from "./browser";
+import { describeWith } from "../engines/engines";
+import { buildStub, launch, openPane, serveDist } from "./browser";
 
 const ARTIFACTS = path.resolve(__dirname, "../../test-artifacts/taskpane");
 const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 
 
-(hasChromium ? describe : describe.skip)("the task pane in headless Chromium, against the fake Excel host", () => {
+describeWith(["chromium"], "the task pane in headless Chromium, against the fake Excel host", () => {
   let browser: Browser;
   let server: Awaited<ReturnType<typeof serveDist>>;
   let stub: string;
