@@ -14,7 +14,7 @@ export default [
     },
   },
   {
-    files: ["src/xlsx/**/*.ts"],
+    files: ["src/xlsx/**/*.ts", "src/cli/**/*.ts"],
     languageOptions: { globals: globals.node },
     rules: {
       "office-addins/call-sync-before-read": "off",

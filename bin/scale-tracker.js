@@ -1,9 +1,15 @@
 #!/usr/bin/env node
-// Runs the TypeScript command line directly (offline, no build step needed).
-require("ts-node").register({
-  transpileOnly: true,
-  project: require("path").join(__dirname, "..", "tsconfig.json"),
-});
-require("../src/xlsx/cli.ts")
-  .main(process.argv)
-  .then((code) => process.exit(code));
+// The command line, compiled to lib/ by `npm run build:cli` (npm install runs it through
+// `prepare`; npm pack ships lib/), so it runs without TypeScript or any dev dependency.
+let cli;
+try {
+  cli = require("../lib/cli/cli.js");
+} catch (thrown) {
+  const e = /** @type {NodeJS.ErrnoException} */ (thrown);
+  if (e.code === "MODULE_NOT_FOUND" && e.message.includes("lib/cli/cli.js")) {
+    console.error("scale-tracker: the command line is not built yet; run `npm run build:cli` in the project folder");
+    process.exit(2);
+  }
+  throw e;
+}
+cli.main(process.argv).then((code) => process.exit(code));

@@ -11,7 +11,7 @@ import { InfoRecord, parse } from "csv-parse/sync";
 import { Language, PHASE_NUMBERS, PhaseNumber } from "../core/catalog";
 import { ActualsRow, readActuals } from "../core/actuals";
 import { Actual, describeWorkbook } from "../core/template";
-import { writeWorkbook } from "./write";
+import { writeWorkbook } from "../xlsx/write";
 
 export class UsageError extends Error {}
 

@@ -6,6 +6,7 @@ import { parse } from "acorn";
 import webpack from "webpack";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import { DIST, ROOT, ensureBuilt } from "./dist";
+import { expectGolden } from "./golden";
 import * as scale from "../../src/functions/functions";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -32,9 +33,7 @@ test("the production build emits the manifest, functions metadata, bundles and p
 });
 
 test("functions.json equals the committed golden file (a changed signature is a deliberate change)", () => {
-  const golden = path.join(__dirname, "functions.golden.json");
-  if (process.env.UPDATE_GOLDEN === "1") fs.copyFileSync(path.join(DIST, "functions.json"), golden);
-  expect(JSON.parse(read("functions.json"))).toEqual(JSON.parse(fs.readFileSync(golden, "utf8")));
+  expectGolden(read("functions.json"), path.join(__dirname, "functions.golden.json"));
 });
 
 /** What register.ts asks Excel to associate (run with a recording CustomFunctions), and the module it imports. */

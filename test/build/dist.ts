@@ -62,9 +62,9 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/** The production build in dist/: `npm test` builds it first; a lone jest run rebuilds it here if stale. */
+/** The production build in dist/ and lib/: `npm test` builds it first; a lone jest run rebuilds it here if stale. */
 export function ensureBuilt(): string {
   if (isFresh()) return DIST;
-  withLock(() => isFresh() || execFileSync("npx", ["webpack", "--mode", "production"], { cwd: ROOT, stdio: "pipe" }));
+  withLock(() => isFresh() || execFileSync("npm", ["run", "build"], { cwd: ROOT, stdio: "pipe" }));
   return DIST;
 }
