@@ -6,7 +6,7 @@
 const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
-const { FunctionsMetadataPlugin } = require("./scripts/functions-metadata-plugin");
+const { FunctionsMetadataPlugin, functionSources } = require("./scripts/functions-metadata-plugin");
 const { httpsOptions } = require("./scripts/https-options");
 
 const DEV_URL = "https://localhost:3000/";
@@ -75,7 +75,11 @@ module.exports = async (env, options) => {
     },
     performance: { hints: false },
     plugins: [
-      new FunctionsMetadataPlugin({ input: "./src/functions/functions.ts", transform: dev ? undefined : pointAt(url) }),
+      new FunctionsMetadataPlugin({
+        inputs: functionSources(path.resolve(__dirname, "src/functions")),
+        translations: "./src/functions/spanish.json",
+        transform: dev ? undefined : pointAt(url),
+      }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

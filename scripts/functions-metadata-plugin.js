@@ -1,17 +1,69 @@
 /**
- * Emits functions.json from the JSDoc tags of the functions file (custom-functions-metadata)
- * and fails the build on any error the generator reports. custom-functions-metadata-plugin is
- * not used: it also appends CustomFunctions.associate calls to every bundle that imports the
- * functions file (the task pane does); src/functions/register.ts associates them once.
+ * Emits functions.json from the JSDoc tags of the function files (custom-functions-metadata),
+ * and functions.es.json from it and the Spanish table (src/functions/spanish.json); fails the
+ * build on any error the generator reports and on any function or parameter the table lacks.
+ * custom-functions-metadata-plugin is not used: it also appends CustomFunctions.associate calls
+ * to every bundle that imports the functions (the task pane does); src/functions/register.ts
+ * associates them once.
  */
+const fs = require("fs");
 const path = require("path");
 const { generateCustomFunctionsMetadata } = require("custom-functions-metadata");
 
+/**
+ * @typedef {{ id: string, name: string, description?: string, parameters: { name: string, description?: string }[] }} FunctionMetadata
+ * @typedef {{ name: string, description: string, parameters: Record<string, { name: string, description: string }> }} Translation
+ */
+
+/**
+ * The function files, in the order `dir`/functions.ts exports them (that order is functions.json's).
+ * @param {string} dir
+ */
+function functionSources(dir) {
+  const index = fs.readFileSync(path.join(dir, "functions.ts"), "utf8");
+  return [...index.matchAll(/^export \{ \w+ \} from "\.\/([\w-]+)";$/gm)].map((m) => path.join(dir, `${m[1]}.ts`));
+}
+
+/**
+ * The localized metadata: every name and description from `table`; ids, types and URLs kept.
+ * Throws, naming what is missing, when a function or a parameter has no entry.
+ * @param {string} englishJson
+ * @param {Record<string, Translation>} table
+ */
+function localizedMetadata(englishJson, table) {
+  const english = /** @type {{ functions: FunctionMetadata[] }} */ (JSON.parse(englishJson));
+  /** @type {string[]} */
+  const missing = [];
+  const functions = english.functions.map((f) => {
+    const t = table[f.id];
+    if (!t) {
+      missing.push(f.id);
+      return f;
+    }
+    const parameters = f.parameters.map((p) => {
+      const tp = t.parameters[p.name];
+      if (!tp) missing.push(`${f.id}(${p.name})`);
+      return tp ? { ...p, name: tp.name, description: tp.description } : p;
+    });
+    return { ...f, name: t.name, description: t.description, parameters };
+  });
+  const extra = Object.keys(table).filter((id) => !english.functions.some((f) => f.id === id));
+  if (missing.length || extra.length)
+    throw new Error(
+      [missing.length ? `no Spanish entry for ${missing.join(", ")}` : "", extra.length ? `Spanish entries for no function: ${extra.join(", ")}` : ""].filter(Boolean).join("; "),
+    );
+  return JSON.stringify({ ...english, functions }, null, 4);
+}
+
 class FunctionsMetadataPlugin {
-  /** @param {{ input: string, output?: string, transform?: (json: string) => string }} options */
-  constructor({ input, output = "functions.json", transform = (json) => json }) {
-    this.input = path.resolve(input);
+  /**
+   * @param {{ inputs: string[], translations?: string, output?: string, localizedOutput?: string, transform?: (json: string) => string }} options
+   */
+  constructor({ inputs, translations, output = "functions.json", localizedOutput = "functions.es.json", transform = (json) => json }) {
+    this.inputs = inputs.map((f) => path.resolve(f));
+    this.translations = translations && path.resolve(translations);
     this.output = output;
+    this.localizedOutput = localizedOutput;
     this.transform = transform;
   }
 
@@ -24,17 +76,25 @@ class FunctionsMetadataPlugin {
      */
     let result;
     compiler.hooks.beforeCompile.tapPromise("FunctionsMetadataPlugin", async () => {
-      result = await generateCustomFunctionsMetadata(this.input, false);
+      result = await generateCustomFunctionsMetadata(this.inputs, false);
     });
     compiler.hooks.thisCompilation.tap("FunctionsMetadataPlugin", (compilation) => {
-      compilation.fileDependencies.add(this.input);
+      for (const input of this.inputs) compilation.fileDependencies.add(input);
       if (result.errors.length > 0) {
-        for (const error of result.errors) compilation.errors.push(new WebpackError(`${path.relative(process.cwd(), this.input)}: ${error}`));
+        for (const error of result.errors) compilation.errors.push(new WebpackError(`${this.inputs.map((f) => path.relative(process.cwd(), f)).join(", ")}: ${error}`));
         return;
       }
       compilation.emitAsset(this.output, new sources.RawSource(this.transform(result.metadataJson)));
+      if (!this.translations) return;
+      compilation.fileDependencies.add(this.translations);
+      try {
+        const table = JSON.parse(fs.readFileSync(this.translations, "utf8"));
+        compilation.emitAsset(this.localizedOutput, new sources.RawSource(this.transform(localizedMetadata(result.metadataJson, table))));
+      } catch (e) {
+        compilation.errors.push(new WebpackError(`${path.relative(process.cwd(), this.translations)}: ${e instanceof Error ? e.message : e}`));
+      }
     });
   }
 }
 
-module.exports = { FunctionsMetadataPlugin };
+module.exports = { FunctionsMetadataPlugin, functionSources, localizedMetadata };

@@ -88,16 +88,25 @@ export function gapOf(value: number, rule: Rule): number {
   return nearlyEqual(value, rule.threshold) ? 0 : g;
 }
 
+/** The rule for a metric in a phase, or undefined where the thresholds switch that check off. */
+export function metricRule(metric: PhaseMetric, phase: PhaseNumber): Rule;
+export function metricRule(
+  metric: PhaseMetric,
+  phase: PhaseNumber,
+  overrides: Overrides | undefined,
+): Rule | undefined;
 export function metricRule(
   metric: PhaseMetric,
   phase: PhaseNumber,
   overrides?: Overrides,
-): Rule {
+): Rule | undefined {
+  const threshold = overrides
+    ? metricTarget(overrides, metric, phase)
+    : targetOf(metric, phase);
+  if (threshold === undefined) return undefined;
   return {
     direction: metric.direction,
-    threshold: overrides
-      ? metricTarget(overrides, metric, phase)
-      : targetOf(metric, phase),
+    threshold,
     strict: false,
     capped: metric.capped,
     floor: overrides
@@ -106,15 +115,23 @@ export function metricRule(
   };
 }
 
+/** The rule for a risk indicator, or undefined where the thresholds switch it off. */
+export function indicatorRule(indicator: RiskIndicator): Rule;
+export function indicatorRule(
+  indicator: RiskIndicator,
+  overrides: Overrides | undefined,
+): Rule | undefined;
 export function indicatorRule(
   indicator: RiskIndicator,
   overrides?: Overrides,
-): Rule {
+): Rule | undefined {
+  const threshold = overrides
+    ? indicatorThreshold(overrides, indicator)
+    : indicator.threshold;
+  if (threshold === undefined) return undefined;
   return {
     direction: indicator.direction,
-    threshold: overrides
-      ? indicatorThreshold(overrides, indicator)
-      : indicator.threshold,
+    threshold,
     strict: indicator.strict,
     capped: indicator.capped,
   };
@@ -136,9 +153,28 @@ export interface MetricValue {
 }
 
 /**
- * Highest phase N for which at least `minShare` of the values meet phase N's target; 0 when none.
+ * Share (0-1) of the values meeting phase N's target, among the metrics whose check for that
+ * phase is on; undefined when none is judged (no values, or every check switched off).
+ */
+export function phaseScore(
+  values: readonly MetricValue[],
+  phase: PhaseNumber,
+  overrides?: Overrides,
+): number | undefined {
+  let judged = 0;
+  let met = 0;
+  for (const { metric, value } of values) {
+    const rule = metricRule(metric, phase, overrides);
+    if (rule === undefined) continue;
+    judged++;
+    if (meets(value, rule)) met++;
+  }
+  return judged === 0 ? undefined : met / judged;
+}
+
+/**
+ * Highest phase N whose score reaches `minShare`; 0 when none does, undefined for no values.
  * Phases are checked each on its own, not cumulatively: some targets fall as the company grows.
- * Returns undefined for no values.
  */
 export function phaseReached(
   values: readonly MetricValue[],
@@ -147,11 +183,51 @@ export function phaseReached(
 ): number | undefined {
   if (values.length === 0) return undefined;
   for (let i = PHASE_NUMBERS.length - 1; i >= 0; i--) {
-    const phase = PHASE_NUMBERS[i];
-    let met = 0;
-    for (const { metric, value } of values)
-      if (meets(value, metricRule(metric, phase, overrides))) met++;
-    if (met >= minShare * values.length - RELATIVE_TOLERANCE) return phase;
+    const score = phaseScore(values, PHASE_NUMBERS[i], overrides);
+    if (score !== undefined && score >= minShare - RELATIVE_TOLERANCE)
+      return PHASE_NUMBERS[i];
   }
   return 0;
+}
+
+/** Why there is no ETA (product.md section 6.5). */
+export type NoEta = "short" | "missing" | "nonpositive" | "flat";
+export type Eta = { readonly months: number } | { readonly none: NoEta };
+
+/** Months of trend the ETA looks back over. */
+export const ETA_LOOKBACK = 3;
+
+/** The as-of value at each month: the last number at or before it (blanks carry it forward). */
+export function asOfValues(
+  series: readonly (number | undefined)[],
+): (number | undefined)[] {
+  let last: number | undefined;
+  return series.map((v) => (last = v ?? last));
+}
+
+/**
+ * Whole months from the last value of `series` (monthly, oldest first; undefined = blank) to
+ * `rule`'s threshold at the compound monthly growth of the last three months: 0 when already
+ * met; else ceil(ln(target / v(t)) / ln(1 + g)) with g = (v(t) / v(t-3))^(1/3) - 1.
+ * The dashboard's ETA formulas implement the same rule.
+ */
+export function etaOf(
+  series: readonly (number | undefined)[],
+  rule: Rule,
+): Eta {
+  const asOf = asOfValues(series);
+  let t = asOf.length - 1;
+  while (t >= 0 && series[t] === undefined) t--;
+  if (t < 0) return { none: "missing" };
+  const now = asOf[t]!;
+  if (meets(now, rule)) return { months: 0 };
+  if (t < ETA_LOOKBACK) return { none: "short" };
+  const before = asOf[t - ETA_LOOKBACK];
+  if (before === undefined) return { none: "missing" };
+  if (before <= 0 || now <= 0) return { none: "nonpositive" };
+  const growth = Math.pow(now / before, 1 / ETA_LOOKBACK) - 1;
+  if (!(growth > RELATIVE_TOLERANCE)) return { none: "flat" };
+  const months = Math.log(rule.threshold / now) / Math.log(1 + growth);
+  // A whole number of months computed as 2.0000000001 is 2, as a spreadsheet's ROUNDUP of the same sum would be.
+  return { months: Math.max(1, Math.ceil(months - 1e-9)) };
 }

@@ -73,6 +73,13 @@ function buildIndex(): Map<string, Entry[]> {
 }
 
 const INDEX = buildIndex();
+/** The risk indicator that is the same measure as a phase metric of the same id (churn, nps, productivity). */
+const TWIN_INDICATOR = new Map(
+  PHASE_METRICS.flatMap((m) => {
+    const twins = RISK_INDICATORS.filter((i) => i.id === m.id);
+    return twins.length === 1 ? [[m.id, twins[0]] as const] : [];
+  }),
+);
 const KEYS = [...INDEX.keys()];
 const cache = new Map<string, Resolved>();
 
@@ -85,10 +92,10 @@ function fromEntries(text: string, entries: readonly Entry[]): Resolved {
   );
   const groups = entries.filter((e): e is RiskGroup => !("kind" in e));
   if (metrics.length === 1 && groups.length === 0) {
-    const twin = indicators.filter((i) => i.id === metrics[0].id);
-    if (twin.length === indicators.length && twin.length <= 1) {
-      return { kind: "metric", metric: metrics[0], indicator: twin[0] };
-    }
+    // Every spelling of churn, nps or productivity keeps its risk-indicator role, not only the id.
+    const twin = TWIN_INDICATOR.get(metrics[0].id);
+    if (indicators.every((i) => i === twin))
+      return { kind: "metric", metric: metrics[0], indicator: twin };
   }
   if (entries.length === 1 && indicators.length === 1)
     return { kind: "indicator", indicator: indicators[0] };
@@ -100,6 +107,8 @@ function fromEntries(text: string, entries: readonly Entry[]): Resolved {
 /** Closest known ids to `text`, best first. */
 export function suggest(text: string, limit = 3): string[] {
   const key = normalizeKey(text);
+  // A dash or text in another script has no letters to compare: every id would "match".
+  if (key === "") return [];
   const scored = KEYS.map((k) => ({
     k,
     d: distance(key, k) / Math.max(k.length, key.length, 1),

@@ -1,11 +1,14 @@
 /**
- * Thresholds edited by the user: read from the template's Thresholds table (found by its
- * headers) or a bare id + P1..P4 range, so edited numbers flow into formulas.
- * Rows a table does not mention keep the catalog's numbers.
+ * Thresholds edited by the user: read from the template's Thresholds tables (found by their
+ * headers, or by their layout when only a table's data body is passed) or a bare id + P1..P4
+ * range, so edited numbers flow into formulas. Rows a table does not mention keep the catalog's
+ * numbers. product.md section 4: a threshold cell that is empty or 0 switches that check off
+ * (Excel desktop passes an empty cell as 0, the web as null; both mean off); a cleared floor
+ * means no floor; text is an error naming the cell.
  */
 import {
+  PHASE_METRICS,
   PHASE_NUMBERS,
-  PerPhase,
   PhaseMetric,
   PhaseNumber,
   RiskIndicator,
@@ -15,11 +18,16 @@ import {
 } from "./catalog";
 import { normalizeKey, resolve } from "./lookup";
 
+/** A threshold, or null where the table switches that check off. */
+export type Threshold = number | null;
+type Four<T> = readonly [T, T, T, T];
+
 export interface Overrides {
-  readonly targets: ReadonlyMap<string, PerPhase>;
-  readonly floors: ReadonlyMap<string, PerPhase>;
+  readonly targets: ReadonlyMap<string, Four<Threshold>>;
+  /** Per phase; undefined where the floor was cleared (the band rule applies). */
+  readonly floors: ReadonlyMap<string, Four<number | undefined>>;
   /** Keyed by qualified id (`cash_burn.revenue_growth`). */
-  readonly riskThresholds: ReadonlyMap<string, number>;
+  readonly riskThresholds: ReadonlyMap<string, Threshold>;
 }
 
 export type Cell = string | number | boolean | null | undefined;
@@ -34,12 +42,33 @@ export const THRESHOLD_HEADERS = {
   threshold: "Threshold",
 } as const;
 
+/** 0-based columns of a thresholds range. */
+interface Columns {
+  readonly id: number;
+  readonly targets?: readonly number[];
+  readonly floors?: readonly number[];
+  readonly threshold?: number;
+}
+
+/**
+ * Where the template's two tables keep their columns (0-based), so a table's data body passed
+ * without its header row (`ScaleThresholds` instead of `ScaleThresholds[#All]`) is read too.
+ * The template lays its Thresholds sheet out from these.
+ */
+export const TEMPLATE_TABLES = {
+  targets: { width: 13, id: 0, targets: [4, 5, 6, 7], floors: [8, 9, 10, 11] },
+  risks: { width: 7, id: 0, threshold: 5 },
+} as const satisfies Record<string, Columns & { width: number }>;
+
+/** The built-in target, unless the table sets or switches it off; undefined = switched off. */
 export function metricTarget(
   o: Overrides,
   m: PhaseMetric,
   n: PhaseNumber,
-): number {
-  return o.targets.get(m.id)?.[n - 1] ?? targetOf(m, n);
+): number | undefined {
+  const set = o.targets.get(m.id);
+  if (set === undefined) return targetOf(m, n);
+  return set[n - 1] ?? undefined;
 }
 
 export function metricFloor(
@@ -47,31 +76,28 @@ export function metricFloor(
   m: PhaseMetric,
   n: PhaseNumber,
 ): number | undefined {
-  return o.floors.get(m.id)?.[n - 1] ?? floorOf(m, n);
+  const set = o.floors.get(m.id);
+  return set === undefined ? floorOf(m, n) : set[n - 1];
 }
 
-export function indicatorThreshold(o: Overrides, i: RiskIndicator): number {
-  return o.riskThresholds.get(i.qualifiedId) ?? i.threshold;
-}
-
-interface Columns {
-  id: number;
-  targets?: number[];
-  floors?: number[];
-  threshold?: number;
+/** The built-in threshold, unless the table sets or switches it off; undefined = switched off. */
+export function indicatorThreshold(
+  o: Overrides,
+  i: RiskIndicator,
+): number | undefined {
+  const set = o.riskThresholds.get(i.qualifiedId);
+  if (set === undefined) return i.threshold;
+  return set ?? undefined;
 }
 
 function isBlank(c: Cell): boolean {
-  return c === null || c === undefined || c === "";
+  return (
+    c === null || c === undefined || (typeof c === "string" && c.trim() === "")
+  );
 }
 
-/**
- * Excel desktop passes the empty cells of a range as 0 (Excel on the web as null). An id of 0, or
- * a row's four phase cells all 0 (no metric has a target or floor of 0 in every phase), are empty.
- */
-const isEmptyId = (c: Cell) => isBlank(c) || c === 0;
-const allEmpty = (row: readonly Cell[], cols: readonly number[]) =>
-  cols.every((c) => isBlank(row[c])) || cols.every((c) => row[c] === 0);
+/** Empty as Excel passes it: null or "" on the web, 0 on desktop (no id, threshold or floor is 0). */
+const isEmpty = (c: Cell) => isBlank(c) || c === 0;
 
 function headerColumns(row: readonly Cell[]): Columns | undefined {
   const keys = row.map((c) => (typeof c === "string" ? normalizeKey(c) : ""));
@@ -101,53 +127,128 @@ const isBareHeader = (row: readonly Cell[]) =>
       !Number.isFinite(Number(row[c])),
   );
 
+/** A row that starts with a known id: the first row of a data body, not a header. */
+const startsWithId = (row: readonly Cell[]) =>
+  typeof row[0] === "string" && resolve(row[0].trim()).kind !== "unknown";
+
 function describe(c: Cell): string {
   return typeof c === "string" ? `"${c}"` : String(c);
 }
 
-/** A threshold of `measure` in a cell: a number the measure can take (0.75, not 75, for 75%). */
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+/** Where a cell is, for messages: "thresholds row 3, P2". */
+const at = (rowNumber: number, column?: string) =>
+  `thresholds row ${rowNumber}${column ? `, ${column}` : ""}`;
+
+/** A threshold of `measure`: null when the cell is empty or 0, else a number the measure can take. */
 function thresholdAt(
-  row: readonly Cell[],
-  col: number,
-  rowNumber: number,
+  c: Cell,
+  where: string,
   measure: PhaseMetric | RiskIndicator,
-): number {
-  const c = row[col];
+): Threshold {
+  if (isEmpty(c)) return null;
   if (typeof c !== "number" || !Number.isFinite(c))
-    throw new OverridesError(
-      `thresholds row ${rowNumber}: ${describe(c)} is not a number`,
-    );
+    throw new OverridesError(`${where}: ${describe(c)} is not a number`);
   const problem = valueProblem(measure, c);
-  if (problem)
-    throw new OverridesError(`thresholds row ${rowNumber}: ${problem}`);
+  if (problem) throw new OverridesError(`${where}: ${problem}`);
   return c;
 }
 
-function perPhase(
-  row: readonly Cell[],
-  cols: readonly number[],
-  rowNumber: number,
-  metric: PhaseMetric,
-  fallback: (n: PhaseNumber) => number | undefined,
-  what: string,
-): PerPhase | undefined {
-  if (allEmpty(row, cols)) return undefined;
-  return PHASE_NUMBERS.map((n, i) => {
-    if (!isBlank(row[cols[i]]))
-      return thresholdAt(row, cols[i], rowNumber, metric);
-    const kept = fallback(n);
-    if (kept === undefined)
-      throw new OverridesError(
-        `thresholds row ${rowNumber}: ${metric.id} has no built-in ${what} for phase ${n}; give all four phases or none`,
-      );
-    return kept;
-  }) as unknown as PerPhase;
+interface Parsed {
+  readonly targets: Map<string, Four<Threshold>>;
+  readonly floors: Map<string, Four<number | undefined>>;
+  readonly riskThresholds: Map<string, Threshold>;
 }
 
-interface Parsed {
-  readonly targets: Map<string, PerPhase>;
-  readonly floors: Map<string, PerPhase>;
-  readonly riskThresholds: Map<string, number>;
+const fourOf = <T>(
+  cols: readonly number[],
+  read: (col: number, n: PhaseNumber) => T,
+) => PHASE_NUMBERS.map((n, i) => read(cols[i], n)) as unknown as Four<T>;
+
+function readMetric(
+  row: readonly Cell[],
+  rowNumber: number,
+  cols: Columns,
+  found: { metric: PhaseMetric; indicator?: RiskIndicator },
+  into: Parsed,
+): void {
+  const { metric } = found;
+  if (!cols.targets) {
+    // Churn, NPS and productivity are risk indicators too: in a table of thresholds, that one.
+    if (found.indicator)
+      return readIndicator(row, rowNumber, cols, found.indicator, into);
+    throw new OverridesError(
+      `${at(rowNumber)}: ${metric.id} is a phase metric; give its targets in P1..P4 columns`,
+    );
+  }
+  into.targets.set(
+    metric.id,
+    fourOf(cols.targets, (col, n) =>
+      thresholdAt(row[col], at(rowNumber, `P${n}`), metric),
+    ),
+  );
+  if (cols.floors) readFloors(row, rowNumber, cols.floors, metric, into);
+  // A table with both P1..P4 and a Threshold column: the indicator's threshold, where one is given.
+  if (cols.threshold !== undefined && !isEmpty(row[cols.threshold])) {
+    if (!found.indicator)
+      throw new OverridesError(
+        `${at(rowNumber, THRESHOLD_HEADERS.threshold)}: ${metric.id} has no risk threshold; clear that cell`,
+      );
+    readIndicator(row, rowNumber, cols, found.indicator, into);
+  }
+}
+
+/** Floors exist only where the catalog has them (gross margin); one typed for another metric is refused. */
+function readFloors(
+  row: readonly Cell[],
+  rowNumber: number,
+  cols: readonly number[],
+  metric: PhaseMetric,
+  into: Parsed,
+): void {
+  if (!metric.floors) {
+    const typed = cols.findIndex((col) => !isEmpty(row[col]));
+    if (typed >= 0)
+      throw new OverridesError(
+        `${at(rowNumber, THRESHOLD_HEADERS.floors[typed])}: ${metric.id} has no floor (only ${WITH_FLOORS} has one); clear that cell`,
+      );
+    return;
+  }
+  into.floors.set(
+    metric.id,
+    fourOf(
+      cols,
+      (col, n) =>
+        thresholdAt(row[col], at(rowNumber, `Floor P${n}`), metric) ??
+        undefined,
+    ),
+  );
+}
+
+const WITH_FLOORS = PHASE_METRICS.filter((m) => m.floors)
+  .map((m) => m.id)
+  .join(", ");
+
+function readIndicator(
+  row: readonly Cell[],
+  rowNumber: number,
+  cols: Columns,
+  indicator: RiskIndicator,
+  into: Parsed,
+): void {
+  if (cols.threshold === undefined)
+    throw new OverridesError(
+      `${at(rowNumber)}: ${indicator.qualifiedId} is a risk indicator; give its threshold in a Threshold column`,
+    );
+  into.riskThresholds.set(
+    indicator.qualifiedId,
+    thresholdAt(
+      row[cols.threshold],
+      at(rowNumber, THRESHOLD_HEADERS.threshold),
+      indicator,
+    ),
+  );
 }
 
 /** One body row of a thresholds table into `into`; a row it cannot use is an error, never dropped. */
@@ -158,80 +259,50 @@ function readRow(
   into: Parsed,
 ): void {
   const idCell = row[cols.id];
-  const numberColumns = [
-    ...(cols.targets ?? []),
-    ...(cols.floors ?? []),
-    ...(cols.threshold === undefined ? [] : [cols.threshold]),
-  ];
-  if (isEmptyId(idCell) || allEmpty(row, numberColumns)) return;
-  const found = resolve(String(idCell));
-  const at = `thresholds row ${rowNumber}`;
+  if (isEmpty(idCell)) return;
+  const found = resolve(String(idCell).trim());
   switch (found.kind) {
     case "unknown":
       throw new OverridesError(
-        `${at}: unknown metric "${idCell}"` +
+        `${at(rowNumber)}: unknown metric "${idCell}"` +
           (found.suggestions.length
             ? ` (did you mean ${found.suggestions.join(", ")}?)`
             : ""),
       );
     case "ambiguous":
       throw new OverridesError(
-        `${at}: "${idCell}" is ambiguous; use ${found.candidates.join(" or ")}`,
+        `${at(rowNumber)}: "${idCell}" is ambiguous; use ${found.candidates.join(" or ")}`,
       );
     case "group":
       throw new OverridesError(
-        `${at}: "${idCell}" is a risk group; give each of its indicators on its own row, as ${found.group.indicators[0].qualifiedId}`,
+        `${at(rowNumber)}: "${idCell}" is a risk group; give each of its indicators on its own row, as ${found.group.indicators[0].qualifiedId}`,
       );
     case "metric":
-      if (cols.targets) {
-        const { metric } = found;
-        const t = perPhase(
-          row,
-          cols.targets,
-          rowNumber,
-          metric,
-          (n) => targetOf(metric, n),
-          "target",
-        );
-        if (t) into.targets.set(metric.id, t);
-        const f =
-          cols.floors &&
-          perPhase(
-            row,
-            cols.floors,
-            rowNumber,
-            metric,
-            (n) => floorOf(metric, n),
-            "floor",
-          );
-        if (f) into.floors.set(metric.id, f);
-        return;
-      }
-      // Churn, NPS and productivity are risk indicators too: in a table of thresholds, that one.
-      if (found.indicator)
-        return readIndicator(row, rowNumber, cols, found.indicator, into);
-      throw new OverridesError(
-        `${at}: ${found.metric.id} is a phase metric; give its targets in P1..P4 columns`,
-      );
+      return readMetric(row, rowNumber, cols, found, into);
     case "indicator":
       return readIndicator(row, rowNumber, cols, found.indicator, into);
   }
 }
 
-function readIndicator(
-  row: readonly Cell[],
-  rowNumber: number,
-  cols: Columns,
-  indicator: RiskIndicator,
-  into: Parsed,
-): void {
-  if (cols.threshold === undefined || isBlank(row[cols.threshold]))
-    throw new OverridesError(
-      `thresholds row ${rowNumber}: ${indicator.qualifiedId} is a risk indicator; give its threshold in a Threshold column`,
-    );
-  into.riskThresholds.set(
-    indicator.qualifiedId,
-    thresholdAt(row, cols.threshold, rowNumber, indicator),
+/** The columns of a range whose first row is `first`: its headers, a bare five columns, or a template table's body. */
+function columnsOf(first: readonly Cell[]): {
+  cols: Columns;
+  hasHeader: boolean;
+} {
+  const header = headerColumns(first);
+  if (header) return { cols: header, hasHeader: true };
+  if (first.length === 5)
+    return {
+      cols: { id: 0, targets: [1, 2, 3, 4] },
+      hasHeader: isBareHeader(first),
+    };
+  const body = Object.values(TEMPLATE_TABLES).find(
+    (t) => t.width === first.length,
+  );
+  if (body && startsWithId(first)) return { cols: body, hasHeader: false };
+  throw new OverridesError(
+    `thresholds: pass a Thresholds table (ScaleThresholds[#All] with its headers, or ScaleThresholds), ` +
+      `or a five-column range (id, P1, P2, P3, P4); got ${plural(first.length, "column")} without those headers`,
   );
 }
 
@@ -245,29 +316,14 @@ export function parseOverrides(rows: readonly (readonly Cell[])[]): Overrides {
     floors: new Map(),
     riskThresholds: new Map(),
   };
-  const nonEmpty = rows.filter((r) => r.some((c) => !isBlank(c) && c !== 0));
-  if (nonEmpty.length === 0) return parsed;
-
-  const header = headerColumns(nonEmpty[0]);
-  let cols: Columns;
-  let body: readonly (readonly Cell[])[];
-  if (header) {
-    cols = header;
-    body = nonEmpty.slice(1);
-  } else if (nonEmpty[0].length === 5) {
-    cols = { id: 0, targets: [1, 2, 3, 4] };
-    body = isBareHeader(nonEmpty[0]) ? nonEmpty.slice(1) : nonEmpty;
-  } else {
-    throw new OverridesError(
-      `thresholds: pass the Thresholds table with its headers (Id, P1..P4) or a five-column range (id, P1, P2, P3, P4); got ${nonEmpty[0].length} columns without those headers`,
-    );
-  }
-
-  body.forEach((row, i) => {
+  const first = rows.findIndex((r) => r.some((c) => !isEmpty(c)));
+  if (first < 0) return parsed;
+  let { cols, hasHeader } = columnsOf(rows[first]);
+  for (let r = hasHeader ? first + 1 : first; r < rows.length; r++) {
     // A second table below the first (the Thresholds sheet's risk table) brings its own header.
-    const nextHeader = headerColumns(row);
+    const nextHeader = headerColumns(rows[r]);
     if (nextHeader) cols = nextHeader;
-    else readRow(row, rows.indexOf(row) + 1 || i + 1, cols, parsed);
-  });
+    else readRow(rows[r], r + 1, cols, parsed);
+  }
   return parsed;
 }

@@ -240,11 +240,12 @@ function anchorsMissing(reads: Reads): boolean {
   );
 }
 
-/** The numbers in a thresholds name's cells; a blank or text cell is refused, naming the cell. */
-function thresholdNumbers(range: Excel.Range): number[] {
+/** The numbers in a thresholds name's cells, "" where empty (that check is off); a text cell is refused, naming the cell. */
+function thresholdNumbers(range: Excel.Range): (number | "")[] {
   const a = parseAddress(range.address);
   return (range.values[0] as Cell[]).map((v, k) => {
     if (typeof v === "number" && Number.isFinite(v)) return v;
+    if (v === "" || v === null) return "";
     const ref = `${columnLetter(a.start.col + k)}${a.start.row}`;
     throw new WorkbookError(
       "badThresholds",
@@ -408,6 +409,7 @@ function planPhase(
     const value = latestNumber((actuals.values as Grid)[0]);
     if (value === undefined) return;
     const judged = metricRule(m, read.n, overrides);
+    if (judged === undefined) return; // switched off in the Thresholds table
     judge(plan, levelOf(value, judged), {
       address: flag.address,
       sheet: a.sheet,
@@ -460,6 +462,7 @@ function planRisks(
       const value = latestNumber(row);
       if (value === undefined) return;
       const judged = indicatorRule(found.indicator, overrides);
+      if (judged === undefined) return; // switched off in the Thresholds table
       judge(plan, levelOf(value, judged), {
         address: flagAddress,
         sheet: a.sheet,

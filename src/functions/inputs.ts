@@ -3,6 +3,7 @@
  * Every check of user input and every message about it lives here, once.
  */
 import {
+  Language,
   PHASE_NUMBERS,
   PhaseMetric,
   PhaseNumber,
@@ -10,14 +11,15 @@ import {
   RiskIndicator,
   valueProblem,
 } from "../core/catalog";
-import { resolve } from "../core/lookup";
+import { normalizeKey, resolve } from "../core/lookup";
 import {
   Cell,
   Overrides,
   OverridesError,
   parseOverrides,
 } from "../core/overrides";
-import { invalid } from "./errors";
+import { InputError, invalid } from "./errors";
+import type { MetricValue } from "../core/evaluate";
 
 export type Grid = Cell[][];
 /** What Excel may pass for a parameter declared as a range: a grid, or a bare scalar from other hosts. */
@@ -82,6 +84,10 @@ export function readId(c: Cell): Measure | { kind: "group"; group: RiskGroup } {
     case "ambiguous":
       return ambiguous(found.text, found.candidates);
     case "unknown":
+      if (normalizeKey(found.text) === "")
+        throw invalid(
+          `"${found.text}" is not a metric id: ids and names are written in Latin letters, such as "mrr" or "churn". See =SCALE.METRICS() for the list.`,
+        );
       throw invalid(
         `Unknown metric "${found.text}".` +
           (found.suggestions.length
@@ -125,8 +131,13 @@ export function readPhase(c: Cell): PhaseNumber {
   );
 }
 
+/** An optional scalar left empty: null or "" (web), 0 (desktop), undefined (omitted). product.md section 5. */
+export function isOmitted(c: Cell): boolean {
+  return isBlank(c) || c === 0;
+}
+
 export function readOptionalPhase(c: Cell): PhaseNumber | undefined {
-  return isBlank(c) ? undefined : readPhase(c);
+  return isOmitted(c) ? undefined : readPhase(c);
 }
 
 function measureName(m: PhaseMetric | RiskIndicator): string {
@@ -148,10 +159,16 @@ export function readValue(c: Cell, m: PhaseMetric | RiskIndicator): number {
 
 /**
  * A sheet full of SCALE cells passes the same Thresholds table to every one of them, each call
- * with its own copy: the last table read is kept and compared cell by cell, so it is parsed once.
+ * with its own copy, and two blocks of a sheet may pass two different tables: the last few
+ * tables read are kept (copied, so a caller editing its array cannot change them) with what they
+ * gave, a bad table's message included, and a new call is compared with them cell by cell.
  */
-let lastThresholds:
-  { readonly grid: Grid; readonly overrides: Overrides } | undefined;
+const THRESHOLDS_KEPT = 4;
+const keptThresholds: {
+  readonly grid: Grid;
+  readonly overrides?: Overrides;
+  readonly problem?: string;
+}[] = [];
 
 const sameGrid = (a: Grid, b: Grid) =>
   a.length === b.length &&
@@ -160,21 +177,29 @@ const sameGrid = (a: Grid, b: Grid) =>
       row.length === b[r].length && row.every((c, k) => c === b[r][k]),
   );
 
+function parseKept(grid: Grid): (typeof keptThresholds)[number] {
+  const found = keptThresholds.find((k) => sameGrid(grid, k.grid));
+  if (found) return found;
+  const copy = grid.map((row) => row.slice());
+  let kept: (typeof keptThresholds)[number];
+  try {
+    kept = { grid: copy, overrides: parseOverrides(grid) };
+  } catch (e) {
+    if (!(e instanceof OverridesError)) throw e;
+    kept = { grid: copy, problem: e.message };
+  }
+  keptThresholds.unshift(kept);
+  keptThresholds.length = Math.min(keptThresholds.length, THRESHOLDS_KEPT);
+  return kept;
+}
+
 export function readOverrides(
   arg: RangeArg | undefined,
 ): Overrides | undefined {
   if (isBlankArg(arg)) return undefined;
-  const grid = toGrid(arg as RangeArg);
-  if (lastThresholds && sameGrid(grid, lastThresholds.grid))
-    return lastThresholds.overrides;
-  try {
-    const overrides = parseOverrides(grid);
-    lastThresholds = { grid, overrides };
-    return overrides;
-  } catch (e) {
-    if (e instanceof OverridesError) throw invalid(e.message);
-    throw e;
-  }
+  const kept = parseKept(toGrid(arg as RangeArg));
+  if (kept.problem !== undefined) throw invalid(kept.problem);
+  return kept.overrides;
 }
 
 /**
@@ -195,4 +220,125 @@ export function pairCells<T>(
     );
   }
   return a.map((row, r) => row.map((x, c) => fn(x, b[r][c])));
+}
+
+/** An id cell left empty: null/"" or, in Excel desktop ranges, 0. */
+export function isEmptyId(c: Cell): boolean {
+  return isBlank(c) || c === 0;
+}
+
+/** An id/value pair with nothing in it: a blank row inside a range, "" in the spill. */
+export function isEmptyPair(id: Cell, value: Cell): boolean {
+  return isEmptyId(id) && (isBlank(value) || value === 0);
+}
+
+/** A value with an empty id cell beside it. */
+export function missingId(value: Cell): InputError {
+  const what =
+    typeof value === "string"
+      ? `The text "${value}"`
+      : `The value ${describeCell(value)}`;
+  return invalid(`${what} has no metric id next to it.`);
+}
+
+export function readMinShare(c: Cell): number {
+  if (isOmitted(c)) return 1;
+  if (typeof c === "number" && c > 0 && c <= 1) return c;
+  // From 2 up, a percent typed as a whole number (80 for 80%) is the likely mistake.
+  const hint =
+    typeof c === "number" && c >= 2 && c <= 100
+      ? ` (${c}% is ${+(c / 100).toPrecision(12)})`
+      : "";
+  throw invalid(
+    `min_share must be a fraction above 0 and at most 1${hint}; got ${describeCell(c)}.`,
+  );
+}
+
+export function readFlag(c: Cell, name: string): boolean {
+  if (isBlank(c)) return false;
+  if (typeof c === "boolean") return c;
+  if (c === 0 || c === 1) return c === 1;
+  throw invalid(`${name} must be TRUE or FALSE; got ${describeCell(c)}.`);
+}
+
+export function readLanguage(c: Cell): Language {
+  if (isOmitted(c)) return "en";
+  const key = typeof c === "string" ? c.trim().toLowerCase() : "";
+  if (["en", "english", "inglés", "ingles"].includes(key)) return "en";
+  if (["es", "spanish", "español", "espanol"].includes(key)) return "es";
+  throw invalid(`language must be "en" or "es"; got ${describeCell(c)}.`);
+}
+
+/**
+ * A first pair is a header ("Metric", "Value") when its value is text and its id is no known
+ * measure; a known id with a text value ("mrr", "600000") is a mistyped value.
+ */
+function isHeaderPair([id, value]: readonly [Cell, Cell]): boolean {
+  if (typeof value !== "string" || isBlank(value)) return false;
+  return typeof id !== "string" || resolve(id.trim()).kind === "unknown";
+}
+
+/**
+ * The id/value pairs of SCALE.PHASE and SCALE.SCORE, in any of their three forms: one id and one
+ * value, a range of ids and a same-shaped range of values, or a two-column range (ids, values).
+ * A header row on top is skipped in the last two.
+ */
+export function metricPairs(
+  metricsArg: RangeArg,
+  valuesArg: RangeArg | undefined,
+): [Cell, Cell][] {
+  const metrics = toGrid(metricsArg);
+  let pairs: [Cell, Cell][];
+  if (valuesArg !== undefined && valuesArg !== null) {
+    pairs = [];
+    pairCells(
+      metrics,
+      "metrics",
+      toGrid(valuesArg as RangeArg),
+      "values",
+      (id, v) => pairs.push([id, v]),
+    );
+  } else if (metrics[0]?.length === 2) {
+    pairs = metrics.map((r): [Cell, Cell] => [r[0], r[1]]);
+  } else {
+    const columns = metrics[0]?.length ?? 0;
+    throw invalid(
+      `Give the values too, or a two-column range (ids, values) as metrics; metrics has ${columns} column${columns === 1 ? "" : "s"}.`,
+    );
+  }
+  return pairs.length > 0 && isHeaderPair(pairs[0]) ? pairs.slice(1) : pairs;
+}
+
+/** The metrics and numbers of `pairs`; blank values are skipped, anything else unusable is an error. */
+export function metricValues(
+  pairs: readonly [Cell, Cell][],
+  fn: string,
+): MetricValue[] {
+  const out: MetricValue[] = [];
+  for (const [id, value] of pairs) {
+    if (isBlank(value) || isEmptyPair(id, value)) continue;
+    if (isEmptyId(id)) throw missingId(value);
+    const metric = readPhaseMetric(id, fn);
+    out.push({ metric, value: readValue(value, metric) });
+  }
+  return out;
+}
+
+/** A monthly series (a row or a column, oldest first): numbers, or undefined for blank months. */
+export function readSeries(
+  arg: RangeArg,
+  m: PhaseMetric,
+): (number | undefined)[] {
+  const grid = toGrid(arg);
+  const cells =
+    grid.length === 1
+      ? grid[0]
+      : grid.every((r) => r.length === 1)
+        ? grid.map((r) => r[0])
+        : undefined;
+  if (cells === undefined)
+    throw invalid(
+      `values must be one row or one column of months; got ${shapeOf(grid)}.`,
+    );
+  return cells.map((c) => (isBlank(c) ? undefined : readValue(c, m)));
 }

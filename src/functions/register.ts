@@ -2,7 +2,7 @@
  * Entry of the functions bundle: tells Excel which code runs each SCALE.* id of functions.json.
  * Kept apart from functions.ts so the task pane can import the functions without registering them.
  */
-import { gap, metrics, phase, risk, target } from "./functions";
+import { eta, gap, metrics, phase, risk, score, target } from "./functions";
 
 // Outside Excel (the page opened in a browser) Office.js provides no CustomFunctions.
 if (typeof CustomFunctions !== "undefined") {
@@ -11,4 +11,6 @@ if (typeof CustomFunctions !== "undefined") {
   CustomFunctions.associate("RISK", risk);
   CustomFunctions.associate("TARGET", target);
   CustomFunctions.associate("METRICS", metrics);
+  CustomFunctions.associate("ETA", eta);
+  CustomFunctions.associate("SCORE", score);
 }

@@ -10,7 +10,7 @@ import { expectGolden } from "./golden";
 import * as scale from "../../src/functions/functions";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { FunctionsMetadataPlugin } = require("../../scripts/functions-metadata-plugin");
+const { FunctionsMetadataPlugin, functionSources, localizedMetadata } = require("../../scripts/functions-metadata-plugin");
 
 interface FunctionMeta {
   id: string;
@@ -36,6 +36,35 @@ test("functions.json equals the committed golden file (a changed signature is a 
   expectGolden(read("functions.json"), path.join(__dirname, "functions.golden.json"));
 });
 
+test("functions.es.json, the Spanish metadata, equals its golden file: Spanish names and descriptions, the same ids and shapes", () => {
+  expectGolden(read("functions.es.json"), path.join(__dirname, "functions.es.golden.json"));
+  const english = metadata();
+  const spanish = JSON.parse(read("functions.es.json")).functions as FunctionMeta[];
+  expect(Object.fromEntries(spanish.map((f) => [f.id, f.name]))).toEqual({
+    PHASE: "FASE",
+    GAP: "BRECHA",
+    RISK: "RIESGO",
+    TARGET: "OBJETIVO",
+    METRICS: "METRICAS",
+    ETA: "MESES",
+    SCORE: "PUNTAJE",
+  });
+  spanish.forEach((f, i) => {
+    const en = english[i];
+    expect([f.id, f.helpUrl, f.parameters.map((p) => [p.dimensionality, p.optional])]).toEqual([en.id, en.helpUrl, en.parameters.map((p) => [p.dimensionality, p.optional])]);
+    expect(f.description).not.toBe(en.description);
+    f.parameters.forEach((p, k) => expect([p.name, p.description]).not.toEqual([en.parameters[k].name, en.parameters[k].description]));
+  });
+});
+
+test("the Spanish table must name every function and parameter, or the build fails saying which", () => {
+  const english = JSON.stringify({ functions: [{ id: "PHASE", name: "PHASE", parameters: [{ name: "metrics" }, { name: "min_share" }] }] });
+  const one = { name: "FASE", description: "d", parameters: { metrics: { name: "metricas", description: "d" } } };
+  expect(() => localizedMetadata(english, { PHASE: one })).toThrow("no Spanish entry for PHASE(min_share)");
+  expect(() => localizedMetadata(english, {})).toThrow("no Spanish entry for PHASE");
+  expect(() => localizedMetadata(english, { PHASE: { ...one, parameters: { ...one.parameters, min_share: { name: "p", description: "d" } } }, GAPP: one })).toThrow("Spanish entries for no function: GAPP");
+});
+
 /** What register.ts asks Excel to associate (run with a recording CustomFunctions), and the module it imports. */
 function associations(): { associated: Map<string, unknown>; functions: Record<string, unknown> } {
   const associated = new Map<string, unknown>();
@@ -54,7 +83,7 @@ function associations(): { associated: Map<string, unknown>; functions: Record<s
 }
 
 test("register.ts associates every id of functions.json with the function its JSDoc declares, and nothing else", async () => {
-  const { associate } = await generateCustomFunctionsMetadata(path.join(ROOT, "src/functions/functions.ts"), false);
+  const { associate } = await generateCustomFunctionsMetadata(functionSources(path.join(ROOT, "src/functions")), false);
   const { associated, functions } = associations();
   const declared = Object.fromEntries(associate.map((a) => [a.id, functions[a.functionName]]));
   expect([...associated.keys()].sort()).toEqual(metadata().map((f) => f.id).sort());
@@ -93,7 +122,7 @@ test("the build fails when the metadata generator reports an error, naming it", 
   const input = path.join(dir, "functions.ts");
   fs.writeFileSync(input, "/**\n * Adds.\n * @customfunction ADD-TWO\n * @param a A number.\n */\nexport function add(a: number): number {\n  return a;\n}\n");
   fs.writeFileSync(path.join(dir, "entry.js"), "export {};\n");
-  const compiler = webpack({ mode: "production", context: dir, entry: "./entry.js", output: { path: path.join(dir, "out") }, plugins: [new FunctionsMetadataPlugin({ input })] });
+  const compiler = webpack({ mode: "production", context: dir, entry: "./entry.js", output: { path: path.join(dir, "out") }, plugins: [new FunctionsMetadataPlugin({ inputs: [input] })] });
   const stats = await new Promise<webpack.Stats>((resolve, reject) => compiler.run((err, s) => (err || !s ? reject(err) : resolve(s))));
   expect(stats.hasErrors()).toBe(true);
   expect(stats.toString("errors-only")).toContain("The custom function id contains invalid characters");
@@ -108,6 +137,8 @@ test("parameters have the dimensionality the functions expect, with help text an
     RISK: ["indicator:matrix", "values:matrix", "phase:scalar?", "thresholds:matrix?"],
     TARGET: ["metric:matrix", "phase:scalar", "thresholds:matrix?"],
     METRICS: ["language:scalar?"],
+    ETA: ["metric:scalar", "values:matrix", "phase:scalar", "thresholds:matrix?"],
+    SCORE: ["metrics:matrix", "values:matrix?", "phase:scalar", "thresholds:matrix?"],
   });
   for (const f of metadata()) {
     expect(f.description.length).toBeGreaterThan(40);

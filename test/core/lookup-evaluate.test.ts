@@ -130,19 +130,19 @@ describe("threshold overrides", () => {
       ["gross_margin", "Gross margin", 0.5, 0.6, 0.7, 0.8, 0.4, 0.5, 0.6, 0.7, null],
       ["cash_burn.cash_runway", "Cash runway", null, null, null, null, null, null, null, null, 12],
     ]);
-    expect(metricRule(metricById("gross_margin"), 2, o)).toMatchObject({ threshold: 0.6, floor: 0.5 });
-    expect(indicatorRule(indicatorById("cash_burn.cash_runway"), o).threshold).toBe(12);
-    expect(metricRule(metricById("mrr"), 1, o).threshold).toBe(500_000);
+    expect(metricRule(metricById("gross_margin"), 2, o)!).toMatchObject({ threshold: 0.6, floor: 0.5 });
+    expect(indicatorRule(indicatorById("cash_burn.cash_runway"), o)!.threshold).toBe(12);
+    expect(metricRule(metricById("mrr"), 1, o)!.threshold).toBe(500_000);
   });
 
   test("a bare five-column range, with or without header", () => {
     const bare = parseOverrides([["cac", 90, 70, 45, 20]]);
-    expect(metricRule(metricById("cac"), 3, bare).threshold).toBe(45);
+    expect(metricRule(metricById("cac"), 3, bare)!.threshold).toBe(45);
     const headed = parseOverrides([
       ["Id", "P1", "P2", "P3", "P4"],
       ["LTV/CAC", 3, 4, 5, 6],
     ]);
-    expect(metricRule(metricById("ltv_cac"), 1, headed).threshold).toBe(3);
+    expect(metricRule(metricById("ltv_cac"), 1, headed)!.threshold).toBe(3);
   });
 
   test("Excel desktop's zeros for empty cells count as empty: no floor of 0, no row for id 0", () => {
@@ -153,9 +153,9 @@ describe("threshold overrides", () => {
       ["gross_margin", "Gross margin", 0.75, 0.8, 0.82, 0.85, 0.7, 0.72, 0.75, 0.78],
       [0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
     ]);
-    expect(metricRule(metricById("mrr"), 1, o).floor).toBeUndefined();
-    expect(levelOf(100, metricRule(metricById("mrr"), 1, o))).toBe("RISK");
-    expect(metricRule(metricById("gross_margin"), 1, o).floor).toBe(0.7);
+    expect(metricRule(metricById("mrr"), 1, o)!.floor).toBeUndefined();
+    expect(levelOf(100, metricRule(metricById("mrr"), 1, o)!)).toBe("RISK");
+    expect(metricRule(metricById("gross_margin"), 1, o)!.floor).toBe(0.7);
   });
 
   test("a risk table's churn, nps or productivity is the risk indicator of that name", () => {
@@ -163,22 +163,24 @@ describe("threshold overrides", () => {
       ["Id", "Threshold"],
       ["churn", 0.06],
     ]);
-    expect(indicatorRule(indicatorById("competition.churn"), o).threshold).toBe(0.06);
-    expect(metricRule(metricById("churn"), 1, o).threshold).toBe(targetOf(metricById("churn"), 1));
+    expect(indicatorRule(indicatorById("competition.churn"), o)!.threshold).toBe(0.06);
+    expect(metricRule(metricById("churn"), 1, o)!.threshold).toBe(targetOf(metricById("churn"), 1));
   });
 
-  test("floors alone on a row are read; a metric without built-in floors needs all four", () => {
-    const o = parseOverrides([
-      ["Id", "P1", "P2", "P3", "P4", "Floor P1", "Floor P2", "Floor P3", "Floor P4"],
-      ["gross_margin", null, null, null, null, 0.6, 0.65, 0.7, 0.72],
-    ]);
-    expect(metricRule(metricById("gross_margin"), 2, o)).toMatchObject({ threshold: targetOf(metricById("gross_margin"), 2), floor: 0.65 });
-    expect(() =>
-      parseOverrides([
-        ["Id", "P1", "P2", "P3", "P4", "Floor P1", "Floor P2", "Floor P3", "Floor P4"],
-        ["cac", null, null, null, null, 150, null, null, null],
-      ]),
-    ).toThrow(new OverridesError("thresholds row 2: cac has no built-in floor for phase 2; give all four phases or none"));
+  test("section 4: an empty or 0 target switches that check off; a cleared floor means no floor; a floor for a metric without one is refused", () => {
+    const header = ["Id", "P1", "P2", "P3", "P4", "Floor P1", "Floor P2", "Floor P3", "Floor P4"];
+    const o = parseOverrides([header, ["gross_margin", 0.75, null, 0, 0.9, 0.6, 0, null, 0.72]]);
+    expect(metricRule(metricById("gross_margin"), 1, o)).toMatchObject({ threshold: 0.75, floor: 0.6 });
+    expect([metricRule(metricById("gross_margin"), 2, o), metricRule(metricById("gross_margin"), 3, o)]).toEqual([undefined, undefined]);
+    expect(metricRule(metricById("gross_margin"), 4, o)).toMatchObject({ threshold: 0.9, floor: 0.72 });
+    const cleared = parseOverrides([header, ["gross_margin", 0.75, 0.8, 0.85, 0.9, null, 0, "", null]]);
+    expect(metricRule(metricById("gross_margin"), 2, cleared)!.floor).toBeUndefined();
+    expect(levelOf(0.73, metricRule(metricById("gross_margin"), 2, cleared)!)).toBe("RISK");
+    expect(() => parseOverrides([header, ["cac", 100, 75, 50, 25, 150, null, null, null]])).toThrow(
+      new OverridesError("thresholds row 2, Floor P1: cac has no floor (only gross_margin has one); clear that cell"),
+    );
+    expect(() => parseOverrides([header, ["mrr", 500_000, 2e6, 5e6, 2e7, 0, 0, 0, 1]])).toThrow(/row 2, Floor P4: mrr has no floor/);
+    expect(() => parseOverrides([header, ["mrr", 500_000, "lots", 5e6, 2e7, 0, 0, 0, 0]])).toThrow(new OverridesError('thresholds row 2, P2: "lots" is not a number'));
   });
 
   test("a bare range's header row is recognised by the text over P1..P4, whatever the first header says", () => {
@@ -187,13 +189,13 @@ describe("threshold overrides", () => {
         [first, "P1", "P2", "P3", "P4"],
         ["cac", 90, 70, 45, 20],
       ]);
-      expect(metricRule(metricById("cac"), 1, o).threshold).toBe(90);
+      expect(metricRule(metricById("cac"), 1, o)!.threshold).toBe(90);
     }
   });
 
   test("bad tables say what to fix", () => {
     expect(() => parseOverrides([["gross_margin", 75, 0.8, 0.82, 0.85]])).toThrow(
-      new OverridesError("thresholds row 1: gross_margin is a percentage entered as a fraction: 75% is 0.75, so enter 0.75, not 75."),
+      new OverridesError("thresholds row 1, P1: gross_margin is a percentage entered as a fraction: 75% is 0.75, so enter 0.75, not 75."),
     );
     expect(() => parseOverrides([["Id", "Threshold"], ["cash_burn", 3]])).toThrow(
       new OverridesError('thresholds row 2: "cash_burn" is a risk group; give each of its indicators on its own row, as cash_burn.cash_runway'),
@@ -204,7 +206,7 @@ describe("threshold overrides", () => {
     expect(() => parseOverrides([["cash_burn.cash_runway", 12, 12, 12, 12]])).toThrow(
       new OverridesError("thresholds row 1: cash_burn.cash_runway is a risk indicator; give its threshold in a Threshold column"),
     );
-    expect(() => parseOverrides([["cac", "ninety", 70, 45, 20]])).toThrow(new OverridesError('thresholds row 1: "ninety" is not a number'));
+    expect(() => parseOverrides([["cac", "ninety", 70, 45, 20]])).toThrow(new OverridesError('thresholds row 1, P1: "ninety" is not a number'));
     expect(() => parseOverrides([["cak", 90, 70, 45, 20]])).toThrow(/unknown metric "cak" \(did you mean cac/);
     expect(() => parseOverrides([["a", "b", "c"]])).toThrow(/five-column range/);
   });

@@ -52,7 +52,9 @@ describe("SCALE.PHASE", () => {
     const noHint = (v: string) => err("#VALUE!", `min_share must be a fraction above 0 and at most 1; got ${v}.`);
     expect(phase(ids, vals, 1.0000001)).toEqual(noHint("1.0000001"));
     expect(phase(ids, vals, 1.5)).toEqual(noHint("1.5"));
-    expect(phase(ids, vals, 0)).toEqual(noHint("0"));
+    expect(phase(ids, vals, -0.5)).toEqual(noHint("-0.5"));
+    // 0 is what Excel desktop passes for an empty cell: min_share omitted (product.md section 5).
+    expect(phase(ids, vals, 0)).toBe(phase(ids, vals));
     expect(phase(ids, vals, 12.3)).toEqual(err("#VALUE!", "min_share must be a fraction above 0 and at most 1 (12.3% is 0.123); got 12.3."));
     expect(phase(ids, vals, 2)).toEqual(err("#VALUE!", "min_share must be a fraction above 0 and at most 1 (2% is 0.02); got 2."));
   });
@@ -62,7 +64,7 @@ describe("SCALE.PHASE", () => {
     expect(phase([["customer_growth"]], [[30]])).toEqual(err("#VALUE!", "customer_growth is a percentage entered as a fraction: 30% is 0.3, so enter 0.3, not 30."));
     expect(phase([["marketing_roi"]], [[300]])).toEqual(err("#VALUE!", "marketing_roi is a percentage entered as a fraction: 300% is 3, so enter 3, not 300."));
     expect(risk([["competition.price_premium"]], [[25]])).toEqual([[err("#VALUE!", /25% is 0.25, so enter 0.25, not 25\.$/)]]);
-    expect(gap([["mrr_growth"]], [[0.1]], 1, false, [["mrr_growth", 20, 15, 10, 5]])).toEqual([[err("#VALUE!", /^thresholds row 1: mrr_growth is a percentage entered as a fraction: 20% is 0.2/)]]);
+    expect(gap([["mrr_growth"]], [[0.1]], 1, false, [["mrr_growth", 20, 15, 10, 5]])).toEqual([[err("#VALUE!", /^thresholds row 1, P1: mrr_growth is a percentage entered as a fraction: 20% is 0.2/)]]);
     expect(phase([["mrr_growth"]], [[10]])).toBe(4);
     expect(phase([["marketing_roi"]], [[100]])).toBe(4);
     expect(risk([["cash_burn.revenue_growth"]], [[10]])).toEqual([["OK"]]);
@@ -108,13 +110,13 @@ describe("SCALE.GAP", () => {
     expect(gap([["mrr"]], [[1_500_000]], 2, true)).toEqual([[0.25]]);
   });
 
-  test("as_fraction against a target of 0 is #VALUE!, not -Infinity or NaN", () => {
+  test("a target of 0 in thresholds switches the check off (product.md section 4): a blank gap, with or without as_fraction", () => {
     const zeroP1 = [["mrr_growth", 0, 0.1, 0.1, 0.1]];
-    const message = "The phase 1 target of mrr_growth is 0, so the gap cannot be a fraction of it; leave as_fraction empty.";
-    expect(gap([["mrr_growth"]], [[0.1]], 1, true, zeroP1)).toEqual([[err("#VALUE!", message)]]);
-    expect(gap([["mrr_growth"]], [[0]], 1, true, zeroP1)).toEqual([[err("#VALUE!", message)]]);
-    expect(gap([["mrr_growth"]], [[0.1]], 1, false, zeroP1)).toEqual([[-0.1]]);
+    expect(gap([["mrr_growth"]], [[0.1]], 1, true, zeroP1)).toEqual([[""]]);
+    expect(gap([["mrr_growth"]], [[0]], 1, true, zeroP1)).toEqual([[""]]);
+    expect(gap([["mrr_growth"]], [[0.1]], 1, false, zeroP1)).toEqual([[""]]);
     expect(gap([["mrr_growth"]], [[0.05]], 2, true, zeroP1)).toEqual([[0.5]]);
+    expect(gap([["mrr_growth"]], [["lots"]], 1, true, zeroP1)).toEqual([[err("#VALUE!", /enter a number/)]]);
   });
 
   test("a gap too large for a number is #VALUE!, never Infinity", () => {
@@ -132,7 +134,7 @@ describe("SCALE.GAP", () => {
     const noId = (v: string) => err("#VALUE!", `The value ${v} has no metric id next to it.`);
     expect(gap([[null]], [[5]], 1)).toEqual([[noId("5")]]);
     expect(gap([[""]], [[5]], 1)).toEqual([[noId("5")]]);
-    expect(gap([[0]], [["abc"]], 1)).toEqual([[noId('the text "abc"')]]);
+    expect(gap([[0]], [["abc"]], 1)).toEqual([[err("#VALUE!", 'The text "abc" has no metric id next to it.')]]);
     expect(gap([["mrr"], [null]], [[400_000], [7]], 1)).toEqual([[100_000], [noId("7")]]);
     expect(gap([[null]], [[null]], 1)).toEqual([[err("#N/A", "No metric and no value given.")]]);
     expect(gap([[""], [0]], [[null], [0]], 1)).toEqual([[err("#N/A", "No metric and no value given.")]]);
@@ -242,13 +244,13 @@ describe("SCALE.TARGET", () => {
     expect(target([["cac"]], 1, edited)).toEqual([[80]]);
     expect(target([["cac"]], 1, [...table(), ["mrr", 1, 2, 3, 4]])).toEqual([[90]]);
     expect(target([["mrr"]], 1, [...table(), ["mrr", 1, 2, 3, 4]])).toEqual([[1]]);
-    expect(target([["cac"]], 1, [["cac", "x", 70, 45, 20]])).toEqual([[err("#VALUE!", 'thresholds row 1: "x" is not a number')]]);
+    expect(target([["cac"]], 1, [["cac", "x", 70, 45, 20]])).toEqual([[err("#VALUE!", 'thresholds row 1, P1: "x" is not a number')]]);
     expect(target([["cac"]], 1, table())).toEqual([[90]]);
   });
 
   test("bad input", () => {
     expect(target([["cac"]], 0)).toEqual([[err("#VALUE!", "Phase must be a whole number from 1 to 4; got 0.")]]);
-    expect(target([["cac"]], 1, [["cac", "x", 70, 45, 20]])).toEqual([[err("#VALUE!", 'thresholds row 1: "x" is not a number')]]);
+    expect(target([["cac"]], 1, [["cac", "x", 70, 45, 20]])).toEqual([[err("#VALUE!", 'thresholds row 1, P1: "x" is not a number')]]);
   });
 });
 

@@ -24,13 +24,13 @@ export function expectedNames(actuals: readonly Actual[], phases: readonly Phase
   for (const n of phases) {
     for (const m of PHASE_METRICS) {
       const v = latest(actuals, n, m.id);
-      out.set(NAMES.phaseFlag(n, m.id), v === undefined ? "" : levelOf(v, metricRule(m, n, overrides)));
+      out.set(NAMES.phaseFlag(n, m.id), v === undefined ? "" : levelOf(v, metricRule(m, n, overrides)!));
     }
   }
   for (const g of RISK_GROUPS) {
     const levels = g.indicators.flatMap((i) => {
       const v = latest(actuals, "R", i.qualifiedId);
-      return v === undefined ? [] : [levelOf(v, indicatorRule(i, overrides))];
+      return v === undefined ? [] : [levelOf(v, indicatorRule(i, overrides)!)];
     });
     out.set(NAMES.riskFlag(g.id), worstLevel(levels) ?? "");
   }

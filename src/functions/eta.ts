@@ -1,0 +1,65 @@
+import { PhaseMetric } from "../core/catalog";
+import { NoEta, etaOf, metricRule } from "../core/evaluate";
+import { guard, invalid, notAvailable } from "./errors";
+import {
+  isEmptyId,
+  readOverrides,
+  readPhase,
+  readPhaseMetric,
+  readSeries,
+  toGrid,
+} from "./inputs";
+
+/** The amounts an ETA is computed for: currency and counts where higher is better (product.md section 5). */
+export function isGrowingAmount(m: PhaseMetric): boolean {
+  return (
+    m.direction === "higher" && ["usd", "usd_month", "count"].includes(m.unit)
+  );
+}
+
+const NO_ETA: Readonly<Record<NoEta, string>> = {
+  short: "fewer than four months up to the last value",
+  missing: "no value three months before the last one",
+  nonpositive: "a value of 0 or less, so there is no growth rate",
+  flat: "the last three months are flat or falling",
+};
+
+/**
+ * Months to a phase's target: whole months from the last value of a monthly series to the target, at the compound monthly growth of the last three months (the dashboard's ETA). 0 when already met; #N/A with the reason when there are fewer than four months, the trend is flat or falling, or the metric is not a growing amount (mrr, arr, revenue_per_employee, customers, active_users, leads, team_size).
+ * @customfunction ETA
+ * @helpurl https://localhost:3000/help.html#eta
+ * @param metric A metric id that grows: "mrr", "arr", "revenue_per_employee", "customers", "active_users", "leads" or "team_size".
+ * @param values The monthly values, one row or one column, oldest first; blank months carry the last value forward.
+ * @param phase The phase whose target to reach, 1 to 4.
+ * @param [thresholds] Optional: the Thresholds table or a five-column range (id, P1..P4) that overrides the built-in targets.
+ * @returns Whole months until the target is reached.
+ */
+export function eta(
+  metric: any,
+  values: any[][],
+  phase: any,
+  thresholds?: any[][],
+): any {
+  return guard(() => {
+    const overrides = readOverrides(thresholds);
+    const ids = toGrid(metric).flat();
+    if (ids.length !== 1 || isEmptyId(ids[0]))
+      throw invalid('metric must be one metric id, such as "mrr".');
+    const m = readPhaseMetric(ids[0], "SCALE.ETA");
+    if (!isGrowingAmount(m))
+      throw notAvailable(
+        `No ETA for ${m.id}: it is computed for amounts that grow (mrr, arr, revenue_per_employee, customers, active_users, leads, team_size).`,
+      );
+    const p = readPhase(phase);
+    const series = readSeries(values, m);
+    const rule = metricRule(m, p, overrides);
+    if (rule === undefined)
+      throw notAvailable(
+        `No ETA: the phase ${p} target of ${m.id} is switched off in thresholds.`,
+      );
+    const result = etaOf(series, rule);
+    if ("none" in result)
+      throw notAvailable(`No ETA for ${m.id}: ${NO_ETA[result.none]}.`);
+    return result.months;
+  });
+}

@@ -1,0 +1,68 @@
+import { gapOf, metricRule } from "../core/evaluate";
+import { Cell, Overrides } from "../core/overrides";
+import { guard, notAvailable } from "./errors";
+import {
+  isBlank,
+  isEmptyId,
+  isEmptyPair,
+  missingId,
+  pairCells,
+  readFlag,
+  readOverrides,
+  readPhase,
+  readPhaseMetric,
+  readValue,
+  toGrid,
+} from "./inputs";
+import { Result, SWITCHED_OFF, finite, somethingGiven, spill } from "./results";
+
+function gapCell(
+  id: Cell,
+  value: Cell,
+  phaseNumber: Cell,
+  asFraction: boolean,
+  overrides: Overrides | undefined,
+): Result<number | string> {
+  if (isEmptyPair(id, value)) return "";
+  return guard(() => {
+    if (isEmptyId(id)) throw missingId(value);
+    const metric = readPhaseMetric(id, "SCALE.GAP");
+    if (isBlank(value)) throw notAvailable(`No value for ${metric.id}.`);
+    const p = readPhase(phaseNumber);
+    const v = readValue(value, metric);
+    const rule = metricRule(metric, p, overrides);
+    if (rule === undefined) return SWITCHED_OFF;
+    const gap = gapOf(v, rule);
+    // A threshold of 0 switches the check off, so there is always a target to divide by.
+    if (!asFraction) return finite(gap, `the gap for ${metric.id}`);
+    return finite(gap / Math.abs(rule.threshold), `the gap for ${metric.id}`);
+  });
+}
+
+/**
+ * Gap to a phase's target, in the metric's unit: positive = still to go, 0 or negative = met (negative is the margin ahead), whichever way the metric points (CAC 120 against a target of 100 is a gap of 20). Churn, MRR growth and customer growth are monthly rates; percentages are fractions (5% is 0.05). Blank where thresholds switch the target off. Ranges spill element-wise.
+ * @customfunction GAP
+ * @helpurl https://localhost:3000/help.html#gap
+ * @param metric A metric id ("cac"), or a range of ids.
+ * @param value The value, or a range of values (same shape as metric, or any shape with one id). Rates are monthly; percentages are fractions.
+ * @param phase The phase whose target to compare with, 1 to 4.
+ * @param [as_fraction] TRUE to divide the gap by the target (a gap of 20 on a target of 100 is 0.2).
+ * @param [thresholds] Optional: the Thresholds table or a five-column range (id, P1..P4) that overrides the built-in targets.
+ * @returns The gap, or a spilled range of gaps.
+ */
+export function gap(
+  metric: any[][],
+  value: any[][],
+  phase: any,
+  as_fraction?: any,
+  thresholds?: any[][],
+): any[][] {
+  return spill(() => {
+    const overrides = readOverrides(thresholds);
+    const asFraction = readFlag(as_fraction, "as_fraction");
+    const [ids, values] = somethingGiven(toGrid(metric), toGrid(value));
+    return pairCells(ids, "metric", values, "value", (id, v) =>
+      gapCell(id, v, phase, asFraction, overrides),
+    );
+  });
+}

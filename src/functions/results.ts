@@ -1,0 +1,35 @@
+/**
+ * What a SCALE function hands back to Excel: a value, an Excel error with its message, or a
+ * spilled range; never a thrown exception, NaN or Infinity.
+ */
+import { ExcelError, guard, invalid, notAvailable } from "./errors";
+import { Grid, isEmptyPair, pairCells } from "./inputs";
+
+export type Result<T> = T | ExcelError;
+export type Spill<T> = Result<T>[][];
+
+/** Runs `body` and returns a range for Excel: its spill, or its value or error as a 1x1 range. */
+export function spill<T>(body: () => T | Spill<T>): Spill<T> {
+  const result = guard(body);
+  return Array.isArray(result) ? result : [[result]];
+}
+
+/**
+ * A computed number, checked before it reaches a cell: Excel has no NaN or Infinity, so a result
+ * that overflows (huge values against huge targets) is #VALUE!, not a broken cell.
+ */
+export function finite(n: number, what: string): number {
+  if (Number.isFinite(n)) return n;
+  throw invalid(`The numbers are too large to compute ${what}.`);
+}
+
+/** Ids and values that hold nothing but blank pairs mean the call was given nothing: #N/A, not a blank spill. */
+export function somethingGiven(ids: Grid, values: Grid): [Grid, Grid] {
+  const empty = pairCells(ids, "metric", values, "value", isEmptyPair);
+  if (empty.every((row) => row.every(Boolean)))
+    throw notAvailable("No metric and no value given.");
+  return [ids, values];
+}
+
+/** A check switched off in the thresholds (empty or 0 there): a blank cell, as the sheet's own flag. */
+export const SWITCHED_OFF = "";

@@ -1,0 +1,119 @@
+import { RiskGroup } from "../core/catalog";
+import {
+  Rule,
+  indicatorRule,
+  levelOf,
+  metricRule,
+  worstLevel,
+} from "../core/evaluate";
+import { Cell, Overrides } from "../core/overrides";
+import { guard, invalid, notAvailable } from "./errors";
+import {
+  Grid,
+  Measure,
+  cellCount,
+  isBlank,
+  isEmptyId,
+  isEmptyPair,
+  measureId,
+  missingId,
+  pairCells,
+  readId,
+  readMeasure,
+  readOptionalPhase,
+  readOverrides,
+  readValue,
+  toGrid,
+} from "./inputs";
+import { Result, SWITCHED_OFF, somethingGiven, spill } from "./results";
+
+/** What a measure is judged against: a phase target where a phase applies, else its risk threshold; undefined when switched off. */
+function riskRule(
+  m: Measure,
+  phaseNumber: Cell,
+  overrides: Overrides | undefined,
+): Rule | undefined {
+  const p = readOptionalPhase(phaseNumber);
+  if (m.kind === "metric" && p !== undefined)
+    return metricRule(m.metric, p, overrides);
+  if (m.kind === "metric" && m.indicator === undefined)
+    throw invalid(
+      `${m.metric.id} is a phase metric: give the phase (1-4) to judge it against.`,
+    );
+  return indicatorRule(m.indicator!, overrides);
+}
+
+function riskCell(
+  id: Cell,
+  value: Cell,
+  phaseNumber: Cell,
+  overrides: Overrides | undefined,
+): Result<string> {
+  if (isEmptyPair(id, value)) return "";
+  return guard(() => {
+    if (isEmptyId(id)) throw missingId(value);
+    const m = readMeasure(id);
+    if (isBlank(value)) throw notAvailable(`No value for ${measureId(m)}.`);
+    const v = readValue(value, m.kind === "metric" ? m.metric : m.indicator);
+    const rule = riskRule(m, phaseNumber, overrides);
+    return rule === undefined ? SWITCHED_OFF : levelOf(v, rule);
+  });
+}
+
+/** A group's worst level over its non-blank values; indicators switched off are left out. */
+function groupLevel(
+  values: Grid,
+  group: RiskGroup,
+  overrides: Overrides | undefined,
+): string {
+  const cells = values.flat();
+  const n = group.indicators.length;
+  if (cells.length !== n)
+    throw invalid(
+      `${group.id} has ${n} indicators (${group.indicators.map((i) => i.id).join(", ")}); give ${n} values in that order, got ${cells.length}.`,
+    );
+  const levels = group.indicators.flatMap((indicator, i) => {
+    if (isBlank(cells[i])) return [];
+    const v = readValue(cells[i], indicator);
+    const rule = indicatorRule(indicator, overrides);
+    return rule === undefined ? [] : [levelOf(v, rule)];
+  });
+  if (cells.every(isBlank))
+    throw notAvailable(`No values for ${group.id}: all ${n} are empty.`);
+  return worstLevel(levels) ?? SWITCHED_OFF;
+}
+
+/**
+ * Risk level OK, WATCH or RISK of a value against its threshold: a risk indicator's, or a phase target when a phase is given. With a risk group id and its four values, the group's worst level. Churn, MRR growth and revenue growth are monthly rates; percentages are fractions (5% is 0.05). Blank where thresholds switch the check off. Ranges spill element-wise.
+ * @customfunction RISK
+ * @helpurl https://localhost:3000/help.html#risk
+ * @param indicator An indicator or metric id ("cash_burn.cash_runway", "churn"), a range of ids, or a risk group id ("cash_burn").
+ * @param values The value, a range of values (same shape as indicator), or a group's four values in the table's order. Rates are monthly; percentages are fractions.
+ * @param [phase] Phase 1-4 to judge phase metrics against their target; without it churn, nps and productivity use their risk threshold.
+ * @param [thresholds] Optional: the Thresholds table (phase targets and risk thresholds) or a five-column range (id, P1..P4).
+ * @returns OK, WATCH or RISK, or a spilled range of them.
+ */
+export function risk(
+  indicator: any[][],
+  values: any[][],
+  phase?: any,
+  thresholds?: any[][],
+): any[][] {
+  return spill(() => {
+    const overrides = readOverrides(thresholds);
+    const ids = toGrid(indicator);
+    const vals = toGrid(values);
+    if (cellCount(ids) === 1 && !isEmptyId(ids[0][0])) {
+      const found = readId(ids[0][0]);
+      if (found.kind === "group") {
+        // One level for every phase, but a phase given must still be a phase.
+        readOptionalPhase(phase);
+        return [[groupLevel(vals, found.group, overrides)]];
+      }
+    }
+    somethingGiven(ids, vals);
+    return pairCells(ids, "indicator", vals, "values", (id, v) =>
+      riskCell(id, v, phase, overrides),
+    );
+  });
+}
