@@ -251,6 +251,12 @@ function readIndicator(
   );
 }
 
+const numberColumns = (cols: Columns) => [
+  ...(cols.targets ?? []),
+  ...(cols.floors ?? []),
+  ...(cols.threshold === undefined ? [] : [cols.threshold]),
+];
+
 /** One body row of a thresholds table into `into`; a row it cannot use is an error, never dropped. */
 function readRow(
   row: readonly Cell[],
@@ -263,6 +269,8 @@ function readRow(
   const found = resolve(String(idCell).trim());
   switch (found.kind) {
     case "unknown":
+      // Text with no number beside it (the sheet's note under the tables) holds no threshold.
+      if (numberColumns(cols).every((col) => isEmpty(row[col]))) return;
       throw new OverridesError(
         `${at(rowNumber)}: unknown metric "${idCell}"` +
           (found.suggestions.length

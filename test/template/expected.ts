@@ -9,7 +9,7 @@ import { Cell, parseOverrides } from "../../src/core/overrides";
 import { Actual, NAMES } from "../../src/core/template";
 import { phase } from "../../src/functions/functions";
 
-function latest(actuals: readonly Actual[], p: PhaseNumber | "R", id: string): number | undefined {
+export function latest(actuals: readonly Actual[], p: PhaseNumber | "R", id: string): number | undefined {
   const rows = actuals.filter((a) => a.phase === p && a.id === id).sort((a, b) => a.month - b.month);
   return rows.length ? rows[rows.length - 1].value : undefined;
 }

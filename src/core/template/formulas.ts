@@ -64,24 +64,34 @@ export interface LevelRule {
 }
 
 /** Same as `bandWidth` in evaluate.ts. */
-function band(t: string, capped: boolean): string {
+function bandWidth(t: string, capped: boolean): string {
   return capped
     ? `${WARNING_BAND}*MIN(ABS(${t}),ABS(1-${t}))`
     : `${WARNING_BAND}*ABS(${t})`;
 }
 
-/** "OK", "WATCH" or "RISK" for the number in `value`; same rule as `levelOf` in evaluate.ts. */
+/**
+ * A threshold cell that is empty or 0 switches its check off (product.md section 4). N() reads an
+ * empty cell and text as 0, in Excel, LibreOffice, Gnumeric and HyperFormula alike.
+ */
+const isOff = (ref: string) => `N(${ref})=0`;
+
+/**
+ * "OK", "WATCH" or "RISK" for the number in `value`, "" where the threshold is switched off; the
+ * same rule as `levelOf` and `metricRule` in evaluate.ts. A cleared floor means no floor: the band.
+ */
 export function levelFormula(value: string, rule: LevelRule): string {
   const t = rule.threshold;
   const higher = rule.direction === "higher";
   const meets = `${value}${higher ? ">" : "<"}${rule.strict ? "" : "="}${t}`;
+  const band = higher
+    ? `${value}>=${t}-${bandWidth(t, rule.capped)}`
+    : `${value}<=${t}+${bandWidth(t, rule.capped)}`;
   const watch =
     rule.floor !== undefined && higher
-      ? `${value}>=${rule.floor}`
-      : higher
-        ? `${value}>=${t}-${band(t, rule.capped)}`
-        : `${value}<=${t}+${band(t, rule.capped)}`;
-  return `IF(${meets},"OK",IF(${watch},"WATCH","RISK"))`;
+      ? `IF(${isOff(rule.floor)},${band},${value}>=${rule.floor})`
+      : band;
+  return `IF(${isOff(t)},"",IF(${meets},"OK",IF(${watch},"WATCH","RISK")))`;
 }
 
 /** Blank until the value is a number, then its level. */
@@ -109,7 +119,7 @@ export function latestFormula(range: string): string {
   return `IF(COUNT(${range})=0,"",INDEX(${range},1,${lastColumn}))`;
 }
 
-/** Shortfall to the target: positive = still to go (same sign rule as `gapOf`). */
+/** Shortfall to the target: positive = still to go (same sign rule as `gapOf`); blank where the target is off. */
 export function gapFormula(
   value: string,
   target: string,
@@ -117,14 +127,19 @@ export function gapFormula(
 ): string {
   const diff =
     direction === "higher" ? `${target}-${value}` : `${value}-${target}`;
-  return `IF(ISNUMBER(${value}),${diff},"")`;
+  return `IF(AND(ISNUMBER(${value}),NOT(${isOff(target)})),${diff},"")`;
 }
 
-/** 1 where the value meets the target, 0 where not, "" when blank. */
+/** 1 where the value meets the target, 0 where not, "" when blank or the target is switched off. */
 export function meetsFormula(
   value: string,
   target: string,
   direction: Direction,
 ): string {
-  return `IF(ISNUMBER(${value}),IF(${value}${direction === "higher" ? ">=" : "<="}${target},1,0),"")`;
+  return `IF(ISNUMBER(${value}),IF(${isOff(target)},"",IF(${value}${direction === "higher" ? ">=" : "<="}${target},1,0)),"")`;
+}
+
+/** A threshold shown as a number, blank where it is switched off. */
+export function thresholdShown(threshold: string): string {
+  return `IF(${isOff(threshold)},"",${threshold})`;
 }

@@ -27,6 +27,7 @@ import {
   gapFormula,
   latestFormula,
   meetsFormula,
+  thresholdShown,
   onSheet,
   type LevelRule,
 } from "./formulas";
@@ -379,7 +380,7 @@ function trackedRow(ctx: Context, cells: CellSpec[], r: TrackedRowSpec): void {
     },
     {
       ref: target,
-      formula: r.rule.threshold,
+      formula: thresholdShown(r.rule.threshold),
       numberFormat: fmt,
       style: "computed",
     },
@@ -568,8 +569,11 @@ function dashboardSheet(ctx: Context): SheetSpec {
   const last = DASHBOARD.metricRow(PHASE_METRICS.length - 1);
   const values = `${cell(DASHBOARD.valueColumn, first)}:${cell(DASHBOARD.valueColumn, last)}`;
   const count = `COUNT(${values})`;
-  const meetsAll = (n: PhaseNumber) =>
-    `SUM(${cell(DASHBOARD.meetsColumn(n), first)}:${cell(DASHBOARD.meetsColumn(n), last)})=${count}`;
+  // Phase n is met when every metric judged for it (its meets cell a number: a value, and a target switched on) meets it.
+  const meetsAll = (n: PhaseNumber) => {
+    const meets = `${cell(DASHBOARD.meetsColumn(n), first)}:${cell(DASHBOARD.meetsColumn(n), last)}`;
+    return `AND(COUNT(${meets})>0,SUM(${meets})=COUNT(${meets}))`;
+  };
   const phaseFormula = `IF(${count}=0,"",${[...PHASE_NUMBERS].reverse().reduceRight((otherwise, n) => `IF(${meetsAll(n)},${n},${otherwise})`, "0")})`;
   const phaseCell = cell(2, DASHBOARD.phaseRow);
   const nextPhaseCell = absolute(2, DASHBOARD.nextPhaseRow);
@@ -639,7 +643,7 @@ function dashboardSheet(ctx: Context): SheetSpec {
       },
       {
         ref: target,
-        formula: `INDEX(${targets},1,${nextPhaseCell})`,
+        formula: thresholdShown(`INDEX(${targets},1,${nextPhaseCell})`),
         numberFormat: fmt,
         style: "computed",
       },
