@@ -54,13 +54,18 @@ export class ScalePlugin extends FunctionPlugin {
     "SCALE.RISK": { method: "risk", sizeOfResultArrayMethod: "riskSize", parameters: [range, range, optionalScalar, optionalRange] },
     "SCALE.TARGET": { method: "target", sizeOfResultArrayMethod: "firstArgSize", parameters: [range, scalar, optionalRange] },
     "SCALE.METRICS": { method: "metrics", sizeOfResultArrayMethod: "catalogSize", parameters: [optionalScalar] },
+    "SCALE.ETA": { method: "eta", parameters: [scalar, range, scalar, optionalRange] },
+    "SCALE.SCORE": { method: "score", parameters: [range, optionalRange, scalar, optionalRange] },
   };
 
   private call(name: string, fn: (...args: any[]) => unknown, ast: any, state: any) {
     return this.runFunction(ast.args, state, this.metadata(name), (...args: unknown[]) => {
       // Excel passes an error in an argument straight through without calling the function.
       const failed = args.find((a) => a instanceof CellError);
-      return (failed ?? fromExcel(fn(...args.map(toExcel)))) as never;
+      // Excel passes an argument left empty (`=SCALE.SCORE(A1:B5,,1)`) as null; HyperFormula
+      // would hand a range parameter a 1x1 range holding an empty cell instead.
+      const excelArgs = args.map((a, i) => (ast.args[i]?.type === "EMPTY" ? null : toExcel(a)));
+      return (failed ?? fromExcel(fn(...excelArgs))) as never;
     });
   }
 
@@ -82,6 +87,14 @@ export class ScalePlugin extends FunctionPlugin {
 
   metrics(ast: any, state: any) {
     return this.call("SCALE.METRICS", scale.metrics, ast, state);
+  }
+
+  eta(ast: any, state: any) {
+    return this.call("SCALE.ETA", scale.eta, ast, state);
+  }
+
+  score(ast: any, state: any) {
+    return this.call("SCALE.SCORE", scale.score, ast, state);
   }
 
   pairedSize(ast: any, state: any): ArraySize {
@@ -119,7 +132,7 @@ let registered = false;
 export function engine(sheets: Record<string, (string | number | boolean | null)[][]>): HyperFormula {
   if (!registered) {
     HyperFormula.registerFunctionPlugin(ScalePlugin, {
-      enGB: { "SCALE.PHASE": "SCALE.PHASE", "SCALE.GAP": "SCALE.GAP", "SCALE.RISK": "SCALE.RISK", "SCALE.TARGET": "SCALE.TARGET", "SCALE.METRICS": "SCALE.METRICS" },
+      enGB: { "SCALE.PHASE": "SCALE.PHASE", "SCALE.GAP": "SCALE.GAP", "SCALE.RISK": "SCALE.RISK", "SCALE.TARGET": "SCALE.TARGET", "SCALE.METRICS": "SCALE.METRICS", "SCALE.ETA": "SCALE.ETA", "SCALE.SCORE": "SCALE.SCORE" },
     });
     registered = true;
   }
