@@ -4,7 +4,7 @@
  */
 import { PHASE_METRICS, PHASE_NUMBERS } from "../src/core/catalog";
 import { levelOf, metricRule } from "../src/core/evaluate";
-import { phase, risk } from "../src/functions/functions";
+import { eta, phase, risk } from "../src/functions/functions";
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -89,11 +89,53 @@ function riskCallsWithThresholdsPerSecond(): number {
   return Math.round(n / (Number(process.hrtime.bigint() - t0) / 1e9));
 }
 
+/** Calls per second of `call(i)`, timed over `n` calls after a warm-up. */
+function perSecond(n: number, call: (i: number) => unknown): number {
+  for (let i = 0; i < 1000; i++) call(i);
+  const t0 = process.hrtime.bigint();
+  for (let i = 0; i < n; i++) call(i);
+  return Math.round(n / (Number(process.hrtime.bigint() - t0) / 1e9));
+}
+
+const thresholdsTable = (edit: number) => [
+  ["Id", "P1", "P2", "P3", "P4"],
+  ...PHASE_METRICS.map((m, i) => [m.id, ...m.targets.map((t) => (i === 0 ? t * edit : t))]),
+];
+
+/** SCALE.RISK calls alternating between two different thresholds tables, as two blocks of a sheet would (each call its own copy). */
+function riskCallsWithTwoTablesPerSecond(): number {
+  const copies = [1, 1.1].map((edit) => Array.from({ length: 4 }, () => thresholdsTable(edit)));
+  return perSecond(200_000, (i) => {
+    const m = PHASE_METRICS[i % PHASE_METRICS.length];
+    return risk([[m.id]], [[m.targets[i % 4]]], (i % 4) + 1, copies[i % 2][(i >> 1) % 4]);
+  });
+}
+
+/** SCALE.RISK calls given a table with one bad cell: each gets the #VALUE! the first call found. */
+function riskCallsWithBadTablePerSecond(): number {
+  const bad = () => {
+    const t = thresholdsTable(1) as (string | number)[][];
+    t[5][2] = "n/a";
+    return t;
+  };
+  const copies = Array.from({ length: 4 }, bad);
+  return perSecond(200_000, (i) => risk([["mrr"]], [[600_000]], 1, copies[i % 4]));
+}
+
+/** SCALE.ETA over 36-month rows of MRR, as a dashboard column of ETA cells would call it. */
+function etaCallsPerSecond(): number {
+  const rows = Array.from({ length: 16 }, (_, k) => [Array.from({ length: 36 }, (_, t) => 50_000 * Math.pow(1.03 + k * 0.002, t))]);
+  return perSecond(1_000_000, (i) => eta("mrr", rows[i % rows.length], 4));
+}
+
 export async function run(): Promise<Record<string, number>> {
   return {
     evalsPerSecond: evalsPerSecond(),
     riskCallsPerSecond: riskCallsPerSecond(),
     riskCallsWithThresholdsPerSecond: riskCallsWithThresholdsPerSecond(),
+    riskCallsWithTwoTablesPerSecond: riskCallsWithTwoTablesPerSecond(),
+    riskCallsWithBadTablePerSecond: riskCallsWithBadTablePerSecond(),
+    etaCallsPerSecond: etaCallsPerSecond(),
     phase100kRowsMs: phase100kRowsMs(),
   };
 }

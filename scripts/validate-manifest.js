@@ -2,7 +2,8 @@
  * `npm run validate [-- path/to/manifest.xml] [-- --online]`: checks the add-in manifest offline.
  * It parses the XML (xml2js, as office-addin-manifest does) and checks what Excel needs to load
  * this add-in: required elements, every resid defined, https URLs on one origin, the SCALE
- * namespace, one long-lived shared runtime used by the functions and the task pane, and, next to
+ * namespace, one long-lived shared runtime used by the functions and the task pane, locale
+ * overrides written where Office reads them (Spanish function names among them), and, next to
  * a build, every URL served by dist/. `--online` also asks Microsoft's validation service.
  */
 const fs = require("fs");
@@ -11,6 +12,10 @@ const { parseStringPromise } = require("xml2js");
 
 const REQUIRED_SETS = { SharedRuntime: "1.1", CustomFunctionsRuntime: "1.1" };
 const ICON_SIZES = ["16", "32", "80"];
+/** The resource elements a <bt:Override> belongs inside. */
+const RESOURCE_KINDS = ["bt:Image", "bt:Url", "bt:String"];
+/** The locale whose override of the functions metadata gives Excel the Spanish function names. */
+const SPANISH = "es-es";
 
 /**
  * An element as xml2js parses it with its default options: its attributes under `$`, its text under
@@ -39,6 +44,24 @@ function findAll(node, name, found = []) {
     }
   }
   return found;
+}
+
+/**
+ * Calls `visit` for every element below `node`, with its name and the name of the element it is in
+ * (`parent` for the children of `node` itself). Unlike findAll, it knows where each element is.
+ * @param {unknown} node
+ * @param {(name: string, element: XmlNode, parent: string) => void} visit
+ * @param {string} [parent]
+ */
+function walk(node, visit, parent = "") {
+  if (!node || typeof node !== "object" || Array.isArray(node)) return;
+  for (const [key, children] of Object.entries(node)) {
+    if (key === "$" || key === "_" || !Array.isArray(children)) continue;
+    for (const child of children) {
+      visit(key, child, parent);
+      walk(child, visit, key);
+    }
+  }
 }
 
 /**
@@ -87,7 +110,7 @@ async function manifestProblems(xml, distDir) {
 
   const overrides = app.VersionOverrides?.[0];
   if (!overrides) return [...problems, "<VersionOverrides> is missing: no ribbon button, no custom functions"];
-  problems.push(...resourceProblems(overrides), ...sharedRuntimeProblems(overrides));
+  problems.push(...resourceProblems(overrides), ...sharedRuntimeProblems(overrides), ...localeProblems(overrides));
   problems.push(...urlProblems(app, overrides, distDir));
   return problems;
 }
@@ -135,9 +158,7 @@ function sharedRuntimeProblems(overrides) {
   const runtimes = findAll(overrides.Hosts, "Runtime");
   need(runtimes.length === 1 && attr(runtimes[0], "lifetime") === "long", 'exactly one <Runtime lifetime="long"> (the shared runtime) is required');
   const shared = attr(runtimes[0], "resid");
-  const points = findAll(overrides.Hosts, "ExtensionPoint");
-  // Only an element with attributes has an xsi:type, so what this finds is never bare text.
-  const functions = /** @type {XmlElement | undefined} */ (points.find((p) => typeOf(p) === "CustomFunctions"));
+  const functions = customFunctions(overrides);
   if (!functions) return [...problems, '<ExtensionPoint xsi:type="CustomFunctions"> is missing'];
   /** @param {unknown} element an element, or the list of them under a name */
   const locationOf = (element) => attr(findAll(element, "SourceLocation")[0], "resid");
@@ -152,21 +173,72 @@ function sharedRuntimeProblems(overrides) {
 }
 
 /**
+ * The custom functions extension point, if the manifest has one.
+ * @param {XmlElement} overrides
+ */
+function customFunctions(overrides) {
+  // Only an element with attributes has an xsi:type, so what this finds is never bare text.
+  return /** @type {XmlElement | undefined} */ (findAll(overrides.Hosts, "ExtensionPoint").find((p) => typeOf(p) === "CustomFunctions"));
+}
+
+/**
+ * Locale overrides under <Resources>: each a <bt:Override> inside the resource it overrides, and the
+ * custom functions metadata overridden for Spanish, so that Excel shows the Spanish function names.
+ * @param {XmlElement} overrides
+ */
+function localeProblems(overrides) {
+  /** @type {string[]} */
+  const problems = [];
+  /** @type {Map<string | undefined, XmlNode[]>} each resource's own bt:Override elements, by its id */
+  const byResource = new Map();
+  /** @type {Map<string, (string | undefined)[]>} the locales of the bt:Override elements outside a resource, by where they are */
+  const astray = new Map();
+  walk({ Resources: overrides.Resources }, (name, element, parent) => {
+    if (name === "Override") {
+      problems.push("<Override> must be written <bt:Override> (without the prefix Office does not load the add-in: OfficeDev/office-js#2464)");
+    } else if (name === "bt:Override" && !RESOURCE_KINDS.includes(parent)) {
+      astray.set(parent, [...(astray.get(parent) ?? []), attr(element, "Locale")]);
+    } else if (RESOURCE_KINDS.includes(name) && typeof element === "object") {
+      byResource.set(attr(element, "id"), element["bt:Override"] ?? []);
+    }
+  });
+  for (const [parent, locales] of astray) {
+    problems.push(
+      `<bt:Override> (${locales.join(", ")}) is inside <${parent}>, not in a resource: put it inside its <bt:Url>, <bt:String> or <bt:Image> element, written open and closed around it (<bt:Url ...>...</bt:Url>), not self-closed`,
+    );
+  }
+  const metadata = attr(findAll(customFunctions(overrides)?.Metadata, "SourceLocation")[0], "resid");
+  const localized = byResource.get(metadata);
+  if (!localized) return [...new Set(problems)]; // no metadata, or no resource for it: reported by the other checks
+  for (const o of localized) {
+    const value = attr(o, "Value");
+    if (!/\.json$/.test(value ?? "")) problems.push(`the <bt:Override Locale="${attr(o, "Locale")}"> of the custom functions <Metadata> must point at a .json file, not ${value}`);
+  }
+  if (!localized.some((o) => attr(o, "Locale")?.toLowerCase() === SPANISH)) {
+    problems.push(
+      `the custom functions <Metadata> resource "${metadata}" has no <bt:Override Locale="${SPANISH}" Value=".../functions.es.json"/>: Excel in Spanish would show the English function names`,
+    );
+  }
+  // One line for a mistake however many elements repeat it (an unprefixed <Override> per locale).
+  return [...new Set(problems)];
+}
+
+/**
  * @param {XmlElement} app
  * @param {XmlElement} overrides
  * @param {string} [distDir]
  */
 function urlProblems(app, overrides, distDir) {
+  /** @type {Set<string>} */
   const urls = new Set();
-  (/** @param {unknown} node */ function collect(node) {
-    if (Array.isArray(node)) node.forEach(collect);
-    else if (node && typeof node === "object") {
-      const value = attr(node, "DefaultValue");
-      if (/^[a-z]+:\/\//i.test(value ?? "")) urls.add(value);
-      Object.entries(node).forEach(([k, v]) => k !== "$" && collect(v));
-    }
-  })(app);
-  for (const domain of findAll(app.AppDomains, "AppDomain")) urls.add(text(domain));
+  /** @param {string | undefined} value */
+  const addUrl = (value) => value && /^[a-z]+:\/\//i.test(value) && urls.add(value);
+  // The default URLs, and the ones a locale override (<Override>, <bt:Override>) serves instead.
+  walk(app, (name, element) => {
+    addUrl(attr(element, "DefaultValue"));
+    if (name === "Override" || name === "bt:Override") addUrl(attr(element, "Value"));
+  });
+  for (const domain of findAll(app.AppDomains, "AppDomain").map(text)) if (domain) urls.add(domain);
   const problems = [...urls].filter((u) => !u.startsWith("https://")).map((u) => `${u} must use https`);
   const origins = new Set([...urls].map((u) => new URL(u).origin));
   if (origins.size > 1) problems.push(`URLs point at more than one origin: ${[...origins].join(", ")}`);

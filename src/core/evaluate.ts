@@ -197,12 +197,13 @@ export type Eta = { readonly months: number } | { readonly none: NoEta };
 /** Months of trend the ETA looks back over. */
 export const ETA_LOOKBACK = 3;
 
-/** The as-of value at each month: the last number at or before it (blanks carry it forward). */
-export function asOfValues(
+/** The as-of value at month `t`: the last number at or before it (blanks carry it forward). */
+function asOf(
   series: readonly (number | undefined)[],
-): (number | undefined)[] {
-  let last: number | undefined;
-  return series.map((v) => (last = v ?? last));
+  t: number,
+): number | undefined {
+  for (let k = t; k >= 0; k--) if (series[k] !== undefined) return series[k];
+  return undefined;
 }
 
 /**
@@ -215,14 +216,13 @@ export function etaOf(
   series: readonly (number | undefined)[],
   rule: Rule,
 ): Eta {
-  const asOf = asOfValues(series);
-  let t = asOf.length - 1;
+  let t = series.length - 1;
   while (t >= 0 && series[t] === undefined) t--;
   if (t < 0) return { none: "missing" };
-  const now = asOf[t]!;
+  const now = series[t]!;
   if (meets(now, rule)) return { months: 0 };
   if (t < ETA_LOOKBACK) return { none: "short" };
-  const before = asOf[t - ETA_LOOKBACK];
+  const before = asOf(series, t - ETA_LOOKBACK);
   if (before === undefined) return { none: "missing" };
   if (before <= 0 || now <= 0) return { none: "nonpositive" };
   const growth = Math.pow(now / before, 1 / ETA_LOOKBACK) - 1;

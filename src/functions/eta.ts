@@ -2,6 +2,7 @@ import { PhaseMetric } from "../core/catalog";
 import { NoEta, etaOf, metricRule } from "../core/evaluate";
 import { guard, invalid, notAvailable } from "./errors";
 import {
+  cellCount,
   isEmptyId,
   readOverrides,
   readPhase,
@@ -11,10 +12,13 @@ import {
 } from "./inputs";
 
 /** The amounts an ETA is computed for: currency and counts where higher is better (product.md section 5). */
+const AMOUNT_UNITS: ReadonlySet<string> = new Set([
+  "usd",
+  "usd_month",
+  "count",
+]);
 export function isGrowingAmount(m: PhaseMetric): boolean {
-  return (
-    m.direction === "higher" && ["usd", "usd_month", "count"].includes(m.unit)
-  );
+  return m.direction === "higher" && AMOUNT_UNITS.has(m.unit);
 }
 
 const NO_ETA: Readonly<Record<NoEta, string>> = {
@@ -42,10 +46,10 @@ export function eta(
 ): any {
   return guard(() => {
     const overrides = readOverrides(thresholds);
-    const ids = toGrid(metric).flat();
-    if (ids.length !== 1 || isEmptyId(ids[0]))
+    const ids = toGrid(metric);
+    if (cellCount(ids) !== 1 || isEmptyId(ids[0][0]))
       throw invalid('metric must be one metric id, such as "mrr".');
-    const m = readPhaseMetric(ids[0], "SCALE.ETA");
+    const m = readPhaseMetric(ids[0][0], "SCALE.ETA");
     if (!isGrowingAmount(m))
       throw notAvailable(
         `No ETA for ${m.id}: it is computed for amounts that grow (mrr, arr, revenue_per_employee, customers, active_users, leads, team_size).`,

@@ -60,7 +60,9 @@ export function gap(
   return spill(() => {
     const overrides = readOverrides(thresholds);
     const asFraction = readFlag(as_fraction, "as_fraction");
-    const [ids, values] = somethingGiven(toGrid(metric), toGrid(value));
+    const ids = toGrid(metric);
+    const values = toGrid(value);
+    somethingGiven(ids, values);
     return pairCells(ids, "metric", values, "value", (id, v) =>
       gapCell(id, v, phase, asFraction, overrides),
     );

@@ -10,6 +10,7 @@ import {
   RiskGroup,
   RiskIndicator,
   valueProblem,
+  valueRange,
 } from "../core/catalog";
 import { normalizeKey, resolve } from "../core/lookup";
 import {
@@ -167,7 +168,8 @@ const THRESHOLDS_KEPT = 4;
 const keptThresholds: {
   readonly grid: Grid;
   readonly overrides?: Overrides;
-  readonly problem?: string;
+  /** A bad table's error, thrown again as is: a sheet of cells given it costs no new error each. */
+  readonly problem?: InputError;
 }[] = [];
 
 const sameGrid = (a: Grid, b: Grid) =>
@@ -186,7 +188,7 @@ function parseKept(grid: Grid): (typeof keptThresholds)[number] {
     kept = { grid: copy, overrides: parseOverrides(grid) };
   } catch (e) {
     if (!(e instanceof OverridesError)) throw e;
-    kept = { grid: copy, problem: e.message };
+    kept = { grid: copy, problem: invalid(e.message) };
   }
   keptThresholds.unshift(kept);
   keptThresholds.length = Math.min(keptThresholds.length, THRESHOLDS_KEPT);
@@ -198,7 +200,7 @@ export function readOverrides(
 ): Overrides | undefined {
   if (isBlankArg(arg)) return undefined;
   const kept = parseKept(toGrid(arg as RangeArg));
-  if (kept.problem !== undefined) throw invalid(kept.problem);
+  if (kept.problem !== undefined) throw kept.problem;
   return kept.overrides;
 }
 
@@ -340,5 +342,13 @@ export function readSeries(
     throw invalid(
       `values must be one row or one column of months; got ${shapeOf(grid)}.`,
     );
-  return cells.map((c) => (isBlank(c) ? undefined : readValue(c, m)));
+  const { min, max } = valueRange(m);
+  // The range is checked inline (a series is read per ETA cell); readValue words the error.
+  return cells.map((c) =>
+    typeof c === "number" && c >= min && c <= max
+      ? c
+      : isBlank(c)
+        ? undefined
+        : readValue(c, m),
+  );
 }

@@ -3,7 +3,7 @@
  * spilled range; never a thrown exception, NaN or Infinity.
  */
 import { ExcelError, guard, invalid, notAvailable } from "./errors";
-import { Grid, isEmptyPair, pairCells } from "./inputs";
+import { Grid, cellCount, isEmptyPair, shapeOf } from "./inputs";
 
 export type Result<T> = T | ExcelError;
 export type Spill<T> = Result<T>[][];
@@ -23,12 +23,17 @@ export function finite(n: number, what: string): number {
   throw invalid(`The numbers are too large to compute ${what}.`);
 }
 
-/** Ids and values that hold nothing but blank pairs mean the call was given nothing: #N/A, not a blank spill. */
-export function somethingGiven(ids: Grid, values: Grid): [Grid, Grid] {
-  const empty = pairCells(ids, "metric", values, "value", isEmptyPair);
-  if (empty.every((row) => row.every(Boolean)))
-    throw notAvailable("No metric and no value given.");
-  return [ids, values];
+/**
+ * Ids and values that hold nothing but blank pairs mean the call was given nothing: #N/A, not a
+ * blank spill. Mismatched shapes are left to pairCells, which names both.
+ */
+export function somethingGiven(ids: Grid, values: Grid): void {
+  const single = cellCount(ids) === 1;
+  if (!single && shapeOf(ids) !== shapeOf(values)) return;
+  for (let r = 0; r < values.length; r++)
+    for (let c = 0; c < values[r].length; c++)
+      if (!isEmptyPair(single ? ids[0][0] : ids[r][c], values[r][c])) return;
+  throw notAvailable("No metric and no value given.");
 }
 
 /** A check switched off in the thresholds (empty or 0 there): a blank cell, as the sheet's own flag. */

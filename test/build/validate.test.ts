@@ -1,12 +1,17 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { ROOT } from "./dist";
+import { ensureBuilt, ROOT } from "./dist";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { manifestProblems } = require("../../scripts/validate-manifest") as { manifestProblems: (xml: string, dist?: string) => Promise<string[]> };
 
 const manifest = fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
+
+/** The Spanish override of the custom functions metadata, as the committed manifest writes it. */
+const SPANISH_METADATA = '<bt:Override Locale="es-es" Value="https://localhost:3000/functions.es.json"/>';
+/** The functions metadata resource with its overrides, opened and closed around them. */
+const METADATA_URL = /(<bt:Url id="Functions\.Metadata\.Url" DefaultValue="[^"]*")>([\s\S]*?)<\/bt:Url>/;
 
 /** The manifest with one edit, which must exist (a test of nothing would pass). */
 function edited(from: string | RegExp, to: string): string {
@@ -32,6 +37,34 @@ test.each([
   ["task pane outside the shared runtime", edited(/(<TaskpaneId>ButtonId1<\/TaskpaneId>\s*<SourceLocation resid=")Shared.Url/, "$1Help.Url"), "the task pane must open the shared runtime's page"],
   ["a two-part version", edited("<Version>0.1.0.0</Version>", "<Version>0.1</Version>"), "<Version> must have four parts"],
   ["no Excel host", edited('<Host Name="Workbook"/>', '<Host Name="Document"/>'), "Workbook"],
+  [
+    "an Override without the bt: prefix",
+    edited(SPANISH_METADATA, '<Override Locale="es-es" Value="https://localhost:3000/functions.es.json"/>'),
+    "<Override> must be written <bt:Override> (without the prefix Office does not load the add-in: OfficeDev/office-js#2464)",
+  ],
+  // Microsoft's doc sample: the bt:Url self-closed and its overrides beside it, in <bt:Urls>.
+  ["a bt:Override beside a self-closed bt:Url", edited(METADATA_URL, "$1/>$2"), '<bt:Override> (es-es, es-mx, es-ar, es-cl, es-co, es-pe, es-us, es-ve) is inside <bt:Urls>, not in a resource: put it inside its <bt:Url>'],
+  [
+    "no Spanish functions metadata",
+    edited(SPANISH_METADATA, ""),
+    'the custom functions <Metadata> resource "Functions.Metadata.Url" has no <bt:Override Locale="es-es" Value=".../functions.es.json"/>',
+  ],
+  ["functions metadata without overrides", edited(METADATA_URL, "$1/>"), 'resource "Functions.Metadata.Url" has no <bt:Override Locale="es-es"'],
+  [
+    "Spanish functions metadata that is not JSON",
+    edited(SPANISH_METADATA, '<bt:Override Locale="es-es" Value="https://localhost:3000/functions.es.js"/>'),
+    'the <bt:Override Locale="es-es"> of the custom functions <Metadata> must point at a .json file, not https://localhost:3000/functions.es.js',
+  ],
+  [
+    "an override on plain http",
+    edited(SPANISH_METADATA, '<bt:Override Locale="es-es" Value="http://localhost:3000/functions.es.json"/>'),
+    "http://localhost:3000/functions.es.json must use https",
+  ],
+  [
+    "an override on another origin",
+    edited(SPANISH_METADATA, '<bt:Override Locale="es-es" Value="https://cdn.example.com/functions.es.json"/>'),
+    "more than one origin: https://localhost:3000, https://cdn.example.com",
+  ],
 ])("%s is reported", async (_name, xml, message) => {
   expect((await manifestProblems(xml)).join("\n")).toContain(message);
 });
@@ -39,4 +72,44 @@ test.each([
 test("next to a build, a URL that dist/ does not serve is reported", async () => {
   const dist = fs.mkdtempSync(path.join(os.tmpdir(), "scale-dist-"));
   expect(await manifestProblems(manifest, dist)).toContain(`https://localhost:3000/functions.js is not in ${dist} (run npm run build)`);
+});
+
+test("next to a build, an override's URL that dist/ does not serve is reported", async () => {
+  // A build with every file the manifest names but the Spanish metadata: only that one is missing.
+  const dist = fs.mkdtempSync(path.join(os.tmpdir(), "scale-dist-"));
+  const files = new Set([...manifest.matchAll(/"https:\/\/localhost:3000\/([^"]+)"/g)].map((m) => m[1]));
+  expect(files).toContain("functions.es.json");
+  for (const file of [...files].filter((f) => f !== "functions.es.json")) {
+    fs.mkdirSync(path.dirname(path.join(dist, file)), { recursive: true });
+    fs.writeFileSync(path.join(dist, file), "");
+  }
+  expect(await manifestProblems(manifest, dist)).toEqual([`https://localhost:3000/functions.es.json is not in ${dist} (run npm run build)`]);
+});
+
+describe("the build", () => {
+  let dist: string;
+  beforeAll(() => {
+    dist = ensureBuilt();
+  });
+
+  test("serves every URL of the committed manifest, the Spanish metadata among them", async () => {
+    expect(await manifestProblems(manifest, dist)).toEqual([]);
+  });
+
+  test("dist/manifest.xml passes, and its Spanish override points at the Spanish metadata in dist/", async () => {
+    const built = fs.readFileSync(path.join(dist, "manifest.xml"), "utf8");
+    expect(await manifestProblems(built, dist)).toEqual([]);
+    // The build rewrites https://localhost:3000/ to ADDIN_URL: read the URLs back from the built manifest.
+    const [, resource, children] = built.match(METADATA_URL) ?? [];
+    expect(children).toBeDefined();
+    const english = /DefaultValue="([^"]*)"/.exec(resource)?.[1] ?? "";
+    const spanish = /<bt:Override Locale="es-es" Value="([^"]*)"\/>/.exec(children)?.[1] ?? "";
+    const base = new URL(".", english).href;
+    expect(spanish.startsWith(base)).toBe(true);
+    const file = path.join(dist, decodeURIComponent(spanish.slice(base.length)));
+    expect(path.basename(file)).toBe("functions.es.json");
+    expect(fs.existsSync(file)).toBe(true);
+    const metadata = JSON.parse(fs.readFileSync(file, "utf8")) as { functions: { id: string; name: string }[] };
+    expect(metadata.functions.length).toBeGreaterThan(0);
+  });
 });
