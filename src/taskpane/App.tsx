@@ -33,9 +33,11 @@ class ViewBoundary extends Component<{ message: string; children: ReactNode }, {
 export interface AppProps {
   host: Host;
   initialLanguage: Language;
+  /** Excel's display language: the one function names are written in (the pane's language can be switched). */
+  formulaLanguage?: Language;
 }
 
-export function App({ host, initialLanguage }: AppProps) {
+export function App({ host, initialLanguage, formulaLanguage = initialLanguage }: AppProps) {
   const [language, setLanguage] = useState<Language>(initialLanguage);
   const [tab, setTab] = useState<TabId>("insert");
   // A view stays mounted once opened: an insert running, a result shown, survive a look at another tab.
@@ -90,7 +92,7 @@ export function App({ host, initialLanguage }: AppProps) {
       case "inspect":
         return <InspectView host={host} t={t} language={language} />;
       case "functions":
-        return <FunctionsView host={host} t={t} language={language} />;
+        return <FunctionsView host={host} t={t} language={language} formulaLanguage={formulaLanguage} />;
     }
   };
 

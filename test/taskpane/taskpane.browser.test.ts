@@ -410,6 +410,23 @@ describeWith(["chromium"], "the task pane in headless Chromium, against the fake
     await page.getByText("La celda activa no está vacía. Selecciona una celda vacía y vuelve a insertar el ejemplo.").waitFor();
   });
 
+  test("Functions writes the names of Excel's display language (Spanish Excel: SCALE.BRECHA), whatever the pane's language", async () => {
+    const page = await pane("?displayLanguage=es-ES");
+    await fake(page, (s) => {
+      s.sheets.push({ name: "Datos", cells: new Map(), formats: [], rules: [], validations: [], tables: [], charts: [] });
+      s.selected = "Datos!B2";
+    });
+    // Switched to English, the pane still writes Spanish Excel's names (office-js#891: others show #NAME?).
+    await page.getByRole("button", { name: "English" }).click();
+    await page.getByRole("tab", { name: "Functions" }).click();
+    await page.getByText("SCALE.MESES(metric, values, phase, [thresholds])").waitFor();
+    await page.getByRole("button", { name: 'Insert example: =SCALE.BRECHA("cac", 120, 1)' }).click();
+    await page.getByText('Wrote =SCALE.BRECHA("cac", 120, 1) into the active cell.').waitFor();
+    expect(await fake(page, (s) => s.sheets[0].cells.get("B2"))).toEqual({ formula: 'SCALE.BRECHA("cac", 120, 1)' });
+    expect(await fitsWidth(page)).toBe(true);
+    await shot(page, "functions-spanish-excel");
+  });
+
   test("follows Office's display language, with a switch", async () => {
     const page = await pane("?displayLanguage=es-MX");
     await page.getByRole("button", { name: "Insertar libro de seguimiento" }).waitFor();

@@ -4,37 +4,25 @@ import { Failure } from "../Failure";
 import type { Host } from "../host";
 import type { Strings } from "../strings";
 import type { Language } from "../../core/catalog";
+import { SpanishTable, functionName } from "../../functions/spanish";
 
 /** One example per function; the README's reference has them all. */
-export const EXAMPLES: readonly { signature: string; example: string; help: { en: string; es: string } }[] = [
-  {
-    signature: "SCALE.PHASE(metrics, [values], [min_share], [thresholds])",
-    example: '=SCALE.PHASE("mrr", 600000)',
-    help: { en: "Phase reached (0-4) by the metrics given.", es: "Fase alcanzada (0-4) por las métricas dadas." },
-  },
-  {
-    signature: "SCALE.GAP(metric, value, phase, [as_fraction], [thresholds])",
-    example: '=SCALE.GAP("cac", 120, 1)',
-    help: { en: "Gap to a phase's target: positive is still to go.", es: "Brecha al objetivo de una fase: positiva es lo que falta." },
-  },
-  {
-    signature: "SCALE.RISK(indicator, values, [phase], [thresholds])",
-    example: '=SCALE.RISK("cash_burn.cash_runway", 17)',
-    help: { en: "OK, WATCH or RISK against the threshold.", es: "OK, WATCH o RISK frente al umbral." },
-  },
-  {
-    signature: "SCALE.TARGET(metric, phase, [thresholds])",
-    example: '=SCALE.TARGET("gross_margin", 2)',
-    help: { en: "The target of a metric for a phase.", es: "El objetivo de una métrica para una fase." },
-  },
-  {
-    signature: "SCALE.METRICS([language])",
-    example: '=SCALE.METRICS("en")',
-    help: { en: "The catalogue of metrics and targets, spilled.", es: "El catálogo de métricas y objetivos." },
-  },
+export const EXAMPLES: readonly { id: keyof SpanishTable; params: string; args: string; help: { en: string; es: string } }[] = [
+  { id: "PHASE", params: "metrics, [values], [min_share], [thresholds]", args: '"mrr", 600000', help: { en: "Phase reached (0-4) by the metrics given.", es: "Fase alcanzada (0-4) por las métricas dadas." } },
+  { id: "GAP", params: "metric, value, phase, [as_fraction], [thresholds]", args: '"cac", 120, 1', help: { en: "Gap to a phase's target: positive is still to go.", es: "Brecha al objetivo de una fase: positiva es lo que falta." } },
+  { id: "RISK", params: "indicator, values, [phase], [thresholds]", args: '"cash_burn.cash_runway", 17', help: { en: "OK, WATCH or RISK against the threshold.", es: "OK, WATCH o RISK frente al umbral." } },
+  { id: "TARGET", params: "metric, phase, [thresholds]", args: '"gross_margin", 2', help: { en: "The target of a metric for a phase.", es: "El objetivo de una métrica para una fase." } },
+  { id: "METRICS", params: "[language]", args: '"en"', help: { en: "The catalogue of metrics and targets, spilled.", es: "El catálogo de métricas y objetivos." } },
+  { id: "ETA", params: "metric, values, phase, [thresholds]", args: '"customers", {100,200,400,800}, 2', help: { en: "Months to a phase's target at the last three months' growth.", es: "Meses hasta el objetivo de una fase al crecimiento de los últimos tres meses." } },
+  { id: "SCORE", params: "metrics, [values], phase, [thresholds]", args: '{"mrr";"churn"}, {600000;0.06}, 1', help: { en: "Share of the metrics meeting a phase.", es: "Proporción de las métricas que cumplen una fase." } },
 ];
 
-export default function FunctionsView({ host, t, language }: { host: Host; t: Strings; language: Language }) {
+/**
+ * `formulaLanguage` is Excel's display language, not the pane's: Excel knows custom functions by
+ * their names in its own language, and a name in another one written by code shows #NAME?
+ * (OfficeDev/office-js#891).
+ */
+export default function FunctionsView({ host, t, language, formulaLanguage }: { host: Host; t: Strings; language: Language; formulaLanguage: Language }) {
   const [done, setDone] = useState<string>();
   /** The active cell had something in it, so nothing was written. */
   const [occupied, setOccupied] = useState(false);
@@ -66,18 +54,22 @@ export default function FunctionsView({ host, t, language }: { host: Host; t: St
           <MessageBarBody>{t.functions.inserted(done)}</MessageBarBody>
         </MessageBar>
       )}
-      {EXAMPLES.map((f) => (
-        <Card key={f.signature} size="small">
-          <code style={{ fontWeight: 600, overflowWrap: "anywhere" }}>{f.signature}</code>
-          <span>{f.help[language]}</span>
-          <div style={{ display: "flex", flexWrap: "wrap", justifyContent: "space-between", alignItems: "center", gap: 8 }}>
-            <code style={{ overflowWrap: "anywhere" }}>{f.example}</code>
-            <Button size="small" onClick={() => write(f.example)} aria-label={`${t.functions.insert}: ${f.example}`}>
-              {t.functions.insert}
-            </Button>
-          </div>
-        </Card>
-      ))}
+      {EXAMPLES.map((f) => {
+        const name = functionName(f.id, formulaLanguage);
+        const example = `=${name}(${f.args})`;
+        return (
+          <Card key={f.id} size="small">
+            <code style={{ fontWeight: 600, overflowWrap: "anywhere" }}>{`${name}(${f.params})`}</code>
+            <span>{f.help[language]}</span>
+            <div style={{ display: "flex", flexWrap: "wrap", justifyContent: "space-between", alignItems: "center", gap: 8 }}>
+              <code style={{ overflowWrap: "anywhere" }}>{example}</code>
+              <Button size="small" onClick={() => write(example)} aria-label={`${t.functions.insert}: ${example}`}>
+                {t.functions.insert}
+              </Button>
+            </div>
+          </Card>
+        );
+      })}
     </div>
   );
 }
