@@ -10,6 +10,7 @@ import {
   valueProblem,
 } from "./catalog";
 import { resolve } from "./lookup";
+import { MESSAGES } from "./messages";
 import { Actual } from "./template/types";
 
 export const ACTUALS_HEADER = ["metric", "phase", "month", "value"] as const;
@@ -35,26 +36,18 @@ function readPhase(text: string): PhaseNumber | "R" | undefined {
 /** One row -> an actual, or the reason it cannot be one. */
 function readRow(cells: readonly string[]): Actual | string {
   if (cells.length !== ACTUALS_HEADER.length)
-    return `expected 4 fields (metric,phase,month,value); got ${cells.length}`;
+    return MESSAGES.actuals.fields(cells.length);
   const [metricText, phaseText, monthText, valueText] = cells.map((c) =>
     c.trim(),
   );
   const phase = readPhase(phaseText);
-  if (phase === undefined)
-    return `phase must be 1, 2, 3, 4 or R (risk indicators); got "${phaseText}"`;
+  if (phase === undefined) return MESSAGES.actuals.phase(phaseText);
   const found = resolve(metricText);
-  if (found.kind === "unknown") {
-    return (
-      `unknown metric "${metricText}"` +
-      (found.suggestions.length
-        ? ` (did you mean ${found.suggestions.join(", ")}?)`
-        : "")
-    );
-  }
+  if (found.kind === "unknown")
+    return MESSAGES.id.unknown(metricText, found.suggestions);
   if (found.kind === "ambiguous")
-    return `"${metricText}" is ambiguous; use ${found.candidates.join(" or ")}`;
-  if (found.kind === "group")
-    return `"${metricText}" is a risk group; give one of its indicators as group.indicator`;
+    return MESSAGES.id.ambiguous(metricText, found.candidates);
+  if (found.kind === "group") return MESSAGES.actuals.groupRow(metricText);
   const measure =
     phase === "R"
       ? found.indicator
@@ -63,17 +56,16 @@ function readRow(cells: readonly string[]): Actual | string {
         : undefined;
   if (measure === undefined) {
     return phase === "R"
-      ? `"${metricText}" is a phase metric; risk rows (phase R) need a group.indicator id such as cash_burn.cash_runway`
-      : `"${metricText}" is a risk indicator; give it phase R`;
+      ? MESSAGES.actuals.phaseMetricOnRiskRow(metricText)
+      : MESSAGES.actuals.indicatorNeedsR(metricText);
   }
   const months = phase === "R" ? RISK_SHEET_MONTHS : phaseOf(phase).months;
   const month = Number(monthText);
   if (!Number.isInteger(month) || month < 1 || month > months) {
-    return `month must be a whole number from 1 to ${months} for phase ${phase}; got "${monthText}"`;
+    return MESSAGES.actuals.month(months, phase, monthText);
   }
   const value = valueText === "" ? NaN : Number(valueText);
-  if (!Number.isFinite(value))
-    return `value "${valueText}" is not a number (write fractions as 0.05, not 5%)`;
+  if (!Number.isFinite(value)) return MESSAGES.actuals.notANumber(valueText);
   const problem = valueProblem(measure, value);
   if (problem) return problem;
   return {
@@ -96,7 +88,11 @@ export function readActuals(rows: readonly ActualsRow[]): ActualsResult {
     return {
       ok: false,
       errors: [
-        `line ${header?.line ?? 1}: the header must be ${ACTUALS_HEADER.join(",")}; got "${header?.cells.join(",") ?? ""}"`,
+        MESSAGES.actuals.header(
+          header?.line ?? 1,
+          ACTUALS_HEADER.join(","),
+          header?.cells.join(",") ?? "",
+        ),
       ],
     };
   }
@@ -106,14 +102,22 @@ export function readActuals(rows: readonly ActualsRow[]): ActualsResult {
     if (cells.every((c) => c.trim() === "")) continue;
     const result = readRow(cells);
     if (typeof result === "string") {
-      errors.push(`line ${line}: ${result}`);
+      errors.push(MESSAGES.actuals.line(line, result));
       continue;
     }
     const key = `${result.phase}/${result.id}/${result.month}`;
     const earlier = seen.get(key);
     if (earlier !== undefined) {
       errors.push(
-        `line ${line}: ${result.id} phase ${result.phase} month ${result.month} was already given on line ${earlier}`,
+        MESSAGES.actuals.line(
+          line,
+          MESSAGES.actuals.duplicate(
+            result.id,
+            result.phase,
+            result.month,
+            earlier,
+          ),
+        ),
       );
       continue;
     }

@@ -9,6 +9,8 @@
  * a multiple 10x is 10. Churn, MRR growth and customer growth are monthly rates.
  */
 
+import { MESSAGES } from "./messages";
+
 export type Language = "en" | "es";
 export type Localized = Readonly<Record<Language, string>>;
 
@@ -669,11 +671,13 @@ export function valueProblem(
   const name = m.kind === "indicator" ? m.qualifiedId : m.id;
   const { min, max } = valueRange(m);
   if (value >= min && value <= max) return undefined;
-  if (m.unit === "fraction") {
-    const fraction = +(value / 100).toPrecision(12);
-    return `${name} is a percentage entered as a fraction: ${value}% is ${fraction}, so enter ${fraction}, not ${value}.`;
-  }
-  if (max === Infinity) return `${name} must be at least ${min}; got ${value}.`;
-  if (min === -Infinity) return `${name} must be at most ${max}; got ${value}.`;
-  return `${name} must be between ${min} and ${max}; got ${value}.`;
+  if (m.unit === "fraction")
+    return MESSAGES.value.percentAsWhole(
+      name,
+      value,
+      +(value / 100).toPrecision(12),
+    );
+  if (max === Infinity) return MESSAGES.value.atLeast(name, min, value);
+  if (min === -Infinity) return MESSAGES.value.atMost(name, max, value);
+  return MESSAGES.value.between(name, min, max, value);
 }

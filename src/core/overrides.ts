@@ -17,6 +17,7 @@ import {
   valueProblem,
 } from "./catalog";
 import { normalizeKey, resolve } from "./lookup";
+import { MESSAGES } from "./messages";
 
 /** A threshold, or null where the table switches that check off. */
 export type Threshold = number | null;
@@ -135,11 +136,8 @@ function describe(c: Cell): string {
   return typeof c === "string" ? `"${c}"` : String(c);
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-
 /** Where a cell is, for messages: "thresholds row 3, P2". */
-const at = (rowNumber: number, column?: string) =>
-  `thresholds row ${rowNumber}${column ? `, ${column}` : ""}`;
+const at = MESSAGES.thresholds.at;
 
 /** A threshold of `measure`: null when the cell is empty or 0, else a number the measure can take. */
 function thresholdAt(
@@ -149,7 +147,9 @@ function thresholdAt(
 ): Threshold {
   if (isEmpty(c)) return null;
   if (typeof c !== "number" || !Number.isFinite(c))
-    throw new OverridesError(`${where}: ${describe(c)} is not a number`);
+    throw new OverridesError(
+      `${where}: ${MESSAGES.thresholds.notANumber(describe(c))}`,
+    );
   const problem = valueProblem(measure, c);
   if (problem) throw new OverridesError(`${where}: ${problem}`);
   return c;
@@ -179,7 +179,7 @@ function readMetric(
     if (found.indicator)
       return readIndicator(row, rowNumber, cols, found.indicator, into);
     throw new OverridesError(
-      `${at(rowNumber)}: ${metric.id} is a phase metric; give its targets in P1..P4 columns`,
+      `${at(rowNumber)}: ${MESSAGES.thresholds.metricNeedsTargets(metric.id)}`,
     );
   }
   into.targets.set(
@@ -193,7 +193,7 @@ function readMetric(
   if (cols.threshold !== undefined && !isEmpty(row[cols.threshold])) {
     if (!found.indicator)
       throw new OverridesError(
-        `${at(rowNumber, THRESHOLD_HEADERS.threshold)}: ${metric.id} has no risk threshold; clear that cell`,
+        `${at(rowNumber, THRESHOLD_HEADERS.threshold)}: ${MESSAGES.thresholds.noRiskThreshold(metric.id)}`,
       );
     readIndicator(row, rowNumber, cols, found.indicator, into);
   }
@@ -211,7 +211,7 @@ function readFloors(
     const typed = cols.findIndex((col) => !isEmpty(row[col]));
     if (typed >= 0)
       throw new OverridesError(
-        `${at(rowNumber, THRESHOLD_HEADERS.floors[typed])}: ${metric.id} has no floor (only ${WITH_FLOORS} has one); clear that cell`,
+        `${at(rowNumber, THRESHOLD_HEADERS.floors[typed])}: ${MESSAGES.thresholds.noFloor(metric.id, WITH_FLOORS)}`,
       );
     return;
   }
@@ -239,7 +239,7 @@ function readIndicator(
 ): void {
   if (cols.threshold === undefined)
     throw new OverridesError(
-      `${at(rowNumber)}: ${indicator.qualifiedId} is a risk indicator; give its threshold in a Threshold column`,
+      `${at(rowNumber)}: ${MESSAGES.thresholds.indicatorNeedsThreshold(indicator.qualifiedId)}`,
     );
   into.riskThresholds.set(
     indicator.qualifiedId,
@@ -272,18 +272,15 @@ function readRow(
       // Text with no number beside it (the sheet's note under the tables) holds no threshold.
       if (numberColumns(cols).every((col) => isEmpty(row[col]))) return;
       throw new OverridesError(
-        `${at(rowNumber)}: unknown metric "${idCell}"` +
-          (found.suggestions.length
-            ? ` (did you mean ${found.suggestions.join(", ")}?)`
-            : ""),
+        `${at(rowNumber)}: ${MESSAGES.id.unknown(String(idCell), found.suggestions)}`,
       );
     case "ambiguous":
       throw new OverridesError(
-        `${at(rowNumber)}: "${idCell}" is ambiguous; use ${found.candidates.join(" or ")}`,
+        `${at(rowNumber)}: ${MESSAGES.id.ambiguous(String(idCell), found.candidates)}`,
       );
     case "group":
       throw new OverridesError(
-        `${at(rowNumber)}: "${idCell}" is a risk group; give each of its indicators on its own row, as ${found.group.indicators[0].qualifiedId}`,
+        `${at(rowNumber)}: ${MESSAGES.thresholds.groupRow(String(idCell), found.group.indicators[0].qualifiedId)}`,
       );
     case "metric":
       return readMetric(row, rowNumber, cols, found, into);
@@ -308,10 +305,7 @@ function columnsOf(first: readonly Cell[]): {
     (t) => t.width === first.length,
   );
   if (body && startsWithId(first)) return { cols: body, hasHeader: false };
-  throw new OverridesError(
-    `thresholds: pass a Thresholds table (ScaleThresholds[#All] with its headers, or ScaleThresholds), ` +
-      `or a five-column range (id, P1, P2, P3, P4); got ${plural(first.length, "column")} without those headers`,
-  );
+  throw new OverridesError(MESSAGES.thresholds.unknownLayout(first.length));
 }
 
 /**

@@ -35,9 +35,13 @@ export function toGrid(arg: RangeArg): Grid {
 /** Empty cell: null on Excel on the web, "" in some hosts, undefined for an omitted argument. */
 export function isBlank(c: Cell): boolean {
   return (
-    c === null || c === undefined || (typeof c === "string" && c.trim() === "")
+    c === null || c === undefined || (typeof c === "string" && isBlankText(c))
   );
 }
+
+/** "" or only spaces; an id such as "mrr" is told apart without a trimmed copy (this runs several times a call). */
+const isBlankText = (text: string) =>
+  text.length === 0 || (/^\s/.test(text) && text.trim() === "");
 
 export function isBlankArg(arg: RangeArg | undefined): boolean {
   return arg === undefined || toGrid(arg).every((row) => row.every(isBlank));

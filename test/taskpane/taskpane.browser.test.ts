@@ -419,7 +419,7 @@ describeWith(["chromium"], "the task pane in headless Chromium, against the fake
     // Switched to English, the pane still writes Spanish Excel's names (office-js#891: others show #NAME?).
     await page.getByRole("button", { name: "English" }).click();
     await page.getByRole("tab", { name: "Functions" }).click();
-    await page.getByText("SCALE.MESES(metric, values, phase, [thresholds])").waitFor();
+    await page.getByText("SCALE.MESES(metrica, valores, fase, [umbrales])").waitFor();
     await page.getByRole("button", { name: 'Insert example: =SCALE.BRECHA("cac", 120, 1)' }).click();
     await page.getByText('Wrote =SCALE.BRECHA("cac", 120, 1) into the active cell.').waitFor();
     expect(await fake(page, (s) => s.sheets[0].cells.get("B2"))).toEqual({ formula: 'SCALE.BRECHA("cac", 120, 1)' });

@@ -4,7 +4,7 @@ import { Failure } from "../Failure";
 import type { Host } from "../host";
 import type { Strings } from "../strings";
 import type { Language } from "../../core/catalog";
-import { SpanishTable, functionName } from "../../functions/spanish";
+import { SPANISH, SpanishTable, functionName } from "../../functions/spanish";
 
 /** One example per function; the README's reference has them all. */
 export const EXAMPLES: readonly { id: keyof SpanishTable; params: string; args: string; help: { en: string; es: string } }[] = [
@@ -16,6 +16,13 @@ export const EXAMPLES: readonly { id: keyof SpanishTable; params: string; args: 
   { id: "ETA", params: "metric, values, phase, [thresholds]", args: '"customers", {100,200,400,800}, 2', help: { en: "Months to a phase's target at the last three months' growth.", es: "Meses hasta el objetivo de una fase al crecimiento de los últimos tres meses." } },
   { id: "SCORE", params: "metrics, [values], phase, [thresholds]", args: '{"mrr";"churn"}, {600000;0.06}, 1', help: { en: "Share of the metrics meeting a phase.", es: "Proporción de las métricas que cumplen una fase." } },
 ];
+
+/** "metric, [phase]" as Excel shows it in `language`: Spanish Excel shows "metrica, [fase]". */
+function parameterNames(id: keyof SpanishTable, params: string, language: Language): string {
+  if (language === "en") return params;
+  const spanish: Readonly<Record<string, { name: string }>> = SPANISH[id].parameters;
+  return params.replace(/[a-z_]+/g, (p) => spanish[p]?.name ?? p);
+}
 
 /**
  * `formulaLanguage` is Excel's display language, not the pane's: Excel knows custom functions by
@@ -59,7 +66,7 @@ export default function FunctionsView({ host, t, language, formulaLanguage }: { 
         const example = `=${name}(${f.args})`;
         return (
           <Card key={f.id} size="small">
-            <code style={{ fontWeight: 600, overflowWrap: "anywhere" }}>{`${name}(${f.params})`}</code>
+            <code style={{ fontWeight: 600, overflowWrap: "anywhere" }}>{`${name}(${parameterNames(f.id, f.params, formulaLanguage)})`}</code>
             <span>{f.help[language]}</span>
             <div style={{ display: "flex", flexWrap: "wrap", justifyContent: "space-between", alignItems: "center", gap: 8 }}>
               <code style={{ overflowWrap: "anywhere" }}>{example}</code>
