@@ -330,7 +330,7 @@ async function rollback(
       stale: existing.stale.get(n.toLowerCase()),
       item: context.workbook.names.getItemOrNullObject(n).load("formula"),
     }));
-  for (const s of sheets) s.load("isNullObject");
+  // isNullObject needs no load: Office fills it in at sync (loading it could be refused and leave a half template).
   await context.sync();
   for (const s of sheets) if (!s.isNullObject) s.delete();
   for (const n of names) {

@@ -232,9 +232,26 @@ class FakeClientObject {
   protected queueLoad(label: string, arg: LoadArg | undefined, read: () => boolean): void {
     this.context.enqueue(label, () => {
       this.checkPath();
+      // isNullObject is no load option (absent from the *LoadOptions of @types/office-js): Office
+      // fills it in at sync for every *OrNullObject result. An add-in asking for it is refused here.
+      if (propsOf(arg).includes("isNullObject"))
+        throw new FakeOfficeError("InvalidArgument", "isNullObject cannot be loaded; it is set at sync.");
       this.settle(propsOf(arg), read());
     });
   }
+
+}
+
+/**
+ * An *OrNullObject result: isNullObject is readable after the next sync without any load, as
+ * Microsoft's samples read it (getItemOrNullObject, then context.sync(), then isNullObject).
+ */
+function nullCheckedAtSync<T extends FakeClientObject>(obj: T, exists: () => boolean): T {
+  obj.context.enqueue("load (null-object check)", () => {
+    obj.checkPath();
+    obj.settle([], exists());
+  });
+  return obj;
 }
 
 /** An object whose properties only queue writes (format, fill, font, ...): setters record, nothing reads. */
@@ -643,7 +660,7 @@ class FakeWorksheetCollection extends FakeClientObject {
     return new FakeWorksheet(this.context, () => name);
   }
   getItemOrNullObject(name: string): FakeWorksheet {
-    return new FakeWorksheet(this.context, () => name);
+    return nullCheckedAtSync(new FakeWorksheet(this.context, () => name), () => this.context.sheet(name) !== undefined);
   }
 }
 
