@@ -6,6 +6,9 @@ export type WorkbookErrorCode =
   | "editMode"
   | "readOnly"
   | "apiNotSupported"
+  | "unsupportedFeature"
+  | "invalidOperation"
+  | "tooLarge"
   | "notInserted"
   | "badThresholds"
   | "unknown";
@@ -23,10 +26,16 @@ export const WORKBOOK_ERROR_MESSAGES: Readonly<
       "The workbook is read-only. Save a copy you can edit (File > Save a Copy), then try again.",
     apiNotSupported:
       "This version of Excel does not support what Scale Tracker needs (Excel API 1.8). Use Microsoft 365 or Excel on the web.",
+    unsupportedFeature:
+      "The sheet holds a feature Excel cannot change from an add-in. Make the change on a copy of the sheet without that feature, or by hand.",
+    invalidOperation:
+      "Excel cannot do that right now: a cell is being edited or a dialog is open. Press Enter or Esc, close any dialog, then try again.",
+    tooLarge:
+      "The selection is too large for Excel to pass to the add-in at once. Select fewer cells (a few thousand at most), then try again.",
     notInserted:
       "No tracking workbook found here. Insert it first with Insert tracking workbook.",
     badThresholds:
-      "A threshold on the Thresholds sheet is empty or not a number. Type a number there (5% is 0.05), then refresh again.",
+      "A threshold on the Thresholds sheet is not a number. Type a number there (5% is 0.05), or clear it to switch that check off, then refresh again.",
     unknown:
       "Excel could not finish the operation. Nothing was changed; try again.",
   },
@@ -39,10 +48,16 @@ export const WORKBOOK_ERROR_MESSAGES: Readonly<
       "El libro es de solo lectura. Guarda una copia editable (Archivo > Guardar una copia) e inténtalo de nuevo.",
     apiNotSupported:
       "Esta versión de Excel no admite lo que Scale Tracker necesita (Excel API 1.8). Usa Microsoft 365 o Excel en la web.",
+    unsupportedFeature:
+      "La hoja tiene una característica que Excel no permite cambiar desde un complemento. Haz el cambio en una copia de la hoja sin esa característica, o a mano.",
+    invalidOperation:
+      "Excel no puede hacerlo ahora: se está editando una celda o hay un cuadro de diálogo abierto. Pulsa Intro o Esc, cierra el cuadro de diálogo e inténtalo de nuevo.",
+    tooLarge:
+      "La selección es demasiado grande para que Excel la pase al complemento de una vez. Selecciona menos celdas (unos pocos miles como máximo) e inténtalo de nuevo.",
     notInserted:
       "No se encontró un libro de seguimiento aquí. Insértalo primero con Insertar libro de seguimiento.",
     badThresholds:
-      "Un umbral de la hoja Umbrales está vacío o no es un número. Escribe un número (5 % es 0,05) y vuelve a actualizar.",
+      "Un umbral de la hoja Umbrales no es un número. Escribe un número (5 % es 0,05), o bórralo para desactivar esa comprobación, y vuelve a actualizar.",
     unknown:
       "Excel no pudo terminar la operación. No se cambió nada; inténtalo de nuevo.",
   },
@@ -58,14 +73,24 @@ export class WorkbookError extends Error {
   }
 }
 
-/** Office.js error codes (OfficeExtension.Error.code) -> what the user can do about them. */
+/**
+ * Office.js error codes (OfficeExtension.Error.code) -> what the user can do about them, as
+ * Microsoft's "Error handling with the application-specific JavaScript APIs" table defines them:
+ * UnsupportedFeature is "the source worksheet contains one or more unsupported features", not an
+ * old Excel; the payload limits are Excel on the web's (5 MB per request or response).
+ */
 const OFFICE_CODES: Readonly<Record<string, WorkbookErrorCode>> = {
   AccessDenied: "protected",
   InvalidOperationInCellEditMode: "editMode",
+  InvalidOperation: "invalidOperation",
   ApiNotFound: "apiNotSupported",
   ApiNotAvailable: "apiNotSupported",
-  UnsupportedFeature: "apiNotSupported",
   UnsupportedOperation: "apiNotSupported",
+  UnsupportedFeature: "unsupportedFeature",
+  RequestPayloadSizeLimitExceeded: "tooLarge",
+  ResponsePayloadSizeLimitExceeded: "tooLarge",
+  RangeExceedsLimit: "tooLarge",
+  OperationCellsExceedLimit: "tooLarge",
 };
 
 export function toWorkbookError(e: unknown): WorkbookError {

@@ -279,6 +279,17 @@ describe("refreshRiskFlags", () => {
     expect(state.syncs).toBe(1);
   });
 
+  test("a cleared threshold switches its check off (product.md section 4): not refused, and that flag is not counted", async () => {
+    await insert();
+    enter("Phase 1", "D4", 480_000);
+    const judged = await refreshRiskFlags(fakeContext(state));
+    expect(judged.counts).toEqual({ OK: 0, WATCH: 1, RISK: 0 });
+    enter("Thresholds", "E2", ""); // Office.js reads an empty cell as ""
+    const off = await refreshRiskFlags(fakeContext(state));
+    expect(off.counts).toEqual({ OK: 0, WATCH: 0, RISK: 0 });
+    expect(off.flagged).toEqual([]);
+  });
+
   test("idempotent: 100 refreshes leave the same rules; the user's own rules on the same cells stay", async () => {
     await insert();
     sheet("Phase 1").rules.push({ id: "user-rule", ref: "D4:F4", formula: "=D4>1000000" });
