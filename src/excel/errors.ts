@@ -11,6 +11,7 @@ export type WorkbookErrorCode =
   | "tooLarge"
   | "notInserted"
   | "badThresholds"
+  | "refreshIncomplete"
   | "unknown";
 
 /** What to do about each failure, in the pane's two languages; WorkbookError carries the English one. */
@@ -36,6 +37,8 @@ export const WORKBOOK_ERROR_MESSAGES: Readonly<
       "No tracking workbook found here. Insert it first with Insert tracking workbook.",
     badThresholds:
       "A threshold on the Thresholds sheet is not a number. Type a number there (5% is 0.05), or clear it to switch that check off, then refresh again.",
+    refreshIncomplete:
+      "Excel stopped the refresh part-way. Every sheet still has a full set of flags, old or new; refresh again to bring them all up to date.",
     unknown:
       "Excel could not finish the operation. Nothing was changed; try again.",
   },
@@ -58,6 +61,8 @@ export const WORKBOOK_ERROR_MESSAGES: Readonly<
       "No se encontró un libro de seguimiento aquí. Insértalo primero con Insertar libro de seguimiento.",
     badThresholds:
       "Un umbral de la hoja Umbrales no es un número. Escribe un número (5 % es 0,05), o bórralo para desactivar esa comprobación, y vuelve a actualizar.",
+    refreshIncomplete:
+      "Excel detuvo la actualización a medias. Cada hoja conserva un juego completo de alertas, antiguo o nuevo; vuelve a actualizar para ponerlas todas al día.",
     unknown:
       "Excel no pudo terminar la operación. No se cambió nada; inténtalo de nuevo.",
   },
@@ -70,6 +75,22 @@ export class WorkbookError extends Error {
   ) {
     super(WORKBOOK_ERROR_MESSAGES.en[code]);
     this.name = "WorkbookError";
+  }
+}
+
+/** A refresh Excel stopped part-way: the sheets that hold their new flags, and those that kept the old. */
+export class RefreshIncompleteError extends WorkbookError {
+  constructor(
+    readonly refreshed: readonly string[],
+    readonly notRefreshed: readonly string[],
+    /** Why Excel stopped, as its own sentence (protected, editMode...). */
+    readonly cause: WorkbookError,
+  ) {
+    super(
+      "refreshIncomplete",
+      `Refreshed: ${refreshed.join(", ") || "none"}. Kept their previous flags: ${notRefreshed.join(", ") || "none"}. ${cause.message}${cause.detail ? ` (${cause.detail})` : ""}`,
+    );
+    this.name = "RefreshIncompleteError";
   }
 }
 

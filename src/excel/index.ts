@@ -1,7 +1,7 @@
 /** The Office.js adapter: insert the tracking workbook, refresh its risk flags. */
 export { insertTrackingWorkbook, REQUIRED_API } from "./insert";
 export type { InsertOptions, InsertResult, InsertedSheet } from "./insert";
-export { refreshRiskFlags } from "./refresh";
+export { rebuildSheetFlags, refreshRiskFlags } from "./refresh";
 export type { FlaggedCell, RefreshResult } from "./refresh";
-export { WorkbookError } from "./errors";
+export { RefreshIncompleteError, WorkbookError } from "./errors";
 export type { WorkbookErrorCode } from "./errors";

@@ -47,8 +47,21 @@ import {
   absolute,
   onSheet,
 } from "../core/template/formulas";
-import { WorkbookError, toWorkbookError } from "./errors";
-import { addRule, isOurs } from "./rules";
+import {
+  RefreshIncompleteError,
+  WorkbookError,
+  toWorkbookError,
+} from "./errors";
+import {
+  SheetRules,
+  addRule,
+  holdsExactly,
+  oursOf,
+  queueRulesRead,
+  readRulesGuarded,
+  ruleFormula,
+  rulesRead,
+} from "./rules";
 
 export interface FlaggedCell {
   /** The flag cell, e.g. 'Phase 1'!M4 */
@@ -69,6 +82,8 @@ export interface RefreshResult {
   syncs: number;
   /** Ids of the sheets whose cells the flags read (phase sheets, Risks, Thresholds): edits elsewhere leave them current. */
   inputSheetIds: string[];
+  /** Sheets whose conditional formats Excel could not read: left as they were; rebuildSheetFlags can redo them. */
+  unreadableSheets: string[];
 }
 
 type Grid = (string | number | boolean | null)[][];
@@ -107,26 +122,22 @@ const present = (range: Excel.Range | undefined): range is Excel.Range =>
 /** A template sheet reached through one of its names, with what refresh needs of it. */
 interface SheetRead {
   sheet: Excel.Worksheet;
-  rules: Excel.ConditionalFormatCollection;
+  /** Its rules in the same read, or undefined where they are read one sheet at a time. */
+  rules?: Excel.ConditionalFormatCollection;
   protection: Excel.WorksheetProtection;
 }
 
-function sheetRead(anchor: Excel.Range | undefined): SheetRead | undefined {
+function sheetRead(
+  anchor: Excel.Range | undefined,
+  withRules: boolean,
+): SheetRead | undefined {
   if (!anchor) return undefined;
   const sheet = anchor.worksheet.load("name,id");
   return {
     sheet,
-    rules: sheetRules(sheet),
+    rules: withRules ? queueRulesRead(sheet) : undefined,
     protection: sheet.protection.load("protected"),
   };
-}
-
-function sheetRules(sheet: Excel.Worksheet): Excel.ConditionalFormatCollection {
-  return sheet
-    .getRange()
-    .conditionalFormats.load(
-      "items/id,items/type,items/customOrNullObject/rule/formula",
-    );
 }
 
 /** The last number in a row of months, or undefined (the template's Latest column does the same). */
@@ -164,7 +175,11 @@ interface Reads {
 const anchorOf = (flags: (Excel.Range | undefined)[], existing: Existing) =>
   existing ? flags.find((f) => f !== undefined) : flags[0];
 
-function queueReads(context: Excel.RequestContext, existing: Existing): Reads {
+function queueReads(
+  context: Excel.RequestContext,
+  existing: Existing,
+  withRules: boolean,
+): Reads {
   const phases = PHASE_NUMBERS.map((n) => {
     const rows = PHASE_METRICS.map((m) => ({
       actuals: named(
@@ -179,7 +194,7 @@ function queueReads(context: Excel.RequestContext, existing: Existing): Reads {
       rows.map((r) => r.flag),
       existing,
     );
-    return { n, rows, sheet: sheetRead(anchor) };
+    return { n, rows, sheet: sheetRead(anchor, withRules) };
   });
   const risks = RISK_GROUPS.map((g) => {
     const actuals = named(
@@ -208,9 +223,10 @@ function queueReads(context: Excel.RequestContext, existing: Existing): Reads {
         risks.map((r) => r.flag),
         existing,
       ),
+      withRules,
     ),
     dashboard,
-    dashboardSheet: sheetRead(dashboard),
+    dashboardSheet: sheetRead(dashboard, withRules),
     targets,
     thresholdsSheet: anchorOf(targets, existing)?.worksheet.load("id"),
     floors: new Map(
@@ -501,33 +517,58 @@ interface TemplateRead {
   syncs: number;
 }
 
+/** The names that exist as ranges, listed in a sync of their own. */
+async function rangeNames(
+  context: Excel.RequestContext,
+): Promise<(name: string) => boolean> {
+  const names = context.workbook.names.load("items/name,items/type");
+  await context.sync();
+  const ranges = new Set(
+    names.items
+      .filter((n) => n.type === Excel.NamedItemType.range)
+      .map((n) => n.name.toLowerCase()),
+  );
+  return (name) => ranges.has(name.toLowerCase());
+}
+
 /**
- * One sync reads every template name's range, reaching missing names through null objects.
- * Where the host refuses that (or a sheet's first row lost its name), the names are listed first
- * and only existing ones are read: two syncs more, on that path only.
+ * One sync reads every template name's range and every template sheet's rules, reaching missing
+ * names through null objects. Where the host refuses that (or a sheet's first row lost its name),
+ * the names are listed first and only existing ones are read; where that read fails too (a rule
+ * Excel cannot read), the names are read without the rules, and each sheet's rules are read on
+ * their own later (readRulesGuarded).
  */
 async function readTemplate(
   context: Excel.RequestContext,
+  withRules = true,
 ): Promise<TemplateRead> {
   try {
-    const reads = queueReads(context, undefined);
+    const reads = queueReads(context, undefined, withRules);
     await context.sync();
     if (!anchorsMissing(reads)) return { reads, syncs: 1 };
   } catch (e) {
     const error = toWorkbookError(e);
     if (error.code !== "unknown") throw error;
   }
+  let existing: (name: string) => boolean;
   try {
-    const names = context.workbook.names.load("items/name,items/type");
+    existing = await rangeNames(context);
+  } catch (e) {
+    throw toWorkbookError(e);
+  }
+  if (withRules) {
+    try {
+      const reads = queueReads(context, existing, true);
+      await context.sync();
+      return { reads, syncs: 3 }; // the first read, the names, the read of those that exist
+    } catch {
+      // Read again without the rules: each sheet's are read on their own.
+    }
+  }
+  try {
+    const reads = queueReads(context, existing, false);
     await context.sync();
-    const ranges = new Set(
-      names.items
-        .filter((n) => n.type === Excel.NamedItemType.range)
-        .map((n) => n.name.toLowerCase()),
-    );
-    const reads = queueReads(context, (name) => ranges.has(name.toLowerCase()));
-    await context.sync();
-    return { reads, syncs: 3 }; // the first read, the names, the read of those that exist
+    return { reads, syncs: withRules ? 4 : 3 };
   } catch (e) {
     throw toWorkbookError(e);
   }
@@ -556,10 +597,19 @@ function checkWritable(reads: Reads, sheets: Map<SheetKey, SheetRead>): void {
       );
 }
 
-export async function refreshRiskFlags(
+/** What refresh and rebuild both start from: the template read, its sheets and the rules planned for it. */
+interface Prepared {
+  reads: Reads;
+  syncs: number;
+  sheets: Map<SheetKey, SheetRead>;
+  plan: Plan;
+}
+
+async function prepare(
   context: Excel.RequestContext,
-): Promise<RefreshResult> {
-  const { reads, syncs } = await readTemplate(context);
+  withRules: boolean,
+): Promise<Prepared> {
+  const { reads, syncs } = await readTemplate(context, withRules);
   const dashboard = reads.dashboard;
   const firstTargets = reads.targets[0];
   if (!present(dashboard) || !present(firstTargets))
@@ -577,21 +627,73 @@ export async function refreshRiskFlags(
     planPhase(plan, reads, read, thresholdsSheet, overrides);
   planRisks(plan, reads, thresholdsSheet, overrides);
   planDashboard(plan, dashboard);
+  return { reads, syncs, sheets, plan };
+}
 
-  let rulesRemoved = 0;
-  try {
-    // Sheet by sheet, so a failure leaves every sheet before it refreshed and none half-cleared.
-    for (const [key, { sheet, rules }] of sheets) {
-      for (const cf of rules.items.filter(isOurs)) {
-        cf.delete();
-        rulesRemoved++;
-      }
-      for (const rule of plan.rules)
-        if (rule.sheet === key) addRule(sheet, rule);
+const plannedFor = (plan: Plan, key: SheetKey) =>
+  plan.rules.filter((r) => r.sheet === key);
+
+/**
+ * After a write Excel stopped part-way: which sheets hold exactly their new rules. Office.js keeps
+ * the operations that ran before a failed one, and each sheet got its new rules before its old
+ * ones were deleted, so every sheet holds a full set either way; this says which.
+ */
+async function afterFailedWrite(
+  context: Excel.RequestContext,
+  written: [SheetKey, SheetRead][],
+  plan: Plan,
+  cause: unknown,
+): Promise<RefreshIncompleteError> {
+  const refreshed: string[] = [];
+  const notRefreshed: string[] = [];
+  for (const [key, { sheet }] of written) {
+    const now = (await readRulesGuarded(context, sheet)).rules;
+    const planned = plannedFor(plan, key).map(ruleFormula);
+    (now && holdsExactly(now.formulas, planned)
+      ? refreshed
+      : notRefreshed
+    ).push(sheet.name);
+  }
+  return new RefreshIncompleteError(
+    refreshed,
+    notRefreshed,
+    toWorkbookError(cause),
+  );
+}
+
+export async function refreshRiskFlags(
+  context: Excel.RequestContext,
+): Promise<RefreshResult> {
+  const {
+    reads,
+    syncs: readSyncs,
+    sheets,
+    plan,
+  } = await prepare(context, true);
+  let syncs = readSyncs;
+  const rules = new Map<SheetKey, SheetRules | undefined>();
+  for (const [key, read] of sheets) {
+    if (read.rules) rules.set(key, rulesRead(read.rules));
+    else {
+      const guarded = await readRulesGuarded(context, read.sheet);
+      rules.set(key, guarded.rules);
+      syncs += guarded.syncs;
     }
+  }
+  const written = [...sheets].filter(([key]) => rules.get(key) !== undefined);
+  let rulesRemoved = 0;
+  // Per sheet, the new rules before the old ones go: wherever Excel stops, a sheet keeps a full set.
+  for (const [key, { sheet }] of written) {
+    for (const rule of plannedFor(plan, key)) addRule(sheet, rule);
+    for (const cf of oursOf(rules.get(key)!)) {
+      cf.delete();
+      rulesRemoved++;
+    }
+  }
+  try {
     await context.sync();
   } catch (e) {
-    throw toWorkbookError(e);
+    throw await afterFailedWrite(context, written, plan, e);
   }
   const order = (f: FlaggedCell) => LEVELS.indexOf(f.level);
   plan.flagged.sort(
@@ -604,7 +706,10 @@ export async function refreshRiskFlags(
     counts: plan.counts,
     flagged: plan.flagged,
     rulesRemoved,
-    rulesAdded: plan.rules.length,
+    rulesAdded: written.reduce(
+      (n, [key]) => n + plannedFor(plan, key).length,
+      0,
+    ),
     syncs: syncs + 1,
     inputSheetIds: [
       ...[...sheets]
@@ -612,5 +717,38 @@ export async function refreshRiskFlags(
         .map(([, read]) => read.sheet.id),
       ...(reads.thresholdsSheet ? [reads.thresholdsSheet.id] : []),
     ],
+    unreadableSheets: [...sheets]
+      .filter(([key]) => rules.get(key) === undefined)
+      .map(([, read]) => read.sheet.name),
   };
+}
+
+/**
+ * The explicit way out for a sheet whose rules Excel cannot read: every conditional format on the
+ * cells the add-in colours on that sheet is cleared (the user's own rules on those cells too,
+ * which the pane says before it asks) and the add-in's flags are added again. Rules elsewhere on
+ * the sheet stay. Returns how many rules were added.
+ */
+export async function rebuildSheetFlags(
+  context: Excel.RequestContext,
+  sheetName: string,
+): Promise<{ rulesAdded: number; syncs: number }> {
+  const { syncs, sheets, plan } = await prepare(context, false);
+  const found = [...sheets].find(([, read]) => read.sheet.name === sheetName);
+  if (!found)
+    throw new WorkbookError(
+      "notInserted",
+      `No template sheet named ${sheetName}`,
+    );
+  const [key, { sheet }] = found;
+  const planned = plannedFor(plan, key);
+  for (const ref of new Set(planned.map((r) => r.ref)))
+    sheet.getRange(ref).conditionalFormats.clearAll();
+  for (const rule of planned) addRule(sheet, rule);
+  try {
+    await context.sync();
+  } catch (e) {
+    throw toWorkbookError(e);
+  }
+  return { rulesAdded: planned.length, syncs: syncs + 1 };
 }

@@ -1,4 +1,7 @@
-/** Conditional formats as the template describes them, queued on a worksheet. */
+/**
+ * Conditional formats on a worksheet: writing the template's, and reading what a sheet holds,
+ * either in the refresh's one read or, where Excel refuses that, one sheet at a time.
+ */
 import {
   ConditionalRule,
   LEVEL_FILL,
@@ -10,15 +13,99 @@ export function addRule(sheet: Excel.Worksheet, rule: ConditionalRule): void {
   const cf = sheet
     .getRange(rule.ref)
     .conditionalFormats.add(Excel.ConditionalFormatType.custom);
-  cf.custom.rule.formula = `=${rule.formula}`;
+  cf.custom.rule.formula = ruleFormula(rule);
   cf.custom.format.fill.color = LEVEL_FILL[rule.level];
   cf.custom.format.font.color = LEVEL_FONT[rule.level];
 }
 
+/** The formula a rule carries in Excel, as Excel reports it back. */
+export const ruleFormula = (rule: ConditionalRule) => `=${rule.formula}`;
+
 /** Rules the add-in created carry RULE_MARKER in their formula; the user's own rules never do. */
-export function isOurs(cf: Excel.ConditionalFormat): boolean {
-  return (
-    !cf.customOrNullObject.isNullObject &&
-    cf.customOrNullObject.rule.formula.includes(RULE_MARKER)
-  );
+export const isOurFormula = (formula: string | undefined): boolean =>
+  formula !== undefined && formula.includes(RULE_MARKER);
+
+/** A sheet's conditional formats as read: each rule, and its formula where it is a custom rule. */
+export interface SheetRules {
+  readonly items: readonly Excel.ConditionalFormat[];
+  readonly formulas: readonly (string | undefined)[];
+}
+
+/** The add-in's own rules of a sheet. */
+export const oursOf = (rules: SheetRules) =>
+  rules.items.filter((_, i) => isOurFormula(rules.formulas[i]));
+
+/**
+ * The one-sync read of the refresh's normal path: every rule's type and, through
+ * customOrNullObject, a custom rule's formula (no cellValue rule's `rule` is touched).
+ */
+export function queueRulesRead(
+  sheet: Excel.Worksheet,
+): Excel.ConditionalFormatCollection {
+  return sheet
+    .getRange()
+    .conditionalFormats.load(
+      "items/id,items/type,items/customOrNullObject/rule/formula",
+    );
+}
+
+/** What the one-sync read gave, once synced. */
+export function rulesRead(
+  collection: Excel.ConditionalFormatCollection,
+): SheetRules {
+  return {
+    items: collection.items,
+    formulas: collection.items.map((cf) =>
+      cf.customOrNullObject.isNullObject
+        ? undefined
+        : cf.customOrNullObject.rule.formula,
+    ),
+  };
+}
+
+/**
+ * One sheet read on its own, where Excel refused the one-sync read: only each rule's type first,
+ * then the formulas of the custom rules, so a rule Excel cannot read (two cellValue rules on a
+ * range, office-js #6827; a duplicated rule, #6835; a rule whose delete was undone, #6396) stops
+ * this sheet only. No rules when Excel cannot read this sheet's rules at all. Two syncs at most.
+ */
+export async function readRulesGuarded(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+): Promise<{ rules?: SheetRules; syncs: number }> {
+  let syncs = 0;
+  try {
+    const collection = sheet
+      .getRange()
+      .conditionalFormats.load("items/id,items/type");
+    syncs++;
+    await context.sync();
+    const items = collection.items;
+    const custom = items.map((cf) =>
+      cf.type === Excel.ConditionalFormatType.custom
+        ? cf.custom.rule.load("formula")
+        : undefined,
+    );
+    syncs++;
+    await context.sync();
+    return {
+      rules: { items, formulas: custom.map((rule) => rule?.formula) },
+      syncs,
+    };
+  } catch {
+    return { syncs };
+  }
+}
+
+/**
+ * Refreshed when the add-in's rules on a sheet are exactly the planned ones (as a multiset of
+ * formulas): what a check after a failed write tells apart from a sheet that kept its old flags.
+ */
+export function holdsExactly(
+  formulas: readonly (string | undefined)[],
+  planned: readonly string[],
+): boolean {
+  const ours = formulas.filter(isOurFormula).sort();
+  const want = [...planned].sort();
+  return ours.length === want.length && ours.every((f, i) => f === want[i]);
 }

@@ -1,5 +1,5 @@
 import { MessageBar, MessageBarBody } from "@fluentui/react-components";
-import { WorkbookError } from "../excel/errors";
+import { RefreshIncompleteError, WorkbookError } from "../excel/errors";
 import { CellGoneError, PaneOfficeError } from "./host";
 import type { Strings } from "./strings";
 
@@ -8,9 +8,11 @@ export function Failure({ error, t }: { error: unknown; t: Strings }) {
   const code = error instanceof WorkbookError ? error.code : "unknown";
   const detail = error instanceof WorkbookError ? error.detail : error instanceof Error ? error.message : String(error);
   const sentence = error instanceof CellGoneError ? t.cellGone : error instanceof PaneOfficeError ? t.officeErrors[error.code] : t.errors[code];
+  // A refresh Excel stopped part-way: which sheets were refreshed, and why Excel stopped.
+  const more = error instanceof RefreshIncompleteError ? ` ${t.refresh.incomplete(error.refreshed, error.notRefreshed)} ${t.errors[error.cause.code]}` : "";
   return (
     <MessageBar intent="error" role="alert" title={detail}>
-      <MessageBarBody>{sentence}</MessageBarBody>
+      <MessageBarBody>{`${sentence}${more}`}</MessageBarBody>
     </MessageBar>
   );
 }

@@ -21,6 +21,8 @@ export interface SelectedCells {
 export interface Host {
   insert(options: InsertOptions): Promise<InsertResult>;
   refresh(): Promise<RefreshResult>;
+  /** Clears the conditional formats on the cells the add-in colours on one template sheet and adds its flags again. */
+  rebuildFlags(sheet: string): Promise<{ rulesAdded: number }>;
   readSelection(): Promise<SelectedCells>;
   /** Selects a cell given as "'Sheet name'!M4" and shows its sheet. */
   select(address: string): Promise<void>;
@@ -95,6 +97,10 @@ export const excelHost: Host = {
   refresh: async () => {
     const { refreshRiskFlags } = await writer();
     return run(refreshRiskFlags);
+  },
+  rebuildFlags: async (sheet) => {
+    const { rebuildSheetFlags } = await writer();
+    return run((context) => rebuildSheetFlags(context, sheet));
   },
   readSelection: () =>
     run(

@@ -46,6 +46,15 @@ export interface Strings {
     };
     risksPhase: string;
     selectHint: string;
+    /** A sheet whose conditional formats Excel could not read: what rebuilding does, before it is done. */
+    unreadable: (sheet: string) => string;
+    rebuild: (sheet: string) => string;
+    rebuilt: (sheet: string, rules: number) => string;
+    /** After a refresh Excel stopped part-way. */
+    incomplete: (
+      refreshed: readonly string[],
+      kept: readonly string[],
+    ) => string;
   };
   inspect: {
     intro: string;
@@ -126,6 +135,12 @@ const en: Strings = {
     },
     risksPhase: "Risks",
     selectHint: "Select the cell in the sheet",
+    unreadable: (sheet) =>
+      `Excel cannot read the conditional formats of ${sheet} (one of them is damaged, for example a duplicated rule), so its flags were left as they were. Rebuilding removes every conditional format on the cells Scale Tracker colours on ${sheet}, yours on those cells included, and adds the flags again; formats elsewhere on the sheet stay.`,
+    rebuild: (sheet) => `Rebuild the flags of ${sheet}`,
+    rebuilt: (sheet, rules) => `Rebuilt the flags of ${sheet}: ${rules} rules.`,
+    incomplete: (refreshed, kept) =>
+      `Refreshed: ${refreshed.join(", ") || "none"}. Kept their previous flags: ${kept.join(", ") || "none"}.`,
   },
   inspect: {
     intro:
@@ -219,6 +234,13 @@ const es: Strings = {
     },
     risksPhase: "Riesgos",
     selectHint: "Seleccionar la celda en la hoja",
+    unreadable: (sheet) =>
+      `Excel no puede leer los formatos condicionales de ${sheet} (uno está dañado, por ejemplo una regla duplicada), así que sus alertas quedaron como estaban. Reconstruir quita todos los formatos condicionales de las celdas que Scale Tracker colorea en ${sheet}, incluidos los tuyos en esas celdas, y vuelve a añadir las alertas; los formatos del resto de la hoja se mantienen.`,
+    rebuild: (sheet) => `Reconstruir las alertas de ${sheet}`,
+    rebuilt: (sheet, rules) =>
+      `Alertas de ${sheet} reconstruidas: ${rules} reglas.`,
+    incomplete: (refreshed, kept) =>
+      `Actualizadas: ${refreshed.join(", ") || "ninguna"}. Conservan sus alertas anteriores: ${kept.join(", ") || "ninguna"}.`,
   },
   inspect: {
     intro:

@@ -1,7 +1,7 @@
 import { PHASE_METRICS, PhaseNumber, RISK_GROUPS, RISK_INDICATORS } from "../../src/core/catalog";
 import { indicatorRule, levelOf, metricRule } from "../../src/core/evaluate";
-import { LEVEL_FILL, LEVEL_FONT, NAMES, PHASE_SHEET, RISK_SHEET, THRESHOLDS, describeWorkbook } from "../../src/core/template";
-import { WorkbookError, insertTrackingWorkbook, refreshRiskFlags } from "../../src/excel";
+import { LEVEL_FILL, LEVEL_FONT, NAMES, PHASE_SHEET, RISK_SHEET, RULE_MARKER, THRESHOLDS, describeWorkbook } from "../../src/core/template";
+import { RefreshIncompleteError, WorkbookError, insertTrackingWorkbook, rebuildSheetFlags, refreshRiskFlags } from "../../src/excel";
 import { cellInput } from "../../src/excel/insert";
 import { FakeSheet, FakeState, fakeContext, insertColumn, insertRow, installFakeOffice, newFakeState, newSheet } from "../fakes/excel-fake";
 
@@ -373,17 +373,91 @@ describe("refreshRiskFlags", () => {
     expect(state.log.slice(logged)).toEqual([]);
   });
 
-  test("a failure while writing leaves the sheets before it refreshed and the others untouched, never a sheet without its rules", async () => {
+  /** The add-in's rule formulas per sheet, sorted: what "a full set of flags" is compared by. */
+  const oursBySheet = () => new Map(state.sheets.map((s) => [s.name, s.rules.filter((r) => r.formula.includes(RULE_MARKER)).map((r) => r.formula).sort()]));
+  /** Every element of `want` is in `have`, as many times (a multiset inclusion). */
+  const holdsAll = (have: string[], want: string[]) => {
+    const left = [...have];
+    return want.every((f) => {
+      const i = left.indexOf(f);
+      return i >= 0 && left.splice(i, 1).length === 1;
+    });
+  };
+
+  test.each(["conditionalFormats.add", "conditionalFormats.delete"])(
+    "Excel failing at any %s: every sheet keeps a full set of flags (old or new), and the error names the sheets refreshed",
+    async (failing) => {
+      await insert();
+      enter("Phase 1", monthCell("mrr", 1), 480_000);
+      const old = oursBySheet();
+      // What a refresh that succeeds leaves, and how many operations of that kind it makes.
+      const snapshot = structuredClone(state.sheets);
+      let total = 0;
+      state.failWhen = (op) => (op.startsWith(failing) && ++total, false);
+      await refreshRiskFlags(fakeContext(state));
+      const fresh = oursBySheet();
+      expect(total).toBeGreaterThan(40);
+      for (let k = 1; k <= total; k += k < 6 || total - k < 6 ? 1 : 7) {
+        state.sheets = structuredClone(snapshot);
+        let n = 0;
+        state.failWhen = (op) => op.startsWith(failing) && ++n === k;
+        const error = await refreshRiskFlags(fakeContext(state)).then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+        expect([k, error]).toEqual([k, expect.objectContaining({ code: "refreshIncomplete" })]);
+        const { refreshed, notRefreshed } = error as RefreshIncompleteError;
+        const now = oursBySheet();
+        for (const [name, formulas] of now) {
+          const full = holdsAll(formulas, old.get(name)!) || holdsAll(formulas, fresh.get(name)!);
+          expect([k, name, full]).toEqual([k, name, true]);
+          if (refreshed.includes(name)) expect([k, name, formulas]).toEqual([k, name, fresh.get(name)]);
+        }
+        expect([...refreshed, ...notRefreshed].sort()).toEqual(["Phase 1", "Phase 2", "Phase 3", "Phase 4", "Risks", "Scale Dashboard"]);
+      }
+    },
+  );
+
+  test("a rule Excel cannot read (duplicated, or its delete undone) stops only its sheet: the others are refreshed, and the pane is told which", async () => {
     await insert();
-    const perSheet = () => state.sheets.map((s) => s.rules.length);
-    const before = perSheet();
-    let adds = 0;
-    state.failWhen = (op) => op.startsWith("conditionalFormats.add") && ++adds === 100;
-    await expect(refreshRiskFlags(fakeContext(state))).rejects.toBeInstanceOf(WorkbookError);
-    const after = perSheet();
-    // One sheet at most is mid-way; every other sheet has all its rules.
-    expect(after.filter((n, i) => n !== before[i]).length).toBeLessThanOrEqual(1);
-    expect(after.every((n, i) => n > 0 || before[i] === 0)).toBe(true);
+    enter("Phase 1", monthCell("mrr", 1), 480_000);
+    const good = oursBySheet();
+    sheet("Phase 2").rules.push({ id: "dup", ref: "D5:F5", formula: "=D5>1", unreadable: "GeneralException" });
+    state.syncs = 0;
+    const result = await refreshRiskFlags(fakeContext(state));
+    expect(result.unreadableSheets).toEqual(["Phase 2"]);
+    expect(result.counts).toEqual({ OK: 0, WATCH: 1, RISK: 0 });
+    expect(oursBySheet()).toEqual(good);
+    // The one read that failed, the names, the read with the rules that failed again, the read without them,
+    // two per sheet read alone (one for the sheet whose first read fails), and the write.
+    expect(result.syncs).toBe(state.syncs);
+    expect(result.syncs).toBe(4 + 2 * 5 + 1 + 1);
+  });
+
+  test("rebuilding a sheet whose rules cannot be read clears the add-in's cells there and adds the flags again; the user's rules elsewhere stay", async () => {
+    await insert();
+    const good = oursBySheet();
+    sheet("Phase 2").rules.push({ id: "dup", ref: "D5:F5", formula: "=D5>1", unreadable: "GeneralException" });
+    sheet("Phase 2").rules.push({ id: "mine", ref: "A1", formula: "=A1<>\"\"" });
+    const rebuilt = await rebuildSheetFlags(fakeContext(state), "Phase 2");
+    expect(rebuilt.rulesAdded).toBe(good.get("Phase 2")!.length);
+    expect(oursBySheet()).toEqual(good);
+    expect(sheet("Phase 2").rules.map((r) => r.id)).toContain("mine");
+    expect(sheet("Phase 2").rules.map((r) => r.id)).not.toContain("dup");
+    const after = await refreshRiskFlags(fakeContext(state));
+    expect(after.unreadableSheets).toEqual([]);
+    await expect(rebuildSheetFlags(fakeContext(state), "Budget")).rejects.toMatchObject({ code: "notInserted" });
+  });
+
+  test("two cellValue rules on one range (office-js #6827): refresh reads types first on that path and leaves both rules alone", async () => {
+    await insert();
+    const phase1 = sheet("Phase 1");
+    phase1.rules.push({ id: "gt", ref: "D4:I4", formula: "", type: "cellValue" }, { id: "lt", ref: "D4:I4", formula: "", type: "cellValue" });
+    const good = oursBySheet();
+    const result = await refreshRiskFlags(fakeContext(state));
+    expect(result.unreadableSheets).toEqual([]);
+    expect(oursBySheet()).toEqual(good);
+    expect(phase1.rules.filter((r) => r.type === "cellValue").map((r) => r.id)).toEqual(["gt", "lt"]);
   });
 
   test("a host that refuses objects reached through missing names: the names are listed first, same result", async () => {
@@ -443,8 +517,9 @@ describe("refreshRiskFlags", () => {
     const before = allRules();
     state.failWhen = (op) => (op === "load range" ? "InvalidOperationInCellEditMode" : false);
     await expect(refreshRiskFlags(fakeContext(state))).rejects.toMatchObject({ code: "editMode" });
-    state.failWhen = (op) => (op === "conditionalFormats.delete" ? "AccessDenied" : false);
-    await expect(refreshRiskFlags(fakeContext(state))).rejects.toMatchObject({ code: "protected" });
     expect(allRules()).toEqual(before);
+    // Excel refusing a write part-way says which sheets were refreshed, and why it stopped.
+    state.failWhen = (op) => (op === "conditionalFormats.delete" ? "AccessDenied" : false);
+    await expect(refreshRiskFlags(fakeContext(state))).rejects.toMatchObject({ code: "refreshIncomplete", cause: { code: "protected" } });
   });
 });

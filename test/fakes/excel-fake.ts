@@ -20,6 +20,13 @@ export interface FakeRule {
   formula: string;
   fill?: string;
   font?: string;
+  /** "custom" (the default, and every rule the add-in makes) or a rule a user made in Excel's menus. */
+  type?: "custom" | "cellValue";
+  /**
+   * A rule Excel cannot read back: any load of its properties fails with this code, as for a
+   * duplicated rule (office-js #6835) or one whose delete the user undid (#6396).
+   */
+  unreadable?: string;
 }
 
 export interface FakeSheet {
@@ -283,9 +290,36 @@ class FakeRangeFormat {
   }
 }
 
+/** A custom rule's formula: set to write it, loaded (then synced) to read it. */
+class FakeConditionalFormula extends FakeClientObject {
+  private value = "";
+  constructor(
+    ctx: FakeContext,
+    private readonly rule: () => FakeRule | undefined,
+    private readonly write: (key: string, value: unknown) => void,
+  ) {
+    super(ctx);
+  }
+  get formula(): string {
+    return this.loaded("formula", this.value);
+  }
+  set formula(v: string) {
+    this.write("formula", v);
+  }
+  load(arg?: LoadArg): this {
+    this.queueLoad("load conditionalFormat rule", arg, () => {
+      const r = this.rule();
+      if (r?.unreadable) throw new FakeOfficeError(r.unreadable, "The rule's properties cannot be read.");
+      this.value = r?.formula ?? "";
+      return r !== undefined;
+    });
+    return this;
+  }
+}
+
 class FakeConditionalFormat extends FakeClientObject {
   private rule?: FakeRule;
-  readonly custom: { rule: { formula?: string }; format: { fill: { color?: string }; font: { color?: string } } };
+  readonly custom: { rule: FakeConditionalFormula; format: { fill: { color?: string }; font: { color?: string } } };
   constructor(
     ctx: FakeContext,
     readonly id: string,
@@ -295,16 +329,20 @@ class FakeConditionalFormat extends FakeClientObject {
     const set = (label: string, apply: (r: FakeRule, v: string) => void) => (_: string, v: unknown) =>
       ctx.enqueue(`conditionalFormat ${label}`, () => apply(this.find()!.rule, v as string));
     this.custom = {
-      rule: writeOnly<{ formula?: string }>(["formula"], set("formula", (r, v) => (r.formula = v))),
+      rule: new FakeConditionalFormula(ctx, () => this.find()?.rule, set("formula", (r, v) => (r.formula = v))),
       format: {
         fill: writeOnly<{ color?: string }>(["color"], set("fill", (r, v) => (r.fill = v))),
         font: writeOnly<{ color?: string }>(["color"], set("font", (r, v) => (r.font = v))),
       },
     };
   }
-  /** Loaded through "items/customOrNullObject/rule/formula"; every rule the add-in makes is custom. */
+  get type(): string {
+    return this.loaded("type", this.rule?.type === "cellValue" ? "CellValue" : "Custom");
+  }
+  /** Loaded through "items/customOrNullObject/rule/formula": a null object for a cellValue rule. */
   get customOrNullObject(): { isNullObject: boolean; rule: { formula: string } } {
-    return this.loaded("customOrNullObject", { isNullObject: false, rule: { formula: this.rule?.formula ?? "" } });
+    const custom = (this.rule?.type ?? "custom") === "custom";
+    return this.loaded("customOrNullObject", { isNullObject: !custom, rule: { formula: custom ? (this.rule?.formula ?? "") : "" } });
   }
   settle(props: string[], exists: boolean): void {
     super.settle(props, exists);
@@ -338,6 +376,21 @@ class FakeConditionalFormatCollection extends FakeClientObject {
       return sheet && rule && { sheet, rule };
     });
   }
+  /**
+   * Clears the conditional formats on these cells. Excel trims a rule that also covers cells
+   * outside the range to those cells; the fake removes the rules inside the range and leaves
+   * the ones that straddle it whole (the add-in clears only the ranges it colours).
+   */
+  clearAll(): void {
+    this.context.enqueue("conditionalFormats.clearAll", () => {
+      const t = this.target()!;
+      const inside = (r: FakeRule) => {
+        const b = box(r.ref);
+        return b.c1 >= t.box.c1 && b.c2 <= t.box.c2 && b.r1 >= t.box.r1 && b.r2 <= t.box.r2;
+      };
+      writable(t.sheet).rules = t.sheet.rules.filter((r) => !inside(r));
+    });
+  }
   add(type: string): FakeConditionalFormat {
     const id = `cf${++ruleIds}`;
     this.context.enqueue(`conditionalFormats.add ${type}`, () => {
@@ -350,7 +403,16 @@ class FakeConditionalFormatCollection extends FakeClientObject {
     this.context.enqueue("load conditionalFormats", () => {
       this.checkPath();
       const t = this.target();
-      this.list = (t?.sheet.rules ?? []).filter((r) => intersects(box(r.ref), t!.box)).map((r) => this.proxy(r.id));
+      const rules = (t?.sheet.rules ?? []).filter((r) => intersects(box(r.ref), t!.box));
+      const props = propsOf(arg).filter((p) => p !== "id");
+      const bad = rules.find((r) => r.unreadable);
+      // Reading any property of a rule Excel cannot read fails the whole load (office-js #6835, #6396).
+      if (bad && props.length > 0) throw new FakeOfficeError(bad.unreadable!, "A conditional format's properties cannot be read.");
+      // Reading the rules of a range with two cellValue rules through `rule` fails (office-js #6827).
+      const cellValues = rules.filter((r) => r.type === "cellValue");
+      if (props.some((p) => p.includes("rule")) && cellValues.some((a) => cellValues.some((b) => a !== b && a.ref === b.ref)))
+        throw new FakeOfficeError("GeneralException", "The conditional formats' rules cannot be read.");
+      this.list = rules.map((r) => this.proxy(r.id));
       for (const cf of this.list) cf.settle(propsOf(arg), true);
       this.settle(["items"], t !== null);
     });
@@ -912,7 +974,7 @@ export type OfficeShapeChecks = [
   MustBeNever<Checked<FakeConditionalFormatCollection, Excel.ConditionalFormatCollection, "settle" | "parentIsNull" | "checkPath">>,
   MustBeNever<Checked<FakeConditionalFormat, Excel.ConditionalFormat, "settle" | "parentIsNull" | "checkPath">>,
   MustBeNever<Checked<FakeConditionalFormat["custom"], Excel.CustomConditionalFormat>>,
-  MustBeNever<Checked<FakeConditionalFormat["custom"]["rule"], Excel.ConditionalFormatRule>>,
+  MustBeNever<Checked<FakeConditionalFormat["custom"]["rule"], Excel.ConditionalFormatRule, "settle" | "parentIsNull" | "checkPath">>,
   MustBeNever<Checked<FakeNamedItemCollection, Excel.NamedItemCollection, "settle" | "parentIsNull" | "checkPath">>,
   MustBeNever<Checked<FakeNamedItem, Excel.NamedItem, "settle" | "parentIsNull" | "checkPath" | "read">>,
   MustBeNever<Checked<FakeTableCollection, Excel.TableCollection, "settle" | "parentIsNull" | "checkPath">>,

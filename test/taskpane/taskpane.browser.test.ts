@@ -262,6 +262,43 @@ describeWith(["chromium"], "the task pane in headless Chromium, against the fake
     expect(await fake(page, (s) => s.selected)).toBe("'Phase 1'!M4");
   });
 
+  test("Risk flags: a sheet whose rules Excel cannot read is named with what rebuilding does; Rebuild redoes its flags", async () => {
+    const page = await pane();
+    await insertWorkbook(page);
+    await fake(page, (s) => {
+      s.sheets.find((x) => x.name === "Phase 2")!.rules.push({ id: "dup", ref: "D5:F5", formula: "=D5>1", unreadable: "GeneralException" });
+    });
+    await page.getByRole("tab", { name: "Risk flags" }).click();
+    await page.getByRole("button", { name: "Refresh risk flags" }).click();
+    await page.getByTestId("unreadable").waitFor();
+    expect(await page.getByTestId("unreadable").innerText()).toContain(
+      "Excel cannot read the conditional formats of Phase 2 (one of them is damaged, for example a duplicated rule), so its flags were left as they were. Rebuilding removes every conditional format on the cells Scale Tracker colours on Phase 2, yours on those cells included, and adds the flags again",
+    );
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(await fitsWidth(page)).toBe(true);
+    await shot(page, "refresh-unreadable");
+    await page.getByRole("button", { name: "Rebuild the flags of Phase 2" }).click();
+    await page.getByText(/^Rebuilt the flags of Phase 2: \d+ rules\.$/).waitFor();
+    await page.getByTestId("unreadable").waitFor({ state: "detached" });
+    expect(await fake(page, (s) => s.sheets.find((x) => x.name === "Phase 2")!.rules.some((r) => r.id === "dup"))).toBe(false);
+  });
+
+  test("Risk flags: a refresh Excel stops part-way says which sheets were refreshed and why it stopped", async () => {
+    const page = await pane();
+    await insertWorkbook(page);
+    await fake(page, (s) => {
+      let deletes = 0;
+      s.failWhen = (op) => (op === "conditionalFormats.delete" && ++deletes === 40 ? "AccessDenied" : false);
+    });
+    await page.getByRole("tab", { name: "Risk flags" }).click();
+    await page.getByRole("button", { name: "Refresh risk flags" }).click();
+    const alert = page.getByRole("alert");
+    await alert.waitFor();
+    const text = await alert.innerText();
+    expect(text).toMatch(/^Excel stopped the refresh part-way\. Every sheet still has a full set of flags, old or new; refresh again to bring them all up to date\. Refreshed: .+\. Kept their previous flags: .+\. The workbook or a sheet is protected\./);
+    await shot(page, "refresh-incomplete");
+  });
+
   test("edits on sheets that are not the template's input sheets leave the risk list current", async () => {
     const page = await pane();
     await fake(page, (s) => s.sheets.push({ name: "Notes", id: "{notes}", cells: new Map(), formats: [], rules: [], validations: [], tables: [], charts: [] }));

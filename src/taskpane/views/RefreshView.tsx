@@ -31,6 +31,21 @@ function measure(id: string, language: Language): { name: string; unit: Unit } {
 export default function RefreshView({ host, t, language, last, stale, tracking, onRefreshed }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
+  const [rebuilt, setRebuilt] = useState<{ sheet: string; rules: number }>();
+
+  const rebuild = async (sheet: string) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const { rulesAdded } = await host.rebuildFlags(sheet);
+      setRebuilt({ sheet, rules: rulesAdded });
+      onRefreshed(await host.refresh());
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
 
   const refresh = async () => {
     setBusy(true);
@@ -82,6 +97,21 @@ export default function RefreshView({ host, t, language, last, stale, tracking, 
         </MessageBar>
       )}
       {error !== undefined && <Failure error={error} t={t} />}
+      {rebuilt && (
+        <MessageBar intent="success" role="status">
+          <MessageBarBody>{t.refresh.rebuilt(rebuilt.sheet, rebuilt.rules)}</MessageBarBody>
+        </MessageBar>
+      )}
+      {last?.unreadableSheets.map((sheet) => (
+        <MessageBar key={sheet} intent="warning" layout="multiline" data-testid="unreadable">
+          <MessageBarBody style={{ display: "flex", flexDirection: "column", gap: 6, alignItems: "flex-start" }}>
+            <span>{t.refresh.unreadable(sheet)}</span>
+            <Button size="small" onClick={() => rebuild(sheet)} disabled={busy}>
+              {t.refresh.rebuild(sheet)}
+            </Button>
+          </MessageBarBody>
+        </MessageBar>
+      ))}
       {last && (
         <div data-testid="refresh-result" style={{ display: "flex", flexDirection: "column", gap: 8 }}>
           <div role="status" style={{ display: "flex", gap: 6, alignItems: "center" }}>
