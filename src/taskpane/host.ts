@@ -40,6 +40,19 @@ export class CellGoneError extends Error {
   }
 }
 
+/** Inspect reads at most this many cells of a selection: more is refused before any value is read. */
+export const INSPECT_MAX_CELLS = 10_000;
+
+/** A selection larger than Inspect reads (Excel on the web would refuse the payload anyway). */
+export class SelectionTooLargeError extends Error {
+  constructor(readonly cells: number) {
+    super(
+      `The selection has ${cells} cells; Inspect reads up to ${INSPECT_MAX_CELLS}`,
+    );
+    this.name = "SelectionTooLargeError";
+  }
+}
+
 /**
  * Office.js error codes the pane has its own sentence for: the shared table (../excel/errors)
  * has none and would say "try again", which does not help.
@@ -74,7 +87,8 @@ async function run<T>(
   try {
     return await Excel.run(batch);
   } catch (e) {
-    if (e instanceof CellGoneError) throw e;
+    if (e instanceof CellGoneError || e instanceof SelectionTooLargeError)
+      throw e;
     const code = (e as { code?: unknown } | null)?.code;
     if (paneCodes.some((c) => c === code)) {
       throw new PaneOfficeError(
@@ -105,25 +119,40 @@ export const excelHost: Host = {
   readSelection: () =>
     run(
       async (context) => {
-        // Only the used part: a whole selected column would otherwise be a million cells.
+        // First the size of the used part (a whole selected column would be a million cells) and
+        // the names: the edited targets are read only through names that exist, as refresh's
+        // fallback does, never through a null object's getRangeOrNullObject.
         const used = context.workbook
           .getSelectedRange()
           .getUsedRangeOrNullObject(true)
-          .load("values,formulas");
-        const targets = PHASE_METRICS.map((m) => ({
+          .load("rowCount,columnCount");
+        const names = context.workbook.names.load("items/name,items/type");
+        await context.sync();
+        const cells = used.isNullObject ? 0 : used.rowCount * used.columnCount;
+        if (cells > INSPECT_MAX_CELLS) throw new SelectionTooLargeError(cells);
+        const existing = new Set(
+          names.items
+            .filter((n) => n.type === Excel.NamedItemType.range)
+            .map((n) => n.name.toLowerCase()),
+        );
+        const targets = PHASE_METRICS.filter((m) =>
+          existing.has(NAMES.target(m.id).toLowerCase()),
+        ).map((m) => ({
           id: m.id,
           range: context.workbook.names
-            .getItemOrNullObject(NAMES.target(m.id))
-            .getRangeOrNullObject()
+            .getItem(NAMES.target(m.id))
+            .getRange()
             .load("values"),
         }));
+        if (!used.isNullObject) used.load("values,formulas");
         await context.sync();
         return {
           values: used.isNullObject ? [] : (used.values as CellValue[][]),
           formulas: used.isNullObject ? [] : (used.formulas as CellValue[][]),
-          targets: targets
-            .filter((t) => !t.range.isNullObject)
-            .map((t) => [t.id, ...(t.range.values[0] as CellValue[])]),
+          targets: targets.map((t) => [
+            t.id,
+            ...(t.range.values[0] as CellValue[]),
+          ]),
         };
       },
       // A chart or shape selected, or several blocks of cells.

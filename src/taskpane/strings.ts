@@ -64,6 +64,7 @@ export interface Strings {
     builtInTargets: string;
     columns: { metric: string; value: string; phase: string; gap: string };
     empty: string;
+    tooLarge: (cells: number, max: number) => string;
   };
   functions: {
     intro: string;
@@ -157,6 +158,8 @@ const en: Strings = {
     },
     empty:
       "The selection has no metric with a value. Select two columns (metric id, value) or a metric row.",
+    tooLarge: (cells, max) =>
+      `The selection holds ${cells.toLocaleString("en-US")} cells; Inspect reads up to ${max.toLocaleString("en-US")}. Select fewer rows (the metrics you want to check), then inspect again.`,
   },
   functions: {
     intro:
@@ -258,6 +261,8 @@ const es: Strings = {
     },
     empty:
       "La selección no tiene ninguna métrica con valor. Selecciona dos columnas (id de métrica, valor) o una fila de métrica.",
+    tooLarge: (cells, max) =>
+      `La selección tiene ${cells.toLocaleString("es-ES")} celdas; Inspeccionar lee hasta ${max.toLocaleString("es-ES")}. Selecciona menos filas (las métricas que quieras comprobar) y vuelve a inspeccionar.`,
   },
   functions: {
     intro:

@@ -436,7 +436,7 @@ class FakeDataValidation {
 }
 
 export class FakeRange extends FakeClientObject {
-  private data = { values: [] as unknown[][], formulas: [] as unknown[][], address: "" };
+  private data = { values: [] as unknown[][], formulas: [] as unknown[][], address: "", rowCount: 0, columnCount: 0 };
   readonly format: FakeRangeFormat;
   readonly conditionalFormats: FakeConditionalFormatCollection;
   readonly dataValidation: FakeDataValidation;
@@ -459,6 +459,12 @@ export class FakeRange extends FakeClientObject {
   }
   get address(): string {
     return this.loaded("address", this.data.address);
+  }
+  get rowCount(): number {
+    return this.loaded("rowCount", this.data.rowCount);
+  }
+  get columnCount(): number {
+    return this.loaded("columnCount", this.data.columnCount);
   }
   private write(kind: "formulas" | "numberFormat", grid: unknown[][]): void {
     this.context.enqueue(`range.${kind}`, () => {
@@ -491,6 +497,7 @@ export class FakeRange extends FakeClientObject {
       const t = this.target();
       if (!t) return false;
       this.data.address = `${quote(t.sheet.name)}!${refOf(t.box)}`;
+      [this.data.rowCount, this.data.columnCount] = [t.box.r2 - t.box.r1 + 1, t.box.c2 - t.box.c1 + 1];
       const grid = (read: (cell: FakeCell | undefined) => unknown) => {
         const rows: unknown[][] = [];
         for (let r = t.box.r1; r <= Math.min(t.box.r2, t.box.r1 + 200); r++) {
@@ -751,6 +758,10 @@ class FakeNamedItem extends FakeClientObject {
   }
   getRangeOrNullObject(): FakeRange {
     return this.derive(new FakeRange(this.context, () => this.target()), () => !nameEntry(this.context.state, this.key));
+  }
+  /** The name's range; used only for names listed first as existing (Excel fails the sync otherwise). */
+  getRange(): FakeRange {
+    return new FakeRange(this.context, () => this.target());
   }
   delete(): void {
     this.context.enqueue(`names.delete ${this.key}`, () => {

@@ -1,6 +1,6 @@
 /** The pane's Excel host against the fake Excel, in Node: what the browser tests cannot see. */
 import { FakeState, installFakeOffice, newFakeState, newSheet } from "../fakes/excel-fake";
-import { excelHost } from "../../src/taskpane/host";
+import { INSPECT_MAX_CELLS, excelHost } from "../../src/taskpane/host";
 
 const globals = globalThis as unknown as Record<string, unknown>;
 let state: FakeState;
@@ -42,4 +42,35 @@ test("a refresh names the sheets holding the template's inputs and thresholds: n
   expect(inputSheetIds.slice().sort()).toEqual(["Thresholds", "Phase 1", "Phase 2", "Phase 3", "Phase 4", "Risks"].map(idOf).sort());
   expect(inputSheetIds).not.toContain("{notes}");
   expect(inputSheetIds).not.toContain(idOf("Scale Dashboard"));
+});
+
+describe("Inspect's read of the selection", () => {
+  const select = (ref: string) => (state.selected = ref);
+
+  test("reads the workbook's targets through the names that exist, also where Excel refuses paths through null objects", async () => {
+    await excelHost.insert({ language: "en", company: "Acme", currency: "USD", firstMonth: "2025-01", phases: [1, 2, 3, 4] });
+    state.names.delete("Target_cac");
+    state.strictNullObjects = true;
+    state.sheets.push(newSheet("Data"));
+    state.sheets.at(-1)!.cells.set("A1", { value: "mrr" }).set("B1", { value: 600_000 });
+    select("Data!A1:B1");
+    state.syncs = 0;
+    const read = await excelHost.readSelection();
+    expect(state.syncs).toBe(2);
+    expect(read.values).toEqual([["mrr", 600_000]]);
+    expect(read.targets.map((t) => t[0])).not.toContain("cac");
+    expect(read.targets.find((t) => t[0] === "mrr")).toEqual(["mrr", 500_000, 2_000_000, 5_000_000, 20_000_000]);
+  });
+
+  test("a selection whose used part is larger than Inspect reads is refused before any value is read", async () => {
+    state.sheets.push(newSheet("Big"));
+    const big = state.sheets.at(-1)!;
+    big.cells.set("A1", { value: "mrr" }).set("J1001", { value: 1 });
+    select("Big!A1:Z2000");
+    state.log.length = 0;
+    await expect(excelHost.readSelection()).rejects.toMatchObject({ name: "SelectionTooLargeError", cells: 10_010 });
+    expect(INSPECT_MAX_CELLS).toBe(10_000);
+    select("Big!A1:J1000");
+    await expect(excelHost.readSelection()).resolves.toMatchObject({ targets: [] });
+  });
 });
