@@ -14,7 +14,9 @@ import {
   PhaseNumber,
   RISK_GROUPS,
   RISK_INDICATORS,
+  RiskIndicator,
   floorOf,
+  valueProblem,
 } from "../core/catalog";
 import { indicatorRule, levelOf, metricRule } from "../core/evaluate";
 import { resolve } from "../core/lookup";
@@ -74,9 +76,23 @@ export interface FlaggedCell {
   level: "WATCH" | "RISK";
 }
 
+/** An input cell holding a number its measure cannot take (5 typed for 5% churn). */
+export interface OutOfRangeCell {
+  address: string;
+  measureId: string;
+  value: number;
+  /** The core's sentence: "churn is a percentage entered as a fraction: 5% is 0.05, ...". */
+  problem: string;
+}
+
 export interface RefreshResult {
   counts: Record<Level, number>;
   flagged: FlaggedCell[];
+  /**
+   * Input cells whose number cannot be right for their measure (pasted values skip Excel's data
+   * validation): listed apart, and a row whose latest month is one of them is not counted.
+   */
+  outOfRange: OutOfRangeCell[];
   rulesRemoved: number;
   rulesAdded: number;
   syncs: number;
@@ -346,6 +362,37 @@ interface Plan {
   rules: ConditionalRule[];
   counts: Record<Level, number>;
   flagged: FlaggedCell[];
+  outOfRange: OutOfRangeCell[];
+}
+
+/**
+ * Every number of a row of months checked against what its measure can take; true when the
+ * latest one is fine (so the row's level can be counted).
+ */
+function checkRange(
+  plan: Plan,
+  months: readonly unknown[],
+  start: { sheet: string; col: number; row: number },
+  measure: PhaseMetric | RiskIndicator,
+): boolean {
+  let latestFine = true;
+  months.forEach((v, k) => {
+    if (typeof v !== "number") return;
+    const problem = valueProblem(measure, v);
+    latestFine = problem === undefined;
+    if (problem === undefined) return;
+    plan.outOfRange.push({
+      address: quoted(
+        start.sheet,
+        `${columnLetter(start.col + k)}${start.row}`,
+      ),
+      measureId:
+        measure.kind === "indicator" ? measure.qualifiedId : measure.id,
+      value: v,
+      problem,
+    });
+  });
+  return latestFine;
 }
 
 function judge(
@@ -422,8 +469,10 @@ function planPhase(
     ))
       plan.rules.push(...levelRules(key, r.ref, r.topLeft, rule));
     flags.push(flag.address);
-    const value = latestNumber((actuals.values as Grid)[0]);
-    if (value === undefined) return;
+    const months = (actuals.values as Grid)[0];
+    const value = latestNumber(months);
+    const fine = checkRange(plan, months, { sheet: a.sheet, ...a.start }, m);
+    if (value === undefined || !fine) return;
     const judged = metricRule(m, read.n, overrides);
     if (judged === undefined) return; // switched off in the Thresholds table
     judge(plan, levelOf(value, judged), {
@@ -476,7 +525,13 @@ function planRisks(
         plan.rules.push(...levelRules("risks", cells.ref, cells.topLeft, rule));
       flags.push(flagAddress);
       const value = latestNumber(row);
-      if (value === undefined) return;
+      const fine = checkRange(
+        plan,
+        row,
+        { sheet: a.sheet, col: a.start.col, row: rowNumber },
+        found.indicator,
+      );
+      if (value === undefined || !fine) return;
       const judged = indicatorRule(found.indicator, overrides);
       if (judged === undefined) return; // switched off in the Thresholds table
       judge(plan, levelOf(value, judged), {
@@ -622,6 +677,7 @@ async function prepare(
     rules: [],
     counts: { OK: 0, WATCH: 0, RISK: 0 },
     flagged: [],
+    outOfRange: [],
   };
   for (const read of reads.phases)
     planPhase(plan, reads, read, thresholdsSheet, overrides);
@@ -705,6 +761,7 @@ export async function refreshRiskFlags(
   return {
     counts: plan.counts,
     flagged: plan.flagged,
+    outOfRange: plan.outOfRange,
     rulesRemoved,
     rulesAdded: written.reduce(
       (n, [key]) => n + plannedFor(plan, key).length,

@@ -1,5 +1,11 @@
 /** Numbers as the template shows them: percentages for fractions, 20:1 for ratios, 10x for multiples. */
-import type { Language, Unit } from "../core/catalog";
+import {
+  Language,
+  PHASE_METRICS,
+  RISK_INDICATORS,
+  Unit,
+  valueRange,
+} from "../core/catalog";
 
 const LOCALE: Readonly<Record<Language, string>> = { en: "en-US", es: "es-ES" };
 
@@ -25,4 +31,23 @@ export function formatMeasure(
     default:
       return plain(2);
   }
+}
+
+/** The Spanish for the core's "cannot be a value of" sentence (catalog.valueProblem), from the same ranges. */
+export function spanishRangeProblem(measureId: string, value: number): string {
+  const m =
+    PHASE_METRICS.find((x) => x.id === measureId) ??
+    RISK_INDICATORS.find((x) => x.qualifiedId === measureId);
+  if (!m) return "";
+  const { min, max } = valueRange(m);
+  const name = m.name.es;
+  const shown = (n: number) =>
+    n.toLocaleString("es-ES", { maximumFractionDigits: 12 });
+  if (m.unit === "fraction") {
+    const fraction = shown(+(value / 100).toPrecision(12));
+    return `${name} es un porcentaje que se escribe como fracción: ${shown(value)} % es ${fraction}; escribe ${fraction}, no ${shown(value)}.`;
+  }
+  if (max === Infinity) return `${name} debe ser al menos ${shown(min)}.`;
+  if (min === -Infinity) return `${name} debe ser como máximo ${shown(max)}.`;
+  return `${name} debe estar entre ${shown(min)} y ${shown(max)}.`;
 }

@@ -55,6 +55,9 @@ export interface Strings {
       refreshed: readonly string[],
       kept: readonly string[],
     ) => string;
+    outOfRange: (count: number) => string;
+    /** One input cell its measure cannot take, with why (in the pane's language). */
+    outOfRangeCell: (address: string, value: number, problem: string) => string;
   };
   inspect: {
     intro: string;
@@ -142,6 +145,10 @@ const en: Strings = {
     rebuilt: (sheet, rules) => `Rebuilt the flags of ${sheet}: ${rules} rules.`,
     incomplete: (refreshed, kept) =>
       `Refreshed: ${refreshed.join(", ") || "none"}. Kept their previous flags: ${kept.join(", ") || "none"}.`,
+    outOfRange: (count) =>
+      `${count} cell${count === 1 ? "" : "s"} cannot be right for their measure (pasted values skip Excel's checks) and ${count === 1 ? "is" : "are"} not judged:`,
+    outOfRangeCell: (address, value, problem) =>
+      `${address} holds ${value}: ${problem}`,
   },
   inspect: {
     intro:
@@ -244,6 +251,10 @@ const es: Strings = {
       `Alertas de ${sheet} reconstruidas: ${rules} reglas.`,
     incomplete: (refreshed, kept) =>
       `Actualizadas: ${refreshed.join(", ") || "ninguna"}. Conservan sus alertas anteriores: ${kept.join(", ") || "ninguna"}.`,
+    outOfRange: (count) =>
+      `${count} celda${count === 1 ? "" : "s"} no ${count === 1 ? "puede" : "pueden"} ser correcta${count === 1 ? "" : "s"} para su medida (los valores pegados saltan las comprobaciones de Excel) y no se evalúa${count === 1 ? "" : "n"}:`,
+    outOfRangeCell: (address, value, problem) =>
+      `${address} contiene ${value}: ${problem}`,
   },
   inspect: {
     intro:

@@ -1,4 +1,4 @@
-import { PHASE_METRICS, PhaseNumber, RISK_GROUPS, RISK_INDICATORS } from "../../src/core/catalog";
+import { PHASE_METRICS, PhaseNumber, RISK_GROUPS, RISK_INDICATORS, valueRange } from "../../src/core/catalog";
 import { indicatorRule, levelOf, metricRule } from "../../src/core/evaluate";
 import { LEVEL_FILL, LEVEL_FONT, NAMES, PHASE_SHEET, RISK_SHEET, RULE_MARKER, THRESHOLDS, describeWorkbook } from "../../src/core/template";
 import { RefreshIncompleteError, WorkbookError, insertTrackingWorkbook, rebuildSheetFlags, refreshRiskFlags } from "../../src/excel";
@@ -215,6 +215,9 @@ describe("refreshRiskFlags", () => {
     ]);
   });
 
+  /** A value the measure can take (uptime 120% of 99.99% is not one). */
+  const possible = (m: Parameters<typeof valueRange>[0], v: number) => Math.min(valueRange(m).max, Math.max(valueRange(m).min, v));
+
   test("every row of a filled workbook: counts and flagged cells equal the core's levels of each row's latest month", async () => {
     await insert();
     let seed = 7;
@@ -225,7 +228,7 @@ describe("refreshRiskFlags", () => {
       PHASE_METRICS.forEach((m, i) => {
         if (random() < 0.2) return; // some rows stay blank
         const rule = metricRule(m, n);
-        const value = rule.threshold * (0.8 + random() * 0.4);
+        const value = possible(m, rule.threshold * (0.8 + random() * 0.4));
         const month = 1 + Math.floor(random() * PHASE_SHEET.months(n));
         enter(`Phase ${n}`, `${column(PHASE_SHEET.firstMonthColumn + month - 1)}${PHASE_SHEET.metricRow(i)}`, value);
         const level = levelOf(value, rule);
@@ -235,7 +238,7 @@ describe("refreshRiskFlags", () => {
     }
     RISK_GROUPS.forEach((g, gi) =>
       g.indicators.forEach((ind, i) => {
-        const value = ind.threshold * (0.8 + random() * 0.4);
+        const value = possible(ind, ind.threshold * (0.8 + random() * 0.4));
         enter("Risks", `${column(RISK_SHEET.firstMonthColumn + 2)}${RISK_SHEET.indicatorRow(gi, i)}`, value);
         enter("Risks", `${column(RISK_SHEET.firstMonthColumn + 3)}${RISK_SHEET.indicatorRow(gi, i)}`, "n/a"); // text after it: not a month value
         const level = levelOf(value, indicatorRule(ind));
@@ -244,6 +247,7 @@ describe("refreshRiskFlags", () => {
       }),
     );
     const result = await refreshRiskFlags(fakeContext(state));
+    expect(result.outOfRange).toEqual([]);
     expect(result.counts).toEqual(expected);
     expect(result.flagged.map((f) => `${f.measureId}@${f.phase}:${f.level}`).sort()).toEqual(expectedFlagged.sort());
     expect(expected.WATCH * expected.RISK * expected.OK).toBeGreaterThan(0);
@@ -277,6 +281,23 @@ describe("refreshRiskFlags", () => {
     });
     expect(allRules()).toEqual(before);
     expect(state.syncs).toBe(1);
+  });
+
+  test("a number its measure cannot take (a pasted 5 for 5% churn skips Excel's validation) is listed apart, not judged", async () => {
+    await insert();
+    enter("Phase 1", monthCell("churn", 1), 0.04);
+    enter("Phase 1", monthCell("churn", 2), 5);
+    enter("Phase 1", monthCell("customers", 1), -3);
+    enter("Phase 1", monthCell("mrr", 2), 480_000);
+    enter("Risks", "D5", 9);
+    const result = await refreshRiskFlags(fakeContext(state));
+    expect(result.outOfRange).toEqual([
+      { address: `'Phase 1'!${monthCell("customers", 1)}`, measureId: "customers", value: -3, problem: "customers must be at least 0; got -3." },
+      { address: `'Phase 1'!${monthCell("churn", 2)}`, measureId: "churn", value: 5, problem: "churn is a percentage entered as a fraction: 5% is 0.05, so enter 0.05, not 5." },
+      { address: "Risks!D5", measureId: "quality_loss.quality_score", value: 9, problem: "quality_loss.quality_score must be between 1 and 5; got 9." },
+    ]);
+    // mrr is judged; churn's, the customers' and the quality score's latest months are not.
+    expect(result.counts).toEqual({ OK: 0, WATCH: 1, RISK: 0 });
   });
 
   test("a cleared threshold switches its check off (product.md section 4): not refused, and that flag is not counted", async () => {

@@ -1,4 +1,4 @@
-import { formatMeasure } from "../../src/taskpane/format";
+import { formatMeasure, spanishRangeProblem } from "../../src/taskpane/format";
 
 describe("formatMeasure: numbers as the template formats them", () => {
   test.each([
@@ -13,5 +13,13 @@ describe("formatMeasure: numbers as the template formats them", () => {
     [4.25, "score_1_5", "en", "4.25"],
   ] as const)("%p %s (%s) -> %s", (value, unit, language, shown) => {
     expect(formatMeasure(value, unit, language)).toBe(shown);
+  });
+});
+
+describe("the Spanish of a value its measure cannot take (the core words it in English)", () => {
+  test("a fraction typed as a whole percent, a score off its scale, a negative count", () => {
+    expect(spanishRangeProblem("churn", 5)).toBe("Churn mensual es un porcentaje que se escribe como fracción: 5 % es 0,05; escribe 0,05, no 5.");
+    expect(spanishRangeProblem("quality_loss.quality_score", 9)).toBe("Puntuación de calidad debe estar entre 1 y 5.");
+    expect(spanishRangeProblem("customers", -3)).toBe("Clientes debe ser al menos 0.");
   });
 });

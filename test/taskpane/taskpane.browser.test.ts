@@ -283,6 +283,26 @@ describeWith(["chromium"], "the task pane in headless Chromium, against the fake
     expect(await fake(page, (s) => s.sheets.find((x) => x.name === "Phase 2")!.rules.some((r) => r.id === "dup"))).toBe(false);
   });
 
+  test("Risk flags: pasted numbers a measure cannot take are listed apart, in the pane's language, and select their cell", async () => {
+    const page = await pane("?displayLanguage=es-ES");
+    await page.getByLabel("Nombre de la empresa").fill("Acme");
+    await page.getByRole("button", { name: "Insertar libro de seguimiento" }).click();
+    await page.getByTestId("insert-result").waitFor();
+    await fake(page, (s) => {
+      const churn = s.names.get("Phase1_churn_Actuals")!;
+      s.sheets.find((x) => x.name === churn.sheet)!.cells.set(churn.ref.split(":")[0], { value: 5 });
+    });
+    await page.getByRole("tab", { name: "Alertas" }).click();
+    await page.getByRole("button", { name: "Actualizar alertas" }).click();
+    const list = page.getByTestId("out-of-range");
+    await list.waitFor();
+    expect(await list.innerText()).toMatch(/^1 celda no puede ser correcta para su medida \(los valores pegados saltan las comprobaciones de Excel\) y no se evalúa:\s+'Fase 1'!D\d+ contiene 5: Churn mensual es un porcentaje que se escribe como fracción: 5 % es 0,05; escribe 0,05, no 5\.$/);
+    expect(await seriousViolations(page)).toEqual([]);
+    await shot(page, "refresh-out-of-range-es");
+    await list.getByRole("button").click();
+    await page.waitForFunction("/^'Fase 1'!D\\d+$/.test(window.__fake.selected)");
+  });
+
   test("Risk flags: a refresh Excel stops part-way says which sheets were refreshed and why it stopped", async () => {
     const page = await pane();
     await insertWorkbook(page);

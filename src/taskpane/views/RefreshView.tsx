@@ -3,7 +3,7 @@ import { Badge, Button, Link, MessageBar, MessageBarBody, Spinner, Table, TableB
 import { Language, PHASE_METRICS, RISK_INDICATORS, Unit } from "../../core/catalog";
 import type { FlaggedCell } from "../../excel";
 import { Failure } from "../Failure";
-import { formatMeasure } from "../format";
+import { formatMeasure, spanishRangeProblem } from "../format";
 import type { RefreshResult } from "../../excel";
 import type { Host } from "../host";
 import type { Strings } from "../strings";
@@ -100,6 +100,22 @@ export default function RefreshView({ host, t, language, last, stale, tracking, 
       {rebuilt && (
         <MessageBar intent="success" role="status">
           <MessageBarBody>{t.refresh.rebuilt(rebuilt.sheet, rebuilt.rules)}</MessageBarBody>
+        </MessageBar>
+      )}
+      {last && last.outOfRange.length > 0 && (
+        <MessageBar intent="warning" layout="multiline" data-testid="out-of-range">
+          <MessageBarBody>
+            <span>{t.refresh.outOfRange(last.outOfRange.length)}</span>
+            <ul style={{ margin: "4px 0 0", padding: 0, listStyle: "none", display: "flex", flexDirection: "column", gap: 4 }}>
+              {last.outOfRange.map((c) => (
+                <li key={c.address}>
+                  <Link as="button" onClick={() => host.select(c.address).catch(setError)}>
+                    {t.refresh.outOfRangeCell(c.address, c.value, language === "es" ? spanishRangeProblem(c.measureId, c.value) : c.problem)}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </MessageBarBody>
         </MessageBar>
       )}
       {last?.unreadableSheets.map((sheet) => (
