@@ -90,7 +90,7 @@ export function App({ host, initialLanguage, formulaLanguage = initialLanguage }
       case "refresh":
         return <RefreshView host={host} t={t} language={language} last={lastRefresh} stale={stale} tracking={tracking} onRefreshed={refreshed} />;
       case "inspect":
-        return <InspectView host={host} t={t} language={language} />;
+        return <InspectView host={host} t={t} language={language} formulaLanguage={formulaLanguage} />;
       case "functions":
         return <FunctionsView host={host} t={t} language={language} formulaLanguage={formulaLanguage} />;
     }

@@ -4,7 +4,8 @@
  */
 import type { InsertOptions, InsertResult, RefreshResult } from "../excel";
 import { toWorkbookError } from "../excel/errors";
-import { PHASE_METRICS } from "../core/catalog";
+import { Language, PHASE_METRICS } from "../core/catalog";
+import type { FormulaPlan } from "./formula-builder";
 import { NAMES } from "../core/template/layout";
 
 export type CellValue = string | number | boolean | null;
@@ -21,6 +22,8 @@ export interface SelectedCells {
 export interface Host {
   insert(options: InsertOptions): Promise<InsertResult>;
   refresh(): Promise<RefreshResult>;
+  /** Writes SCALE formulas referencing the selection into the empty column to its right (formula-builder.ts). */
+  writeFormulasBeside(language: Language): Promise<FormulaPlan>;
   /** Clears the conditional formats on the cells the add-in colours on one template sheet and adds its flags again. */
   rebuildFlags(sheet: string): Promise<{ rulesAdded: number }>;
   readSelection(): Promise<SelectedCells>;
@@ -111,6 +114,36 @@ export const excelHost: Host = {
   refresh: async () => {
     const { refreshRiskFlags } = await writer();
     return run(refreshRiskFlags);
+  },
+  writeFormulasBeside: async (language) => {
+    const { planFormulas } = await import(
+      /* webpackChunkName: "formula-builder" */ "./formula-builder"
+    );
+    return run(
+      async (context) => {
+        // The selection grown by the column to its right and the row below: what to reference, and where to write.
+        const area = context.workbook
+          .getSelectedRange()
+          .getResizedRange(1, 1)
+          .load("rowCount,columnCount");
+        await context.sync();
+        if (area.rowCount * area.columnCount > INSPECT_MAX_CELLS)
+          throw new SelectionTooLargeError(area.rowCount * area.columnCount);
+        area.load("address,values,formulas");
+        await context.sync();
+        const plan = planFormulas(
+          area.address,
+          area.values as CellValue[][],
+          area.formulas as CellValue[][],
+          language,
+        );
+        if ("problem" in plan) return plan;
+        area.worksheet.getRange(plan.ref).formulas = plan.formulas;
+        await context.sync();
+        return plan;
+      },
+      ["InvalidSelection"],
+    );
   },
   rebuildFlags: async (sheet) => {
     const { rebuildSheetFlags } = await writer();

@@ -68,6 +68,16 @@ export interface Strings {
     columns: { metric: string; value: string; phase: string; gap: string };
     empty: string;
     tooLarge: (cells: number, max: number) => string;
+    writeFormulas: string;
+    wroteFormulas: (
+      count: number,
+      address: string,
+      phase: number,
+      withPhase: boolean,
+    ) => string;
+    formulasTwoColumns: string;
+    formulasNotEmpty: (address: string) => string;
+    formulasNoMetrics: string;
   };
   functions: {
     intro: string;
@@ -167,6 +177,15 @@ const en: Strings = {
       "The selection has no metric with a value. Select two columns (metric id, value) or a metric row.",
     tooLarge: (cells, max) =>
       `The selection holds ${cells.toLocaleString("en-US")} cells; Inspect reads up to ${max.toLocaleString("en-US")}. Select fewer rows (the metrics you want to check), then inspect again.`,
+    writeFormulas: "Write formulas beside the selection",
+    wroteFormulas: (count, address, phase, withPhase) =>
+      `Wrote ${count} formula${count === 1 ? "" : "s"} into ${address}: the gap to phase ${phase} per metric (the level for a risk indicator)${withPhase ? ", and the phase reached below them" : ""}. They reference your cells, so they follow your edits.`,
+    formulasTwoColumns:
+      "Select two columns (metric id, value) to write formulas beside them.",
+    formulasNotEmpty: (address) =>
+      `${address}, right of the selection, is not empty, so nothing was written. Clear those cells or select cells with an empty column to their right.`,
+    formulasNoMetrics:
+      "The selection has no metric id with a value, so there is nothing to write formulas for.",
   },
   functions: {
     intro:
@@ -274,6 +293,15 @@ const es: Strings = {
       "La selección no tiene ninguna métrica con valor. Selecciona dos columnas (id de métrica, valor) o una fila de métrica.",
     tooLarge: (cells, max) =>
       `La selección tiene ${cells.toLocaleString("es-ES")} celdas; Inspeccionar lee hasta ${max.toLocaleString("es-ES")}. Selecciona menos filas (las métricas que quieras comprobar) y vuelve a inspeccionar.`,
+    writeFormulas: "Escribir fórmulas junto a la selección",
+    wroteFormulas: (count, address, phase, withPhase) =>
+      `Se escribieron ${count} fórmula${count === 1 ? "" : "s"} en ${address}: la brecha a la fase ${phase} por métrica (el nivel para un indicador de riesgo)${withPhase ? " y, debajo, la fase alcanzada" : ""}. Hacen referencia a tus celdas, así que siguen tus cambios.`,
+    formulasTwoColumns:
+      "Selecciona dos columnas (id de métrica, valor) para escribir fórmulas junto a ellas.",
+    formulasNotEmpty: (address) =>
+      `${address}, a la derecha de la selección, no está vacío, así que no se escribió nada. Vacía esas celdas o selecciona celdas con una columna vacía a su derecha.`,
+    formulasNoMetrics:
+      "La selección no tiene ningún id de métrica con valor, así que no hay fórmulas que escribir.",
   },
   functions: {
     intro:

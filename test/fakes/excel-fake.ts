@@ -527,6 +527,14 @@ export class FakeRange extends FakeClientObject {
       return { sheet: t.sheet, box: { c1: Math.min(...c), r1: Math.min(...r), c2: Math.max(...c), r2: Math.max(...r) } };
     });
   }
+  /** The range with its bottom-right corner moved by rows and columns (ExcelApi 1.7). */
+  getResizedRange(deltaRows: number, deltaColumns: number): FakeRange {
+    const resized = new FakeRange(this.context, () => {
+      const t = this.target();
+      return t && { sheet: t.sheet, box: { ...t.box, r2: t.box.r2 + deltaRows, c2: t.box.c2 + deltaColumns } };
+    });
+    return this.derive(resized, () => !this.target());
+  }
   getColumnsBefore(count = 1): FakeRange {
     const columns = new FakeRange(this.context, () => {
       const t = this.target();

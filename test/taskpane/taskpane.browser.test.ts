@@ -370,6 +370,33 @@ describeWith(["chromium"], "the task pane in headless Chromium, against the fake
     await shot(page, "inspect");
   });
 
+  test("Inspect's formula builder writes SCALE formulas referencing the selection into the empty column beside it, never over a cell", async () => {
+    const page = await pane("?displayLanguage=es-ES");
+    await page.getByRole("button", { name: "English" }).click();
+    await fake(page, (s) => {
+      const data = { name: "Data", cells: new Map(), formats: [], rules: [], validations: [], tables: [], charts: [] };
+      s.sheets.push(data);
+      data.cells.set("B2", { value: "mrr" }).set("C2", { value: 600_000 }).set("B3", { value: "churn" }).set("C3", { value: 0.04 });
+      data.cells.set("F2", { value: "keep" });
+      s.selected = "Data!B2:C3";
+    });
+    await page.getByRole("tab", { name: "Inspect" }).click();
+    await page.getByRole("button", { name: "Write formulas beside the selection" }).click();
+    await page.getByText("Wrote 3 formulas into 'Data'!D2:D4: the gap to phase 2 per metric (the level for a risk indicator), and the phase reached below them. They reference your cells, so they follow your edits.").waitFor();
+    // Spanish Excel's names, though the pane is in English (office-js#891).
+    expect(await fake(page, (s) => ["D2", "D3", "D4"].map((c) => s.sheets.find((x) => x.name === "Data")!.cells.get(c)?.formula))).toEqual([
+      "SCALE.BRECHA(B2,C2,2)",
+      "SCALE.BRECHA(B3,C3,2)",
+      "SCALE.FASE(B2:B3,C2:C3)",
+    ]);
+    expect(await seriousViolations(page)).toEqual([]);
+    await shot(page, "inspect-formulas");
+    // Again: the column beside is taken now, so nothing is written.
+    await page.getByRole("button", { name: "Write formulas beside the selection" }).click();
+    await page.getByText("'Data'!D2:D4, right of the selection, is not empty, so nothing was written. Clear those cells or select cells with an empty column to their right.").waitFor();
+    expect(await fake(page, (s) => s.sheets.find((x) => x.name === "Data")!.cells.get("F2"))).toEqual({ value: "keep" });
+  });
+
   test("Inspect on a phase sheet's row takes the latest month typed and the workbook's edited targets", async () => {
     const page = await pane();
     await insertWorkbook(page);

@@ -11,11 +11,27 @@ interface Props {
   host: Host;
   t: Strings;
   language: Language;
+  /** Excel's display language: the function names written into cells (office-js#891). */
+  formulaLanguage: Language;
 }
 
-export default function InspectView({ host, t, language }: Props) {
+export default function InspectView({ host, t, language, formulaLanguage }: Props) {
   const [inspection, setInspection] = useState<Inspection>();
   const [error, setError] = useState<unknown>();
+  const [written, setWritten] = useState<{ intent: "success" | "warning"; text: string }>();
+
+  const writeFormulas = async () => {
+    setError(undefined);
+    setWritten(undefined);
+    try {
+      const plan = await host.writeFormulasBeside(formulaLanguage);
+      if (!("problem" in plan)) setWritten({ intent: "success", text: t.inspect.wroteFormulas(plan.count, plan.address, plan.nextPhase, plan.withPhase) });
+      else if (plan.problem === "notEmpty") setWritten({ intent: "warning", text: t.inspect.formulasNotEmpty(plan.address) });
+      else setWritten({ intent: "warning", text: plan.problem === "twoColumns" ? t.inspect.formulasTwoColumns : t.inspect.formulasNoMetrics });
+    } catch (e) {
+      setError(e);
+    }
+  };
 
   const inspect = async () => {
     setError(undefined);
@@ -40,9 +56,17 @@ export default function InspectView({ host, t, language }: Props) {
   return (
     <div style={{ display: "flex", flexDirection: "column", gap: 10 }}>
       <p style={{ margin: 0 }}>{t.inspect.intro}</p>
-      <Button appearance="primary" onClick={inspect}>
-        {t.inspect.run}
-      </Button>
+      <div style={{ display: "flex", flexWrap: "wrap", gap: 8 }}>
+        <Button appearance="primary" onClick={inspect}>
+          {t.inspect.run}
+        </Button>
+        <Button onClick={writeFormulas}>{t.inspect.writeFormulas}</Button>
+      </div>
+      {written && (
+        <MessageBar intent={written.intent} role="status" layout="multiline">
+          <MessageBarBody>{written.text}</MessageBarBody>
+        </MessageBar>
+      )}
       {error !== undefined && <Failure error={error} t={t} />}
       {inspection && inspection.metrics.length === 0 && (
         <MessageBar intent="info">
