@@ -1,5 +1,6 @@
 import { phaseReached } from "../core/evaluate";
-import { guard, notAvailable } from "./errors";
+import { guard } from "./errors";
+import { noMetricValues } from "./results";
 import {
   metricPairs,
   metricValues,
@@ -28,8 +29,7 @@ export function phase(
     const share = readMinShare(min_share);
     const given = metricValues(metricPairs(metrics, values), "SCALE.PHASE");
     const reached = phaseReached(given, share, overrides);
-    if (reached === undefined)
-      throw notAvailable("No metric values to judge: every value is empty.");
+    if (reached === undefined) throw noMetricValues();
     return reached;
   });
 }

@@ -36,5 +36,9 @@ export function somethingGiven(ids: Grid, values: Grid): void {
   throw notAvailable("No metric and no value given.");
 }
 
+/** PHASE and SCORE given only empty values. */
+export const noMetricValues = () =>
+  notAvailable("No metric values to judge: every value is empty.");
+
 /** A check switched off in the thresholds (empty or 0 there): a blank cell, as the sheet's own flag. */
 export const SWITCHED_OFF = "";

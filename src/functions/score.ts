@@ -1,5 +1,6 @@
 import { phaseScore } from "../core/evaluate";
 import { guard, notAvailable } from "./errors";
+import { noMetricValues } from "./results";
 import { metricPairs, metricValues, readOverrides, readPhase } from "./inputs";
 
 /**
@@ -22,8 +23,7 @@ export function score(
     const overrides = readOverrides(thresholds);
     const p = readPhase(phase);
     const given = metricValues(metricPairs(metrics, values), "SCALE.SCORE");
-    if (given.length === 0)
-      throw notAvailable("No metric values to judge: every value is empty.");
+    if (given.length === 0) throw noMetricValues();
     const share = phaseScore(given, p, overrides);
     if (share === undefined)
       throw notAvailable(
