@@ -189,14 +189,15 @@ function readMetric(
     ),
   );
   if (cols.floors) readFloors(row, rowNumber, cols.floors, metric, into);
-  // A table with both P1..P4 and a Threshold column: the indicator's threshold, where one is given.
-  if (cols.threshold !== undefined && !isEmpty(row[cols.threshold])) {
-    if (!found.indicator)
-      throw new OverridesError(
-        `${at(rowNumber, THRESHOLD_HEADERS.threshold)}: ${MESSAGES.thresholds.noRiskThreshold(metric.id)}`,
-      );
-    readIndicator(row, rowNumber, cols, found.indicator, into);
-  }
+  // A table with both P1..P4 and a Threshold column: churn, nps and productivity rows set their
+  // indicator's threshold there (empty or 0 switches it off, as anywhere); other metrics have none.
+  if (cols.threshold === undefined) return;
+  if (found.indicator)
+    return readIndicator(row, rowNumber, cols, found.indicator, into);
+  if (!isEmpty(row[cols.threshold]))
+    throw new OverridesError(
+      `${at(rowNumber, THRESHOLD_HEADERS.threshold)}: ${MESSAGES.thresholds.noRiskThreshold(metric.id)}`,
+    );
 }
 
 /** Floors exist only where the catalog has them (gross margin); one typed for another metric is refused. */

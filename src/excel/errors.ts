@@ -12,6 +12,7 @@ export type WorkbookErrorCode =
   | "notInserted"
   | "badThresholds"
   | "refreshIncomplete"
+  | "rebuildIncomplete"
   | "unknown";
 
 /** What to do about each failure, in the pane's two languages; WorkbookError carries the English one. */
@@ -39,6 +40,8 @@ export const WORKBOOK_ERROR_MESSAGES: Readonly<
       "A threshold on the Thresholds sheet is not a number. Type a number there (5% is 0.05), or clear it to switch that check off, then refresh again.",
     refreshIncomplete:
       "Excel stopped the refresh part-way. Every sheet still has a full set of flags, old or new; refresh again to bring them all up to date.",
+    rebuildIncomplete:
+      "Excel stopped the rebuild part-way: that sheet's flags were cleared and may be only partly back. Rebuild it again.",
     unknown:
       "Excel could not finish the operation. Nothing was changed; try again.",
   },
@@ -63,6 +66,8 @@ export const WORKBOOK_ERROR_MESSAGES: Readonly<
       "Un umbral de la hoja Umbrales no es un número. Escribe un número (5 % es 0,05), o bórralo para desactivar esa comprobación, y vuelve a actualizar.",
     refreshIncomplete:
       "Excel detuvo la actualización a medias. Cada hoja conserva un juego completo de alertas, antiguo o nuevo; vuelve a actualizar para ponerlas todas al día.",
+    rebuildIncomplete:
+      "Excel detuvo la reconstrucción a medias: las alertas de esa hoja se borraron y puede que solo vuelvan en parte. Reconstrúyela de nuevo.",
     unknown:
       "Excel no pudo terminar la operación. No se cambió nada; inténtalo de nuevo.",
   },
@@ -82,13 +87,18 @@ export class WorkbookError extends Error {
 export class RefreshIncompleteError extends WorkbookError {
   constructor(
     readonly refreshed: readonly string[],
+    /** Sheets that kept their previous flags, or hold both sets (the write stopped while deleting the old). */
     readonly notRefreshed: readonly string[],
     /** Why Excel stopped, as its own sentence (protected, editMode...). */
     readonly cause: WorkbookError,
+    /** Sheets whose rules Excel could not read, so not written: a refresh again offers to rebuild them. */
+    readonly unreadable: readonly string[] = [],
   ) {
     super(
       "refreshIncomplete",
-      `Refreshed: ${refreshed.join(", ") || "none"}. Kept their previous flags: ${notRefreshed.join(", ") || "none"}. ${cause.message}${cause.detail ? ` (${cause.detail})` : ""}`,
+      `Refreshed: ${refreshed.join(", ") || "none"}. Kept their previous flags: ${notRefreshed.join(", ") || "none"}.` +
+        (unreadable.length ? ` Not read: ${unreadable.join(", ")}.` : "") +
+        ` ${cause.message}${cause.detail ? ` (${cause.detail})` : ""}`,
     );
     this.name = "RefreshIncompleteError";
   }

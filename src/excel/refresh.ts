@@ -52,6 +52,7 @@ import {
 import {
   RefreshIncompleteError,
   WorkbookError,
+  WorkbookErrorCode,
   toWorkbookError,
 } from "./errors";
 import {
@@ -572,6 +573,18 @@ interface TemplateRead {
   syncs: number;
 }
 
+/**
+ * Failures of the one-sync read that the slower reads may get past: a null object refused, or a
+ * rule Excel cannot read (reported as GeneralException, InvalidOperation or UnsupportedFeature).
+ * Cell edit mode, protection or an old Excel fail the slower reads too, so those are said at once.
+ */
+const RETRIED_READS: ReadonlySet<WorkbookErrorCode> = new Set([
+  "unknown",
+  "invalidOperation",
+  "unsupportedFeature",
+  "tooLarge",
+]);
+
 /** The names that exist as ranges, listed in a sync of their own. */
 async function rangeNames(
   context: Excel.RequestContext,
@@ -603,7 +616,7 @@ async function readTemplate(
     if (!anchorsMissing(reads)) return { reads, syncs: 1 };
   } catch (e) {
     const error = toWorkbookError(e);
-    if (error.code !== "unknown") throw error;
+    if (!RETRIED_READS.has(error.code)) throw error;
   }
   let existing: (name: string) => boolean;
   try {
@@ -686,6 +699,15 @@ async function prepare(
   return { reads, syncs, sheets, plan };
 }
 
+/** The sheets whose rules could not be read, by name. */
+const unreadableOf = (
+  sheets: Map<SheetKey, SheetRead>,
+  rules: Map<SheetKey, SheetRules | undefined>,
+) =>
+  [...sheets]
+    .filter(([key]) => rules.get(key) === undefined)
+    .map(([, read]) => read.sheet.name);
+
 const plannedFor = (plan: Plan, key: SheetKey) =>
   plan.rules.filter((r) => r.sheet === key);
 
@@ -697,6 +719,7 @@ const plannedFor = (plan: Plan, key: SheetKey) =>
 async function afterFailedWrite(
   context: Excel.RequestContext,
   written: [SheetKey, SheetRead][],
+  unreadable: string[],
   plan: Plan,
   cause: unknown,
 ): Promise<RefreshIncompleteError> {
@@ -714,6 +737,7 @@ async function afterFailedWrite(
     refreshed,
     notRefreshed,
     toWorkbookError(cause),
+    unreadable,
   );
 }
 
@@ -749,7 +773,13 @@ export async function refreshRiskFlags(
   try {
     await context.sync();
   } catch (e) {
-    throw await afterFailedWrite(context, written, plan, e);
+    throw await afterFailedWrite(
+      context,
+      written,
+      unreadableOf(sheets, rules),
+      plan,
+      e,
+    );
   }
   const order = (f: FlaggedCell) => LEVELS.indexOf(f.level);
   plan.flagged.sort(
@@ -774,9 +804,7 @@ export async function refreshRiskFlags(
         .map(([, read]) => read.sheet.id),
       ...(reads.thresholdsSheet ? [reads.thresholdsSheet.id] : []),
     ],
-    unreadableSheets: [...sheets]
-      .filter(([key]) => rules.get(key) === undefined)
-      .map(([, read]) => read.sheet.name),
+    unreadableSheets: unreadableOf(sheets, rules),
   };
 }
 
@@ -805,7 +833,8 @@ export async function rebuildSheetFlags(
   try {
     await context.sync();
   } catch (e) {
-    throw toWorkbookError(e);
+    // Office.js keeps what ran before the failure: the clearing, maybe some of the adds.
+    throw new WorkbookError("rebuildIncomplete", toWorkbookError(e).detail);
   }
   return { rulesAdded: planned.length, syncs: syncs + 1 };
 }

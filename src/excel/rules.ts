@@ -22,7 +22,7 @@ export function addRule(sheet: Excel.Worksheet, rule: ConditionalRule): void {
 export const ruleFormula = (rule: ConditionalRule) => `=${rule.formula}`;
 
 /** Rules the add-in created carry RULE_MARKER in their formula; the user's own rules never do. */
-export const isOurFormula = (formula: string | undefined): boolean =>
+export const isOurFormula = (formula: string | undefined): formula is string =>
   formula !== undefined && formula.includes(RULE_MARKER);
 
 /** A sheet's conditional formats as read: each rule, and its formula where it is a custom rule. */
@@ -98,6 +98,13 @@ export async function readRulesGuarded(
 }
 
 /**
+ * A formula as Excel gives it back, which may differ from the text written: Excel drops the
+ * quotes of a sheet name that needs none ('Thresholds'!E5 -> Thresholds!E5) and any spaces.
+ */
+export const asExcelShows = (formula: string) =>
+  formula.replace(/'([A-Za-z_][A-Za-z0-9_.]*)'!/g, "$1!").replace(/\s+/g, "");
+
+/**
  * Refreshed when the add-in's rules on a sheet are exactly the planned ones (as a multiset of
  * formulas): what a check after a failed write tells apart from a sheet that kept its old flags.
  */
@@ -105,7 +112,7 @@ export function holdsExactly(
   formulas: readonly (string | undefined)[],
   planned: readonly string[],
 ): boolean {
-  const ours = formulas.filter(isOurFormula).sort();
-  const want = [...planned].sort();
+  const ours = formulas.filter(isOurFormula).map(asExcelShows).sort();
+  const want = planned.map(asExcelShows).sort();
   return ours.length === want.length && ours.every((f, i) => f === want[i]);
 }

@@ -16,7 +16,11 @@ export function Failure({ error, t }: { error: unknown; t: Strings }) {
           ? t.officeErrors[error.code]
           : t.errors[code];
   // A refresh Excel stopped part-way: which sheets were refreshed, and why Excel stopped.
-  const more = error instanceof RefreshIncompleteError ? ` ${t.refresh.incomplete(error.refreshed, error.notRefreshed)} ${t.errors[error.cause.code]}` : "";
+  // Excel's reason only where it says something ("unknown" would say nothing was changed, which is not so here).
+  const more =
+    error instanceof RefreshIncompleteError
+      ? ` ${t.refresh.incomplete(error.refreshed, error.notRefreshed, error.unreadable)}${error.cause.code === "unknown" ? "" : ` ${t.errors[error.cause.code]}`}`
+      : "";
   return (
     <MessageBar intent="error" role="alert" title={detail}>
       <MessageBarBody>{`${sentence}${more}`}</MessageBarBody>

@@ -54,6 +54,7 @@ export interface Strings {
     incomplete: (
       refreshed: readonly string[],
       kept: readonly string[],
+      unreadable: readonly string[],
     ) => string;
     outOfRange: (count: number) => string;
     /** One input cell its measure cannot take, with why (in the pane's language). */
@@ -153,8 +154,11 @@ const en: Strings = {
       `Excel cannot read the conditional formats of ${sheet} (one of them is damaged, for example a duplicated rule), so its flags were left as they were. Rebuilding removes every conditional format on the cells Scale Tracker colours on ${sheet}, yours on those cells included, and adds the flags again; formats elsewhere on the sheet stay.`,
     rebuild: (sheet) => `Rebuild the flags of ${sheet}`,
     rebuilt: (sheet, rules) => `Rebuilt the flags of ${sheet}: ${rules} rules.`,
-    incomplete: (refreshed, kept) =>
-      `Refreshed: ${refreshed.join(", ") || "none"}. Kept their previous flags: ${kept.join(", ") || "none"}.`,
+    incomplete: (refreshed, kept, unreadable) =>
+      `Refreshed: ${refreshed.join(", ") || "none"}. Kept their previous flags (or hold both sets until the next refresh): ${kept.join(", ") || "none"}.` +
+      (unreadable.length
+        ? ` Not read, as Excel cannot read their rules (refresh again to rebuild them): ${unreadable.join(", ")}.`
+        : ""),
     outOfRange: (count) =>
       `${count} cell${count === 1 ? "" : "s"} cannot be right for their measure (pasted values skip Excel's checks) and ${count === 1 ? "is" : "are"} not judged:`,
     outOfRangeCell: (address, value, problem) =>
@@ -268,8 +272,11 @@ const es: Strings = {
     rebuild: (sheet) => `Reconstruir las alertas de ${sheet}`,
     rebuilt: (sheet, rules) =>
       `Alertas de ${sheet} reconstruidas: ${rules} reglas.`,
-    incomplete: (refreshed, kept) =>
-      `Actualizadas: ${refreshed.join(", ") || "ninguna"}. Conservan sus alertas anteriores: ${kept.join(", ") || "ninguna"}.`,
+    incomplete: (refreshed, kept, unreadable) =>
+      `Actualizadas: ${refreshed.join(", ") || "ninguna"}. Conservan sus alertas anteriores (o tienen ambos juegos hasta la próxima actualización): ${kept.join(", ") || "ninguna"}.` +
+      (unreadable.length
+        ? ` Sin leer, porque Excel no puede leer sus reglas (vuelve a actualizar para reconstruirlas): ${unreadable.join(", ")}.`
+        : ""),
     outOfRange: (count) =>
       `${count} celda${count === 1 ? "" : "s"} no ${count === 1 ? "puede" : "pueden"} ser correcta${count === 1 ? "" : "s"} para su medida (los valores pegados saltan las comprobaciones de Excel) y no se evalúa${count === 1 ? "" : "n"}:`,
     outOfRangeCell: (address, value, problem) =>

@@ -3,6 +3,7 @@ import { indicatorRule, levelOf, metricRule } from "../../src/core/evaluate";
 import { LEVEL_FILL, LEVEL_FONT, NAMES, PHASE_SHEET, RISK_SHEET, RULE_MARKER, THRESHOLDS, describeWorkbook } from "../../src/core/template";
 import { RefreshIncompleteError, WorkbookError, insertTrackingWorkbook, rebuildSheetFlags, refreshRiskFlags } from "../../src/excel";
 import { cellInput } from "../../src/excel/insert";
+import { holdsExactly } from "../../src/excel/rules";
 import { FakeSheet, FakeState, fakeContext, insertColumn, insertRow, installFakeOffice, newFakeState, newSheet } from "../fakes/excel-fake";
 
 const options = { language: "en", company: "Acme", currency: "USD", firstMonth: "2026-01" } as const;
@@ -439,11 +440,11 @@ describe("refreshRiskFlags", () => {
     },
   );
 
-  test("a rule Excel cannot read (duplicated, or its delete undone) stops only its sheet: the others are refreshed, and the pane is told which", async () => {
+  test.each(["GeneralException", "InvalidOperation", "UnsupportedFeature"])("a rule Excel cannot read (duplicated, or its delete undone; %s) stops only its sheet: the others are refreshed, and the pane is told which", async (code) => {
     await insert();
     enter("Phase 1", monthCell("mrr", 1), 480_000);
     const good = oursBySheet();
-    sheet("Phase 2").rules.push({ id: "dup", ref: "D5:F5", formula: "=D5>1", unreadable: "GeneralException" });
+    sheet("Phase 2").rules.push({ id: "dup", ref: "D5:F5", formula: "=D5>1", unreadable: code });
     state.syncs = 0;
     const result = await refreshRiskFlags(fakeContext(state));
     expect(result.unreadableSheets).toEqual(["Phase 2"]);
@@ -468,6 +469,20 @@ describe("refreshRiskFlags", () => {
     const after = await refreshRiskFlags(fakeContext(state));
     expect(after.unreadableSheets).toEqual([]);
     await expect(rebuildSheetFlags(fakeContext(state), "Budget")).rejects.toMatchObject({ code: "notInserted" });
+  });
+
+  test("a rebuild Excel stops part-way says the sheet's flags were cleared and may be only partly back", async () => {
+    await insert();
+    let adds = 0;
+    state.failWhen = (op) => op.startsWith("conditionalFormats.add") && ++adds === 5;
+    await expect(rebuildSheetFlags(fakeContext(state), "Phase 2")).rejects.toMatchObject({ code: "rebuildIncomplete", message: expect.stringContaining("Rebuild it again") });
+  });
+
+  test("after a failed write, a sheet counts as refreshed by its rules as Excel gives them back (sheet names unquoted where they need no quotes)", () => {
+    expect(holdsExactly(["=AND(D4>=Thresholds!$E$2,N(\"scale-tracker\")=0)", "=D4>1"], ["=AND(D4>='Thresholds'!$E$2, N(\"scale-tracker\")=0)"])).toBe(true);
+    expect(holdsExactly(["=AND(D4>='Phase 1'!E2,N(\"scale-tracker\")=0)"], ["=AND(D4>='Phase 1'!E2,N(\"scale-tracker\")=0)"])).toBe(true);
+    // The old set plus some of the new: not refreshed.
+    expect(holdsExactly(["=AND(A1,N(\"scale-tracker\")=0)", "=AND(B1,N(\"scale-tracker\")=0)"], ["=AND(B1,N(\"scale-tracker\")=0)"])).toBe(false);
   });
 
   test("two cellValue rules on one range (office-js #6827): refresh reads types first on that path and leaves both rules alone", async () => {

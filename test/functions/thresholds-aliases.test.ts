@@ -80,6 +80,9 @@ describe("the thresholds argument", () => {
     const table = [["Id", "P1", "P2", "P3", "P4", "Threshold"], ["churn", 0.05, 0.03, 0.02, 0.01, 0.02], ["mrr", 500_000, 2e6, 5e6, 2e7, null]];
     expect(risk([["churn"]], [[0.04]], null, table)).toEqual([["RISK"]]);
     expect(risk([["churn"]], [[0.04]], 1, table)).toEqual([["OK"]]);
+    // Empty or 0 there switches the indicator's check off, as in a risk table.
+    expect(risk([["churn"]], [[0.06]], null, [["Id", "P1", "P2", "P3", "P4", "Threshold"], ["churn", 0.05, 0.03, 0.02, 0.01, 0]])).toEqual([[""]]);
+    expect(risk([["churn"]], [[0.04]], 1, [["Id", "P1", "P2", "P3", "P4", "Threshold"], ["churn", 0.05, 0.03, 0.02, 0.01, null]])).toEqual([["OK"]]);
     expect(risk([["mrr"]], [[1]], 1, [["Id", "P1", "P2", "P3", "P4", "Threshold"], ["mrr", 500_000, 2e6, 5e6, 2e7, 7]])).toEqual([
       [err("#VALUE!", "thresholds row 2, Threshold: mrr has no risk threshold; clear that cell")],
     ]);
@@ -170,8 +173,10 @@ describe("SCALE.ETA (product.md sections 5 and 6.5)", () => {
     expect(eta("customers", [[100, 200, 400, 800]], 2)).toBe(3);
   });
 
-  test("blanks carry the last value forward; trailing blanks are not months", () => {
+  test("blanks carry the last value forward; trailing blanks are not months; desktop's 0 for an empty month is a blank", () => {
     expect(eta("mrr", [[100_000, null, 121_000, 133_100, null, null]], 1)).toBe(14);
+    expect(eta("mrr", [[100_000, 0, 121_000, 133_100, 0, 0, 0]], 1)).toBe(14);
+    expect(eta("mrr", [[0, 0, 110_000, 121_000]], 1)).toEqual(err("#N/A", "No ETA for mrr: no value three months before the last one."));
   });
 
   test("0 when already met; #N/A with the reason otherwise", () => {
@@ -180,7 +185,7 @@ describe("SCALE.ETA (product.md sections 5 and 6.5)", () => {
     expect(eta("mrr", [[100_000, 100_000, 100_000, 100_000]], 1)).toEqual(err("#N/A", "No ETA for mrr: the last three months are flat or falling."));
     expect(eta("mrr", [[130_000, 120_000, 110_000, 100_000]], 1)).toEqual(err("#N/A", "No ETA for mrr: the last three months are flat or falling."));
     expect(eta("mrr", [[null, null, 110_000, 121_000]], 1)).toEqual(err("#N/A", "No ETA for mrr: no value three months before the last one."));
-    expect(eta("mrr", [[0, 10, 20, 30]], 1)).toEqual(err("#N/A", "No ETA for mrr: a value of 0 or less, so there is no growth rate."));
+    expect(eta("mrr", [[-10, 10, 20, 30]], 1)).toEqual(err("#N/A", "No ETA for mrr: a value of 0 or less, so there is no growth rate."));
     expect(eta("churn", [[0.05, 0.04, 0.03, 0.02]], 1)).toEqual(err("#N/A", /No ETA for churn: it is computed for amounts that grow/));
     expect(eta("cac", [[200, 150, 120, 110]], 1)).toEqual(err("#N/A", /No ETA for cac/));
     expect(eta("mrr", [[1, 2], [3, 4]], 1)).toEqual(err("#VALUE!", "values must be one row or one column of months; got 2x2."));

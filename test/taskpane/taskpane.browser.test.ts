@@ -315,7 +315,7 @@ describeWith(["chromium"], "the task pane in headless Chromium, against the fake
     const alert = page.getByRole("alert");
     await alert.waitFor();
     const text = await alert.innerText();
-    expect(text).toMatch(/^Excel stopped the refresh part-way\. Every sheet still has a full set of flags, old or new; refresh again to bring them all up to date\. Refreshed: .+\. Kept their previous flags: .+\. The workbook or a sheet is protected\./);
+    expect(text).toMatch(/^Excel stopped the refresh part-way\. Every sheet still has a full set of flags, old or new; refresh again to bring them all up to date\. Refreshed: .+\. Kept their previous flags \(or hold both sets until the next refresh\): .+\. The workbook or a sheet is protected\./);
     await shot(page, "refresh-incomplete");
   });
 
