@@ -4,6 +4,7 @@
  */
 import { eta, gap, metrics, phase, risk, score, target } from "../../src/functions/functions";
 import { PHASE_METRICS, targetOf } from "../../src/core/catalog";
+import { columnLetter, describeWorkbook, parseAddress } from "../../src/core/template";
 
 const err = (code: string, message: string | RegExp) => expect.objectContaining({ code, message: typeof message === "string" ? message : expect.stringMatching(message) });
 
@@ -193,5 +194,37 @@ describe("SCALE.ETA (product.md sections 5 and 6.5)", () => {
     expect(eta("mrr", [[100_000, 110_000, "n/a", 133_100]], 1)).toEqual(err("#VALUE!", /The value for mrr is the text "n\/a"/));
     expect(eta("mrr", [[100_000, 110_000, 121_000, 133_100]], 1, [["mrr", 0, 2e6, 5e6, 2e7]])).toEqual(err("#N/A", "No ETA: the phase 1 target of mrr is switched off in thresholds."));
     expect(eta("mrr", [[100_000, 110_000, 121_000, 133_100]], 1, [["mrr", 200_000, 2e6, 5e6, 2e7]])).toBe(5); // ln(200/133.1)/ln(1.1) = 4.27
+  });
+});
+
+describe("the template's own tables, as Excel passes them", () => {
+  /** A table's cells from the workbook description, as a grid of values (null where empty), with or without its header row. */
+  function tableGrid(name: string, withHeader: boolean): (string | number | null)[][] {
+    const spec = describeWorkbook({ language: "en", company: "Acme", currency: "USD", firstMonth: "2026-01" });
+    const table = spec.tables.find((t) => t.name === name)!;
+    const sheet = spec.sheets.find((s) => s.key === table.sheet)!;
+    const { start, end } = parseAddress(`x!${table.ref}`);
+    const byRef = new Map(sheet.cells.map((c) => [c.ref, c.value ?? null]));
+    const rows = [];
+    for (let r = start.row + (withHeader ? 0 : 1); r <= end.row; r++) {
+      const row = [];
+      for (let c = start.col; c <= end.col; c++) row.push((byRef.get(`${columnLetter(c)}${r}`) as string | number | null) ?? null);
+      rows.push(row);
+    }
+    return rows;
+  }
+
+  test("ScaleThresholds and ScaleRiskThresholds read the same with and without [#All] (the layout the parser assumes is the template's)", () => {
+    for (const name of ["ScaleThresholds", "ScaleRiskThresholds"]) {
+      const all = tableGrid(name, true);
+      const body = tableGrid(name, false);
+      body[0][name === "ScaleThresholds" ? 4 : 5] = 0; // the first row's first threshold switched off
+      all[1][name === "ScaleThresholds" ? 4 : 5] = 0;
+      const id = body[0][0] as string;
+      expect([name, target([[id]], 1, body)]).toEqual([name, target([[id]], 1, all)]);
+      expect([name, target([[id]], 1, body)]).toEqual([name, [[""]]]);
+      const other = body[1][0] as string;
+      expect([name, target([[other]], 2, body)]).toEqual([name, target([[other]], 2)]);
+    }
   });
 });

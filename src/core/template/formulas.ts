@@ -92,7 +92,10 @@ export function levelFormula(value: string, rule: LevelRule): string {
       ? `IF(${isOff(rule.floor)},${band},${value}>=${rule.floor})`
       : band;
   // Text in a threshold or floor cell is an error, as SCALE.* given the table says (product.md section 4).
-  const text = rule.floor !== undefined ? `OR(ISTEXT(${t}),ISTEXT(${rule.floor}))` : `ISTEXT(${t})`;
+  const text =
+    rule.floor !== undefined
+      ? `OR(ISTEXT(${t}),ISTEXT(${rule.floor}))`
+      : `ISTEXT(${t})`;
   return `IF(${text},NA(),IF(${isOff(t)},"",IF(${meets},"OK",IF(${watch},"WATCH","RISK"))))`;
 }
 

@@ -207,7 +207,11 @@ function thresholdsSheet(ctx: Context): SheetSpec {
       { ref: cell(2, row), value: m.name[lang] },
       { ref: cell(3, row), value: UNITS[m.unit].label[lang] },
       { ref: cell(4, row), value: direction(m.direction) },
-      { ref: cell(13, row), value: m.source, style: "note" },
+      {
+        ref: cell(THRESHOLDS.targetsWidth, row),
+        value: m.source,
+        style: "note",
+      },
     );
     for (const n of PHASE_NUMBERS) {
       cells.push({
@@ -244,7 +248,7 @@ function thresholdsSheet(ctx: Context): SheetSpec {
   ctx.tables.push({
     name: TABLES.targets,
     sheet: "thresholds",
-    ref: `A${THRESHOLDS.headerRow}:M${lastMetricRow}`,
+    ref: `A${THRESHOLDS.headerRow}:${columnLetter(THRESHOLDS.targetsWidth)}${lastMetricRow}`,
     columns: header,
   });
 
@@ -268,24 +272,28 @@ function thresholdsSheet(ctx: Context): SheetSpec {
       { ref: cell(4, row), value: direction(ind.direction) },
       { ref: cell(5, row), value: op },
       {
-        ref: cell(6, row),
+        ref: cell(THRESHOLDS.thresholdColumn, row),
         value: ind.threshold,
         numberFormat: numberFormat(ctx, ind),
         style: "input",
       },
-      { ref: cell(7, row), value: ind.source, style: "note" },
+      {
+        ref: cell(THRESHOLDS.risksWidth, row),
+        value: ind.source,
+        style: "note",
+      },
     );
     ctx.names.push({
       name: NAMES.riskThreshold(ind.qualifiedId),
       sheet: "thresholds",
-      ref: absolute(6, row),
+      ref: absolute(THRESHOLDS.thresholdColumn, row),
     });
   });
   const lastRiskRow = THRESHOLDS.indicatorRow(RISK_INDICATORS.length - 1);
   ctx.tables.push({
     name: TABLES.risks,
     sheet: "thresholds",
-    ref: `A${THRESHOLDS.riskHeaderRow}:G${lastRiskRow}`,
+    ref: `A${THRESHOLDS.riskHeaderRow}:${columnLetter(THRESHOLDS.risksWidth)}${lastRiskRow}`,
     columns: riskHeader,
   });
   cells.push({

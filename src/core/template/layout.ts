@@ -1,4 +1,5 @@
 /** Where things sit in the template; the builder, the writers' refresh and the tests share these. */
+import { TEMPLATE_TABLES } from "../overrides";
 import {
   PHASE_METRICS,
   PhaseNumber,
@@ -7,14 +8,20 @@ import {
   phaseOf,
 } from "../catalog";
 
+/** The two tables' columns, shared with the parser of a table's data body (overrides.ts). */
+const TABLES_LAYOUT = TEMPLATE_TABLES;
+
 export const THRESHOLDS = {
   headerRow: 1,
   firstMetricRow: 2,
   /** Columns of P1..P4 and Floor P1..P4 (1-based). */
-  targetColumn: (n: PhaseNumber) => 4 + n,
-  floorColumn: (n: PhaseNumber) => 8 + n,
+  targetColumn: (n: PhaseNumber) => TABLES_LAYOUT.targets.targets[n - 1] + 1,
+  floorColumn: (n: PhaseNumber) => TABLES_LAYOUT.targets.floors[n - 1] + 1,
+  /** How many columns each table has. */
+  targetsWidth: TABLES_LAYOUT.targets.width,
+  risksWidth: TABLES_LAYOUT.risks.width,
   riskHeaderRow: PHASE_METRICS.length + 4,
-  thresholdColumn: 6,
+  thresholdColumn: TABLES_LAYOUT.risks.threshold + 1,
   metricRow: (index: number) => 2 + index,
   indicatorRow: (index: number) => PHASE_METRICS.length + 5 + index,
 } as const;
