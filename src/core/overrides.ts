@@ -91,14 +91,19 @@ export function indicatorThreshold(
   return set ?? undefined;
 }
 
-function isBlank(c: Cell): boolean {
+/** An empty cell as Excel passes it: null (web), "" or spaces, undefined for an omitted argument. */
+export function isBlank(c: Cell): boolean {
   return (
-    c === null || c === undefined || (typeof c === "string" && c.trim() === "")
+    c === null || c === undefined || (typeof c === "string" && isBlankText(c))
   );
 }
 
-/** Empty as Excel passes it: null or "" on the web, 0 on desktop (no id, threshold or floor is 0). */
-const isEmpty = (c: Cell) => isBlank(c) || c === 0;
+/** "" or only spaces; an id such as "mrr" is told apart without a trimmed copy (this runs several times a call). */
+const isBlankText = (text: string) =>
+  text.length === 0 || (/^\s/.test(text) && text.trim() === "");
+
+/** Empty, or 0 as Excel desktop passes an empty cell: no id, threshold, floor or optional scalar is 0. */
+export const isEmpty = (c: Cell) => isBlank(c) || c === 0;
 
 function headerColumns(row: readonly Cell[]): Columns | undefined {
   const keys = row.map((c) => (typeof c === "string" ? normalizeKey(c) : ""));

@@ -17,6 +17,8 @@ import {
   Cell,
   Overrides,
   OverridesError,
+  isBlank,
+  isEmpty,
   parseOverrides,
 } from "../core/overrides";
 import { InputError, invalid } from "./errors";
@@ -32,16 +34,8 @@ export function toGrid(arg: RangeArg): Grid {
   return [[arg]];
 }
 
-/** Empty cell: null on Excel on the web, "" in some hosts, undefined for an omitted argument. */
-export function isBlank(c: Cell): boolean {
-  return (
-    c === null || c === undefined || (typeof c === "string" && isBlankText(c))
-  );
-}
-
-/** "" or only spaces; an id such as "mrr" is told apart without a trimmed copy (this runs several times a call). */
-const isBlankText = (text: string) =>
-  text.length === 0 || (/^\s/.test(text) && text.trim() === "");
+/** Empty cells as Excel passes them, one rule for the functions and the thresholds reader. */
+export { isBlank, isEmpty } from "../core/overrides";
 
 export function isBlankArg(arg: RangeArg | undefined): boolean {
   return arg === undefined || toGrid(arg).every((row) => row.every(isBlank));
@@ -137,9 +131,7 @@ export function readPhase(c: Cell): PhaseNumber {
 }
 
 /** An optional scalar left empty: null or "" (web), 0 (desktop), undefined (omitted). product.md section 5. */
-export function isOmitted(c: Cell): boolean {
-  return isBlank(c) || c === 0;
-}
+export const isOmitted = isEmpty;
 
 export function readOptionalPhase(c: Cell): PhaseNumber | undefined {
   return isOmitted(c) ? undefined : readPhase(c);
@@ -229,9 +221,7 @@ export function pairCells<T>(
 }
 
 /** An id cell left empty: null/"" or, in Excel desktop ranges, 0. */
-export function isEmptyId(c: Cell): boolean {
-  return isBlank(c) || c === 0;
-}
+export const isEmptyId = isEmpty;
 
 /** An id/value pair with nothing in it: a blank row inside a range, "" in the spill. */
 export function isEmptyPair(id: Cell, value: Cell): boolean {
