@@ -25,8 +25,10 @@ import {
   Overrides,
   OverridesError,
   THRESHOLD_HEADERS,
+  isEmpty,
   parseOverrides,
 } from "../core/overrides";
+import { MESSAGES } from "../core/messages";
 import {
   ConditionalRule,
   DASHBOARD,
@@ -34,6 +36,7 @@ import {
   PHASE_SHEET,
   RISK_SHEET,
   SheetKey,
+  THRESHOLDS,
   cellPosition,
   columnLetter,
   flagTextRules,
@@ -104,6 +107,10 @@ export interface RefreshResult {
 }
 
 type Grid = (string | number | boolean | null)[][];
+
+/** How far a row's Floor P1..P4 cells sit to the right of its P1..P4 (the Thresholds table's layout). */
+const FLOORS_AFTER_TARGETS =
+  THRESHOLDS.floorColumn(1) - THRESHOLDS.targetColumn(1);
 
 /** Metrics with a floor (gross margin): only their Floor_ names exist. */
 const METRICS_WITH_FLOORS = PHASE_METRICS.filter((m) =>
@@ -184,6 +191,8 @@ interface Reads {
   targets: (Excel.Range | undefined)[];
   thresholdsSheet?: Excel.Worksheet;
   floors: Map<string, Excel.Range | undefined>;
+  /** Per metric without floors, the Floor P1..P4 cells of its row: a number typed there is refused. */
+  strayFloors: Map<string, Excel.Range | undefined>;
   /** Per risk indicator, its threshold cell. */
   thresholds: (Excel.Range | undefined)[];
 }
@@ -252,6 +261,20 @@ function queueReads(
         named(context, NAMES.floor(m.id), "values,address", existing),
       ]),
     ),
+    strayFloors: new Map(
+      PHASE_METRICS.flatMap((m, i) =>
+        METRICS_WITH_FLOORS.includes(m)
+          ? []
+          : [
+              [
+                m.id,
+                targets[i]
+                  ?.getOffsetRange(0, FLOORS_AFTER_TARGETS)
+                  .load("values,address"),
+              ] as const,
+            ],
+      ),
+    ),
     thresholds: RISK_INDICATORS.map((i) =>
       named(
         context,
@@ -287,11 +310,27 @@ function thresholdNumbers(range: Excel.Range): (number | "")[] {
   });
 }
 
+/** A floor typed for a metric that has none (product.md section 4): refused naming the cell, as SCALE.* refuses it. */
+function refuseStrayFloors(reads: Reads): void {
+  for (const [id, range] of reads.strayFloors) {
+    if (!present(range)) continue;
+    const a = parseAddress(range.address);
+    (range.values[0] as Cell[]).forEach((v, k) => {
+      if (isEmpty(v)) return;
+      throw new WorkbookError(
+        "badThresholds",
+        `${quoted(a.sheet, `${columnLetter(a.start.col + k)}${a.start.row}`)} holds ${JSON.stringify(v)}: ${MESSAGES.thresholds.noFloor(id, METRICS_WITH_FLOORS.map((m) => m.id).join(", "))}`,
+      );
+    });
+  }
+}
+
 /**
  * The thresholds the sheet's formulas use (the cells the names point at), as core overrides:
  * laid out as the Thresholds tables and read by parseOverrides, as SCALE.* reads them.
  */
 function overridesFrom(reads: Reads): Overrides {
+  refuseStrayFloors(reads);
   const h = THRESHOLD_HEADERS;
   const rows: Cell[][] = [[h.id, ...h.targets, ...h.floors]];
   PHASE_METRICS.forEach((m, i) => {

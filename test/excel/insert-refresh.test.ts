@@ -301,6 +301,20 @@ describe("refreshRiskFlags", () => {
     expect(result.counts).toEqual({ OK: 0, WATCH: 1, RISK: 0 });
   });
 
+  test("a floor typed for a metric that has none is refused naming its cell, as SCALE.* refuses it; nothing changes", async () => {
+    await insert();
+    const before = allRules();
+    const ref = `${column(THRESHOLDS.floorColumn(2))}${THRESHOLDS.metricRow(metricIndex("cac"))}`;
+    enter("Thresholds", ref, 150);
+    await expect(refreshRiskFlags(fakeContext(state))).rejects.toMatchObject({
+      code: "badThresholds",
+      detail: `Thresholds!${ref} holds 150: cac has no floor (only gross_margin has one); clear that cell`,
+    });
+    expect(allRules()).toEqual(before);
+    enter("Thresholds", ref, 0); // desktop's empty cell
+    await expect(refreshRiskFlags(fakeContext(state))).resolves.toMatchObject({ outOfRange: [] });
+  });
+
   test("a cleared threshold switches its check off (product.md section 4): not refused, and that flag is not counted", async () => {
     await insert();
     enter("Phase 1", "D4", 480_000);

@@ -527,6 +527,14 @@ export class FakeRange extends FakeClientObject {
       return { sheet: t.sheet, box: { c1: Math.min(...c), r1: Math.min(...r), c2: Math.max(...c), r2: Math.max(...r) } };
     });
   }
+  /** The range moved by rows and columns, same size. */
+  getOffsetRange(rowOffset: number, columnOffset: number): FakeRange {
+    const moved = new FakeRange(this.context, () => {
+      const t = this.target();
+      return t && { sheet: t.sheet, box: { c1: t.box.c1 + columnOffset, c2: t.box.c2 + columnOffset, r1: t.box.r1 + rowOffset, r2: t.box.r2 + rowOffset } };
+    });
+    return this.derive(moved, () => !this.target());
+  }
   /** The range with its bottom-right corner moved by rows and columns (ExcelApi 1.7). */
   getResizedRange(deltaRows: number, deltaColumns: number): FakeRange {
     const resized = new FakeRange(this.context, () => {
