@@ -89,12 +89,16 @@ function riskCallsWithThresholdsPerSecond(): number {
   return Math.round(n / (Number(process.hrtime.bigint() - t0) / 1e9));
 }
 
-/** Calls per second of `call(i)`, timed over `n` calls after a warm-up. */
+/** Calls per second of `call(i)`: the median of five timings of n/5 calls, after a warm-up the JIT settles in. */
 function perSecond(n: number, call: (i: number) => unknown): number {
-  for (let i = 0; i < 1000; i++) call(i);
-  const t0 = process.hrtime.bigint();
-  for (let i = 0; i < n; i++) call(i);
-  return Math.round(n / (Number(process.hrtime.bigint() - t0) / 1e9));
+  for (let i = 0; i < 50_000; i++) call(i);
+  const runs: number[] = [];
+  for (let run = 0; run < 5; run++) {
+    const t0 = process.hrtime.bigint();
+    for (let i = 0; i < n / 5; i++) call(i);
+    runs.push(n / 5 / (Number(process.hrtime.bigint() - t0) / 1e9));
+  }
+  return Math.round(median(runs));
 }
 
 const thresholdsTable = (edit: number) => [

@@ -55,9 +55,7 @@ export function eta(
         `No ETA for ${m.id}: it is computed for amounts that grow (mrr, arr, revenue_per_employee, customers, active_users, leads, team_size).`,
       );
     const p = readPhase(phase);
-    // Excel desktop passes an empty month as 0, the web as null: for an amount that grows, 0 is taken
-    // as a blank month (carried forward) so both agree; a row of months typed so far ends in such 0s.
-    const series = readSeries(values, m).map((v) => (v === 0 ? undefined : v));
+    const series = readSeries(values, m);
     const rule = metricRule(m, p, overrides);
     if (rule === undefined)
       throw notAvailable(

@@ -320,12 +320,20 @@ export function metricValues(
   return out;
 }
 
-/** A monthly series (a row or a column, oldest first): numbers, or undefined for blank months. */
+/**
+ * A monthly series of an amount that grows (a row or a column, oldest first): numbers, or
+ * undefined for blank months. 0 is a blank month: Excel desktop passes an empty cell as 0, the
+ * web as null, and such an amount has no real zero once it has started (SCALE.ETA).
+ */
 export function readSeries(
   arg: RangeArg,
   m: PhaseMetric,
 ): (number | undefined)[] {
-  const grid = toGrid(arg);
+  // A row as Excel passes it is used as it is: ETA cells read a row each, on every recalculation.
+  const grid =
+    Array.isArray(arg) && arg.length === 1 && Array.isArray(arg[0])
+      ? (arg as Grid)
+      : toGrid(arg);
   const cells =
     grid.length === 1
       ? grid[0]
@@ -338,11 +346,11 @@ export function readSeries(
     );
   const { min, max } = valueRange(m);
   // The range is checked inline (a series is read per ETA cell); readValue words the error.
-  return cells.map((c) =>
-    typeof c === "number" && c >= min && c <= max
-      ? c
-      : isBlank(c)
-        ? undefined
-        : readValue(c, m),
-  );
+  const series = new Array<number | undefined>(cells.length);
+  for (let k = 0; k < cells.length; k++) {
+    const c = cells[k];
+    if (typeof c === "number" && c !== 0 && c >= min && c <= max) series[k] = c;
+    else series[k] = isEmpty(c) ? undefined : readValue(c, m);
+  }
+  return series;
 }
