@@ -640,6 +640,11 @@ export const RISK_INDICATORS: readonly RiskIndicator[] = RISK_GROUPS.flatMap(
   (g) => g.indicators,
 );
 
+/** The metrics the seed gives a floor besides the target (gross margin): only these have floors. */
+export const METRICS_WITH_FLOORS: readonly PhaseMetric[] = PHASE_METRICS.filter(
+  (m) => m.floors !== undefined,
+);
+
 export function phaseOf(n: PhaseNumber): Phase {
   return PHASES[n - 1];
 }

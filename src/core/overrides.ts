@@ -7,7 +7,7 @@
  * means no floor; text is an error naming the cell.
  */
 import {
-  PHASE_METRICS,
+  METRICS_WITH_FLOORS,
   PHASE_NUMBERS,
   PhaseMetric,
   PhaseNumber,
@@ -217,7 +217,7 @@ function readFloors(
     const typed = cols.findIndex((col) => !isEmpty(row[col]));
     if (typed >= 0)
       throw new OverridesError(
-        `${at(rowNumber, THRESHOLD_HEADERS.floors[typed])}: ${MESSAGES.thresholds.noFloor(metric.id, WITH_FLOORS)}`,
+        `${at(rowNumber, THRESHOLD_HEADERS.floors[typed])}: ${noFloor(metric.id)}`,
       );
     return;
   }
@@ -232,9 +232,12 @@ function readFloors(
   );
 }
 
-const WITH_FLOORS = PHASE_METRICS.filter((m) => m.floors)
-  .map((m) => m.id)
-  .join(", ");
+/** A floor typed for a metric without one: the sentence SCALE.* and refresh both say. */
+export const noFloor = (metricId: string) =>
+  MESSAGES.thresholds.noFloor(
+    metricId,
+    METRICS_WITH_FLOORS.map((m) => m.id).join(", "),
+  );
 
 function readIndicator(
   row: readonly Cell[],

@@ -13,9 +13,9 @@ import {
   PhaseMetric,
   PhaseNumber,
   RISK_GROUPS,
+  METRICS_WITH_FLOORS,
   RISK_INDICATORS,
   RiskIndicator,
-  floorOf,
   valueProblem,
 } from "../core/catalog";
 import { indicatorRule, levelOf, metricRule } from "../core/evaluate";
@@ -26,9 +26,9 @@ import {
   OverridesError,
   THRESHOLD_HEADERS,
   isEmpty,
+  noFloor,
   parseOverrides,
 } from "../core/overrides";
-import { MESSAGES } from "../core/messages";
 import {
   ConditionalRule,
   DASHBOARD,
@@ -52,6 +52,7 @@ import {
   absolute,
   onSheet,
 } from "../core/template/formulas";
+import { rangeNameTest } from "./names";
 import {
   RefreshIncompleteError,
   WorkbookError,
@@ -112,11 +113,6 @@ type Grid = (string | number | boolean | null)[][];
 const FLOORS_AFTER_TARGETS =
   THRESHOLDS.floorColumn(1) - THRESHOLDS.targetColumn(1);
 
-/** Metrics with a floor (gross margin): only their Floor_ names exist. */
-const METRICS_WITH_FLOORS = PHASE_METRICS.filter((m) =>
-  PHASE_NUMBERS.some((n) => floorOf(m, n) !== undefined),
-);
-
 /** Which template names exist as ranges; undefined where the host is asked for every one of them. */
 type Existing = ((name: string) => boolean) | undefined;
 
@@ -174,6 +170,10 @@ function latestNumber(row: readonly unknown[]): number | undefined {
 /** An address as Excel reports it: the sheet name quoted only where it needs to be. */
 const quoted = (sheet: string, ref: string) =>
   `${/^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`}!${ref}`;
+
+/** One cell's address, as Excel reports it. */
+const cellAddress = (sheet: string, col: number, row: number) =>
+  quoted(sheet, `${columnLetter(col)}${row}`);
 
 interface Reads {
   workbook: Excel.Workbook;
@@ -302,10 +302,9 @@ function thresholdNumbers(range: Excel.Range): (number | "")[] {
   return (range.values[0] as Cell[]).map((v, k) => {
     if (typeof v === "number" && Number.isFinite(v)) return v;
     if (v === "" || v === null) return "";
-    const ref = `${columnLetter(a.start.col + k)}${a.start.row}`;
     throw new WorkbookError(
       "badThresholds",
-      `${quoted(a.sheet, ref)} holds ${v === "" || v === null ? "nothing" : JSON.stringify(v)}, not a number`,
+      `${cellAddress(a.sheet, a.start.col + k, a.start.row)} holds ${JSON.stringify(v)}, not a number`,
     );
   });
 }
@@ -319,7 +318,7 @@ function refuseStrayFloors(reads: Reads): void {
       if (isEmpty(v)) return;
       throw new WorkbookError(
         "badThresholds",
-        `${quoted(a.sheet, `${columnLetter(a.start.col + k)}${a.start.row}`)} holds ${JSON.stringify(v)}: ${MESSAGES.thresholds.noFloor(id, METRICS_WITH_FLOORS.map((m) => m.id).join(", "))}`,
+        `${cellAddress(a.sheet, a.start.col + k, a.start.row)} holds ${JSON.stringify(v)}: ${noFloor(id)}`,
       );
     });
   }
@@ -422,10 +421,7 @@ function checkRange(
     latestFine = problem === undefined;
     if (problem === undefined) return;
     plan.outOfRange.push({
-      address: quoted(
-        start.sheet,
-        `${columnLetter(start.col + k)}${start.row}`,
-      ),
+      address: cellAddress(start.sheet, start.col + k, start.row),
       measureId:
         measure.kind === "indicator" ? measure.qualifiedId : measure.id,
       value: v,
@@ -547,10 +543,7 @@ function planRisks(
       const found = resolve(String(ids.values[r]?.[0] ?? ""));
       if (found.kind !== "indicator") return;
       const rowNumber = a.start.row + r;
-      const flagAddress = quoted(
-        a.sheet,
-        `${columnLetter(flagColumn)}${rowNumber}`,
-      );
+      const flagAddress = cellAddress(a.sheet, flagColumn, rowNumber);
       const rule = indicatorRuleHere(
         reads,
         thresholdsSheet,
@@ -630,12 +623,7 @@ async function rangeNames(
 ): Promise<(name: string) => boolean> {
   const names = context.workbook.names.load("items/name,items/type");
   await context.sync();
-  const ranges = new Set(
-    names.items
-      .filter((n) => n.type === Excel.NamedItemType.range)
-      .map((n) => n.name.toLowerCase()),
-  );
-  return (name) => ranges.has(name.toLowerCase());
+  return rangeNameTest(names);
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import type { InsertOptions, InsertResult, RefreshResult } from "../excel";
 import { toWorkbookError } from "../excel/errors";
+import { rangeNameTest } from "../excel/names";
 import { Language, PHASE_METRICS } from "../core/catalog";
 import type { FormulaPlan } from "./formula-builder";
 import { NAMES } from "../core/template/layout";
@@ -54,6 +55,12 @@ export class SelectionTooLargeError extends Error {
     );
     this.name = "SelectionTooLargeError";
   }
+}
+
+/** Refuses a range larger than the pane reads, before any value of it is loaded. */
+function refuseLarge(range: Excel.Range): void {
+  const cells = range.rowCount * range.columnCount;
+  if (cells > INSPECT_MAX_CELLS) throw new SelectionTooLargeError(cells);
 }
 
 /**
@@ -127,8 +134,7 @@ export const excelHost: Host = {
           .getResizedRange(1, 1)
           .load("rowCount,columnCount");
         await context.sync();
-        if (area.rowCount * area.columnCount > INSPECT_MAX_CELLS)
-          throw new SelectionTooLargeError(area.rowCount * area.columnCount);
+        refuseLarge(area);
         area.load("address,values,formulas");
         await context.sync();
         const plan = planFormulas(
@@ -161,15 +167,10 @@ export const excelHost: Host = {
           .load("rowCount,columnCount");
         const names = context.workbook.names.load("items/name,items/type");
         await context.sync();
-        const cells = used.isNullObject ? 0 : used.rowCount * used.columnCount;
-        if (cells > INSPECT_MAX_CELLS) throw new SelectionTooLargeError(cells);
-        const existing = new Set(
-          names.items
-            .filter((n) => n.type === Excel.NamedItemType.range)
-            .map((n) => n.name.toLowerCase()),
-        );
+        if (!used.isNullObject) refuseLarge(used);
+        const exists = rangeNameTest(names);
         const targets = PHASE_METRICS.filter((m) =>
-          existing.has(NAMES.target(m.id).toLowerCase()),
+          exists(NAMES.target(m.id)),
         ).map((m) => ({
           id: m.id,
           range: context.workbook.names
