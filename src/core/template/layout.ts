@@ -8,20 +8,18 @@ import {
   phaseOf,
 } from "../catalog";
 
-/** The two tables' columns, shared with the parser of a table's data body (overrides.ts). */
-const TABLES_LAYOUT = TEMPLATE_TABLES;
-
+/** The Thresholds sheet; its two tables' columns are TEMPLATE_TABLES, which also reads a table's data body. */
 export const THRESHOLDS = {
   headerRow: 1,
   firstMetricRow: 2,
   /** Columns of P1..P4 and Floor P1..P4 (1-based). */
-  targetColumn: (n: PhaseNumber) => TABLES_LAYOUT.targets.targets[n - 1] + 1,
-  floorColumn: (n: PhaseNumber) => TABLES_LAYOUT.targets.floors[n - 1] + 1,
+  targetColumn: (n: PhaseNumber) => TEMPLATE_TABLES.targets.targets[n - 1] + 1,
+  floorColumn: (n: PhaseNumber) => TEMPLATE_TABLES.targets.floors[n - 1] + 1,
   /** How many columns each table has. */
-  targetsWidth: TABLES_LAYOUT.targets.width,
-  risksWidth: TABLES_LAYOUT.risks.width,
+  targetsWidth: TEMPLATE_TABLES.targets.width,
+  risksWidth: TEMPLATE_TABLES.risks.width,
   riskHeaderRow: PHASE_METRICS.length + 4,
-  thresholdColumn: TABLES_LAYOUT.risks.threshold + 1,
+  thresholdColumn: TEMPLATE_TABLES.risks.threshold + 1,
   metricRow: (index: number) => 2 + index,
   indicatorRow: (index: number) => PHASE_METRICS.length + 5 + index,
 } as const;
