@@ -1,6 +1,6 @@
 /**
  * `scale-tracker template --out tracking.xlsx [--lang es] [--company Acme] [--currency EUR]
- *  [--first-month 2026-01] [--phases 1,2] [--actuals actuals.csv] [--force]`
+ *  [--first-month 2026-01] [--months 36] [--actuals actuals.csv] [--force]`
  * Exports the tracking workbook without Excel. Bad input: a message on stderr, exit code 2,
  * and no file written.
  */
@@ -8,9 +8,15 @@ import * as fs from "fs";
 import * as path from "path";
 import { Command, CommanderError } from "commander";
 import { InfoRecord, parse } from "csv-parse/sync";
-import { Language, PHASE_NUMBERS, PhaseNumber } from "../core/catalog";
-import { ActualsRow, readActuals } from "../core/actuals";
-import { Actual, describeWorkbook } from "../core/template";
+import { Language } from "../core/catalog";
+import { TableRow, csvDelimiter, importActuals } from "../core/importer";
+import { parseYearMonth } from "../core/months";
+import {
+  MONTHS,
+  TimelineValue,
+  describeWorkbook,
+  monthsProblem,
+} from "../core/template";
 import { writeWorkbook } from "../xlsx/write";
 
 export class UsageError extends Error {}
@@ -20,8 +26,8 @@ export interface TemplateCommand {
   lang: string;
   company: string;
   currency: string;
-  firstMonth: string;
-  phases: string;
+  firstMonth?: string;
+  months: string;
   actuals?: string;
   force?: boolean;
 }
@@ -37,22 +43,15 @@ function readLanguage(text: string): Language {
   throw new UsageError(`--lang must be en or es; got "${text}"`);
 }
 
-function readPhases(text: string): PhaseNumber[] {
-  const phases = text.split(",").map((p) => Number(p.trim()));
-  if (
-    phases.length === 0 ||
-    phases.some((p) => !PHASE_NUMBERS.includes(p as PhaseNumber))
-  ) {
-    throw new UsageError(
-      `--phases must list phases from 1 to 4, such as 1,2; got "${text}"`,
-    );
-  }
-  return [...new Set(phases as PhaseNumber[])].sort();
+function readMonths(text: string): number {
+  const months = /^\d+$/.test(text.trim()) ? Number(text) : NaN;
+  const problem = monthsProblem(months);
+  if (problem) throw new UsageError(`--${problem.replace(/got .*$/, `got "${text}"`)}`);
+  return months;
 }
 
 function readFirstMonth(text: string): string {
-  const m = /^(\d{4})-(\d{2})$/.exec(text);
-  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12)
+  if (!parseYearMonth(text))
     throw new UsageError(
       `--first-month must be YYYY-MM, such as 2026-01; got "${text}"`,
     );
@@ -67,16 +66,23 @@ function readCurrency(text: string): string {
   return text.toUpperCase();
 }
 
-/** The actuals CSV, every bad row reported with its line number. */
-export function readActualsCsv(file: string): Actual[] {
+/** The actuals CSV (comma- or semicolon-separated), every bad row reported with its line number. */
+export function readActualsCsv(
+  file: string,
+  months: number,
+  firstMonth: string | undefined,
+): { values: TimelineValue[]; firstMonth?: string } {
   if (!fs.existsSync(file))
     throw new UsageError(`--actuals: no file at ${file}`);
+  const text = fs.readFileSync(file, "utf8").replace(/\r\n?/g, "\n");
+  const delimiter = csvDelimiter(text.replace(/^\uFEFF/, "").split("\n")[0]);
   let records: { record: string[]; info: InfoRecord }[];
   try {
     // One line end, since csv-parse counts a quoted CRLF as two lines; and its types do not
     // model `info: true`, which wraps each record with its position.
-    records = parse(fs.readFileSync(file, "utf8").replace(/\r\n?/g, "\n"), {
+    records = parse(text, {
       bom: true,
+      delimiter,
       relax_column_count: true,
       skip_empty_lines: false,
       info: true,
@@ -87,16 +93,27 @@ export function readActualsCsv(file: string): Actual[] {
     );
   }
   // A record starts on the line after the previous one ended (a quoted field may span lines).
-  const rows: ActualsRow[] = records.map(({ record }, i) => ({
+  const rows: TableRow[] = records.map(({ record }, i) => ({
     line: i === 0 ? 1 : records[i - 1].info.lines + 1,
     cells: record,
   }));
-  const result = readActuals(rows);
+  const result = importActuals(rows, {
+    months,
+    firstMonth,
+    decimalComma: delimiter === ";",
+  });
   if (!result.ok)
     throw new UsageError(
-      `--actuals: ${file} has ${result.errors.length} bad row(s); no file was written:\n  ${result.errors.join("\n  ")}`,
+      `--actuals: ${file} has ${result.errors.length} bad value(s); no file was written:\n  ${result.errors.join("\n  ")}`,
     );
-  return result.actuals;
+  return {
+    firstMonth: result.firstMonth,
+    values: result.values.map((v) => ({
+      key: v.row.key,
+      month: v.month,
+      value: v.value,
+    })),
+  };
 }
 
 /** Through a temporary file, so that a failed write leaves no partial workbook behind. */
@@ -127,16 +144,27 @@ export async function exportTemplate(
     throw new UsageError(
       `the folder of --out does not exist: ${path.dirname(out)}`,
     );
+  const language = readLanguage(options.lang);
+  const currency = readCurrency(options.currency);
+  const months = readMonths(options.months);
+  const given =
+    options.firstMonth === undefined
+      ? undefined
+      : readFirstMonth(options.firstMonth);
+  const actuals = options.actuals
+    ? readActualsCsv(options.actuals, months, given)
+    : undefined;
+  const firstMonth = given ?? actuals?.firstMonth ?? currentMonth();
   const spec = describeWorkbook({
-    language: readLanguage(options.lang),
+    language,
     company: options.company,
-    currency: readCurrency(options.currency),
-    firstMonth: readFirstMonth(options.firstMonth),
-    phases: readPhases(options.phases),
-    actuals: options.actuals ? readActualsCsv(options.actuals) : undefined,
+    currency,
+    firstMonth,
+    months,
+    actuals: actuals?.values,
   });
   writeWhole(out, await writeWorkbook(spec));
-  return `Wrote ${options.out}: ${spec.sheets.map((s) => s.name).join(", ")} (${spec.names.length} workbook names, ${spec.rules.length} risk-flag rules).`;
+  return `Wrote ${options.out}: ${spec.sheets.map((s) => s.name).join(", ")}; ${months} months from ${firstMonth}${actuals ? `, ${actuals.values.length} values` : ""} (${spec.names.length} workbook names, ${spec.rules.length} risk-flag rules).`;
 }
 
 export function program(): Command {
@@ -146,17 +174,24 @@ export function program(): Command {
   cmd
     .command("template")
     .description(
-      "Export the tracking workbook (.xlsx) for the four scaling phases.",
+      "Export the tracking workbook (.xlsx): one monthly timeline through the four scaling phases.",
     )
     .requiredOption("--out <file>", "the .xlsx file to write")
     .option("--lang <en|es>", "labels language", "en")
     .option("--company <name>", "company name on the dashboard", "My company")
     .option("--currency <code>", "currency code for amounts", "USD")
-    .option("--first-month <YYYY-MM>", "first month of phase 1", currentMonth())
-    .option("--phases <list>", "phase sheets to include", "1,2,3,4")
+    .option(
+      "--first-month <YYYY-MM>",
+      "the timeline's first month (default: the earliest month of --actuals, else this month)",
+    )
+    .option(
+      "--months <n>",
+      `the timeline's length, ${MONTHS.min} to ${MONTHS.max}`,
+      String(MONTHS.default),
+    )
     .option(
       "--actuals <csv>",
-      "month inputs: metric,phase,month,value (phase R for risk indicators)",
+      "monthly values: metric,month,value (long) or metric,2026-01,2026-02,... (wide); comma or semicolon",
     )
     .option("--force", "replace --out if it exists")
     .action(async (opts: TemplateCommand) => {

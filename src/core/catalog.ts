@@ -61,14 +61,14 @@ export const UNITS: Readonly<Record<Unit, UnitInfo>> = {
   usd: {
     id: "usd",
     label: { en: "currency", es: "moneda" },
-    min: -Infinity,
+    min: 0,
     max: Infinity,
     numberFormat: "{cur}#,##0",
   },
   usd_month: {
     id: "usd_month",
     label: { en: "currency per month", es: "moneda al mes" },
-    min: -Infinity,
+    min: 0,
     max: Infinity,
     numberFormat: "{cur}#,##0",
   },
@@ -123,15 +123,16 @@ export const UNITS: Readonly<Record<Unit, UnitInfo>> = {
   },
 };
 
-/** Months of inputs on the Risks sheet (one year, like a phase sheet). */
-export const RISK_SHEET_MONTHS = 12;
-
 export interface Phase {
   readonly number: PhaseNumber;
   readonly id: string;
   readonly name: Localized;
   readonly horizon: Localized;
-  readonly months: number;
+  /**
+   * The month (1 = the timeline's first) from which the schedule expects this phase reached:
+   * the seed's horizons, phase 1 in months 1-6, phase 2 in year 1, phase 3 in year 2, phase 4 from year 3.
+   */
+  readonly expectedFrom: number;
 }
 
 export const PHASES: readonly Phase[] = [
@@ -140,28 +141,28 @@ export const PHASES: readonly Phase[] = [
     id: "initial",
     name: { en: "Initial scaling", es: "Escalamiento Inicial" },
     horizon: { en: "months 1-6", es: "meses 1-6" },
-    months: 6,
+    expectedFrom: 6,
   },
   {
     number: 2,
     id: "operational",
     name: { en: "Operational scaling", es: "Escalamiento Operacional" },
     horizon: { en: "year 1", es: "año 1" },
-    months: 12,
+    expectedFrom: 12,
   },
   {
     number: 3,
     id: "market",
     name: { en: "Market scaling", es: "Escalamiento de Mercado" },
     horizon: { en: "year 2", es: "año 2" },
-    months: 12,
+    expectedFrom: 24,
   },
   {
     number: 4,
     id: "global",
     name: { en: "Global scaling", es: "Escalamiento Global" },
     horizon: { en: "year 3+", es: "año 3+" },
-    months: 12,
+    expectedFrom: 36,
   },
 ];
 
@@ -179,6 +180,8 @@ interface Measured {
   readonly aliases: readonly string[];
   /** An uncapped fraction's largest plausible value, where UNCAPPED_FRACTION_MAX is too low. */
   readonly plausibleMax?: number;
+  /** A currency amount that can be negative (cash balance, burn rate); other amounts cannot. */
+  readonly signed?: boolean;
   readonly source: string;
 }
 
@@ -570,6 +573,7 @@ export const RISK_GROUPS: readonly RiskGroup[] = [
         direction: "lower",
         threshold: 500_000,
         strict: true,
+        signed: true,
         aliases: ["burn"],
       },
       {
@@ -659,18 +663,19 @@ export function floorOf(m: PhaseMetric, n: PhaseNumber): number | undefined {
 }
 
 /** The values a measure can possibly take; outside is an input mistake (5 typed for 5%). */
-export function valueRange(m: PhaseMetric | RiskIndicator): {
+export function valueRange(m: PhaseMetric | RiskIndicator | OtherInput): {
   min: number;
   max: number;
 } {
   if (m.unit === "fraction" && !m.capped)
     return { min: -1, max: m.plausibleMax ?? UNCAPPED_FRACTION_MAX };
+  if (m.signed) return { min: -Infinity, max: UNITS[m.unit].max };
   return { min: UNITS[m.unit].min, max: UNITS[m.unit].max };
 }
 
 /** Why `value` cannot be a value of `m` (5 typed for 5%), or undefined when it can. */
 export function valueProblem(
-  m: PhaseMetric | RiskIndicator,
+  m: PhaseMetric | RiskIndicator | OtherInput,
   value: number,
 ): string | undefined {
   const name = m.kind === "indicator" ? m.qualifiedId : m.id;
@@ -685,4 +690,42 @@ export function valueProblem(
   if (max === Infinity) return MESSAGES.value.atLeast(name, min, value);
   if (min === -Infinity) return MESSAGES.value.atMost(name, max, value);
   return MESSAGES.value.between(name, min, max, value);
+}
+
+/** A measure of the timeline that is neither a phase metric nor a risk indicator. */
+export interface OtherInput extends Measured {
+  readonly kind: "input";
+}
+
+/** Cash at the end of the month: feeds the cash runway (product.md section 6.2). */
+export const CASH_BALANCE: OtherInput = {
+  kind: "input",
+  id: "cash_balance",
+  name: { en: "Cash balance (end of month)", es: "Saldo de caja (fin de mes)" },
+  aliases: ["cash", "cash balance", "caja", "saldo de caja", "saldo"],
+  unit: "usd",
+  direction: "higher",
+  capped: false,
+  signed: true,
+  source: "product.md 6.2 (feeds Riesgo: Cash Burn, runway)",
+};
+
+/**
+ * Risk indicators that measure the same thing as a phase metric: the same row of data, judged
+ * against both thresholds (product.md section 3). Revenue growth is treated as monthly, like MRR growth.
+ */
+export const LINKED_INDICATORS: ReadonlyMap<string, string> = new Map([
+  ["quality_loss.nps", "nps"],
+  ["team_overload.employee_satisfaction", "team_satisfaction"],
+  ["team_overload.productivity", "productivity"],
+  ["cash_burn.revenue_growth", "mrr_growth"],
+  ["competition.churn", "churn"],
+  ["competition.revenue_growth", "mrr_growth"],
+]);
+
+/** The phase the schedule expects by month t (1 = the first month): 0 before month 6, 4 from month 36. */
+export function expectedPhase(t: number): number {
+  let expected = 0;
+  for (const p of PHASES) if (t >= p.expectedFrom) expected = p.number;
+  return expected;
 }

@@ -37,7 +37,7 @@ export interface Rule {
  * Spreadsheet engines treat numbers that agree to about 15 significant digits as equal;
  * comparing the same way keeps the core and the template's formulas on the same side of a boundary.
  */
-const RELATIVE_TOLERANCE = 1e-12;
+export const RELATIVE_TOLERANCE = 1e-12;
 
 function nearlyEqual(a: number, b: number): boolean {
   return (
@@ -207,19 +207,18 @@ function asOf(
 }
 
 /**
- * Whole months from the last value of `series` (monthly, oldest first; undefined = blank) to
- * `rule`'s threshold at the compound monthly growth of the last three months: 0 when already
- * met; else ceil(ln(target / v(t)) / ln(1 + g)) with g = (v(t) / v(t-3))^(1/3) - 1.
- * The dashboard's ETA formulas implement the same rule.
+ * Whole months from the as-of value at month `t` (0-based; blanks carry the last value forward)
+ * to `rule`'s threshold at the compound monthly growth of the three months before: 0 when
+ * already met; else ceil(ln(target / v(t)) / ln(1 + g)) with g = (v(t) / v(t-3))^(1/3) - 1
+ * (product.md section 6.5). The dashboard's ETA formulas implement the same rule.
  */
-export function etaOf(
+export function etaAt(
   series: readonly (number | undefined)[],
+  t: number,
   rule: Rule,
 ): Eta {
-  let t = series.length - 1;
-  while (t >= 0 && series[t] === undefined) t--;
-  if (t < 0) return { none: "missing" };
-  const now = series[t]!;
+  const now = asOf(series, t);
+  if (now === undefined) return { none: "missing" };
   if (meets(now, rule)) return { months: 0 };
   if (t < ETA_LOOKBACK) return { none: "short" };
   const before = asOf(series, t - ETA_LOOKBACK);
@@ -229,5 +228,18 @@ export function etaOf(
   if (!(growth > RELATIVE_TOLERANCE)) return { none: "flat" };
   const months = Math.log(rule.threshold / now) / Math.log(1 + growth);
   // A whole number of months computed as 2.0000000001 is 2, as a spreadsheet's ROUNDUP of the same sum would be.
-  return { months: Math.max(1, Math.ceil(months - 1e-9)) };
+  return { months: Math.max(1, Math.ceil(months - ETA_ROUNDING)) };
+}
+
+/** What the ETA's rounding up forgives: the same constant in the template's formula. */
+export const ETA_ROUNDING = 1e-9;
+
+/** SCALE.ETA: the ETA from the last value of `series` (monthly, oldest first; undefined = blank). */
+export function etaOf(
+  series: readonly (number | undefined)[],
+  rule: Rule,
+): Eta {
+  let t = series.length - 1;
+  while (t >= 0 && series[t] === undefined) t--;
+  return t < 0 ? { none: "missing" } : etaAt(series, t, rule);
 }

@@ -42,30 +42,32 @@ export const MESSAGES = {
     unknownLayout: (columns: number) =>
       `thresholds: pass a Thresholds table (ScaleThresholds[#All] with its headers, or ScaleThresholds), or a five-column range (id, P1, P2, P3, P4); got ${plural(columns, "column")} without those headers`,
   },
-  actuals: {
+  importer: {
+    header: (line: number, got: string) =>
+      `line ${line}: the header must be metric,month,value (long form) or metric followed by one column per month, such as metric,2026-01,2026-02 (wide form); got "${got}"`,
+    monthHeader: (text: string) =>
+      `column "${text}" is not a month: write YYYY-MM (2026-01) or a month number (1, 2, ...)`,
     fields: (count: number) =>
-      `expected 4 fields (metric,phase,month,value); got ${count}`,
-    phase: (text: string) =>
-      `phase must be 1, 2, 3, 4 or R (risk indicators); got "${text}"`,
+      `expected 3 fields (metric,month,value); got ${count}`,
     groupRow: (text: string) =>
-      `"${text}" is a risk group; give one of its indicators as group.indicator`,
-    phaseMetricOnRiskRow: (text: string) =>
-      `"${text}" is a phase metric; risk rows (phase R) need a group.indicator id such as cash_burn.cash_runway`,
-    indicatorNeedsR: (text: string) =>
-      `"${text}" is a risk indicator; give it phase R`,
-    month: (months: number, phase: number | "R", text: string) =>
-      `month must be a whole number from 1 to ${months} for phase ${phase}; got "${text}"`,
+      `"${text}" is a risk group; give one of its indicators as group.indicator, such as cash_burn.burn_rate`,
+    month: (text: string) =>
+      `month "${text}" is not YYYY-MM (2026-01) or a month number (1, 2, ...)`,
+    outsideTimeline: (month: string, first: string, last: string, months: number) =>
+      `month ${month} is outside the timeline, which runs from ${first} to ${last} (${plural(months, "month")}); give --first-month or --months to move or widen it`,
+    positionOutside: (position: number, months: number) =>
+      `month ${position} is outside the timeline's months 1 to ${months}`,
     notANumber: (text: string) =>
       `value "${text}" is not a number (write fractions as 0.05, not 5%)`,
-    header: (line: number, expected: string, got: string) =>
-      `line ${line}: the header must be ${expected}; got "${got}"`,
+    percentSign: (text: string) =>
+      `value "${text}" has a percent sign: write percentages as fractions (5% is 0.05)`,
+    separators: (text: string) =>
+      `value "${text}" has a currency symbol or a thousands separator: remove them ($1,234,567.50 is 1234567.5)`,
+    duplicate: (id: string, month: string, earlier: number, sameRow?: string) =>
+      `${id} for ${month} was already given on line ${earlier}${sameRow ? ` (${sameRow} is the same row)` : ""}`,
+    noMonths: () => "the file has no months: give a calendar month (YYYY-MM) or a month number",
     line: (line: number, problem: string) => `line ${line}: ${problem}`,
-    duplicate: (
-      id: string,
-      phase: number | "R",
-      month: number,
-      earlier: number,
-    ) =>
-      `${id} phase ${phase} month ${month} was already given on line ${earlier}`,
+    cell: (line: number, column: string, problem: string) =>
+      `line ${line}, column ${column}: ${problem}`,
   },
 } as const;

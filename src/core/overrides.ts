@@ -43,6 +43,16 @@ export const THRESHOLD_HEADERS = {
   threshold: "Threshold",
 } as const;
 
+/** The Spanish workbook's headers of the same columns; the parser finds either. */
+export const THRESHOLD_HEADERS_ES = {
+  ...THRESHOLD_HEADERS,
+  floors: ["Mínimo P1", "Mínimo P2", "Mínimo P3", "Mínimo P4"],
+  threshold: "Umbral",
+} as const;
+
+export const thresholdHeaders = (language: "en" | "es") =>
+  language === "es" ? THRESHOLD_HEADERS_ES : THRESHOLD_HEADERS;
+
 /** 0-based columns of a thresholds range. */
 interface Columns {
   readonly id: number;
@@ -114,11 +124,14 @@ function headerColumns(row: readonly Cell[]): Columns | undefined {
     const cols = hs.map(find);
     return cols.every((c) => c >= 0) ? cols : undefined;
   };
-  const threshold = find(THRESHOLD_HEADERS.threshold);
+  const threshold = Math.max(
+    find(THRESHOLD_HEADERS.threshold),
+    find(THRESHOLD_HEADERS_ES.threshold),
+  );
   const cols: Columns = {
     id,
     targets: all(THRESHOLD_HEADERS.targets),
-    floors: all(THRESHOLD_HEADERS.floors),
+    floors: all(THRESHOLD_HEADERS.floors) ?? all(THRESHOLD_HEADERS_ES.floors),
     threshold: threshold >= 0 ? threshold : undefined,
   };
   return cols.targets || cols.threshold !== undefined ? cols : undefined;

@@ -59,32 +59,72 @@ function seriesFormula(sheetName: string, range: string): string {
   return onSheet(sheetName, corners.join(":"));
 }
 
-/** A clustered bar chart, as Office.js's `charts.add(barClustered, ...)` makes it. */
+const SERIES_COLOURS = ["107C41", "2F5597", "C55A11", "7030A0", "A5A5A5", "BF9000"];
+
+/** One series: its name, categories and values as formulas (no cached values: engines read the cells). */
+function seriesXml(chart: ChartSpec, dataSheet: string, i: number): string {
+  const s = chart.series[i];
+  const categories = escapeXml(seriesFormula(dataSheet, chart.categories));
+  const cat = chart.dateFormat
+    ? `<c:cat><c:numRef><c:f>${categories}</c:f></c:numRef></c:cat>`
+    : `<c:cat><c:strRef><c:f>${categories}</c:f></c:strRef></c:cat>`;
+  const colour = SERIES_COLOURS[i % SERIES_COLOURS.length];
+  // The first series of a line chart is the data; the others (targets) are thinner and dashed.
+  const line =
+    chart.kind === "line"
+      ? `<c:spPr><a:ln w="${i === 0 ? 28575 : 15875}"><a:solidFill><a:srgbClr val="${colour}"/></a:solidFill>${i === 0 ? "" : '<a:prstDash val="dash"/>'}</a:ln></c:spPr><c:marker><c:symbol val="none"/></c:marker>`
+      : `<c:spPr><a:solidFill><a:srgbClr val="${colour}"/></a:solidFill></c:spPr><c:invertIfNegative val="0"/>`;
+  return (
+    `<c:ser><c:idx val="${i}"/><c:order val="${i}"/>` +
+    `<c:tx><c:v>${escapeXml(s.name)}</c:v></c:tx>${line}${cat}` +
+    `<c:val><c:numRef><c:f>${escapeXml(seriesFormula(dataSheet, s.values))}</c:f></c:numRef></c:val>` +
+    (chart.kind === "line" ? `<c:smooth val="0"/>` : "") +
+    `</c:ser>`
+  );
+}
+
+/** Line charts over months (date categories), bar charts over metrics, as Office.js's `charts.add` makes them. */
 function chartXml(chart: ChartSpec, dataSheet: string): string {
   const series = chart.series
-    .map(
-      (s, i) =>
-        `<c:ser><c:idx val="${i}"/><c:order val="${i}"/>` +
-        `<c:tx><c:v>${escapeXml(s.name)}</c:v></c:tx>` +
-        `<c:cat><c:strRef><c:f>${escapeXml(seriesFormula(dataSheet, chart.categories))}</c:f></c:strRef></c:cat>` +
-        `<c:val><c:numRef><c:f>${escapeXml(seriesFormula(dataSheet, s.values))}</c:f></c:numRef></c:val></c:ser>`,
-    )
+    .map((_, i) => seriesXml(chart, dataSheet, i))
     .join("");
+  const bar = chart.kind === "bar";
+  const plot = bar
+    ? `<c:barChart><c:barDir val="bar"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series}` +
+      `<c:gapWidth val="60"/><c:axId val="1"/><c:axId val="2"/></c:barChart>`
+    : `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${series}` +
+      `<c:marker val="1"/><c:axId val="1"/><c:axId val="2"/></c:lineChart>`;
+  const axis = chart.valueAxis;
+  const scaling =
+    `<c:scaling><c:orientation val="minMax"/>` +
+    (axis.max !== undefined ? `<c:max val="${axis.max}"/>` : "") +
+    (axis.min !== undefined ? `<c:min val="${axis.min}"/>` : "") +
+    `</c:scaling>`;
+  const categoryAxis = chart.dateFormat
+    ? `<c:dateAx><c:axId val="1"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/>` +
+      `<c:axPos val="b"/><c:numFmt formatCode="${escapeXml(chart.dateFormat)}" sourceLinked="0"/>` +
+      `<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="low"/><c:crossAx val="2"/><c:crosses val="autoZero"/>` +
+      `<c:auto val="1"/><c:lblOffset val="100"/><c:baseTimeUnit val="months"/></c:dateAx>`
+    : `<c:catAx><c:axId val="1"/><c:scaling><c:orientation val="maxMin"/></c:scaling><c:delete val="0"/>` +
+      `<c:axPos val="l"/><c:tickLblPos val="nextTo"/><c:crossAx val="2"/><c:crosses val="autoZero"/>` +
+      `<c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>`;
+  const valueAxis =
+    `<c:valAx><c:axId val="2"/>${scaling}<c:delete val="0"/>` +
+    `<c:axPos val="${bar ? "b" : "l"}"/><c:majorGridlines/><c:numFmt formatCode="${escapeXml(axis.numberFormat)}" sourceLinked="0"/>` +
+    `<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:crossAx val="1"/>` +
+    `<c:crosses val="${bar ? "max" : "autoZero"}"/><c:crossBetween val="${bar ? "between" : "midCat"}"/>` +
+    (axis.max === 4 ? `<c:majorUnit val="1"/>` : "") +
+    `</c:valAx>`;
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
     `<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" ` +
     `xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="${NS.officeRel}">` +
     // Square corners, as Office.js draws its charts (the element defaults to rounded).
-    `<c:roundedCorners val="0"/><c:chart><c:title><c:tx><c:rich><a:bodyPr/><a:p><a:r><a:t>${escapeXml(chart.title)}</a:t></a:r></a:p></c:rich></c:tx>` +
+    `<c:roundedCorners val="0"/><c:chart><c:title><c:tx><c:rich><a:bodyPr/><a:p><a:pPr><a:defRPr sz="1200" b="1"/></a:pPr><a:r><a:rPr sz="1200" b="1"/><a:t>${escapeXml(chart.title)}</a:t></a:r></a:p></c:rich></c:tx>` +
     `<c:overlay val="0"/></c:title><c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>` +
-    `<c:barChart><c:barDir val="bar"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series}` +
-    `<c:gapWidth val="80"/><c:axId val="1"/><c:axId val="2"/></c:barChart>` +
-    `<c:catAx><c:axId val="1"/><c:scaling><c:orientation val="maxMin"/></c:scaling><c:delete val="0"/>` +
-    `<c:axPos val="l"/><c:tickLblPos val="nextTo"/><c:crossAx val="2"/><c:crosses val="autoZero"/>` +
-    `<c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/></c:catAx>` +
-    `<c:valAx><c:axId val="2"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/>` +
-    `<c:axPos val="b"/><c:majorGridlines/><c:numFmt formatCode="0%" sourceLinked="1"/>` +
-    `<c:tickLblPos val="nextTo"/><c:crossAx val="1"/><c:crosses val="max"/><c:crossBetween val="between"/></c:valAx>` +
+    plot +
+    categoryAxis +
+    valueAxis +
     `</c:plotArea><c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend>` +
     `<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`
   );

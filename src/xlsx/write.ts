@@ -11,28 +11,33 @@ import {
   TableSpec,
   WorkbookSpec,
 } from "../core/template";
+import { STYLES as TEMPLATE_STYLES } from "../core/template/styles";
 import { addCharts } from "./chart";
 
 const argb = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;
 
-const STYLES: Readonly<Record<CellStyle, Partial<ExcelJS.Style>>> = {
-  title: { font: { bold: true, size: 14 } },
-  subtitle: {
-    font: { bold: true },
-    fill: { type: "pattern", pattern: "solid", fgColor: { argb: "FFF2F2F2" } },
-  },
-  header: {
-    font: { bold: true, color: { argb: "FFFFFFFF" } },
-    fill: { type: "pattern", pattern: "solid", fgColor: { argb: "FF107C41" } },
-  },
-  label: { font: { bold: true } },
-  input: {
-    fill: { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFFDE7" } },
-  },
-  computed: {},
-  flag: { font: { bold: true }, alignment: { horizontal: "center" } },
-  note: { font: { italic: true, color: { argb: "FF666666" } } },
-};
+const solid = (hex: string): ExcelJS.Fill => ({
+  type: "pattern",
+  pattern: "solid",
+  fgColor: { argb: argb(hex) },
+});
+
+/** The description's styles (core/template/styles.ts) as exceljs styles. */
+const STYLES = Object.fromEntries(
+  Object.entries(TEMPLATE_STYLES).map(([key, s]) => [
+    key,
+    {
+      font: {
+        bold: s.bold,
+        italic: s.italic,
+        size: s.size,
+        color: s.color ? { argb: argb(s.color) } : undefined,
+      },
+      fill: s.fill ? solid(s.fill) : undefined,
+      alignment: s.center ? { horizontal: "center" } : undefined,
+    } as Partial<ExcelJS.Style>,
+  ]),
+) as Record<CellStyle, Partial<ExcelJS.Style>>;
 
 function applyCells(
   sheet: ExcelJS.Worksheet,
@@ -52,9 +57,9 @@ function applyCells(
     sheet.pageSetup = {
       ...sheet.pageSetup,
       orientation: "landscape",
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
+      ...(spec.fitToWidth
+        ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 }
+        : {}),
     };
   }
   if (spec.freeze)

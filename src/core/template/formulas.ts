@@ -2,7 +2,9 @@
  * Excel formula text for the template: references, and the OK/WATCH/RISK rule of
  * `evaluate.ts` written with functions Excel 2016 and LibreOffice both have.
  */
-import { Direction, Level, WARNING_BAND } from "../catalog";
+import { Direction, Level, PHASES, WARNING_BAND } from "../catalog";
+import { ETA_LOOKBACK, ETA_ROUNDING, RELATIVE_TOLERANCE } from "../evaluate";
+import { DERIVATIONS, Derivation } from "../timeline";
 import { RULE_MARKER } from "./types";
 
 export function columnLetter(index: number): string {
@@ -114,25 +116,19 @@ export function ruleCondition(
 }
 
 /**
- * Latest number in a row of months (blank if none). SUMPRODUCT evaluates its argument as an
- * array without array entry in Excel 2016 and LibreOffice alike; LOOKUP(9.99E+307, ...) does
- * not survive blank cells in LibreOffice.
+ * Shortfall to the target: positive = still to go (same sign rule as `gapOf`); blank where the
+ * target is off. `scale` 100 gives a percentage's gap in percentage points.
  */
-export function latestFormula(range: string): string {
-  const first = range.split(":")[0];
-  const lastColumn = `SUMPRODUCT(MAX(ISNUMBER(${range})*(COLUMN(${range})-COLUMN(${first})+1)))`;
-  return `IF(COUNT(${range})=0,"",INDEX(${range},1,${lastColumn}))`;
-}
-
-/** Shortfall to the target: positive = still to go (same sign rule as `gapOf`); blank where the target is off. */
 export function gapFormula(
   value: string,
   target: string,
   direction: Direction,
+  scale = 1,
 ): string {
   const diff =
     direction === "higher" ? `${target}-${value}` : `${value}-${target}`;
-  return `IF(AND(ISNUMBER(${value}),NOT(${isOff(target)})),${diff},"")`;
+  const scaled = scale === 1 ? diff : `${scale}*(${diff})`;
+  return `IF(AND(ISNUMBER(${value}),ISNUMBER(${target})),IF(${isOff(target)},"",${scaled}),"")`;
 }
 
 /** 1 where the value meets the target, 0 where not, "" when blank or the target is switched off. */
@@ -147,4 +143,147 @@ export function meetsFormula(
 /** A threshold shown as a number, blank where it is switched off. */
 export function thresholdShown(threshold: string): string {
   return `IF(${isOff(threshold)},"",${threshold})`;
+}
+
+/** The as-of value: this month's number, else the previous month's as-of value (product.md 6.4). */
+export function asOfFormula(value: string, previous?: string): string {
+  return `IF(ISNUMBER(${value}),${value},${previous ?? '""'})`;
+}
+
+/** The month (position) the as-of value is from. */
+export function asOfMonthFormula(
+  value: string,
+  monthNumber: string,
+  previous?: string,
+): string {
+  return `IF(ISNUMBER(${value}),${monthNumber},${previous ?? '""'})`;
+}
+
+/** The last month in which any of `inputs` (this month's input cells) holds a number. */
+export function lastInputFormula(
+  inputs: readonly string[],
+  monthNumber: string,
+  previous?: string,
+): string {
+  return `IF(COUNT(${inputs.join(",")})>0,${monthNumber},${previous ?? '""'})`;
+}
+
+const allNumbers = (refs: readonly string[]) =>
+  refs.length === 1
+    ? `ISNUMBER(${refs[0]})`
+    : `AND(${refs.map((r) => `ISNUMBER(${r})`).join(",")})`;
+
+/**
+ * A derived row's month cell (product.md 6.3), from the inputs' cells of the same month (and of
+ * the month before, for the growth rates; none in the first month): the rule of DERIVATIONS.
+ */
+export function derivedFormula(
+  derivation: Derivation,
+  now: readonly string[],
+  before: readonly string[] | undefined,
+): string {
+  const [a, b, c, d, e] = now;
+  switch (derivation) {
+    case "arr":
+      return `IF(ISNUMBER(${a}),12*${a},"")`;
+    case "mrr_growth":
+    case "customer_growth": {
+      if (!before) return '""';
+      const p = before[0];
+      return `IF(${allNumbers([a, p])},IF(${p}>0,${a}/${p}-1,""),"")`;
+    }
+    case "revenue_per_employee":
+      return `IF(${allNumbers([a, b])},IF(${b}>0,12*${a}/${b},""),"")`;
+    case "ltv_cac":
+      return `IF(${allNumbers(now)},IF(AND(${b}>0,${d}>0,${e}>0),${a}/${b}*${c}/${d}/${e},""),"")`;
+    case "cash_runway":
+      return `IF(${allNumbers([a, b])},IF(${b}>0,${a}/${b},""),"")`;
+    case "turnover":
+      return `IF(ISNUMBER(${a}),1-${a},"")`;
+  }
+}
+
+/** How many inputs each derivation reads, in DERIVATIONS order. */
+export const derivationInputs = (d: Derivation) => DERIVATIONS[d].inputs;
+
+/** Share of the judged metrics meeting the phase; blank when none is judged. */
+export function scoreFormula(met: string, judged: string): string {
+  return `IF(N(${judged})=0,"",${met}/${judged})`;
+}
+
+/**
+ * The highest phase whose score reaches the minimum share (empty share cell: 100%); 0 when none
+ * does; blank when no metric has a value. Phases are checked each on its own (evaluate.phaseReached).
+ */
+export function phaseReachedFormula(
+  asOfMetrics: string,
+  scores: readonly string[],
+  minShare: string,
+): string {
+  const share = `IF(ISNUMBER(${minShare}),${minShare},1)-${RELATIVE_TOLERANCE}`;
+  const reached = scores.reduceRight(
+    (otherwise, score, i) =>
+      `IF(AND(ISNUMBER(${score}),N(${score})>=${share}),${i + 1},${otherwise})`,
+    "0",
+  );
+  return `IF(COUNT(${asOfMetrics})=0,"",${reached})`;
+}
+
+/** The phase the schedule expects by month `monthNumber` (catalog PHASES' expectedFrom). */
+export function expectedFormula(monthNumber: string): string {
+  return [...PHASES].reverse().reduce(
+    (otherwise, p) =>
+      `IF(${monthNumber}>=${p.expectedFrom},${p.number},${otherwise})`,
+    "0",
+  );
+}
+
+/** The phase a month is judged against: one past the phase reached, at most 4; 1 where none is reached. */
+export function targetPhaseFormula(phase: string): string {
+  return `IF(ISNUMBER(${phase}),MIN(${phase}+1,4),1)`;
+}
+
+/** The worst level among `range`'s level cells (blank ones skipped); blank when none. */
+export function worstLevelFormula(range: string): string {
+  return `IF(COUNTIF(${range},"RISK")>0,"RISK",IF(COUNTIF(${range},"WATCH")>0,"WATCH",IF(COUNTIF(${range},"OK")>0,"OK","")))`;
+}
+
+export interface EtaCells {
+  /** The as-of value at the reporting month. */
+  readonly current: string;
+  /** The target phase's target, blank where switched off. */
+  readonly target: string;
+  /** The reporting month's position on the timeline. */
+  readonly reportingIndex: string;
+  /** The metric's as-of row (every month). */
+  readonly asOfRow: string;
+  readonly notAvailable: string;
+}
+
+/** Whole months to the target at the growth of the last three months: evaluate.etaAt, as a formula. */
+export function etaFormula(c: EtaCells): string {
+  const na = `"${c.notAvailable}"`;
+  const before = `INDEX(${c.asOfRow},1,${c.reportingIndex}-${ETA_LOOKBACK})`;
+  const growth = `(${c.current}/${before})^(1/${ETA_LOOKBACK})-1`;
+  const months = `LN(${c.target}/${c.current})/LN(1+(${growth}))`;
+  return (
+    `IF(OR(NOT(ISNUMBER(${c.current})),NOT(ISNUMBER(${c.target}))),"",` +
+    `IF(${c.current}>=${c.target},0,` +
+    `IF(N(${c.reportingIndex})<=${ETA_LOOKBACK},${na},` +
+    `IF(NOT(ISNUMBER(${before})),${na},` +
+    `IF(OR(${before}<=0,${c.current}<=0),${na},` +
+    `IF(${growth}<=${RELATIVE_TOLERANCE},${na},` +
+    `MAX(1,ROUNDUP(${months}-${ETA_ROUNDING},0))))))))`
+  );
+}
+
+/** The current value as a share of the target (target ÷ value where lower is better); blank without both. */
+export function progressFormula(
+  value: string,
+  target: string,
+  direction: Direction,
+): string {
+  const share =
+    direction === "higher" ? `${value}/${target}` : `${target}/${value}`;
+  return `IF(AND(ISNUMBER(${value}),ISNUMBER(${target})),IF(${direction === "higher" ? target : value}=0,"",${share}),"")`;
 }

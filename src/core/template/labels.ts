@@ -1,162 +1,358 @@
-/** Every word the template shows, in English and Spanish. Workbook names and flag values never change. */
+/**
+ * Every word the template shows, in English and Spanish. Workbook names and the level codes
+ * OK / WATCH / RISK never change (formulas and scripts read them); the legend explains them.
+ */
 import { Language, PhaseNumber } from "../catalog";
+import { SectionId } from "../timeline";
 import { SheetKey } from "./types";
 
 export interface TemplateLabels {
   readonly sheets: Readonly<Record<SheetKey, string>>;
+  readonly sections: Readonly<Record<SectionId, string>>;
+  readonly id: string;
+  readonly measure: string;
   readonly metric: string;
   readonly indicator: string;
   readonly unit: string;
+  readonly kind: string;
+  readonly input: string;
+  readonly computed: string;
   readonly better: string;
   readonly higher: string;
   readonly lower: string;
   readonly latest: string;
+  readonly month: string;
   readonly target: string;
   readonly threshold: string;
   readonly rule: string;
   readonly gap: string;
   readonly flag: string;
+  readonly value: string;
   readonly source: string;
-  readonly company: string;
-  readonly currentPhase: string;
-  readonly nextPhase: string;
-  readonly currentValue: string;
-  readonly nextTarget: string;
-  readonly gapToNext: string;
-  readonly progress: string;
-  readonly meets: string;
-  readonly risk: string;
-  readonly level: string;
-  readonly chartTitle: string;
-  readonly phaseTitle: (
-    n: PhaseNumber,
-    name: string,
-    horizon: string,
-  ) => string;
-  readonly phaseNote: string;
-  readonly risksTitle: string;
+  readonly phaseTarget: (n: PhaseNumber) => string;
+  readonly trackingTitle: (company: string) => string;
+  readonly trackingNote: string;
+  readonly phaseRows: {
+    readonly header: string;
+    readonly phase: string;
+    readonly expected: string;
+    readonly targetPhase: string;
+    readonly score: (n: PhaseNumber) => string;
+  };
+  readonly groupsHeader: string;
+  readonly working: {
+    readonly header: string;
+    readonly monthNumber: string;
+    readonly lastInput: string;
+    readonly floor: (name: string) => string;
+    readonly mrrTarget: (n: PhaseNumber) => string;
+    readonly asOf: (name: string) => string;
+    readonly asOfMonth: (name: string) => string;
+    readonly meets: (n: PhaseNumber, name: string) => string;
+    readonly met: (n: PhaseNumber) => string;
+    readonly judged: (n: PhaseNumber) => string;
+    readonly level: (name: string) => string;
+  };
+  readonly dashboard: {
+    readonly title: (company: string) => string;
+    readonly company: string;
+    readonly reportingMonth: string;
+    readonly monthOf: (months: number) => string;
+    readonly reportingNote: string;
+    readonly outsideTimeline: string;
+    readonly minShare: string;
+    readonly minShareNote: string;
+    readonly phase: string;
+    readonly expected: string;
+    readonly schedule: string;
+    readonly ahead: string;
+    readonly onSchedule: string;
+    readonly behind: string;
+    readonly targetPhase: string;
+    readonly scorecard: string;
+    readonly score: string;
+    readonly meeting: string;
+    /** The text formula's words: `14` & of & `19` & meet & 1. */
+    readonly ofMetrics: string;
+    readonly meetPhase: string;
+    readonly riskGroup: string;
+    readonly level: string;
+    readonly current: string;
+    readonly stale: string;
+    readonly staleMark: string;
+    readonly eta: string;
+    readonly projected: string;
+    readonly progress: string;
+    readonly notAvailable: string;
+    readonly legend: readonly string[];
+  };
+  readonly charts: {
+    readonly mrr: string;
+    readonly mrrSeries: string;
+    readonly target: (n: PhaseNumber) => string;
+    readonly phases: string;
+    readonly reached: string;
+    readonly expected: string;
+    readonly progress: string;
+    readonly progressSeries: string;
+  };
+  readonly risks: {
+    readonly title: string;
+    readonly note: string;
+  };
   readonly thresholdsNote: string;
-  readonly dashboardNote: string;
+  readonly floorsNote: string;
   readonly validation: (name: string, unit: string) => string;
-  readonly months: readonly string[];
+  /** Number-format locale prefix: month names and separators in the workbook's language. */
+  readonly locale: string;
+  /** Percentage points, after a gap of percentages. */
+  readonly points: string;
 }
+
+const LEGEND_EN = [
+  "Levels: OK = the target or threshold is met; WATCH = missed, but within 10% of it (or between the floor and the target); RISK = missed by more than that, or below the floor.",
+  "Every value is as of the reporting month: the last number typed at or before it. Stale = older than 3 months before the reporting month.",
+  "ETA = whole months to the target phase's target at the growth of the last 3 months; n/a where there is no such growth. % of target: lower-is-better metrics show target ÷ value.",
+  "Gaps: positive = still to go; percentages in percentage points (pp).",
+];
+
+const LEGEND_ES = [
+  "Niveles: OK = se cumple el objetivo o umbral; WATCH = no se cumple, pero a menos del 10% (o entre el mínimo y el objetivo); RISK = se incumple por más, o por debajo del mínimo.",
+  "Cada valor es a fecha del mes del informe: el último número escrito en ese mes o antes. Desactualizado = anterior a 3 meses antes del mes del informe.",
+  "Meses (ETA) = meses enteros hasta el objetivo de la fase objetivo al crecimiento de los últimos 3 meses; n/d si no hay crecimiento. % del objetivo: en las métricas donde menos es mejor, objetivo ÷ valor.",
+  "Brechas: positiva = falta; los porcentajes en puntos porcentuales (p.p.).",
+];
 
 const EN: TemplateLabels = {
   sheets: {
     dashboard: "Scale Dashboard",
+    tracking: "Tracking",
     thresholds: "Thresholds",
-    phase1: "Phase 1",
-    phase2: "Phase 2",
-    phase3: "Phase 3",
-    phase4: "Phase 4",
     risks: "Risks",
   },
+  sections: {
+    revenue: "Revenue",
+    customers: "Customers",
+    marketing: "Marketing",
+    team: "Team and operations",
+    risk: "Risk indicators",
+    other: "Other inputs",
+  },
+  id: "Id",
+  measure: "Measure",
   metric: "Metric",
   indicator: "Indicator",
   unit: "Unit",
+  kind: "Kind",
+  input: "input",
+  computed: "computed",
   better: "Better",
   higher: "higher",
   lower: "lower",
   latest: "Latest",
+  month: "Month",
   target: "Target",
   threshold: "Threshold",
   rule: "Rule",
   gap: "Gap",
   flag: "Flag",
+  value: "Value",
   source: "Source (seed section)",
-  company: "Company",
-  currentPhase: "Current phase",
-  nextPhase: "Next phase",
-  currentValue: "Current value",
-  nextTarget: "Next-phase target",
-  gapToNext: "Gap to next phase",
-  progress: "% of target",
-  meets: "Meets",
-  risk: "Risk",
-  level: "Level",
-  chartTitle: "Actual as % of next-phase target",
-  phaseTitle: (n, name, horizon) => `Phase ${n}: ${name} (${horizon})`,
-  phaseNote:
-    "One value per month. Percentages as fractions (5% = 0.05); churn, MRR growth and customer growth are monthly. Flags judge the latest month.",
-  risksTitle: "Scaling risks",
+  phaseTarget: (n) => `P${n} target`,
+  trackingTitle: (company) => `Tracking: ${company}`,
+  trackingNote:
+    "Type each month's numbers in the yellow cells. Grey cells are computed: a number typed over one replaces its formula for that month. Percentages as fractions (5% = 0.05); churn and growth rates are monthly.",
+  phaseRows: {
+    header: "Phase",
+    phase: "Phase reached",
+    expected: "Expected by schedule",
+    targetPhase: "Target phase",
+    score: (n) => `Score P${n}`,
+  },
+  groupsHeader: "Risk groups",
+  working: {
+    header: "Working rows (computed month by month; do not type here)",
+    monthNumber: "Month number",
+    lastInput: "Last month with an input",
+    floor: (name) => `Floor: ${name}`,
+    mrrTarget: (n) => `MRR target P${n} (chart)`,
+    asOf: (name) => `As of: ${name}`,
+    asOfMonth: (name) => `Month of: ${name}`,
+    meets: (n, name) => `Meets P${n}: ${name}`,
+    met: (n) => `Metrics meeting P${n}`,
+    judged: (n) => `Metrics judged for P${n}`,
+    level: (name) => `Level: ${name}`,
+  },
+  dashboard: {
+    title: (company) => `Scale Dashboard: ${company}`,
+    company: "Company",
+    reportingMonth: "Reporting month",
+    monthOf: (months) => `of ${months}`,
+    reportingNote:
+      "The last month with data; type a month (a date inside the timeline) to look back.",
+    outsideTimeline: "Type a month inside the timeline.",
+    minShare: "Share of metrics needed",
+    minShareNote: "100% = every metric with a value must meet the phase's target.",
+    phase: "Current phase",
+    expected: "Expected by schedule",
+    schedule: "Schedule",
+    ahead: "ahead",
+    onSchedule: "on schedule",
+    behind: "behind",
+    targetPhase: "Target phase",
+    scorecard: "Phase",
+    score: "Score",
+    meeting: "Metrics meeting the phase",
+    ofMetrics: " of ",
+    meetPhase: " metrics meet phase ",
+    riskGroup: "Risk group",
+    level: "Level",
+    current: "Current",
+    stale: "Stale",
+    staleMark: "stale",
+    eta: "ETA (months)",
+    projected: "Projected month",
+    progress: "% of target",
+    notAvailable: "n/a",
+    legend: LEGEND_EN,
+  },
+  charts: {
+    mrr: "MRR by month and the phase targets",
+    mrrSeries: "MRR",
+    target: (n) => `P${n} target`,
+    phases: "Phase reached and expected by month",
+    reached: "Phase reached",
+    expected: "Expected by schedule",
+    progress: "Current value as % of the target phase's target (axis capped at 200%)",
+    progressSeries: "% of target",
+  },
+  risks: {
+    title: "Scaling risks",
+    note: "Levels as of the reporting month (dashboard). Values come from the Tracking sheet; thresholds from the Thresholds sheet.",
+  },
   thresholdsNote:
-    "Edit a threshold here and every flag and the dashboard follow.",
-  dashboardNote:
-    "Current value = latest month on the most advanced phase sheet that has one. Phase = highest phase whose targets all current values meet.",
+    "Edit a threshold here and every flag, gap, phase and ETA follows. An empty or 0 threshold switches that check off.",
+  floorsNote:
+    "Floor P1..P4: below the floor is RISK, between the floor and the target WATCH (gross margin only).",
   validation: (name, unit) => `${name}: enter a number (${unit}).`,
-  months: [
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "May",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Oct",
-    "Nov",
-    "Dec",
-  ],
+  locale: "[$-409]",
+  points: "pp",
 };
 
 const ES: TemplateLabels = {
   sheets: {
     dashboard: "Panel de escalamiento",
+    tracking: "Seguimiento",
     thresholds: "Umbrales",
-    phase1: "Fase 1",
-    phase2: "Fase 2",
-    phase3: "Fase 3",
-    phase4: "Fase 4",
     risks: "Riesgos",
   },
+  sections: {
+    revenue: "Ingresos",
+    customers: "Clientes",
+    marketing: "Marketing",
+    team: "Equipo y operaciones",
+    risk: "Indicadores de riesgo",
+    other: "Otros datos",
+  },
+  id: "Id",
+  measure: "Medida",
   metric: "Métrica",
   indicator: "Indicador",
   unit: "Unidad",
+  kind: "Tipo",
+  input: "dato",
+  computed: "calculado",
   better: "Mejor",
   higher: "mayor",
   lower: "menor",
   latest: "Último",
+  month: "Mes",
   target: "Objetivo",
   threshold: "Umbral",
   rule: "Regla",
   gap: "Brecha",
   flag: "Alerta",
+  value: "Valor",
   source: "Fuente (sección del documento)",
-  company: "Empresa",
-  currentPhase: "Fase actual",
-  nextPhase: "Siguiente fase",
-  currentValue: "Valor actual",
-  nextTarget: "Objetivo de la siguiente fase",
-  gapToNext: "Brecha a la siguiente fase",
-  progress: "% del objetivo",
-  meets: "Cumple",
-  risk: "Riesgo",
-  level: "Nivel",
-  chartTitle: "Real como % del objetivo de la siguiente fase",
-  phaseTitle: (n, name, horizon) => `Fase ${n}: ${name} (${horizon})`,
-  phaseNote:
-    "Un valor por mes. Porcentajes como fracciones (5% = 0,05); churn y crecimientos son mensuales. Las alertas juzgan el último mes.",
-  risksTitle: "Riesgos de escalamiento",
+  phaseTarget: (n) => `Objetivo P${n}`,
+  trackingTitle: (company) => `Seguimiento: ${company}`,
+  trackingNote:
+    "Escribe los números de cada mes en las celdas amarillas. Las grises se calculan: un número escrito encima sustituye su fórmula ese mes. Porcentajes como fracciones (5% = 0,05); churn y crecimientos son mensuales.",
+  phaseRows: {
+    header: "Fase",
+    phase: "Fase alcanzada",
+    expected: "Esperada según el calendario",
+    targetPhase: "Fase objetivo",
+    score: (n) => `Puntaje P${n}`,
+  },
+  groupsHeader: "Grupos de riesgo",
+  working: {
+    header: "Filas de cálculo (mes a mes; no escribas aquí)",
+    monthNumber: "Número de mes",
+    lastInput: "Último mes con datos",
+    floor: (name) => `Mínimo: ${name}`,
+    mrrTarget: (n) => `Objetivo MRR P${n} (gráfico)`,
+    asOf: (name) => `A fecha: ${name}`,
+    asOfMonth: (name) => `Mes de: ${name}`,
+    meets: (n, name) => `Cumple P${n}: ${name}`,
+    met: (n) => `Métricas que cumplen P${n}`,
+    judged: (n) => `Métricas evaluadas en P${n}`,
+    level: (name) => `Nivel: ${name}`,
+  },
+  dashboard: {
+    title: (company) => `Panel de escalamiento: ${company}`,
+    company: "Empresa",
+    reportingMonth: "Mes del informe",
+    monthOf: (months) => `de ${months}`,
+    reportingNote:
+      "El último mes con datos; escribe un mes (una fecha dentro del calendario) para ver uno anterior.",
+    outsideTimeline: "Escribe un mes dentro del calendario.",
+    minShare: "Proporción de métricas exigida",
+    minShareNote: "100% = toda métrica con valor debe cumplir el objetivo de la fase.",
+    phase: "Fase actual",
+    expected: "Esperada según el calendario",
+    schedule: "Calendario",
+    ahead: "adelantada",
+    onSchedule: "a tiempo",
+    behind: "retrasada",
+    targetPhase: "Fase objetivo",
+    scorecard: "Fase",
+    score: "Puntaje",
+    meeting: "Métricas que cumplen la fase",
+    ofMetrics: " de ",
+    meetPhase: " métricas cumplen la fase ",
+    riskGroup: "Grupo de riesgo",
+    level: "Nivel",
+    current: "Actual",
+    stale: "Desactualizado",
+    staleMark: "desactualizado",
+    eta: "Meses (ETA)",
+    projected: "Mes previsto",
+    progress: "% del objetivo",
+    notAvailable: "n/d",
+    legend: LEGEND_ES,
+  },
+  charts: {
+    mrr: "MRR por mes y objetivos de cada fase",
+    mrrSeries: "MRR",
+    target: (n) => `Objetivo P${n}`,
+    phases: "Fase alcanzada y esperada por mes",
+    reached: "Fase alcanzada",
+    expected: "Esperada según el calendario",
+    progress: "Valor actual como % del objetivo de la fase objetivo (eje hasta 200%)",
+    progressSeries: "% del objetivo",
+  },
+  risks: {
+    title: "Riesgos de escalamiento",
+    note: "Niveles a fecha del mes del informe (panel). Los valores vienen de Seguimiento; los umbrales de Umbrales.",
+  },
   thresholdsNote:
-    "Edita un umbral aquí y todas las alertas y el panel lo siguen.",
-  dashboardNote:
-    "Valor actual = último mes en la fase más avanzada que lo tenga. Fase = la más alta cuyos objetivos cumplen todos los valores actuales.",
+    "Edita un umbral aquí y todas las alertas, brechas, fases y meses lo siguen. Un umbral vacío o 0 desactiva esa comprobación.",
+  floorsNote:
+    "Floor P1..P4 = mínimo: por debajo es RISK, entre el mínimo y el objetivo WATCH (solo margen bruto).",
   validation: (name, unit) => `${name}: introduce un número (${unit}).`,
-  months: [
-    "ene",
-    "feb",
-    "mar",
-    "abr",
-    "may",
-    "jun",
-    "jul",
-    "ago",
-    "sep",
-    "oct",
-    "nov",
-    "dic",
-  ],
+  locale: "[$-C0A]",
+  points: "p.p.",
 };
 
 export const TEMPLATE_LABELS: Readonly<Record<Language, TemplateLabels>> = {

@@ -1,12 +1,14 @@
-/** Where things sit in the template; the builder, the writers' refresh and the tests share these. */
+/** Where things sit in the template; the builders, the writers, refresh and the tests share these. */
 import { TEMPLATE_TABLES } from "../overrides";
 import {
   PHASE_METRICS,
+  PHASE_NUMBERS,
   PhaseNumber,
   RISK_GROUPS,
-  RISK_SHEET_MONTHS,
-  phaseOf,
+  RISK_INDICATORS,
+  RiskGroupId,
 } from "../catalog";
+import { SECTIONS, SectionId, TIMELINE_ROWS } from "../timeline";
 
 /** The Thresholds sheet; its two tables' columns are TEMPLATE_TABLES, which also reads a table's data body. */
 export const THRESHOLDS = {
@@ -24,62 +26,189 @@ export const THRESHOLDS = {
   indicatorRow: (index: number) => PHASE_METRICS.length + 5 + index,
 } as const;
 
-/** Phase sheets and the Risks sheet: id, name, unit, then the month inputs from column D. */
-export const FIRST_MONTH_COLUMN = 4;
+/** Timeline length: the `months` option. */
+export const MONTHS = { default: 36, min: 12, max: 120 } as const;
 
-export const PHASE_SHEET = {
+/** The Tracking sheet's left block, then one column per month. */
+export const TRACKING_COLUMNS = {
+  id: 1,
+  name: 2,
+  unit: 3,
+  kind: 4,
+  latest: 5,
+  latestMonth: 6,
+  target: 7,
+  gap: 8,
+  flag: 9,
+  /** P1..P4 targets of a phase metric's row, brought from the Thresholds sheet (the colour rules read them here). */
+  phaseTarget: (n: PhaseNumber) => 9 + n,
+  firstMonth: 14,
+} as const;
+
+/** The computed rows below the measures, in order. */
+export const PHASE_ROWS = [
+  "phase",
+  "expected",
+  "targetPhase",
+  "score1",
+  "score2",
+  "score3",
+  "score4",
+] as const;
+export type PhaseRowId = (typeof PHASE_ROWS)[number];
+
+function trackingRows() {
+  let row = 4;
+  const sections = new Map<SectionId, number>();
+  const measures = new Map<string, number>();
+  for (const s of SECTIONS) {
+    sections.set(s, row++);
+    for (const r of TIMELINE_ROWS.filter((x) => x.section === s))
+      measures.set(r.key, row++);
+  }
+  const lastMeasure = row - 1;
+  const phaseHeader = ++row;
+  const phase = new Map<PhaseRowId, number>();
+  for (const p of PHASE_ROWS) phase.set(p, ++row);
+  const groupHeader = ++row + 1;
+  row = groupHeader;
+  const groups = new Map<RiskGroupId, number>();
+  for (const g of RISK_GROUPS) groups.set(g.id, ++row);
+  const workingHeader = row + 2;
+  row = workingHeader;
+  const monthNumber = ++row;
+  const lastInput = ++row;
+  const floor = ++row;
+  const mrrTarget = new Map(PHASE_NUMBERS.map((n) => [n, ++row]));
+  const asOf = new Map(TIMELINE_ROWS.map((r) => [r.key, ++row]));
+  const asOfMonth = new Map(TIMELINE_ROWS.map((r) => [r.key, ++row]));
+  const meets = new Map(
+    PHASE_NUMBERS.map((n) => [n, PHASE_METRICS.map(() => ++row)]),
+  );
+  const met = new Map(PHASE_NUMBERS.map((n) => [n, ++row]));
+  const judged = new Map(PHASE_NUMBERS.map((n) => [n, ++row]));
+  const indicatorLevel = new Map(
+    RISK_INDICATORS.map((i) => [i.qualifiedId, ++row]),
+  );
+  return {
+    titleRow: 1,
+    noteRow: 2,
+    headerRow: 3,
+    sections,
+    measures,
+    firstMeasure: 5,
+    lastMeasure,
+    phaseHeader,
+    phase,
+    groupHeader,
+    groups,
+    workingHeader,
+    monthNumber,
+    lastInput,
+    floor,
+    mrrTarget,
+    asOf,
+    asOfMonth,
+    meets,
+    met,
+    judged,
+    indicatorLevel,
+    lastRow: row,
+  };
+}
+
+/** Rows of the Tracking sheet (the same for every timeline length). */
+export const TRACKING = trackingRows();
+
+export const trackingRow = (key: string): number => {
+  const row = TRACKING.measures.get(key);
+  if (row === undefined) throw new Error(`No Tracking row for '${key}'`);
+  return row;
+};
+
+/** 1-based month t's column. */
+export const monthColumn = (t: number) => TRACKING_COLUMNS.firstMonth + t - 1;
+
+export const DASHBOARD = {
   titleRow: 1,
-  headerRow: 3,
-  firstRow: 4,
-  firstMonthColumn: FIRST_MONTH_COLUMN,
-  months: (n: PhaseNumber) => phaseOf(n).months,
-  latestColumn: (n: PhaseNumber) => 4 + phaseOf(n).months,
-  targetColumn: (n: PhaseNumber) => 5 + phaseOf(n).months,
-  gapColumn: (n: PhaseNumber) => 6 + phaseOf(n).months,
-  flagColumn: (n: PhaseNumber) => 7 + phaseOf(n).months,
-  metricRow: (index: number) => 4 + index,
+  companyRow: 2,
+  reportingRow: 3,
+  minShareRow: 4,
+  phaseRow: 5,
+  expectedRow: 6,
+  scheduleRow: 7,
+  targetPhaseRow: 8,
+  /** The reporting month's position on the timeline, beside the month. */
+  reportingIndexColumn: 3,
+  valueColumn: 2,
+  scoreHeaderRow: 10,
+  scoreRow: (n: PhaseNumber) => 10 + n,
+  riskHeaderRow: 16,
+  riskRow: (g: number) => 17 + g,
+  metricHeaderRow: 22,
+  metricRow: (index: number) => 23 + index,
+  legendRow: 24 + PHASE_METRICS.length,
+  columns: {
+    id: 1,
+    name: 2,
+    current: 3,
+    month: 4,
+    stale: 5,
+    target: 6,
+    gap: 7,
+    flag: 8,
+    eta: 9,
+    projected: 10,
+    progress: 11,
+  },
+  /** Charts sit right of the tables. */
+  chartColumn: 13,
 } as const;
 
 /** Risks sheet: a row per group followed by its indicators' rows. */
-export const RISK_SHEET = {
+export const RISKS = {
+  titleRow: 1,
+  noteRow: 2,
   headerRow: 3,
-  months: RISK_SHEET_MONTHS,
-  firstMonthColumn: FIRST_MONTH_COLUMN,
-  latestColumn: 4 + RISK_SHEET_MONTHS,
-  thresholdColumn: 5 + RISK_SHEET_MONTHS,
-  flagColumn: 6 + RISK_SHEET_MONTHS,
   groupRow: (g: number) => 4 + g * 5,
   indicatorRow: (g: number, i: number) => 5 + g * 5 + i,
   lastRow: 3 + RISK_GROUPS.length * 5,
+  columns: {
+    id: 1,
+    name: 2,
+    unit: 3,
+    value: 4,
+    month: 5,
+    threshold: 6,
+    flag: 7,
+  },
 } as const;
 
-export const DASHBOARD = {
-  companyRow: 3,
-  phaseRow: 4,
-  nextPhaseRow: 5,
-  headerRow: 8,
-  firstRow: 9,
-  metricRow: (index: number) => 9 + index,
-  valueColumn: 3,
-  targetColumn: 4,
-  gapColumn: 5,
-  progressColumn: 6,
-  meetsColumn: (n: PhaseNumber) => 6 + n,
-  chartTargetColumn: 11,
-  riskHeaderRow: PHASE_METRICS.length + 11,
-  riskRow: (g: number) => PHASE_METRICS.length + 12 + g,
-} as const;
-
-export const phaseSheetKey = (n: PhaseNumber) => `phase${n}` as const;
-
-/** Workbook names: the template's scripting contract, the same in every language. */
+/** Workbook names: the template's scripting contract, the same in every language (product.md 6.6). */
 export const NAMES = {
-  phaseActuals: (n: PhaseNumber, metricId: string) =>
-    `Phase${n}_${metricId}_Actuals`,
-  phaseFlag: (n: PhaseNumber, metricId: string) => `Phase${n}_${metricId}_Flag`,
-  riskActuals: (groupId: string) => `Risk_${groupId}_Actuals`,
-  riskFlag: (groupId: string) => `Risk_${groupId}_Flag`,
+  months: "Tracking_Months",
+  tracking: (key: string) => `Tracking_${key}`,
+  phaseRow: {
+    phase: "Tracking_Phase",
+    expected: "Tracking_Expected",
+    targetPhase: "Tracking_TargetPhase",
+    score1: "Tracking_Score_P1",
+    score2: "Tracking_Score_P2",
+    score3: "Tracking_Score_P3",
+    score4: "Tracking_Score_P4",
+  } satisfies Record<PhaseRowId, string>,
+  trackingRisk: (group: string) => `Tracking_Risk_${group}`,
+  reportingMonth: "Scale_ReportingMonth",
+  minShare: "Scale_MinShare",
   phase: "Scale_Phase",
+  expected: "Scale_Expected",
+  targetPhase: "Scale_TargetPhase",
+  score: (n: PhaseNumber) => `Score_P${n}`,
+  current: (id: string) => `Current_${id}`,
+  flag: (id: string) => `Flag_${id}`,
+  gap: (id: string) => `Gap_${id}`,
+  eta: (id: string) => `Eta_${id}`,
+  riskFlag: (groupId: string) => `Risk_${groupId}_Flag`,
   target: (metricId: string) => `Target_${metricId}`,
   floor: (metricId: string) => `Floor_${metricId}`,
   riskThreshold: (qualifiedId: string) =>

@@ -3,26 +3,29 @@
  * .xlsx writer (exceljs) only translate it; nothing else decides what the template contains.
  * Cell references are A1-style; formulas are plain Excel formulas without the leading "=".
  */
-import type { Language, Level, PhaseNumber } from "../catalog";
+import type { Language, Level } from "../catalog";
 
-export type SheetKey =
-  | "dashboard"
-  | "thresholds"
-  | "phase1"
-  | "phase2"
-  | "phase3"
-  | "phase4"
-  | "risks";
+export type SheetKey = "dashboard" | "tracking" | "thresholds" | "risks";
+
+/** Sheets in workbook order. */
+export const SHEET_KEYS: readonly SheetKey[] = [
+  "dashboard",
+  "tracking",
+  "thresholds",
+  "risks",
+];
 
 export type CellStyle =
   | "title"
   | "subtitle"
   | "header"
+  | "section"
   | "label"
   | "input"
   | "computed"
   | "flag"
-  | "note";
+  | "note"
+  | "working";
 
 export interface CellSpec {
   /** A1 address on its sheet, e.g. "D4". */
@@ -42,8 +45,9 @@ export interface SheetSpec {
   /** Column letter -> width in characters. */
   readonly columnWidths: Readonly<Record<string, number>>;
   readonly freeze?: { readonly rows: number; readonly columns: number };
-  /** Printed landscape, scaled to one page wide. */
+  /** Printed landscape; scaled to one page wide unless the sheet is a long timeline. */
   readonly printLandscape: boolean;
+  readonly fitToWidth: boolean;
 }
 
 /** A workbook-level defined name. */
@@ -68,9 +72,9 @@ export const RULE_MARKER = 'N("scale-tracker")=0';
 
 export interface ConditionalRule {
   readonly sheet: SheetKey;
-  /** The cells the rule colours. */
+  /** The cells the rule colours: one or more areas, separated by spaces (as an .xlsx sqref). */
   readonly ref: string;
-  /** True where the cell has `level`; relative to the top-left cell of `ref`; ends with RULE_MARKER. */
+  /** True where the cell has `level`; relative to the top-left cell of the first area; ends with RULE_MARKER. */
   readonly formula: string;
   readonly level: Level;
 }
@@ -85,6 +89,7 @@ export interface ValidationSpec {
 
 export interface ChartSpec {
   readonly sheet: SheetKey;
+  readonly kind: "line" | "bar";
   readonly title: string;
   /** Where the chart sits: top-left and bottom-right cells. */
   readonly from: string;
@@ -92,10 +97,18 @@ export interface ChartSpec {
   /** Category labels and series, as ranges on `dataSheet`. */
   readonly dataSheet: SheetKey;
   readonly categories: string;
+  /** Categories are dates (month headers), shown with this number format. */
+  readonly dateFormat?: string;
   readonly series: readonly {
     readonly name: string;
     readonly values: string;
   }[];
+  readonly valueAxis: {
+    readonly numberFormat: string;
+    readonly min?: number;
+    /** Caps the axis so one outlier does not flatten the rest. */
+    readonly max?: number;
+  };
 }
 
 export interface WorkbookSpec {
@@ -107,12 +120,11 @@ export interface WorkbookSpec {
   readonly charts: readonly ChartSpec[];
 }
 
-/** A month's input: phase 1-4 for a phase metric, "R" for a risk indicator (`group.indicator`). */
-export interface Actual {
-  readonly phase: PhaseNumber | "R";
-  /** Metric id, or qualified indicator id for phase "R". */
-  readonly id: string;
-  /** 1-based month within the phase sheet. */
+/** A number for one month of a timeline row (typed, or from the importer). */
+export interface TimelineValue {
+  /** The row's key (TIMELINE_ROWS): a metric id, `cash_balance` or `<group>_<indicator>`. */
+  readonly key: string;
+  /** 1-based position on the timeline. */
   readonly month: number;
   readonly value: number;
 }
@@ -122,11 +134,11 @@ export interface TemplateOptions {
   readonly company: string;
   /** ISO 4217 code (USD, EUR, ...) for currency number formats. */
   readonly currency: string;
-  /** First month of phase 1, "YYYY-MM". */
+  /** The timeline's first month, "YYYY-MM". */
   readonly firstMonth: string;
-  /** Phase sheets to include; default all four. */
-  readonly phases?: readonly PhaseNumber[];
-  readonly actuals?: readonly Actual[];
+  /** The timeline's length, MONTHS.min to MONTHS.max; default MONTHS.default. */
+  readonly months?: number;
+  readonly actuals?: readonly TimelineValue[];
   /** Final names for sheets whose default name is taken. */
   readonly sheetNames?: Partial<Record<SheetKey, string>>;
 }

@@ -1,0 +1,306 @@
+/**
+ * Monthly actuals from a table (a CSV file's rows or the cells of a selection) into the timeline
+ * (product.md section 7): long form (metric,month,value) or wide form (metric, then one column per
+ * month). Every row is either read or reported with its line and what is wrong; when any is bad,
+ * nothing is read.
+ */
+import { resolve } from "./lookup";
+import { MESSAGES } from "./messages";
+import { CASH_BALANCE, valueProblem } from "./catalog";
+import { Measure, TimelineRow, rowOf } from "./timeline";
+import { addMonths, monthsBetween, parseYearMonth } from "./months";
+
+export type TableCell = string | number | boolean | null | undefined;
+
+export interface TableRow {
+  /** Line in the file (or row of the selection), for messages. */
+  readonly line: number;
+  readonly cells: readonly TableCell[];
+}
+
+export interface ImportedValue {
+  readonly row: TimelineRow;
+  /** 1-based position on the timeline. */
+  readonly month: number;
+  readonly value: number;
+  readonly line: number;
+}
+
+export interface ImportOptions {
+  /** Length of the timeline. */
+  readonly months: number;
+  /** "YYYY-MM"; default the earliest calendar month of the table. */
+  readonly firstMonth?: string;
+  /** Semicolon-separated files (Spanish Excel's CSV) write decimal commas. */
+  readonly decimalComma?: boolean;
+}
+
+export type ImportResult =
+  | {
+      readonly ok: true;
+      /** The timeline's first month: the one given, or the table's earliest. */
+      readonly firstMonth?: string;
+      readonly values: readonly ImportedValue[];
+    }
+  | { readonly ok: false; readonly errors: readonly string[] };
+
+const LONG_HEADER = [
+  ["metric", "métrica", "metrica"],
+  ["month", "mes"],
+  ["value", "valor"],
+] as const;
+
+/** A month as the table writes it: a calendar month, or a position on the timeline. */
+type MonthSpec =
+  | { readonly calendar: string; readonly text: string }
+  | { readonly position: number; readonly text: string };
+
+const text = (c: TableCell) =>
+  c === null || c === undefined ? "" : String(c).trim();
+
+/** The delimiter of a CSV file, from its first line: semicolons where it has more of them than commas. */
+export function csvDelimiter(firstLine: string): "," | ";" {
+  const count = (ch: string) => firstLine.split(ch).length - 1;
+  return count(";") > count(",") ? ";" : ",";
+}
+
+/** Excel date serials (numbers of days since 1899-12-30) in a selection's header -> "YYYY-MM". */
+function serialMonth(serial: number): string {
+  const date = new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000);
+  return `${date.getUTCFullYear()}-${String(date.getUTCMonth() + 1).padStart(2, "0")}`;
+}
+
+/** Below this, a number in a month cell is a position (1..120); above, an Excel date. */
+const FIRST_DATE_SERIAL = 367;
+
+function readMonth(cell: TableCell): MonthSpec | undefined {
+  if (typeof cell === "number") {
+    if (Number.isInteger(cell) && cell >= 1 && cell < FIRST_DATE_SERIAL)
+      return { position: cell, text: String(cell) };
+    if (cell >= FIRST_DATE_SERIAL)
+      return { calendar: serialMonth(cell), text: serialMonth(cell) };
+    return undefined;
+  }
+  const t = text(cell);
+  if (parseYearMonth(t)) return { calendar: t, text: t };
+  if (/^\d{4}-\d{2}-01$/.test(t) && parseYearMonth(t.slice(0, 7)))
+    return { calendar: t.slice(0, 7), text: t.slice(0, 7) };
+  if (/^\d+$/.test(t) && Number(t) >= 1) return { position: Number(t), text: t };
+  return undefined;
+}
+
+/** A value cell: undefined for blank, a number, or the reason it is not one. */
+function readValue(
+  cell: TableCell,
+  decimalComma: boolean,
+): number | string | undefined {
+  if (typeof cell === "number") return Number.isFinite(cell) ? cell : MESSAGES.importer.notANumber(String(cell));
+  const t = text(cell);
+  if (t === "") return undefined;
+  if (t.includes("%")) return MESSAGES.importer.percentSign(t);
+  if (/[$€£¥]|^[A-Z]{3}\s|\s[A-Z]{3}$|\d[ \u00a0']\d/.test(t))
+    return MESSAGES.importer.separators(t);
+  let plain = t;
+  if (decimalComma) {
+    if (/^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$/.test(t))
+      return MESSAGES.importer.separators(t);
+    plain = t.replace(",", ".");
+  } else if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(t)) {
+    return MESSAGES.importer.separators(t);
+  }
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(plain))
+    return MESSAGES.importer.notANumber(t);
+  return Number(plain);
+}
+
+/** The timeline row a metric cell names, or why it names none. */
+function readMeasure(cell: TableCell): Measure | string {
+  const t = text(cell);
+  const found = resolve(t);
+  switch (found.kind) {
+    case "metric":
+      return found.metric;
+    case "indicator":
+      return found.indicator;
+    case "group":
+      return MESSAGES.importer.groupRow(t);
+    case "ambiguous": {
+      // revenue_growth is two indicators (cash burn, competition) on one row, mrr_growth's: no ambiguity about where it goes.
+      const rows = new Set(
+        found.candidates.map((id) => {
+          const again = resolve(id);
+          return again.kind === "indicator" ? rowOf(again.indicator).key : id;
+        }),
+      );
+      if (rows.size === 1) {
+        const again = resolve(found.candidates[0]);
+        if (again.kind === "indicator") return again.indicator;
+      }
+      return MESSAGES.id.ambiguous(t, found.candidates);
+    }
+    case "unknown":
+      return CASH_SPELLINGS.has(t.toLowerCase())
+        ? CASH_BALANCE
+        : MESSAGES.id.unknown(t, found.suggestions);
+  }
+}
+
+const CASH_SPELLINGS = new Set(
+  [CASH_BALANCE.id, CASH_BALANCE.name.en, CASH_BALANCE.name.es, ...CASH_BALANCE.aliases].map(
+    (s) => s.toLowerCase(),
+  ),
+);
+
+/** One value read from the table, before months are placed on the timeline. */
+interface Entry {
+  readonly line: number;
+  readonly where: (problem: string) => string;
+  readonly measure: Measure;
+  readonly month: MonthSpec;
+  readonly value: number;
+}
+
+function isLongHeader(cells: readonly string[]): boolean {
+  return (
+    cells.length >= 3 &&
+    cells.slice(3).every((c) => c === "") &&
+    LONG_HEADER.every((names, i) =>
+      (names as readonly string[]).includes(cells[i]),
+    )
+  );
+}
+
+function readEntries(
+  rows: readonly TableRow[],
+  decimalComma: boolean,
+  errors: string[],
+): Entry[] {
+  const nonBlank = rows.filter((r) => r.cells.some((c) => text(c) !== ""));
+  const [header, ...body] = nonBlank;
+  if (!header) return (errors.push(MESSAGES.importer.noMonths()), []);
+  const headerText = header.cells.map((c) => text(c).toLowerCase());
+  const entries: Entry[] = [];
+  const measureOf = (cell: TableCell, where: (p: string) => string) => {
+    const m = readMeasure(cell);
+    if (typeof m === "string") errors.push(where(m));
+    return typeof m === "string" ? undefined : m;
+  };
+  if (isLongHeader(headerText)) {
+    for (const { line, cells } of body) {
+      const where = (p: string) => MESSAGES.importer.line(line, p);
+      const used = cells.map(text);
+      while (used.length > 3 && used[used.length - 1] === "") used.pop();
+      if (used.length !== 3) {
+        errors.push(where(MESSAGES.importer.fields(used.length)));
+        continue;
+      }
+      const value = readValue(cells[2], decimalComma);
+      if (value === undefined) continue;
+      const measure = measureOf(cells[0], where);
+      const month = readMonth(cells[1]);
+      if (!month) errors.push(where(MESSAGES.importer.month(used[1])));
+      if (typeof value === "string") errors.push(where(value));
+      if (measure && month && typeof value === "number")
+        entries.push({ line, where, measure, month, value });
+    }
+    return entries;
+  }
+  const metricHeader = LONG_HEADER[0] as readonly string[];
+  const months = header.cells.slice(1).map((c) => (text(c) === "" ? null : readMonth(c)));
+  if (!metricHeader.includes(headerText[0]) || months.every((m) => m === null) || months.some((m) => m === undefined)) {
+    const bad = header.cells.slice(1).find((_, i) => months[i] === undefined);
+    errors.push(
+      MESSAGES.importer.line(
+        header.line,
+        metricHeader.includes(headerText[0]) && bad !== undefined
+          ? MESSAGES.importer.monthHeader(text(bad))
+          : MESSAGES.importer.header(header.line, header.cells.map(text).join(",")).replace(/^line \d+: /, ""),
+      ),
+    );
+    return [];
+  }
+  for (const { line, cells } of body) {
+    const rowWhere = (p: string) => MESSAGES.importer.line(line, p);
+    const values = cells.slice(1).map((c, i) => ({ i, v: readValue(c, decimalComma) }));
+    const given = values.filter((x) => x.v !== undefined);
+    if (given.length === 0) continue;
+    const measure = measureOf(cells[0], rowWhere);
+    for (const { i, v } of given) {
+      const month = months[i];
+      const where = (p: string) =>
+        MESSAGES.importer.cell(line, month?.text ?? String(i + 2), p);
+      if (!month) {
+        errors.push(where(MESSAGES.importer.monthHeader("")));
+        continue;
+      }
+      if (typeof v === "string") errors.push(where(v));
+      else if (measure) entries.push({ line, where, measure, month, value: v! });
+    }
+  }
+  return entries;
+}
+
+/** Reads `rows` (header first) onto a timeline of `options.months` months. */
+export function importActuals(
+  rows: readonly TableRow[],
+  options: ImportOptions,
+): ImportResult {
+  const errors: string[] = [];
+  const entries = readEntries(rows, options.decimalComma ?? false, errors);
+  const calendar = entries.flatMap((e) =>
+    "calendar" in e.month ? [e.month.calendar] : [],
+  );
+  const firstMonth =
+    options.firstMonth ?? (calendar.length ? [...calendar].sort()[0] : undefined);
+  const seen = new Map<string, Entry>();
+  const values: ImportedValue[] = [];
+  for (const e of entries) {
+    const position =
+      "position" in e.month
+        ? e.month.position
+        : monthsBetween(firstMonth!, e.month.calendar) + 1;
+    if (position < 1 || position > options.months) {
+      errors.push(
+        e.where(
+          "position" in e.month || !firstMonth
+            ? MESSAGES.importer.positionOutside(position, options.months)
+            : MESSAGES.importer.outsideTimeline(
+                e.month.calendar,
+                firstMonth,
+                addMonths(firstMonth, options.months - 1),
+                options.months,
+              ),
+        ),
+      );
+      continue;
+    }
+    const problem = valueProblem(e.measure, e.value);
+    if (problem) {
+      errors.push(e.where(problem));
+      continue;
+    }
+    const row = rowOf(e.measure);
+    const key = `${row.key}@${position}`;
+    const earlier = seen.get(key);
+    if (earlier) {
+      const id = measureId(e.measure);
+      const earlierId = measureId(earlier.measure);
+      errors.push(
+        e.where(
+          MESSAGES.importer.duplicate(
+            id,
+            firstMonth ? addMonths(firstMonth, position - 1) : `month ${position}`,
+            earlier.line,
+            id !== earlierId ? `${earlierId} and ${id}` : undefined,
+          ),
+        ),
+      );
+      continue;
+    }
+    seen.set(key, e);
+    values.push({ row, month: position, value: e.value, line: e.line });
+  }
+  return errors.length ? { ok: false, errors } : { ok: true, firstMonth, values };
+}
+
+const measureId = (m: Measure) => (m.kind === "indicator" ? m.qualifiedId : m.id);

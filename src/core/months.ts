@@ -1,0 +1,34 @@
+/** Calendar months as "YYYY-MM": the timeline's dates, in one place. */
+
+export function parseYearMonth(
+  text: string,
+): { year: number; month: number } | undefined {
+  const m = /^(\d{4})-(\d{2})$/.exec(text);
+  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) return undefined;
+  return { year: Number(m[1]), month: Number(m[2]) };
+}
+
+function ym(text: string): { year: number; month: number } {
+  const parsed = parseYearMonth(text);
+  if (!parsed) throw new Error(`Not a YYYY-MM month: ${text}`);
+  return parsed;
+}
+
+/** Months from `from` to `to` (0 for the same month, negative when `to` is earlier). */
+export function monthsBetween(from: string, to: string): number {
+  const a = ym(from);
+  const b = ym(to);
+  return (b.year - a.year) * 12 + (b.month - a.month);
+}
+
+export function addMonths(first: string, offset: number): string {
+  const { year, month } = ym(first);
+  const index = year * 12 + month - 1 + offset;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
+}
+
+/** The Excel date serial (days since 1899-12-30) of the first day of a month. */
+export function monthSerial(text: string): number {
+  const { year, month } = ym(text);
+  return Math.round((Date.UTC(year, month - 1, 1) - Date.UTC(1899, 11, 30)) / 86_400_000);
+}

@@ -1,0 +1,279 @@
+/**
+ * The dashboard (product.md 6.5): the reporting month, phase and schedule, the scorecard, the
+ * risk levels, and per phase metric its value as of the reporting month with target, gap, flag
+ * and ETA; three charts below.
+ */
+import { PHASES, PHASE_METRICS, PHASE_NUMBERS, RISK_GROUPS } from "../catalog";
+import { growsAsAmount, STALE_AFTER_MONTHS } from "../timeline";
+import { thresholdHeaders } from "../overrides";
+import { Context, formatOf, refOn } from "./context";
+import { PERCENT, gapFormat, monthFormat } from "./formats";
+import { absolute, cell, etaFormula, progressFormula } from "./formulas";
+import {
+  DASHBOARD,
+  NAMES,
+  RISKS,
+  TRACKING,
+  TRACKING_COLUMNS,
+  monthColumn,
+  trackingRow,
+} from "./layout";
+import { flagTextRules } from "./rules";
+import { monthsOf } from "./tracking";
+import { CellSpec, SheetSpec } from "./types";
+
+const C = DASHBOARD.columns;
+const V = DASHBOARD.valueColumn;
+
+export function dashboardSheet(ctx: Context): SheetSpec {
+  const { labels } = ctx;
+  const d = labels.dashboard;
+  const lang = ctx.language;
+  const tracking = (ref: string) => refOn(ctx, "tracking", ref);
+  const months = tracking(monthsOf(ctx, TRACKING.headerRow));
+  const firstMonth = tracking(absolute(TRACKING_COLUMNS.firstMonth, TRACKING.headerRow));
+  const lastMonth = tracking(absolute(monthColumn(ctx.months), TRACKING.headerRow));
+  const lastInput = tracking(absolute(monthColumn(ctx.months), TRACKING.lastInput));
+  const reporting = absolute(V, DASHBOARD.reportingRow);
+  const index = absolute(DASHBOARD.reportingIndexColumn, DASHBOARD.reportingRow);
+  const atReporting = (row: number, otherwise = '""') =>
+    `IF(ISNUMBER(${index}),INDEX(${tracking(monthsOf(ctx, row))},1,${index}),${otherwise})`;
+  const phase = cell(V, DASHBOARD.phaseRow);
+  const expected = cell(V, DASHBOARD.expectedRow);
+  const label = (row: number, text: string): CellSpec => ({ ref: cell(1, row), value: text, style: "label" });
+
+  const cells: CellSpec[] = [
+    { ref: "A1", value: d.title(ctx.company), style: "title" },
+    label(DASHBOARD.companyRow, d.company),
+    { ref: cell(V, DASHBOARD.companyRow), value: ctx.company, style: "input" },
+    label(DASHBOARD.reportingRow, d.reportingMonth),
+    {
+      ref: reporting,
+      formula: `IF(ISNUMBER(${lastInput}),INDEX(${months},1,${lastInput}),"")`,
+      numberFormat: monthFormat(lang),
+      style: "input",
+    },
+    {
+      // The reporting month's position; a date outside the timeline has none.
+      ref: index,
+      formula: `IF(ISNUMBER(${reporting}),IF(AND(${reporting}>=${firstMonth},${reporting}<DATE(YEAR(${lastMonth}),MONTH(${lastMonth})+1,1)),MATCH(${reporting},${months},1),""),"")`,
+      numberFormat: "0",
+      style: "computed",
+    },
+    {
+      ref: cell(4, DASHBOARD.reportingRow),
+      formula: `IF(AND(ISNUMBER(${reporting}),NOT(ISNUMBER(${index}))),"${d.outsideTimeline}","${d.monthOf(ctx.months)}")`,
+      style: "note",
+    },
+    { ref: cell(5, DASHBOARD.reportingRow), value: d.reportingNote, style: "note" },
+    label(DASHBOARD.minShareRow, d.minShare),
+    { ref: cell(V, DASHBOARD.minShareRow), value: 1, numberFormat: PERCENT, style: "input" },
+    { ref: cell(4, DASHBOARD.minShareRow), value: d.minShareNote, style: "note" },
+    label(DASHBOARD.phaseRow, d.phase),
+    { ref: phase, formula: atReporting(TRACKING.phase.get("phase")!), numberFormat: "0", style: "flag" },
+    label(DASHBOARD.expectedRow, d.expected),
+    { ref: expected, formula: atReporting(TRACKING.phase.get("expected")!), numberFormat: "0", style: "flag" },
+    label(DASHBOARD.scheduleRow, d.schedule),
+    {
+      ref: cell(V, DASHBOARD.scheduleRow),
+      formula: `IF(AND(ISNUMBER(${phase}),ISNUMBER(${expected})),IF(${phase}>${expected},"${d.ahead}",IF(${phase}=${expected},"${d.onSchedule}","${d.behind}")),"")`,
+      style: "flag",
+    },
+    label(DASHBOARD.targetPhaseRow, d.targetPhase),
+    { ref: cell(V, DASHBOARD.targetPhaseRow), formula: atReporting(TRACKING.phase.get("targetPhase")!, "1"), numberFormat: "0", style: "flag" },
+  ];
+  const header = (row: number, texts: readonly string[]) =>
+    texts.forEach((h, c) => cells.push({ ref: cell(c + 1, row), value: h, style: "header" }));
+
+  header(DASHBOARD.scoreHeaderRow, [d.scorecard, labels.phaseRows.header, d.score, d.meeting]);
+  for (const n of PHASE_NUMBERS) {
+    const row = DASHBOARD.scoreRow(n);
+    const met = atReporting(TRACKING.met.get(n)!);
+    const judged = atReporting(TRACKING.judged.get(n)!);
+    cells.push(
+      { ref: cell(1, row), value: `P${n}`, style: "label" },
+      { ref: cell(2, row), value: PHASES[n - 1].name[lang] },
+      { ref: cell(3, row), formula: atReporting(TRACKING.phase.get(`score${n}`)!), numberFormat: PERCENT, style: "computed" },
+      {
+        ref: cell(4, row),
+        formula: `IF(N(${judged})>0,${met}&"${d.ofMetrics}"&${judged}&"${d.meetPhase}${n}","")`,
+        style: "computed",
+      },
+    );
+    ctx.names.push({ name: NAMES.score(n), sheet: "dashboard", ref: absolute(3, row) });
+  }
+
+  header(DASHBOARD.riskHeaderRow, [d.riskGroup, d.level]);
+  RISK_GROUPS.forEach((g, gi) => {
+    const row = DASHBOARD.riskRow(gi);
+    cells.push(
+      { ref: cell(1, row), value: g.name[lang], style: "label" },
+      { ref: cell(2, row), formula: refOn(ctx, "risks", absolute(RISKS.columns.flag, RISKS.groupRow(gi))), style: "flag" },
+    );
+  });
+
+  header(DASHBOARD.metricHeaderRow, [
+    thresholdHeaders(lang).id,
+    labels.metric,
+    d.current,
+    labels.month,
+    d.stale,
+    labels.target,
+    labels.gap,
+    labels.flag,
+    d.eta,
+    d.projected,
+    d.progress,
+  ]);
+  PHASE_METRICS.forEach((m, i) => {
+    const row = DASHBOARD.metricRow(i);
+    const fmt = formatOf(ctx, m);
+    const source = trackingRow(m.id);
+    const fromTracking = (col: number) => tracking(absolute(col, source));
+    const current = cell(C.current, row);
+    const target = cell(C.target, row);
+    const eta = cell(C.eta, row);
+    const asOfMonth = `INDEX(${tracking(monthsOf(ctx, TRACKING.asOfMonth.get(m.id)!))},1,${index})`;
+    cells.push(
+      { ref: cell(C.id, row), value: m.id, style: "label" },
+      { ref: cell(C.name, row), value: m.name[lang] },
+      { ref: current, formula: fromTracking(TRACKING_COLUMNS.latest), numberFormat: fmt, style: "computed" },
+      { ref: cell(C.month, row), formula: fromTracking(TRACKING_COLUMNS.latestMonth), numberFormat: monthFormat(lang), style: "computed" },
+      {
+        ref: cell(C.stale, row),
+        formula: `IF(ISNUMBER(${current}),IF(N(${asOfMonth})<${index}-${STALE_AFTER_MONTHS},"${d.staleMark}",""),"")`,
+        style: "note",
+      },
+      { ref: target, formula: fromTracking(TRACKING_COLUMNS.target), numberFormat: fmt, style: "computed" },
+      { ref: cell(C.gap, row), formula: fromTracking(TRACKING_COLUMNS.gap), numberFormat: gapFormat(m, lang, ctx.currency), style: "computed" },
+      { ref: cell(C.flag, row), formula: fromTracking(TRACKING_COLUMNS.flag), style: "flag" },
+      { ref: cell(C.progress, row), formula: progressFormula(current, target, m.direction), numberFormat: PERCENT, style: "computed" },
+    );
+    if (growsAsAmount(m)) {
+      cells.push(
+        {
+          ref: eta,
+          formula: etaFormula({
+            current,
+            target,
+            reportingIndex: index,
+            asOfRow: tracking(monthsOf(ctx, TRACKING.asOf.get(m.id)!)),
+            notAvailable: d.notAvailable,
+          }),
+          numberFormat: "0",
+          style: "computed",
+        },
+        {
+          ref: cell(C.projected, row),
+          formula: `IF(ISNUMBER(${eta}),DATE(YEAR(${reporting}),MONTH(${reporting})+${eta},1),"")`,
+          numberFormat: monthFormat(lang),
+          style: "computed",
+        },
+      );
+      ctx.names.push({ name: NAMES.eta(m.id), sheet: "dashboard", ref: absolute(C.eta, row) });
+    }
+    ctx.names.push(
+      { name: NAMES.current(m.id), sheet: "dashboard", ref: absolute(C.current, row) },
+      { name: NAMES.flag(m.id), sheet: "dashboard", ref: absolute(C.flag, row) },
+      { name: NAMES.gap(m.id), sheet: "dashboard", ref: absolute(C.gap, row) },
+    );
+  });
+  d.legend.forEach((text, k) =>
+    cells.push({ ref: cell(1, DASHBOARD.legendRow + k), value: text, style: "note" }),
+  );
+
+  ctx.names.push(
+    { name: NAMES.reportingMonth, sheet: "dashboard", ref: reporting },
+    { name: NAMES.minShare, sheet: "dashboard", ref: absolute(V, DASHBOARD.minShareRow) },
+    { name: NAMES.phase, sheet: "dashboard", ref: absolute(V, DASHBOARD.phaseRow) },
+    { name: NAMES.expected, sheet: "dashboard", ref: absolute(V, DASHBOARD.expectedRow) },
+    { name: NAMES.targetPhase, sheet: "dashboard", ref: absolute(V, DASHBOARD.targetPhaseRow) },
+  );
+  const firstMetric = DASHBOARD.metricRow(0);
+  const lastMetric = DASHBOARD.metricRow(PHASE_METRICS.length - 1);
+  const flags = `${cell(C.flag, firstMetric)}:${cell(C.flag, lastMetric)}`;
+  const risks = `${cell(2, DASHBOARD.riskRow(0))}:${cell(2, DASHBOARD.riskRow(RISK_GROUPS.length - 1))}`;
+  ctx.rules.push(...flagTextRules("dashboard", `${risks} ${flags}`, cell(2, DASHBOARD.riskRow(0))));
+  ctx.validations.push({
+    sheet: "dashboard",
+    ref: cell(V, DASHBOARD.minShareRow),
+    min: 0.01,
+    max: 1,
+    message: d.minShareNote,
+  });
+  charts(ctx);
+  return {
+    key: "dashboard",
+    name: ctx.sheetName("dashboard"),
+    cells,
+    columnWidths: {
+      A: 28,
+      B: 34,
+      C: 16,
+      D: lang === "es" ? 14 : 11,
+      E: lang === "es" ? 15 : 9,
+      F: 16,
+      G: 14,
+      H: 9,
+      I: lang === "es" ? 12 : 13,
+      J: lang === "es" ? 13 : 16,
+      K: 14,
+    },
+    freeze: { rows: 0, columns: 0 },
+    printLandscape: true,
+    fitToWidth: true,
+  };
+}
+
+/** Charts below the tables: MRR against the phase targets, phase reached and expected, % of target. */
+function charts(ctx: Context): void {
+  const c = ctx.labels.charts;
+  const months = monthsOf(ctx, TRACKING.headerRow).replace(/\$/g, "");
+  const row = (r: number) => monthsOf(ctx, r).replace(/\$/g, "");
+  const top = DASHBOARD.legendRow + 5;
+  const monthly = { dataSheet: "tracking" as const, categories: months, dateFormat: monthFormat(ctx.language) };
+  ctx.charts.push(
+    {
+      sheet: "dashboard",
+      kind: "line",
+      title: c.mrr,
+      from: `A${top}`,
+      to: `D${top + 22}`,
+      ...monthly,
+      series: [
+        { name: c.mrrSeries, values: row(trackingRow("mrr")) },
+        ...PHASE_NUMBERS.map((n) => ({ name: c.target(n), values: row(TRACKING.mrrTarget.get(n)!) })),
+      ],
+      valueAxis: { numberFormat: formatOf(ctx, PHASE_METRICS[0]), min: 0 },
+    },
+    {
+      sheet: "dashboard",
+      kind: "line",
+      title: c.phases,
+      from: `E${top}`,
+      to: `K${top + 22}`,
+      ...monthly,
+      series: [
+        { name: c.reached, values: row(TRACKING.phase.get("phase")!) },
+        { name: c.expected, values: row(TRACKING.phase.get("expected")!) },
+      ],
+      valueAxis: { numberFormat: "0", min: 0, max: 4 },
+    },
+    {
+      sheet: "dashboard",
+      kind: "bar",
+      title: c.progress,
+      from: `A${top + 24}`,
+      to: `K${top + 56}`,
+      dataSheet: "dashboard",
+      categories: `B${DASHBOARD.metricRow(0)}:B${DASHBOARD.metricRow(PHASE_METRICS.length - 1)}`,
+      series: [
+        {
+          name: c.progressSeries,
+          values: `${cell(DASHBOARD.columns.progress, DASHBOARD.metricRow(0))}:${cell(DASHBOARD.columns.progress, DASHBOARD.metricRow(PHASE_METRICS.length - 1))}`,
+        },
+      ],
+      valueAxis: { numberFormat: PERCENT, min: 0, max: 2 },
+    },
+  );
+}

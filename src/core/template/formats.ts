@@ -1,0 +1,94 @@
+/** Number formats of the template: one place for units, currency placement, dates and percentage points. */
+import {
+  Language,
+  OtherInput,
+  PHASE_NUMBERS,
+  PhaseMetric,
+  RiskIndicator,
+  UNITS,
+} from "../catalog";
+import * as evaluate from "../evaluate";
+import { TEMPLATE_LABELS } from "./labels";
+
+const CURRENCY_SYMBOLS: Readonly<Record<string, string>> = {
+  USD: "$",
+  EUR: "€",
+  GBP: "£",
+  JPY: "¥",
+  MXN: "$",
+  COP: "$",
+  ARS: "$",
+  CLP: "$",
+  BRL: "R$",
+};
+
+/**
+ * A currency amount: the symbol before the number in English ($1,234), after it with a space in
+ * Spanish (1.234 €), as each language writes money; a code without a known symbol as the code.
+ */
+export function currencyFormat(code: string, language: Language): string {
+  const symbol = CURRENCY_SYMBOLS[code.toUpperCase()] ?? code.toUpperCase();
+  const quoted = `"${symbol.replace(/"/g, "")}"`;
+  return language === "es" ? `#,##0 ${quoted}` : `${quoted}#,##0`;
+}
+
+/** The boundaries a reader must tell apart: every threshold, floor and band edge of `m`. */
+function boundaries(m: PhaseMetric | RiskIndicator): number[] {
+  const rules =
+    m.kind === "indicator"
+      ? [evaluate.indicatorRule(m)]
+      : PHASE_NUMBERS.map((n) => evaluate.metricRule(m, n));
+  return rules.flatMap((r) => {
+    const edge =
+      r.threshold + (r.direction === "higher" ? -1 : 1) * evaluate.bandWidth(r);
+    return r.floor === undefined ? [r.threshold, edge] : [r.threshold, r.floor];
+  });
+}
+
+/** Decimals of a percentage that show every boundary of `m` exactly (uptime: 99.95%, 99.989%). */
+function percentDecimals(m: PhaseMetric | RiskIndicator): number {
+  const decimals = (x: number) =>
+    (String(+(x * 100).toPrecision(10)).split(".")[1] ?? "").length;
+  return Math.min(3, Math.max(1, ...boundaries(m).map(decimals)));
+}
+
+export type Measured = PhaseMetric | RiskIndicator | OtherInput;
+
+/** The format of a measure's values (and thresholds) in the workbook's language and currency. */
+export function numberFormat(
+  m: Measured,
+  language: Language,
+  currency: string,
+): string {
+  const format = UNITS[m.unit].numberFormat.replace(
+    "{cur}#,##0",
+    currencyFormat(currency, language),
+  );
+  return m.unit === "fraction" && m.kind !== "input"
+    ? format.replace(/0\.0+%/, `0.${"0".repeat(percentDecimals(m))}%`)
+    : format;
+}
+
+/** A threshold cell's format: a switched-off (0) threshold shows as a dash. */
+export function thresholdFormat(format: string): string {
+  return `${format};-${format};"–"`;
+}
+
+/** A gap: percentages in percentage points ("+5.0 pp"), other units as their values. */
+export function gapFormat(
+  m: Measured,
+  language: Language,
+  currency: string,
+): string {
+  if (m.unit !== "fraction") return numberFormat(m, language, currency);
+  const pp = TEMPLATE_LABELS[language].points;
+  return `0.0" ${pp}";-0.0" ${pp}";0" ${pp}"`;
+}
+
+/** Month headers and month cells: "Jan 2026" / "ene 2026", the month names in the workbook's language. */
+export const monthFormat = (language: Language) =>
+  `${TEMPLATE_LABELS[language].locale}mmm yyyy`;
+
+export const PERCENT = "0%";
+export const SHARE = "0.0%";
+export const WHOLE = "0";

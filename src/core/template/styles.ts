@@ -1,0 +1,24 @@
+/** The cell styles of the template, in one place: both writers translate these. Colours are #RRGGBB. */
+import { CellStyle } from "./types";
+
+export interface StyleSpec {
+  readonly bold?: boolean;
+  readonly italic?: boolean;
+  readonly size?: number;
+  readonly color?: string;
+  readonly fill?: string;
+  readonly center?: boolean;
+}
+
+export const STYLES: Readonly<Record<CellStyle, StyleSpec>> = {
+  title: { bold: true, size: 14 },
+  subtitle: { bold: true, fill: "#F2F2F2" },
+  header: { bold: true, color: "#FFFFFF", fill: "#107C41" },
+  section: { bold: true, color: "#107C41", fill: "#E2EFDA" },
+  label: { bold: true },
+  input: { fill: "#FFFDE7" },
+  computed: { fill: "#F3F3F3" },
+  flag: { bold: true, center: true },
+  note: { italic: true, color: "#666666" },
+  working: { italic: true, color: "#808080" },
+};

@@ -1,0 +1,152 @@
+/** The Thresholds sheet: the catalogue as two editable Excel tables that every flag, gap, phase and ETA reads. */
+import {
+  PHASE_METRICS,
+  PHASE_NUMBERS,
+  RISK_INDICATORS,
+  UNITS,
+  floorOf,
+  targetOf,
+} from "../catalog";
+import { thresholdHeaders } from "../overrides";
+import { Context, formatOf } from "./context";
+import { absolute, cell, columnLetter } from "./formulas";
+import { NAMES, TABLES, THRESHOLDS } from "./layout";
+import { CellSpec, SheetSpec } from "./types";
+
+const headerCells = (headers: readonly string[], row: number): CellSpec[] =>
+  headers.map((h, c) => ({ ref: cell(c + 1, row), value: h, style: "header" }));
+
+export function thresholdsSheet(ctx: Context): SheetSpec {
+  const { labels } = ctx;
+  const lang = ctx.language;
+  const h = thresholdHeaders(lang);
+  const cells: CellSpec[] = [];
+  const direction = (d: "higher" | "lower") =>
+    d === "higher" ? labels.higher : labels.lower;
+  const header = [
+    h.id,
+    labels.metric,
+    labels.unit,
+    labels.better,
+    ...h.targets,
+    ...h.floors,
+    labels.source,
+  ];
+  cells.push(...headerCells(header, THRESHOLDS.headerRow));
+  PHASE_METRICS.forEach((m, i) => {
+    const row = THRESHOLDS.metricRow(i);
+    const fmt = formatOf(ctx, m);
+    cells.push(
+      { ref: cell(1, row), value: m.id, style: "label" },
+      { ref: cell(2, row), value: m.name[lang] },
+      { ref: cell(3, row), value: UNITS[m.unit].label[lang] },
+      { ref: cell(4, row), value: direction(m.direction) },
+      { ref: cell(THRESHOLDS.targetsWidth, row), value: m.source, style: "note" },
+    );
+    for (const n of PHASE_NUMBERS) {
+      cells.push({
+        ref: cell(THRESHOLDS.targetColumn(n), row),
+        value: targetOf(m, n),
+        numberFormat: fmt,
+        style: "input",
+      });
+      const floor = floorOf(m, n);
+      if (floor !== undefined)
+        cells.push({
+          ref: cell(THRESHOLDS.floorColumn(n), row),
+          value: floor,
+          numberFormat: fmt,
+          style: "input",
+        });
+    }
+    const [p1, p4] = [THRESHOLDS.targetColumn(1), THRESHOLDS.targetColumn(4)];
+    ctx.names.push({
+      name: NAMES.target(m.id),
+      sheet: "thresholds",
+      ref: `${absolute(p1, row)}:${absolute(p4, row)}`,
+    });
+    if (m.floors) {
+      const [f1, f4] = [THRESHOLDS.floorColumn(1), THRESHOLDS.floorColumn(4)];
+      ctx.names.push({
+        name: NAMES.floor(m.id),
+        sheet: "thresholds",
+        ref: `${absolute(f1, row)}:${absolute(f4, row)}`,
+      });
+    }
+  });
+  const lastMetricRow = THRESHOLDS.metricRow(PHASE_METRICS.length - 1);
+  ctx.tables.push({
+    name: TABLES.targets,
+    sheet: "thresholds",
+    ref: `A${THRESHOLDS.headerRow}:${columnLetter(THRESHOLDS.targetsWidth)}${lastMetricRow}`,
+    columns: header,
+  });
+  cells.push({ ref: cell(1, lastMetricRow + 2), value: labels.floorsNote, style: "note" });
+
+  const riskHeader = [
+    h.id,
+    labels.indicator,
+    labels.unit,
+    labels.better,
+    labels.rule,
+    h.threshold,
+    labels.source,
+  ];
+  cells.push(...headerCells(riskHeader, THRESHOLDS.riskHeaderRow));
+  RISK_INDICATORS.forEach((ind, k) => {
+    const row = THRESHOLDS.indicatorRow(k);
+    const op = `${ind.direction === "higher" ? ">" : "<"}${ind.strict ? "" : "="}`;
+    cells.push(
+      { ref: cell(1, row), value: ind.qualifiedId, style: "label" },
+      { ref: cell(2, row), value: ind.name[lang] },
+      { ref: cell(3, row), value: UNITS[ind.unit].label[lang] },
+      { ref: cell(4, row), value: direction(ind.direction) },
+      { ref: cell(5, row), value: op },
+      {
+        ref: cell(THRESHOLDS.thresholdColumn, row),
+        value: ind.threshold,
+        numberFormat: formatOf(ctx, ind),
+        style: "input",
+      },
+      { ref: cell(THRESHOLDS.risksWidth, row), value: ind.source, style: "note" },
+    );
+    ctx.names.push({
+      name: NAMES.riskThreshold(ind.qualifiedId),
+      sheet: "thresholds",
+      ref: absolute(THRESHOLDS.thresholdColumn, row),
+    });
+  });
+  const lastRiskRow = THRESHOLDS.indicatorRow(RISK_INDICATORS.length - 1);
+  ctx.tables.push({
+    name: TABLES.risks,
+    sheet: "thresholds",
+    ref: `A${THRESHOLDS.riskHeaderRow}:${columnLetter(THRESHOLDS.risksWidth)}${lastRiskRow}`,
+    columns: riskHeader,
+  });
+  cells.push({ ref: cell(1, lastRiskRow + 2), value: labels.thresholdsNote, style: "note" });
+
+  const es = lang === "es";
+  return {
+    key: "thresholds",
+    name: ctx.sheetName("thresholds"),
+    cells,
+    columnWidths: {
+      A: 36,
+      B: 34,
+      C: es ? 25 : 22,
+      D: 9,
+      E: 15,
+      F: 15,
+      G: 15,
+      H: 15,
+      I: es ? 13 : 11,
+      J: es ? 13 : 11,
+      K: es ? 13 : 11,
+      L: es ? 13 : 11,
+      M: 62,
+    },
+    freeze: { rows: 1, columns: 1 },
+    printLandscape: true,
+    fitToWidth: true,
+  };
+}

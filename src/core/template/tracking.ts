@@ -1,0 +1,452 @@
+/**
+ * The Tracking sheet (product.md 6.2-6.4): one column per month, one row per measure, then the
+ * phase rows, the risk group rows and the working rows that carry as-of values month by month
+ * (each month's cell reads only its own column and the previous one: recalculation grows
+ * linearly with the months, and every engine computes it the same way).
+ */
+import {
+  LINKED_INDICATORS,
+  PHASE_METRICS,
+  PHASE_NUMBERS,
+  PhaseNumber,
+  RISK_GROUPS,
+  RISK_INDICATORS,
+  UNITS,
+  valueRange,
+} from "../catalog";
+import { monthSerial, addMonths } from "../months";
+import { THRESHOLD_HEADERS } from "../overrides";
+import {
+  DERIVATIONS,
+  INPUT_ROWS,
+  TIMELINE_ROWS,
+  TimelineRow,
+  rowOf,
+} from "../timeline";
+import { Context, formatOf, refOn } from "./context";
+import { gapFormat, monthFormat, thresholdFormat } from "./formats";
+import {
+  absolute,
+  asOfFormula,
+  asOfMonthFormula,
+  cell,
+  columnLetter,
+  derivedFormula,
+  expectedFormula,
+  flagFormula,
+  gapFormula,
+  lastInputFormula,
+  meetsFormula,
+  phaseReachedFormula,
+  scoreFormula,
+  targetPhaseFormula,
+  thresholdShown,
+  worstLevelFormula,
+  type LevelRule,
+} from "./formulas";
+import {
+  DASHBOARD,
+  NAMES,
+  PHASE_ROWS,
+  THRESHOLDS,
+  TRACKING,
+  TRACKING_COLUMNS as COL,
+  monthColumn,
+  trackingRow,
+} from "./layout";
+import { flagTextRules, indicatorLevelRule, metricLevelRule, trackingLevelRules } from "./rules";
+import { CellSpec, SheetSpec } from "./types";
+
+/** The dashboard cells every Tracking formula reads: the reporting month's position, the target phase then, the minimum share. */
+export const dashboardCells = (ctx: Context) => ({
+  reportingIndex: refOn(
+    ctx,
+    "dashboard",
+    absolute(DASHBOARD.reportingIndexColumn, DASHBOARD.reportingRow),
+  ),
+  targetPhase: refOn(
+    ctx,
+    "dashboard",
+    absolute(DASHBOARD.valueColumn, DASHBOARD.targetPhaseRow),
+  ),
+  minShare: refOn(
+    ctx,
+    "dashboard",
+    absolute(DASHBOARD.valueColumn, DASHBOARD.minShareRow),
+  ),
+});
+
+/** A row's month cells, absolute: `$N$5:$AW$5`. */
+export const monthsOf = (ctx: Context, row: number) =>
+  `${absolute(COL.firstMonth, row)}:${absolute(monthColumn(ctx.months), row)}`;
+
+const at = (t: number, row: number) => cell(monthColumn(t), row);
+
+/** The metric rule of row `row` against phase `phase` (a cell or a number), reading the row's P1..P4 cells. */
+function rowMetricRule(
+  ctx: Context,
+  r: TimelineRow,
+  row: number,
+  phase: string,
+): LevelRule {
+  const base = metricLevelRule(
+    ctx.sheetName("thresholds"),
+    PHASE_METRICS.indexOf(r.measure as (typeof PHASE_METRICS)[number]),
+    1,
+  );
+  const targets = `$${columnLetter(COL.phaseTarget(1))}$${row}:$${columnLetter(COL.phaseTarget(4))}$${row}`;
+  const floors = `$${columnLetter(COL.phaseTarget(1))}$${TRACKING.floor}:$${columnLetter(COL.phaseTarget(4))}$${TRACKING.floor}`;
+  return {
+    ...base,
+    threshold: `INDEX(${targets},1,${phase})`,
+    floor: base.floor ? `INDEX(${floors},1,${phase})` : undefined,
+  };
+}
+
+/** The left block of a measure's row: latest (as of the reporting month), its month, target, gap, flag, P1..P4. */
+function leftBlock(ctx: Context, r: TimelineRow, row: number): CellSpec[] {
+  const { labels } = ctx;
+  const lang = ctx.language;
+  const m = r.measure;
+  const fmt = formatOf(ctx, m);
+  const dash = dashboardCells(ctx);
+  const latest = cell(COL.latest, row);
+  const target = cell(COL.target, row);
+  const asOf = monthsOf(ctx, TRACKING.asOf.get(r.key)!);
+  const asOfMonth = monthsOf(ctx, TRACKING.asOfMonth.get(r.key)!);
+  const cells: CellSpec[] = [
+    { ref: cell(COL.id, row), value: r.id, style: "label" },
+    { ref: cell(COL.name, row), value: m.name[lang] },
+    { ref: cell(COL.unit, row), value: UNITS[m.unit].label[lang], style: "note" },
+    {
+      ref: cell(COL.kind, row),
+      value: r.derived ? labels.computed : labels.input,
+      style: "note",
+    },
+    {
+      ref: latest,
+      formula: `IF(ISNUMBER(${dash.reportingIndex}),INDEX(${asOf},1,${dash.reportingIndex}),"")`,
+      numberFormat: fmt,
+      style: "computed",
+    },
+    {
+      ref: cell(COL.latestMonth, row),
+      formula: `IF(ISNUMBER(${latest}),INDEX(${monthsOf(ctx, TRACKING.headerRow)},1,INDEX(${asOfMonth},1,${dash.reportingIndex})),"")`,
+      numberFormat: monthFormat(lang),
+      style: "computed",
+    },
+  ];
+  if (m.kind === "input") return cells;
+  let rule: LevelRule;
+  if (m.kind === "metric") {
+    const index = PHASE_METRICS.indexOf(m);
+    for (const n of PHASE_NUMBERS) {
+      cells.push({
+        ref: cell(COL.phaseTarget(n), row),
+        formula: refOn(
+          ctx,
+          "thresholds",
+          absolute(THRESHOLDS.targetColumn(n), THRESHOLDS.metricRow(index)),
+        ),
+        numberFormat: thresholdFormat(fmt),
+        style: "computed",
+      });
+    }
+    rule = rowMetricRule(ctx, r, row, dash.targetPhase);
+  } else {
+    rule = indicatorLevelRule(ctx.sheetName("thresholds"), m);
+    cells.push({
+      ref: cell(COL.phaseTarget(1), row),
+      formula: rule.threshold,
+      numberFormat: thresholdFormat(fmt),
+      style: "computed",
+    });
+  }
+  cells.push(
+    {
+      ref: target,
+      formula: thresholdShown(rule.threshold),
+      numberFormat: fmt,
+      style: "computed",
+    },
+    {
+      ref: cell(COL.gap, row),
+      formula: gapFormula(latest, target, m.direction, m.unit === "fraction" ? 100 : 1),
+      numberFormat: gapFormat(m, lang, ctx.currency),
+      style: "computed",
+    },
+    { ref: cell(COL.flag, row), formula: flagFormula(latest, rule), style: "flag" },
+  );
+  return cells;
+}
+
+/** A measure's month cells: typed values, and a derived row's formula where nothing is typed. */
+function monthCells(ctx: Context, r: TimelineRow, row: number): CellSpec[] {
+  const fmt = formatOf(ctx, r.measure);
+  const typed = ctx.actuals.get(r.key);
+  const cells: CellSpec[] = [];
+  for (let t = 1; t <= ctx.months; t++) {
+    const ref = at(t, row);
+    const value = typed?.get(t);
+    if (value !== undefined || !r.derived) {
+      cells.push({ ref, value, numberFormat: fmt, style: "input" });
+      continue;
+    }
+    const { inputs } = DERIVATIONS[r.derived];
+    const now = inputs.map((k) => at(t, trackingRow(k)));
+    const before = t > 1 ? inputs.map((k) => at(t - 1, trackingRow(k))) : undefined;
+    cells.push({
+      ref,
+      formula: derivedFormula(r.derived, now, before),
+      numberFormat: fmt,
+      style: "computed",
+    });
+  }
+  return cells;
+}
+
+/** A computed row: label in the name column, one formula per month. */
+function computedRow(
+  ctx: Context,
+  row: number,
+  label: string,
+  formula: (t: number) => string | number,
+  numberFormat?: string,
+  style: "computed" | "flag" | "working" = "computed",
+): CellSpec[] {
+  const cells: CellSpec[] = [
+    { ref: cell(COL.name, row), value: label, style: style === "working" ? "working" : "label" },
+  ];
+  for (let t = 1; t <= ctx.months; t++) {
+    const f = formula(t);
+    cells.push({
+      ref: at(t, row),
+      ...(typeof f === "number" ? { value: f } : { formula: f }),
+      numberFormat,
+      style: style === "working" ? "working" : style,
+    });
+  }
+  return cells;
+}
+
+function phaseRows(ctx: Context): CellSpec[] {
+  const { labels } = ctx;
+  const dash = dashboardCells(ctx);
+  const asOfMetrics = (t: number) =>
+    `${at(t, TRACKING.asOf.get(PHASE_METRICS[0].id)!)}:${at(t, TRACKING.asOf.get(PHASE_METRICS[PHASE_METRICS.length - 1].id)!)}`;
+  const score = (n: PhaseNumber, t: number) =>
+    at(t, TRACKING.phase.get(`score${n}`)!);
+  const month = (t: number) => at(t, TRACKING.monthNumber);
+  const rows: Record<(typeof PHASE_ROWS)[number], [string, (t: number) => string, string]> = {
+    phase: [
+      labels.phaseRows.phase,
+      (t) => phaseReachedFormula(asOfMetrics(t), PHASE_NUMBERS.map((n) => score(n, t)), dash.minShare),
+      "0",
+    ],
+    expected: [labels.phaseRows.expected, (t) => expectedFormula(month(t)), "0"],
+    targetPhase: [
+      labels.phaseRows.targetPhase,
+      (t) => targetPhaseFormula(at(t, TRACKING.phase.get("phase")!)),
+      "0",
+    ],
+    score1: [labels.phaseRows.score(1), (t) => scoreFormula(at(t, TRACKING.met.get(1)!), at(t, TRACKING.judged.get(1)!)), "0%"],
+    score2: [labels.phaseRows.score(2), (t) => scoreFormula(at(t, TRACKING.met.get(2)!), at(t, TRACKING.judged.get(2)!)), "0%"],
+    score3: [labels.phaseRows.score(3), (t) => scoreFormula(at(t, TRACKING.met.get(3)!), at(t, TRACKING.judged.get(3)!)), "0%"],
+    score4: [labels.phaseRows.score(4), (t) => scoreFormula(at(t, TRACKING.met.get(4)!), at(t, TRACKING.judged.get(4)!)), "0%"],
+  };
+  const cells: CellSpec[] = [
+    { ref: cell(COL.id, TRACKING.phaseHeader), value: labels.phaseRows.header, style: "section" },
+  ];
+  for (const id of PHASE_ROWS) {
+    const [label, formula, fmt] = rows[id];
+    const row = TRACKING.phase.get(id)!;
+    cells.push(...computedRow(ctx, row, label, formula, fmt));
+    ctx.names.push({ name: NAMES.phaseRow[id], sheet: "tracking", ref: monthsOf(ctx, row) });
+  }
+  cells.push({ ref: cell(COL.id, TRACKING.groupHeader), value: labels.groupsHeader, style: "section" });
+  RISK_GROUPS.forEach((g) => {
+    const row = TRACKING.groups.get(g.id)!;
+    const levels = g.indicators.map((i) => TRACKING.indicatorLevel.get(i.qualifiedId)!);
+    cells.push({ ref: cell(COL.id, row), value: g.id, style: "label" });
+    cells.push(
+      ...computedRow(
+        ctx,
+        row,
+        g.name[ctx.language],
+        (t) => worstLevelFormula(`${at(t, Math.min(...levels))}:${at(t, Math.max(...levels))}`),
+        undefined,
+        "flag",
+      ),
+    );
+    ctx.names.push({ name: NAMES.trackingRisk(g.id), sheet: "tracking", ref: monthsOf(ctx, row) });
+  });
+  return cells;
+}
+
+/** The working rows: month numbers, the last month with an input, as-of values and months, the phase checks. */
+function workingRows(ctx: Context): CellSpec[] {
+  const { labels } = ctx;
+  const lang = ctx.language;
+  const w = labels.working;
+  const month = (t: number) => at(t, TRACKING.monthNumber);
+  const previous = (row: number, t: number) => (t > 1 ? at(t - 1, row) : undefined);
+  const cells: CellSpec[] = [
+    { ref: cell(COL.id, TRACKING.workingHeader), value: w.header, style: "section" },
+    ...computedRow(ctx, TRACKING.monthNumber, w.monthNumber, (t) => (t === 1 ? 1 : `${at(t - 1, TRACKING.monthNumber)}+1`), "0", "working"),
+    ...computedRow(
+      ctx,
+      TRACKING.lastInput,
+      w.lastInput,
+      (t) => lastInputFormula(INPUT_ROWS.map((r) => at(t, trackingRow(r.key))), month(t), previous(TRACKING.lastInput, t)),
+      "0",
+      "working",
+    ),
+  ];
+  // Gross margin's floors beside its name, where the colour rules read them.
+  const floored = PHASE_METRICS.findIndex((m) => m.floors);
+  cells.push({ ref: cell(COL.name, TRACKING.floor), value: w.floor(PHASE_METRICS[floored].name[lang]), style: "working" });
+  for (const n of PHASE_NUMBERS)
+    cells.push({
+      ref: cell(COL.phaseTarget(n), TRACKING.floor),
+      formula: refOn(ctx, "thresholds", absolute(THRESHOLDS.floorColumn(n), THRESHOLDS.metricRow(floored))),
+      numberFormat: thresholdFormat(formatOf(ctx, PHASE_METRICS[floored])),
+      style: "computed",
+    });
+  const mrrRow = trackingRow("mrr");
+  for (const n of PHASE_NUMBERS) {
+    const target = absolute(COL.phaseTarget(n), mrrRow);
+    cells.push(...computedRow(ctx, TRACKING.mrrTarget.get(n)!, w.mrrTarget(n), () => thresholdShown(target), formatOf(ctx, PHASE_METRICS[0]), "working"));
+  }
+  for (const r of TIMELINE_ROWS) {
+    const row = TRACKING.asOf.get(r.key)!;
+    const measureRow = trackingRow(r.key);
+    cells.push(...computedRow(ctx, row, w.asOf(r.measure.name[lang]), (t) => asOfFormula(at(t, measureRow), previous(row, t)), formatOf(ctx, r.measure), "working"));
+  }
+  for (const r of TIMELINE_ROWS) {
+    const row = TRACKING.asOfMonth.get(r.key)!;
+    const measureRow = trackingRow(r.key);
+    cells.push(...computedRow(ctx, row, w.asOfMonth(r.measure.name[lang]), (t) => asOfMonthFormula(at(t, measureRow), month(t), previous(row, t)), "0", "working"));
+  }
+  for (const n of PHASE_NUMBERS) {
+    const rows = TRACKING.meets.get(n)!;
+    PHASE_METRICS.forEach((m, i) => {
+      const asOfRow = TRACKING.asOf.get(m.id)!;
+      const target = absolute(COL.phaseTarget(n), trackingRow(m.id));
+      cells.push(...computedRow(ctx, rows[i], w.meets(n, m.name[lang]), (t) => meetsFormula(at(t, asOfRow), target, m.direction), "0", "working"));
+    });
+    const block = (t: number) => `${at(t, rows[0])}:${at(t, rows[rows.length - 1])}`;
+    cells.push(
+      ...computedRow(ctx, TRACKING.met.get(n)!, w.met(n), (t) => `SUM(${block(t)})`, "0", "working"),
+      ...computedRow(ctx, TRACKING.judged.get(n)!, w.judged(n), (t) => `COUNT(${block(t)})`, "0", "working"),
+    );
+  }
+  for (const ind of RISK_INDICATORS) {
+    const row = TRACKING.indicatorLevel.get(ind.qualifiedId)!;
+    const asOfRow = TRACKING.asOf.get(rowOf(ind).key)!;
+    const rule = indicatorLevelRule(ctx.sheetName("thresholds"), ind);
+    cells.push(...computedRow(ctx, row, w.level(ind.qualifiedId), (t) => flagFormula(at(t, asOfRow), rule), undefined, "working"));
+  }
+  return cells;
+}
+
+function names(ctx: Context): void {
+  ctx.names.push({ name: NAMES.months, sheet: "tracking", ref: monthsOf(ctx, TRACKING.headerRow) });
+  for (const r of TIMELINE_ROWS)
+    ctx.names.push({ name: NAMES.tracking(r.key), sheet: "tracking", ref: monthsOf(ctx, trackingRow(r.key)) });
+  // A linked indicator's name refers to its phase metric's row (product.md 6.6).
+  for (const [qualifiedId, metricId] of LINKED_INDICATORS)
+    ctx.names.push({ name: NAMES.tracking(qualifiedId.replace(".", "_")), sheet: "tracking", ref: monthsOf(ctx, trackingRow(metricId)) });
+}
+
+function validations(ctx: Context): void {
+  for (const r of TIMELINE_ROWS) {
+    const { min, max } = valueRange(r.measure);
+    const limit = 1e15;
+    ctx.validations.push({
+      sheet: "tracking",
+      ref: `${at(1, trackingRow(r.key))}:${at(ctx.months, trackingRow(r.key))}`,
+      min: Math.max(min, -limit),
+      max: Math.min(max, limit),
+      message: ctx.labels.validation(r.measure.name[ctx.language], UNITS[r.measure.unit].label[ctx.language]),
+    });
+  }
+}
+
+function rules(ctx: Context): void {
+  ctx.rules.push(
+    ...trackingLevelRules({
+      rows: new Map(TIMELINE_ROWS.map((r) => [r.key, trackingRow(r.key)])),
+      firstMonthColumn: COL.firstMonth,
+      lastMonthColumn: monthColumn(ctx.months),
+      targetPhaseRow: TRACKING.phase.get("targetPhase")!,
+      floorRow: TRACKING.floor,
+      targetColumn: COL.phaseTarget(1),
+    }),
+  );
+  const flags = `${cell(COL.flag, TRACKING.firstMeasure)}:${cell(COL.flag, TRACKING.lastMeasure)}`;
+  const groupRows = [...TRACKING.groups.values()];
+  const groups = `${at(1, Math.min(...groupRows))}:${at(ctx.months, Math.max(...groupRows))}`;
+  ctx.rules.push(...flagTextRules("tracking", `${flags} ${groups}`, cell(COL.flag, TRACKING.firstMeasure)));
+}
+
+export function trackingSheet(ctx: Context): SheetSpec {
+  const { labels } = ctx;
+  const lang = ctx.language;
+  const headers = [
+    THRESHOLD_HEADERS.id,
+    labels.measure,
+    labels.unit,
+    labels.kind,
+    labels.latest,
+    labels.month,
+    labels.target,
+    labels.gap,
+    labels.flag,
+    ...PHASE_NUMBERS.map((n) => labels.phaseTarget(n)),
+  ];
+  const cells: CellSpec[] = [
+    { ref: "A1", value: labels.trackingTitle(ctx.company), style: "title" },
+    { ref: "A2", value: labels.trackingNote, style: "note" },
+    ...headers.map((h, c): CellSpec => ({ ref: cell(c + 1, TRACKING.headerRow), value: h, style: "header" })),
+  ];
+  for (let t = 1; t <= ctx.months; t++)
+    cells.push({
+      ref: at(t, TRACKING.headerRow),
+      value: monthSerial(addMonths(ctx.firstMonth, t - 1)),
+      numberFormat: monthFormat(lang),
+      style: "header",
+    });
+  for (const [section, row] of TRACKING.sections)
+    cells.push({ ref: cell(COL.id, row), value: labels.sections[section], style: "section" });
+  for (const r of TIMELINE_ROWS) {
+    const row = trackingRow(r.key);
+    cells.push(...leftBlock(ctx, r, row), ...monthCells(ctx, r, row));
+  }
+  cells.push(...phaseRows(ctx), ...workingRows(ctx));
+  names(ctx);
+  validations(ctx);
+  rules(ctx);
+  const widths: Record<string, number> = {
+    A: 24,
+    B: 34,
+    C: lang === "es" ? 24 : 21,
+    D: 10,
+    E: 14,
+    F: 10,
+    G: 14,
+    H: 12,
+    I: 8,
+  };
+  for (const n of PHASE_NUMBERS) widths[columnLetter(COL.phaseTarget(n))] = 13;
+  for (let t = 1; t <= ctx.months; t++) widths[columnLetter(monthColumn(t))] = 12;
+  return {
+    key: "tracking",
+    name: ctx.sheetName("tracking"),
+    cells,
+    columnWidths: widths,
+    freeze: { rows: TRACKING.headerRow, columns: COL.flag },
+    printLandscape: true,
+    fitToWidth: false,
+  };
+}
+

@@ -1,0 +1,452 @@
+/**
+ * The monthly timeline of product.md section 6: which rows it has (every phase metric once, the
+ * risk indicators that are not a phase metric's row, the cash balance), how derived rows compute
+ * (section 6.3), and the rules of section 6.4-6.5 month by month. The template's formulas
+ * implement the same rules (template/), and tests check that both agree.
+ */
+import {
+  CASH_BALANCE,
+  LINKED_INDICATORS,
+  Level,
+  OtherInput,
+  PHASE_METRICS,
+  PHASE_NUMBERS,
+  PhaseMetric,
+  RISK_GROUPS,
+  RISK_INDICATORS,
+  RiskGroupId,
+  RiskIndicator,
+  expectedPhase,
+} from "./catalog";
+import {
+  Eta,
+  ETA_LOOKBACK,
+  MetricValue,
+  etaAt,
+  gapOf,
+  indicatorRule,
+  levelOf,
+  metricRule,
+  phaseReached,
+  phaseScore,
+  worstLevel,
+} from "./evaluate";
+import { Overrides } from "./overrides";
+
+export type SectionId =
+  | "revenue"
+  | "customers"
+  | "marketing"
+  | "team"
+  | "risk"
+  | "other";
+
+export const SECTIONS: readonly SectionId[] = [
+  "revenue",
+  "customers",
+  "marketing",
+  "team",
+  "risk",
+  "other",
+];
+
+export type Measure = PhaseMetric | RiskIndicator | OtherInput;
+
+/** What a derived row computes from (product.md section 6.3). */
+export type Derivation =
+  | "arr"
+  | "mrr_growth"
+  | "customer_growth"
+  | "revenue_per_employee"
+  | "ltv_cac"
+  | "cash_runway"
+  | "turnover";
+
+export interface TimelineRow {
+  /** The row's workbook name is `Tracking_<key>`: a metric id, `cash_balance`, or `<group>_<indicator>`. */
+  readonly key: string;
+  /** Shown in the row's id cell and read by the importer: a metric id, `group.indicator` or `cash_balance`. */
+  readonly id: string;
+  readonly measure: Measure;
+  readonly section: SectionId;
+  readonly derived?: Derivation;
+  /** The risk indicators this row's values are judged against (a linked indicator sits on its metric's row). */
+  readonly indicators: readonly RiskIndicator[];
+}
+
+/** `cash_burn.cash_runway` -> `cash_burn_cash_runway`: a workbook name's suffix. */
+export const indicatorKey = (i: RiskIndicator) => `${i.group}_${i.id}`;
+
+const METRIC_SECTION: Readonly<Record<string, SectionId>> = {
+  mrr: "revenue",
+  arr: "revenue",
+  mrr_growth: "revenue",
+  revenue_per_employee: "revenue",
+  gross_margin: "revenue",
+  customers: "customers",
+  customer_growth: "customers",
+  churn: "customers",
+  nps: "customers",
+  active_users: "customers",
+  leads: "marketing",
+  cac: "marketing",
+  ltv_cac: "marketing",
+  marketing_roi: "marketing",
+};
+
+const DERIVED: Readonly<Record<string, Derivation>> = {
+  arr: "arr",
+  mrr_growth: "mrr_growth",
+  customer_growth: "customer_growth",
+  revenue_per_employee: "revenue_per_employee",
+  ltv_cac: "ltv_cac",
+  "cash_burn.cash_runway": "cash_runway",
+  "team_overload.turnover": "turnover",
+};
+
+function buildRows(): TimelineRow[] {
+  const linkedTo = (id: string) =>
+    RISK_INDICATORS.filter((i) => LINKED_INDICATORS.get(i.qualifiedId) === id);
+  const metrics = PHASE_METRICS.map(
+    (m): TimelineRow => ({
+      key: m.id,
+      id: m.id,
+      measure: m,
+      section: METRIC_SECTION[m.id] ?? "team",
+      derived: DERIVED[m.id],
+      indicators: linkedTo(m.id),
+    }),
+  );
+  const indicators = RISK_INDICATORS.filter(
+    (i) => !LINKED_INDICATORS.has(i.qualifiedId),
+  ).map(
+    (i): TimelineRow => ({
+      key: indicatorKey(i),
+      id: i.qualifiedId,
+      measure: i,
+      section: "risk",
+      derived: DERIVED[i.qualifiedId],
+      indicators: [i],
+    }),
+  );
+  const cash: TimelineRow = {
+    key: CASH_BALANCE.id,
+    id: CASH_BALANCE.id,
+    measure: CASH_BALANCE,
+    section: "other",
+    indicators: [],
+  };
+  return SECTIONS.flatMap((s) =>
+    [...metrics, ...indicators, cash].filter((r) => r.section === s),
+  );
+}
+
+/** Every row of the timeline, in sheet order. */
+export const TIMELINE_ROWS: readonly TimelineRow[] = buildRows();
+
+const ROW_BY_KEY = new Map(TIMELINE_ROWS.map((r) => [r.key, r]));
+
+export function rowByKey(key: string): TimelineRow {
+  const row = ROW_BY_KEY.get(key);
+  if (!row) throw new Error(`No timeline row '${key}'`);
+  return row;
+}
+
+/** The row a measure's values go to: its own, or for a linked indicator its phase metric's. */
+export function rowOf(measure: Measure): TimelineRow {
+  if (measure.kind !== "indicator") return rowByKey(measure.id);
+  const metric = LINKED_INDICATORS.get(measure.qualifiedId);
+  return rowByKey(metric ?? indicatorKey(measure));
+}
+
+/** Rows whose values the team types (not derived): the reporting month is the last month any of them holds a number. */
+export const INPUT_ROWS = TIMELINE_ROWS.filter((r) => r.derived === undefined);
+
+/** The inputs of each derived row, by row key, and its rule (blank where the table says so). */
+export const DERIVATIONS: Readonly<
+  Record<
+    Derivation,
+    {
+      readonly inputs: readonly string[];
+      /** Values of the inputs in month t, and in month t-1 for the growth rates (undefined at t = 1). */
+      readonly compute: (
+        now: readonly (number | undefined)[],
+        before: readonly (number | undefined)[] | undefined,
+      ) => number | undefined;
+    }
+  >
+> = {
+  arr: {
+    inputs: ["mrr"],
+    compute: ([mrr]) => (num(mrr) ? 12 * mrr! : undefined),
+  },
+  mrr_growth: { inputs: ["mrr"], compute: growth },
+  customer_growth: { inputs: ["customers"], compute: growth },
+  revenue_per_employee: {
+    inputs: ["mrr", "team_size"],
+    compute: ([mrr, team]) =>
+      num(mrr) && num(team) && team! > 0 ? (12 * mrr!) / team! : undefined,
+  },
+  ltv_cac: {
+    inputs: ["mrr", "customers", "gross_margin", "churn", "cac"],
+    compute: ([mrr, customers, margin, churn, cac]) =>
+      [mrr, customers, margin, churn, cac].every(num) &&
+      customers! > 0 &&
+      churn! > 0 &&
+      cac! > 0
+        ? (((mrr! / customers!) * margin!) / churn!) / cac!
+        : undefined,
+  },
+  cash_runway: {
+    inputs: ["cash_balance", "cash_burn_burn_rate"],
+    compute: ([cash, burn]) =>
+      num(cash) && num(burn) && burn! > 0 ? cash! / burn! : undefined,
+  },
+  turnover: {
+    inputs: ["employee_retention"],
+    compute: ([retention]) => (num(retention) ? 1 - retention! : undefined),
+  },
+};
+
+function num(x: number | undefined): boolean {
+  return x !== undefined;
+}
+
+function growth(
+  [now]: readonly (number | undefined)[],
+  before: readonly (number | undefined)[] | undefined,
+): number | undefined {
+  const prev = before?.[0];
+  return num(now) && prev !== undefined && prev > 0
+    ? now! / prev - 1
+    : undefined;
+}
+
+/** Month cells of a timeline: index 0 is month 1; undefined is a blank cell. */
+export type Series = readonly (number | undefined)[];
+
+/**
+ * Every row's month cells: typed values where there are some (a number typed over a derived
+ * row's cell replaces its formula for that month), the derived rows' rule elsewhere.
+ */
+export function timelineValues(
+  typed: ReadonlyMap<string, Series>,
+  months: number,
+): Map<string, (number | undefined)[]> {
+  const values = new Map<string, (number | undefined)[]>();
+  for (const r of TIMELINE_ROWS)
+    values.set(
+      r.key,
+      Array.from({ length: months }, (_, t) => typed.get(r.key)?.[t]),
+    );
+  for (const r of TIMELINE_ROWS) {
+    if (!r.derived) continue;
+    const { inputs, compute } = DERIVATIONS[r.derived];
+    const row = values.get(r.key)!;
+    const at = (t: number) => inputs.map((k) => values.get(k)![t]);
+    for (let t = 0; t < months; t++)
+      if (row[t] === undefined)
+        row[t] = compute(at(t), t > 0 ? at(t - 1) : undefined);
+  }
+  return values;
+}
+
+/** The as-of series: each month's value is the last number at or before it, and the month (1-based) it is from. */
+export function asOfSeries(series: Series): {
+  values: (number | undefined)[];
+  months: (number | undefined)[];
+} {
+  const values: (number | undefined)[] = [];
+  const months: (number | undefined)[] = [];
+  series.forEach((v, t) => {
+    const carried = v === undefined && t > 0;
+    values.push(carried ? values[t - 1] : v);
+    months.push(v !== undefined ? t + 1 : carried ? months[t - 1] : undefined);
+  });
+  return { values, months };
+}
+
+/** A value older than this many months before the reporting month is marked stale. */
+export const STALE_AFTER_MONTHS = 3;
+
+export interface MetricNow {
+  readonly current?: number;
+  /** 1-based month the current value is from. */
+  readonly month?: number;
+  readonly stale: boolean;
+  /** The target phase's target; undefined where it is switched off. */
+  readonly target?: number;
+  readonly gap?: number;
+  readonly flag?: Level;
+  readonly eta?: Eta;
+}
+
+export interface TimelineState {
+  readonly values: ReadonlyMap<string, Series>;
+  readonly asOf: ReadonlyMap<string, Series>;
+  readonly asOfMonth: ReadonlyMap<string, Series>;
+  /** Month by month (index 0 = month 1). */
+  readonly phase: Series;
+  readonly expected: readonly number[];
+  readonly targetPhase: readonly number[];
+  /** Per phase P1..P4, month by month. */
+  readonly scores: readonly Series[];
+  readonly met: readonly Series[];
+  readonly judged: readonly Series[];
+  readonly groups: ReadonlyMap<RiskGroupId, readonly (Level | undefined)[]>;
+  /** Per risk indicator (qualified id), month by month. */
+  readonly indicatorLevels: ReadonlyMap<string, readonly (Level | undefined)[]>;
+  /** 1-based; undefined when no input row holds a number. */
+  readonly reportingMonth?: number;
+  readonly metrics: ReadonlyMap<string, MetricNow>;
+}
+
+export interface TimelineOptions {
+  readonly minShare?: number;
+  /** 1-based month to report on; default the last month in which any input row holds a number. */
+  readonly reportingMonth?: number;
+  readonly overrides?: Overrides;
+}
+
+/** The last month (1-based) in which any input row holds a number. */
+export function lastInputMonth(
+  values: ReadonlyMap<string, Series>,
+): number | undefined {
+  let last: number | undefined;
+  for (const r of INPUT_ROWS)
+    values.get(r.key)?.forEach((v, t) => {
+      if (v !== undefined && (last === undefined || t + 1 > last)) last = t + 1;
+    });
+  return last;
+}
+
+/** Months are 0-based inside; everything outward-facing is 1-based. */
+function monthly<T>(months: number, f: (t: number) => T): T[] {
+  return Array.from({ length: months }, (_, t) => f(t));
+}
+
+export function computeTimeline(
+  typed: ReadonlyMap<string, Series>,
+  months: number,
+  options: TimelineOptions = {},
+): TimelineState {
+  const { minShare = 1, overrides } = options;
+  const values = timelineValues(typed, months);
+  const asOf = new Map<string, Series>();
+  const asOfMonth = new Map<string, Series>();
+  for (const [key, series] of values) {
+    const s = asOfSeries(series);
+    asOf.set(key, s.values);
+    asOfMonth.set(key, s.months);
+  }
+  const metricValues = (t: number): MetricValue[] =>
+    PHASE_METRICS.flatMap((metric) => {
+      const value = asOf.get(metric.id)![t];
+      return value === undefined ? [] : [{ metric, value }];
+    });
+  const phase = monthly(months, (t) =>
+    phaseReached(metricValues(t), minShare, overrides),
+  );
+  const count = (n: (typeof PHASE_NUMBERS)[number], t: number) => {
+    let met = 0;
+    let judged = 0;
+    for (const v of metricValues(t)) {
+      const rule = metricRule(v.metric, n, overrides);
+      if (!rule) continue;
+      judged++;
+      if (levelOf(v.value, rule) === "OK") met++;
+    }
+    return { met, judged };
+  };
+  const met = PHASE_NUMBERS.map((n) =>
+    monthly(months, (t) => count(n, t).met),
+  );
+  const judged = PHASE_NUMBERS.map((n) =>
+    monthly(months, (t) => count(n, t).judged),
+  );
+  const scores = PHASE_NUMBERS.map((n) =>
+    monthly(months, (t) => phaseScore(metricValues(t), n, overrides)),
+  );
+  const targetPhase = phase.map((p) => (p === undefined ? 1 : Math.min(p + 1, 4)));
+  const indicatorLevels = new Map<string, (Level | undefined)[]>();
+  for (const i of RISK_INDICATORS) {
+    const series = asOf.get(rowOf(i).key)!;
+    const rule = indicatorRule(i, overrides);
+    indicatorLevels.set(
+      i.qualifiedId,
+      series.map((v) =>
+        v === undefined || rule === undefined ? undefined : levelOf(v, rule),
+      ),
+    );
+  }
+  const groups = new Map(
+    RISK_GROUPS.map((g) => [
+      g.id,
+      monthly(months, (t) =>
+        worstLevel(
+          g.indicators.flatMap((i) => {
+            const l = indicatorLevels.get(i.qualifiedId)![t];
+            return l === undefined ? [] : [l];
+          }),
+        ),
+      ),
+    ]),
+  );
+  const reportingMonth = options.reportingMonth ?? lastInputMonth(values);
+  const metrics = new Map<string, MetricNow>();
+  for (const m of PHASE_METRICS) {
+    metrics.set(
+      m.id,
+      metricNow(m, asOf.get(m.id)!, asOfMonth.get(m.id)!, reportingMonth, targetPhase, overrides),
+    );
+  }
+  return {
+    values,
+    asOf,
+    asOfMonth,
+    phase,
+    expected: monthly(months, (t) => expectedPhase(t + 1)),
+    targetPhase,
+    scores,
+    met,
+    judged,
+    groups,
+    indicatorLevels,
+    reportingMonth,
+    metrics,
+  };
+}
+
+/** ETA is given for amounts that grow: currency and count metrics where higher is better. */
+export const growsAsAmount = (m: PhaseMetric) =>
+  m.direction === "higher" &&
+  ["usd", "usd_month", "count"].includes(m.unit);
+
+function metricNow(
+  m: PhaseMetric,
+  asOf: Series,
+  asOfMonth: Series,
+  reportingMonth: number | undefined,
+  targetPhase: readonly number[],
+  overrides: Overrides | undefined,
+): MetricNow {
+  if (reportingMonth === undefined) return { stale: false };
+  const t = reportingMonth - 1;
+  const current = asOf[t];
+  const month = asOfMonth[t];
+  const rule = metricRule(m, targetPhase[t] as 1 | 2 | 3 | 4, overrides);
+  const stale = month !== undefined && month < reportingMonth - STALE_AFTER_MONTHS;
+  if (current === undefined || rule === undefined)
+    return { current, month, stale, target: rule?.threshold };
+  return {
+    current,
+    month,
+    stale,
+    target: rule.threshold,
+    gap: gapOf(current, rule),
+    flag: levelOf(current, rule),
+    eta: growsAsAmount(m) ? etaAt(asOf, t, rule) : undefined,
+  };
+}
+
+export { ETA_LOOKBACK };
