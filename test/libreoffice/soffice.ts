@@ -56,9 +56,14 @@ export const ERROR_TEXT = /^(#N\/A|#VALUE!|#REF!|#NAME\?|#DIV\/0!|#NUM!|#NULL!|E
 
 /** The workbook opened and saved again as .xlsx by LibreOffice; returns the new file's path. */
 export function resave(file: string, outDir: string): string {
+  return resaveAll([file], outDir)[0];
+}
+
+/** Several workbooks resaved in one LibreOffice run; returns the new files' paths. */
+export function resaveAll(files: readonly string[], outDir: string): string[] {
   fs.mkdirSync(outDir, { recursive: true });
-  soffice(["--convert-to", "xlsx", "--outdir", outDir, file], outDir);
-  return path.join(outDir, path.basename(file));
+  soffice(["--convert-to", "xlsx", "--outdir", outDir, ...files], outDir);
+  return files.map((f) => path.join(outDir, path.basename(f)));
 }
 
 /** PDF of the workbook, then PNG pages with pdftoppm; returns the PNG paths. */

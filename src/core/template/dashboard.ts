@@ -48,14 +48,14 @@ export function dashboardSheet(ctx: Context): SheetSpec {
     { ref: cell(V, DASHBOARD.companyRow), value: ctx.company, style: "input" },
     label(DASHBOARD.reportingRow, d.reportingMonth),
     {
-      ref: reporting,
+      ref: cell(V, DASHBOARD.reportingRow),
       formula: `IF(ISNUMBER(${lastInput}),INDEX(${months},1,${lastInput}),"")`,
       numberFormat: monthFormat(lang),
       style: "input",
     },
     {
       // The reporting month's position; a date outside the timeline has none.
-      ref: index,
+      ref: cell(DASHBOARD.reportingIndexColumn, DASHBOARD.reportingRow),
       formula: `IF(ISNUMBER(${reporting}),IF(AND(${reporting}>=${firstMonth},${reporting}<DATE(YEAR(${lastMonth}),MONTH(${lastMonth})+1,1)),MATCH(${reporting},${months},1),""),"")`,
       numberFormat: "0",
       style: "computed",

@@ -73,6 +73,29 @@ function bandWidth(t: string, capped: boolean): string {
 }
 
 /**
+ * `value` above (or below) `bound`, counting a value within the core's relative tolerance of the
+ * bound as equal to it (evaluate.ts nearlyEqual): engines compare exactly (Gnumeric) or to about
+ * 15 digits (LibreOffice, HyperFormula), so a value computed as 0.0999999999999999 must not be
+ * judged by which engine computed it.
+ */
+function compare(
+  value: string,
+  side: ">" | "<",
+  bound: string,
+  orEqual: boolean,
+): string {
+  const slack = `${RELATIVE_TOLERANCE}*ABS(${bound})`;
+  // >= : above bound - slack;  > : above bound + slack (and mirrored for <).
+  const shifted =
+    (side === ">") === orEqual ? `${bound}-${slack}` : `${bound}+${slack}`;
+  return `${value}${side}=${shifted}`;
+}
+
+/** `value` meets `target` in `direction`, equal included, with the core's tolerance. */
+export const atTarget = (value: string, target: string, direction: Direction) =>
+  compare(value, direction === "higher" ? ">" : "<", target, true);
+
+/**
  * A threshold cell that is empty or 0 switches its check off (product.md section 4). N() reads an
  * empty cell and text as 0, in Excel, LibreOffice, Gnumeric and HyperFormula alike.
  */
@@ -85,13 +108,13 @@ const isOff = (ref: string) => `N(${ref})=0`;
 export function levelFormula(value: string, rule: LevelRule): string {
   const t = rule.threshold;
   const higher = rule.direction === "higher";
-  const meets = `${value}${higher ? ">" : "<"}${rule.strict ? "" : "="}${t}`;
+  const meets = compare(value, higher ? ">" : "<", t, !rule.strict);
   const band = higher
-    ? `${value}>=${t}-${bandWidth(t, rule.capped)}`
-    : `${value}<=${t}+${bandWidth(t, rule.capped)}`;
+    ? compare(value, ">", `(${t}-${bandWidth(t, rule.capped)})`, true)
+    : compare(value, "<", `(${t}+${bandWidth(t, rule.capped)})`, true);
   const watch =
     rule.floor !== undefined && higher
-      ? `IF(${isOff(rule.floor)},${band},${value}>=${rule.floor})`
+      ? `IF(${isOff(rule.floor)},${band},${compare(value, ">", rule.floor, true)})`
       : band;
   // Text in a threshold or floor cell is an error, as SCALE.* given the table says (product.md section 4).
   const text =
@@ -137,7 +160,7 @@ export function meetsFormula(
   target: string,
   direction: Direction,
 ): string {
-  return `IF(ISNUMBER(${value}),IF(${isOff(target)},"",IF(${value}${direction === "higher" ? ">=" : "<="}${target},1,0)),"")`;
+  return `IF(ISNUMBER(${value}),IF(${isOff(target)},"",IF(${atTarget(value, target, direction)},1,0)),"")`;
 }
 
 /** A threshold shown as a number, blank where it is switched off. */
@@ -231,7 +254,7 @@ export function phaseReachedFormula(
 
 /** The phase the schedule expects by month `monthNumber` (catalog PHASES' expectedFrom). */
 export function expectedFormula(monthNumber: string): string {
-  return [...PHASES].reverse().reduce(
+  return PHASES.reduce(
     (otherwise, p) =>
       `IF(${monthNumber}>=${p.expectedFrom},${p.number},${otherwise})`,
     "0",
@@ -268,7 +291,7 @@ export function etaFormula(c: EtaCells): string {
   const months = `LN(${c.target}/${c.current})/LN(1+(${growth}))`;
   return (
     `IF(OR(NOT(ISNUMBER(${c.current})),NOT(ISNUMBER(${c.target}))),"",` +
-    `IF(${c.current}>=${c.target},0,` +
+    `IF(${atTarget(c.current, c.target, "higher")},0,` +
     `IF(N(${c.reportingIndex})<=${ETA_LOOKBACK},${na},` +
     `IF(NOT(ISNUMBER(${before})),${na},` +
     `IF(OR(${before}<=0,${c.current}<=0),${na},` +

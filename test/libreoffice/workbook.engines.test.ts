@@ -1,0 +1,73 @@
+/**
+ * The exported tracking workbook recalculated by three engines: LibreOffice and Gnumeric open the
+ * .xlsx and compute it, HyperFormula computes the description itself. Every formula cell must hold
+ * the same value in all three, none an error, and the dashboard's names what the core computes
+ * (product.md 6.7: the same value in every engine).
+ */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { describeWorkbook } from "../../src/core/template";
+import { writeWorkbook } from "../../src/xlsx/write";
+import { describeWith } from "../engines/engines";
+import { Cached, Values, readValues, recalcGnumeric, recalcLibreOffice } from "../engines/recalculated";
+import { loadWorkbook } from "../template/hf-workbook";
+import { SCENARIOS, expectedNames, sameValue } from "../template/scenarios";
+
+const isError = (v: unknown) => v !== null && typeof v === "object";
+
+describeWith(["libreoffice", "gnumeric"], "the tracking workbook in LibreOffice, Gnumeric and HyperFormula", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "scale-engines-"));
+  const cases = SCENARIOS.map((s, i) => ({ scenario: s, spec: describeWorkbook(s.options), file: path.join(dir, `case${i}.xlsx`) }));
+  let libre: Values[] = [];
+  let gnumeric: Values[] = [];
+
+  beforeAll(async () => {
+    for (const c of cases) fs.writeFileSync(c.file, await writeWorkbook(c.spec));
+    libre = await Promise.all(recalcLibreOffice(cases.map((c) => c.file), path.join(dir, "lo")).map(readValues));
+    gnumeric = await Promise.all(cases.map((c) => readValues(recalcGnumeric(c.file, path.join(dir, "gnumeric")))));
+  }, 600_000);
+
+  describe.each(cases.map((c, i) => [c.scenario.name, i] as const))("%s", (_, i) => {
+    const { spec, scenario } = cases[i];
+    const hf = loadWorkbook(spec);
+
+    test("every formula cell: the same value in the three engines, and no error", () => {
+      const wrong: string[] = [];
+      let compared = 0;
+      for (const sheet of spec.sheets) {
+        for (const c of sheet.cells) {
+          if (c.formula === undefined) continue;
+          const want = hf.value(sheet.name, c.ref);
+          const engines: [string, Cached | undefined][] = [
+            ["LibreOffice", libre[i].get(sheet.name)?.get(c.ref)],
+            ["Gnumeric", gnumeric[i].get(sheet.name)?.get(c.ref)],
+          ];
+          compared++;
+          if (isError(want)) wrong.push(`${sheet.name}!${c.ref}: HyperFormula ${JSON.stringify(want)}`);
+          for (const [engine, got] of engines) {
+            if (isError(got) || !sameValue(got ?? null, want)) wrong.push(`${sheet.name}!${c.ref}: ${engine} ${JSON.stringify(got)}, HyperFormula ${JSON.stringify(want)} (=${c.formula.slice(0, 120)})`);
+          }
+        }
+      }
+      expect(compared).toBeGreaterThan(1000);
+      expect(wrong.slice(0, 15)).toEqual([]);
+    });
+
+    test("the dashboard's names hold what the core computes, in LibreOffice and Gnumeric", () => {
+      const wrong: string[] = [];
+      const dashboard = spec.sheets.find((s) => s.key === "dashboard")!.name;
+      const risks = spec.sheets.find((s) => s.key === "risks")!.name;
+      for (const [name, want] of expectedNames(scenario)) {
+        const n = spec.names.find((x) => x.name === name)!;
+        const sheet = n.sheet === "risks" ? risks : dashboard;
+        const ref = n.ref.replace(/\$/g, "");
+        for (const [engine, values] of [["LibreOffice", libre[i]], ["Gnumeric", gnumeric[i]]] as const) {
+          const got = values.get(sheet)?.get(ref) ?? null;
+          if (!sameValue(got, want)) wrong.push(`${name}: ${engine} ${JSON.stringify(got)}, core ${JSON.stringify(want)}`);
+        }
+      }
+      expect(wrong).toEqual([]);
+    });
+  });
+});

@@ -1,0 +1,228 @@
+/**
+ * Companies as a finance team would type them, and what the core says the workbook must show
+ * for them: the oracle the engines' results are compared with (the core's timeline rules, not
+ * the template's formulas).
+ */
+import { PHASE_METRICS, PHASE_NUMBERS, RISK_GROUPS } from "../../src/core/catalog";
+import { importActuals } from "../../src/core/importer";
+import { addMonths, monthSerial } from "../../src/core/months";
+import { Series, computeTimeline, growsAsAmount } from "../../src/core/timeline";
+import { NAMES, TEMPLATE_LABELS, TemplateOptions, TimelineValue } from "../../src/core/template";
+
+export interface Scenario {
+  readonly name: string;
+  readonly options: TemplateOptions & { months: number; actuals: readonly TimelineValue[] };
+}
+
+/** `start` growing by `rate` a month over months `from`..`to`. */
+function growing(key: string, start: number, rate: number, from: number, to: number, step = 1): TimelineValue[] {
+  const out: TimelineValue[] = [];
+  for (let t = from; t <= to; t += step) out.push({ key, month: t, value: +(start * Math.pow(1 + rate, t - from)).toPrecision(12) });
+  return out;
+}
+
+const flat = (key: string, value: number, from: number, to: number, step = 1) => growing(key, value, 0, from, to, step);
+
+const base = { company: "Acme", currency: "USD", firstMonth: "2025-01" } as const;
+
+/** Meets every phase 1 target in month 14 and grows: phase 1, target phase 2, ETAs above 0. */
+const phaseOne: Scenario = {
+  name: "phase 1 reached, with ETAs",
+  options: {
+    ...base,
+    language: "en",
+    months: 36,
+    actuals: [
+      ...growing("mrr", 60_000, 0.22, 1, 14),
+      ...growing("customers", 40, 0.32, 1, 14),
+      ...flat("gross_margin", 0.78, 1, 14),
+      ...flat("churn", 0.04, 1, 14),
+      ...flat("nps", 72, 1, 14),
+      ...growing("active_users", 200, 0.15, 1, 14),
+      ...growing("leads", 2_000, 0.14, 1, 14),
+      ...flat("cac", 90, 1, 14),
+      ...flat("marketing_roi", 3.5, 1, 14),
+      ...growing("team_size", 12, 0.05, 1, 14),
+      ...flat("productivity", 11, 1, 14),
+      ...flat("process_automation", 0.85, 1, 14),
+      ...flat("uptime", 0.9995, 1, 14),
+      ...flat("employee_retention", 0.96, 1, 14),
+      ...flat("team_satisfaction", 4.6, 1, 14),
+      ...flat("cash_balance", 9_000_000, 1, 14),
+      ...flat("cash_burn_burn_rate", 400_000, 1, 14),
+      ...flat("competition_market_share", 0.04, 12, 14),
+    ],
+  },
+};
+
+/** Month 30 with numbers short of phase 1: phase 0 while the schedule expects 3. */
+const lateStarter: Scenario = {
+  name: "phase 0 past month 24",
+  options: {
+    ...base,
+    language: "en",
+    months: 36,
+    actuals: [
+      ...growing("mrr", 20_000, 0.03, 1, 30),
+      ...growing("customers", 100, 0.02, 1, 30),
+      ...flat("churn", 0.08, 1, 30),
+      ...flat("gross_margin", 0.68, 1, 30),
+      ...flat("team_size", 15, 1, 30),
+      ...flat("cac", 140, 1, 30),
+      ...flat("quality_loss_error_rate", 0.02, 25, 30),
+      ...flat("team_overload_burnout_rate", 0.12, 25, 30),
+    ],
+  },
+};
+
+/** Ten years of numbers, some every month, some every quarter. */
+const decade: Scenario = {
+  name: "a 120-month timeline",
+  options: {
+    ...base,
+    language: "en",
+    firstMonth: "2020-01",
+    months: 120,
+    actuals: [
+      ...growing("mrr", 50_000, 0.045, 1, 118),
+      ...growing("customers", 50, 0.04, 1, 118),
+      ...growing("team_size", 8, 0.03, 1, 118, 3),
+      ...flat("gross_margin", 0.82, 1, 118, 3),
+      ...flat("churn", 0.025, 1, 118),
+      ...flat("nps", 76, 1, 118, 6),
+      ...growing("leads", 1_000, 0.05, 1, 118),
+      ...flat("cac", 70, 1, 118, 3),
+      ...flat("uptime", 0.9999, 60, 118),
+      ...flat("cash_balance", 20_000_000, 100, 118),
+      ...flat("cash_burn_burn_rate", -50_000, 100, 118),
+    ],
+  },
+};
+
+/** The wide, semicolon-separated file Spanish Excel saves, with decimal commas. */
+export const SPANISH_CSV = [
+  "metric;2025-01;2025-02;2025-03;2025-04;2025-05;2025-06",
+  "MRR / Revenue mensual;150000;180000;220000;265000;320000;390000",
+  "Clientes;300;390;500;650;850;1100",
+  "Churn mensual;0,045;0,042;0,04;0,038;0,036;0,035",
+  "Margen bruto;0,71;0,72;0,74;0,75;0,76;0,77",
+  "CAC;95;92;90;88;85;80",
+  "Tamaño del equipo;10;11;12;13;15;16",
+  "competition.revenue_growth;;;;;;",
+  "cash_burn.burn_rate;250000;260000;270000;280000;290000;300000",
+  "cash_balance;6000000;5750000;5500000;5200000;4900000;4600000",
+].join("\n");
+
+export function spanishValues(): TimelineValue[] {
+  const rows = SPANISH_CSV.split("\n").map((line, i) => ({ line: i + 1, cells: line.split(";") }));
+  const result = importActuals(rows, { months: 24, decimalComma: true });
+  if (!result.ok) throw new Error(result.errors.join("\n"));
+  return result.values.map((v) => ({ key: v.row.key, month: v.month, value: v.value }));
+}
+
+const spanish: Scenario = {
+  name: "Spanish, from a wide semicolon CSV",
+  options: { ...base, language: "es", currency: "EUR", months: 24, actuals: spanishValues() },
+};
+
+/** Numbers typed over derived rows: ARR from the books, growth from another source, a runway. */
+const typedOver: Scenario = {
+  name: "numbers typed over computed rows",
+  options: {
+    ...base,
+    language: "en",
+    months: 12,
+    actuals: [
+      ...growing("mrr", 400_000, 0.1, 1, 8),
+      { key: "arr", month: 8, value: 7_500_000 },
+      { key: "mrr_growth", month: 6, value: 0.3 },
+      { key: "ltv_cac", month: 8, value: 4 },
+      { key: "team_overload_turnover", month: 8, value: 0.02 },
+      { key: "cash_burn_cash_runway", month: 7, value: 30 },
+      ...flat("customers", 1_200, 1, 8),
+      ...flat("employee_retention", 0.9, 1, 8),
+    ],
+  },
+};
+
+/** Quarterly metrics whose last number is older than three months before the reporting month. */
+const quarterly: Scenario = {
+  name: "quarterly-only metrics that go stale",
+  options: {
+    ...base,
+    language: "en",
+    months: 24,
+    actuals: [
+      ...growing("mrr", 300_000, 0.08, 1, 17),
+      ...flat("nps", 71, 3, 12, 3),
+      ...flat("team_satisfaction", 4.3, 3, 12, 3),
+      ...flat("gross_margin", 0.8, 3, 15, 3),
+      ...flat("uptime", 0.9991, 1, 9),
+    ],
+  },
+};
+
+export const SCENARIOS: readonly Scenario[] = [phaseOne, lateStarter, decade, spanish, typedOver, quarterly];
+
+/** The typed values by row key, as the core's timeline takes them. */
+export function typedSeries(values: readonly TimelineValue[], months: number): Map<string, Series> {
+  const typed = new Map<string, (number | undefined)[]>();
+  for (const v of values) {
+    const row = typed.get(v.key) ?? Array<number | undefined>(months).fill(undefined);
+    row[v.month - 1] = v.value;
+    typed.set(v.key, row);
+  }
+  return typed;
+}
+
+export type Expected = number | string;
+
+/** Workbook name -> what its cell must hold ("" for blank), computed by the core. */
+export function expectedNames(s: Scenario, minShare = 1): Map<string, Expected> {
+  const { months, actuals, language, firstMonth } = s.options;
+  const state = computeTimeline(typedSeries(actuals, months), months, { minShare });
+  const out = new Map<string, Expected>();
+  const blank = (v: number | string | undefined) => v ?? "";
+  const t = state.reportingMonth;
+  out.set(NAMES.reportingMonth, t === undefined ? "" : monthSerial(addMonths(firstMonth, t - 1)));
+  const at = <T>(series: readonly T[]) => (t === undefined ? undefined : series[t - 1]);
+  out.set(NAMES.phase, blank(at(state.phase)));
+  out.set(NAMES.expected, blank(at(state.expected)));
+  out.set(NAMES.targetPhase, at(state.targetPhase) ?? 1);
+  for (const n of PHASE_NUMBERS) out.set(NAMES.score(n), blank(at(state.scores[n - 1])));
+  for (const g of RISK_GROUPS) out.set(NAMES.riskFlag(g.id), blank(at(state.groups.get(g.id)!)));
+  for (const m of PHASE_METRICS) {
+    const now = state.metrics.get(m.id)!;
+    out.set(NAMES.current(m.id), blank(now.current));
+    out.set(NAMES.flag(m.id), blank(now.flag));
+    out.set(NAMES.gap(m.id), now.gap === undefined ? "" : m.unit === "fraction" ? 100 * now.gap : now.gap);
+    if (growsAsAmount(m)) {
+      const eta = now.eta;
+      out.set(NAMES.eta(m.id), eta === undefined ? "" : "months" in eta ? eta.months : TEMPLATE_LABELS[language].dashboard.notAvailable);
+    }
+  }
+  return out;
+}
+
+/** Month-by-month rows the core computes, by workbook name: each must match the Tracking sheet's row. */
+export function expectedRows(s: Scenario, minShare = 1): Map<string, Expected[]> {
+  const { months, actuals } = s.options;
+  const state = computeTimeline(typedSeries(actuals, months), months, { minShare });
+  const row = (xs: readonly (number | string | undefined)[]) => xs.map((x) => x ?? "");
+  const out = new Map<string, Expected[]>([
+    [NAMES.phaseRow.phase, row(state.phase)],
+    [NAMES.phaseRow.expected, row(state.expected)],
+    [NAMES.phaseRow.targetPhase, row(state.targetPhase)],
+    ...PHASE_NUMBERS.map((n) => [NAMES.phaseRow[`score${n}`], row(state.scores[n - 1])] as [string, Expected[]]),
+    ...RISK_GROUPS.map((g) => [NAMES.trackingRisk(g.id), row(state.groups.get(g.id)!)] as [string, Expected[]]),
+  ]);
+  for (const [key, series] of state.values) out.set(NAMES.tracking(key), row(series));
+  return out;
+}
+
+/** Equal as the engines and the core compute them: numbers to 9 significant digits. */
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (typeof a === "number" && typeof b === "number") return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+  const blank = (x: unknown) => (x === null || x === undefined ? "" : x);
+  return blank(a) === blank(b);
+}
