@@ -96,7 +96,7 @@ function chartXml(chart: ChartSpec, dataSheet: string): string {
       `<c:marker val="1"/><c:axId val="1"/><c:axId val="2"/></c:lineChart>`;
   const axis = chart.valueAxis;
   const scaling =
-    `<c:scaling><c:orientation val="minMax"/>` +
+    `<c:scaling>${axis.logBase ? `<c:logBase val="${axis.logBase}"/>` : ""}<c:orientation val="minMax"/>` +
     (axis.max !== undefined ? `<c:max val="${axis.max}"/>` : "") +
     (axis.min !== undefined ? `<c:min val="${axis.min}"/>` : "") +
     `</c:scaling>`;

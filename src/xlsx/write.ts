@@ -57,11 +57,16 @@ function applyCells(
     sheet.pageSetup = {
       ...sheet.pageSetup,
       orientation: "landscape",
-      ...(spec.fitToWidth
-        ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 }
-        : {}),
+      fitToPage: true,
+      fitToWidth: spec.fitTo === "width" ? 1 : 0,
+      fitToHeight: spec.fitTo === "height" ? 1 : 0,
+      // exceljs puts a "$" before each corner ("A1" -> "$A1"): give it the rest of an absolute reference.
+      printArea: spec.printArea?.replace(/([A-Z]+)(\d+)/g, "$1$$$2"),
+      printTitlesRow: spec.printTitles?.rows,
+      printTitlesColumn: spec.printTitles?.columns,
     };
   }
+  for (const row of spec.pageBreaks ?? []) sheet.getRow(row).addPageBreak();
   if (spec.freeze)
     sheet.views = [
       {

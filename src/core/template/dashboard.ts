@@ -7,7 +7,7 @@ import { PHASES, PHASE_METRICS, PHASE_NUMBERS, RISK_GROUPS } from "../catalog";
 import { growsAsAmount, STALE_AFTER_MONTHS } from "../timeline";
 import { thresholdHeaders } from "../overrides";
 import { Context, formatOf, refOn } from "./context";
-import { PERCENT, gapFormat, monthFormat } from "./formats";
+import { gapFormat, monthFormat, percentFormat } from "./formats";
 import { absolute, cell, etaFormula, progressFormula } from "./formulas";
 import {
   DASHBOARD,
@@ -67,7 +67,7 @@ export function dashboardSheet(ctx: Context): SheetSpec {
     },
     { ref: cell(5, DASHBOARD.reportingRow), value: d.reportingNote, style: "note" },
     label(DASHBOARD.minShareRow, d.minShare),
-    { ref: cell(V, DASHBOARD.minShareRow), value: 1, numberFormat: PERCENT, style: "input" },
+    { ref: cell(V, DASHBOARD.minShareRow), value: 1, numberFormat: percentFormat(lang), style: "input" },
     { ref: cell(4, DASHBOARD.minShareRow), value: d.minShareNote, style: "note" },
     label(DASHBOARD.phaseRow, d.phase),
     { ref: phase, formula: atReporting(TRACKING.phase.get("phase")!), numberFormat: "0", style: "flag" },
@@ -83,9 +83,10 @@ export function dashboardSheet(ctx: Context): SheetSpec {
     { ref: cell(V, DASHBOARD.targetPhaseRow), formula: atReporting(TRACKING.phase.get("targetPhase")!, "1"), numberFormat: "0", style: "flag" },
   ];
   const header = (row: number, texts: readonly string[]) =>
-    texts.forEach((h, c) => cells.push({ ref: cell(c + 1, row), value: h, style: "header" }));
+    texts.forEach((h, c) => cells.push({ ref: cell(c + 1, row), value: h === "" ? undefined : h, style: "header" }));
 
-  header(DASHBOARD.scoreHeaderRow, [d.scorecard, labels.phaseRows.header, d.score, d.meeting]);
+  // The last header's text runs over the empty header cells beside it.
+  header(DASHBOARD.scoreHeaderRow, [d.scorecard, labels.phaseRows.header, d.score, d.meeting, "", "", ""]);
   for (const n of PHASE_NUMBERS) {
     const row = DASHBOARD.scoreRow(n);
     const met = atReporting(TRACKING.met.get(n)!);
@@ -93,7 +94,7 @@ export function dashboardSheet(ctx: Context): SheetSpec {
     cells.push(
       { ref: cell(1, row), value: `P${n}`, style: "label" },
       { ref: cell(2, row), value: PHASES[n - 1].name[lang] },
-      { ref: cell(3, row), formula: atReporting(TRACKING.phase.get(`score${n}`)!), numberFormat: PERCENT, style: "computed" },
+      { ref: cell(3, row), formula: atReporting(TRACKING.phase.get(`score${n}`)!), numberFormat: percentFormat(lang), style: "computed" },
       {
         ref: cell(4, row),
         formula: `IF(N(${judged})>0,${met}&"${d.ofMetrics}"&${judged}&"${d.meetPhase}${n}","")`,
@@ -147,7 +148,7 @@ export function dashboardSheet(ctx: Context): SheetSpec {
       { ref: target, formula: fromTracking(TRACKING_COLUMNS.target), numberFormat: fmt, style: "computed" },
       { ref: cell(C.gap, row), formula: fromTracking(TRACKING_COLUMNS.gap), numberFormat: gapFormat(m, lang, ctx.currency), style: "computed" },
       { ref: cell(C.flag, row), formula: fromTracking(TRACKING_COLUMNS.flag), style: "flag" },
-      { ref: cell(C.progress, row), formula: progressFormula(current, target, m.direction), numberFormat: PERCENT, style: "computed" },
+      { ref: cell(C.progress, row), formula: progressFormula(current, target, m.direction), numberFormat: percentFormat(lang), style: "computed" },
     );
     if (growsAsAmount(m)) {
       cells.push(
@@ -221,16 +222,21 @@ export function dashboardSheet(ctx: Context): SheetSpec {
     },
     freeze: { rows: 0, columns: 0 },
     printLandscape: true,
-    fitToWidth: true,
+    fitTo: "width",
+    // The charts start a page of their own.
+    pageBreaks: [chartsTop(ctx) - 1],
   };
 }
+
+const chartsTop = (ctx: Context) =>
+  DASHBOARD.legendRow + ctx.labels.dashboard.legend.length + 1;
 
 /** Charts below the tables: MRR against the phase targets, phase reached and expected, % of target. */
 function charts(ctx: Context): void {
   const c = ctx.labels.charts;
   const months = monthsOf(ctx, TRACKING.headerRow).replace(/\$/g, "");
   const row = (r: number) => monthsOf(ctx, r).replace(/\$/g, "");
-  const top = DASHBOARD.legendRow + 5;
+  const top = chartsTop(ctx);
   const monthly = { dataSheet: "tracking" as const, categories: months, dateFormat: monthFormat(ctx.language) };
   ctx.charts.push(
     {
@@ -244,7 +250,8 @@ function charts(ctx: Context): void {
         { name: c.mrrSeries, values: row(trackingRow("mrr")) },
         ...PHASE_NUMBERS.map((n) => ({ name: c.target(n), values: row(TRACKING.mrrTarget.get(n)!) })),
       ],
-      valueAxis: { numberFormat: formatOf(ctx, PHASE_METRICS[0]), min: 0 },
+      // Logarithmic: phase 1's $500,000 and phase 4's $20,000,000 on one readable scale.
+      valueAxis: { numberFormat: formatOf(ctx, PHASE_METRICS[0]), logBase: 10 },
     },
     {
       sheet: "dashboard",
@@ -273,7 +280,7 @@ function charts(ctx: Context): void {
           values: `${cell(DASHBOARD.columns.progress, DASHBOARD.metricRow(0))}:${cell(DASHBOARD.columns.progress, DASHBOARD.metricRow(PHASE_METRICS.length - 1))}`,
         },
       ],
-      valueAxis: { numberFormat: PERCENT, min: 0, max: 2 },
+      valueAxis: { numberFormat: percentFormat(ctx.language), min: 0, max: 2 },
     },
   );
 }

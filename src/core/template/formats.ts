@@ -54,12 +54,17 @@ function percentDecimals(m: PhaseMetric | RiskIndicator): number {
 
 export type Measured = PhaseMetric | RiskIndicator | OtherInput;
 
-/** The format of a measure's values (and thresholds) in the workbook's language and currency. */
-export function numberFormat(
-  m: Measured,
-  language: Language,
-  currency: string,
-): string {
+/**
+ * Every section of a format tagged with the workbook's locale, so an application shows month
+ * names and separators in the workbook's language (LibreOffice: "1.234 €", "jun 2025").
+ */
+const localized = (format: string, language: Language) =>
+  format
+    .split(";")
+    .map((section) => TEMPLATE_LABELS[language].locale + section)
+    .join(";");
+
+function rawFormat(m: Measured, language: Language, currency: string): string {
   const format = UNITS[m.unit].numberFormat.replace(
     "{cur}#,##0",
     currencyFormat(currency, language),
@@ -69,9 +74,23 @@ export function numberFormat(
     : format;
 }
 
+/** The format of a measure's values (and thresholds) in the workbook's language and currency. */
+export function numberFormat(
+  m: Measured,
+  language: Language,
+  currency: string,
+): string {
+  return localized(rawFormat(m, language, currency), language);
+}
+
 /** A threshold cell's format: a switched-off (0) threshold shows as a dash. */
-export function thresholdFormat(format: string): string {
-  return `${format};-${format};"–"`;
+export function thresholdFormat(
+  m: Measured,
+  language: Language,
+  currency: string,
+): string {
+  const raw = rawFormat(m, language, currency);
+  return localized(`${raw};-${raw};"–"`, language);
 }
 
 /** A gap: percentages in percentage points ("+5.0 pp"), other units as their values. */
@@ -82,13 +101,11 @@ export function gapFormat(
 ): string {
   if (m.unit !== "fraction") return numberFormat(m, language, currency);
   const pp = TEMPLATE_LABELS[language].points;
-  return `0.0" ${pp}";-0.0" ${pp}";0" ${pp}"`;
+  return localized(`0.0" ${pp}";-0.0" ${pp}";0" ${pp}"`, language);
 }
 
 /** Month headers and month cells: "Jan 2026" / "ene 2026", the month names in the workbook's language. */
 export const monthFormat = (language: Language) =>
-  `${TEMPLATE_LABELS[language].locale}mmm yyyy`;
+  localized("mmm yyyy", language);
 
-export const PERCENT = "0%";
-export const SHARE = "0.0%";
-export const WHOLE = "0";
+export const percentFormat = (language: Language) => localized("0%", language);

@@ -31,7 +31,7 @@ export interface TemplateLabels {
   readonly source: string;
   readonly phaseTarget: (n: PhaseNumber) => string;
   readonly trackingTitle: (company: string) => string;
-  readonly trackingNote: string;
+  readonly trackingNote: readonly [string, string];
   readonly phaseRows: {
     readonly header: string;
     readonly phase: string;
@@ -160,8 +160,10 @@ const EN: TemplateLabels = {
   source: "Source (seed section)",
   phaseTarget: (n) => `P${n} target`,
   trackingTitle: (company) => `Tracking: ${company}`,
-  trackingNote:
-    "Type each month's numbers in the yellow cells. Grey cells are computed: a number typed over one replaces its formula for that month. Percentages as fractions (5% = 0.05); churn and growth rates are monthly.",
+  trackingNote: [
+    "Type each month's numbers in the yellow cells; grey cells are computed.",
+    "A number typed over a grey cell replaces its formula that month. 5% is 0.05; rates are monthly.",
+  ],
   phaseRows: {
     header: "Phase",
     phase: "Phase reached",
@@ -276,8 +278,10 @@ const ES: TemplateLabels = {
   source: "Fuente (sección del documento)",
   phaseTarget: (n) => `Objetivo P${n}`,
   trackingTitle: (company) => `Seguimiento: ${company}`,
-  trackingNote:
-    "Escribe los números de cada mes en las celdas amarillas. Las grises se calculan: un número escrito encima sustituye su fórmula ese mes. Porcentajes como fracciones (5% = 0,05); churn y crecimientos son mensuales.",
+  trackingNote: [
+    "Escribe los números de cada mes en las celdas amarillas; las grises se calculan.",
+    "Un número escrito sobre una celda gris sustituye su fórmula ese mes. 5% es 0,05; tasas mensuales.",
+  ],
   phaseRows: {
     header: "Fase",
     phase: "Fase alcanzada",

@@ -58,7 +58,7 @@ export const PHASE_ROWS = [
 export type PhaseRowId = (typeof PHASE_ROWS)[number];
 
 function trackingRows() {
-  let row = 4;
+  let row = 5;
   const sections = new Map<SectionId, number>();
   const measures = new Map<string, number>();
   for (const s of SECTIONS) {
@@ -92,11 +92,12 @@ function trackingRows() {
   );
   return {
     titleRow: 1,
-    noteRow: 2,
-    headerRow: 3,
+    /** Two rows of notes. */
+    noteRows: [2, 3],
+    headerRow: 4,
     sections,
     measures,
-    firstMeasure: 5,
+    firstMeasure: 6,
     lastMeasure,
     phaseHeader,
     phase,

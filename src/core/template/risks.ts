@@ -72,6 +72,6 @@ export function risksSheet(ctx: Context): SheetSpec {
     columnWidths: { A: 38, B: 30, C: lang === "es" ? 25 : 22, D: 14, E: 11, F: 14, G: 9 },
     freeze: { rows: RISKS.headerRow, columns: 0 },
     printLandscape: true,
-    fitToWidth: true,
+    fitTo: "width",
   };
 }

@@ -147,6 +147,6 @@ export function thresholdsSheet(ctx: Context): SheetSpec {
     },
     freeze: { rows: 1, columns: 1 },
     printLandscape: true,
-    fitToWidth: true,
+    fitTo: "width",
   };
 }

@@ -24,7 +24,7 @@ import {
   rowOf,
 } from "../timeline";
 import { Context, formatOf, refOn } from "./context";
-import { gapFormat, monthFormat, thresholdFormat } from "./formats";
+import { gapFormat, monthFormat, percentFormat, thresholdFormat } from "./formats";
 import {
   absolute,
   asOfFormula,
@@ -148,7 +148,7 @@ function leftBlock(ctx: Context, r: TimelineRow, row: number): CellSpec[] {
           "thresholds",
           absolute(THRESHOLDS.targetColumn(n), THRESHOLDS.metricRow(index)),
         ),
-        numberFormat: thresholdFormat(fmt),
+        numberFormat: thresholdFormat(m, lang, ctx.currency),
         style: "computed",
       });
     }
@@ -158,7 +158,7 @@ function leftBlock(ctx: Context, r: TimelineRow, row: number): CellSpec[] {
     cells.push({
       ref: cell(COL.phaseTarget(1), row),
       formula: rule.threshold,
-      numberFormat: thresholdFormat(fmt),
+      numberFormat: thresholdFormat(m, lang, ctx.currency),
       style: "computed",
     });
   }
@@ -231,6 +231,7 @@ function computedRow(
 
 function phaseRows(ctx: Context): CellSpec[] {
   const { labels } = ctx;
+  const lang = ctx.language;
   const dash = dashboardCells(ctx);
   const asOfMetrics = (t: number) =>
     `${at(t, TRACKING.asOf.get(PHASE_METRICS[0].id)!)}:${at(t, TRACKING.asOf.get(PHASE_METRICS[PHASE_METRICS.length - 1].id)!)}`;
@@ -249,10 +250,16 @@ function phaseRows(ctx: Context): CellSpec[] {
       (t) => targetPhaseFormula(at(t, TRACKING.phase.get("phase")!)),
       "0",
     ],
-    score1: [labels.phaseRows.score(1), (t) => scoreFormula(at(t, TRACKING.met.get(1)!), at(t, TRACKING.judged.get(1)!)), "0%"],
-    score2: [labels.phaseRows.score(2), (t) => scoreFormula(at(t, TRACKING.met.get(2)!), at(t, TRACKING.judged.get(2)!)), "0%"],
-    score3: [labels.phaseRows.score(3), (t) => scoreFormula(at(t, TRACKING.met.get(3)!), at(t, TRACKING.judged.get(3)!)), "0%"],
-    score4: [labels.phaseRows.score(4), (t) => scoreFormula(at(t, TRACKING.met.get(4)!), at(t, TRACKING.judged.get(4)!)), "0%"],
+    ...Object.fromEntries(
+      PHASE_NUMBERS.map((n) => [
+        `score${n}`,
+        [
+          labels.phaseRows.score(n),
+          (t: number) => scoreFormula(at(t, TRACKING.met.get(n)!), at(t, TRACKING.judged.get(n)!)),
+          percentFormat(lang),
+        ],
+      ]),
+    ) as Record<`score${PhaseNumber}`, [string, (t: number) => string, string]>,
   };
   const cells: CellSpec[] = [
     { ref: cell(COL.id, TRACKING.phaseHeader), value: labels.phaseRows.header, style: "section" },
@@ -309,7 +316,7 @@ function workingRows(ctx: Context): CellSpec[] {
     cells.push({
       ref: cell(COL.phaseTarget(n), TRACKING.floor),
       formula: refOn(ctx, "thresholds", absolute(THRESHOLDS.floorColumn(n), THRESHOLDS.metricRow(floored))),
-      numberFormat: thresholdFormat(formatOf(ctx, PHASE_METRICS[floored])),
+      numberFormat: thresholdFormat(PHASE_METRICS[floored], lang, ctx.currency),
       style: "computed",
     });
   const mrrRow = trackingRow("mrr");
@@ -406,7 +413,7 @@ export function trackingSheet(ctx: Context): SheetSpec {
   ];
   const cells: CellSpec[] = [
     { ref: "A1", value: labels.trackingTitle(ctx.company), style: "title" },
-    { ref: "A2", value: labels.trackingNote, style: "note" },
+    ...TRACKING.noteRows.map((row, k): CellSpec => ({ ref: cell(1, row), value: labels.trackingNote[k], style: "note" })),
     ...headers.map((h, c): CellSpec => ({ ref: cell(c + 1, TRACKING.headerRow), value: h, style: "header" })),
   ];
   for (let t = 1; t <= ctx.months; t++)
@@ -427,7 +434,7 @@ export function trackingSheet(ctx: Context): SheetSpec {
   validations(ctx);
   rules(ctx);
   const widths: Record<string, number> = {
-    A: 24,
+    A: 34,
     B: 34,
     C: lang === "es" ? 24 : 21,
     D: 10,
@@ -446,7 +453,10 @@ export function trackingSheet(ctx: Context): SheetSpec {
     columnWidths: widths,
     freeze: { rows: TRACKING.headerRow, columns: COL.flag },
     printLandscape: true,
-    fitToWidth: false,
+    fitTo: "height",
+    // The working rows are for the formulas, not for reading on paper.
+    printArea: `A1:${cell(monthColumn(ctx.months), Math.max(...TRACKING.groups.values()))}`,
+    printTitles: { rows: `${TRACKING.headerRow}:${TRACKING.headerRow}`, columns: "A:B" },
   };
 }
 

@@ -45,9 +45,16 @@ export interface SheetSpec {
   /** Column letter -> width in characters. */
   readonly columnWidths: Readonly<Record<string, number>>;
   readonly freeze?: { readonly rows: number; readonly columns: number };
-  /** Printed landscape; scaled to one page wide unless the sheet is a long timeline. */
+  /** Printed landscape. */
   readonly printLandscape: boolean;
-  readonly fitToWidth: boolean;
+  /** Scaled to one page wide, or (a long timeline) to one page tall. */
+  readonly fitTo: "width" | "height";
+  /** What prints (a long timeline's working rows do not). */
+  readonly printArea?: string;
+  /** Rows and columns repeated on every printed page, as "4:4" and "A:B". */
+  readonly printTitles?: { readonly rows: string; readonly columns: string };
+  /** A printed page ends after each of these rows. */
+  readonly pageBreaks?: readonly number[];
 }
 
 /** A workbook-level defined name. */
@@ -108,6 +115,7 @@ export interface ChartSpec {
     readonly min?: number;
     /** Caps the axis so one outlier does not flatten the rest. */
     readonly max?: number;
+    readonly logBase?: number;
   };
 }
 
