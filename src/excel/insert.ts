@@ -4,10 +4,10 @@
  * existing workbook names are left alone (except template names a deleted template left broken,
  * which the new template takes over). On failure, what was created is deleted again.
  */
-import { PhaseNumber } from "../core/catalog";
 import {
   CellSpec,
   CellStyle,
+  ChartSpec,
   SheetKey,
   SheetSpec,
   TEMPLATE_LABELS,
@@ -16,6 +16,7 @@ import {
   columnLetter,
   describeWorkbook,
 } from "../core/template";
+import { STYLES } from "../core/template/styles";
 import { WorkbookError, toWorkbookError } from "./errors";
 import { addRule } from "./rules";
 
@@ -25,7 +26,8 @@ export interface InsertOptions {
   currency: string;
   /** YYYY-MM */
   firstMonth: string;
-  phases?: PhaseNumber[];
+  /** The timeline's length; default MONTHS.default. */
+  months?: number;
 }
 
 export interface InsertedSheet {
@@ -42,8 +44,11 @@ export interface InsertResult {
   syncs: number;
 }
 
-/** Excel needs at least this API set for everything the template uses (validation, charts). */
-export const REQUIRED_API = { set: "ExcelApi", version: "1.8" } as const;
+/**
+ * Excel needs at least this API set for everything the template uses: validation, charts, and
+ * from 1.9 colour rules over several areas (RangeAreas) and the page layout.
+ */
+export const REQUIRED_API = { set: "ExcelApi", version: "1.9" } as const;
 
 const TABLE_STYLE = "TableStyleLight9";
 
@@ -127,37 +132,31 @@ export function styleRuns(
 }
 
 function applyStyle(format: Excel.RangeFormat, style: CellStyle): void {
-  switch (style) {
-    case "title":
-      format.font.bold = true;
-      format.font.size = 14;
-      break;
-    case "subtitle":
-      format.font.bold = true;
-      format.fill.color = "#F2F2F2";
-      break;
-    case "header":
-      format.font.bold = true;
-      format.font.color = "#FFFFFF";
-      format.fill.color = "#107C41";
-      break;
-    case "label":
-      format.font.bold = true;
-      break;
-    case "input":
-      format.fill.color = "#FFFDE7";
-      break;
-    case "flag":
-      format.font.bold = true;
-      format.horizontalAlignment = Excel.HorizontalAlignment.center;
-      break;
-    case "note":
-      format.font.italic = true;
-      format.font.color = "#666666";
-      break;
-    case "computed":
-      break;
+  const s = STYLES[style];
+  if (s.bold) format.font.bold = true;
+  if (s.italic) format.font.italic = true;
+  if (s.size) format.font.size = s.size;
+  if (s.color) format.font.color = s.color;
+  if (s.fill) format.fill.color = s.fill;
+  if (s.center) format.horizontalAlignment = Excel.HorizontalAlignment.center;
+}
+
+/** Orientation, fit, print area and titles, page breaks: as the .xlsx writer's page setup. */
+function writePageLayout(sheet: Excel.Worksheet, spec: SheetSpec): void {
+  const layout = sheet.pageLayout;
+  if (spec.printLandscape)
+    layout.orientation = Excel.PageOrientation.landscape;
+  layout.zoom =
+    spec.fitTo === "width"
+      ? { horizontalFitToPages: 1 }
+      : { verticalFitToPages: 1 };
+  if (spec.printArea) layout.setPrintArea(spec.printArea);
+  if (spec.printTitles) {
+    layout.setPrintTitleRows(spec.printTitles.rows);
+    layout.setPrintTitleColumns(spec.printTitles.columns);
   }
+  for (const row of spec.pageBreaks ?? [])
+    sheet.horizontalPageBreaks.add(`A${row + 1}`);
 }
 
 function writeSheet(sheet: Excel.Worksheet, spec: SheetSpec): void {
@@ -183,9 +182,44 @@ function writeSheet(sheet: Excel.Worksheet, spec: SheetSpec): void {
         `A1:${columnLetter(spec.freeze.columns)}${spec.freeze.rows}`,
       ),
     );
-  } else if (spec.freeze) {
+  } else if (spec.freeze && spec.freeze.rows > 0) {
     sheet.freezePanes.freezeRows(spec.freeze.rows);
   }
+  writePageLayout(sheet, spec);
+}
+
+/** A described chart: lines over the months (series by rows) or bars over the metrics (by columns). */
+function addChart(
+  sheet: Excel.Worksheet,
+  data: Excel.Worksheet,
+  c: ChartSpec,
+): void {
+  const [first, ...others] = c.series;
+  const line = c.kind === "line";
+  const chart = sheet.charts.add(
+    line ? Excel.ChartType.line : Excel.ChartType.barClustered,
+    data.getRange(first.values),
+    line ? Excel.ChartSeriesBy.rows : Excel.ChartSeriesBy.columns,
+  );
+  chart.title.text = c.title;
+  chart.setPosition(c.from, c.to);
+  const categories = data.getRange(c.categories);
+  const series = chart.series.getItemAt(0);
+  series.name = first.name;
+  series.setXAxisValues(categories);
+  for (const s of others) {
+    const added = chart.series.add(s.name);
+    added.setValues(data.getRange(s.values));
+    added.setXAxisValues(categories);
+    // The phase targets: dashed, as in the .xlsx.
+    if (line) added.format.line.lineStyle = Excel.ChartLineStyle.dash;
+  }
+  const axis = chart.axes.valueAxis;
+  axis.numberFormat = c.valueAxis.numberFormat;
+  if (c.valueAxis.min !== undefined) axis.minimum = c.valueAxis.min;
+  if (c.valueAxis.max !== undefined) axis.maximum = c.valueAxis.max;
+  if (c.valueAxis.logBase !== undefined) axis.logBase = c.valueAxis.logBase;
+  if (c.dateFormat) chart.axes.categoryAxis.numberFormat = c.dateFormat;
 }
 
 /** What the workbook holds before inserting; names are lower case, as Excel compares them. */
@@ -284,24 +318,8 @@ export function queueWorkbook(
       title: "Scale Tracker",
     };
   }
-  for (const c of spec.charts) {
-    const data = sheets.get(c.dataSheet)!;
-    const [first, ...others] = c.series;
-    const chart = sheets
-      .get(c.sheet)!
-      .charts.add(
-        Excel.ChartType.barClustered,
-        data.getRange(first.values),
-        Excel.ChartSeriesBy.columns,
-      );
-    chart.title.text = c.title;
-    chart.setPosition(c.from, c.to);
-    const series = chart.series.getItemAt(0);
-    series.name = first.name;
-    series.setXAxisValues(data.getRange(c.categories));
-    for (const s of others)
-      chart.series.add(s.name).setValues(data.getRange(s.values));
-  }
+  for (const c of spec.charts)
+    addChart(sheets.get(c.sheet)!, sheets.get(c.dataSheet)!, c);
   sheets.get("dashboard")?.activate();
   return { skippedNames };
 }

@@ -1,25 +1,18 @@
 /**
  * Refresh risk flags: find the template through its workbook names, rebuild the add-in's own
- * conditional formats for the current extent of each row (months inserted inside a row's month
- * block widen its name, so they are included) and the current thresholds, and count the levels.
- * The user's own rules stay. One sync to read, one to write; nothing is written when a sheet is
+ * conditional formats for the current extent of the timeline (months inserted inside the month
+ * block widen the names, so they are included) and the current thresholds, and count the
+ * reporting month's levels. Read (here) -> plan (refresh-plan.ts, pure) -> write (here). The
+ * user's own rules stay. One sync to read, one to write; nothing is written when a sheet is
  * protected or the workbook read-only.
  */
 import {
   LEVELS,
-  Level,
-  PHASE_METRICS,
-  PHASE_NUMBERS,
-  PhaseMetric,
-  PhaseNumber,
-  RISK_GROUPS,
   METRICS_WITH_FLOORS,
+  PHASE_METRICS,
+  RISK_GROUPS,
   RISK_INDICATORS,
-  RiskIndicator,
-  valueProblem,
 } from "../core/catalog";
-import { indicatorRule, levelOf, metricRule } from "../core/evaluate";
-import { resolve } from "../core/lookup";
 import {
   Cell,
   Overrides,
@@ -29,29 +22,15 @@ import {
   noFloor,
   parseOverrides,
 } from "../core/overrides";
+import { TIMELINE_ROWS } from "../core/timeline";
 import {
-  ConditionalRule,
   DASHBOARD,
   NAMES,
-  PHASE_SHEET,
-  RISK_SHEET,
   SheetKey,
   THRESHOLDS,
   cellPosition,
-  columnLetter,
-  flagTextRules,
-  indicatorLevelRule,
-  levelRules,
-  metricLevelRule,
   parseAddress,
-  phaseSheetKey,
 } from "../core/template";
-import {
-  Address,
-  LevelRule,
-  absolute,
-  onSheet,
-} from "../core/template/formulas";
 import { rangeNameTest } from "./names";
 import {
   RefreshIncompleteError,
@@ -60,6 +39,14 @@ import {
   toWorkbookError,
 } from "./errors";
 import {
+  FlaggedCell,
+  OutOfRangeCell,
+  Plan,
+  TemplateSnapshot,
+  cellAddress,
+  planRefresh,
+} from "./refresh-plan";
+import {
   SheetRules,
   addRule,
   holdsExactly,
@@ -67,47 +54,31 @@ import {
   queueRulesRead,
   readRulesGuarded,
   ruleFormula,
+  ruleTarget,
   rulesRead,
 } from "./rules";
 
-export interface FlaggedCell {
-  /** The flag cell, e.g. 'Phase 1'!M4 */
-  address: string;
-  sheet: string;
-  measureId: string;
-  phase: PhaseNumber | "R";
-  value: number;
-  target: number;
-  level: "WATCH" | "RISK";
-}
-
-/** An input cell holding a number its measure cannot take (5 typed for 5% churn). */
-export interface OutOfRangeCell {
-  address: string;
-  measureId: string;
-  value: number;
-  /** The core's sentence: "churn is a percentage entered as a fraction: 5% is 0.05, ...". */
-  problem: string;
-}
+export type { FlaggedCell, OutOfRangeCell } from "./refresh-plan";
 
 export interface RefreshResult {
-  counts: Record<Level, number>;
+  /** "YYYY-MM": the month the levels are of (the dashboard's reporting month). */
+  reportingMonth?: string;
+  counts: Record<(typeof LEVELS)[number], number>;
+  /** The reporting month's WATCH and RISK metrics and indicators, worst first. */
   flagged: FlaggedCell[];
   /**
-   * Input cells whose number cannot be right for their measure (pasted values skip Excel's data
-   * validation): listed apart, and a row whose latest month is one of them is not counted.
+   * Month cells whose number cannot be right for their measure (pasted values skip Excel's data
+   * validation): listed apart, and a measure whose value as of the reporting month is one of them is not counted.
    */
   outOfRange: OutOfRangeCell[];
   rulesRemoved: number;
   rulesAdded: number;
   syncs: number;
-  /** Ids of the sheets whose cells the flags read (phase sheets, Risks, Thresholds): edits elsewhere leave them current. */
+  /** Ids of the sheets whose cells the flags read (Tracking, Thresholds, the dashboard's month): edits elsewhere leave them current. */
   inputSheetIds: string[];
   /** Sheets whose conditional formats Excel could not read: left as they were; rebuildSheetFlags can redo them. */
   unreadableSheets: string[];
 }
-
-type Grid = (string | number | boolean | null)[][];
 
 /** How far a row's Floor P1..P4 cells sit to the right of its P1..P4 (the Thresholds table's layout). */
 const FLOORS_AFTER_TARGETS =
@@ -160,33 +131,19 @@ function sheetRead(
   };
 }
 
-/** The last number in a row of months, or undefined (the template's Latest column does the same). */
-function latestNumber(row: readonly unknown[]): number | undefined {
-  for (let k = row.length - 1; k >= 0; k--)
-    if (typeof row[k] === "number") return row[k] as number;
-  return undefined;
-}
-
-/** An address as Excel reports it: the sheet name quoted only where it needs to be. */
-const quoted = (sheet: string, ref: string) =>
-  `${/^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`}!${ref}`;
-
-/** One cell's address, as Excel reports it. */
-const cellAddress = (sheet: string, col: number, row: number) =>
-  quoted(sheet, `${columnLetter(col)}${row}`);
-
 interface Reads {
   workbook: Excel.Workbook;
-  phases: {
-    n: PhaseNumber;
-    rows: { actuals?: Excel.Range; flag?: Excel.Range }[];
-    /** Reached through the first row's flag (the first existing one, where names were listed first). */
-    sheet?: SheetRead;
-  }[];
-  risks: { actuals?: Excel.Range; ids?: Excel.Range; flag?: Excel.Range }[];
-  risksSheet?: SheetRead;
-  dashboard?: Excel.Range;
-  dashboardSheet?: SheetRead;
+  rows: Map<string, Excel.Range | undefined>;
+  months?: Excel.Range;
+  targetPhase?: Excel.Range;
+  lastGroup?: Excel.Range;
+  tracking?: SheetRead;
+  reportingIndex?: Excel.Range;
+  dashboardPhase?: Excel.Range;
+  dashboardFlags: (Excel.Range | undefined)[];
+  dashboard?: SheetRead;
+  groupFlags: (Excel.Range | undefined)[];
+  risks?: SheetRead;
   /** Per metric, its P1..P4 targets on the Thresholds sheet. */
   targets: (Excel.Range | undefined)[];
   thresholdsSheet?: Excel.Worksheet;
@@ -197,62 +154,59 @@ interface Reads {
   thresholds: (Excel.Range | undefined)[];
 }
 
-/** The first row's, or (names listed first) the first existing row's: the anchor of a sheet. */
-const anchorOf = (flags: (Excel.Range | undefined)[], existing: Existing) =>
-  existing ? flags.find((f) => f !== undefined) : flags[0];
+/** A sheet's anchor: its first name's range, or (names listed first) the first existing one. */
+const anchorOf = (ranges: (Excel.Range | undefined)[], existing: Existing) =>
+  existing ? ranges.find((f) => f !== undefined) : ranges[0];
 
 function queueReads(
   context: Excel.RequestContext,
   existing: Existing,
   withRules: boolean,
 ): Reads {
-  const phases = PHASE_NUMBERS.map((n) => {
-    const rows = PHASE_METRICS.map((m) => ({
-      actuals: named(
-        context,
-        NAMES.phaseActuals(n, m.id),
-        "values,address",
-        existing,
-      ),
-      flag: named(context, NAMES.phaseFlag(n, m.id), "address", existing),
-    }));
-    const anchor = anchorOf(
-      rows.map((r) => r.flag),
-      existing,
-    );
-    return { n, rows, sheet: sheetRead(anchor, withRules) };
-  });
-  const risks = RISK_GROUPS.map((g) => {
-    const actuals = named(
-      context,
-      NAMES.riskActuals(g.id),
-      "values,address",
-      existing,
-    );
-    return {
-      actuals,
-      // Column A of the Risks sheet holds each row's indicator id.
-      ids: actuals?.getColumnsBefore(3).load("values"),
-      flag: named(context, NAMES.riskFlag(g.id), "address", existing),
-    };
-  });
-  const dashboard = named(context, NAMES.phase, "address", existing);
+  const rows = new Map(
+    TIMELINE_ROWS.map((r) => [
+      r.key,
+      named(context, NAMES.tracking(r.key), "values,address", existing),
+    ]),
+  );
+  const months = named(context, NAMES.months, "values,address", existing);
+  const lastGroup = named(
+    context,
+    NAMES.trackingRisk(RISK_GROUPS[RISK_GROUPS.length - 1].id),
+    "address",
+    existing,
+  );
+  const dashboardPhase = named(context, NAMES.phase, "address", existing);
+  // The reporting month's position sits beside the month (Scale_ReportingMonth).
+  const reporting = existing && !existing(NAMES.reportingMonth)
+    ? undefined
+    : context.workbook.names
+        .getItemOrNullObject(NAMES.reportingMonth)
+        .getRangeOrNullObject()
+        .getOffsetRange(0, DASHBOARD.reportingIndexColumn - DASHBOARD.valueColumn)
+        .load("values");
+  const dashboardFlags = PHASE_METRICS.map((m) =>
+    named(context, NAMES.flag(m.id), "address", existing),
+  );
+  const groupFlags = RISK_GROUPS.map((g) =>
+    named(context, NAMES.riskFlag(g.id), "address", existing),
+  );
   const targets = PHASE_METRICS.map((m) =>
     named(context, NAMES.target(m.id), "values,address", existing),
   );
   return {
     workbook: context.workbook.load("readOnly"),
-    phases,
-    risks,
-    risksSheet: sheetRead(
-      anchorOf(
-        risks.map((r) => r.flag),
-        existing,
-      ),
-      withRules,
-    ),
-    dashboard,
-    dashboardSheet: sheetRead(dashboard, withRules),
+    rows,
+    months,
+    targetPhase: named(context, NAMES.phaseRow.targetPhase, "values,address", existing),
+    lastGroup,
+    tracking: sheetRead(months, withRules),
+    reportingIndex: reporting,
+    dashboardPhase,
+    dashboardFlags,
+    dashboard: sheetRead(dashboardPhase, withRules),
+    groupFlags,
+    risks: sheetRead(anchorOf(groupFlags, existing), withRules),
     targets,
     thresholdsSheet: anchorOf(targets, existing)?.worksheet.load("id"),
     floors: new Map(
@@ -286,13 +240,10 @@ function queueReads(
   };
 }
 
-/** A sheet whose first row's name is gone while others remain was read through nothing: read again. */
+/** A sheet whose anchor name is gone while others remain was read through nothing: read again. */
 function anchorsMissing(reads: Reads): boolean {
-  const missing = (flags: (Excel.Range | undefined)[]) =>
-    !present(flags[0]) && flags.some(present);
   return (
-    reads.phases.some((p) => missing(p.rows.map((r) => r.flag))) ||
-    missing(reads.risks.map((r) => r.flag))
+    !present(reads.groupFlags[0]) && reads.groupFlags.some(present)
   );
 }
 
@@ -353,250 +304,26 @@ function overridesFrom(reads: Reads): Overrides {
   }
 }
 
-/** The cell `offset` columns into a thresholds name, as a rule references it; undefined without the name. */
-function thresholdCell(
-  range: Excel.Range | undefined,
-  offset: number,
-): string | undefined {
-  if (!present(range)) return undefined;
-  const a = parseAddress(range.address);
-  return onSheet(a.sheet, absolute(a.start.col + offset, a.start.row));
-}
-
-/** The core's rule for metric `index` in phase n, pointing at the threshold cells where they are now. */
-function metricRuleHere(
-  reads: Reads,
-  thresholdsSheet: string,
-  index: number,
-  n: PhaseNumber,
-): LevelRule {
-  const base = metricLevelRule(thresholdsSheet, index, n);
-  const m: PhaseMetric = PHASE_METRICS[index];
+/** What was read, as plain data for the plan. */
+function snapshotOf(reads: Reads, overrides: Overrides): TemplateSnapshot {
+  const rows = new Map<string, { address: ReturnType<typeof parseAddress>; values: unknown[][] }>();
+  for (const [key, range] of reads.rows)
+    if (present(range))
+      rows.set(key, { address: parseAddress(range.address), values: range.values });
+  const index = reads.reportingIndex?.isNullObject === false ? reads.reportingIndex.values[0]?.[0] : undefined;
   return {
-    ...base,
-    threshold: thresholdCell(reads.targets[index], n - 1) ?? base.threshold,
-    floor:
-      base.floor &&
-      (thresholdCell(reads.floors.get(m.id), n - 1) ?? base.floor),
+    rows,
+    targetPhase: present(reads.targetPhase)
+      ? { address: parseAddress(reads.targetPhase.address), values: reads.targetPhase.values }
+      : undefined,
+    lastGroupRow: present(reads.lastGroup) ? parseAddress(reads.lastGroup.address).start.row : undefined,
+    reportingIndex: typeof index === "number" ? index : undefined,
+    months: present(reads.months) ? reads.months.values[0] : undefined,
+    dashboardPhase: present(reads.dashboardPhase) ? parseAddress(reads.dashboardPhase.address) : undefined,
+    dashboardFlags: reads.dashboardFlags.filter(present).map((r) => parseAddress(r.address)),
+    groupFlags: reads.groupFlags.filter(present).map((r) => parseAddress(r.address)),
+    overrides,
   };
-}
-
-function indicatorRuleHere(
-  reads: Reads,
-  thresholdsSheet: string,
-  indicatorIndex: number,
-): LevelRule {
-  const base = indicatorLevelRule(
-    thresholdsSheet,
-    RISK_INDICATORS[indicatorIndex],
-  );
-  return {
-    ...base,
-    threshold:
-      thresholdCell(reads.thresholds[indicatorIndex], 0) ?? base.threshold,
-  };
-}
-
-interface Plan {
-  rules: ConditionalRule[];
-  counts: Record<Level, number>;
-  flagged: FlaggedCell[];
-  outOfRange: OutOfRangeCell[];
-}
-
-/**
- * Every number of a row of months checked against what its measure can take; true when the
- * latest one is fine (so the row's level can be counted).
- */
-function checkRange(
-  plan: Plan,
-  months: readonly unknown[],
-  start: { sheet: string; col: number; row: number },
-  measure: PhaseMetric | RiskIndicator,
-): boolean {
-  let latestFine = true;
-  months.forEach((v, k) => {
-    if (typeof v !== "number") return;
-    const problem = valueProblem(measure, v);
-    latestFine = problem === undefined;
-    if (problem === undefined) return;
-    plan.outOfRange.push({
-      address: cellAddress(start.sheet, start.col + k, start.row),
-      measureId:
-        measure.kind === "indicator" ? measure.qualifiedId : measure.id,
-      value: v,
-      problem,
-    });
-  });
-  return latestFine;
-}
-
-function judge(
-  plan: Plan,
-  level: Level,
-  cell: Omit<FlaggedCell, "level">,
-): void {
-  plan.counts[level]++;
-  if (level !== "OK") plan.flagged.push({ ...cell, level });
-}
-
-/** A column of flag cells from the first to the last row given. */
-function flagColumn(addresses: readonly string[]): {
-  ref: string;
-  topLeft: string;
-} {
-  const cells = addresses.map((a) => parseAddress(a).start);
-  const col = columnLetter(cells[0].col);
-  const [first, last] = [
-    Math.min(...cells.map((c) => c.row)),
-    Math.max(...cells.map((c) => c.row)),
-  ];
-  return { ref: `${col}${first}:${col}${last}`, topLeft: `${col}${first}` };
-}
-
-/** Columns from a row's Latest cell to its flag: Latest, Target, Gap, Flag / Latest, Threshold, Flag. */
-const LATEST_BEFORE_FLAG = {
-  phase: PHASE_SHEET.flagColumn(1) - PHASE_SHEET.latestColumn(1),
-  risks: RISK_SHEET.flagColumn - RISK_SHEET.latestColumn,
-} as const;
-
-/**
- * The cells a row's level colours: its months (the row's name) and its Latest cell, found from
- * the flag. A column inserted between the last month and Latest is outside the name, and so
- * outside the row's formulas: it is left uncoloured, and Latest keeps its colour.
- */
-function levelRanges(
-  months: Address,
-  row: number,
-  flagColumn: number,
-  latestBeforeFlag: number,
-): { ref: string; topLeft: string }[] {
-  const first = `${columnLetter(months.start.col)}${row}`;
-  const latestColumn = flagColumn - latestBeforeFlag;
-  const latest = `${columnLetter(latestColumn)}${row}`;
-  if (latestColumn === months.end.col + 1)
-    return [{ ref: `${first}:${latest}`, topLeft: first }];
-  return [
-    { ref: `${first}:${columnLetter(months.end.col)}${row}`, topLeft: first },
-    { ref: latest, topLeft: latest },
-  ];
-}
-
-function planPhase(
-  plan: Plan,
-  reads: Reads,
-  read: Reads["phases"][number],
-  thresholdsSheet: string,
-  overrides: Overrides,
-): void {
-  const key = phaseSheetKey(read.n);
-  const flags: string[] = [];
-  read.rows.forEach(({ actuals, flag }, i) => {
-    if (!present(actuals) || !present(flag)) return;
-    const m = PHASE_METRICS[i];
-    const a = parseAddress(actuals.address);
-    const rule = metricRuleHere(reads, thresholdsSheet, i, read.n);
-    const flagColumn = parseAddress(flag.address).start.col;
-    for (const r of levelRanges(
-      a,
-      a.start.row,
-      flagColumn,
-      LATEST_BEFORE_FLAG.phase,
-    ))
-      plan.rules.push(...levelRules(key, r.ref, r.topLeft, rule));
-    flags.push(flag.address);
-    const months = (actuals.values as Grid)[0];
-    const value = latestNumber(months);
-    const fine = checkRange(plan, months, { sheet: a.sheet, ...a.start }, m);
-    if (value === undefined || !fine) return;
-    const judged = metricRule(m, read.n, overrides);
-    if (judged === undefined) return; // switched off in the Thresholds table
-    judge(plan, levelOf(value, judged), {
-      address: flag.address,
-      sheet: a.sheet,
-      measureId: m.id,
-      phase: read.n,
-      value,
-      target: judged.threshold,
-    });
-  });
-  if (flags.length) {
-    const column = flagColumn(flags);
-    plan.rules.push(...flagTextRules(key, column.ref, column.topLeft));
-  }
-}
-
-/** Each group's rows: the indicator named in column A (rows a user inserted in the group included). */
-function planRisks(
-  plan: Plan,
-  reads: Reads,
-  thresholdsSheet: string,
-  overrides: Overrides,
-): void {
-  const flags: string[] = [];
-  for (const { actuals, ids, flag } of reads.risks) {
-    if (!present(actuals) || !present(flag) || !ids) continue;
-    const a = parseAddress(actuals.address);
-    const flagColumn = parseAddress(flag.address).start.col;
-    flags.push(flag.address);
-    (actuals.values as Grid).forEach((row, r) => {
-      const found = resolve(String(ids.values[r]?.[0] ?? ""));
-      if (found.kind !== "indicator") return;
-      const rowNumber = a.start.row + r;
-      const flagAddress = cellAddress(a.sheet, flagColumn, rowNumber);
-      const rule = indicatorRuleHere(
-        reads,
-        thresholdsSheet,
-        RISK_INDICATORS.indexOf(found.indicator),
-      );
-      for (const cells of levelRanges(
-        a,
-        rowNumber,
-        flagColumn,
-        LATEST_BEFORE_FLAG.risks,
-      ))
-        plan.rules.push(...levelRules("risks", cells.ref, cells.topLeft, rule));
-      flags.push(flagAddress);
-      const value = latestNumber(row);
-      const fine = checkRange(
-        plan,
-        row,
-        { sheet: a.sheet, col: a.start.col, row: rowNumber },
-        found.indicator,
-      );
-      if (value === undefined || !fine) return;
-      const judged = indicatorRule(found.indicator, overrides);
-      if (judged === undefined) return; // switched off in the Thresholds table
-      judge(plan, levelOf(value, judged), {
-        address: flagAddress,
-        sheet: a.sheet,
-        measureId: found.indicator.qualifiedId,
-        phase: "R",
-        value,
-        target: judged.threshold,
-      });
-    });
-  }
-  if (flags.length) {
-    const column = flagColumn(flags);
-    plan.rules.push(...flagTextRules("risks", column.ref, column.topLeft));
-  }
-}
-
-/** The dashboard's four risk levels sit below its phase cell (Scale_Phase), wherever that is now. */
-function planDashboard(plan: Plan, dashboard: Excel.Range): void {
-  const phase = parseAddress(dashboard.address).start;
-  const row = (g: number) =>
-    phase.row + DASHBOARD.riskRow(g) - DASHBOARD.phaseRow;
-  const col = columnLetter(phase.col);
-  const first = `${col}${row(0)}`;
-  plan.rules.push(
-    ...flagTextRules(
-      "dashboard",
-      `${first}:${col}${row(RISK_GROUPS.length - 1)}`,
-      first,
-    ),
-  );
 }
 
 /** The template as one read shows it, and how many syncs that took. */
@@ -672,12 +399,12 @@ async function readTemplate(
 /** The template's sheets by key, each with its rules and protection as read. */
 function sheetsByKey(reads: Reads): Map<SheetKey, SheetRead> {
   const sheets = new Map<SheetKey, SheetRead>();
-  if (reads.dashboardSheet) sheets.set("dashboard", reads.dashboardSheet);
-  if (reads.risksSheet && reads.risks.some((r) => present(r.flag)))
-    sheets.set("risks", reads.risksSheet);
-  for (const p of reads.phases)
-    if (p.sheet && p.rows.some((r) => present(r.flag)))
-      sheets.set(phaseSheetKey(p.n), p.sheet);
+  if (reads.dashboard && present(reads.dashboardPhase))
+    sheets.set("dashboard", reads.dashboard);
+  if (reads.tracking && present(reads.months))
+    sheets.set("tracking", reads.tracking);
+  if (reads.risks && reads.groupFlags.some(present))
+    sheets.set("risks", reads.risks);
   return sheets;
 }
 
@@ -705,24 +432,11 @@ async function prepare(
   withRules: boolean,
 ): Promise<Prepared> {
   const { reads, syncs } = await readTemplate(context, withRules);
-  const dashboard = reads.dashboard;
-  const firstTargets = reads.targets[0];
-  if (!present(dashboard) || !present(firstTargets))
+  if (!present(reads.dashboardPhase) || !present(reads.months) || !present(reads.targets[0]))
     throw new WorkbookError("notInserted");
   const sheets = sheetsByKey(reads);
   checkWritable(reads, sheets);
-  const thresholdsSheet = parseAddress(firstTargets.address).sheet;
-  const overrides = overridesFrom(reads);
-  const plan: Plan = {
-    rules: [],
-    counts: { OK: 0, WATCH: 0, RISK: 0 },
-    flagged: [],
-    outOfRange: [],
-  };
-  for (const read of reads.phases)
-    planPhase(plan, reads, read, thresholdsSheet, overrides);
-  planRisks(plan, reads, thresholdsSheet, overrides);
-  planDashboard(plan, dashboard);
+  const plan = planRefresh(snapshotOf(reads, overridesFrom(reads)));
   return { reads, syncs, sheets, plan };
 }
 
@@ -816,6 +530,7 @@ export async function refreshRiskFlags(
         cellPosition(b.address.split("!")[1]).row,
   );
   return {
+    reportingMonth: plan.reportingMonth,
     counts: plan.counts,
     flagged: plan.flagged,
     outOfRange: plan.outOfRange,
@@ -825,9 +540,10 @@ export async function refreshRiskFlags(
       0,
     ),
     syncs: syncs + 1,
+    // The dashboard holds the reporting month and the minimum share: edits there move the levels too.
     inputSheetIds: [
       ...[...sheets]
-        .filter(([key]) => key !== "dashboard")
+        .filter(([key]) => key !== "risks")
         .map(([, read]) => read.sheet.id),
       ...(reads.thresholdsSheet ? [reads.thresholdsSheet.id] : []),
     ],
@@ -855,7 +571,7 @@ export async function rebuildSheetFlags(
   const [key, { sheet }] = found;
   const planned = plannedFor(plan, key);
   for (const ref of new Set(planned.map((r) => r.ref)))
-    sheet.getRange(ref).conditionalFormats.clearAll();
+    ruleTarget(sheet, ref).conditionalFormats.clearAll();
   for (const rule of planned) addRule(sheet, rule);
   try {
     await context.sync();

@@ -9,10 +9,21 @@ import {
   RULE_MARKER,
 } from "../core/template";
 
+/** Where a rule goes: one range, or (areas separated by spaces, as in an .xlsx) several at once (ExcelApi 1.9). */
+export function ruleTarget(
+  sheet: Excel.Worksheet,
+  ref: string,
+): Excel.Range | Excel.RangeAreas {
+  const areas = ref.split(" ");
+  return areas.length === 1
+    ? sheet.getRange(ref)
+    : sheet.getRanges(areas.join(", "));
+}
+
 export function addRule(sheet: Excel.Worksheet, rule: ConditionalRule): void {
-  const cf = sheet
-    .getRange(rule.ref)
-    .conditionalFormats.add(Excel.ConditionalFormatType.custom);
+  const cf = ruleTarget(sheet, rule.ref).conditionalFormats.add(
+    Excel.ConditionalFormatType.custom,
+  );
   cf.custom.rule.formula = ruleFormula(rule);
   cf.custom.format.fill.color = LEVEL_FILL[rule.level];
   cf.custom.format.font.color = LEVEL_FONT[rule.level];

@@ -51,3 +51,12 @@ export function spanishRangeProblem(measureId: string, value: number): string {
   if (min === -Infinity) return `${name} debe ser como máximo ${shown(max)}.`;
   return `${name} debe estar entre ${shown(min)} y ${shown(max)}.`;
 }
+
+/** "2024-05" -> "May 2024" / "mayo de 2024", in the pane's language. */
+export function formatMonth(yearMonth: string, language: Language): string {
+  const [year, month] = yearMonth.split("-").map(Number);
+  return new Date(Date.UTC(year, month - 1, 1)).toLocaleDateString(
+    LOCALE[language],
+    { month: "long", year: "numeric", timeZone: "UTC" },
+  );
+}

@@ -19,9 +19,9 @@ export interface Strings {
     currencyInvalid: string;
     firstMonth: string;
     firstMonthInvalid: string;
-    phases: string;
-    phasesInvalid: string;
-    phase: (n: number) => string;
+    months: string;
+    monthsHint: string;
+    monthsInvalid: string;
     run: string;
     running: string;
     created: string;
@@ -36,6 +36,8 @@ export interface Strings {
     stale: string;
     untracked: string;
     summary: (ok: number, watch: number, risk: number) => string;
+    /** "Levels of May 2024:" before the counts. */
+    reportingMonth: (month: string) => string;
     none: string;
     noValues: string;
     columns: {
@@ -108,7 +110,7 @@ const en: Strings = {
   },
   insert: {
     intro:
-      "Insert the tracking workbook: a dashboard, the thresholds, one sheet per phase and the risks. Your own sheets are never changed.",
+      "Insert the tracking workbook: a dashboard, one monthly timeline where you type your numbers, the thresholds and the risks. Your own sheets are never changed.",
     language: "Workbook language",
     company: "Company name",
     companyHint: "Shown on the dashboard.",
@@ -116,11 +118,11 @@ const en: Strings = {
     currency: "Currency code",
     currencyHint: "Three letters, such as USD or EUR.",
     currencyInvalid: "Enter a three-letter currency code, such as USD or EUR.",
-    firstMonth: "First month of phase 1",
+    firstMonth: "First month of the timeline",
     firstMonthInvalid: "Choose the first month (YYYY-MM).",
-    phases: "Phase sheets",
-    phasesInvalid: "Choose at least one phase.",
-    phase: (n) => `Phase ${n}`,
+    months: "Months on the timeline",
+    monthsHint: "From 12 to 120; 36 covers the four phases' schedule.",
+    monthsInvalid: "Enter a whole number of months from 12 to 120.",
     run: "Insert tracking workbook",
     running: "Inserting…",
     created: "Created these sheets:",
@@ -131,7 +133,7 @@ const en: Strings = {
   },
   refresh: {
     intro:
-      "Rebuild the colours of the risk flags for the current months and thresholds, and list what needs attention. Your own conditional formats stay.",
+      "Rebuild the colours of the risk flags for the current months and thresholds, and list what needs attention in the reporting month. Your own conditional formats stay.",
     run: "Refresh risk flags",
     running: "Refreshing…",
     stale:
@@ -139,9 +141,10 @@ const en: Strings = {
     untracked:
       "This Excel does not tell the pane about edits: refresh again after you change inputs or thresholds.",
     summary: (ok, watch, risk) => `${ok} OK, ${watch} WATCH, ${risk} RISK`,
+    reportingMonth: (month) => `Levels of ${month}:`,
     none: "Nothing to watch: every flag with a value is OK.",
     noValues:
-      "No values yet: type monthly values on the phase sheets and the Risks sheet, then refresh.",
+      "No values yet: type monthly values on the Tracking sheet, then refresh.",
     columns: {
       metric: "Metric and level",
       phase: "Phase",
@@ -224,7 +227,7 @@ const es: Strings = {
   },
   insert: {
     intro:
-      "Inserta el libro de seguimiento: un panel, los umbrales, una hoja por fase y los riesgos. Tus hojas nunca se modifican.",
+      "Inserta el libro de seguimiento: un panel, un calendario mensual donde escribes tus números, los umbrales y los riesgos. Tus hojas nunca se modifican.",
     language: "Idioma del libro",
     company: "Nombre de la empresa",
     companyHint: "Se muestra en el panel.",
@@ -233,11 +236,11 @@ const es: Strings = {
     currencyHint: "Tres letras, como USD o EUR.",
     currencyInvalid:
       "Introduce un código de moneda de tres letras, como USD o EUR.",
-    firstMonth: "Primer mes de la fase 1",
+    firstMonth: "Primer mes del calendario",
     firstMonthInvalid: "Elige el primer mes (AAAA-MM).",
-    phases: "Hojas de fase",
-    phasesInvalid: "Elige al menos una fase.",
-    phase: (n) => `Fase ${n}`,
+    months: "Meses del calendario",
+    monthsHint: "De 12 a 120; 36 cubren el calendario de las cuatro fases.",
+    monthsInvalid: "Escribe un número entero de meses de 12 a 120.",
     run: "Insertar libro de seguimiento",
     running: "Insertando…",
     created: "Hojas creadas:",
@@ -248,7 +251,7 @@ const es: Strings = {
   },
   refresh: {
     intro:
-      "Reconstruye los colores de las alertas para los meses y umbrales actuales y lista lo que requiere atención. Tus formatos condicionales se mantienen.",
+      "Reconstruye los colores de las alertas para los meses y umbrales actuales y lista lo que requiere atención en el mes del informe. Tus formatos condicionales se mantienen.",
     run: "Actualizar alertas",
     running: "Actualizando…",
     stale:
@@ -256,9 +259,10 @@ const es: Strings = {
     untracked:
       "Este Excel no avisa al panel de los cambios: vuelve a actualizar después de cambiar datos o umbrales.",
     summary: (ok, watch, risk) => `${ok} OK, ${watch} WATCH, ${risk} RISK`,
+    reportingMonth: (month) => `Niveles de ${month}:`,
     none: "Nada que vigilar: todas las alertas con valor están en OK.",
     noValues:
-      "Aún no hay valores: escribe los valores mensuales en las hojas de fase y en la de riesgos, y actualiza.",
+      "Aún no hay valores: escribe los valores mensuales en la hoja Seguimiento y actualiza.",
     columns: {
       metric: "Métrica y nivel",
       phase: "Fase",

@@ -44,9 +44,20 @@ export interface FakeSheet {
     title?: string;
     from?: string;
     to?: string;
-    series: { name?: string; values?: string; categories?: string }[];
+    series: { name?: string; values?: string; categories?: string; lineStyle?: string }[];
+    valueAxis: { minimum?: number; maximum?: number; logBase?: number; numberFormat?: string };
+    categoryAxis: { numberFormat?: string };
   }[];
   frozen?: string;
+  page?: {
+    orientation?: string;
+    zoom?: Excel.PageLayoutZoomOptions;
+    printArea?: string;
+    titleRows?: string;
+    titleColumns?: string;
+    /** Cells a horizontal page break was added above. */
+    breaks: string[];
+  };
   /** Review > Protect Sheet: every write to the sheet fails with AccessDenied. */
   protected?: boolean;
 }
@@ -153,7 +164,11 @@ function nameEntry(state: FakeState, name: string): [string, FakeName] | undefin
 
 // ---------- proxies ----------
 
-type Target = { sheet: FakeSheet; box: Box } | null;
+/** Cells a proxy points at; `areas` for a RangeAreas (Worksheet.getRanges), whose `box` is its first area. */
+type Target = { sheet: FakeSheet; box: Box; areas?: Box[] } | null;
+
+/** A rule's or a RangeAreas' areas: one reference, or several separated by spaces (as an .xlsx sqref). */
+const boxes = (ref: string) => ref.split(/[ ,]+/).filter(Boolean).map(box);
 type LoadArg = string | string[] | OfficeExtension.LoadOption;
 const ALL = "*";
 
@@ -384,10 +399,8 @@ class FakeConditionalFormatCollection extends FakeClientObject {
   clearAll(): void {
     this.context.enqueue("conditionalFormats.clearAll", () => {
       const t = this.target()!;
-      const inside = (r: FakeRule) => {
-        const b = box(r.ref);
-        return b.c1 >= t.box.c1 && b.c2 <= t.box.c2 && b.r1 >= t.box.r1 && b.r2 <= t.box.r2;
-      };
+      const within = (b: Box) => (t.areas ?? [t.box]).some((a) => b.c1 >= a.c1 && b.c2 <= a.c2 && b.r1 >= a.r1 && b.r2 <= a.r2);
+      const inside = (r: FakeRule) => boxes(r.ref).every(within);
       writable(t.sheet).rules = t.sheet.rules.filter((r) => !inside(r));
     });
   }
@@ -395,7 +408,7 @@ class FakeConditionalFormatCollection extends FakeClientObject {
     const id = `cf${++ruleIds}`;
     this.context.enqueue(`conditionalFormats.add ${type}`, () => {
       const t = this.target()!;
-      writable(t.sheet).rules.push({ id, ref: refOf(t.box), formula: "" });
+      writable(t.sheet).rules.push({ id, ref: (t.areas ?? [t.box]).map(refOf).join(" "), formula: "" });
     });
     return this.proxy(id);
   }
@@ -403,7 +416,7 @@ class FakeConditionalFormatCollection extends FakeClientObject {
     this.context.enqueue("load conditionalFormats", () => {
       this.checkPath();
       const t = this.target();
-      const rules = (t?.sheet.rules ?? []).filter((r) => intersects(box(r.ref), t!.box));
+      const rules = (t?.sheet.rules ?? []).filter((r) => boxes(r.ref).some((b) => intersects(b, t!.box)));
       const props = propsOf(arg).filter((p) => p !== "id");
       const bad = rules.find((r) => r.unreadable);
       // Reading any property of a rule Excel cannot read fails the whole load (office-js #6835, #6396).
@@ -579,11 +592,13 @@ class FakeWorksheetTables {
 
 class FakeChartSeries {
   declare name?: string;
+  readonly format: { line: { lineStyle?: string } };
   constructor(
     private readonly ctx: FakeContext,
     private readonly series: () => FakeSheet["charts"][number]["series"][number],
   ) {
     writeOnlyProps<FakeChartSeries>(this, ["name"], (_, v) => ctx.enqueue("series.name", () => (this.series().name = v as string)));
+    this.format = { line: writeOnly<{ lineStyle?: string }>(["lineStyle"], (_, v) => ctx.enqueue("series.lineStyle", () => (this.series().lineStyle = v as string))) };
   }
   setXAxisValues(range: FakeRange): void {
     this.ctx.enqueue("series.setXAxisValues", () => (this.series().categories = refOf(range.target()!.box)));
@@ -593,14 +608,23 @@ class FakeChartSeries {
   }
 }
 
+type AxisProps = FakeSheet["charts"][number]["valueAxis"];
+
 class FakeChart {
   readonly title: { text?: string };
+  readonly axes: { valueAxis: AxisProps; categoryAxis: { numberFormat?: string } };
   readonly series: { getItemAt(index: number): FakeChartSeries; add(name?: string): FakeChartSeries };
   constructor(
     private readonly ctx: FakeContext,
     private readonly chart: FakeSheet["charts"][number],
   ) {
     this.title = writeOnly<{ text?: string }>(["text"], (_, v) => ctx.enqueue("chart.title", () => (chart.title = v as string)));
+    this.axes = {
+      valueAxis: writeOnly<AxisProps>(["minimum", "maximum", "logBase", "numberFormat"], (k, v) =>
+        ctx.enqueue(`axis.${k}`, () => Object.assign(chart.valueAxis, { [k]: v })),
+      ),
+      categoryAxis: writeOnly<{ numberFormat?: string }>(["numberFormat"], (_, v) => ctx.enqueue("axis.numberFormat", () => (chart.categoryAxis.numberFormat = v as string))),
+    };
     this.series = {
       getItemAt: (k) => new FakeChartSeries(ctx, () => chart.series[k]),
       add: (name) => {
@@ -617,12 +641,39 @@ class FakeChart {
 class FakeWorksheetCharts {
   constructor(private readonly sheet: FakeWorksheet) {}
   add(type: string, source: FakeRange, _seriesBy?: string): FakeChart {
-    const chart: FakeSheet["charts"][number] = { type, source: "", series: [{}] };
+    const chart: FakeSheet["charts"][number] = { type, source: "", series: [{}], valueAxis: {}, categoryAxis: {} };
     this.sheet.context.enqueue(`charts.add ${type}`, () => {
       chart.source = refOf(source.target()!.box);
       this.sheet.state()!.charts.push(chart);
     });
     return new FakeChart(this.sheet.context, chart);
+  }
+}
+
+class FakeRangeAreas {
+  readonly conditionalFormats: FakeConditionalFormatCollection;
+  constructor(ctx: FakeContext, target: () => Target) {
+    this.conditionalFormats = new FakeConditionalFormatCollection(ctx, target);
+  }
+}
+
+/** Page setup (ExcelApi 1.9): what the add-in sets, recorded on the sheet. */
+class FakePageLayout {
+  declare orientation?: string;
+  declare zoom?: Excel.PageLayoutZoomOptions;
+  constructor(private readonly sheet: FakeWorksheet) {
+    writeOnlyProps<FakePageLayout>(this, ["orientation", "zoom"], (k, v) =>
+      sheet.context.enqueue(`pageLayout.${k}`, () => Object.assign(sheet.page(), { [k]: v })),
+    );
+  }
+  setPrintArea(printArea: string): void {
+    this.sheet.context.enqueue("pageLayout.setPrintArea", () => (this.sheet.page().printArea = printArea));
+  }
+  setPrintTitleRows(printTitleRows: string): void {
+    this.sheet.context.enqueue("pageLayout.setPrintTitleRows", () => (this.sheet.page().titleRows = printTitleRows));
+  }
+  setPrintTitleColumns(printTitleColumns: string): void {
+    this.sheet.context.enqueue("pageLayout.setPrintTitleColumns", () => (this.sheet.page().titleColumns = printTitleColumns));
   }
 }
 
@@ -690,6 +741,22 @@ class FakeWorksheet extends FakeClientObject {
       return s ? { sheet: s, box: ref ? box(ref) : { c1: 1, r1: 1, c2: MAX_COL, r2: MAX_ROW } } : null;
     });
     return this.derive(range, () => false);
+  }
+  /** Several areas at once, "A1:B2, D1:E2" (ExcelApi 1.9): here only their conditional formats. */
+  getRanges(address?: string): FakeRangeAreas {
+    return new FakeRangeAreas(this.context, () => {
+      const s = this.state();
+      const areas = boxes(address ?? "");
+      return s && areas.length ? { sheet: s, box: areas[0], areas } : null;
+    });
+  }
+  readonly pageLayout = new FakePageLayout(this);
+  readonly horizontalPageBreaks = {
+    add: (pageBreakRange: FakeRange | string) =>
+      this.context.enqueue("pageBreaks.add", () => this.page().breaks.push(typeof pageBreakRange === "string" ? pageBreakRange : refOf(pageBreakRange.target()!.box))),
+  };
+  page(): NonNullable<FakeSheet["page"]> {
+    return (this.state()!.page ??= { breaks: [] });
   }
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): FakeRange {
     return this.getRange(`${colLetters(col + 1)}${row + 1}:${colLetters(col + cols)}${row + rows}`);
@@ -936,8 +1003,10 @@ const EXCEL_ENUMS = {
   HorizontalAlignment: { center: "Center" },
   DataValidationOperator: { between: "Between" },
   DataValidationAlertStyle: { stop: "Stop" },
-  ChartType: { barClustered: "BarClustered" },
-  ChartSeriesBy: { columns: "Columns" },
+  ChartType: { barClustered: "BarClustered", line: "Line" },
+  ChartSeriesBy: { columns: "Columns", rows: "Rows" },
+  ChartLineStyle: { dash: "Dash" },
+  PageOrientation: { landscape: "Landscape" },
   NamedItemType: { range: "Range", error: "Error" },
 };
 
@@ -991,7 +1060,7 @@ export type OfficeShapeChecks = [
   MustBeNever<Checked<FakeProtection, Excel.WorksheetProtection, "settle" | "parentIsNull" | "checkPath">>,
   MustBeNever<Checked<FakeProtection, Excel.WorkbookProtection, "settle" | "parentIsNull" | "checkPath">>,
   MustBeNever<Checked<FakeWorksheetCollection, Excel.WorksheetCollection, "settle" | "parentIsNull" | "checkPath">>,
-  MustBeNever<Checked<FakeWorksheet, Excel.Worksheet, "settle" | "parentIsNull" | "checkPath" | "sheetName" | "state">>,
+  MustBeNever<Checked<FakeWorksheet, Excel.Worksheet, "settle" | "parentIsNull" | "checkPath" | "sheetName" | "state" | "page">>,
   MustBeNever<Checked<FakeWorksheet["freezePanes"], Excel.WorksheetFreezePanes>>,
   MustBeNever<Checked<FakeRange, Excel.Range, "settle" | "parentIsNull" | "checkPath" | "target">>,
   MustBeNever<Checked<FakeRangeFormat, Excel.RangeFormat>>,
@@ -1011,4 +1080,9 @@ export type OfficeShapeChecks = [
   MustBeNever<Checked<FakeChart, Excel.Chart>>,
   MustBeNever<Checked<FakeChart["series"], Excel.ChartSeriesCollection>>,
   MustBeNever<Checked<FakeChartSeries, Excel.ChartSeries>>,
+  MustBeNever<Checked<FakeChart["axes"], Excel.ChartAxes>>,
+  MustBeNever<Checked<FakeChart["axes"]["valueAxis"], Excel.ChartAxis>>,
+  MustBeNever<Checked<FakeRangeAreas, Excel.RangeAreas>>,
+  MustBeNever<Checked<FakePageLayout, Excel.PageLayout>>,
+  MustBeNever<Checked<FakeWorksheet["horizontalPageBreaks"], Excel.PageBreakCollection>>,
 ];

@@ -1,7 +1,8 @@
 import { useEffect, useState } from "react";
-import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Select, Spinner } from "@fluentui/react-components";
-import { Language, PHASE_NUMBERS, PhaseNumber } from "../../core/catalog";
+import { Button, Field, Input, MessageBar, MessageBarBody, Select, Spinner } from "@fluentui/react-components";
+import { Language } from "../../core/catalog";
 import { TEMPLATE_LABELS } from "../../core/template/labels";
+import { MONTHS } from "../../core/template/layout";
 import type { InsertResult } from "../../excel";
 import { Failure } from "../Failure";
 import type { Host } from "../host";
@@ -29,7 +30,7 @@ export function InsertView({ host, t, language }: Props) {
   const [company, setCompany] = useState("");
   const [currency, setCurrency] = useState("USD");
   const [firstMonth, setFirstMonth] = useState(thisMonth());
-  const [phases, setPhases] = useState<PhaseNumber[]>([...PHASE_NUMBERS]);
+  const [months, setMonths] = useState(String(MONTHS.default));
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<InsertResult & { language: Language }>();
   const [error, setError] = useState<unknown>();
@@ -41,11 +42,12 @@ export function InsertView({ host, t, language }: Props) {
 
   const currencyOk = /^[A-Za-z]{3}$/.test(currency.trim());
   const monthOk = /^\d{4}-(0[1-9]|1[0-2])$/.test(firstMonth);
-  const phasesOk = phases.length > 0;
+  const monthCount = /^\d+$/.test(months.trim()) ? Number(months) : NaN;
+  const monthsOk = monthCount >= MONTHS.min && monthCount <= MONTHS.max;
 
   const insert = async () => {
     setTried(true);
-    if (!currencyOk || !monthOk || !phasesOk) return;
+    if (!currencyOk || !monthOk || !monthsOk) return;
     setBusy(true);
     setError(undefined);
     setResult(undefined);
@@ -55,7 +57,7 @@ export function InsertView({ host, t, language }: Props) {
         company: company.trim() || STRINGS[workbookLanguage].insert.defaultCompany,
         currency: currency.trim().toUpperCase(),
         firstMonth,
-        phases,
+        months: monthCount,
       };
       setResult({ ...(await host.insert(options)), language: workbookLanguage });
     } catch (e) {
@@ -64,8 +66,6 @@ export function InsertView({ host, t, language }: Props) {
       setBusy(false);
     }
   };
-
-  const togglePhase = (n: PhaseNumber, on: boolean) => setPhases((p) => (on ? [...p, n].sort() : p.filter((x) => x !== n)));
 
   return (
     <form
@@ -92,19 +92,9 @@ export function InsertView({ host, t, language }: Props) {
       <Field label={t.insert.firstMonth} validationMessage={tried && !monthOk ? t.insert.firstMonthInvalid : undefined}>
         <Input type="month" value={firstMonth} onChange={(_, d) => setFirstMonth(d.value)} />
       </Field>
-      <fieldset style={{ border: "none", padding: 0, margin: 0 }}>
-        <legend>{t.insert.phases}</legend>
-        <div style={{ display: "flex", flexWrap: "wrap" }}>
-          {PHASE_NUMBERS.map((n) => (
-            <Checkbox key={n} label={t.insert.phase(n)} checked={phases.includes(n)} onChange={(_, d) => togglePhase(n, d.checked === true)} />
-          ))}
-        </div>
-        {tried && !phasesOk && (
-          <MessageBar intent="warning">
-            <MessageBarBody>{t.insert.phasesInvalid}</MessageBarBody>
-          </MessageBar>
-        )}
-      </fieldset>
+      <Field label={t.insert.months} hint={t.insert.monthsHint} validationMessage={tried && !monthsOk ? t.insert.monthsInvalid : undefined}>
+        <Input type="number" min={MONTHS.min} max={MONTHS.max} value={months} onChange={(_, d) => setMonths(d.value)} />
+      </Field>
       <Button appearance="primary" type="submit" disabled={busy} icon={busy ? <Spinner size="tiny" /> : undefined}>
         {busy ? t.insert.running : t.insert.run}
       </Button>

@@ -3,7 +3,7 @@ import { Badge, Button, Link, MessageBar, MessageBarBody, Spinner, Table, TableB
 import { Language, PHASE_METRICS, RISK_INDICATORS, Unit } from "../../core/catalog";
 import type { FlaggedCell } from "../../excel";
 import { Failure } from "../Failure";
-import { formatMeasure, spanishRangeProblem } from "../format";
+import { formatMeasure, formatMonth, spanishRangeProblem } from "../format";
 import type { RefreshResult } from "../../excel";
 import type { Host } from "../host";
 import type { Strings } from "../strings";
@@ -130,7 +130,8 @@ export default function RefreshView({ host, t, language, last, stale, tracking, 
       ))}
       {last && (
         <div data-testid="refresh-result" style={{ display: "flex", flexDirection: "column", gap: 8 }}>
-          <div role="status" style={{ display: "flex", gap: 6, alignItems: "center" }}>
+          <div role="status" style={{ display: "flex", gap: 6, alignItems: "center", flexWrap: "wrap" }}>
+            {last.reportingMonth && <span data-testid="reporting-month">{t.refresh.reportingMonth(formatMonth(last.reportingMonth, language))}</span>}
             <span aria-hidden style={{ display: "flex", gap: 6 }}>
               <Badge color="success">OK {last.counts.OK}</Badge>
               <Badge color="warning">WATCH {last.counts.WATCH}</Badge>
