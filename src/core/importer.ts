@@ -300,6 +300,9 @@ export function importActuals(
     seen.set(key, e);
     values.push({ row, month: position, value: e.value, line: e.line });
   }
+  // In the order of the file: every message starts with its line.
+  const lineOf = (e: string) => Number(/^line (\d+)/.exec(e)?.[1] ?? 0);
+  errors.sort((a, b) => lineOf(a) - lineOf(b));
   return errors.length ? { ok: false, errors } : { ok: true, firstMonth, values };
 }
 

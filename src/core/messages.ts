@@ -64,7 +64,7 @@ export const MESSAGES = {
     separators: (text: string) =>
       `value "${text}" has a currency symbol or a thousands separator: remove them ($1,234,567.50 is 1234567.5)`,
     duplicate: (id: string, month: string, earlier: number, sameRow?: string) =>
-      `${id} for ${month} was already given on line ${earlier}${sameRow ? ` (${sameRow} is the same row)` : ""}`,
+      `${id} for ${month} was already given on line ${earlier}${sameRow ? ` (${sameRow} are the same row)` : ""}`,
     noMonths: () => "the file has no months: give a calendar month (YYYY-MM) or a month number",
     line: (line: number, problem: string) => `line ${line}: ${problem}`,
     cell: (line: number, column: string, problem: string) =>

@@ -1,101 +1,158 @@
-import { PHASE_METRICS, PHASE_NUMBERS, RISK_GROUPS } from "../../src/core/catalog";
-import { NAMES, RULE_MARKER, describeWorkbook } from "../../src/core/template";
+/** The workbook description (product.md 6): sheets, names, formulas and rules, before any writer. */
+import { CASH_BALANCE, LINKED_INDICATORS, PHASE_METRICS, RISK_GROUPS, RISK_INDICATORS } from "../../src/core/catalog";
+import { TIMELINE_ROWS } from "../../src/core/timeline";
+import { MONTHS, NAMES, RULE_MARKER, TRACKING, TRACKING_COLUMNS, cellPosition, describeWorkbook, monthColumn, trackingRow } from "../../src/core/template";
 
 const en = describeWorkbook({ language: "en", company: "Acme", currency: "USD", firstMonth: "2026-01" });
-const es = describeWorkbook({ language: "es", company: "Acme", currency: "EUR", firstMonth: "2026-11" });
+const es = describeWorkbook({ language: "es", company: "Acme", currency: "EUR", firstMonth: "2026-11", months: 48 });
 const formulas = (spec = en) => [...spec.sheets.flatMap((s) => s.cells.flatMap((c) => (c.formula ? [c.formula] : []))), ...spec.rules.map((r) => r.formula)];
+const sheet = (key: string, spec = en) => spec.sheets.find((s) => s.key === key)!;
+const at = (key: string, ref: string, spec = en) => sheet(key, spec).cells.find((c) => c.ref === ref);
 
-test("sheets: dashboard, thresholds, four phase sheets (6 then 12 months), risks", () => {
-  expect(en.sheets.map((s) => s.name)).toEqual(["Scale Dashboard", "Thresholds", "Phase 1", "Phase 2", "Phase 3", "Phase 4", "Risks"]);
-  expect(es.sheets.map((s) => s.name)).toEqual(["Panel de escalamiento", "Umbrales", "Fase 1", "Fase 2", "Fase 3", "Fase 4", "Riesgos"]);
-  const headerRow = (key: string) => en.sheets.find((s) => s.key === key)!.cells.filter((c) => /^[A-Z]+3$/.test(c.ref)).map((c) => c.value);
-  expect(headerRow("phase1")).toEqual(["Id", "Metric", "Unit", "Jan 2026", "Feb 2026", "Mar 2026", "Apr 2026", "May 2026", "Jun 2026", "Latest", "Target", "Gap", "Flag"]);
-  expect(headerRow("phase2").slice(3, 5)).toEqual(["Jul 2026", "Aug 2026"]);
-  expect(headerRow("phase2")).toHaveLength(3 + 12 + 4);
+test("sheets: dashboard, tracking, thresholds, risks, in English and Spanish", () => {
+  expect(en.sheets.map((s) => s.name)).toEqual(["Scale Dashboard", "Tracking", "Thresholds", "Risks"]);
+  expect(es.sheets.map((s) => s.name)).toEqual(["Panel de escalamiento", "Seguimiento", "Umbrales", "Riesgos"]);
 });
 
-test("workbook names for every phase and metric, every risk group, and the phase; the same in both languages", () => {
-  const names = new Set(en.names.map((n) => n.name));
-  for (const n of PHASE_NUMBERS) {
-    for (const m of PHASE_METRICS) {
-      expect(names.has(NAMES.phaseActuals(n, m.id)) && names.has(NAMES.phaseFlag(n, m.id))).toBe(true);
-    }
+test("one column per month: real dates from the first month, 36 by default, `months` from 12 to 120", () => {
+  const header = (spec: typeof en) => sheet("tracking", spec).cells.filter((c) => cellPosition(c.ref).row === TRACKING.headerRow && cellPosition(c.ref).col >= TRACKING_COLUMNS.firstMonth);
+  expect(header(en)).toHaveLength(MONTHS.default);
+  expect(header(es)).toHaveLength(48);
+  // Excel's serial of 2026-01-01 and 2026-11-01, shown as "mmm yyyy" in the workbook's language.
+  expect([header(en)[0].value, header(en)[1].value, header(es)[0].value]).toEqual([46023, 46054, 46327]);
+  expect([header(en)[0].numberFormat, header(es)[0].numberFormat]).toEqual(["[$-409]mmm yyyy", "[$-C0A]mmm yyyy"]);
+  expect(() => describeWorkbook({ language: "en", company: "A", currency: "USD", firstMonth: "2026-01", months: 11 })).toThrow("months must be a whole number from 12 to 120; got 11");
+  expect(() => describeWorkbook({ language: "en", company: "A", currency: "USD", firstMonth: "2026-01", months: 121 })).toThrow(RangeError);
+});
+
+test("every phase metric once, the risk indicators that are not a metric's row, and the cash balance", () => {
+  const ids = sheet("tracking").cells.filter((c) => c.ref.startsWith("A") && TRACKING.measures.has(String(c.value).replace(".", "_"))).map((c) => c.value);
+  expect(TIMELINE_ROWS).toHaveLength(PHASE_METRICS.length + RISK_INDICATORS.length - LINKED_INDICATORS.size + 1);
+  expect(ids).toContain("mrr");
+  expect(ids).toContain(CASH_BALANCE.id);
+  expect(ids).toContain("cash_burn.cash_runway");
+  expect(ids).not.toContain("competition.churn");
+});
+
+test("derived rows hold a formula in every month cell; input rows are empty until typed", () => {
+  const tracking = sheet("tracking");
+  const rowCells = (key: string) => tracking.cells.filter((c) => cellPosition(c.ref).row === trackingRow(key) && cellPosition(c.ref).col >= TRACKING_COLUMNS.firstMonth);
+  for (const key of ["arr", "mrr_growth", "customer_growth", "revenue_per_employee", "ltv_cac", "cash_burn_cash_runway", "team_overload_turnover"]) {
+    const cells = rowCells(key);
+    expect([key, cells.length, cells.every((c) => c.formula !== undefined && c.style === "computed")]).toEqual([key, 36, true]);
   }
-  for (const g of RISK_GROUPS) expect(names.has(NAMES.riskActuals(g.id)) && names.has(NAMES.riskFlag(g.id))).toBe(true);
-  expect(names.has("Scale_Phase")).toBe(true);
-  expect(es.names.map((n) => n.name)).toEqual(en.names.map((n) => n.name));
-  expect(en.names.find((n) => n.name === "Phase1_mrr_Actuals")).toEqual({ name: "Phase1_mrr_Actuals", sheet: "phase1", ref: "$D$4:$I$4" });
-  expect(en.names.find((n) => n.name === "Risk_cash_burn_Actuals")!.ref).toBe("$D$15:$O$18");
+  // Month 1 of a growth rate has no month before it.
+  expect(rowCells("mrr_growth")[0].formula).toBe('""');
+  expect(rowCells("mrr_growth")[1].formula).toBe(`IF(AND(ISNUMBER(O${trackingRow("mrr")}),ISNUMBER(N${trackingRow("mrr")})),IF(N${trackingRow("mrr")}>0,O${trackingRow("mrr")}/N${trackingRow("mrr")}-1,""),"")`);
+  expect(rowCells("mrr").every((c) => c.formula === undefined && c.value === undefined && c.style === "input")).toBe(true);
 });
 
-test("plain Excel 2016 formulas only: no XLOOKUP, LET, SEQUENCE, FILTER or SCALE.*", () => {
+test("a typed value replaces a derived cell's formula for that month only, and lands on a linked indicator's metric row", () => {
+  const spec = describeWorkbook({ language: "en", company: "A", currency: "EUR", firstMonth: "2026-01", months: 12, actuals: [{ key: "arr", month: 3, value: 7e6 }, { key: "churn", month: 2, value: 0.03 }] });
+  const arr = (t: number) => at("tracking", `${String.fromCharCode(64 + monthColumn(t))}${trackingRow("arr")}`, spec)!;
+  expect([arr(3).value, arr(3).formula, arr(3).style]).toEqual([7e6, undefined, "input"]);
+  expect(arr(4).formula).toMatch(/^IF\(ISNUMBER/);
+  expect(at("tracking", `O${trackingRow("churn")}`, spec)!.value).toBe(0.03);
+  expect(arr(3).numberFormat).toBe('[$-409]"€"#,##0');
+});
+
+test("names of product.md 6.6, the same in both languages; a linked indicator's name is its metric's row", () => {
+  const names = new Map(en.names.map((n) => [n.name, n]));
+  const wanted = [
+    NAMES.months,
+    ...TIMELINE_ROWS.map((r) => NAMES.tracking(r.key)),
+    ...[...LINKED_INDICATORS.keys()].map((q) => NAMES.tracking(q.replace(".", "_"))),
+    ...Object.values(NAMES.phaseRow),
+    ...RISK_GROUPS.map((g) => NAMES.trackingRisk(g.id)),
+    NAMES.reportingMonth, NAMES.minShare, NAMES.phase, NAMES.expected, NAMES.targetPhase,
+    ...[1, 2, 3, 4].map((n) => `Score_P${n}`),
+    ...PHASE_METRICS.flatMap((m) => [NAMES.current(m.id), NAMES.flag(m.id), NAMES.gap(m.id)]),
+    ...["mrr", "arr", "revenue_per_employee", "customers", "active_users", "leads", "team_size"].map(NAMES.eta),
+    ...RISK_GROUPS.map((g) => NAMES.riskFlag(g.id)),
+    ...PHASE_METRICS.map((m) => NAMES.target(m.id)), "Floor_gross_margin",
+    ...RISK_INDICATORS.map((i) => NAMES.riskThreshold(i.qualifiedId)),
+  ];
+  expect(wanted.filter((n) => !names.has(n))).toEqual([]);
+  expect(names.size).toBe(wanted.length);
+  expect(names.has("Eta_churn")).toBe(false);
+  expect(names.get("Tracking_competition_churn")!.ref).toBe(names.get("Tracking_churn")!.ref);
+  expect(names.get("Tracking_mrr")).toEqual({ name: "Tracking_mrr", sheet: "tracking", ref: `$N$${trackingRow("mrr")}:$AW$${trackingRow("mrr")}` });
+  expect(es.names.map((n) => n.name)).toEqual(en.names.map((n) => n.name));
+});
+
+test("plain Excel 2016 formulas only: no XLOOKUP, LET, SEQUENCE, FILTER, no array idioms, no SCALE.*", () => {
   for (const f of [...formulas(en), ...formulas(es)]) {
-    expect(f).not.toMatch(/\b(XLOOKUP|XMATCH|LET|SEQUENCE|FILTER|UNIQUE|SORT|LAMBDA|IFS|SWITCH|MAXIFS|MINIFS|TEXTJOIN|CONCAT)\(|SCALE\./i);
+    expect(f).not.toMatch(/\b(XLOOKUP|XMATCH|LET|SEQUENCE|FILTER|UNIQUE|SORT|LAMBDA|IFS|SWITCH|MAXIFS|MINIFS|TEXTJOIN|CONCAT|LOOKUP|SUMPRODUCT|OFFSET|INDIRECT|TODAY|NOW)\(|SCALE\./i);
+  }
+});
+
+test("linear in months: a month cell's formula reads only its own column and the one before", () => {
+  const tracking = sheet("tracking");
+  for (const c of tracking.cells) {
+    const { col, row } = cellPosition(c.ref);
+    if (!c.formula || col < TRACKING_COLUMNS.firstMonth || row <= TRACKING.headerRow) continue;
+    const columns = [...c.formula.matchAll(/(?<![A-Z$'])\$?([A-Z]{1,3})\$?\d+/g)].map((m) => [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0));
+    const local = columns.filter((k) => k >= TRACKING_COLUMNS.firstMonth);
+    expect([c.ref, local.every((k) => k === col || k === col - 1)]).toEqual([c.ref, true]);
   }
 });
 
 test("every threshold a formula uses is read from the Thresholds sheet, never a number from the catalog", () => {
-  const phaseSheets = en.sheets.filter((s) => s.key.startsWith("phase"));
-  for (const sheet of phaseSheets) {
-    for (const c of sheet.cells.filter((c) => c.formula?.includes('"OK"'))) expect(c.formula).toMatch(/'Thresholds'!\$[E-L]\$\d+/);
+  const targetNumbers = new Set([...PHASE_METRICS.flatMap((m) => m.targets), ...RISK_INDICATORS.map((i) => i.threshold)].filter((t) => t > 36));
+  // 100*(...) turns a percentage's gap into percentage points; it is not a threshold.
+  for (const f of formulas().map((x) => x.replace(/100\*\(/g, "("))) {
+    for (const literal of f.match(/(?<![$A-Z\d.])\d+(\.\d+)?(?![\d:])/g) ?? []) expect([f, targetNumbers.has(Number(literal))]).toEqual([f, false]);
   }
-  // Phase numbers 1-4 appear in formulas as phases; every target above that must not.
-  const targetNumbers = new Set(PHASE_METRICS.flatMap((m) => m.targets).filter((t) => t > 4));
-  for (const f of formulas()) {
-    for (const literal of f.match(/(?<![$A-Z\d.])\d+(\.\d+)?(?![\d:])/g) ?? []) {
-      expect([f, targetNumbers.has(Number(literal))]).toEqual([f, false]);
-    }
-  }
-  expect(es.sheets.flatMap((s) => s.cells).filter((c) => c.formula?.includes("'Umbrales'!")).length).toBeGreaterThan(100);
+  expect(formulas(es).filter((f) => f.includes("'Umbrales'!")).length).toBeGreaterThan(50);
 });
 
-test("every conditional format carries the add-in's marker, three levels per coloured range", () => {
+test("conditional formats: a few dozen for the whole workbook, three levels per block, each tagged and reading only its own sheet", () => {
+  expect(en.rules.length).toBeLessThanOrEqual(40);
   expect(en.rules.every((r) => r.formula.endsWith(`${RULE_MARKER})`))).toBe(true);
+  expect(en.rules.every((r) => !r.formula.includes("!"))).toBe(true);
   const byRange = new Map<string, string[]>();
   for (const r of en.rules) byRange.set(`${r.sheet}!${r.ref}`, [...(byRange.get(`${r.sheet}!${r.ref}`) ?? []), r.level]);
   for (const levels of byRange.values()) expect(levels).toEqual(["OK", "WATCH", "RISK"]);
+  // Every month cell of every judged row is coloured by some rule, whatever its kind.
+  const covered = en.rules.filter((r) => r.sheet === "tracking").flatMap((r) => r.ref.split(" ")).map((a) => a.split(":").map(cellPosition));
+  for (const r of TIMELINE_ROWS.filter((x) => x.measure.kind !== "input")) {
+    const row = trackingRow(r.key);
+    expect([r.key, covered.some(([a, b]) => a.row <= row && row <= b.row && a.col === TRACKING_COLUMNS.firstMonth && b.col === monthColumn(36))]).toEqual([r.key, true]);
+  }
 });
 
 test("free sheet names flow into every cross-sheet reference", () => {
-  const spec = describeWorkbook({ language: "en", company: "A", currency: "USD", firstMonth: "2026-01", sheetNames: { thresholds: "Thresholds (2)", risks: "Risks (2)" } });
-  expect(spec.sheets.find((s) => s.key === "thresholds")!.name).toBe("Thresholds (2)");
+  const spec = describeWorkbook({ language: "en", company: "A", currency: "USD", firstMonth: "2026-01", sheetNames: { thresholds: "Thresholds (2)", dashboard: "Scale Dashboard (2)" } });
   const all = formulas(spec).join("\n");
   expect(all).not.toContain("'Thresholds'!");
   expect(all).toContain("'Thresholds (2)'!$E$2");
-  expect(all).toContain("'Risks (2)'!$R$4");
+  expect(all).toContain("'Scale Dashboard (2)'!$C$3");
 });
 
-test("actuals land in their month cells; currency codes shape number formats", () => {
-  const spec = describeWorkbook({
-    language: "en",
-    company: "A",
-    currency: "EUR",
-    firstMonth: "2026-01",
-    actuals: [
-      { phase: 2, id: "cac", month: 3, value: 80 },
-      { phase: "R", id: "cash_burn.cash_runway", month: 12, value: 20 },
-    ],
-  });
-  const phase2 = spec.sheets.find((s) => s.key === "phase2")!;
-  const cac = phase2.cells.find((c) => c.ref === `F${4 + PHASE_METRICS.findIndex((m) => m.id === "cac")}`)!;
-  expect([cac.value, cac.numberFormat]).toEqual([80, '"€"#,##0']);
-  expect(spec.sheets.find((s) => s.key === "risks")!.cells.find((c) => c.ref === "O15")!.value).toBe(20);
-  const gbx = describeWorkbook({ language: "en", company: "A", currency: "CHF", firstMonth: "2026-01" });
-  expect(gbx.sheets[1].cells.find((c) => c.ref === "E2")!.numberFormat).toBe('"CHF "#,##0');
-});
-
-test("a chosen subset of phases: the dashboard reads only the sheets that exist", () => {
-  const spec = describeWorkbook({ language: "en", company: "A", currency: "USD", firstMonth: "2026-01", phases: [1, 2] });
-  expect(spec.sheets.map((s) => s.key)).toEqual(["dashboard", "thresholds", "phase1", "phase2", "risks"]);
-  expect(formulas(spec).join("\n")).not.toContain("Phase 3");
+test("currency placement: $1,234 in English, 1.234 € in Spanish; gaps of percentages in percentage points", () => {
+  const current = (spec: typeof en, id: string) => at("dashboard", `C${23 + PHASE_METRICS.findIndex((m) => m.id === id)}`, spec)!;
+  expect(current(en, "mrr").numberFormat).toBe('[$-409]"$"#,##0');
+  expect(current(es, "mrr").numberFormat).toBe('[$-C0A]#,##0 "€"');
+  const gap = (spec: typeof en, id: string) => at("dashboard", `G${23 + PHASE_METRICS.findIndex((m) => m.id === id)}`, spec)!.numberFormat;
+  expect(gap(en, "churn")).toContain('" pp"');
+  expect(gap(es, "churn")).toContain('" p.p."');
+  expect(gap(en, "ltv_cac")).toBe('[$-409]0.0":1"');
+  const chf = describeWorkbook({ language: "en", company: "A", currency: "CHF", firstMonth: "2026-01" });
+  expect(at("thresholds", "E2", chf)!.numberFormat).toBe('[$-409]"CHF"#,##0');
 });
 
 test("percentages carry the decimals that tell every threshold and band edge apart", () => {
   const formatOf = (id: string) => {
-    const thresholds = en.sheets.find((s) => s.key === "thresholds")!;
+    const thresholds = sheet("thresholds");
     const row = thresholds.cells.find((c) => c.value === id)!.ref.slice(1);
     return thresholds.cells.find((c) => (c.ref === `E${row}` || c.ref === `F${row}`) && c.numberFormat)!.numberFormat;
   };
-  // Uptime's phase-3 band edge is 99.989%; churn's edges are 5.5%, 3.3%, 2.2%, 1.1%.
-  expect([formatOf("uptime"), formatOf("churn"), formatOf("quality_loss.error_rate")]).toEqual(["0.000%", "0.0%", "0.0%"]);
+  expect([formatOf("uptime"), formatOf("churn"), formatOf("quality_loss.error_rate")]).toEqual(["[$-409]0.000%", "[$-409]0.0%", "[$-409]0.0%"]);
+});
+
+test("no English left in the Spanish workbook's headers and notes (the level codes and ids aside)", () => {
+  const english = /\b(Threshold|Floor|Target|Latest|Month|Flag|Gap|Value|Phase|Score|Current|Stale|Schedule|Metric|Unit|Kind|input|computed|the|of|and)\b/;
+  const texts = es.sheets.flatMap((s) => s.cells.filter((c) => typeof c.value === "string" && (c.style === "header" || c.style === "note" || c.style === "section" || c.style === "title")).map((c) => String(c.value)));
+  expect(texts.filter((t) => english.test(t))).toEqual([]);
+  expect(texts.some((t) => t.includes("OK = se cumple"))).toBe(true);
 });

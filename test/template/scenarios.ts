@@ -3,7 +3,11 @@
  * for them: the oracle the engines' results are compared with (the core's timeline rules, not
  * the template's formulas).
  */
-import { PHASE_METRICS, PHASE_NUMBERS, RISK_GROUPS } from "../../src/core/catalog";
+import fc from "fast-check";
+import { PHASE_METRICS, PHASE_NUMBERS, RISK_GROUPS, valueRange } from "../../src/core/catalog";
+import { metricRule, indicatorRule } from "../../src/core/evaluate";
+import { Overrides } from "../../src/core/overrides";
+import { INPUT_ROWS } from "../../src/core/timeline";
 import { importActuals } from "../../src/core/importer";
 import { addMonths, monthSerial } from "../../src/core/months";
 import { Series, computeTimeline, growsAsAmount } from "../../src/core/timeline";
@@ -162,7 +166,25 @@ const quarterly: Scenario = {
   },
 };
 
-export const SCENARIOS: readonly Scenario[] = [phaseOne, lateStarter, decade, spanish, typedOver, quarterly];
+/** Month 26 meeting every phase 1, 2 and 3 target and some of phase 4's: phase 3 (the highest that qualifies), on schedule. */
+const phaseThree: Scenario = {
+  name: "phase 3 reached, with ETAs to phase 4",
+  options: {
+    ...base,
+    language: "en",
+    months: 36,
+    actuals: [
+      ...growing("mrr", 66_000, 0.2, 1, 26),
+      ...growing("customers", 40, 0.3, 1, 26),
+      ...flat("churn", 0.015, 1, 26),
+      ...flat("nps", 82, 1, 26),
+      ...growing("leads", 60_000, 0.06, 1, 26),
+      ...growing("team_size", 30, 0.06, 1, 26),
+    ],
+  },
+};
+
+export const SCENARIOS: readonly Scenario[] = [phaseOne, lateStarter, decade, spanish, typedOver, quarterly, phaseThree];
 
 /** The typed values by row key, as the core's timeline takes them. */
 export function typedSeries(values: readonly TimelineValue[], months: number): Map<string, Series> {
@@ -177,10 +199,10 @@ export function typedSeries(values: readonly TimelineValue[], months: number): M
 
 export type Expected = number | string;
 
-/** Workbook name -> what its cell must hold ("" for blank), computed by the core. */
-export function expectedNames(s: Scenario, minShare = 1): Map<string, Expected> {
+/** Workbook name -> what its cell must hold ("" for blank), computed by the core (with a user's thresholds, where given). */
+export function expectedNames(s: Scenario, minShare = 1, overrides?: Overrides): Map<string, Expected> {
   const { months, actuals, language, firstMonth } = s.options;
-  const state = computeTimeline(typedSeries(actuals, months), months, { minShare });
+  const state = computeTimeline(typedSeries(actuals, months), months, { minShare, overrides });
   const out = new Map<string, Expected>();
   const blank = (v: number | string | undefined) => v ?? "";
   const t = state.reportingMonth;
@@ -225,4 +247,32 @@ export function sameValue(a: unknown, b: unknown): boolean {
   if (typeof a === "number" && typeof b === "number") return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
   const blank = (x: unknown) => (x === null || x === undefined ? "" : x);
   return blank(a) === blank(b);
+}
+
+/** A typical value of an input row near its phase-n target (a risk indicator near its threshold), within what it can take. */
+function nearTarget(key: string, n: (typeof PHASE_NUMBERS)[number], k: number): number {
+  const row = INPUT_ROWS.find((r) => r.key === key)!;
+  const m = row.measure;
+  const base = m.kind === "metric" ? metricRule(m, n).threshold : m.kind === "indicator" ? indicatorRule(m).threshold : 5_000_000;
+  const { min, max } = valueRange(m);
+  return Math.min(max, Math.max(min, +(base * k).toPrecision(6)));
+}
+
+/** Reproducible random companies: input rows with values near some phase's targets, months scattered (quarterly, gaps, typed-over derived rows). */
+export function randomScenarios(count: number, months: number, seed = 20261201): Scenario[] {
+  const value = fc.record({
+    key: fc.constantFrom(...INPUT_ROWS.map((r) => r.key), "arr", "ltv_cac", "mrr_growth"),
+    month: fc.integer({ min: 1, max: months }),
+    n: fc.constantFrom(...PHASE_NUMBERS),
+    k: fc.double({ min: 0.4, max: 1.6, noNaN: true }),
+  });
+  return fc.sample(fc.array(value, { minLength: 5, maxLength: 80 }), { numRuns: count, seed }).map((values, i) => {
+    const actuals = new Map<string, TimelineValue>();
+    for (const v of values) {
+      const row = INPUT_ROWS.find((r) => r.key === v.key);
+      const typed = row ? nearTarget(v.key, v.n, v.k) : +(metricRule(PHASE_METRICS.find((m) => m.id === v.key)!, v.n).threshold * v.k).toPrecision(6);
+      actuals.set(`${v.key}@${v.month}`, { key: v.key, month: v.month, value: typed });
+    }
+    return { name: `random ${i}`, options: { ...base, language: "en", months, actuals: [...actuals.values()] } };
+  });
 }

@@ -3,6 +3,7 @@
  * scenario, every dashboard name and every month of the phase, score, risk group and measure
  * rows must be what the core's timeline rules give for the same typed numbers; no cell is an error.
  */
+import { PHASE_METRICS } from "../../src/core/catalog";
 import { describeWorkbook } from "../../src/core/template";
 import { loadWorkbook } from "./hf-workbook";
 import { SCENARIOS, expectedNames, expectedRows, sameValue } from "./scenarios";
@@ -36,4 +37,19 @@ describe.each(SCENARIOS.map((s) => [s.name, s] as const))("%s", (_, scenario) =>
     }
     expect(wrong.slice(0, 20)).toEqual([]);
   });
+});
+
+test("the scenarios are what their names say, so the comparisons above are not vacuous", () => {
+  const names = new Map(SCENARIOS.map((s) => [s.name, expectedNames(s)]));
+  const at = (scenario: string, name: string) => names.get(scenario)!.get(name);
+  expect([at("phase 1 reached, with ETAs", "Scale_Phase"), at("phase 1 reached, with ETAs", "Scale_TargetPhase")]).toEqual([1, 2]);
+  expect(["mrr", "customers", "team_size", "leads"].map((id) => at("phase 1 reached, with ETAs", `Eta_${id}`))).toEqual([5, 5, 17, 12]);
+  expect([at("phase 0 past month 24", "Scale_Phase"), at("phase 0 past month 24", "Scale_Expected")]).toEqual([0, 3]);
+  expect([at("phase 3 reached, with ETAs to phase 4", "Scale_Phase"), at("phase 3 reached, with ETAs to phase 4", "Score_P1")]).toEqual([3, 1]);
+  expect(at("Spanish, from a wide semicolon CSV", "Current_churn")).toBe(0.035);
+  expect(at("numbers typed over computed rows", "Current_arr")).toBe(7_500_000);
+  // Quarterly NPS last typed in month 12, reported in month 17: stale on the dashboard.
+  const quarterly = loadWorkbook(describeWorkbook(SCENARIOS.find((s) => s.name === "quarterly-only metrics that go stale")!.options));
+  const staleOf = (id: string) => quarterly.value("Scale Dashboard", `E${23 + PHASE_METRICS.findIndex((m) => m.id === id)}`);
+  expect([staleOf("nps"), staleOf("team_satisfaction"), staleOf("mrr"), staleOf("gross_margin")]).toEqual(["stale", "stale", "", ""]);
 });

@@ -12,7 +12,9 @@ export interface ReadChart {
   readonly from: { col: number; row: number };
   readonly to: { col: number; row: number };
   readonly title: string;
-  readonly barDir: string;
+  /** "line" or "bar" (a barChart's barDir "bar": horizontal bars). */
+  readonly kind: string;
+  readonly valueAxis: { min?: number; max?: number; logBase?: number };
   readonly series: readonly {
     readonly name: string;
     readonly categories: string;
@@ -77,6 +79,15 @@ const corner = (anchor: Element, tag: string) => {
   };
 };
 
+function axisScaling(axis: Element | undefined): { min?: number; max?: number; logBase?: number } {
+  const scaling = axis && first(axis, C, "scaling");
+  const value = (tag: string) => {
+    const v = scaling && first(scaling, C, tag)?.getAttribute("val");
+    return v ? Number(v) : undefined;
+  };
+  return Object.fromEntries(Object.entries({ min: value("min"), max: value("max"), logBase: value("logBase") }).filter(([, v]) => v !== undefined));
+}
+
 export async function readCharts(xlsx: Buffer): Promise<ReadChart[]> {
   const zip = await JSZip.loadAsync(xlsx);
   const charts: ReadChart[] = [];
@@ -106,7 +117,8 @@ export async function readCharts(xlsx: Buffer): Promise<ReadChart[]> {
         title: all(first(chart, C, "title"), A, "t")
           .map(text)
           .join(""),
-        barDir: first(chart, C, "barDir")?.getAttribute("val") ?? "",
+        kind: first(chart, C, "lineChart") ? "line" : first(chart, C, "barDir")?.getAttribute("val") === "bar" ? "bar" : "",
+        valueAxis: axisScaling(first(chart, C, "valAx")),
         series: all(chart, C, "ser").map((ser) => ({
           name: text(first(first(ser, C, "tx"), C, "v")),
           categories: text(first(first(ser, C, "cat"), C, "f")),

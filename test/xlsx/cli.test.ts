@@ -3,7 +3,7 @@ import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { readActuals } from "../../src/core/actuals";
+import { trackingRow } from "../../src/core/template";
 
 const ROOT = path.resolve(__dirname, "../..");
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "scale-cli-"));
@@ -12,101 +12,55 @@ function cli(args: string[]) {
   return spawnSync("node", [path.join(ROOT, "bin/scale-tracker.js"), ...args], { cwd: tmp, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
 }
 
-const rows = (text: string) => text.split("\n").map((line, i) => ({ line: i + 1, cells: line.split(",") }));
-
-describe("actuals CSV rows", () => {
-  test("ids, aliases, risk indicators with phase R", () => {
-    const result = readActuals(rows("metric,phase,month,value\nLTV/CAC,2,12,31\ncash_burn.cash_runway,R,3,14\nchurn,r,1,0.04\n"));
-    expect(result).toEqual({
-      ok: true,
-      actuals: [
-        { phase: 2, id: "ltv_cac", month: 12, value: 31 },
-        { phase: "R", id: "cash_burn.cash_runway", month: 3, value: 14 },
-        { phase: "R", id: "competition.churn", month: 1, value: 0.04 },
-      ],
-    });
-  });
-
-  test("each bad row is named with its line and what is wrong", () => {
-    const result = readActuals(
-      rows(
-        [
-          "metric,phase,month,value",
-          "mrrr,1,1,5",
-          "mrr,5,1,5",
-          "mrr,1,7,5",
-          "mrr,2,0,5",
-          "mrr,1,1,lots",
-          "churn,1,1,5",
-          "mrr,R,1,5",
-          "cash_burn.funding,1,1,5",
-          "revenue_growth,R,1,0.2",
-          "mrr,1,2,1",
-          "mrr,1,2,2",
-          "cash_burn,R,1,2",
-          "mrr,1,2",
-        ].join("\n"),
-      ),
-    );
-    expect(result).toEqual({
-      ok: false,
-      errors: [
-        'line 2: unknown metric "mrrr" (did you mean mrr, arr, mrr_growth?)',
-        'line 3: phase must be 1, 2, 3, 4 or R (risk indicators); got "5"',
-        'line 4: month must be a whole number from 1 to 6 for phase 1; got "7"',
-        'line 5: month must be a whole number from 1 to 12 for phase 2; got "0"',
-        'line 6: value "lots" is not a number (write fractions as 0.05, not 5%)',
-        "line 7: churn is a percentage entered as a fraction: 5% is 0.05, so enter 0.05, not 5.",
-        'line 8: "mrr" is a phase metric; risk rows (phase R) need a group.indicator id such as cash_burn.cash_runway',
-        'line 9: "cash_burn.funding" is a risk indicator; give it phase R',
-        'line 10: "revenue_growth" is ambiguous; use cash_burn.revenue_growth or competition.revenue_growth',
-        "line 12: mrr phase 1 month 2 was already given on line 11",
-        'line 13: "cash_burn" is a risk group; give one of its indicators as group.indicator',
-        "line 14: expected 4 fields (metric,phase,month,value); got 3",
-      ],
-    });
-  });
-
-  test("the header is required", () => {
-    expect(readActuals(rows("id,phase,month,value\nmrr,1,1,5"))).toEqual({ ok: false, errors: ['line 1: the header must be metric,phase,month,value; got "id,phase,month,value"'] });
-  });
-});
-
 describe("scale-tracker template (the command line)", () => {
-  test("exports the workbook with actuals, Spanish labels and a currency", async () => {
-    fs.writeFileSync(path.join(tmp, "actuals.csv"), "metric,phase,month,value\nmrr,1,2,520000\ncash_burn.cash_runway,R,3,14\n");
-    const run = cli(["template", "--out", "acme.xlsx", "--lang", "es", "--company", "Acme", "--currency", "EUR", "--first-month", "2026-03", "--actuals", "actuals.csv"]);
+  test("exports the workbook: long CSV, Spanish labels, a currency, 48 months from a first month", async () => {
+    fs.writeFileSync(path.join(tmp, "actuals.csv"), "metric,month,value\nmrr,2024-02,520000\ncash_burn.cash_runway,2024-03,14\n");
+    const run = cli(["template", "--out", "acme.xlsx", "--lang", "es", "--company", "Acme", "--currency", "EUR", "--months", "48", "--first-month", "2024-01", "--actuals", "actuals.csv"]);
     expect([run.status, run.stderr]).toEqual([0, ""]);
-    expect(run.stdout).toContain("Wrote acme.xlsx: Panel de escalamiento, Umbrales, Fase 1, Fase 2, Fase 3, Fase 4, Riesgos");
+    expect(run.stdout).toContain("Wrote acme.xlsx: Panel de escalamiento, Seguimiento, Umbrales, Riesgos; 48 months from 2024-01, 2 values");
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(tmp, "acme.xlsx"));
-    expect(wb.getWorksheet("Fase 1")!.getCell("E4").value).toBe(520000);
-    expect(wb.getWorksheet("Fase 1")!.getCell("D3").value).toBe("mar 2026");
-    expect(wb.getWorksheet("Riesgos")!.getCell("F15").value).toBe(14);
-    expect(wb.getWorksheet("Panel de escalamiento")!.getCell("B3").value).toBe("Acme");
-    expect(wb.definedNames.getRanges("Phase1_mrr_Flag").ranges).toEqual(["'Fase 1'!$M$4"]);
+    const seguimiento = wb.getWorksheet("Seguimiento")!;
+    expect(seguimiento.getCell(`O${trackingRow("mrr")}`).value).toBe(520000);
+    expect(seguimiento.getCell(`P${trackingRow("cash_burn_cash_runway")}`).value).toBe(14);
+    expect((seguimiento.getCell("N4").value as Date).toISOString()).toBe("2024-01-01T00:00:00.000Z");
+    expect(seguimiento.getCell("BI4").value).toBeTruthy();
+    expect(seguimiento.getCell("BJ4").value).toBeNull();
+    expect(wb.getWorksheet("Panel de escalamiento")!.getCell("B2").value).toBe("Acme");
+    expect(wb.definedNames.getRanges("Tracking_mrr").ranges).toEqual([`Seguimiento!$N$${trackingRow("mrr")}:$BI$${trackingRow("mrr")}`]);
+  });
+
+  test("a wide, semicolon-separated CSV with decimal commas; the timeline starts at its earliest month", async () => {
+    fs.writeFileSync(path.join(tmp, "wide.csv"), "metric;2025-03;2025-04\nChurn mensual;0,045;0,04\nMRR / Revenue mensual;150000;180000\n");
+    const run = cli(["template", "--out", "wide.xlsx", "--actuals", "wide.csv"]);
+    expect([run.status, run.stderr]).toEqual([0, ""]);
+    expect(run.stdout).toContain("36 months from 2025-03, 4 values");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(tmp, "wide.xlsx"));
+    expect(wb.getWorksheet("Tracking")!.getCell(`O${trackingRow("churn")}`).value).toBe(0.04);
   });
 
   test("an invalid CSV writes no file and names every bad line; exit code 2", () => {
-    fs.writeFileSync(path.join(tmp, "bad.csv"), "metric,phase,month,value\nmrr,1,1,400000\nchurn,1,9,0.1\nnps,1,1,abc\n");
-    const run = cli(["template", "--out", "bad.xlsx", "--actuals", "bad.csv"]);
+    fs.writeFileSync(path.join(tmp, "bad.csv"), "metric,month,value\nmrr,2026-01,400000\nchurn,2026-02,0.1\nnps,2026-02,abc\nmrr,2030-01,1\n");
+    const run = cli(["template", "--out", "bad.xlsx", "--actuals", "bad.csv", "--first-month", "2026-01"]);
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain("bad.csv has 2 bad row(s); no file was written");
-    expect(run.stderr).toContain('line 3: month must be a whole number from 1 to 6 for phase 1; got "9"');
+    expect(run.stderr).toContain("bad.csv has 2 bad value(s); no file was written");
     expect(run.stderr).toContain('line 4: value "abc" is not a number');
+    expect(run.stderr).toContain("line 5: month 2030-01 is outside the timeline, which runs from 2026-01 to 2028-12 (36 months)");
     expect(fs.existsSync(path.join(tmp, "bad.xlsx"))).toBe(false);
   });
 
   test("line numbers are the file's lines: blank lines, Windows line ends and a quoted field over two lines", () => {
-    fs.writeFileSync(path.join(tmp, "lines.csv"), 'metric,phase,month,value\r\n\r\n"Margen\r\nbruto",1,1,0.7\r\nmrr,1,9,5\r\n');
+    fs.writeFileSync(path.join(tmp, "lines.csv"), 'metric,month,value\r\n\r\n"Margen\r\nbruto",1,0.7\r\nmrr,99,5\r\n');
     const run = cli(["template", "--out", "lines.xlsx", "--actuals", "lines.csv"]);
-    expect(run.stderr).toContain("lines.csv has 1 bad row(s)");
-    expect(run.stderr).toContain('line 5: month must be a whole number from 1 to 6 for phase 1; got "9"');
+    // The quoted "Margen / bruto" on lines 3-4 is gross margin; line 5 is the bad one.
+    expect(run.stderr).toContain("lines.csv has 1 bad value(s)");
+    expect(run.stderr).toContain("line 5: month 99 is outside the timeline's months 1 to 36");
     expect(fs.existsSync(path.join(tmp, "lines.xlsx"))).toBe(false);
   });
 
   test("an unreadable CSV is named with csv-parse's reason", () => {
-    fs.writeFileSync(path.join(tmp, "quote.csv"), 'metric,phase,month,value\n"mrr,1,1,5\n');
+    fs.writeFileSync(path.join(tmp, "quote.csv"), 'metric,month,value\n"mrr,1,5\n');
     const run = cli(["template", "--out", "quote.xlsx", "--actuals", "quote.csv"]);
     expect([run.status, run.stderr]).toEqual([2, expect.stringMatching(/--actuals: quote\.csv is not valid CSV: .*quote/i)]);
     expect(fs.existsSync(path.join(tmp, "quote.xlsx"))).toBe(false);
@@ -123,7 +77,8 @@ describe("scale-tracker template (the command line)", () => {
     [["template", "--out", "x.xlsx", "--lang", "fr"], '--lang must be en or es; got "fr"'],
     [["template", "--out", "x.xlsx", "--currency", "euro"], '--currency must be a three-letter code such as USD or EUR; got "euro"'],
     [["template", "--out", "x.xlsx", "--first-month", "2026-13"], '--first-month must be YYYY-MM, such as 2026-01; got "2026-13"'],
-    [["template", "--out", "x.xlsx", "--phases", "1,5"], '--phases must list phases from 1 to 4, such as 1,2; got "1,5"'],
+    [["template", "--out", "x.xlsx", "--months", "6"], '--months must be a whole number from 12 to 120; got "6"'],
+    [["template", "--out", "x.xlsx", "--months", "two"], '--months must be a whole number from 12 to 120; got "two"'],
     [["template", "--out", "x.csv"], '--out must name an .xlsx file; got "x.csv"'],
     [["template", "--out", "x.xlsx", "--actuals", "missing.csv"], "--actuals: no file at missing.csv"],
     [["template"], "required option '--out <file>' not specified"],

@@ -1,18 +1,12 @@
 /** The .xlsx writer only translates: read the file back with exceljs and find the whole description in it. */
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { cellPosition, describeWorkbook, LEVEL_FILL, TemplateOptions } from "../../src/core/template";
 import { writeWorkbook } from "../../src/xlsx/write";
-import { companyAtPhase, everyRiskBreached } from "../template/expected";
+import { SCENARIOS } from "../template/scenarios";
 import { readCharts } from "./charts";
 
-const options: TemplateOptions = {
-  language: "es",
-  company: "Acme",
-  currency: "EUR",
-  firstMonth: "2026-03",
-  actuals: [...companyAtPhase(2), ...everyRiskBreached()],
-  sheetNames: { thresholds: "Umbrales (2)" },
-};
+const options: TemplateOptions = { ...SCENARIOS[3].options, sheetNames: { thresholds: "Umbrales (2)" } };
 const spec = describeWorkbook(options);
 const wb = new ExcelJS.Workbook();
 const sheetOf = (key: string) => wb.getWorksheet(spec.sheets.find((s) => s.key === key)!.name)!;
@@ -37,7 +31,9 @@ test("every described cell holds its value or formula and number format", () => 
     const ws = wb.getWorksheet(s.name)!;
     for (const c of s.cells) {
       const got = ws.getCell(c.ref);
-      const content = c.formula !== undefined ? (got.value as ExcelJS.CellFormulaValue).formula : got.value;
+      // exceljs reads a number with a date format (the month headers) back as a Date.
+      const read = got.value instanceof Date ? Math.round((got.value.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000) : got.value;
+      const content = c.formula !== undefined ? (got.value as ExcelJS.CellFormulaValue).formula : read;
       expect([s.name, c.ref, content]).toEqual([s.name, c.ref, c.formula ?? c.value ?? null]);
       if (c.numberFormat) expect([c.ref, got.numFmt]).toEqual([c.ref, c.numberFormat]);
     }
@@ -76,7 +72,7 @@ test("conditional formats: every rule with its formula, level colour and a uniqu
 test("data validation on every input cell of every described range", () => {
   for (const v of spec.validations) {
     const ws = sheetOf(v.sheet);
-    const [from, to] = v.ref.split(":").map((r) => ws.getCell(r));
+    const [from, to = from] = v.ref.split(":").map((r) => ws.getCell(r));
     for (let row = Number(from.row); row <= Number(to.row); row++) {
       for (let col = Number(from.col); col <= Number(to.col); col++) {
         expect(ws.getCell(row, col).dataValidation).toMatchObject({ type: "decimal", operator: "between", formulae: [v.min, v.max], error: v.message });
@@ -93,7 +89,18 @@ test("column widths and frozen panes", () => {
   }
 });
 
-describe("the dashboard chart (exceljs writes none; addCharts adds the described one)", () => {
+test("page setup: landscape, the Tracking sheet's print area and titles, the dashboard's page break", async () => {
+  const tracking = sheetOf("tracking");
+  const described = spec.sheets.find((s) => s.key === "tracking")!;
+  expect(tracking.pageSetup).toMatchObject({ orientation: "landscape", printArea: described.printArea, printTitlesRow: "4:4", printTitlesColumn: "A:B" });
+  // exceljs does not read page breaks back: the sheet's XML has them.
+  const dashboard = spec.sheets.find((s) => s.key === "dashboard")!;
+  const zip = await JSZip.loadAsync(await writeWorkbook(spec));
+  const xml = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+  expect(xml).toContain(`<rowBreaks count="1" manualBreakCount="1"><brk id="${dashboard.pageBreaks![0]}"`);
+});
+
+describe("the dashboard charts (exceljs writes none; addCharts adds the described ones)", () => {
   /** "B9:B28" on a sheet -> the absolute, quoted formula a chart series holds. */
   const seriesFormula = (sheet: string, range: string) =>
     `'${sheet.replace(/'/g, "''")}'!${range
@@ -104,7 +111,7 @@ describe("the dashboard chart (exceljs writes none; addCharts adds the described
   test.each([
     ["Spanish, thresholds renamed", spec],
     ["a dashboard whose name needs quoting", describeWorkbook({ ...options, language: "en", sheetNames: { dashboard: "Acme's dashboard" } })],
-  ])("%s: one bar chart on the dashboard with the described anchor, title and series", async (_, s) => {
+  ])("%s: the described charts on the dashboard, with their anchors, kinds, titles, series and axes", async (_, s) => {
     const charts = await readCharts(await writeWorkbook(s));
     const sheetName = (key: string) => s.sheets.find((x) => x.key === key)!.name;
     expect(s.charts.length).toBeGreaterThan(0);
@@ -117,7 +124,8 @@ describe("the dashboard chart (exceljs writes none; addCharts adds the described
           from: { col: from.col - 1, row: from.row - 1 },
           to: { col: to.col, row: to.row },
           title: c.title,
-          barDir: "bar",
+          kind: c.kind,
+          valueAxis: Object.fromEntries(Object.entries({ min: c.valueAxis.min, max: c.valueAxis.max, logBase: c.valueAxis.logBase }).filter(([, v]) => v !== undefined)),
           series: c.series.map((x) => ({
             name: x.name,
             categories: seriesFormula(sheetName(c.dataSheet), c.categories),

@@ -244,7 +244,8 @@ export function phaseReachedFormula(
   minShare: string,
 ): string {
   const share = `IF(ISNUMBER(${minShare}),${minShare},1)-${RELATIVE_TOLERANCE}`;
-  const reached = scores.reduceRight(
+  // Phase 1 innermost, phase 4 outermost: the highest phase that qualifies wins.
+  const reached = scores.reduce(
     (otherwise, score, i) =>
       `IF(AND(ISNUMBER(${score}),N(${score})>=${share}),${i + 1},${otherwise})`,
     "0",

@@ -353,7 +353,7 @@ const ES: TemplateLabels = {
   thresholdsNote:
     "Edita un umbral aquí y todas las alertas, brechas, fases y meses lo siguen. Un umbral vacío o 0 desactiva esa comprobación.",
   floorsNote:
-    "Floor P1..P4 = mínimo: por debajo es RISK, entre el mínimo y el objetivo WATCH (solo margen bruto).",
+    "Mínimo P1..P4: por debajo del mínimo es RISK, entre el mínimo y el objetivo WATCH (solo margen bruto).",
   validation: (name, unit) => `${name}: introduce un número (${unit}).`,
   locale: "[$-C0A]",
   points: "p.p.",

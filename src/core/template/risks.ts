@@ -69,7 +69,7 @@ export function risksSheet(ctx: Context): SheetSpec {
     key: "risks",
     name: ctx.sheetName("risks"),
     cells,
-    columnWidths: { A: 38, B: 30, C: lang === "es" ? 25 : 22, D: 14, E: 11, F: 14, G: 9 },
+    columnWidths: { A: 38, B: 30, C: lang === "es" ? 25 : 22, D: 14, E: 11, F: 14, G: 10 },
     freeze: { rows: RISKS.headerRow, columns: 0 },
     printLandscape: true,
     fitTo: "width",

@@ -134,7 +134,7 @@ export function thresholdsSheet(ctx: Context): SheetSpec {
       A: 36,
       B: 34,
       C: es ? 25 : 22,
-      D: 9,
+      D: 10,
       E: 15,
       F: 15,
       G: 15,

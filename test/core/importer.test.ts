@@ -1,0 +1,114 @@
+/** The importer of product.md section 7: long and wide forms, months, decimal commas, and every bad row reported. */
+import { importActuals, csvDelimiter, TableRow } from "../../src/core/importer";
+
+const rows = (lines: string[], sep = ","): TableRow[] => lines.map((l, i) => ({ line: i + 1, cells: l.split(sep) }));
+const ok = (lines: string[], options = { months: 36 }, sep = ",") => {
+  const r = importActuals(rows(lines, sep), { ...options, decimalComma: sep === ";" });
+  if (!r.ok) throw new Error(r.errors.join("\n"));
+  return { first: r.firstMonth, values: r.values.map((v) => [v.row.key, v.month, v.value]) };
+};
+const errors = (lines: string[], options: { months: number; firstMonth?: string } = { months: 36 }, sep = ",") => {
+  const r = importActuals(rows(lines, sep), { ...options, decimalComma: sep === ";" });
+  return r.ok ? [] : r.errors;
+};
+
+test("long form: ids, aliases, English and Spanish names, group.indicator; the timeline starts at the earliest month", () => {
+  expect(ok(["metric,month,value", "mrr,2026-03,510000", "Margen bruto,2026-02,0.72", "cash_burn.burn_rate,2026-04,300000", "LTV/CAC,2026-03,4"])).toEqual({
+    first: "2026-02",
+    values: [["mrr", 2, 510000], ["gross_margin", 1, 0.72], ["cash_burn_burn_rate", 3, 300000], ["ltv_cac", 2, 4]],
+  });
+});
+
+test("wide form: one column per month, as finance exports look; blanks skipped", () => {
+  expect(ok(["metric,2026-01,2026-02,2026-03", "mrr,100,,300", "customers,,,7"]).values).toEqual([["mrr", 1, 100], ["mrr", 3, 300], ["customers", 3, 7]]);
+});
+
+test("positions 1..months, or calendar months against a given first month", () => {
+  expect(ok(["metric,month,value", "mrr,1,5", "mrr,36,6"]).values).toEqual([["mrr", 1, 5], ["mrr", 36, 6]]);
+  expect(ok(["metric,month,value", "mrr,2026-03,5"], { months: 36, firstMonth: "2026-01" } as never).values).toEqual([["mrr", 3, 5]]);
+});
+
+test("semicolons with decimal commas (Spanish Excel's CSV); the delimiter is read from the header", () => {
+  expect(csvDelimiter("metric;2026-01;2026-02")).toBe(";");
+  expect(csvDelimiter("metric,month,value")).toBe(",");
+  expect(ok(["metric;2026-01", "churn;0,045", "Clientes;1200"], { months: 36 }, ";").values).toEqual([["churn", 1, 0.045], ["customers", 1, 1200]]);
+});
+
+test("linked indicators write to their phase metric's row; revenue_growth is MRR growth in both groups", () => {
+  expect(ok(["metric,month,value", "competition.churn,1,0.03", "revenue_growth,2,0.2", "team_overload.employee_satisfaction,1,4.6"]).values).toEqual([
+    ["churn", 1, 0.03],
+    ["mrr_growth", 2, 0.2],
+    ["team_satisfaction", 1, 4.6],
+  ]);
+  expect(errors(["metric,month,value", "churn,1,0.03", "competition.churn,1,0.04"])).toEqual([
+    "line 3: competition.churn for month 1 was already given on line 2 (churn and competition.churn are the same row)",
+  ]);
+});
+
+test("values for computed rows are read (they override the formula)", () => {
+  expect(ok(["metric,month,value", "arr,1,7000000", "cash_burn.cash_runway,1,20"]).values).toEqual([["arr", 1, 7e6], ["cash_burn_cash_runway", 1, 20]]);
+});
+
+test("every bad row reported with its line; nothing read when any is bad", () => {
+  const r = importActuals(
+    rows([
+      "metric,month,value",
+      "mrr,2026-01,100",
+      "mrrr,2026-02,100",
+      "churn,2026-02,5",
+      "cac,2026-02,-10",
+      "mrr,2026-13,1",
+      "mrr,2026-02,abc",
+      "mrr,2026-03,5%",
+      "mrr,2026-04,$1000",
+      "quality_loss,2026-02,1",
+      "revenue,2026-02",
+      "mrr,2026-01,200",
+    ]),
+    { months: 36 },
+  );
+  expect(r).toEqual({
+    ok: false,
+    errors: [
+      'line 3: unknown metric "mrrr" (did you mean mrr, arr, mrr_growth?)',
+      "line 4: churn is a percentage entered as a fraction: 5% is 0.05, so enter 0.05, not 5.",
+      "line 5: cac must be at least 0; got -10.",
+      'line 6: month "2026-13" is not YYYY-MM (2026-01) or a month number (1, 2, ...)',
+      'line 7: value "abc" is not a number (write fractions as 0.05, not 5%)',
+      'line 8: value "5%" has a percent sign: write percentages as fractions (5% is 0.05)',
+      'line 9: value "$1000" has a currency symbol or a thousands separator: remove them ($1,234,567.50 is 1234567.5)',
+      'line 10: "quality_loss" is a risk group; give one of its indicators as group.indicator, such as cash_burn.burn_rate',
+      "line 11: expected 3 fields (metric,month,value); got 2",
+      "line 12: mrr for 2026-01 was already given on line 2",
+    ],
+  });
+});
+
+test("a month outside the timeline names the line and the timeline's range", () => {
+  expect(errors(["metric,month,value", "mrr,2025-12,1", "mrr,2029-01,1"], { months: 36, firstMonth: "2026-01" })).toEqual([
+    "line 2: month 2025-12 is outside the timeline, which runs from 2026-01 to 2028-12 (36 months); give --first-month or --months to move or widen it",
+    "line 3: month 2029-01 is outside the timeline, which runs from 2026-01 to 2028-12 (36 months); give --first-month or --months to move or widen it",
+  ]);
+  expect(errors(["metric,month,value", "mrr,37,1"])).toEqual(["line 2: month 37 is outside the timeline's months 1 to 36"]);
+});
+
+test("wide form: a bad cell names its line and month column; a bad month header is refused", () => {
+  expect(errors(["metric;2026-01;2026-02", "mrr;1.234,5;2"], { months: 36 }, ";")).toEqual([
+    'line 2, column 2026-01: value "1.234,5" has a currency symbol or a thousands separator: remove them ($1,234,567.50 is 1234567.5)',
+  ]);
+  expect(errors(["metric,Jan,2026-02", "mrr,1,2"])).toEqual(['line 1: column "Jan" is not a month: write YYYY-MM (2026-01) or a month number (1, 2, ...)']);
+  expect(errors(["name,value", "mrr,1"])).toEqual([
+    'line 1: the header must be metric,month,value (long form) or metric followed by one column per month, such as metric,2026-01,2026-02 (wide form); got "name,value"',
+  ]);
+});
+
+test("a selection's cells: numbers as values, Excel dates as month headers, Spanish headers", () => {
+  const r = importActuals(
+    [
+      { line: 1, cells: ["Métrica", 46023, 46054] },
+      { line: 2, cells: ["MRR", 1000, null] },
+    ],
+    { months: 12 },
+  );
+  expect(r).toEqual({ ok: true, firstMonth: "2026-01", values: [expect.objectContaining({ month: 1, value: 1000 })] });
+});

@@ -1,0 +1,75 @@
+/** The timeline's rules (product.md 6.3-6.5), checked against numbers worked out by hand. */
+import { expectedPhase } from "../../src/core/catalog";
+import { etaAt, etaOf, metricRule } from "../../src/core/evaluate";
+import { metricById } from "../../src/core/lookup";
+import { asOfSeries, computeTimeline, lastInputMonth, timelineValues } from "../../src/core/timeline";
+
+const typed = (entries: Record<string, (number | undefined)[]>) => new Map(Object.entries(entries));
+
+test("derived metrics from the same month's cells, blank where product.md 6.3 says", () => {
+  const v = timelineValues(
+    typed({
+      mrr: [100, 120, undefined, 0, 50],
+      customers: [10, 20, 20, 25, 25],
+      team_size: [2, 0, 4, 4, 4],
+      gross_margin: [0.8, 0.8, 0.8, 0.8, 0.8],
+      churn: [0.05, 0.05, 0, 0.05, 0.05],
+      cac: [10, 10, 10, 10, 10],
+      employee_retention: [0.9, undefined, 0.95, 0.95, 0.95],
+      cash_balance: [1000, 1000, 1000, 1000, 1000],
+      cash_burn_burn_rate: [100, 0, -5, 250, 100],
+    }),
+    5,
+  );
+  expect(v.get("arr")).toEqual([1200, 1440, undefined, 0, 600]);
+  expect(v.get("mrr_growth")!.map((x) => x && +x.toFixed(6))).toEqual([undefined, 0.2, undefined, undefined, undefined]);
+  expect(v.get("customer_growth")!.map((x) => x && +x.toFixed(6))).toEqual([undefined, 1, 0, 0.25, 0]);
+  expect(v.get("revenue_per_employee")).toEqual([600, undefined, undefined, 0, 150]);
+  // (100 / 10) × 0.8 / 0.05 / 10 = 16
+  expect(v.get("ltv_cac")!.map((x) => x && +x.toFixed(6))).toEqual([16, 9.6, undefined, 0, 3.2]);
+  expect(v.get("cash_burn_cash_runway")).toEqual([10, undefined, undefined, 4, 10]);
+  expect(v.get("team_overload_turnover")!.map((x) => x && +x.toFixed(6))).toEqual([0.1, undefined, 0.05, 0.05, 0.05]);
+});
+
+test("a number typed over a derived cell wins for that month", () => {
+  expect(timelineValues(typed({ mrr: [100, 100], arr: [undefined, 5000] }), 2).get("arr")).toEqual([1200, 5000]);
+});
+
+test("as-of: the last number at or before each month, and the month it is from", () => {
+  expect(asOfSeries([undefined, 3, undefined, undefined, 7])).toEqual({ values: [undefined, 3, 3, 3, 7], months: [undefined, 2, 2, 2, 5] });
+});
+
+test("the schedule: phase 1 from month 6, 2 from 12, 3 from 24, 4 from 36", () => {
+  expect([1, 5, 6, 11, 12, 23, 24, 35, 36, 120].map(expectedPhase)).toEqual([0, 0, 1, 1, 2, 2, 3, 3, 4, 4]);
+});
+
+test("the reporting month: the last month in which any input row holds a number (derived rows do not count)", () => {
+  const values = timelineValues(typed({ mrr: [1, undefined, undefined], nps: [undefined, 70, undefined] }), 3);
+  expect(lastInputMonth(values)).toBe(2);
+  expect(lastInputMonth(timelineValues(typed({}), 3))).toBeUndefined();
+});
+
+test("ETA: (v(t)/v(t-3))^(1/3) - 1 a month, rounded up; as-of values; the same as SCALE.ETA on the months up to t", () => {
+  const mrr = metricById("mrr");
+  const rule = metricRule(mrr, 1); // 500,000
+  // 100,000 -> 200,000 in three months: g = 2^(1/3) - 1; ln(2.5) / ln(2^(1/3)) = 3.96 -> 4 months.
+  const series = [100_000, undefined, undefined, 200_000, undefined];
+  expect(etaAt(series, 3, rule)).toEqual({ months: 4 });
+  expect(etaAt(series, 4, rule)).toEqual({ months: 4 }); // month 5: as of then 200,000; three months before, 100,000 carried
+  expect(etaOf(series.slice(0, 4), rule)).toEqual(etaAt(series, 3, rule));
+  expect(etaAt(series, 2, rule)).toEqual({ none: "short" });
+  expect(etaAt([300_000, 300_000, 300_000, 300_000], 3, rule)).toEqual({ none: "flat" });
+  expect(etaAt([0, 1, 1, 10], 3, rule)).toEqual({ none: "nonpositive" });
+  expect(etaAt([1, 1, 1, 600_000], 3, rule)).toEqual({ months: 0 });
+});
+
+test("phase reached, target phase and scores month by month; stale after three months", () => {
+  const state = computeTimeline(typed({ mrr: [600_000, undefined, undefined, undefined, undefined], churn: [0.04, 0.06, undefined, undefined, undefined] }), 5);
+  // Month 1: MRR, its ARR (7.2M) and churn meet phase 1, not phase 2: phase 1. Month 2: churn 6% misses: 2 of 3 -> phase 0.
+  expect(state.phase).toEqual([1, 0, 0, 0, 0]);
+  expect(state.targetPhase).toEqual([2, 1, 1, 1, 1]);
+  expect(state.scores[0]).toEqual([1, 2 / 3, 2 / 3, 2 / 3, 2 / 3]);
+  expect(state.reportingMonth).toBe(2);
+  const stale = computeTimeline(typed({ mrr: [600_000, undefined, undefined, undefined, undefined], nps: [undefined, undefined, undefined, undefined, 70] }), 5);
+  expect([stale.metrics.get("mrr")!.stale, stale.metrics.get("mrr")!.month, stale.metrics.get("nps")!.stale]).toEqual([true, 1, false]);
+});
