@@ -11,9 +11,16 @@ import {
   RISK_INDICATORS,
   valueProblem,
 } from "../core/catalog";
-import { indicatorRule, levelOf, metricRule } from "../core/evaluate";
+import { indicatorRule } from "../core/evaluate";
 import { Overrides } from "../core/overrides";
-import { TIMELINE_ROWS, asOfSeries, rowOf } from "../core/timeline";
+import {
+  Series,
+  TIMELINE_ROWS,
+  computeTimeline,
+  lastInputMonth,
+  rowOf,
+  timelineValues,
+} from "../core/timeline";
 import {
   ConditionalRule,
   DASHBOARD,
@@ -57,13 +64,16 @@ export interface RangeRead {
 export interface TemplateSnapshot {
   /** Row key -> the month cells of that timeline row (Tracking_<key>), where the name exists. */
   readonly rows: ReadonlyMap<string, RangeRead>;
-  readonly targetPhase?: RangeRead;
+  /** Tracking_TargetPhase's row: the colour rules read each month's target phase there. */
+  readonly targetPhaseRow?: number;
   /** The last risk group row (Tracking_Risk_<last group>): the working rows sit below it. */
   readonly lastGroupRow?: number;
-  /** The reporting month's position, as the dashboard computed it. */
-  readonly reportingIndex?: number;
   /** The month headers' values (dates as serial numbers). */
   readonly months?: readonly unknown[];
+  /** Scale_ReportingMonth: a date the user typed, or undefined where it is the default formula. */
+  readonly typedReportingMonth?: number;
+  /** Scale_MinShare's value. */
+  readonly minShare?: unknown;
   /** Scale_Phase, the anchor of the dashboard's risk levels. */
   readonly dashboardPhase?: Address;
   /** Flag_<id> cells on the dashboard. */
@@ -95,13 +105,13 @@ const ref = (col: number, row: number) => `${columnLetter(col)}${row}`;
 /** The Tracking sheet's colours, for the rows and months the names cover now. */
 function trackingRules(s: TemplateSnapshot): ConditionalRule[] {
   const first = [...s.rows.values()][0];
-  if (!first || !s.targetPhase || s.lastGroupRow === undefined) return [];
+  if (!first || s.targetPhaseRow === undefined || s.lastGroupRow === undefined) return [];
   const lastGroup = TRACKING.groups.get(RISK_GROUPS[RISK_GROUPS.length - 1].id)!;
   const rules = trackingLevelRules({
     rows: new Map([...s.rows].map(([key, r]) => [key, r.address.start.row])),
     firstMonthColumn: first.address.start.col,
     lastMonthColumn: first.address.end.col,
-    targetPhaseRow: s.targetPhase.address.start.row,
+    targetPhaseRow: s.targetPhaseRow,
     // Rows a user inserted above the working rows move them all alike.
     floorRow: s.lastGroupRow + TRACKING.floor - lastGroup,
     targetColumn:
@@ -171,37 +181,63 @@ function checkRanges(s: TemplateSnapshot, plan: Plan): Set<string> {
   return bad;
 }
 
-/** The reporting month's level of every metric (against its target phase) and risk indicator. */
+/**
+ * The reporting month's position: a typed date's month on the timeline (the dashboard's MATCH),
+ * else the last month any input row holds a number (the dashboard's default).
+ */
+function reportingIndex(s: TemplateSnapshot, values: ReadonlyMap<string, Series>): number | undefined {
+  if (s.typedReportingMonth === undefined) return lastInputMonth(values);
+  const months = (s.months ?? []).map((m) => (typeof m === "number" ? m : NaN));
+  let index: number | undefined;
+  months.forEach((m, k) => {
+    if (m <= s.typedReportingMonth!) index = k + 1;
+  });
+  const last = months[months.length - 1];
+  // A date past the last month's end is outside the timeline, as the dashboard says.
+  return index !== undefined && s.typedReportingMonth < last + 31 ? index : undefined;
+}
+
+/**
+ * The reporting month's level of every metric (against its target phase) and risk indicator:
+ * the core's timeline over the numbers read (typed inputs, and Excel's results of the derived rows,
+ * which the core computes the same way where a cell is blank).
+ */
 function judgeReportingMonth(s: TemplateSnapshot, plan: Plan, bad: Set<string>): void {
-  const t = s.reportingIndex;
-  if (t === undefined || t < 1) return;
-  const targetPhase = s.targetPhase?.values[0]?.[t - 1];
-  const phase = (typeof targetPhase === "number" ? targetPhase : 1) as PhaseNumber;
-  const asOf = (key: string) => {
+  const typed = new Map<string, Series>();
+  let months = 0;
+  for (const [key, read] of s.rows) {
+    const row = numbers(read.values[0] ?? []).map((v, k) => (bad.has(`${key}@${k}`) ? undefined : v));
+    typed.set(key, row);
+    months = Math.max(months, row.length);
+  }
+  if (months === 0) return;
+  const t = reportingIndex(s, timelineValues(typed, months));
+  if (t === undefined) return;
+  const minShare = typeof s.minShare === "number" && s.minShare > 0 ? s.minShare : 1;
+  const state = computeTimeline(typed, months, { minShare, reportingMonth: t, overrides: s.overrides });
+  plan.reportingMonth = yearMonth(s.months?.[t - 1]);
+  const phase = state.targetPhase[t - 1] as PhaseNumber;
+  const where = (key: string) => {
     const read = s.rows.get(key);
-    if (!read) return undefined;
-    const series = asOfSeries(numbers(read.values[0] ?? []));
-    const month = series.months[t - 1];
-    const value = series.values[t - 1];
-    if (month === undefined || value === undefined || bad.has(`${key}@${month - 1}`)) return undefined;
+    const month = state.asOfMonth.get(key)?.[t - 1];
+    const value = state.asOf.get(key)?.[t - 1];
+    if (!read || month === undefined || value === undefined) return undefined;
     const a = read.address;
     return { value, address: cellAddress(a.sheet, a.start.col + month - 1, a.start.row), sheet: a.sheet };
   };
-  const judge = (level: Level, cell: Omit<FlaggedCell, "level">) => {
+  const judge = (level: Level | undefined, cell: Omit<FlaggedCell, "level" | "value" | "address" | "sheet">, key: string) => {
+    const at = where(key);
+    if (!level || !at) return;
     plan.counts[level]++;
-    if (level !== "OK") plan.flagged.push({ ...cell, level });
+    if (level !== "OK") plan.flagged.push({ ...cell, ...at, level });
   };
   for (const m of PHASE_METRICS) {
-    const now = asOf(m.id);
-    const rule = metricRule(m, phase, s.overrides);
-    if (!now || !rule) continue; // no value, or switched off in the Thresholds table
-    judge(levelOf(now.value, rule), { ...now, measureId: m.id, phase, target: rule.threshold });
+    const now = state.metrics.get(m.id)!;
+    if (now.target !== undefined) judge(now.flag, { measureId: m.id, phase, target: now.target }, m.id);
   }
   for (const i of RISK_INDICATORS) {
-    const now = asOf(rowOf(i).key);
     const rule = indicatorRule(i, s.overrides);
-    if (!now || !rule) continue;
-    judge(levelOf(now.value, rule), { ...now, measureId: i.qualifiedId, phase: "R", target: rule.threshold });
+    if (rule) judge(state.indicatorLevels.get(i.qualifiedId)![t - 1], { measureId: i.qualifiedId, phase: "R", target: rule.threshold }, rowOf(i).key);
   }
 }
 
@@ -214,8 +250,6 @@ function yearMonth(serial: unknown): string | undefined {
 
 export function planRefresh(s: TemplateSnapshot): Plan {
   const plan: Plan = {
-    reportingMonth:
-      s.reportingIndex === undefined ? undefined : yearMonth(s.months?.[s.reportingIndex - 1]),
     rules: [...trackingRules(s), ...dashboardRules(s), ...risksRules(s)],
     counts: { OK: 0, WATCH: 0, RISK: 0 },
     flagged: [],

@@ -24,7 +24,6 @@ import {
 } from "../core/overrides";
 import { TIMELINE_ROWS } from "../core/timeline";
 import {
-  DASHBOARD,
   NAMES,
   SheetKey,
   THRESHOLDS,
@@ -138,7 +137,8 @@ interface Reads {
   targetPhase?: Excel.Range;
   lastGroup?: Excel.Range;
   tracking?: SheetRead;
-  reportingIndex?: Excel.Range;
+  reportingMonth?: Excel.Range;
+  minShare?: Excel.Range;
   dashboardPhase?: Excel.Range;
   dashboardFlags: (Excel.Range | undefined)[];
   dashboard?: SheetRead;
@@ -177,14 +177,6 @@ function queueReads(
     existing,
   );
   const dashboardPhase = named(context, NAMES.phase, "address", existing);
-  // The reporting month's position sits beside the month (Scale_ReportingMonth).
-  const reporting = existing && !existing(NAMES.reportingMonth)
-    ? undefined
-    : context.workbook.names
-        .getItemOrNullObject(NAMES.reportingMonth)
-        .getRangeOrNullObject()
-        .getOffsetRange(0, DASHBOARD.reportingIndexColumn - DASHBOARD.valueColumn)
-        .load("values");
   const dashboardFlags = PHASE_METRICS.map((m) =>
     named(context, NAMES.flag(m.id), "address", existing),
   );
@@ -198,10 +190,11 @@ function queueReads(
     workbook: context.workbook.load("readOnly"),
     rows,
     months,
-    targetPhase: named(context, NAMES.phaseRow.targetPhase, "values,address", existing),
+    targetPhase: named(context, NAMES.phaseRow.targetPhase, "address", existing),
     lastGroup,
     tracking: sheetRead(months, withRules),
-    reportingIndex: reporting,
+    reportingMonth: named(context, NAMES.reportingMonth, "values,formulas", existing),
+    minShare: named(context, NAMES.minShare, "values", existing),
     dashboardPhase,
     dashboardFlags,
     dashboard: sheetRead(dashboardPhase, withRules),
@@ -310,15 +303,16 @@ function snapshotOf(reads: Reads, overrides: Overrides): TemplateSnapshot {
   for (const [key, range] of reads.rows)
     if (present(range))
       rows.set(key, { address: parseAddress(range.address), values: range.values });
-  const index = reads.reportingIndex?.isNullObject === false ? reads.reportingIndex.values[0]?.[0] : undefined;
+  // A formula there is the default (the last month with data); a number, a month the user typed.
+  const reporting = present(reads.reportingMonth) ? reads.reportingMonth : undefined;
+  const typed = reporting && !String(reporting.formulas[0]?.[0]).startsWith("=") ? reporting.values[0]?.[0] : undefined;
   return {
     rows,
-    targetPhase: present(reads.targetPhase)
-      ? { address: parseAddress(reads.targetPhase.address), values: reads.targetPhase.values }
-      : undefined,
+    targetPhaseRow: present(reads.targetPhase) ? parseAddress(reads.targetPhase.address).start.row : undefined,
     lastGroupRow: present(reads.lastGroup) ? parseAddress(reads.lastGroup.address).start.row : undefined,
-    reportingIndex: typeof index === "number" ? index : undefined,
     months: present(reads.months) ? reads.months.values[0] : undefined,
+    typedReportingMonth: typeof typed === "number" ? typed : undefined,
+    minShare: present(reads.minShare) ? reads.minShare.values[0]?.[0] : undefined,
     dashboardPhase: present(reads.dashboardPhase) ? parseAddress(reads.dashboardPhase.address) : undefined,
     dashboardFlags: reads.dashboardFlags.filter(present).map((r) => parseAddress(r.address)),
     groupFlags: reads.groupFlags.filter(present).map((r) => parseAddress(r.address)),

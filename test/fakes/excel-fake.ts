@@ -515,7 +515,7 @@ export class FakeRange extends FakeClientObject {
         const rows: unknown[][] = [];
         for (let r = t.box.r1; r <= Math.min(t.box.r2, t.box.r1 + 200); r++) {
           const row: unknown[] = [];
-          for (let c = t.box.c1; c <= Math.min(t.box.c2, t.box.c1 + 60); c++) row.push(read(t.sheet.cells.get(`${colLetters(c)}${r}`)));
+          for (let c = t.box.c1; c <= Math.min(t.box.c2, t.box.c1 + 200); c++) row.push(read(t.sheet.cells.get(`${colLetters(c)}${r}`)));
           rows.push(row);
         }
         return rows;
@@ -975,9 +975,11 @@ export function fakeContext(state: FakeState): Excel.RequestContext {
 
 /** Shifts a range as Excel does when a column (or row) is inserted before `at`: ranges spanning it widen. */
 function shift(ref: string, axis: "column" | "row", at: number): string {
-  const b = box(ref);
   const [lo, hi] = axis === "column" ? (["c1", "c2"] as const) : (["r1", "r2"] as const);
-  return refOf({ ...b, [lo]: b[lo] >= at ? b[lo] + 1 : b[lo], [hi]: b[hi] >= at ? b[hi] + 1 : b[hi] });
+  // Each area of a rule over several areas moves on its own.
+  return boxes(ref)
+    .map((b) => refOf({ ...b, [lo]: b[lo] >= at ? b[lo] + 1 : b[lo], [hi]: b[hi] >= at ? b[hi] + 1 : b[hi] }))
+    .join(" ");
 }
 
 function insertOn(state: FakeState, sheetName: string, axis: "column" | "row", at: number): void {
