@@ -27,7 +27,7 @@ export const WORKBOOK_ERROR_MESSAGES: Readonly<
     readOnly:
       "The workbook is read-only. Save a copy you can edit (File > Save a Copy), then try again.",
     apiNotSupported:
-      "This version of Excel does not support what Scale Tracker needs (Excel API 1.8). Use Microsoft 365 or Excel on the web.",
+      "This version of Excel does not support what Scale Tracker needs (Excel API 1.9). Use Microsoft 365 or Excel on the web.",
     unsupportedFeature:
       "The sheet holds a feature Excel cannot change from an add-in. Make the change on a copy of the sheet without that feature, or by hand.",
     invalidOperation:
@@ -53,7 +53,7 @@ export const WORKBOOK_ERROR_MESSAGES: Readonly<
     readOnly:
       "El libro es de solo lectura. Guarda una copia editable (Archivo > Guardar una copia) e inténtalo de nuevo.",
     apiNotSupported:
-      "Esta versión de Excel no admite lo que Scale Tracker necesita (Excel API 1.8). Usa Microsoft 365 o Excel en la web.",
+      "Esta versión de Excel no admite lo que Scale Tracker necesita (Excel API 1.9). Usa Microsoft 365 o Excel en la web.",
     unsupportedFeature:
       "La hoja tiene una característica que Excel no permite cambiar desde un complemento. Haz el cambio en una copia de la hoja sin esa característica, o a mano.",
     invalidOperation:

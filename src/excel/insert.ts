@@ -101,35 +101,57 @@ export function sheetBlock(sheet: SheetSpec): Block {
   return { topLeft: "A1", formulas, numberFormats };
 }
 
-/** Runs of same-styled cells in a row, so each run is formatted with one call. */
-export function styleRuns(
-  sheet: SheetSpec,
-): { ref: string; style: CellStyle }[] {
-  const byRow = new Map<number, { col: number; style: CellStyle }[]>();
+/**
+ * The described cells of each style as rectangles: runs of consecutive cells in a row, then runs
+ * with the same columns on consecutive rows merged, so a style takes a few dozen areas, not a call per cell.
+ */
+export function styleAreas(sheet: SheetSpec): Map<CellStyle, string[]> {
+  const byStyle = new Map<CellStyle, Map<number, number[]>>();
   for (const c of sheet.cells) {
-    if (!c.style || c.style === "computed") continue;
+    if (!c.style) continue;
     const { row, col } = cellPosition(c.ref);
-    byRow.set(row, [...(byRow.get(row) ?? []), { col, style: c.style }]);
+    const rows = byStyle.get(c.style) ?? new Map<number, number[]>();
+    rows.set(row, [...(rows.get(row) ?? []), col]);
+    byStyle.set(c.style, rows);
   }
-  const runs: { ref: string; style: CellStyle }[] = [];
-  for (const [row, cells] of byRow) {
-    cells.sort((a, b) => a.col - b.col);
-    let start = cells[0];
-    let prev = cells[0];
-    for (const cell of [...cells.slice(1), undefined]) {
-      if (cell && cell.style === start.style && cell.col === prev.col + 1) {
-        prev = cell;
-        continue;
-      }
-      runs.push({
-        ref: `${columnLetter(start.col)}${row}:${columnLetter(prev.col)}${row}`,
-        style: start.style,
+  const areas = new Map<CellStyle, string[]>();
+  for (const [style, rows] of byStyle) {
+    // Row runs as [first column, last column] per row.
+    const open = new Map<string, { top: number; bottom: number }>();
+    const done: string[] = [];
+    const close = (key: string, box: { top: number; bottom: number }) => {
+      const [c1, c2] = key.split(":").map(Number);
+      done.push(`${columnLetter(c1)}${box.top}:${columnLetter(c2)}${box.bottom}`);
+    };
+    for (const row of [...rows.keys()].sort((a, b) => a - b)) {
+      const cols = rows.get(row)!.sort((a, b) => a - b);
+      const runs: string[] = [];
+      let start = cols[0];
+      cols.forEach((col, i) => {
+        if (cols[i + 1] !== col + 1) {
+          runs.push(`${start}:${col}`);
+          start = cols[i + 1];
+        }
       });
-      if (cell) start = prev = cell;
+      for (const [key, box] of open)
+        if (!runs.includes(key) || box.bottom !== row - 1) {
+          close(key, box);
+          open.delete(key);
+        }
+      for (const key of runs) {
+        const box = open.get(key);
+        if (box) box.bottom = row;
+        else open.set(key, { top: row, bottom: row });
+      }
     }
+    for (const [key, box] of open) close(key, box);
+    areas.set(style, done);
   }
-  return runs;
+  return areas;
 }
+
+/** Excel takes a RangeAreas address of limited length: style areas go in groups of this many. */
+const AREAS_PER_CALL = 150;
 
 function applyStyle(format: Excel.RangeFormat, style: CellStyle): void {
   const s = STYLES[style];
@@ -169,8 +191,12 @@ function writeSheet(sheet: Excel.Worksheet, spec: SheetSpec): void {
   );
   range.numberFormat = block.numberFormats as string[][];
   range.formulas = block.formulas as string[][];
-  for (const run of styleRuns(spec))
-    applyStyle(sheet.getRange(run.ref).format, run.style);
+  for (const [style, areas] of styleAreas(spec))
+    for (let k = 0; k < areas.length; k += AREAS_PER_CALL)
+      applyStyle(
+        sheet.getRanges(areas.slice(k, k + AREAS_PER_CALL).join(", ")).format,
+        style,
+      );
   for (const [column, width] of Object.entries(spec.columnWidths)) {
     sheet.getRange(`${column}:${column}`).format.columnWidth = Math.round(
       width * 6,

@@ -35,10 +35,10 @@ const isFormula = (f: CellValue | undefined) =>
   typeof f === "string" && f.startsWith("=");
 
 /**
- * The value of a metric row. Typed text after the id (its name, its unit) is skipped. If the
- * next cell is a formula, its result is the value (the dashboard's rows, (metric, =formula)
- * pairs); otherwise the row holds inputs, and the value is the last number typed in it (the
- * latest month), so the computed latest, target and gap columns of a phase sheet are ignored.
+ * The value of a metric row. Typed text after the id (its name, its unit, its kind) is skipped.
+ * If the next cell is a formula with a number, that is the value (the dashboard's rows, the
+ * Tracking sheet's Latest, (metric, =formula) pairs); otherwise the value is the last number
+ * typed in the row (the latest month), so computed columns (targets, gaps, derived months) are ignored.
  */
 function rowValue(
   values: readonly CellValue[],
@@ -53,10 +53,8 @@ function rowValue(
   )
     first++;
   if (first >= values.length) return undefined;
-  if (isFormula(formulas[first])) {
-    const result = values[first];
-    return typeof result === "number" ? result : undefined;
-  }
+  if (isFormula(formulas[first]) && typeof values[first] === "number")
+    return values[first] as number;
   const typed = values.filter(
     (v, c): v is number =>
       c >= first && typeof v === "number" && !isFormula(formulas[c]),

@@ -42,10 +42,11 @@ export interface Strings {
     noValues: string;
     columns: {
       metric: string;
-      phase: string;
       value: string;
       target: string;
     };
+    /** What a metric is judged against: "phase 2". */
+    phase: (n: number) => string;
     risksPhase: string;
     selectHint: string;
     /** A sheet whose conditional formats Excel could not read: what rebuilding does, before it is done. */
@@ -146,11 +147,11 @@ const en: Strings = {
     noValues:
       "No values yet: type monthly values on the Tracking sheet, then refresh.",
     columns: {
-      metric: "Metric and level",
-      phase: "Phase",
+      metric: "Metric, level, against",
       value: "Value",
       target: "Target",
     },
+    phase: (n) => `phase ${n}`,
     risksPhase: "Risks",
     selectHint: "Select the cell in the sheet",
     unreadable: (sheet) =>
@@ -264,11 +265,11 @@ const es: Strings = {
     noValues:
       "Aún no hay valores: escribe los valores mensuales en la hoja Seguimiento y actualiza.",
     columns: {
-      metric: "Métrica y nivel",
-      phase: "Fase",
+      metric: "Métrica, nivel, frente a",
       value: "Valor",
       target: "Objetivo",
     },
+    phase: (n) => `fase ${n}`,
     risksPhase: "Riesgos",
     selectHint: "Seleccionar la celda en la hoja",
     unreadable: (sheet) =>

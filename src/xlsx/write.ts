@@ -14,6 +14,13 @@ import {
 import { STYLES as TEMPLATE_STYLES } from "../core/template/styles";
 import { addCharts } from "./chart";
 
+/** exceljs's worksheet has `dataValidations` (a model keyed by address); its typings leave it out. */
+interface WithValidations {
+  readonly dataValidations: {
+    add(address: string, validation: ExcelJS.DataValidation): void;
+  };
+}
+
 const argb = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;
 
 const solid = (hex: string): ExcelJS.Fill => ({
@@ -43,13 +50,20 @@ function applyCells(
   sheet: ExcelJS.Worksheet,
   spec: WorkbookSpec["sheets"][number],
 ): void {
+  // One style object per style and number format: cells share it.
+  const styles = new Map<string, Partial<ExcelJS.Style>>();
+  const styleOf = (style: CellStyle, numFmt: string | undefined) => {
+    const key = `${style}|${numFmt ?? ""}`;
+    if (!styles.has(key)) styles.set(key, { ...STYLES[style], numFmt });
+    return styles.get(key)!;
+  };
   for (const c of spec.cells) {
     const target = sheet.getCell(c.ref);
     if (c.formula !== undefined)
       target.value = { formula: c.formula } as ExcelJS.CellFormulaValue;
     else if (c.value !== undefined) target.value = c.value;
-    if (c.numberFormat) target.numFmt = c.numberFormat;
-    if (c.style) target.style = { ...STYLES[c.style], numFmt: c.numberFormat };
+    if (c.style) target.style = styleOf(c.style, c.numberFormat);
+    else if (c.numberFormat) target.numFmt = c.numberFormat;
   }
   for (const [column, width] of Object.entries(spec.columnWidths))
     sheet.getColumn(column).width = width;
@@ -133,24 +147,18 @@ export async function writeWorkbook(spec: WorkbookSpec): Promise<Buffer> {
       ],
     });
   });
+  // One validation per described range: exceljs writes a range key as its sqref as it is
+  // (set per cell, it compares every cell with its neighbours to merge them again).
   for (const v of spec.validations) {
-    const [from, to] = v.ref.split(":");
-    const sheet = sheets.get(v.sheet)!;
-    const first = sheet.getCell(from);
-    const last = sheet.getCell(to ?? from);
-    for (let row = Number(first.row); row <= Number(last.row); row++) {
-      for (let col = Number(first.col); col <= Number(last.col); col++) {
-        sheet.getCell(row, col).dataValidation = {
-          type: "decimal",
-          operator: "between",
-          allowBlank: true,
-          formulae: [v.min, v.max],
-          showErrorMessage: true,
-          errorTitle: "Scale Tracker",
-          error: v.message,
-        };
-      }
-    }
+    (sheets.get(v.sheet)! as unknown as WithValidations).dataValidations.add(v.ref, {
+      type: "decimal",
+      operator: "between",
+      allowBlank: true,
+      formulae: [v.min, v.max],
+      showErrorMessage: true,
+      errorTitle: "Scale Tracker",
+      error: v.message,
+    });
   }
   return addCharts(Buffer.from(await wb.xlsx.writeBuffer()), spec);
 }

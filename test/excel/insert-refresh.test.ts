@@ -1,6 +1,7 @@
-import { LEVELS, Level, PHASE_METRICS, RISK_GROUPS, RISK_INDICATORS, valueRange } from "../../src/core/catalog";
+import { LEVELS, Level, PHASE_METRICS, RISK_GROUPS, valueRange } from "../../src/core/catalog";
 import { INPUT_ROWS } from "../../src/core/timeline";
-import { LEVEL_FILL, LEVEL_FONT, NAMES, RISKS, RULE_MARKER, THRESHOLDS, TimelineValue, columnLetter, describeWorkbook, monthColumn, trackingRow } from "../../src/core/template";
+import { LEVEL_FILL, LEVEL_FONT, NAMES, RISKS, RULE_MARKER, THRESHOLDS, TimelineValue, cellPosition, columnLetter, describeWorkbook, monthColumn, trackingRow } from "../../src/core/template";
+import { STYLES } from "../../src/core/template/styles";
 import { RefreshIncompleteError, WorkbookError, insertTrackingWorkbook, rebuildSheetFlags, refreshRiskFlags } from "../../src/excel";
 import { cellInput } from "../../src/excel/insert";
 import { holdsExactly } from "../../src/excel/rules";
@@ -39,6 +40,12 @@ function enter(sheetName: string, ref: string, value: number | string) {
 /** Month t (1-based) of a timeline row on the Tracking sheet, as inserted. */
 const monthCell = (key: string, t: number) => `${columnLetter(monthColumn(t))}${trackingRow(key)}`;
 const type = (key: string, t: number, value: number) => enter("Tracking", monthCell(key, t), value);
+/** Whether an area such as "N6:AK9" holds the cell "P7". */
+const covers = (area: string, ref: string) => {
+  const [a, b = a] = area.split(":").map(cellPosition);
+  const c = cellPosition(ref);
+  return a.col <= c.col && c.col <= b.col && a.row <= c.row && c.row <= b.row;
+};
 const metricIndex = (id: string) => PHASE_METRICS.findIndex((m) => m.id === id);
 const thresholdCell = (id: string, n: 1 | 2 | 3 | 4) => `${columnLetter(THRESHOLDS.targetColumn(n))}${THRESHOLDS.metricRow(metricIndex(id))}`;
 
@@ -60,6 +67,12 @@ describe("insertTrackingWorkbook", () => {
           typeof expected === "string" && expected.startsWith("'") ? expected.slice(1) : expected,
           c.numberFormat,
         ]);
+      }
+      // Each styled cell got its style's fill and boldness, through the areas the styles were applied to.
+      const formatOf = (ref: string, prop: string) => got.formats.filter((f) => f.props[prop] !== undefined && covers(f.ref, ref)).map((f) => f.props[prop]);
+      for (const c of s.cells.filter((x) => x.style)) {
+        const style = STYLES[c.style!];
+        expect([s.name, c.ref, formatOf(c.ref, "fill.color"), formatOf(c.ref, "font.bold")]).toEqual([s.name, c.ref, style.fill ? [style.fill] : [], style.bold ? [true] : []]);
       }
       const rules = spec.rules.filter((r) => r.sheet === s.key).map((r) => [r.ref, `=${r.formula}`, LEVEL_FILL[r.level], LEVEL_FONT[r.level]]);
       expect(got.rules.map((r) => [r.ref, r.formula, r.fill, r.font])).toEqual(rules);

@@ -297,7 +297,7 @@ class FakeRangeFormat {
     const record = (prop: string, value: unknown) =>
       ctx.enqueue(`format ${prop}`, () => {
         const t = target()!;
-        t.sheet.formats.push({ ref: refOf(t.box), props: { [prop]: value } });
+        for (const area of t.areas ?? [t.box]) t.sheet.formats.push({ ref: refOf(area), props: { [prop]: value } });
       });
     this.fill = writeOnly<FakeRangeFormat["fill"]>(["color"], (k, v) => record(`fill.${k}`, v));
     this.font = writeOnly<FakeRangeFormat["font"]>(["bold", "italic", "color", "size"], (k, v) => record(`font.${k}`, v));
@@ -652,8 +652,10 @@ class FakeWorksheetCharts {
 
 class FakeRangeAreas {
   readonly conditionalFormats: FakeConditionalFormatCollection;
+  readonly format: FakeRangeFormat;
   constructor(ctx: FakeContext, target: () => Target) {
     this.conditionalFormats = new FakeConditionalFormatCollection(ctx, target);
+    this.format = new FakeRangeFormat(ctx, target);
   }
 }
 

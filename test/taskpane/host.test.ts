@@ -32,23 +32,23 @@ test("the change listener passes on the changed sheet's id, and stops in a batch
   expect(run.mock.calls[0][0]).toEqual(expect.objectContaining({ sync: expect.any(Function) }));
 });
 
-test("a refresh names the sheets holding the template's inputs and thresholds: not the dashboard, not the user's own", async () => {
+test("a refresh names the sheets holding the template's inputs: the timeline, the thresholds, the dashboard's month and share; not the Risks sheet, not the user's own", async () => {
   state.sheets.push({ ...newSheet("Notes"), id: "{notes}" });
-  await excelHost.insert({ language: "en", company: "Acme", currency: "USD", firstMonth: "2025-01", phases: [1, 2, 3, 4] });
+  await excelHost.insert({ language: "en", company: "Acme", currency: "USD", firstMonth: "2025-01", months: 24 });
   state.syncs = 0;
   const { inputSheetIds, syncs } = await excelHost.refresh();
   expect([syncs, state.syncs]).toEqual([2, 2]); // found by the refresh's own read, no extra sync
   const idOf = (name: string) => state.sheets.find((s) => s.name === name)!.id;
-  expect(inputSheetIds.slice().sort()).toEqual(["Thresholds", "Phase 1", "Phase 2", "Phase 3", "Phase 4", "Risks"].map(idOf).sort());
+  expect(inputSheetIds.slice().sort()).toEqual(["Thresholds", "Tracking", "Scale Dashboard"].map(idOf).sort());
   expect(inputSheetIds).not.toContain("{notes}");
-  expect(inputSheetIds).not.toContain(idOf("Scale Dashboard"));
+  expect(inputSheetIds).not.toContain(idOf("Risks"));
 });
 
 describe("Inspect's read of the selection", () => {
   const select = (ref: string) => (state.selected = ref);
 
   test("reads the workbook's targets through the names that exist, also where Excel refuses paths through null objects", async () => {
-    await excelHost.insert({ language: "en", company: "Acme", currency: "USD", firstMonth: "2025-01", phases: [1, 2, 3, 4] });
+    await excelHost.insert({ language: "en", company: "Acme", currency: "USD", firstMonth: "2025-01", months: 24 });
     state.names.delete("Target_cac");
     state.strictNullObjects = true;
     state.sheets.push(newSheet("Data"));

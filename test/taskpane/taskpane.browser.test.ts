@@ -97,7 +97,7 @@ describeWith(["chromium"], "the task pane in headless Chromium, against the fake
     const result = await page.getByTestId("insert-result").innerText();
     expect(result).toContain("Scale Dashboard");
     expect(result).toContain("Thresholds (2) (the name Thresholds was taken)");
-    expect(await fake(page, (s) => s.sheets.map((x) => x.name))).toEqual(["Thresholds", "Scale Dashboard", "Thresholds (2)", "Phase 1", "Phase 2", "Phase 3", "Phase 4", "Risks"]);
+    expect(await fake(page, (s) => s.sheets.map((x) => x.name))).toEqual(["Thresholds", "Scale Dashboard", "Tracking", "Thresholds (2)", "Risks"]);
     expect(await fake(page, (s) => s.syncs)).toBe(2);
     // Announced to screen readers when it appears.
     expect(await page.getByTestId("insert-result").getAttribute("role")).toBe("status");
@@ -136,7 +136,7 @@ describeWith(["chromium"], "the task pane in headless Chromium, against the fake
     }
     expect(await page.getByTestId("insert-result").innerText()).toContain("Scale Dashboard");
     expect(await page.getByRole("button", { name: "Insert tracking workbook" }).isEnabled()).toBe(true);
-    expect(await fake(page, (s) => s.sheets.length)).toBe(7);
+    expect(await fake(page, (s) => s.sheets.length)).toBe(4);
     expect(await seriousViolations(page)).toEqual([]);
   });
 
@@ -145,6 +145,9 @@ describeWith(["chromium"], "the task pane in headless Chromium, against the fake
     await page.getByLabel("Currency code").fill("E1");
     await page.getByRole("button", { name: "Insert tracking workbook" }).click();
     await page.getByText("Enter a three-letter currency code, such as USD or EUR.").waitFor();
+    await page.getByLabel("Months on the timeline").fill("200");
+    await page.getByRole("button", { name: "Insert tracking workbook" }).click();
+    await page.getByText("Enter a whole number of months from 12 to 120.").waitFor();
     expect(await fake(page, (s) => s.sheets.length)).toBe(0);
   });
 
@@ -165,7 +168,7 @@ describeWith(["chromium"], "the task pane in headless Chromium, against the fake
     const page = await pane();
     await fake(page, (s) => (s.apiSupported = false));
     await page.getByRole("button", { name: "Insert tracking workbook" }).click();
-    await page.getByText("This version of Excel does not support what Scale Tracker needs (Excel API 1.8). Use Microsoft 365 or Excel on the web.").waitFor();
+    await page.getByText("This version of Excel does not support what Scale Tracker needs (Excel API 1.9). Use Microsoft 365 or Excel on the web.").waitFor();
     expect(await fake(page, (s) => s.sheets.length)).toBe(0);
   });
 
@@ -182,11 +185,15 @@ describeWith(["chromium"], "the task pane in headless Chromium, against the fake
     await insertWorkbook(page);
     await page.getByRole("tab", { name: "Risk flags" }).click();
     await page.getByRole("button", { name: "Refresh risk flags" }).click();
-    await page.getByText("No values yet: type monthly values on the phase sheets and the Risks sheet, then refresh.").waitFor();
+    await page.getByText("No values yet: type monthly values on the Tracking sheet, then refresh.").waitFor();
     await fake(page, (s) => {
-      const set = (sheet: string, ref: string, value: number) => s.sheets.find((x) => x.name === sheet)!.cells.set(ref, { value });
-      set("Phase 1", "D4", 480_000);
-      set("Risks", "F15", 14);
+      // Month 1 of a row, found through its name as refresh finds it.
+      const set = (name: string, value: number) => {
+        const n = s.names.get(name)!;
+        s.sheets.find((x) => x.name === n.sheet)!.cells.set(n.ref.split(":")[0], { value });
+      };
+      set("Tracking_mrr", 480_000);
+      set("Tracking_cash_burn_cash_runway", 14);
     });
     await page.getByRole("button", { name: "Refresh risk flags" }).click();
     await page.getByRole("row").nth(2).waitFor();
@@ -227,60 +234,65 @@ describeWith(["chromium"], "the task pane in headless Chromium, against the fake
     const page = await pane();
     await insertWorkbook(page);
     await fake(page, (s) => {
-      const set = (sheet: string, ref: string, value: number) => s.sheets.find((x) => x.name === sheet)!.cells.set(ref, { value });
-      set("Phase 1", "D4", 480_000);
-      set("Phase 1", "D11", 0.04);
-      set("Risks", "F15", 14);
-      // Uptime's first month: the row is found through its name, as refresh finds it.
-      const uptime = s.names.get("Phase1_uptime_Actuals")!;
-      set(uptime.sheet, uptime.ref.split(":")[0], 0.9989);
+      // Month 1 of each row, found through its name as refresh finds it.
+      const set = (name: string, value: number) => {
+        const n = s.names.get(name)!;
+        s.sheets.find((x) => x.name === n.sheet)!.cells.set(n.ref.split(":")[0], { value });
+      };
+      set("Tracking_mrr", 480_000);
+      set("Tracking_churn", 0.04);
+      set("Tracking_cash_burn_cash_runway", 14); // typed over the runway's formula
+      set("Tracking_uptime", 0.9989);
     });
     await page.getByRole("tab", { name: "Risk flags" }).click();
     await page.getByRole("button", { name: "Refresh risk flags" }).click();
     await page.getByTestId("refresh-result").waitFor();
-    expect(await page.getByRole("status").innerText()).toContain("1 OK, 2 WATCH, 1 RISK");
+    // Churn 4% is OK as a phase metric and as competition.churn; MRR, its ARR and uptime are WATCH.
+    expect(await page.getByRole("status").innerText()).toContain("2 OK, 3 WATCH, 1 RISK");
+    expect(await page.getByTestId("reporting-month").innerText()).toMatch(/^Levels of \w+ \d{4}:$/);
     // RISK first, then by row; values and targets formatted like the sheet, the exact number on hover.
     const rows = (await page.locator("tbody tr").allInnerTexts()).map((r) => r.split(/\t|\n/).filter(Boolean));
     expect(rows).toEqual([
       ["Cash runway", "RISK", "Risks", "14", "18"],
-      ["Monthly recurring revenue", "WATCH", "1", "480,000", "500,000"],
-      ["System uptime", "WATCH", "1", "99.89%", "99.9%"],
+      ["Monthly recurring revenue", "WATCH", "phase 1", "480,000", "500,000"],
+      ["Annual recurring revenue", "WATCH", "phase 1", "5,760,000", "6,000,000"],
+      ["System uptime", "WATCH", "phase 1", "99.89%", "99.9%"],
     ]);
-    expect(await page.locator("tbody tr").nth(2).locator("td").nth(2).getAttribute("title")).toBe("0.9989");
+    expect(await page.locator("tbody tr").nth(3).locator("td").nth(1).getAttribute("title")).toBe("0.9989");
     expect(await seriousViolations(page)).toEqual([]);
     expect(await fitsWidth(page)).toBe(true);
     await shot(page, "refresh");
-    await page.getByRole("button", { name: /Monthly recurring revenue: Select the cell in the sheet 'Phase 1'!M4/ }).click();
-    await page.waitForFunction("window.__fake.selected === \"'Phase 1'!M4\"");
+    await page.getByRole("button", { name: /Monthly recurring revenue: Select the cell in the sheet Tracking!N6/ }).click();
+    await page.waitForFunction("window.__fake.selected === 'Tracking!N6'");
     await page.evaluate("Promise.all(window.__fake.changeHandlers.map((h) => h({})))");
     await page.getByTestId("stale").waitFor();
     expect(await page.getByTestId("stale").getAttribute("role")).toBe("status");
     // The user renames the sheet: the listed cell is gone, and the pane says so rather than "try again".
-    await fake(page, (s) => (s.sheets.find((x) => x.name === "Phase 1")!.name = "Year one"));
+    await fake(page, (s) => (s.sheets.find((x) => x.name === "Tracking")!.name = "Timeline"));
     await page.getByRole("button", { name: /Monthly recurring revenue: Select the cell/ }).click();
     await page.getByText("That cell is no longer where the last refresh found it: its sheet was renamed or deleted. Refresh the risk flags, then try again.").waitFor();
-    expect(await fake(page, (s) => s.selected)).toBe("'Phase 1'!M4");
+    expect(await fake(page, (s) => s.selected)).toBe("Tracking!N6");
   });
 
   test("Risk flags: a sheet whose rules Excel cannot read is named with what rebuilding does; Rebuild redoes its flags", async () => {
     const page = await pane();
     await insertWorkbook(page);
     await fake(page, (s) => {
-      s.sheets.find((x) => x.name === "Phase 2")!.rules.push({ id: "dup", ref: "D5:F5", formula: "=D5>1", unreadable: "GeneralException" });
+      s.sheets.find((x) => x.name === "Risks")!.rules.push({ id: "dup", ref: "G5:G6", formula: "=G5>1", unreadable: "GeneralException" });
     });
     await page.getByRole("tab", { name: "Risk flags" }).click();
     await page.getByRole("button", { name: "Refresh risk flags" }).click();
     await page.getByTestId("unreadable").waitFor();
     expect(await page.getByTestId("unreadable").innerText()).toContain(
-      "Excel cannot read the conditional formats of Phase 2 (one of them is damaged, for example a duplicated rule), so its flags were left as they were. Rebuilding removes every conditional format on the cells Scale Tracker colours on Phase 2, yours on those cells included, and adds the flags again",
+      "Excel cannot read the conditional formats of Risks (one of them is damaged, for example a duplicated rule), so its flags were left as they were. Rebuilding removes every conditional format on the cells Scale Tracker colours on Risks, yours on those cells included, and adds the flags again",
     );
     expect(await seriousViolations(page)).toEqual([]);
     expect(await fitsWidth(page)).toBe(true);
     await shot(page, "refresh-unreadable");
-    await page.getByRole("button", { name: "Rebuild the flags of Phase 2" }).click();
-    await page.getByText(/^Rebuilt the flags of Phase 2: \d+ rules\.$/).waitFor();
+    await page.getByRole("button", { name: "Rebuild the flags of Risks" }).click();
+    await page.getByText(/^Rebuilt the flags of Risks: \d+ rules\.$/).waitFor();
     await page.getByTestId("unreadable").waitFor({ state: "detached" });
-    expect(await fake(page, (s) => s.sheets.find((x) => x.name === "Phase 2")!.rules.some((r) => r.id === "dup"))).toBe(false);
+    expect(await fake(page, (s) => s.sheets.find((x) => x.name === "Risks")!.rules.some((r) => r.id === "dup"))).toBe(false);
   });
 
   test("Risk flags: pasted numbers a measure cannot take are listed apart, in the pane's language, and select their cell", async () => {
@@ -289,18 +301,18 @@ describeWith(["chromium"], "the task pane in headless Chromium, against the fake
     await page.getByRole("button", { name: "Insertar libro de seguimiento" }).click();
     await page.getByTestId("insert-result").waitFor();
     await fake(page, (s) => {
-      const churn = s.names.get("Phase1_churn_Actuals")!;
+      const churn = s.names.get("Tracking_churn")!;
       s.sheets.find((x) => x.name === churn.sheet)!.cells.set(churn.ref.split(":")[0], { value: 5 });
     });
     await page.getByRole("tab", { name: "Alertas" }).click();
     await page.getByRole("button", { name: "Actualizar alertas" }).click();
     const list = page.getByTestId("out-of-range");
     await list.waitFor();
-    expect(await list.innerText()).toMatch(/^1 celda no puede ser correcta para su medida \(los valores pegados saltan las comprobaciones de Excel\) y no se evalúa:\s+'Fase 1'!D\d+ contiene 5: Churn mensual es un porcentaje que se escribe como fracción: 5 % es 0,05; escribe 0,05, no 5\.$/);
+    expect(await list.innerText()).toMatch(/^1 celda no puede ser correcta para su medida \(los valores pegados saltan las comprobaciones de Excel\) y no se evalúa:\s+Seguimiento!N\d+ contiene 5: Churn mensual es un porcentaje que se escribe como fracción: 5 % es 0,05; escribe 0,05, no 5\.$/);
     expect(await seriousViolations(page)).toEqual([]);
     await shot(page, "refresh-out-of-range-es");
     await list.getByRole("button").click();
-    await page.waitForFunction("/^'Fase 1'!D\\d+$/.test(window.__fake.selected)");
+    await page.waitForFunction("/^Seguimiento!N\\d+$/.test(window.__fake.selected)");
   });
 
   test("Risk flags: a refresh Excel stops part-way says which sheets were refreshed and why it stopped", async () => {
@@ -308,7 +320,7 @@ describeWith(["chromium"], "the task pane in headless Chromium, against the fake
     await insertWorkbook(page);
     await fake(page, (s) => {
       let deletes = 0;
-      s.failWhen = (op) => (op === "conditionalFormats.delete" && ++deletes === 40 ? "AccessDenied" : false);
+      s.failWhen = (op) => (op === "conditionalFormats.delete" && ++deletes === 20 ? "AccessDenied" : false);
     });
     await page.getByRole("tab", { name: "Risk flags" }).click();
     await page.getByRole("button", { name: "Refresh risk flags" }).click();
@@ -326,8 +338,8 @@ describeWith(["chromium"], "the task pane in headless Chromium, against the fake
     await page.getByRole("tab", { name: "Risk flags" }).click();
     await page.getByRole("button", { name: "Refresh risk flags" }).click();
     await page.getByTestId("refresh-result").waitFor();
-    // The user's own sheet, and the dashboard (formulas over the input sheets, and the company name).
-    await edit(page, `["{notes}", s.sheets.find((x) => x.name === "Scale Dashboard").id]`);
+    // The user's own sheet, and the Risks sheet (formulas over the timeline, no inputs).
+    await edit(page, `["{notes}", s.sheets.find((x) => x.name === "Risks").id]`);
     await page.waitForTimeout(300);
     expect(await page.getByTestId("stale").count()).toBe(0);
     // A threshold edited: the list may be out of date.
@@ -335,11 +347,13 @@ describeWith(["chromium"], "the task pane in headless Chromium, against the fake
     await page.getByTestId("stale").waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await shot(page, "refresh-stale");
-    // A refresh makes it current again; a phase sheet's edit marks it stale again.
-    await page.getByRole("button", { name: "Refresh risk flags" }).click();
-    await page.getByTestId("stale").waitFor({ state: "detached" });
-    await edit(page, `[s.sheets.find((x) => x.name === "Phase 2").id]`);
-    await page.getByTestId("stale").waitFor();
+    // A refresh makes it current again; an edit on the timeline, or of the dashboard's reporting month, marks it stale again.
+    for (const sheet of ["Tracking", "Scale Dashboard"]) {
+      await page.getByRole("button", { name: "Refresh risk flags" }).click();
+      await page.getByTestId("stale").waitFor({ state: "detached" });
+      await edit(page, `[s.sheets.find((x) => x.name === "${sheet}").id]`);
+      await page.getByTestId("stale").waitFor();
+    }
   });
 
   test("Inspect shows the phase and the gaps SCALE.PHASE and SCALE.GAP give for two columns (metric, value)", async () => {
@@ -397,23 +411,23 @@ describeWith(["chromium"], "the task pane in headless Chromium, against the fake
     expect(await fake(page, (s) => s.sheets.find((x) => x.name === "Data")!.cells.get("F2"))).toEqual({ value: "keep" });
   });
 
-  test("Inspect on a phase sheet's row takes the latest month typed and the workbook's edited targets", async () => {
+  test("Inspect on a Tracking row takes the latest month typed (not the computed columns) and the workbook's edited targets", async () => {
     const page = await pane();
     await insertWorkbook(page);
     const { actuals, target } = await fake(page, (s) => {
       const set = (sheet: string, ref: string, value: number) => s.sheets.find((x) => x.name === sheet)!.cells.set(ref, { value });
-      const actuals = s.names.get("Phase1_mrr_Actuals")!;
+      const actuals = s.names.get("Tracking_mrr")!;
       const target = s.names.get("Target_mrr")!;
       const [first] = actuals.ref.split(":");
       const row = first.replace(/[A-Z]+/, "");
       set(actuals.sheet, first, 300000);
-      set(actuals.sheet, `F${row}`, 450000);
+      set(actuals.sheet, `P${row}`, 450000);
       // The user lowers the phase 1 MRR target on the Thresholds sheet (P1 is the name's first cell).
       set(target.sheet, target.ref.split(":")[0], 400000);
-      s.selected = `'${actuals.sheet}'!A${row}:Z${row}`;
+      s.selected = `'${actuals.sheet}'!A${row}:AZ${row}`;
       return { actuals, target };
     });
-    expect(actuals.sheet).toBe("Phase 1");
+    expect(actuals.sheet).toBe("Tracking");
     expect(target.sheet).toBe("Thresholds");
     await page.getByRole("tab", { name: "Inspect" }).click();
     await page.getByRole("button", { name: "Inspect selection" }).click();

@@ -71,9 +71,10 @@ export default function RefreshView({ host, t, language, last, stale, tracking, 
             <Badge color={LEVEL_COLOR[f.level]} appearance="filled" size="small">
               {f.level}
             </Badge>
+            {/* What it is judged against: the target phase, or the risk thresholds (in the first column, so the table fits a narrow pane). */}
+            <span style={{ fontSize: 12 }}>{f.phase === "R" ? t.refresh.risksPhase : t.refresh.phase(f.phase)}</span>
           </div>
         </TableCell>
-        <TableCell>{f.phase === "R" ? t.refresh.risksPhase : f.phase}</TableCell>
         <TableCell title={String(f.value)}>{formatMeasure(f.value, unit, language)}</TableCell>
         <TableCell title={String(f.target)}>{formatMeasure(f.target, unit, language)}</TableCell>
       </TableRow>
@@ -147,7 +148,7 @@ export default function RefreshView({ host, t, language, last, stale, tracking, 
             <Table size="small" aria-label={t.tabs.refresh} style={{ tableLayout: "auto" }}>
               <TableHeader>
                 <TableRow>
-                  {(["metric", "phase", "value", "target"] as const).map((c) => (
+                  {(["metric", "value", "target"] as const).map((c) => (
                     <TableHeaderCell key={c}>{t.refresh.columns[c]}</TableHeaderCell>
                   ))}
                 </TableRow>
