@@ -46,7 +46,8 @@ function readLanguage(text: string): Language {
 function readMonths(text: string): number {
   const months = /^\d+$/.test(text.trim()) ? Number(text) : NaN;
   const problem = monthsProblem(months);
-  if (problem) throw new UsageError(`--${problem.replace(/got .*$/, `got "${text}"`)}`);
+  if (problem)
+    throw new UsageError(`--${problem.replace(/got .*$/, `got "${text}"`)}`);
   return months;
 }
 

@@ -85,7 +85,8 @@ function readMonth(cell: TableCell): MonthSpec | undefined {
   if (parseYearMonth(t)) return { calendar: t, text: t };
   if (/^\d{4}-\d{2}-01$/.test(t) && parseYearMonth(t.slice(0, 7)))
     return { calendar: t.slice(0, 7), text: t.slice(0, 7) };
-  if (/^\d+$/.test(t) && Number(t) >= 1) return { position: Number(t), text: t };
+  if (/^\d+$/.test(t) && Number(t) >= 1)
+    return { position: Number(t), text: t };
   return undefined;
 }
 
@@ -94,7 +95,10 @@ function readValue(
   cell: TableCell,
   decimalComma: boolean,
 ): number | string | undefined {
-  if (typeof cell === "number") return Number.isFinite(cell) ? cell : MESSAGES.importer.notANumber(String(cell));
+  if (typeof cell === "number")
+    return Number.isFinite(cell)
+      ? cell
+      : MESSAGES.importer.notANumber(String(cell));
   const t = text(cell);
   if (t === "") return undefined;
   if (t.includes("%")) return MESSAGES.importer.percentSign(t);
@@ -146,9 +150,12 @@ function readMeasure(cell: TableCell): Measure | string {
 }
 
 const CASH_SPELLINGS = new Set(
-  [CASH_BALANCE.id, CASH_BALANCE.name.en, CASH_BALANCE.name.es, ...CASH_BALANCE.aliases].map(
-    (s) => s.toLowerCase(),
-  ),
+  [
+    CASH_BALANCE.id,
+    CASH_BALANCE.name.en,
+    CASH_BALANCE.name.es,
+    ...CASH_BALANCE.aliases,
+  ].map((s) => s.toLowerCase()),
 );
 
 /** One value read from the table, before months are placed on the timeline. */
@@ -206,22 +213,32 @@ function readEntries(
     return entries;
   }
   const metricHeader = LONG_HEADER[0] as readonly string[];
-  const months = header.cells.slice(1).map((c) => (text(c) === "" ? null : readMonth(c)));
-  if (!metricHeader.includes(headerText[0]) || months.every((m) => m === null) || months.some((m) => m === undefined)) {
+  const months = header.cells
+    .slice(1)
+    .map((c) => (text(c) === "" ? null : readMonth(c)));
+  if (
+    !metricHeader.includes(headerText[0]) ||
+    months.every((m) => m === null) ||
+    months.some((m) => m === undefined)
+  ) {
     const bad = header.cells.slice(1).find((_, i) => months[i] === undefined);
     errors.push(
       MESSAGES.importer.line(
         header.line,
         metricHeader.includes(headerText[0]) && bad !== undefined
           ? MESSAGES.importer.monthHeader(text(bad))
-          : MESSAGES.importer.header(header.line, header.cells.map(text).join(",")).replace(/^line \d+: /, ""),
+          : MESSAGES.importer
+              .header(header.line, header.cells.map(text).join(","))
+              .replace(/^line \d+: /, ""),
       ),
     );
     return [];
   }
   for (const { line, cells } of body) {
     const rowWhere = (p: string) => MESSAGES.importer.line(line, p);
-    const values = cells.slice(1).map((c, i) => ({ i, v: readValue(c, decimalComma) }));
+    const values = cells
+      .slice(1)
+      .map((c, i) => ({ i, v: readValue(c, decimalComma) }));
     const given = values.filter((x) => x.v !== undefined);
     if (given.length === 0) continue;
     const measure = measureOf(cells[0], rowWhere);
@@ -234,7 +251,8 @@ function readEntries(
         continue;
       }
       if (typeof v === "string") errors.push(where(v));
-      else if (measure) entries.push({ line, where, measure, month, value: v! });
+      else if (measure)
+        entries.push({ line, where, measure, month, value: v! });
     }
   }
   return entries;
@@ -251,7 +269,8 @@ export function importActuals(
     "calendar" in e.month ? [e.month.calendar] : [],
   );
   const firstMonth =
-    options.firstMonth ?? (calendar.length ? [...calendar].sort()[0] : undefined);
+    options.firstMonth ??
+    (calendar.length ? [...calendar].sort()[0] : undefined);
   const seen = new Map<string, Entry>();
   const values: ImportedValue[] = [];
   for (const e of entries) {
@@ -289,7 +308,9 @@ export function importActuals(
         e.where(
           MESSAGES.importer.duplicate(
             id,
-            firstMonth ? addMonths(firstMonth, position - 1) : `month ${position}`,
+            firstMonth
+              ? addMonths(firstMonth, position - 1)
+              : `month ${position}`,
             earlier.line,
             id !== earlierId ? `${earlierId} and ${id}` : undefined,
           ),
@@ -303,7 +324,10 @@ export function importActuals(
   // In the order of the file: every message starts with its line.
   const lineOf = (e: string) => Number(/^line (\d+)/.exec(e)?.[1] ?? 0);
   errors.sort((a, b) => lineOf(a) - lineOf(b));
-  return errors.length ? { ok: false, errors } : { ok: true, firstMonth, values };
+  return errors.length
+    ? { ok: false, errors }
+    : { ok: true, firstMonth, values };
 }
 
-const measureId = (m: Measure) => (m.kind === "indicator" ? m.qualifiedId : m.id);
+const measureId = (m: Measure) =>
+  m.kind === "indicator" ? m.qualifiedId : m.id;

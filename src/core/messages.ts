@@ -53,7 +53,12 @@ export const MESSAGES = {
       `"${text}" is a risk group; give one of its indicators as group.indicator, such as cash_burn.burn_rate`,
     month: (text: string) =>
       `month "${text}" is not YYYY-MM (2026-01) or a month number (1, 2, ...)`,
-    outsideTimeline: (month: string, first: string, last: string, months: number) =>
+    outsideTimeline: (
+      month: string,
+      first: string,
+      last: string,
+      months: number,
+    ) =>
       `month ${month} is outside the timeline, which runs from ${first} to ${last} (${plural(months, "month")}); give --first-month or --months to move or widen it`,
     positionOutside: (position: number, months: number) =>
       `month ${position} is outside the timeline's months 1 to ${months}`,
@@ -65,7 +70,8 @@ export const MESSAGES = {
       `value "${text}" has a currency symbol or a thousands separator: remove them ($1,234,567.50 is 1234567.5)`,
     duplicate: (id: string, month: string, earlier: number, sameRow?: string) =>
       `${id} for ${month} was already given on line ${earlier}${sameRow ? ` (${sameRow} are the same row)` : ""}`,
-    noMonths: () => "the file has no months: give a calendar month (YYYY-MM) or a month number",
+    noMonths: () =>
+      "the file has no months: give a calendar month (YYYY-MM) or a month number",
     line: (line: number, problem: string) => `line ${line}: ${problem}`,
     cell: (line: number, column: string, problem: string) =>
       `line ${line}, column ${column}: ${problem}`,

@@ -30,5 +30,7 @@ export function addMonths(first: string, offset: number): string {
 /** The Excel date serial (days since 1899-12-30) of the first day of a month. */
 export function monthSerial(text: string): number {
   const { year, month } = ym(text);
-  return Math.round((Date.UTC(year, month - 1, 1) - Date.UTC(1899, 11, 30)) / 86_400_000);
+  return Math.round(
+    (Date.UTC(year, month - 1, 1) - Date.UTC(1899, 11, 30)) / 86_400_000,
+  );
 }

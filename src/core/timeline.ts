@@ -34,12 +34,7 @@ import {
 import { Overrides } from "./overrides";
 
 export type SectionId =
-  | "revenue"
-  | "customers"
-  | "marketing"
-  | "team"
-  | "risk"
-  | "other";
+  "revenue" | "customers" | "marketing" | "team" | "risk" | "other";
 
 export const SECTIONS: readonly SectionId[] = [
   "revenue",
@@ -107,28 +102,24 @@ const DERIVED: Readonly<Record<string, Derivation>> = {
 function buildRows(): TimelineRow[] {
   const linkedTo = (id: string) =>
     RISK_INDICATORS.filter((i) => LINKED_INDICATORS.get(i.qualifiedId) === id);
-  const metrics = PHASE_METRICS.map(
-    (m): TimelineRow => ({
-      key: m.id,
-      id: m.id,
-      measure: m,
-      section: METRIC_SECTION[m.id] ?? "team",
-      derived: DERIVED[m.id],
-      indicators: linkedTo(m.id),
-    }),
-  );
+  const metrics = PHASE_METRICS.map((m): TimelineRow => ({
+    key: m.id,
+    id: m.id,
+    measure: m,
+    section: METRIC_SECTION[m.id] ?? "team",
+    derived: DERIVED[m.id],
+    indicators: linkedTo(m.id),
+  }));
   const indicators = RISK_INDICATORS.filter(
     (i) => !LINKED_INDICATORS.has(i.qualifiedId),
-  ).map(
-    (i): TimelineRow => ({
-      key: indicatorKey(i),
-      id: i.qualifiedId,
-      measure: i,
-      section: "risk",
-      derived: DERIVED[i.qualifiedId],
-      indicators: [i],
-    }),
-  );
+  ).map((i): TimelineRow => ({
+    key: indicatorKey(i),
+    id: i.qualifiedId,
+    measure: i,
+    section: "risk",
+    derived: DERIVED[i.qualifiedId],
+    indicators: [i],
+  }));
   const cash: TimelineRow = {
     key: CASH_BALANCE.id,
     id: CASH_BALANCE.id,
@@ -194,7 +185,7 @@ export const DERIVATIONS: Readonly<
       customers! > 0 &&
       churn! > 0 &&
       cac! > 0
-        ? (((mrr! / customers!) * margin!) / churn!) / cac!
+        ? ((mrr! / customers!) * margin!) / churn! / cac!
         : undefined,
   },
   cash_runway: {
@@ -358,16 +349,16 @@ export function computeTimeline(
     }
     return { met, judged };
   };
-  const met = PHASE_NUMBERS.map((n) =>
-    monthly(months, (t) => count(n, t).met),
-  );
+  const met = PHASE_NUMBERS.map((n) => monthly(months, (t) => count(n, t).met));
   const judged = PHASE_NUMBERS.map((n) =>
     monthly(months, (t) => count(n, t).judged),
   );
   const scores = PHASE_NUMBERS.map((n) =>
     monthly(months, (t) => phaseScore(metricValues(t), n, overrides)),
   );
-  const targetPhase = phase.map((p) => (p === undefined ? 1 : Math.min(p + 1, 4)));
+  const targetPhase = phase.map((p) =>
+    p === undefined ? 1 : Math.min(p + 1, 4),
+  );
   const indicatorLevels = new Map<string, (Level | undefined)[]>();
   for (const i of RISK_INDICATORS) {
     const series = asOf.get(rowOf(i).key)!;
@@ -397,7 +388,14 @@ export function computeTimeline(
   for (const m of PHASE_METRICS) {
     metrics.set(
       m.id,
-      metricNow(m, asOf.get(m.id)!, asOfMonth.get(m.id)!, reportingMonth, targetPhase, overrides),
+      metricNow(
+        m,
+        asOf.get(m.id)!,
+        asOfMonth.get(m.id)!,
+        reportingMonth,
+        targetPhase,
+        overrides,
+      ),
     );
   }
   return {
@@ -419,8 +417,7 @@ export function computeTimeline(
 
 /** ETA is given for amounts that grow: currency and count metrics where higher is better. */
 export const growsAsAmount = (m: PhaseMetric) =>
-  m.direction === "higher" &&
-  ["usd", "usd_month", "count"].includes(m.unit);
+  m.direction === "higher" && ["usd", "usd_month", "count"].includes(m.unit);
 
 function metricNow(
   m: PhaseMetric,
@@ -435,7 +432,8 @@ function metricNow(
   const current = asOf[t];
   const month = asOfMonth[t];
   const rule = metricRule(m, targetPhase[t] as 1 | 2 | 3 | 4, overrides);
-  const stale = month !== undefined && month < reportingMonth - STALE_AFTER_MONTHS;
+  const stale =
+    month !== undefined && month < reportingMonth - STALE_AFTER_MONTHS;
   if (current === undefined || rule === undefined)
     return { current, month, stale, target: rule?.threshold };
   return {

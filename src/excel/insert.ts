@@ -121,7 +121,9 @@ export function styleAreas(sheet: SheetSpec): Map<CellStyle, string[]> {
     const done: string[] = [];
     const close = (key: string, box: { top: number; bottom: number }) => {
       const [c1, c2] = key.split(":").map(Number);
-      done.push(`${columnLetter(c1)}${box.top}:${columnLetter(c2)}${box.bottom}`);
+      done.push(
+        `${columnLetter(c1)}${box.top}:${columnLetter(c2)}${box.bottom}`,
+      );
     };
     for (const row of [...rows.keys()].sort((a, b) => a - b)) {
       const cols = rows.get(row)!.sort((a, b) => a - b);
@@ -166,8 +168,7 @@ function applyStyle(format: Excel.RangeFormat, style: CellStyle): void {
 /** Orientation, fit, print area and titles, page breaks: as the .xlsx writer's page setup. */
 function writePageLayout(sheet: Excel.Worksheet, spec: SheetSpec): void {
   const layout = sheet.pageLayout;
-  if (spec.printLandscape)
-    layout.orientation = Excel.PageOrientation.landscape;
+  if (spec.printLandscape) layout.orientation = Excel.PageOrientation.landscape;
   layout.zoom =
     spec.fitTo === "width"
       ? { horizontalFitToPages: 1 }

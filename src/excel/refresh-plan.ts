@@ -105,8 +105,11 @@ const ref = (col: number, row: number) => `${columnLetter(col)}${row}`;
 /** The Tracking sheet's colours, for the rows and months the names cover now. */
 function trackingRules(s: TemplateSnapshot): ConditionalRule[] {
   const first = [...s.rows.values()][0];
-  if (!first || s.targetPhaseRow === undefined || s.lastGroupRow === undefined) return [];
-  const lastGroup = TRACKING.groups.get(RISK_GROUPS[RISK_GROUPS.length - 1].id)!;
+  if (!first || s.targetPhaseRow === undefined || s.lastGroupRow === undefined)
+    return [];
+  const lastGroup = TRACKING.groups.get(
+    RISK_GROUPS[RISK_GROUPS.length - 1].id,
+  )!;
   const rules = trackingLevelRules({
     rows: new Map([...s.rows].map(([key, r]) => [key, r.address.start.row])),
     firstMonthColumn: first.address.start.col,
@@ -143,15 +146,25 @@ function dashboardRules(s: TemplateSnapshot): ConditionalRule[] {
   const rows = s.dashboardFlags.map((a) => a.start.row);
   const col = s.dashboardFlags[0].start.col;
   const flags = `${ref(col, Math.min(...rows))}:${ref(col, Math.max(...rows))}`;
-  return flagTextRules("dashboard", `${risks} ${flags}`, ref(p.col, riskRow(0)));
+  return flagTextRules(
+    "dashboard",
+    `${risks} ${flags}`,
+    ref(p.col, riskRow(0)),
+  );
 }
 
 function risksRules(s: TemplateSnapshot): ConditionalRule[] {
   if (s.groupFlags.length === 0) return [];
   const rows = s.groupFlags.map((a) => a.start.row);
   const col = s.groupFlags[0].start.col;
-  const last = Math.max(...rows) + (RISKS.lastRow - RISKS.groupRow(RISK_GROUPS.length - 1));
-  return flagTextRules("risks", `${ref(col, Math.min(...rows))}:${ref(col, last)}`, ref(col, Math.min(...rows)));
+  const last =
+    Math.max(...rows) +
+    (RISKS.lastRow - RISKS.groupRow(RISK_GROUPS.length - 1));
+  return flagTextRules(
+    "risks",
+    `${ref(col, Math.min(...rows))}:${ref(col, last)}`,
+    ref(col, Math.min(...rows)),
+  );
 }
 
 /** The numbers of a row of month cells; undefined for anything else (a blank, "" from a formula, text). */
@@ -185,7 +198,10 @@ function checkRanges(s: TemplateSnapshot, plan: Plan): Set<string> {
  * The reporting month's position: a typed date's month on the timeline (the dashboard's MATCH),
  * else the last month any input row holds a number (the dashboard's default).
  */
-function reportingIndex(s: TemplateSnapshot, values: ReadonlyMap<string, Series>): number | undefined {
+function reportingIndex(
+  s: TemplateSnapshot,
+  values: ReadonlyMap<string, Series>,
+): number | undefined {
   if (s.typedReportingMonth === undefined) return lastInputMonth(values);
   const months = (s.months ?? []).map((m) => (typeof m === "number" ? m : NaN));
   let index: number | undefined;
@@ -194,7 +210,9 @@ function reportingIndex(s: TemplateSnapshot, values: ReadonlyMap<string, Series>
   });
   const last = months[months.length - 1];
   // A date past the last month's end is outside the timeline, as the dashboard says.
-  return index !== undefined && s.typedReportingMonth < last + 31 ? index : undefined;
+  return index !== undefined && s.typedReportingMonth < last + 31
+    ? index
+    : undefined;
 }
 
 /**
@@ -202,19 +220,30 @@ function reportingIndex(s: TemplateSnapshot, values: ReadonlyMap<string, Series>
  * the core's timeline over the numbers read (typed inputs, and Excel's results of the derived rows,
  * which the core computes the same way where a cell is blank).
  */
-function judgeReportingMonth(s: TemplateSnapshot, plan: Plan, bad: Set<string>): void {
+function judgeReportingMonth(
+  s: TemplateSnapshot,
+  plan: Plan,
+  bad: Set<string>,
+): void {
   const typed = new Map<string, Series>();
   let months = 0;
   for (const [key, read] of s.rows) {
-    const row = numbers(read.values[0] ?? []).map((v, k) => (bad.has(`${key}@${k}`) ? undefined : v));
+    const row = numbers(read.values[0] ?? []).map((v, k) =>
+      bad.has(`${key}@${k}`) ? undefined : v,
+    );
     typed.set(key, row);
     months = Math.max(months, row.length);
   }
   if (months === 0) return;
   const t = reportingIndex(s, timelineValues(typed, months));
   if (t === undefined) return;
-  const minShare = typeof s.minShare === "number" && s.minShare > 0 ? s.minShare : 1;
-  const state = computeTimeline(typed, months, { minShare, reportingMonth: t, overrides: s.overrides });
+  const minShare =
+    typeof s.minShare === "number" && s.minShare > 0 ? s.minShare : 1;
+  const state = computeTimeline(typed, months, {
+    minShare,
+    reportingMonth: t,
+    overrides: s.overrides,
+  });
   plan.reportingMonth = yearMonth(s.months?.[t - 1]);
   const phase = state.targetPhase[t - 1] as PhaseNumber;
   const where = (key: string) => {
@@ -223,9 +252,17 @@ function judgeReportingMonth(s: TemplateSnapshot, plan: Plan, bad: Set<string>):
     const value = state.asOf.get(key)?.[t - 1];
     if (!read || month === undefined || value === undefined) return undefined;
     const a = read.address;
-    return { value, address: cellAddress(a.sheet, a.start.col + month - 1, a.start.row), sheet: a.sheet };
+    return {
+      value,
+      address: cellAddress(a.sheet, a.start.col + month - 1, a.start.row),
+      sheet: a.sheet,
+    };
   };
-  const judge = (level: Level | undefined, cell: Omit<FlaggedCell, "level" | "value" | "address" | "sheet">, key: string) => {
+  const judge = (
+    level: Level | undefined,
+    cell: Omit<FlaggedCell, "level" | "value" | "address" | "sheet">,
+    key: string,
+  ) => {
     const at = where(key);
     if (!level || !at) return;
     plan.counts[level]++;
@@ -233,11 +270,17 @@ function judgeReportingMonth(s: TemplateSnapshot, plan: Plan, bad: Set<string>):
   };
   for (const m of PHASE_METRICS) {
     const now = state.metrics.get(m.id)!;
-    if (now.target !== undefined) judge(now.flag, { measureId: m.id, phase, target: now.target }, m.id);
+    if (now.target !== undefined)
+      judge(now.flag, { measureId: m.id, phase, target: now.target }, m.id);
   }
   for (const i of RISK_INDICATORS) {
     const rule = indicatorRule(i, s.overrides);
-    if (rule) judge(state.indicatorLevels.get(i.qualifiedId)![t - 1], { measureId: i.qualifiedId, phase: "R", target: rule.threshold }, rowOf(i).key);
+    if (rule)
+      judge(
+        state.indicatorLevels.get(i.qualifiedId)![t - 1],
+        { measureId: i.qualifiedId, phase: "R", target: rule.threshold },
+        rowOf(i).key,
+      );
   }
 }
 

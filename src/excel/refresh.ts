@@ -190,10 +190,20 @@ function queueReads(
     workbook: context.workbook.load("readOnly"),
     rows,
     months,
-    targetPhase: named(context, NAMES.phaseRow.targetPhase, "address", existing),
+    targetPhase: named(
+      context,
+      NAMES.phaseRow.targetPhase,
+      "address",
+      existing,
+    ),
     lastGroup,
     tracking: sheetRead(months, withRules),
-    reportingMonth: named(context, NAMES.reportingMonth, "values,formulas", existing),
+    reportingMonth: named(
+      context,
+      NAMES.reportingMonth,
+      "values,formulas",
+      existing,
+    ),
     minShare: named(context, NAMES.minShare, "values", existing),
     dashboardPhase,
     dashboardFlags,
@@ -235,9 +245,7 @@ function queueReads(
 
 /** A sheet whose anchor name is gone while others remain was read through nothing: read again. */
 function anchorsMissing(reads: Reads): boolean {
-  return (
-    !present(reads.groupFlags[0]) && reads.groupFlags.some(present)
-  );
+  return !present(reads.groupFlags[0]) && reads.groupFlags.some(present);
 }
 
 /** The numbers in a thresholds name's cells, "" where empty (that check is off); a text cell is refused, naming the cell. */
@@ -299,23 +307,46 @@ function overridesFrom(reads: Reads): Overrides {
 
 /** What was read, as plain data for the plan. */
 function snapshotOf(reads: Reads, overrides: Overrides): TemplateSnapshot {
-  const rows = new Map<string, { address: ReturnType<typeof parseAddress>; values: unknown[][] }>();
+  const rows = new Map<
+    string,
+    { address: ReturnType<typeof parseAddress>; values: unknown[][] }
+  >();
   for (const [key, range] of reads.rows)
     if (present(range))
-      rows.set(key, { address: parseAddress(range.address), values: range.values });
+      rows.set(key, {
+        address: parseAddress(range.address),
+        values: range.values,
+      });
   // A formula there is the default (the last month with data); a number, a month the user typed.
-  const reporting = present(reads.reportingMonth) ? reads.reportingMonth : undefined;
-  const typed = reporting && !String(reporting.formulas[0]?.[0]).startsWith("=") ? reporting.values[0]?.[0] : undefined;
+  const reporting = present(reads.reportingMonth)
+    ? reads.reportingMonth
+    : undefined;
+  const typed =
+    reporting && !String(reporting.formulas[0]?.[0]).startsWith("=")
+      ? reporting.values[0]?.[0]
+      : undefined;
   return {
     rows,
-    targetPhaseRow: present(reads.targetPhase) ? parseAddress(reads.targetPhase.address).start.row : undefined,
-    lastGroupRow: present(reads.lastGroup) ? parseAddress(reads.lastGroup.address).start.row : undefined,
+    targetPhaseRow: present(reads.targetPhase)
+      ? parseAddress(reads.targetPhase.address).start.row
+      : undefined,
+    lastGroupRow: present(reads.lastGroup)
+      ? parseAddress(reads.lastGroup.address).start.row
+      : undefined,
     months: present(reads.months) ? reads.months.values[0] : undefined,
     typedReportingMonth: typeof typed === "number" ? typed : undefined,
-    minShare: present(reads.minShare) ? reads.minShare.values[0]?.[0] : undefined,
-    dashboardPhase: present(reads.dashboardPhase) ? parseAddress(reads.dashboardPhase.address) : undefined,
-    dashboardFlags: reads.dashboardFlags.filter(present).map((r) => parseAddress(r.address)),
-    groupFlags: reads.groupFlags.filter(present).map((r) => parseAddress(r.address)),
+    minShare: present(reads.minShare)
+      ? reads.minShare.values[0]?.[0]
+      : undefined,
+    dashboardPhase: present(reads.dashboardPhase)
+      ? parseAddress(reads.dashboardPhase.address)
+      : undefined,
+    dashboardFlags: reads.dashboardFlags
+      .filter(present)
+      .map((r) => parseAddress(r.address)),
+    groupFlags: reads.groupFlags
+      .filter(present)
+      .map((r) => parseAddress(r.address)),
     overrides,
   };
 }
@@ -426,7 +457,11 @@ async function prepare(
   withRules: boolean,
 ): Promise<Prepared> {
   const { reads, syncs } = await readTemplate(context, withRules);
-  if (!present(reads.dashboardPhase) || !present(reads.months) || !present(reads.targets[0]))
+  if (
+    !present(reads.dashboardPhase) ||
+    !present(reads.months) ||
+    !present(reads.targets[0])
+  )
     throw new WorkbookError("notInserted");
   const sheets = sheetsByKey(reads);
   checkWritable(reads, sheets);

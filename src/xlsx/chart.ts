@@ -59,7 +59,14 @@ function seriesFormula(sheetName: string, range: string): string {
   return onSheet(sheetName, corners.join(":"));
 }
 
-const SERIES_COLOURS = ["107C41", "2F5597", "C55A11", "7030A0", "A5A5A5", "BF9000"];
+const SERIES_COLOURS = [
+  "107C41",
+  "2F5597",
+  "C55A11",
+  "7030A0",
+  "A5A5A5",
+  "BF9000",
+];
 
 /** One series: its name, categories and values as formulas (no cached values: engines read the cells). */
 function seriesXml(chart: ChartSpec, dataSheet: string, i: number): string {

@@ -150,15 +150,18 @@ export async function writeWorkbook(spec: WorkbookSpec): Promise<Buffer> {
   // One validation per described range: exceljs writes a range key as its sqref as it is
   // (set per cell, it compares every cell with its neighbours to merge them again).
   for (const v of spec.validations) {
-    (sheets.get(v.sheet)! as unknown as WithValidations).dataValidations.add(v.ref, {
-      type: "decimal",
-      operator: "between",
-      allowBlank: true,
-      formulae: [v.min, v.max],
-      showErrorMessage: true,
-      errorTitle: "Scale Tracker",
-      error: v.message,
-    });
+    (sheets.get(v.sheet)! as unknown as WithValidations).dataValidations.add(
+      v.ref,
+      {
+        type: "decimal",
+        operator: "between",
+        allowBlank: true,
+        formulae: [v.min, v.max],
+        showErrorMessage: true,
+        errorTitle: "Scale Tracker",
+        error: v.message,
+      },
+    );
   }
   return addCharts(Buffer.from(await wb.xlsx.writeBuffer()), spec);
 }

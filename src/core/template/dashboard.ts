@@ -31,16 +31,29 @@ export function dashboardSheet(ctx: Context): SheetSpec {
   const lang = ctx.language;
   const tracking = (ref: string) => refOn(ctx, "tracking", ref);
   const months = tracking(monthsOf(ctx, TRACKING.headerRow));
-  const firstMonth = tracking(absolute(TRACKING_COLUMNS.firstMonth, TRACKING.headerRow));
-  const lastMonth = tracking(absolute(monthColumn(ctx.months), TRACKING.headerRow));
-  const lastInput = tracking(absolute(monthColumn(ctx.months), TRACKING.lastInput));
+  const firstMonth = tracking(
+    absolute(TRACKING_COLUMNS.firstMonth, TRACKING.headerRow),
+  );
+  const lastMonth = tracking(
+    absolute(monthColumn(ctx.months), TRACKING.headerRow),
+  );
+  const lastInput = tracking(
+    absolute(monthColumn(ctx.months), TRACKING.lastInput),
+  );
   const reporting = absolute(V, DASHBOARD.reportingRow);
-  const index = absolute(DASHBOARD.reportingIndexColumn, DASHBOARD.reportingRow);
+  const index = absolute(
+    DASHBOARD.reportingIndexColumn,
+    DASHBOARD.reportingRow,
+  );
   const atReporting = (row: number, otherwise = '""') =>
     `IF(ISNUMBER(${index}),INDEX(${tracking(monthsOf(ctx, row))},1,${index}),${otherwise})`;
   const phase = cell(V, DASHBOARD.phaseRow);
   const expected = cell(V, DASHBOARD.expectedRow);
-  const label = (row: number, text: string): CellSpec => ({ ref: cell(1, row), value: text, style: "label" });
+  const label = (row: number, text: string): CellSpec => ({
+    ref: cell(1, row),
+    value: text,
+    style: "label",
+  });
 
   const cells: CellSpec[] = [
     { ref: "A1", value: d.title(ctx.company), style: "title" },
@@ -65,14 +78,37 @@ export function dashboardSheet(ctx: Context): SheetSpec {
       formula: `IF(AND(ISNUMBER(${reporting}),NOT(ISNUMBER(${index}))),"${d.outsideTimeline}","${d.monthOf(ctx.months)}")`,
       style: "note",
     },
-    { ref: cell(5, DASHBOARD.reportingRow), value: d.reportingNote, style: "note" },
+    {
+      ref: cell(5, DASHBOARD.reportingRow),
+      value: d.reportingNote,
+      style: "note",
+    },
     label(DASHBOARD.minShareRow, d.minShare),
-    { ref: cell(V, DASHBOARD.minShareRow), value: 1, numberFormat: percentFormat(lang), style: "input" },
-    { ref: cell(4, DASHBOARD.minShareRow), value: d.minShareNote, style: "note" },
+    {
+      ref: cell(V, DASHBOARD.minShareRow),
+      value: 1,
+      numberFormat: percentFormat(lang),
+      style: "input",
+    },
+    {
+      ref: cell(4, DASHBOARD.minShareRow),
+      value: d.minShareNote,
+      style: "note",
+    },
     label(DASHBOARD.phaseRow, d.phase),
-    { ref: phase, formula: atReporting(TRACKING.phase.get("phase")!), numberFormat: "0", style: "flag" },
+    {
+      ref: phase,
+      formula: atReporting(TRACKING.phase.get("phase")!),
+      numberFormat: "0",
+      style: "flag",
+    },
     label(DASHBOARD.expectedRow, d.expected),
-    { ref: expected, formula: atReporting(TRACKING.phase.get("expected")!), numberFormat: "0", style: "flag" },
+    {
+      ref: expected,
+      formula: atReporting(TRACKING.phase.get("expected")!),
+      numberFormat: "0",
+      style: "flag",
+    },
     label(DASHBOARD.scheduleRow, d.schedule),
     {
       ref: cell(V, DASHBOARD.scheduleRow),
@@ -80,13 +116,32 @@ export function dashboardSheet(ctx: Context): SheetSpec {
       style: "flag",
     },
     label(DASHBOARD.targetPhaseRow, d.targetPhase),
-    { ref: cell(V, DASHBOARD.targetPhaseRow), formula: atReporting(TRACKING.phase.get("targetPhase")!, "1"), numberFormat: "0", style: "flag" },
+    {
+      ref: cell(V, DASHBOARD.targetPhaseRow),
+      formula: atReporting(TRACKING.phase.get("targetPhase")!, "1"),
+      numberFormat: "0",
+      style: "flag",
+    },
   ];
   const header = (row: number, texts: readonly string[]) =>
-    texts.forEach((h, c) => cells.push({ ref: cell(c + 1, row), value: h === "" ? undefined : h, style: "header" }));
+    texts.forEach((h, c) =>
+      cells.push({
+        ref: cell(c + 1, row),
+        value: h === "" ? undefined : h,
+        style: "header",
+      }),
+    );
 
   // The last header's text runs over the empty header cells beside it.
-  header(DASHBOARD.scoreHeaderRow, [d.scorecard, labels.phaseRows.header, d.score, d.meeting, "", "", ""]);
+  header(DASHBOARD.scoreHeaderRow, [
+    d.scorecard,
+    labels.phaseRows.header,
+    d.score,
+    d.meeting,
+    "",
+    "",
+    "",
+  ]);
   for (const n of PHASE_NUMBERS) {
     const row = DASHBOARD.scoreRow(n);
     const met = atReporting(TRACKING.met.get(n)!);
@@ -94,14 +149,23 @@ export function dashboardSheet(ctx: Context): SheetSpec {
     cells.push(
       { ref: cell(1, row), value: `P${n}`, style: "label" },
       { ref: cell(2, row), value: PHASES[n - 1].name[lang] },
-      { ref: cell(3, row), formula: atReporting(TRACKING.phase.get(`score${n}`)!), numberFormat: percentFormat(lang), style: "computed" },
+      {
+        ref: cell(3, row),
+        formula: atReporting(TRACKING.phase.get(`score${n}`)!),
+        numberFormat: percentFormat(lang),
+        style: "computed",
+      },
       {
         ref: cell(4, row),
         formula: `IF(N(${judged})>0,${met}&"${d.ofMetrics}"&${judged}&"${d.meetPhase}${n}","")`,
         style: "computed",
       },
     );
-    ctx.names.push({ name: NAMES.score(n), sheet: "dashboard", ref: absolute(3, row) });
+    ctx.names.push({
+      name: NAMES.score(n),
+      sheet: "dashboard",
+      ref: absolute(3, row),
+    });
   }
 
   header(DASHBOARD.riskHeaderRow, [d.riskGroup, d.level]);
@@ -109,7 +173,15 @@ export function dashboardSheet(ctx: Context): SheetSpec {
     const row = DASHBOARD.riskRow(gi);
     cells.push(
       { ref: cell(1, row), value: g.name[lang], style: "label" },
-      { ref: cell(2, row), formula: refOn(ctx, "risks", absolute(RISKS.columns.flag, RISKS.groupRow(gi))), style: "flag" },
+      {
+        ref: cell(2, row),
+        formula: refOn(
+          ctx,
+          "risks",
+          absolute(RISKS.columns.flag, RISKS.groupRow(gi)),
+        ),
+        style: "flag",
+      },
     );
   });
 
@@ -138,17 +210,46 @@ export function dashboardSheet(ctx: Context): SheetSpec {
     cells.push(
       { ref: cell(C.id, row), value: m.id, style: "label" },
       { ref: cell(C.name, row), value: m.name[lang] },
-      { ref: current, formula: fromTracking(TRACKING_COLUMNS.latest), numberFormat: fmt, style: "computed" },
-      { ref: cell(C.month, row), formula: fromTracking(TRACKING_COLUMNS.latestMonth), numberFormat: monthFormat(lang), style: "computed" },
+      {
+        ref: current,
+        formula: fromTracking(TRACKING_COLUMNS.latest),
+        numberFormat: fmt,
+        style: "computed",
+      },
+      {
+        ref: cell(C.month, row),
+        formula: fromTracking(TRACKING_COLUMNS.latestMonth),
+        numberFormat: monthFormat(lang),
+        style: "computed",
+      },
       {
         ref: cell(C.stale, row),
         formula: `IF(ISNUMBER(${current}),IF(N(${asOfMonth})<${index}-${STALE_AFTER_MONTHS},"${d.staleMark}",""),"")`,
         style: "note",
       },
-      { ref: target, formula: fromTracking(TRACKING_COLUMNS.target), numberFormat: fmt, style: "computed" },
-      { ref: cell(C.gap, row), formula: fromTracking(TRACKING_COLUMNS.gap), numberFormat: gapFormat(m, lang, ctx.currency), style: "computed" },
-      { ref: cell(C.flag, row), formula: fromTracking(TRACKING_COLUMNS.flag), style: "flag" },
-      { ref: cell(C.progress, row), formula: progressFormula(current, target, m.direction), numberFormat: percentFormat(lang), style: "computed" },
+      {
+        ref: target,
+        formula: fromTracking(TRACKING_COLUMNS.target),
+        numberFormat: fmt,
+        style: "computed",
+      },
+      {
+        ref: cell(C.gap, row),
+        formula: fromTracking(TRACKING_COLUMNS.gap),
+        numberFormat: gapFormat(m, lang, ctx.currency),
+        style: "computed",
+      },
+      {
+        ref: cell(C.flag, row),
+        formula: fromTracking(TRACKING_COLUMNS.flag),
+        style: "flag",
+      },
+      {
+        ref: cell(C.progress, row),
+        formula: progressFormula(current, target, m.direction),
+        numberFormat: percentFormat(lang),
+        style: "computed",
+      },
     );
     if (growsAsAmount(m)) {
       cells.push(
@@ -171,30 +272,68 @@ export function dashboardSheet(ctx: Context): SheetSpec {
           style: "computed",
         },
       );
-      ctx.names.push({ name: NAMES.eta(m.id), sheet: "dashboard", ref: absolute(C.eta, row) });
+      ctx.names.push({
+        name: NAMES.eta(m.id),
+        sheet: "dashboard",
+        ref: absolute(C.eta, row),
+      });
     }
     ctx.names.push(
-      { name: NAMES.current(m.id), sheet: "dashboard", ref: absolute(C.current, row) },
-      { name: NAMES.flag(m.id), sheet: "dashboard", ref: absolute(C.flag, row) },
+      {
+        name: NAMES.current(m.id),
+        sheet: "dashboard",
+        ref: absolute(C.current, row),
+      },
+      {
+        name: NAMES.flag(m.id),
+        sheet: "dashboard",
+        ref: absolute(C.flag, row),
+      },
       { name: NAMES.gap(m.id), sheet: "dashboard", ref: absolute(C.gap, row) },
     );
   });
   d.legend.forEach((text, k) =>
-    cells.push({ ref: cell(1, DASHBOARD.legendRow + k), value: text, style: "note" }),
+    cells.push({
+      ref: cell(1, DASHBOARD.legendRow + k),
+      value: text,
+      style: "note",
+    }),
   );
 
   ctx.names.push(
     { name: NAMES.reportingMonth, sheet: "dashboard", ref: reporting },
-    { name: NAMES.minShare, sheet: "dashboard", ref: absolute(V, DASHBOARD.minShareRow) },
-    { name: NAMES.phase, sheet: "dashboard", ref: absolute(V, DASHBOARD.phaseRow) },
-    { name: NAMES.expected, sheet: "dashboard", ref: absolute(V, DASHBOARD.expectedRow) },
-    { name: NAMES.targetPhase, sheet: "dashboard", ref: absolute(V, DASHBOARD.targetPhaseRow) },
+    {
+      name: NAMES.minShare,
+      sheet: "dashboard",
+      ref: absolute(V, DASHBOARD.minShareRow),
+    },
+    {
+      name: NAMES.phase,
+      sheet: "dashboard",
+      ref: absolute(V, DASHBOARD.phaseRow),
+    },
+    {
+      name: NAMES.expected,
+      sheet: "dashboard",
+      ref: absolute(V, DASHBOARD.expectedRow),
+    },
+    {
+      name: NAMES.targetPhase,
+      sheet: "dashboard",
+      ref: absolute(V, DASHBOARD.targetPhaseRow),
+    },
   );
   const firstMetric = DASHBOARD.metricRow(0);
   const lastMetric = DASHBOARD.metricRow(PHASE_METRICS.length - 1);
   const flags = `${cell(C.flag, firstMetric)}:${cell(C.flag, lastMetric)}`;
   const risks = `${cell(2, DASHBOARD.riskRow(0))}:${cell(2, DASHBOARD.riskRow(RISK_GROUPS.length - 1))}`;
-  ctx.rules.push(...flagTextRules("dashboard", `${risks} ${flags}`, cell(2, DASHBOARD.riskRow(0))));
+  ctx.rules.push(
+    ...flagTextRules(
+      "dashboard",
+      `${risks} ${flags}`,
+      cell(2, DASHBOARD.riskRow(0)),
+    ),
+  );
   ctx.validations.push({
     sheet: "dashboard",
     ref: cell(V, DASHBOARD.minShareRow),
@@ -237,7 +376,11 @@ function charts(ctx: Context): void {
   const months = monthsOf(ctx, TRACKING.headerRow).replace(/\$/g, "");
   const row = (r: number) => monthsOf(ctx, r).replace(/\$/g, "");
   const top = chartsTop(ctx);
-  const monthly = { dataSheet: "tracking" as const, categories: months, dateFormat: monthFormat(ctx.language) };
+  const monthly = {
+    dataSheet: "tracking" as const,
+    categories: months,
+    dateFormat: monthFormat(ctx.language),
+  };
   ctx.charts.push(
     {
       sheet: "dashboard",
@@ -248,7 +391,10 @@ function charts(ctx: Context): void {
       ...monthly,
       series: [
         { name: c.mrrSeries, values: row(trackingRow("mrr")) },
-        ...PHASE_NUMBERS.map((n) => ({ name: c.target(n), values: row(TRACKING.mrrTarget.get(n)!) })),
+        ...PHASE_NUMBERS.map((n) => ({
+          name: c.target(n),
+          values: row(TRACKING.mrrTarget.get(n)!),
+        })),
       ],
       // Logarithmic: phase 1's $500,000 and phase 4's $20,000,000 on one readable scale.
       valueAxis: { numberFormat: formatOf(ctx, PHASE_METRICS[0]), logBase: 10 },

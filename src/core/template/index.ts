@@ -27,7 +27,9 @@ export {
 
 /** Why a timeline length cannot be used, or undefined. */
 export function monthsProblem(months: number): string | undefined {
-  return Number.isInteger(months) && months >= MONTHS.min && months <= MONTHS.max
+  return Number.isInteger(months) &&
+    months >= MONTHS.min &&
+    months <= MONTHS.max
     ? undefined
     : `months must be a whole number from ${MONTHS.min} to ${MONTHS.max}; got ${months}`;
 }

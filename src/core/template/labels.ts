@@ -194,7 +194,8 @@ const EN: TemplateLabels = {
       "The last month with data; type a month (a date inside the timeline) to look back.",
     outsideTimeline: "Type a month inside the timeline.",
     minShare: "Share of metrics needed",
-    minShareNote: "100% = every metric with a value must meet the phase's target.",
+    minShareNote:
+      "100% = every metric with a value must meet the phase's target.",
     phase: "Current phase",
     expected: "Expected by schedule",
     schedule: "Schedule",
@@ -225,7 +226,8 @@ const EN: TemplateLabels = {
     phases: "Phase reached and expected by month",
     reached: "Phase reached",
     expected: "Expected by schedule",
-    progress: "Current value as % of the target phase's target (axis capped at 200%)",
+    progress:
+      "Current value as % of the target phase's target (axis capped at 200%)",
     progressSeries: "% of target",
   },
   risks: {
@@ -312,7 +314,8 @@ const ES: TemplateLabels = {
       "El último mes con datos; escribe un mes (una fecha dentro del calendario) para ver uno anterior.",
     outsideTimeline: "Escribe un mes dentro del calendario.",
     minShare: "Proporción de métricas exigida",
-    minShareNote: "100% = toda métrica con valor debe cumplir el objetivo de la fase.",
+    minShareNote:
+      "100% = toda métrica con valor debe cumplir el objetivo de la fase.",
     phase: "Fase actual",
     expected: "Esperada según el calendario",
     schedule: "Calendario",
@@ -343,7 +346,8 @@ const ES: TemplateLabels = {
     phases: "Fase alcanzada y esperada por mes",
     reached: "Fase alcanzada",
     expected: "Esperada según el calendario",
-    progress: "Valor actual como % del objetivo de la fase objetivo (eje hasta 200%)",
+    progress:
+      "Valor actual como % del objetivo de la fase objetivo (eje hasta 200%)",
     progressSeries: "% del objetivo",
   },
   risks: {

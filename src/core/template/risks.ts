@@ -31,16 +31,28 @@ export function risksSheet(ctx: Context): SheetSpec {
   const cells: CellSpec[] = [
     { ref: "A1", value: labels.risks.title, style: "title" },
     { ref: "A2", value: labels.risks.note, style: "note" },
-    ...headers.map((h, c): CellSpec => ({ ref: cell(c + 1, RISKS.headerRow), value: h, style: "header" })),
+    ...headers.map((h, c): CellSpec => ({
+      ref: cell(c + 1, RISKS.headerRow),
+      value: h,
+      style: "header",
+    })),
   ];
   RISK_GROUPS.forEach((g, gi) => {
     const groupRow = RISKS.groupRow(gi);
     cells.push(
       { ref: cell(C.id, groupRow), value: g.id, style: "subtitle" },
       { ref: cell(C.name, groupRow), value: g.name[lang], style: "subtitle" },
-      { ref: cell(C.flag, groupRow), formula: atReporting(TRACKING.groups.get(g.id)!), style: "flag" },
+      {
+        ref: cell(C.flag, groupRow),
+        formula: atReporting(TRACKING.groups.get(g.id)!),
+        style: "flag",
+      },
     );
-    ctx.names.push({ name: NAMES.riskFlag(g.id), sheet: "risks", ref: absolute(C.flag, groupRow) });
+    ctx.names.push({
+      name: NAMES.riskFlag(g.id),
+      sheet: "risks",
+      ref: absolute(C.flag, groupRow),
+    });
     g.indicators.forEach((ind, i) => {
       const row = RISKS.indicatorRow(gi, i);
       const key = rowOf(ind).key;
@@ -50,26 +62,54 @@ export function risksSheet(ctx: Context): SheetSpec {
       cells.push(
         { ref: cell(C.id, row), value: ind.qualifiedId, style: "label" },
         { ref: cell(C.name, row), value: ind.name[lang] },
-        { ref: cell(C.unit, row), value: UNITS[ind.unit].label[lang], style: "note" },
-        { ref: value, formula: atReporting(TRACKING.asOf.get(key)!), numberFormat: fmt, style: "computed" },
+        {
+          ref: cell(C.unit, row),
+          value: UNITS[ind.unit].label[lang],
+          style: "note",
+        },
+        {
+          ref: value,
+          formula: atReporting(TRACKING.asOf.get(key)!),
+          numberFormat: fmt,
+          style: "computed",
+        },
         {
           ref: cell(C.month, row),
           formula: `IF(ISNUMBER(${value}),INDEX(${tracking(monthsOf(ctx, TRACKING.headerRow))},1,INDEX(${tracking(monthsOf(ctx, TRACKING.asOfMonth.get(key)!))},1,${reportingIndex})),"")`,
           numberFormat: monthFormat(lang),
           style: "computed",
         },
-        { ref: cell(C.threshold, row), formula: thresholdShown(rule.threshold), numberFormat: fmt, style: "computed" },
-        { ref: cell(C.flag, row), formula: flagFormula(value, rule), style: "flag" },
+        {
+          ref: cell(C.threshold, row),
+          formula: thresholdShown(rule.threshold),
+          numberFormat: fmt,
+          style: "computed",
+        },
+        {
+          ref: cell(C.flag, row),
+          formula: flagFormula(value, rule),
+          style: "flag",
+        },
       );
     });
   });
   const first = cell(C.flag, RISKS.groupRow(0));
-  ctx.rules.push(...flagTextRules("risks", `${first}:${cell(C.flag, RISKS.lastRow)}`, first));
+  ctx.rules.push(
+    ...flagTextRules("risks", `${first}:${cell(C.flag, RISKS.lastRow)}`, first),
+  );
   return {
     key: "risks",
     name: ctx.sheetName("risks"),
     cells,
-    columnWidths: { A: 38, B: 30, C: lang === "es" ? 25 : 22, D: 14, E: 11, F: 14, G: 10 },
+    columnWidths: {
+      A: 38,
+      B: 30,
+      C: lang === "es" ? 25 : 22,
+      D: 14,
+      E: 11,
+      F: 14,
+      G: 10,
+    },
     freeze: { rows: RISKS.headerRow, columns: 0 },
     printLandscape: true,
     fitTo: "width",

@@ -11,7 +11,13 @@ import {
   RiskIndicator,
   floorOf,
 } from "../catalog";
-import { LevelRule, absolute, columnLetter, onSheet, ruleCondition } from "./formulas";
+import {
+  LevelRule,
+  absolute,
+  columnLetter,
+  onSheet,
+  ruleCondition,
+} from "./formulas";
 import { THRESHOLDS } from "./layout";
 import { TIMELINE_ROWS, TimelineRow } from "../timeline";
 import { ConditionalRule, RULE_MARKER, SheetKey } from "./types";

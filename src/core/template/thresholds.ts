@@ -41,7 +41,11 @@ export function thresholdsSheet(ctx: Context): SheetSpec {
       { ref: cell(2, row), value: m.name[lang] },
       { ref: cell(3, row), value: UNITS[m.unit].label[lang] },
       { ref: cell(4, row), value: direction(m.direction) },
-      { ref: cell(THRESHOLDS.targetsWidth, row), value: m.source, style: "note" },
+      {
+        ref: cell(THRESHOLDS.targetsWidth, row),
+        value: m.source,
+        style: "note",
+      },
     );
     for (const n of PHASE_NUMBERS) {
       cells.push({
@@ -81,7 +85,11 @@ export function thresholdsSheet(ctx: Context): SheetSpec {
     ref: `A${THRESHOLDS.headerRow}:${columnLetter(THRESHOLDS.targetsWidth)}${lastMetricRow}`,
     columns: header,
   });
-  cells.push({ ref: cell(1, lastMetricRow + 2), value: labels.floorsNote, style: "note" });
+  cells.push({
+    ref: cell(1, lastMetricRow + 2),
+    value: labels.floorsNote,
+    style: "note",
+  });
 
   const riskHeader = [
     h.id,
@@ -108,7 +116,11 @@ export function thresholdsSheet(ctx: Context): SheetSpec {
         numberFormat: formatOf(ctx, ind),
         style: "input",
       },
-      { ref: cell(THRESHOLDS.risksWidth, row), value: ind.source, style: "note" },
+      {
+        ref: cell(THRESHOLDS.risksWidth, row),
+        value: ind.source,
+        style: "note",
+      },
     );
     ctx.names.push({
       name: NAMES.riskThreshold(ind.qualifiedId),
@@ -123,7 +135,11 @@ export function thresholdsSheet(ctx: Context): SheetSpec {
     ref: `A${THRESHOLDS.riskHeaderRow}:${columnLetter(THRESHOLDS.risksWidth)}${lastRiskRow}`,
     columns: riskHeader,
   });
-  cells.push({ ref: cell(1, lastRiskRow + 2), value: labels.thresholdsNote, style: "note" });
+  cells.push({
+    ref: cell(1, lastRiskRow + 2),
+    value: labels.thresholdsNote,
+    style: "note",
+  });
 
   const es = lang === "es";
   return {

@@ -24,7 +24,12 @@ import {
   rowOf,
 } from "../timeline";
 import { Context, formatOf, refOn } from "./context";
-import { gapFormat, monthFormat, percentFormat, thresholdFormat } from "./formats";
+import {
+  gapFormat,
+  monthFormat,
+  percentFormat,
+  thresholdFormat,
+} from "./formats";
 import {
   absolute,
   asOfFormula,
@@ -54,7 +59,12 @@ import {
   monthColumn,
   trackingRow,
 } from "./layout";
-import { flagTextRules, indicatorLevelRule, metricLevelRule, trackingLevelRules } from "./rules";
+import {
+  flagTextRules,
+  indicatorLevelRule,
+  metricLevelRule,
+  trackingLevelRules,
+} from "./rules";
 import { CellSpec, SheetSpec } from "./types";
 
 /** The dashboard cells every Tracking formula reads: the reporting month's position, the target phase then, the minimum share. */
@@ -117,7 +127,11 @@ function leftBlock(ctx: Context, r: TimelineRow, row: number): CellSpec[] {
   const cells: CellSpec[] = [
     { ref: cell(COL.id, row), value: r.id, style: "label" },
     { ref: cell(COL.name, row), value: m.name[lang] },
-    { ref: cell(COL.unit, row), value: UNITS[m.unit].label[lang], style: "note" },
+    {
+      ref: cell(COL.unit, row),
+      value: UNITS[m.unit].label[lang],
+      style: "note",
+    },
     {
       ref: cell(COL.kind, row),
       value: r.derived ? labels.computed : labels.input,
@@ -171,11 +185,20 @@ function leftBlock(ctx: Context, r: TimelineRow, row: number): CellSpec[] {
     },
     {
       ref: cell(COL.gap, row),
-      formula: gapFormula(latest, target, m.direction, m.unit === "fraction" ? 100 : 1),
+      formula: gapFormula(
+        latest,
+        target,
+        m.direction,
+        m.unit === "fraction" ? 100 : 1,
+      ),
       numberFormat: gapFormat(m, lang, ctx.currency),
       style: "computed",
     },
-    { ref: cell(COL.flag, row), formula: flagFormula(latest, rule), style: "flag" },
+    {
+      ref: cell(COL.flag, row),
+      formula: flagFormula(latest, rule),
+      style: "flag",
+    },
   );
   return cells;
 }
@@ -194,7 +217,8 @@ function monthCells(ctx: Context, r: TimelineRow, row: number): CellSpec[] {
     }
     const { inputs } = DERIVATIONS[r.derived];
     const now = inputs.map((k) => at(t, trackingRow(k)));
-    const before = t > 1 ? inputs.map((k) => at(t - 1, trackingRow(k))) : undefined;
+    const before =
+      t > 1 ? inputs.map((k) => at(t - 1, trackingRow(k))) : undefined;
     cells.push({
       ref,
       formula: derivedFormula(r.derived, now, before),
@@ -215,7 +239,11 @@ function computedRow(
   style: "computed" | "flag" | "working" = "computed",
 ): CellSpec[] {
   const cells: CellSpec[] = [
-    { ref: cell(COL.name, row), value: label, style: style === "working" ? "working" : "label" },
+    {
+      ref: cell(COL.name, row),
+      value: label,
+      style: style === "working" ? "working" : "label",
+    },
   ];
   for (let t = 1; t <= ctx.months; t++) {
     const f = formula(t);
@@ -238,54 +266,94 @@ function phaseRows(ctx: Context): CellSpec[] {
   const score = (n: PhaseNumber, t: number) =>
     at(t, TRACKING.phase.get(`score${n}`)!);
   const month = (t: number) => at(t, TRACKING.monthNumber);
-  const rows: Record<(typeof PHASE_ROWS)[number], [string, (t: number) => string, string]> = {
+  const rows: Record<
+    (typeof PHASE_ROWS)[number],
+    [string, (t: number) => string, string]
+  > = {
     phase: [
       labels.phaseRows.phase,
-      (t) => phaseReachedFormula(asOfMetrics(t), PHASE_NUMBERS.map((n) => score(n, t)), dash.minShare),
+      (t) =>
+        phaseReachedFormula(
+          asOfMetrics(t),
+          PHASE_NUMBERS.map((n) => score(n, t)),
+          dash.minShare,
+        ),
       "0",
     ],
-    expected: [labels.phaseRows.expected, (t) => expectedFormula(month(t)), "0"],
+    expected: [
+      labels.phaseRows.expected,
+      (t) => expectedFormula(month(t)),
+      "0",
+    ],
     targetPhase: [
       labels.phaseRows.targetPhase,
       (t) => targetPhaseFormula(at(t, TRACKING.phase.get("phase")!)),
       "0",
     ],
-    ...Object.fromEntries(
+    ...(Object.fromEntries(
       PHASE_NUMBERS.map((n) => [
         `score${n}`,
         [
           labels.phaseRows.score(n),
-          (t: number) => scoreFormula(at(t, TRACKING.met.get(n)!), at(t, TRACKING.judged.get(n)!)),
+          (t: number) =>
+            scoreFormula(
+              at(t, TRACKING.met.get(n)!),
+              at(t, TRACKING.judged.get(n)!),
+            ),
           percentFormat(lang),
         ],
       ]),
-    ) as Record<`score${PhaseNumber}`, [string, (t: number) => string, string]>,
+    ) as Record<
+      `score${PhaseNumber}`,
+      [string, (t: number) => string, string]
+    >),
   };
   const cells: CellSpec[] = [
-    { ref: cell(COL.id, TRACKING.phaseHeader), value: labels.phaseRows.header, style: "section" },
+    {
+      ref: cell(COL.id, TRACKING.phaseHeader),
+      value: labels.phaseRows.header,
+      style: "section",
+    },
   ];
   for (const id of PHASE_ROWS) {
     const [label, formula, fmt] = rows[id];
     const row = TRACKING.phase.get(id)!;
     cells.push(...computedRow(ctx, row, label, formula, fmt));
-    ctx.names.push({ name: NAMES.phaseRow[id], sheet: "tracking", ref: monthsOf(ctx, row) });
+    ctx.names.push({
+      name: NAMES.phaseRow[id],
+      sheet: "tracking",
+      ref: monthsOf(ctx, row),
+    });
   }
-  cells.push({ ref: cell(COL.id, TRACKING.groupHeader), value: labels.groupsHeader, style: "section" });
+  cells.push({
+    ref: cell(COL.id, TRACKING.groupHeader),
+    value: labels.groupsHeader,
+    style: "section",
+  });
   RISK_GROUPS.forEach((g) => {
     const row = TRACKING.groups.get(g.id)!;
-    const levels = g.indicators.map((i) => TRACKING.indicatorLevel.get(i.qualifiedId)!);
+    const levels = g.indicators.map((i) =>
+      TRACKING.indicatorLevel.get(i.qualifiedId)!,
+    );
     cells.push({ ref: cell(COL.id, row), value: g.id, style: "label" });
     cells.push(
       ...computedRow(
         ctx,
         row,
         g.name[ctx.language],
-        (t) => worstLevelFormula(`${at(t, Math.min(...levels))}:${at(t, Math.max(...levels))}`),
+        (t) =>
+          worstLevelFormula(
+            `${at(t, Math.min(...levels))}:${at(t, Math.max(...levels))}`,
+          ),
         undefined,
         "flag",
       ),
     );
-    ctx.names.push({ name: NAMES.trackingRisk(g.id), sheet: "tracking", ref: monthsOf(ctx, row) });
+    ctx.names.push({
+      name: NAMES.trackingRisk(g.id),
+      sheet: "tracking",
+      ref: monthsOf(ctx, row),
+    });
   });
   return cells;
 }
@@ -296,73 +364,170 @@ function workingRows(ctx: Context): CellSpec[] {
   const lang = ctx.language;
   const w = labels.working;
   const month = (t: number) => at(t, TRACKING.monthNumber);
-  const previous = (row: number, t: number) => (t > 1 ? at(t - 1, row) : undefined);
+  const previous = (row: number, t: number) =>
+    t > 1 ? at(t - 1, row) : undefined;
   const cells: CellSpec[] = [
-    { ref: cell(COL.id, TRACKING.workingHeader), value: w.header, style: "section" },
-    ...computedRow(ctx, TRACKING.monthNumber, w.monthNumber, (t) => (t === 1 ? 1 : `${at(t - 1, TRACKING.monthNumber)}+1`), "0", "working"),
+    {
+      ref: cell(COL.id, TRACKING.workingHeader),
+      value: w.header,
+      style: "section",
+    },
+    ...computedRow(
+      ctx,
+      TRACKING.monthNumber,
+      w.monthNumber,
+      (t) => (t === 1 ? 1 : `${at(t - 1, TRACKING.monthNumber)}+1`),
+      "0",
+      "working",
+    ),
     ...computedRow(
       ctx,
       TRACKING.lastInput,
       w.lastInput,
-      (t) => lastInputFormula(INPUT_ROWS.map((r) => at(t, trackingRow(r.key))), month(t), previous(TRACKING.lastInput, t)),
+      (t) =>
+        lastInputFormula(
+          INPUT_ROWS.map((r) => at(t, trackingRow(r.key))),
+          month(t),
+          previous(TRACKING.lastInput, t),
+        ),
       "0",
       "working",
     ),
   ];
   // Gross margin's floors beside its name, where the colour rules read them.
   const floored = PHASE_METRICS.findIndex((m) => m.floors);
-  cells.push({ ref: cell(COL.name, TRACKING.floor), value: w.floor(PHASE_METRICS[floored].name[lang]), style: "working" });
+  cells.push({
+    ref: cell(COL.name, TRACKING.floor),
+    value: w.floor(PHASE_METRICS[floored].name[lang]),
+    style: "working",
+  });
   for (const n of PHASE_NUMBERS)
     cells.push({
       ref: cell(COL.phaseTarget(n), TRACKING.floor),
-      formula: refOn(ctx, "thresholds", absolute(THRESHOLDS.floorColumn(n), THRESHOLDS.metricRow(floored))),
+      formula: refOn(
+        ctx,
+        "thresholds",
+        absolute(THRESHOLDS.floorColumn(n), THRESHOLDS.metricRow(floored)),
+      ),
       numberFormat: thresholdFormat(PHASE_METRICS[floored], lang, ctx.currency),
       style: "computed",
     });
   const mrrRow = trackingRow("mrr");
   for (const n of PHASE_NUMBERS) {
     const target = absolute(COL.phaseTarget(n), mrrRow);
-    cells.push(...computedRow(ctx, TRACKING.mrrTarget.get(n)!, w.mrrTarget(n), () => thresholdShown(target), formatOf(ctx, PHASE_METRICS[0]), "working"));
+    cells.push(
+      ...computedRow(
+        ctx,
+        TRACKING.mrrTarget.get(n)!,
+        w.mrrTarget(n),
+        () => thresholdShown(target),
+        formatOf(ctx, PHASE_METRICS[0]),
+        "working",
+      ),
+    );
   }
   for (const r of TIMELINE_ROWS) {
     const row = TRACKING.asOf.get(r.key)!;
     const measureRow = trackingRow(r.key);
-    cells.push(...computedRow(ctx, row, w.asOf(r.measure.name[lang]), (t) => asOfFormula(at(t, measureRow), previous(row, t)), formatOf(ctx, r.measure), "working"));
+    cells.push(
+      ...computedRow(
+        ctx,
+        row,
+        w.asOf(r.measure.name[lang]),
+        (t) => asOfFormula(at(t, measureRow), previous(row, t)),
+        formatOf(ctx, r.measure),
+        "working",
+      ),
+    );
   }
   for (const r of TIMELINE_ROWS) {
     const row = TRACKING.asOfMonth.get(r.key)!;
     const measureRow = trackingRow(r.key);
-    cells.push(...computedRow(ctx, row, w.asOfMonth(r.measure.name[lang]), (t) => asOfMonthFormula(at(t, measureRow), month(t), previous(row, t)), "0", "working"));
+    cells.push(
+      ...computedRow(
+        ctx,
+        row,
+        w.asOfMonth(r.measure.name[lang]),
+        (t) => asOfMonthFormula(at(t, measureRow), month(t), previous(row, t)),
+        "0",
+        "working",
+      ),
+    );
   }
   for (const n of PHASE_NUMBERS) {
     const rows = TRACKING.meets.get(n)!;
     PHASE_METRICS.forEach((m, i) => {
       const asOfRow = TRACKING.asOf.get(m.id)!;
       const target = absolute(COL.phaseTarget(n), trackingRow(m.id));
-      cells.push(...computedRow(ctx, rows[i], w.meets(n, m.name[lang]), (t) => meetsFormula(at(t, asOfRow), target, m.direction), "0", "working"));
+      cells.push(
+        ...computedRow(
+          ctx,
+          rows[i],
+          w.meets(n, m.name[lang]),
+          (t) => meetsFormula(at(t, asOfRow), target, m.direction),
+          "0",
+          "working",
+        ),
+      );
     });
-    const block = (t: number) => `${at(t, rows[0])}:${at(t, rows[rows.length - 1])}`;
+    const block = (t: number) =>
+      `${at(t, rows[0])}:${at(t, rows[rows.length - 1])}`;
     cells.push(
-      ...computedRow(ctx, TRACKING.met.get(n)!, w.met(n), (t) => `SUM(${block(t)})`, "0", "working"),
-      ...computedRow(ctx, TRACKING.judged.get(n)!, w.judged(n), (t) => `COUNT(${block(t)})`, "0", "working"),
+      ...computedRow(
+        ctx,
+        TRACKING.met.get(n)!,
+        w.met(n),
+        (t) => `SUM(${block(t)})`,
+        "0",
+        "working",
+      ),
+      ...computedRow(
+        ctx,
+        TRACKING.judged.get(n)!,
+        w.judged(n),
+        (t) => `COUNT(${block(t)})`,
+        "0",
+        "working",
+      ),
     );
   }
   for (const ind of RISK_INDICATORS) {
     const row = TRACKING.indicatorLevel.get(ind.qualifiedId)!;
     const asOfRow = TRACKING.asOf.get(rowOf(ind).key)!;
     const rule = indicatorLevelRule(ctx.sheetName("thresholds"), ind);
-    cells.push(...computedRow(ctx, row, w.level(ind.qualifiedId), (t) => flagFormula(at(t, asOfRow), rule), undefined, "working"));
+    cells.push(
+      ...computedRow(
+        ctx,
+        row,
+        w.level(ind.qualifiedId),
+        (t) => flagFormula(at(t, asOfRow), rule),
+        undefined,
+        "working",
+      ),
+    );
   }
   return cells;
 }
 
 function names(ctx: Context): void {
-  ctx.names.push({ name: NAMES.months, sheet: "tracking", ref: monthsOf(ctx, TRACKING.headerRow) });
+  ctx.names.push({
+    name: NAMES.months,
+    sheet: "tracking",
+    ref: monthsOf(ctx, TRACKING.headerRow),
+  });
   for (const r of TIMELINE_ROWS)
-    ctx.names.push({ name: NAMES.tracking(r.key), sheet: "tracking", ref: monthsOf(ctx, trackingRow(r.key)) });
+    ctx.names.push({
+      name: NAMES.tracking(r.key),
+      sheet: "tracking",
+      ref: monthsOf(ctx, trackingRow(r.key)),
+    });
   // A linked indicator's name refers to its phase metric's row (product.md 6.6).
   for (const [qualifiedId, metricId] of LINKED_INDICATORS)
-    ctx.names.push({ name: NAMES.tracking(qualifiedId.replace(".", "_")), sheet: "tracking", ref: monthsOf(ctx, trackingRow(metricId)) });
+    ctx.names.push({
+      name: NAMES.tracking(qualifiedId.replace(".", "_")),
+      sheet: "tracking",
+      ref: monthsOf(ctx, trackingRow(metricId)),
+    });
 }
 
 function validations(ctx: Context): void {
@@ -374,7 +539,10 @@ function validations(ctx: Context): void {
       ref: `${at(1, trackingRow(r.key))}:${at(ctx.months, trackingRow(r.key))}`,
       min: Math.max(min, -limit),
       max: Math.min(max, limit),
-      message: ctx.labels.validation(r.measure.name[ctx.language], UNITS[r.measure.unit].label[ctx.language]),
+      message: ctx.labels.validation(
+        r.measure.name[ctx.language],
+        UNITS[r.measure.unit].label[ctx.language],
+      ),
     });
   }
 }
@@ -393,7 +561,13 @@ function rules(ctx: Context): void {
   const flags = `${cell(COL.flag, TRACKING.firstMeasure)}:${cell(COL.flag, TRACKING.lastMeasure)}`;
   const groupRows = [...TRACKING.groups.values()];
   const groups = `${at(1, Math.min(...groupRows))}:${at(ctx.months, Math.max(...groupRows))}`;
-  ctx.rules.push(...flagTextRules("tracking", `${flags} ${groups}`, cell(COL.flag, TRACKING.firstMeasure)));
+  ctx.rules.push(
+    ...flagTextRules(
+      "tracking",
+      `${flags} ${groups}`,
+      cell(COL.flag, TRACKING.firstMeasure),
+    ),
+  );
 }
 
 export function trackingSheet(ctx: Context): SheetSpec {
@@ -413,8 +587,16 @@ export function trackingSheet(ctx: Context): SheetSpec {
   ];
   const cells: CellSpec[] = [
     { ref: "A1", value: labels.trackingTitle(ctx.company), style: "title" },
-    ...TRACKING.noteRows.map((row, k): CellSpec => ({ ref: cell(1, row), value: labels.trackingNote[k], style: "note" })),
-    ...headers.map((h, c): CellSpec => ({ ref: cell(c + 1, TRACKING.headerRow), value: h, style: "header" })),
+    ...TRACKING.noteRows.map((row, k): CellSpec => ({
+      ref: cell(1, row),
+      value: labels.trackingNote[k],
+      style: "note",
+    })),
+    ...headers.map((h, c): CellSpec => ({
+      ref: cell(c + 1, TRACKING.headerRow),
+      value: h,
+      style: "header",
+    })),
   ];
   for (let t = 1; t <= ctx.months; t++)
     cells.push({
@@ -424,7 +606,11 @@ export function trackingSheet(ctx: Context): SheetSpec {
       style: "header",
     });
   for (const [section, row] of TRACKING.sections)
-    cells.push({ ref: cell(COL.id, row), value: labels.sections[section], style: "section" });
+    cells.push({
+      ref: cell(COL.id, row),
+      value: labels.sections[section],
+      style: "section",
+    });
   for (const r of TIMELINE_ROWS) {
     const row = trackingRow(r.key);
     cells.push(...leftBlock(ctx, r, row), ...monthCells(ctx, r, row));
@@ -445,7 +631,8 @@ export function trackingSheet(ctx: Context): SheetSpec {
     I: 8,
   };
   for (const n of PHASE_NUMBERS) widths[columnLetter(COL.phaseTarget(n))] = 13;
-  for (let t = 1; t <= ctx.months; t++) widths[columnLetter(monthColumn(t))] = 12;
+  for (let t = 1; t <= ctx.months; t++)
+    widths[columnLetter(monthColumn(t))] = 12;
   return {
     key: "tracking",
     name: ctx.sheetName("tracking"),
@@ -456,7 +643,9 @@ export function trackingSheet(ctx: Context): SheetSpec {
     fitTo: "height",
     // The working rows are for the formulas, not for reading on paper.
     printArea: `A1:${cell(monthColumn(ctx.months), Math.max(...TRACKING.groups.values()))}`,
-    printTitles: { rows: `${TRACKING.headerRow}:${TRACKING.headerRow}`, columns: "A:B" },
+    printTitles: {
+      rows: `${TRACKING.headerRow}:${TRACKING.headerRow}`,
+      columns: "A:B",
+    },
   };
 }
-
