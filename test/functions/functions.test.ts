@@ -121,7 +121,8 @@ describe("SCALE.GAP", () => {
 
   test("a gap too large for a number is #VALUE!, never Infinity", () => {
     const message = "The numbers are too large to compute the gap for cac.";
-    expect(gap([["cac"]], [[1.7e308]], 1, false, [["cac", -1.7e308, 75, 50, 25]])).toEqual([[err("#VALUE!", message)]]);
+    // A negative target, which would overflow the difference, is refused as impossible for an amount.
+    expect(gap([["cac"]], [[1.7e308]], 1, false, [["cac", -1.7e308, 75, 50, 25]])).toEqual([[err("#VALUE!", "thresholds row 1, P1: cac must be at least 0; got -1.7e+308.")]]);
     expect(gap([["cac"]], [[1e300]], 1, true, [["cac", 1e-10, 75, 50, 25]])).toEqual([[err("#VALUE!", message)]]);
   });
 

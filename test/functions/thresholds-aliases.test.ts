@@ -186,7 +186,10 @@ describe("SCALE.ETA (product.md sections 5 and 6.5)", () => {
     expect(eta("mrr", [[100_000, 100_000, 100_000, 100_000]], 1)).toEqual(err("#N/A", "No ETA for mrr: the last three months are flat or falling."));
     expect(eta("mrr", [[130_000, 120_000, 110_000, 100_000]], 1)).toEqual(err("#N/A", "No ETA for mrr: the last three months are flat or falling."));
     expect(eta("mrr", [[null, null, 110_000, 121_000]], 1)).toEqual(err("#N/A", "No ETA for mrr: no value three months before the last one."));
-    expect(eta("mrr", [[-10, 10, 20, 30]], 1)).toEqual(err("#N/A", "No ETA for mrr: a value of 0 or less, so there is no growth rate."));
+    // 0 is a blank month (Excel desktop passes an empty cell as 0), so 0 three months back is no value.
+    expect(eta("mrr", [[0, 10, 20, 30]], 1)).toEqual(err("#N/A", "No ETA for mrr: no value three months before the last one."));
+    // An amount cannot be negative (product.md section 7: negative CAC, MRR or counts are refused).
+    expect(eta("mrr", [[-10, 10, 20, 30]], 1)).toEqual(err("#VALUE!", "mrr must be at least 0; got -10."));
     expect(eta("churn", [[0.05, 0.04, 0.03, 0.02]], 1)).toEqual(err("#N/A", /No ETA for churn: it is computed for amounts that grow/));
     expect(eta("cac", [[200, 150, 120, 110]], 1)).toEqual(err("#N/A", /No ETA for cac/));
     expect(eta("mrr", [[1, 2], [3, 4]], 1)).toEqual(err("#VALUE!", "values must be one row or one column of months; got 2x2."));

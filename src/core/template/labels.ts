@@ -160,9 +160,10 @@ const EN: TemplateLabels = {
   source: "Source (seed section)",
   phaseTarget: (n) => `P${n} target`,
   trackingTitle: (company) => `Tracking: ${company}`,
+  // Each note fits in columns A:B, which every printed page of the timeline repeats.
   trackingNote: [
-    "Type each month's numbers in the yellow cells; grey cells are computed.",
-    "A number typed over a grey cell replaces its formula that month. 5% is 0.05; rates are monthly.",
+    "Type monthly numbers in the yellow cells; grey cells are computed.",
+    "A number typed over a grey cell replaces its formula that month.",
   ],
   phaseRows: {
     header: "Phase",
@@ -281,8 +282,8 @@ const ES: TemplateLabels = {
   phaseTarget: (n) => `Objetivo P${n}`,
   trackingTitle: (company) => `Seguimiento: ${company}`,
   trackingNote: [
-    "Escribe los números de cada mes en las celdas amarillas; las grises se calculan.",
-    "Un número escrito sobre una celda gris sustituye su fórmula ese mes. 5% es 0,05; tasas mensuales.",
+    "Números del mes en las celdas amarillas; las grises se calculan.",
+    "Un número sobre una celda gris sustituye su fórmula ese mes.",
   ],
   phaseRows: {
     header: "Fase",

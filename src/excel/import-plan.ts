@@ -1,0 +1,124 @@
+/**
+ * Import from a selection, planned without a host: the selected cells read by the core's importer
+ * (the CLI's parser) onto the Tracking sheet as it was read, each value with the cell it goes to
+ * and what that cell holds now. Nothing here writes; the pane shows the plan and asks first.
+ */
+import { TableRow, importActuals } from "../core/importer";
+import { TimelineRow } from "../core/timeline";
+import { columnLetter } from "../core/template";
+import type { Address } from "../core/template/formulas";
+import { quoted } from "./refresh-plan";
+
+/** A timeline row as read: where its month cells are, their values and formulas. */
+export interface TrackingRowRead {
+  readonly address: Address;
+  readonly values: readonly unknown[];
+  readonly formulas: readonly unknown[];
+}
+
+export interface TrackingRead {
+  /** Tracking_Months' values: the month headers as Excel date serials. */
+  readonly months: readonly unknown[];
+  readonly rows: ReadonlyMap<string, TrackingRowRead>;
+}
+
+export interface ImportCell {
+  /** Where the value goes, as Excel reports addresses: Tracking!P6 */
+  readonly address: string;
+  readonly row: TimelineRow;
+  /** 1-based month on the timeline, and its "YYYY-MM". */
+  readonly month: number;
+  readonly monthLabel: string;
+  readonly value: number;
+  /** The selection's row it came from. */
+  readonly line: number;
+  /** What the cell holds now: nothing, a formula (a computed row), or a typed number or text. */
+  readonly replaces: "empty" | "formula" | "typed";
+  readonly previous?: string | number | boolean;
+}
+
+export interface ImportPlan {
+  /** Cells whose value changes: empty ones, computed ones, and typed ones with another value. */
+  readonly cells: readonly ImportCell[];
+  /** Typed values the import would replace: written only when the user confirms them. */
+  readonly overwrites: readonly ImportCell[];
+  /** Values the Tracking sheet already holds: nothing to write. */
+  readonly unchanged: number;
+  /** Every refused row and why; when there is any, nothing is written. */
+  readonly errors: readonly string[];
+}
+
+/** An Excel date serial -> "YYYY-MM". */
+export function yearMonthOf(serial: unknown): string | undefined {
+  if (typeof serial !== "number" || !Number.isFinite(serial)) return undefined;
+  const d = new Date(Date.UTC(1899, 11, 30) + Math.round(serial) * 86_400_000);
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, "0")}`;
+}
+
+const isFormula = (f: unknown) => typeof f === "string" && f.startsWith("=");
+
+export function planImport(
+  selection: readonly TableRow[],
+  tracking: TrackingRead,
+): ImportPlan {
+  const first = yearMonthOf(tracking.months[0]);
+  const months = tracking.months.length;
+  if (!first || months === 0)
+    return {
+      cells: [],
+      overwrites: [],
+      unchanged: 0,
+      errors: [
+        "The Tracking sheet's month headers are not dates: insert the tracking workbook again, or type the first month's date in its first month header.",
+      ],
+    };
+  const result = importActuals(selection, { months, firstMonth: first });
+  if (!result.ok)
+    return { cells: [], overwrites: [], unchanged: 0, errors: result.errors };
+  const cells: ImportCell[] = [];
+  const errors: string[] = [];
+  let unchanged = 0;
+  for (const v of result.values) {
+    const read = tracking.rows.get(v.row.key);
+    if (!read) {
+      errors.push(
+        `row ${v.line}: the Tracking sheet has no row for ${v.row.id} any more (its name Tracking_${v.row.key} is gone); insert the tracking workbook again`,
+      );
+      continue;
+    }
+    const k = v.month - 1;
+    const a = read.address;
+    const previous = read.values[k];
+    const replaces = isFormula(read.formulas[k])
+      ? "formula"
+      : previous === "" || previous === null || previous === undefined
+        ? "empty"
+        : "typed";
+    if (replaces === "typed" && previous === v.value) {
+      unchanged++;
+      continue;
+    }
+    cells.push({
+      address: quoted(
+        a.sheet,
+        `${columnLetter(a.start.col + k)}${a.start.row}`,
+      ),
+      row: v.row,
+      month: v.month,
+      monthLabel: yearMonthOf(tracking.months[k]) ?? String(v.month),
+      value: v.value,
+      line: v.line,
+      replaces,
+      ...(replaces === "empty"
+        ? {}
+        : { previous: previous as string | number | boolean }),
+    });
+  }
+  if (errors.length) return { cells: [], overwrites: [], unchanged: 0, errors };
+  return {
+    cells,
+    overwrites: cells.filter((c) => c.replaces === "typed"),
+    unchanged,
+    errors: [],
+  };
+}

@@ -1,0 +1,54 @@
+/** Refresh's plan without a host: plain addresses and values in, rules and levels out. */
+import { parseOverrides } from "../../src/core/overrides";
+import { TIMELINE_ROWS } from "../../src/core/timeline";
+import { DASHBOARD, RISKS, TRACKING, describeWorkbook, monthColumn, trackingRow } from "../../src/core/template";
+import { RangeRead, TemplateSnapshot, planRefresh } from "../../src/excel/refresh-plan";
+import type { Address } from "../../src/core/template/formulas";
+
+const months = 12;
+const at = (row: number, col = 14, last = monthColumn(months)): Address => ({ sheet: "Tracking", start: { col, row }, end: { col: last, row } });
+const cellAt = (sheet: string, col: number, row: number): Address => ({ sheet, start: { col, row }, end: { col, row } });
+
+/** The snapshot a freshly inserted 12-month template gives, with `typed` numbers in its rows. */
+function snapshot(typed: Record<string, (number | null)[]>, extra: Partial<TemplateSnapshot> = {}): TemplateSnapshot {
+  const rows = new Map<string, RangeRead>(
+    TIMELINE_ROWS.map((r) => [r.key, { address: at(trackingRow(r.key)), values: [Array.from({ length: months }, (_, t) => typed[r.key]?.[t] ?? "")] }]),
+  );
+  return {
+    rows,
+    targetPhaseRow: TRACKING.phase.get("targetPhase"),
+    lastGroupRow: Math.max(...TRACKING.groups.values()),
+    months: Array.from({ length: months }, (_, t) => 46023 + 31 * t),
+    dashboardPhase: cellAt("Scale Dashboard", DASHBOARD.valueColumn, DASHBOARD.phaseRow),
+    dashboardFlags: [cellAt("Scale Dashboard", 8, DASHBOARD.metricRow(0)), cellAt("Scale Dashboard", 8, DASHBOARD.metricRow(19))],
+    groupFlags: [0, 1, 2, 3].map((g) => cellAt("Risks", RISKS.columns.flag, RISKS.groupRow(g))),
+    overrides: parseOverrides([]),
+    ...extra,
+  };
+}
+
+test("the rules of an untouched template are the description's, for every sheet", () => {
+  const spec = describeWorkbook({ language: "en", company: "A", currency: "USD", firstMonth: "2026-01", months });
+  const plan = planRefresh(snapshot({}));
+  const key = (r: { sheet: string; ref: string; formula: string; level: string }) => `${r.sheet}|${r.ref}|${r.formula}|${r.level}`;
+  expect(plan.rules.map(key).sort()).toEqual(spec.rules.map(key).sort());
+  expect([plan.counts, plan.reportingMonth]).toEqual([{ OK: 0, WATCH: 0, RISK: 0 }, undefined]);
+});
+
+test("the reporting month: the last with an input, or a typed date; a date past the timeline gives no levels", () => {
+  const typed = { mrr: [400_000, 520_000, null, 300_000] };
+  expect(planRefresh(snapshot(typed)).flagged.map((f) => [f.measureId, f.value, f.level])).toEqual([["mrr", 300_000, "RISK"], ["arr", 3_600_000, "RISK"]]);
+  const second = planRefresh(snapshot(typed, { typedReportingMonth: 46023 + 31 + 5 }));
+  // Month 2: MRR 520,000 and ARR 6,240,000 meet phase 1, and are judged against phase 2.
+  expect([second.reportingMonth, second.flagged.map((f) => [f.measureId, f.phase])]).toEqual(["2026-02", [["mrr", 2], ["arr", 2]]]);
+  expect(planRefresh(snapshot(typed, { typedReportingMonth: 46023 + 31 * 13 })).counts).toEqual({ OK: 0, WATCH: 0, RISK: 0 });
+});
+
+test("a row whose name is gone is neither coloured nor counted; the others are", () => {
+  const s = snapshot({ mrr: [480_000], churn: [0.04] });
+  const rows = new Map(s.rows);
+  rows.delete("churn");
+  const plan = planRefresh({ ...s, rows });
+  expect(plan.flagged.map((f) => f.measureId)).toEqual(["mrr", "arr"]);
+  expect(plan.rules.some((r) => r.ref.split(" ").some((a) => a.includes(`${trackingRow("churn")}:`)))).toBe(false);
+});
