@@ -1,6 +1,6 @@
 /** Office.js work per operation, counted by the fake Excel host: context.sync calls and queued operations. */
-import { insertTrackingWorkbook, refreshRiskFlags } from "../src/excel";
-import { fakeContext, installFakeOffice, newFakeState } from "../test/fakes/excel-fake";
+import { insertTrackingWorkbook, readImport, refreshRiskFlags, writeImport } from "../src/excel";
+import { fakeContext, installFakeOffice, newFakeState, newSheet } from "../test/fakes/excel-fake";
 
 export async function run(): Promise<Record<string, number>> {
   const state = installFakeOffice(globalThis as unknown as Record<string, unknown>, newFakeState());
@@ -15,5 +15,20 @@ export async function run(): Promise<Record<string, number>> {
   state.sheets.find((s) => s.name === "Risks")!.rules.push({ id: "dup", ref: "D5:F5", formula: "=D5>1", unreadable: "GeneralException" });
   state.syncs = 0;
   await refreshRiskFlags(fakeContext(state));
-  return { insertSyncs, insertOperations, refreshSyncs, refreshSyncsWorstCase: state.syncs };
+  const refreshSyncsWorstCase = state.syncs;
+  // Import a block of 8 metrics x 12 months from the user's own sheet: read, then write.
+  const data = newSheet("Data");
+  const ids = ["mrr", "customers", "churn", "nps", "cac", "team_size", "leads", "gross_margin"];
+  data.cells.set("A1", { value: "metric" });
+  for (let t = 1; t <= 12; t++) data.cells.set(`${String.fromCharCode(65 + t)}1`, { value: t });
+  ids.forEach((id, r) => {
+    data.cells.set(`A${r + 2}`, { value: id });
+    for (let t = 1; t <= 12; t++) data.cells.set(`${String.fromCharCode(65 + t)}${r + 2}`, { value: id === "churn" || id === "gross_margin" ? 0.04 : id === "nps" ? 70 : 100 + t });
+  });
+  state.sheets.push(data);
+  state.selected = `Data!A1:M${ids.length + 1}`;
+  state.syncs = 0;
+  const preview = await readImport(fakeContext(state));
+  await writeImport(fakeContext(state), preview.plan, false);
+  return { insertSyncs, insertOperations, refreshSyncs, refreshSyncsWorstCase, importSyncs: state.syncs };
 }

@@ -1,8 +1,8 @@
 /**
  * Monthly actuals from a table (a CSV file's rows or the cells of a selection) into the timeline
- * (product.md section 7): long form (metric,month,value) or wide form (metric, then one column per
- * month). Every row is either read or reported with its line and what is wrong; when any is bad,
- * nothing is read.
+ * (product.md section 7): long form (metric,month,value), wide form (metric, then one column per
+ * month) or, for a selection, the transpose (month, then one column per metric). Every row is
+ * either read or reported with its line and what is wrong; when any is bad, nothing is read.
  */
 import { resolve } from "./lookup";
 import { MESSAGES } from "./messages";
@@ -33,6 +33,8 @@ export interface ImportOptions {
   readonly firstMonth?: string;
   /** Semicolon-separated files (Spanish Excel's CSV) write decimal commas. */
   readonly decimalComma?: boolean;
+  /** What messages call a row: "line" for a file (default), "row" for a sheet's selection. */
+  readonly rowWord?: "line" | "row";
 }
 
 export type ImportResult =
@@ -177,85 +179,134 @@ function isLongHeader(cells: readonly string[]): boolean {
   );
 }
 
-function readEntries(
-  rows: readonly TableRow[],
-  decimalComma: boolean,
-  errors: string[],
-): Entry[] {
-  const nonBlank = rows.filter((r) => r.cells.some((c) => text(c) !== ""));
-  const [header, ...body] = nonBlank;
-  if (!header) return (errors.push(MESSAGES.importer.noMonths()), []);
-  const headerText = header.cells.map((c) => text(c).toLowerCase());
+/** Where a message points: "line 4" in a file, "row 4" in a sheet. */
+type Where = (line: number) => string;
+
+interface Reader {
+  readonly decimalComma: boolean;
+  readonly errors: string[];
+  readonly at: Where;
+}
+
+function measureOf(
+  r: Reader,
+  cell: TableCell,
+  where: (p: string) => string,
+): Measure | undefined {
+  const m = readMeasure(cell);
+  if (typeof m === "string") r.errors.push(where(m));
+  return typeof m === "string" ? undefined : m;
+}
+
+/** metric,month,value: one value per row. */
+function readLong(r: Reader, body: readonly TableRow[]): Entry[] {
   const entries: Entry[] = [];
-  const measureOf = (cell: TableCell, where: (p: string) => string) => {
-    const m = readMeasure(cell);
-    if (typeof m === "string") errors.push(where(m));
-    return typeof m === "string" ? undefined : m;
-  };
-  if (isLongHeader(headerText)) {
-    for (const { line, cells } of body) {
-      const where = (p: string) => MESSAGES.importer.line(line, p);
-      const used = cells.map(text);
-      while (used.length > 3 && used[used.length - 1] === "") used.pop();
-      if (used.length !== 3) {
-        errors.push(where(MESSAGES.importer.fields(used.length)));
-        continue;
-      }
-      const value = readValue(cells[2], decimalComma);
-      if (value === undefined) continue;
-      const measure = measureOf(cells[0], where);
-      const month = readMonth(cells[1]);
-      if (!month) errors.push(where(MESSAGES.importer.month(used[1])));
-      if (typeof value === "string") errors.push(where(value));
-      if (measure && month && typeof value === "number")
-        entries.push({ line, where, measure, month, value });
-    }
-    return entries;
-  }
-  const metricHeader = LONG_HEADER[0] as readonly string[];
-  const months = header.cells
-    .slice(1)
-    .map((c) => (text(c) === "" ? null : readMonth(c)));
-  if (
-    !metricHeader.includes(headerText[0]) ||
-    months.every((m) => m === null) ||
-    months.some((m) => m === undefined)
-  ) {
-    const bad = header.cells.slice(1).find((_, i) => months[i] === undefined);
-    errors.push(
-      MESSAGES.importer.line(
-        header.line,
-        metricHeader.includes(headerText[0]) && bad !== undefined
-          ? MESSAGES.importer.monthHeader(text(bad))
-          : MESSAGES.importer
-              .header(header.line, header.cells.map(text).join(","))
-              .replace(/^line \d+: /, ""),
-      ),
-    );
-    return [];
-  }
   for (const { line, cells } of body) {
-    const rowWhere = (p: string) => MESSAGES.importer.line(line, p);
+    const where = (p: string) => MESSAGES.importer.at(r.at(line), p);
+    const used = cells.map(text);
+    while (used.length > 3 && used[used.length - 1] === "") used.pop();
+    if (used.length !== 3) {
+      r.errors.push(where(MESSAGES.importer.fields(used.length)));
+      continue;
+    }
+    const value = readValue(cells[2], r.decimalComma);
+    if (value === undefined) continue;
+    const measure = measureOf(r, cells[0], where);
+    const month = readMonth(cells[1]);
+    if (!month) r.errors.push(where(MESSAGES.importer.month(used[1])));
+    if (typeof value === "string") r.errors.push(where(value));
+    if (measure && month && typeof value === "number")
+      entries.push({ line, where, measure, month, value });
+  }
+  return entries;
+}
+
+/**
+ * One label per row (a metric in the wide form, a month in the transposed form) and one header
+ * per column (months, or metrics): every value of the body with its row's and column's labels.
+ */
+function readGrid(
+  r: Reader,
+  header: TableRow,
+  body: readonly TableRow[],
+  monthsAcross: boolean,
+): Entry[] {
+  const columns = header.cells.slice(1).map((c) => text(c));
+  const entries: Entry[] = [];
+  const columnMonths = monthsAcross
+    ? header.cells.slice(1).map((c) => (text(c) === "" ? null : readMonth(c)))
+    : [];
+  const columnMeasures = monthsAcross
+    ? []
+    : header.cells
+        .slice(1)
+        .map((c) =>
+          text(c) === ""
+            ? null
+            : measureOf(r, c, (p) =>
+                MESSAGES.importer.at(r.at(header.line), p),
+              ),
+        );
+  for (const { line, cells } of body) {
     const values = cells
       .slice(1)
-      .map((c, i) => ({ i, v: readValue(c, decimalComma) }));
-    const given = values.filter((x) => x.v !== undefined);
-    if (given.length === 0) continue;
-    const measure = measureOf(cells[0], rowWhere);
-    for (const { i, v } of given) {
-      const month = months[i];
+      .map((c, i) => ({ i, v: readValue(c, r.decimalComma) }))
+      .filter((x) => x.v !== undefined);
+    if (values.length === 0) continue;
+    const rowWhere = (p: string) => MESSAGES.importer.at(r.at(line), p);
+    const rowMeasure = monthsAcross
+      ? measureOf(r, cells[0], rowWhere)
+      : undefined;
+    const rowMonth = monthsAcross ? undefined : readMonth(cells[0]);
+    if (!monthsAcross && !rowMonth)
+      r.errors.push(rowWhere(MESSAGES.importer.month(text(cells[0]))));
+    for (const { i, v } of values) {
       const where = (p: string) =>
-        MESSAGES.importer.cell(line, month?.text ?? String(i + 2), p);
-      if (!month) {
-        errors.push(where(MESSAGES.importer.monthHeader("")));
+        MESSAGES.importer.cell(r.at(line), columns[i] || String(i + 2), p);
+      const month = monthsAcross ? columnMonths[i] : rowMonth;
+      const measure = monthsAcross ? rowMeasure : columnMeasures[i];
+      if (monthsAcross && !month) {
+        r.errors.push(where(MESSAGES.importer.monthHeader("")));
         continue;
       }
-      if (typeof v === "string") errors.push(where(v));
-      else if (measure)
+      if (!monthsAcross && columnMeasures[i] === null) {
+        r.errors.push(where(MESSAGES.importer.noMetricHeader()));
+        continue;
+      }
+      if (typeof v === "string") r.errors.push(where(v));
+      else if (measure && month)
         entries.push({ line, where, measure, month, value: v! });
     }
   }
   return entries;
+}
+
+const METRIC_HEADER = LONG_HEADER[0] as readonly string[];
+const MONTH_HEADER = LONG_HEADER[1] as readonly string[];
+
+function readEntries(rows: readonly TableRow[], r: Reader): Entry[] {
+  const nonBlank = rows.filter((x) => x.cells.some((c) => text(c) !== ""));
+  const [header, ...body] = nonBlank;
+  if (!header) return (r.errors.push(MESSAGES.importer.noMonths()), []);
+  const headerText = header.cells.map((c) => text(c).toLowerCase());
+  if (isLongHeader(headerText)) return readLong(r, body);
+  const fail = (problem: string) => {
+    r.errors.push(MESSAGES.importer.at(r.at(header.line), problem));
+    return [];
+  };
+  const got = header.cells.map(text).join(",");
+  if (MONTH_HEADER.includes(headerText[0]))
+    return readGrid(r, header, body, false);
+  if (!METRIC_HEADER.includes(headerText[0]))
+    return fail(MESSAGES.importer.header(got));
+  const months = header.cells
+    .slice(1)
+    .map((c) => (text(c) === "" ? null : readMonth(c)));
+  const bad = header.cells.slice(1).find((_, i) => months[i] === undefined);
+  if (bad !== undefined) return fail(MESSAGES.importer.monthHeader(text(bad)));
+  if (months.every((m) => m === null))
+    return fail(MESSAGES.importer.header(got));
+  return readGrid(r, header, body, true);
 }
 
 /** Reads `rows` (header first) onto a timeline of `options.months` months. */
@@ -264,7 +315,12 @@ export function importActuals(
   options: ImportOptions,
 ): ImportResult {
   const errors: string[] = [];
-  const entries = readEntries(rows, options.decimalComma ?? false, errors);
+  const word = options.rowWord ?? "line";
+  const entries = readEntries(rows, {
+    decimalComma: options.decimalComma ?? false,
+    errors,
+    at: (line) => `${word} ${line}`,
+  });
   const calendar = entries.flatMap((e) =>
     "calendar" in e.month ? [e.month.calendar] : [],
   );
@@ -288,6 +344,7 @@ export function importActuals(
                 firstMonth,
                 addMonths(firstMonth, options.months - 1),
                 options.months,
+                word === "row" ? MESSAGES.importer.widenTracking : undefined,
               ),
         ),
       );
@@ -322,7 +379,7 @@ export function importActuals(
     values.push({ row, month: position, value: e.value, line: e.line });
   }
   // In the order of the file: every message starts with its line.
-  const lineOf = (e: string) => Number(/^line (\d+)/.exec(e)?.[1] ?? 0);
+  const lineOf = (e: string) => Number(/^(?:line|row) (\d+)/.exec(e)?.[1] ?? 0);
   errors.sort((a, b) => lineOf(a) - lineOf(b));
   return errors.length
     ? { ok: false, errors }

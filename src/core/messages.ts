@@ -43,8 +43,9 @@ export const MESSAGES = {
       `thresholds: pass a Thresholds table (ScaleThresholds[#All] with its headers, or ScaleThresholds), or a five-column range (id, P1, P2, P3, P4); got ${plural(columns, "column")} without those headers`,
   },
   importer: {
-    header: (line: number, got: string) =>
-      `line ${line}: the header must be metric,month,value (long form) or metric followed by one column per month, such as metric,2026-01,2026-02 (wide form); got "${got}"`,
+    header: (got: string) =>
+      `the header must be metric,month,value (long form), metric followed by one column per month, such as metric,2026-01,2026-02 (wide form), or month followed by one column per metric; got "${got}"`,
+    noMetricHeader: () => "this column has no metric in its header",
     monthHeader: (text: string) =>
       `column "${text}" is not a month: write YYYY-MM (2026-01) or a month number (1, 2, ...)`,
     fields: (count: number) =>
@@ -58,8 +59,12 @@ export const MESSAGES = {
       first: string,
       last: string,
       months: number,
+      fix = "give --first-month or --months to move or widen it",
     ) =>
-      `month ${month} is outside the timeline, which runs from ${first} to ${last} (${plural(months, "month")}); give --first-month or --months to move or widen it`,
+      `month ${month} is outside the timeline, which runs from ${first} to ${last} (${plural(months, "month")}); ${fix}`,
+    /** The fix for a selection: the workbook's timeline is the one to widen. */
+    widenTracking:
+      "insert month columns on the Tracking sheet first, or leave those months out",
     positionOutside: (position: number, months: number) =>
       `month ${position} is outside the timeline's months 1 to ${months}`,
     notANumber: (text: string) =>
@@ -72,8 +77,9 @@ export const MESSAGES = {
       `${id} for ${month} was already given on line ${earlier}${sameRow ? ` (${sameRow} are the same row)` : ""}`,
     noMonths: () =>
       "the file has no months: give a calendar month (YYYY-MM) or a month number",
-    line: (line: number, problem: string) => `line ${line}: ${problem}`,
-    cell: (line: number, column: string, problem: string) =>
-      `line ${line}, column ${column}: ${problem}`,
+    /** "line 4: ..." in a file, "row 4: ..." in a selection. */
+    at: (where: string, problem: string) => `${where}: ${problem}`,
+    cell: (where: string, column: string, problem: string) =>
+      `${where}, column ${column}: ${problem}`,
   },
 } as const;

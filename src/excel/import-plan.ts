@@ -72,7 +72,11 @@ export function planImport(
         "The Tracking sheet's month headers are not dates: insert the tracking workbook again, or type the first month's date in its first month header.",
       ],
     };
-  const result = importActuals(selection, { months, firstMonth: first });
+  const result = importActuals(selection, {
+    months,
+    firstMonth: first,
+    rowWord: "row",
+  });
   if (!result.ok)
     return { cells: [], overwrites: [], unchanged: 0, errors: result.errors };
   const cells: ImportCell[] = [];

@@ -1,7 +1,14 @@
-/** The Office.js adapter: insert the tracking workbook, refresh its risk flags. */
+/** The Office.js adapter: insert the tracking workbook, refresh its risk flags, import from a selection. */
 export { insertTrackingWorkbook, REQUIRED_API } from "./insert";
 export type { InsertOptions, InsertResult, InsertedSheet } from "./insert";
 export { rebuildSheetFlags, refreshRiskFlags } from "./refresh";
 export type { FlaggedCell, RefreshResult } from "./refresh";
 export { RefreshIncompleteError, WorkbookError } from "./errors";
 export type { WorkbookErrorCode } from "./errors";
+export { readImport, writeImport, IMPORT_MAX_CELLS } from "./import";
+export type {
+  ImportCell,
+  ImportPlan,
+  ImportPreview,
+  ImportWritten,
+} from "./import";

@@ -8,10 +8,11 @@ import { useDarkTheme } from "./theme";
 import { InsertView } from "./views/InsertView";
 
 const RefreshView = lazy(() => import(/* webpackChunkName: "refresh" */ "./views/RefreshView"));
+const ImportView = lazy(() => import(/* webpackChunkName: "import" */ "./views/ImportView"));
 const InspectView = lazy(() => import(/* webpackChunkName: "inspect" */ "./views/InspectView"));
 const FunctionsView = lazy(() => import(/* webpackChunkName: "functions-ref" */ "./views/FunctionsView"));
 
-const TABS = ["insert", "refresh", "inspect", "functions"] as const;
+const TABS = ["insert", "refresh", "import", "inspect", "functions"] as const;
 type TabId = (typeof TABS)[number];
 
 /** A view that fails to load or render (its chunk unreachable, say) says so instead of blanking the pane. */
@@ -91,6 +92,8 @@ export function App({ host, initialLanguage, formulaLanguage = initialLanguage }
         return <RefreshView host={host} t={t} language={language} last={lastRefresh} stale={stale} tracking={tracking} onRefreshed={refreshed} />;
       case "inspect":
         return <InspectView host={host} t={t} language={language} formulaLanguage={formulaLanguage} />;
+      case "import":
+        return <ImportView host={host} t={t} language={language} />;
       case "functions":
         return <FunctionsView host={host} t={t} language={language} formulaLanguage={formulaLanguage} />;
     }

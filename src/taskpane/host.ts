@@ -3,6 +3,7 @@
  * with Excel.run. Errors come back as WorkbookError, whose code the pane turns into a sentence.
  */
 import type { InsertOptions, InsertResult, RefreshResult } from "../excel";
+import type { ImportPlan, ImportPreview, ImportWritten } from "../excel/import";
 import { toWorkbookError } from "../excel/errors";
 import { rangeNameTest } from "../excel/names";
 import { Language, PHASE_METRICS } from "../core/catalog";
@@ -28,6 +29,10 @@ export interface Host {
   /** Clears the conditional formats on the cells the add-in colours on one template sheet and adds its flags again. */
   rebuildFlags(sheet: string): Promise<{ rulesAdded: number }>;
   readSelection(): Promise<SelectedCells>;
+  /** Reads the selected block and the Tracking sheet (one sync): what an import would write where. */
+  readImport(): Promise<ImportPreview>;
+  /** Writes a read import's values (one sync); typed values only with `replaceTyped`. */
+  writeImport(plan: ImportPlan, replaceTyped: boolean): Promise<ImportWritten>;
   /** Selects a cell given as "'Sheet name'!M4" and shows its sheet. */
   select(address: string): Promise<void>;
   /** Writes into the active cell if it is empty; false (and nothing written) if it is not. */
@@ -150,6 +155,14 @@ export const excelHost: Host = {
       },
       ["InvalidSelection"],
     );
+  },
+  readImport: async () => {
+    const { readImport } = await writer();
+    return run(readImport, ["InvalidSelection"]);
+  },
+  writeImport: async (plan, replaceTyped) => {
+    const { writeImport } = await writer();
+    return run((context) => writeImport(context, plan, replaceTyped));
   },
   rebuildFlags: async (sheet) => {
     const { rebuildSheetFlags } = await writer();

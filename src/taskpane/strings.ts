@@ -6,7 +6,13 @@ import type { PaneOfficeCode } from "./host";
 export interface Strings {
   title: string;
   languageSwitch: string;
-  tabs: { insert: string; refresh: string; inspect: string; functions: string };
+  tabs: {
+    insert: string;
+    refresh: string;
+    import: string;
+    inspect: string;
+    functions: string;
+  };
   outsideExcel: { title: string; body: string };
   insert: {
     intro: string;
@@ -63,6 +69,22 @@ export interface Strings {
     /** One input cell its measure cannot take, with why (in the pane's language). */
     outOfRangeCell: (address: string, value: number, problem: string) => string;
   };
+  import: {
+    intro: string;
+    read: string;
+    reading: string;
+    source: (address: string) => string;
+    summary: (values: number, computed: number, unchanged: number) => string;
+    nothing: string;
+    refused: (count: number) => string;
+    columns: { measure: string; month: string; value: string; cell: string };
+    more: (count: number) => string;
+    overwrites: (count: number) => string;
+    overwrite: (address: string, previous: string, value: string) => string;
+    replaceTyped: (count: number) => string;
+    write: (count: number) => string;
+    wrote: (count: number, kept: number) => string;
+  };
   inspect: {
     intro: string;
     run: string;
@@ -102,6 +124,7 @@ const en: Strings = {
   tabs: {
     insert: "Insert",
     refresh: "Risk flags",
+    import: "Import",
     inspect: "Inspect",
     functions: "Functions",
   },
@@ -168,6 +191,42 @@ const en: Strings = {
     outOfRangeCell: (address, value, problem) =>
       `${address} holds ${value}: ${problem}`,
   },
+  import: {
+    intro:
+      "Select a block of your own sheet with monthly numbers (metrics as rows and months as columns, the transpose, or metric, month, value), then read it: you see what goes where on the Tracking sheet before anything is written.",
+    read: "Read the selection",
+    reading: "Reading…",
+    source: (address) => `From ${address}:`,
+    summary: (values, computed, unchanged) =>
+      `${values} value${values === 1 ? "" : "s"} for the Tracking sheet` +
+      (computed ? `, ${computed} of them typed over computed cells` : "") +
+      (unchanged ? `; ${unchanged} already there` : "") +
+      ".",
+    nothing:
+      "The selection has no value to import, or the Tracking sheet already holds them all.",
+    refused: (count) =>
+      `${count} value${count === 1 ? "" : "s"} refused, so nothing will be written. Fix ${count === 1 ? "it" : "them"} in your sheet, then read the selection again:`,
+    columns: {
+      measure: "Measure",
+      month: "Month",
+      value: "Value",
+      cell: "Cell",
+    },
+    more: (count) => `and ${count} more`,
+    overwrites: (count) =>
+      `${count} cell${count === 1 ? " holds a number" : "s hold numbers"} typed before, which the import would replace:`,
+    overwrite: (address, previous, value) =>
+      `${address}: ${previous} → ${value}`,
+    replaceTyped: (count) =>
+      `Replace ${count === 1 ? "this typed value" : `these ${count} typed values`}`,
+    write: (count) =>
+      `Write ${count} value${count === 1 ? "" : "s"} into Tracking`,
+    wrote: (count, kept) =>
+      `Wrote ${count} value${count === 1 ? "" : "s"} into the Tracking sheet.` +
+      (kept
+        ? ` Kept ${kept} typed value${kept === 1 ? "" : "s"} as ${kept === 1 ? "it was" : "they were"}.`
+        : ""),
+  },
   inspect: {
     intro:
       "Select two columns (metric, value) or metric rows (a row of months counts its latest month), then inspect: the phase reached and the gap to the next phase, as SCALE.PHASE and SCALE.GAP give them.",
@@ -219,6 +278,7 @@ const es: Strings = {
   tabs: {
     insert: "Insertar",
     refresh: "Alertas",
+    import: "Importar",
     inspect: "Inspeccionar",
     functions: "Funciones",
   },
@@ -286,6 +346,37 @@ const es: Strings = {
       `${count} celda${count === 1 ? "" : "s"} no ${count === 1 ? "puede" : "pueden"} ser correcta${count === 1 ? "" : "s"} para su medida (los valores pegados saltan las comprobaciones de Excel) y no se evalúa${count === 1 ? "" : "n"}:`,
     outOfRangeCell: (address, value, problem) =>
       `${address} contiene ${value}: ${problem}`,
+  },
+  import: {
+    intro:
+      "Selecciona un bloque de tu hoja con números mensuales (métricas en filas y meses en columnas, al revés, o métrica, mes, valor) y léelo: verás qué va a dónde en la hoja Seguimiento antes de escribir nada.",
+    read: "Leer la selección",
+    reading: "Leyendo…",
+    source: (address) => `Desde ${address}:`,
+    summary: (values, computed, unchanged) =>
+      `${values} valor${values === 1 ? "" : "es"} para la hoja Seguimiento` +
+      (computed ? `, ${computed} sobre celdas calculadas` : "") +
+      (unchanged ? `; ${unchanged} ya estaban` : "") +
+      ".",
+    nothing:
+      "La selección no tiene valores que importar, o la hoja Seguimiento ya los tiene todos.",
+    refused: (count) =>
+      `${count} valor${count === 1 ? " rechazado" : "es rechazados"}, así que no se escribirá nada. Corrígel${count === 1 ? "o" : "os"} en tu hoja y vuelve a leer la selección:`,
+    columns: { measure: "Medida", month: "Mes", value: "Valor", cell: "Celda" },
+    more: (count) => `y ${count} más`,
+    overwrites: (count) =>
+      `${count} celda${count === 1 ? " tiene un número escrito" : "s tienen números escritos"} antes, que la importación sustituiría:`,
+    overwrite: (address, previous, value) =>
+      `${address}: ${previous} → ${value}`,
+    replaceTyped: (count) =>
+      `Sustituir ${count === 1 ? "este valor escrito" : `estos ${count} valores escritos`}`,
+    write: (count) =>
+      `Escribir ${count} valor${count === 1 ? "" : "es"} en Seguimiento`,
+    wrote: (count, kept) =>
+      `${count} valor${count === 1 ? " escrito" : "es escritos"} en la hoja Seguimiento.` +
+      (kept
+        ? ` Se mantuvieron ${kept} valor${kept === 1 ? "" : "es"} escrito${kept === 1 ? "" : "s"}.`
+        : ""),
   },
   inspect: {
     intro:

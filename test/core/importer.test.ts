@@ -98,7 +98,7 @@ test("wide form: a bad cell names its line and month column; a bad month header 
   ]);
   expect(errors(["metric,Jan,2026-02", "mrr,1,2"])).toEqual(['line 1: column "Jan" is not a month: write YYYY-MM (2026-01) or a month number (1, 2, ...)']);
   expect(errors(["name,value", "mrr,1"])).toEqual([
-    'line 1: the header must be metric,month,value (long form) or metric followed by one column per month, such as metric,2026-01,2026-02 (wide form); got "name,value"',
+    'line 1: the header must be metric,month,value (long form), metric followed by one column per month, such as metric,2026-01,2026-02 (wide form), or month followed by one column per metric; got "name,value"',
   ]);
 });
 
@@ -111,4 +111,32 @@ test("a selection's cells: numbers as values, Excel dates as month headers, Span
     { months: 12 },
   );
   expect(r).toEqual({ ok: true, firstMonth: "2026-01", values: [expect.objectContaining({ month: 1, value: 1000 })] });
+});
+
+test("the transpose (months as rows, metrics as columns), as a selection may be laid out; messages name sheet rows", () => {
+  const r = importActuals(
+    [
+      { line: 4, cells: ["Month", "MRR", "Churn mensual"] },
+      { line: 5, cells: ["2026-01", 100_000, 0.04] },
+      { line: 6, cells: ["2026-02", 120_000, null] },
+    ],
+    { months: 12, rowWord: "row" },
+  );
+  expect(r.ok && r.values.map((v) => [v.row.key, v.month, v.value, v.line])).toEqual([
+    ["mrr", 1, 100_000, 5],
+    ["churn", 1, 0.04, 5],
+    ["mrr", 2, 120_000, 6],
+  ]);
+  const bad = importActuals(
+    [
+      { line: 4, cells: ["mes", "mrr", "nps"] },
+      { line: 5, cells: ["enero", 1, 2] },
+      { line: 6, cells: ["2026-02", 1, 900] },
+    ],
+    { months: 12, rowWord: "row" },
+  );
+  expect(bad).toEqual({
+    ok: false,
+    errors: ['row 5: month "enero" is not YYYY-MM (2026-01) or a month number (1, 2, ...)', "row 6, column nps: nps must be between -100 and 100; got 900."],
+  });
 });

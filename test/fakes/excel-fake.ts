@@ -499,6 +499,10 @@ export class FakeRange extends FakeClientObject {
   set formulas(grid: unknown[][]) {
     this.write("formulas", grid);
   }
+  /** As Office.js documents it, a value written that starts with "=" is taken as a formula: the same write. */
+  set values(grid: unknown[][]) {
+    this.write("formulas", grid);
+  }
   set numberFormat(grid: unknown[][]) {
     this.write("numberFormat", grid);
   }

@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import type { Browser, Page } from "playwright-core";
 import { gap, phase } from "../../src/functions/functions";
+import { trackingRow } from "../../src/core/template/layout";
 import type { FakeState } from "../fakes/excel-fake";
 import { describeWith } from "../engines/engines";
 import { buildStub, launch, openPane, serveDist } from "./browser";
@@ -354,6 +355,56 @@ describeWith(["chromium"], "the task pane in headless Chromium, against the fake
       await edit(page, `[s.sheets.find((x) => x.name === "${sheet}").id]`);
       await page.getByTestId("stale").waitFor();
     }
+  });
+
+  test("Import reads a selection, lists refused values, shows what goes where, and writes only on confirmation; typed values need their own", async () => {
+    const page = await pane();
+    await insertWorkbook(page);
+    await fake(page, (s) => {
+      const data = { name: "Data", cells: new Map(), formats: [], rules: [], validations: [], tables: [], charts: [] };
+      const rows: (string | number)[][] = [["metric", 1, 2], ["MRR", 100000, 120000], ["Churn mensual", 5, 0.04]];
+      rows.forEach((row, r) => row.forEach((v, c) => data.cells.set(`${"ABC"[c]}${r + 1}`, { value: v })));
+      s.sheets.push(data);
+      s.selected = "Data!A1:C3";
+    });
+    await page.getByRole("tab", { name: "Import" }).click();
+    await page.getByRole("button", { name: "Read the selection" }).click();
+    const refused = page.getByTestId("import-refused");
+    await refused.waitFor();
+    expect(await refused.innerText()).toContain("1 value refused, so nothing will be written.");
+    expect(await refused.innerText()).toContain("row 3, column 1: churn is a percentage entered as a fraction: 5% is 0.05, so enter 0.05, not 5.");
+    expect(await page.getByRole("button", { name: /^Write/ }).count()).toBe(0);
+    await shot(page, "import-refused");
+    // The user fixes the cell; a number typed before on the Tracking sheet is in the way.
+    await fake(page, (s) => {
+      s.sheets.find((x) => x.name === "Data")!.cells.set("B3", { value: 0.05 });
+      const mrr = s.names.get("Tracking_mrr")!;
+      s.sheets.find((x) => x.name === mrr.sheet)!.cells.set(mrr.ref.split(":")[0], { value: 90000 });
+    });
+    await page.getByRole("button", { name: "Read the selection" }).click();
+    await page.getByTestId("import-preview").waitFor();
+    expect(await page.getByTestId("import-preview").getByRole("status").innerText()).toBe("From Data!A1:C3: 4 values for the Tracking sheet.");
+    const rows = (await page.locator("tbody tr").allInnerTexts()).map((r) => r.split(/\t|\n/).filter(Boolean));
+    expect(rows.map((r) => [r[0], r[2], r[3]])).toEqual([
+      ["Monthly recurring revenue", "100,000", `N${trackingRow("mrr")}`],
+      ["Monthly recurring revenue", "120,000", `O${trackingRow("mrr")}`],
+      ["Churn (monthly)", "5%", `N${trackingRow("churn")}`],
+      ["Churn (monthly)", "4%", `O${trackingRow("churn")}`],
+    ]);
+    expect(await page.getByTestId("import-overwrites").innerText()).toContain("1 cell holds a number typed before, which the import would replace:\nTracking!N6: 90,000 → 100,000");
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(await fitsWidth(page)).toBe(true);
+    await shot(page, "import");
+    // Written without the typed value; confirmed, that one too.
+    await page.getByRole("button", { name: "Write 3 values into Tracking" }).click();
+    await page.getByText("Wrote 3 values into the Tracking sheet. Kept 1 typed value as it was.").waitFor();
+    const cell = (ref: string) => page.evaluate(`window.__fake.sheets.find((x) => x.name === "Tracking").cells.get("${ref}")?.value`);
+    expect([await cell(`N${trackingRow("mrr")}`), await cell(`O${trackingRow("mrr")}`), await cell(`N${trackingRow("churn")}`)]).toEqual([90000, 120000, 0.05]);
+    await page.getByRole("button", { name: "Read the selection" }).click();
+    await page.getByRole("checkbox", { name: "Replace this typed value" }).check();
+    await page.getByRole("button", { name: "Write 1 value into Tracking" }).click();
+    await page.getByText("Wrote 1 value into the Tracking sheet.").waitFor();
+    expect(await cell(`N${trackingRow("mrr")}`)).toBe(100000);
   });
 
   test("Inspect shows the phase and the gaps SCALE.PHASE and SCALE.GAP give for two columns (metric, value)", async () => {
