@@ -457,3 +457,27 @@ export const NEXT_STEPS: readonly NextSteps[] = [
     ]),
   },
 ];
+
+/** Items per phase the plan's completion counts: its qualitative objectives and its initiatives. */
+export const planItemCount = (plan: PhasePlan) =>
+  plan.objectives.filter((o) => !o.numeric).length +
+  plan.strategies.reduce((n, s) => n + s.initiatives.length, 0);
+
+/** The status words that count, in either language: an item done, an item dropped. */
+export const DONE_WORDS = ["Done", "Hecho"];
+export const DROPPED_WORDS = ["Dropped", "Descartado"];
+
+/**
+ * A phase's plan completion (product.md section 8): items done ÷ items not dropped; undefined
+ * when every item is dropped. `statuses` are the status cells of the phase's items.
+ */
+export function planCompletion(
+  statuses: readonly unknown[],
+  items: number,
+): number | undefined {
+  const count = (words: readonly string[]) =>
+    statuses.filter((s) => typeof s === "string" && words.includes(s.trim()))
+      .length;
+  const open = items - count(DROPPED_WORDS);
+  return open <= 0 ? undefined : count(DONE_WORDS) / open;
+}

@@ -165,6 +165,26 @@ function applyStyle(format: Excel.RangeFormat, style: CellStyle): void {
   if (s.center) format.horizontalAlignment = Excel.HorizontalAlignment.center;
 }
 
+/** Consecutive columns of one width as one range: a timeline's months take one call, not one each. */
+export function widthRuns(
+  widths: Readonly<Record<string, number>>,
+): { from: string; to: string; width: number }[] {
+  const columns = Object.entries(widths)
+    .map(([letter, width]) => ({ col: cellPosition(`${letter}1`).col, width }))
+    .sort((a, b) => a.col - b.col);
+  const runs: { first: number; last: number; width: number }[] = [];
+  for (const { col, width } of columns) {
+    const run = runs[runs.length - 1];
+    if (run && run.last === col - 1 && run.width === width) run.last = col;
+    else runs.push({ first: col, last: col, width });
+  }
+  return runs.map((r) => ({
+    from: columnLetter(r.first),
+    to: columnLetter(r.last),
+    width: r.width,
+  }));
+}
+
 /** Orientation, fit, print area and titles, page breaks: as the .xlsx writer's page setup. */
 function writePageLayout(sheet: Excel.Worksheet, spec: SheetSpec): void {
   const layout = sheet.pageLayout;
@@ -198,11 +218,8 @@ function writeSheet(sheet: Excel.Worksheet, spec: SheetSpec): void {
         sheet.getRanges(areas.slice(k, k + AREAS_PER_CALL).join(", ")).format,
         style,
       );
-  for (const [column, width] of Object.entries(spec.columnWidths)) {
-    sheet.getRange(`${column}:${column}`).format.columnWidth = Math.round(
-      width * 6,
-    );
-  }
+  for (const { from, to, width } of widthRuns(spec.columnWidths))
+    sheet.getRange(`${from}:${to}`).format.columnWidth = Math.round(width * 6);
   if (spec.freeze && spec.freeze.columns > 0) {
     sheet.freezePanes.freezeAt(
       sheet.getRange(
@@ -331,13 +348,23 @@ export function queueWorkbook(
   for (const r of spec.rules) addRule(sheets.get(r.sheet)!, r);
   for (const v of spec.validations) {
     const validation = sheets.get(v.sheet)!.getRange(v.ref).dataValidation;
-    validation.rule = {
-      decimal: {
-        formula1: v.min,
-        formula2: v.max,
-        operator: Excel.DataValidationOperator.between,
-      },
-    };
+    validation.rule =
+      v.kind === "decimal"
+        ? {
+            decimal: {
+              formula1: v.min,
+              formula2: v.max,
+              operator: Excel.DataValidationOperator.between,
+            },
+          }
+        : v.kind === "list"
+          ? { list: { inCellDropDown: true, source: v.values.join(",") } }
+          : {
+              date: {
+                formula1: "1900-01-01",
+                operator: Excel.DataValidationOperator.greaterThan,
+              },
+            };
     validation.errorAlert = {
       message: v.message,
       showAlert: true,

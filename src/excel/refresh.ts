@@ -9,6 +9,7 @@
 import {
   LEVELS,
   METRICS_WITH_FLOORS,
+  PHASE_NUMBERS,
   PHASE_METRICS,
   RISK_GROUPS,
   RISK_INDICATORS,
@@ -22,9 +23,11 @@ import {
   noFloor,
   parseOverrides,
 } from "../core/overrides";
+import { PHASE_PLANS, planCompletion, planItemCount } from "../core/plan";
 import { TIMELINE_ROWS } from "../core/timeline";
 import {
   NAMES,
+  PLAN,
   SheetKey,
   THRESHOLDS,
   cellPosition,
@@ -60,6 +63,8 @@ import {
 export type { FlaggedCell, OutOfRangeCell } from "./refresh-plan";
 
 export interface RefreshResult {
+  /** Per phase P1..P4, its plan completion (done ÷ not dropped); null where every item is dropped or the sheet is gone. */
+  plan: (number | null)[];
   /** "YYYY-MM": the month the levels are of (the dashboard's reporting month). */
   reportingMonth?: string;
   counts: Record<(typeof LEVELS)[number], number>;
@@ -78,6 +83,13 @@ export interface RefreshResult {
   /** Sheets whose conditional formats Excel could not read: left as they were; rebuildSheetFlags can redo them. */
   unreadableSheets: string[];
 }
+
+/** A plan sheet's status cells (objectives to the last initiative), from its completion cell. */
+const PLAN_STATUSES = {
+  rows: PLAN.objectiveRow(0) - PLAN.completionRow,
+  columns: PLAN.columns.status - PLAN.completionColumn,
+  height: PLAN.lastRow - PLAN.objectiveRow(0) + 1,
+} as const;
 
 /** How far a row's Floor P1..P4 cells sit to the right of its P1..P4 (the Thresholds table's layout). */
 const FLOORS_AFTER_TARGETS =
@@ -139,6 +151,8 @@ interface Reads {
   tracking?: SheetRead;
   reportingMonth?: Excel.Range;
   minShare?: Excel.Range;
+  /** Per phase, its plan sheet's status cells (found from Plan_P<n>), where the name exists. */
+  planStatuses: (Excel.Range | undefined)[];
   dashboardPhase?: Excel.Range;
   dashboardFlags: (Excel.Range | undefined)[];
   dashboard?: SheetRead;
@@ -205,6 +219,12 @@ function queueReads(
       existing,
     ),
     minShare: named(context, NAMES.minShare, "values", existing),
+    planStatuses: PHASE_NUMBERS.map((n) =>
+      named(context, NAMES.plan(n), "address", existing)
+        ?.getOffsetRange(PLAN_STATUSES.rows, PLAN_STATUSES.columns)
+        .getResizedRange(PLAN_STATUSES.height - 1, 0)
+        .load("values"),
+    ),
     dashboardPhase,
     dashboardFlags,
     dashboard: sheetRead(dashboardPhase, withRules),
@@ -559,6 +579,14 @@ export async function refreshRiskFlags(
         cellPosition(b.address.split("!")[1]).row,
   );
   return {
+    plan: reads.planStatuses.map((range, k) =>
+      present(range)
+        ? (planCompletion(
+            range.values.map((r) => r[0]),
+            planItemCount(PHASE_PLANS[k]),
+          ) ?? null)
+        : null,
+    ),
     reportingMonth: plan.reportingMonth,
     counts: plan.counts,
     flagged: plan.flagged,

@@ -44,6 +44,8 @@ export interface Strings {
     summary: (ok: number, watch: number, risk: number) => string;
     /** "Levels of May 2024:" before the counts. */
     reportingMonth: (month: string) => string;
+    /** Plan completion per phase ("–" where every item is dropped). */
+    plan: (phases: readonly string[]) => string;
     none: string;
     noValues: string;
     columns: {
@@ -166,6 +168,8 @@ const en: Strings = {
       "This Excel does not tell the pane about edits: refresh again after you change inputs or thresholds.",
     summary: (ok, watch, risk) => `${ok} OK, ${watch} WATCH, ${risk} RISK`,
     reportingMonth: (month) => `Levels of ${month}:`,
+    plan: (phases) =>
+      `Plan completion: ${phases.map((p, i) => `P${i + 1} ${p}`).join(", ")}.`,
     none: "Nothing to watch: every flag with a value is OK.",
     noValues:
       "No values yet: type monthly values on the Tracking sheet, then refresh.",
@@ -321,6 +325,8 @@ const es: Strings = {
       "Este Excel no avisa al panel de los cambios: vuelve a actualizar después de cambiar datos o umbrales.",
     summary: (ok, watch, risk) => `${ok} OK, ${watch} WATCH, ${risk} RISK`,
     reportingMonth: (month) => `Niveles de ${month}:`,
+    plan: (phases) =>
+      `Avance del plan: ${phases.map((p, i) => `P${i + 1} ${p}`).join(", ")}.`,
     none: "Nada que vigilar: todas las alertas con valor están en OK.",
     noValues:
       "Aún no hay valores: escribe los valores mensuales en la hoja Seguimiento y actualiza.",

@@ -150,13 +150,21 @@ export async function writeWorkbook(spec: WorkbookSpec): Promise<Buffer> {
   // One validation per described range: exceljs writes a range key as its sqref as it is
   // (set per cell, it compares every cell with its neighbours to merge them again).
   for (const v of spec.validations) {
+    const rule: ExcelJS.DataValidation =
+      v.kind === "decimal"
+        ? { type: "decimal", operator: "between", formulae: [v.min, v.max] }
+        : v.kind === "list"
+          ? { type: "list", formulae: [`"${v.values.join(",")}"`] }
+          : {
+              type: "date",
+              operator: "greaterThan",
+              formulae: [new Date(Date.UTC(1900, 0, 1))],
+            };
     (sheets.get(v.sheet)! as unknown as WithValidations).dataValidations.add(
       v.ref,
       {
-        type: "decimal",
-        operator: "between",
+        ...rule,
         allowBlank: true,
-        formulae: [v.min, v.max],
         showErrorMessage: true,
         errorTitle: "Scale Tracker",
         error: v.message,

@@ -1,6 +1,6 @@
 import { LEVELS, Level, PHASE_METRICS, RISK_GROUPS, valueRange } from "../../src/core/catalog";
 import { INPUT_ROWS } from "../../src/core/timeline";
-import { LEVEL_FILL, LEVEL_FONT, NAMES, RISKS, RULE_MARKER, THRESHOLDS, TimelineValue, cellPosition, columnLetter, describeWorkbook, monthColumn, trackingRow } from "../../src/core/template";
+import { LEVEL_FILL, LEVEL_FONT, NAMES, PLAN, RISKS, RULE_MARKER, THRESHOLDS, TimelineValue, cellPosition, columnLetter, describeWorkbook, monthColumn, trackingRow } from "../../src/core/template";
 import { STYLES } from "../../src/core/template/styles";
 import { RefreshIncompleteError, WorkbookError, insertTrackingWorkbook, rebuildSheetFlags, refreshRiskFlags } from "../../src/excel";
 import { cellInput } from "../../src/excel/insert";
@@ -78,7 +78,15 @@ describe("insertTrackingWorkbook", () => {
       expect(got.rules.map((r) => [r.ref, r.formula, r.fill, r.font])).toEqual(rules);
       const validations = spec.validations.filter((v) => v.sheet === s.key);
       expect(got.validations.map((v) => [v.ref, v.rule, (v.errorAlert as { message: string }).message])).toEqual(
-        validations.map((v) => [v.ref, { decimal: { formula1: v.min, formula2: v.max, operator: "Between" } }, v.message]),
+        validations.map((v) => [
+          v.ref,
+          v.kind === "decimal"
+            ? { decimal: { formula1: v.min, formula2: v.max, operator: "Between" } }
+            : v.kind === "list"
+              ? { list: { inCellDropDown: true, source: v.values.join(",") } }
+              : { date: { formula1: "1900-01-01", operator: "GreaterThan" } },
+          v.message,
+        ]),
       );
       expect(got.page).toEqual({
         orientation: "Landscape",
@@ -119,7 +127,7 @@ describe("insertTrackingWorkbook", () => {
     const spanish = { ...options, language: "es", months: 48 } as const;
     const result = await insert(spanish);
     const spec = describeWorkbook(spanish);
-    expect(result.sheets.map((s) => s.name)).toEqual(["Panel de escalamiento", "Seguimiento", "Umbrales", "Riesgos"]);
+    expect(result.sheets.map((s) => s.name)).toEqual(["Panel de escalamiento", "Seguimiento", "Fase 1", "Fase 2", "Fase 3", "Fase 4", "Umbrales", "Riesgos"]);
     expect([...state.names.keys()]).toEqual(spec.names.map((n) => n.name));
     expect(state.names.get(NAMES.tracking("mrr"))!.ref).toBe(`N${trackingRow("mrr")}:BI${trackingRow("mrr")}`);
     expect(state.sheets.reduce((n, s) => n + s.rules.length, 0)).toBe(spec.rules.length);
@@ -290,6 +298,27 @@ describe("refreshRiskFlags", () => {
     expect(result.counts).toEqual(expected);
     expect(result.flagged.map((f) => `${f.measureId}:${f.level}`).sort()).toEqual(flagged.sort());
     expect(expected.WATCH * expected.RISK * expected.OK).toBeGreaterThan(0);
+  });
+
+  test("the plan sheets: the statuses, owners and notes a user sets survive a refresh, which reports each phase's completion", async () => {
+    await insert();
+    const phase1 = sheet("Phase 1");
+    enter("Phase 1", `F${PLAN.objectiveRow(0)}`, "Done"); // Product-market fit validated
+    enter("Phase 1", `F${PLAN.initiativeRow(0, 0)}`, "Done");
+    enter("Phase 1", `F${PLAN.initiativeRow(0, 1)}`, "Dropped");
+    enter("Phase 1", `G${PLAN.initiativeRow(0, 0)}`, "Ana");
+    enter("Phase 1", `I${PLAN.initiativeRow(0, 0)}`, "weekly interviews");
+    for (const s of [0, 1, 2, 3]) for (const i of [0, 1, 2, 3]) enter("Phase 3", `F${PLAN.initiativeRow(s, i)}`, "Dropped");
+    enter("Phase 3", `F${PLAN.objectiveRow(0)}`, "Dropped");
+    enter("Phase 3", `F${PLAN.objectiveRow(8)}`, "Dropped");
+    const before = JSON.stringify([...phase1.cells]);
+    const logged = state.log.length;
+    const result = await refreshRiskFlags(fakeContext(state));
+    // Phase 1: 2 done of 18 items, 1 dropped. Phase 3: every item dropped.
+    expect(result.plan[0]).toBeCloseTo(2 / 17, 12);
+    expect(result.plan.slice(1)).toEqual([0, null, 0]);
+    expect(JSON.stringify([...phase1.cells])).toBe(before);
+    expect(state.log.slice(logged).filter((op) => op.startsWith("range."))).toEqual([]);
   });
 
   test("the first refresh after inserting rebuilds exactly the rules the description has", async () => {

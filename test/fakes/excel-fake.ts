@@ -1009,7 +1009,7 @@ export function insertRow(state: FakeState, sheetName: string, row: number): voi
 const EXCEL_ENUMS = {
   ConditionalFormatType: { custom: "Custom" },
   HorizontalAlignment: { center: "Center" },
-  DataValidationOperator: { between: "Between" },
+  DataValidationOperator: { between: "Between", greaterThan: "GreaterThan" },
   DataValidationAlertStyle: { stop: "Stop" },
   ChartType: { barClustered: "BarClustered", line: "Line" },
   ChartSeriesBy: { columns: "Columns", rows: "Rows" },

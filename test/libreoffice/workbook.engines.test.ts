@@ -7,7 +7,9 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { describeWorkbook } from "../../src/core/template";
+import ExcelJS from "exceljs";
+import { planCompletion } from "../../src/core/plan";
+import { PLAN, TEMPLATE_LABELS, describeWorkbook } from "../../src/core/template";
 import { writeWorkbook } from "../../src/xlsx/write";
 import { describeWith } from "../engines/engines";
 import { Cached, Values, readValues, recalcGnumeric, recalcLibreOffice } from "../engines/recalculated";
@@ -70,4 +72,32 @@ describeWith(["libreoffice", "gnumeric"], "the tracking workbook in LibreOffice,
       expect(wrong).toEqual([]);
     });
   });
+
+  test("statuses marked Done and Dropped in an exported file move Plan_P<n> as section 8 says, in LibreOffice and Gnumeric", async () => {
+    const spec = describeWorkbook({ ...SCENARIOS[0].options, language: "es" });
+    const file = path.join(dir, "plan.xlsx");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await writeWorkbook(spec)) as unknown as ArrayBuffer);
+    const [notStarted, inProgress, done, dropped] = TEMPLATE_LABELS.es.plan.statuses;
+    const items = [PLAN.objectiveRow(0), PLAN.objectiveRow(8), ...[0, 1, 2, 3].flatMap((g) => [0, 1, 2, 3].map((i) => PLAN.initiativeRow(g, i)))];
+    // Phase 1: 3 done, 2 dropped, the rest in progress or not started; phase 2 every item dropped; phase 4 untouched.
+    const marks: Record<number, string[]> = {
+      1: items.map((_, k) => (k < 3 ? done : k < 5 ? dropped : k % 2 ? inProgress : notStarted)),
+      2: items.map(() => dropped),
+      3: items.map((_, k) => (k === 0 ? done : notStarted)),
+    };
+    for (const [n, statuses] of Object.entries(marks)) {
+      const sheet = workbook.getWorksheet(`Fase ${n}`)!;
+      items.forEach((row, k) => (sheet.getCell(row, PLAN.columns.status).value = statuses[k]));
+    }
+    await workbook.xlsx.writeFile(file);
+    const [lo] = await Promise.all(recalcLibreOffice([file], path.join(dir, "plan-lo")).map(readValues));
+    const gn = await readValues(recalcGnumeric(file, path.join(dir, "plan-gn")));
+    const want = [1, 2, 3, 4].map((n) => planCompletion(marks[n] ?? items.map(() => notStarted), items.length) ?? "");
+    expect(want.slice(0, 3)).toEqual([3 / 16, "", 1 / 18]);
+    for (const values of [lo, gn]) {
+      const got = [1, 2, 3, 4].map((n) => values.get(`Fase ${n}`)?.get(`B${PLAN.completionRow}`) ?? "");
+      got.forEach((g, k) => expect([k + 1, sameValue(g, want[k])]).toEqual([k + 1, true]));
+    }
+  }, 300_000);
 });

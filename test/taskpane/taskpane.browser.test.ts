@@ -98,7 +98,7 @@ describeWith(["chromium"], "the task pane in headless Chromium, against the fake
     const result = await page.getByTestId("insert-result").innerText();
     expect(result).toContain("Scale Dashboard");
     expect(result).toContain("Thresholds (2) (the name Thresholds was taken)");
-    expect(await fake(page, (s) => s.sheets.map((x) => x.name))).toEqual(["Thresholds", "Scale Dashboard", "Tracking", "Thresholds (2)", "Risks"]);
+    expect(await fake(page, (s) => s.sheets.map((x) => x.name))).toEqual(["Thresholds", "Scale Dashboard", "Tracking", "Phase 1", "Phase 2", "Phase 3", "Phase 4", "Thresholds (2)", "Risks"]);
     expect(await fake(page, (s) => s.syncs)).toBe(2);
     // Announced to screen readers when it appears.
     expect(await page.getByTestId("insert-result").getAttribute("role")).toBe("status");
@@ -137,7 +137,7 @@ describeWith(["chromium"], "the task pane in headless Chromium, against the fake
     }
     expect(await page.getByTestId("insert-result").innerText()).toContain("Scale Dashboard");
     expect(await page.getByRole("button", { name: "Insert tracking workbook" }).isEnabled()).toBe(true);
-    expect(await fake(page, (s) => s.sheets.length)).toBe(4);
+    expect(await fake(page, (s) => s.sheets.length)).toBe(8);
     expect(await seriousViolations(page)).toEqual([]);
   });
 
@@ -251,6 +251,7 @@ describeWith(["chromium"], "the task pane in headless Chromium, against the fake
     // Churn 4% is OK as a phase metric and as competition.churn; MRR, its ARR and uptime are WATCH.
     expect(await page.getByRole("status").innerText()).toContain("2 OK, 3 WATCH, 1 RISK");
     expect(await page.getByTestId("reporting-month").innerText()).toMatch(/^Levels of \w+ \d{4}:$/);
+    expect(await page.getByTestId("plan-completion").innerText()).toBe("Plan completion: P1 0%, P2 0%, P3 0%, P4 0%.");
     // RISK first, then by row; values and targets formatted like the sheet, the exact number on hover.
     const rows = (await page.locator("tbody tr").allInnerTexts()).map((r) => r.split(/\t|\n/).filter(Boolean));
     expect(rows).toEqual([

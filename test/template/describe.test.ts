@@ -9,9 +9,9 @@ const formulas = (spec = en) => [...spec.sheets.flatMap((s) => s.cells.flatMap((
 const sheet = (key: string, spec = en) => spec.sheets.find((s) => s.key === key)!;
 const at = (key: string, ref: string, spec = en) => sheet(key, spec).cells.find((c) => c.ref === ref);
 
-test("sheets: dashboard, tracking, thresholds, risks, in English and Spanish", () => {
-  expect(en.sheets.map((s) => s.name)).toEqual(["Scale Dashboard", "Tracking", "Thresholds", "Risks"]);
-  expect(es.sheets.map((s) => s.name)).toEqual(["Panel de escalamiento", "Seguimiento", "Umbrales", "Riesgos"]);
+test("sheets: dashboard, tracking, the four plan sheets, thresholds, risks, in English and Spanish", () => {
+  expect(en.sheets.map((s) => s.name)).toEqual(["Scale Dashboard", "Tracking", "Phase 1", "Phase 2", "Phase 3", "Phase 4", "Thresholds", "Risks"]);
+  expect(es.sheets.map((s) => s.name)).toEqual(["Panel de escalamiento", "Seguimiento", "Fase 1", "Fase 2", "Fase 3", "Fase 4", "Umbrales", "Riesgos"]);
 });
 
 test("one column per month: real dates from the first month, 36 by default, `months` from 12 to 120", () => {
@@ -71,6 +71,7 @@ test("names of product.md 6.6, the same in both languages; a linked indicator's 
     ...RISK_GROUPS.map((g) => NAMES.riskFlag(g.id)),
     ...PHASE_METRICS.map((m) => NAMES.target(m.id)), "Floor_gross_margin",
     ...RISK_INDICATORS.map((i) => NAMES.riskThreshold(i.qualifiedId)),
+    ...[1, 2, 3, 4].map((n) => `Plan_P${n}`),
   ];
   expect(wanted.filter((n) => !names.has(n))).toEqual([]);
   expect(names.size).toBe(wanted.length);

@@ -75,7 +75,13 @@ test("data validation on every input cell of every described range", () => {
     const [from, to = from] = v.ref.split(":").map((r) => ws.getCell(r));
     for (let row = Number(from.row); row <= Number(to.row); row++) {
       for (let col = Number(from.col); col <= Number(to.col); col++) {
-        expect(ws.getCell(row, col).dataValidation).toMatchObject({ type: "decimal", operator: "between", formulae: [v.min, v.max], error: v.message });
+        const want =
+          v.kind === "decimal"
+            ? { type: "decimal", operator: "between", formulae: [v.min, v.max] }
+            : v.kind === "list"
+              ? { type: "list", formulae: [`"${v.values.join(",")}"`] }
+              : { type: "date", operator: "greaterThan" };
+        expect(ws.getCell(row, col).dataValidation).toMatchObject({ ...want, error: v.message });
       }
     }
   }

@@ -4,6 +4,7 @@
  * and ETA; three charts below.
  */
 import { PHASES, PHASE_METRICS, PHASE_NUMBERS, RISK_GROUPS } from "../catalog";
+import { NEXT_STEPS } from "../plan";
 import { growsAsAmount, STALE_AFTER_MONTHS } from "../timeline";
 import { thresholdHeaders } from "../overrides";
 import { Context, formatOf, refOn } from "./context";
@@ -12,7 +13,9 @@ import { absolute, cell, etaFormula, progressFormula } from "./formulas";
 import {
   DASHBOARD,
   NAMES,
+  PLAN,
   RISKS,
+  planSheetKey,
   TRACKING,
   TRACKING_COLUMNS,
   monthColumn,
@@ -141,6 +144,10 @@ export function dashboardSheet(ctx: Context): SheetSpec {
     "",
     "",
     "",
+    "",
+    "",
+    "",
+    labels.plan.dashboardPlan,
   ]);
   for (const n of PHASE_NUMBERS) {
     const row = DASHBOARD.scoreRow(n);
@@ -165,6 +172,17 @@ export function dashboardSheet(ctx: Context): SheetSpec {
       name: NAMES.score(n),
       sheet: "dashboard",
       ref: absolute(3, row),
+    });
+    // The phase's plan completion (Plan_P<n>), beside its score.
+    cells.push({
+      ref: cell(DASHBOARD.columns.progress, row),
+      formula: refOn(
+        ctx,
+        planSheetKey(n),
+        absolute(PLAN.completionColumn, PLAN.completionRow),
+      ),
+      numberFormat: percentFormat(lang),
+      style: "computed",
     });
   }
 
@@ -299,6 +317,7 @@ export function dashboardSheet(ctx: Context): SheetSpec {
       style: "note",
     }),
   );
+  nextSteps(ctx, cells);
 
   ctx.names.push(
     { name: NAMES.reportingMonth, sheet: "dashboard", ref: reporting },
@@ -335,6 +354,7 @@ export function dashboardSheet(ctx: Context): SheetSpec {
     ),
   );
   ctx.validations.push({
+    kind: "decimal",
     sheet: "dashboard",
     ref: cell(V, DASHBOARD.minShareRow),
     min: 0.01,
@@ -367,8 +387,43 @@ export function dashboardSheet(ctx: Context): SheetSpec {
   };
 }
 
-const chartsTop = (ctx: Context) =>
+/** The seed's next steps, a checklist below the legend: each step with a status to set. */
+const stepsTop = (ctx: Context) =>
   DASHBOARD.legendRow + ctx.labels.dashboard.legend.length + 1;
+const stepsRows = NEXT_STEPS.reduce((n, s) => n + 1 + s.steps.length, 1);
+
+function nextSteps(ctx: Context, cells: CellSpec[]): void {
+  const lang = ctx.language;
+  const p = ctx.labels.plan;
+  let row = stepsTop(ctx);
+  cells.push(
+    { ref: cell(1, row), value: p.nextSteps, style: "header" },
+    { ref: cell(2, row), style: "header" },
+    { ref: cell(3, row), value: p.status, style: "header" },
+  );
+  for (const section of NEXT_STEPS) {
+    cells.push(
+      { ref: cell(1, ++row), value: section.title[lang], style: "subtitle" },
+      { ref: cell(2, row), style: "subtitle" },
+      { ref: cell(3, row), style: "subtitle" },
+    );
+    const first = row + 1;
+    for (const step of section.steps)
+      cells.push(
+        { ref: cell(2, ++row), value: step.label[lang] },
+        { ref: cell(3, row), value: p.statuses[0], style: "input" },
+      );
+    ctx.validations.push({
+      kind: "list",
+      sheet: "dashboard",
+      ref: `${cell(3, first)}:${cell(3, row)}`,
+      values: p.statuses,
+      message: p.statusMessage,
+    });
+  }
+}
+
+const chartsTop = (ctx: Context) => stepsTop(ctx) + stepsRows + 1;
 
 /** Charts below the tables: MRR against the phase targets, phase reached and expected, % of target. */
 function charts(ctx: Context): void {

@@ -3,10 +3,12 @@
  * (product.md section 6). One builder per sheet; every threshold a formula needs is read from
  * the Thresholds sheet, and every rule is the core's (formulas.ts mirrors evaluate.ts and timeline.ts).
  */
+import { PHASE_NUMBERS } from "../catalog";
 import { Context, actualsByRow } from "./context";
 import { dashboardSheet } from "./dashboard";
 import { TEMPLATE_LABELS } from "./labels";
 import { MONTHS } from "./layout";
+import { planSheet } from "./plan";
 import { risksSheet } from "./risks";
 import { thresholdsSheet } from "./thresholds";
 import { trackingSheet } from "./tracking";
@@ -58,6 +60,7 @@ export function describeWorkbook(options: TemplateOptions): WorkbookSpec {
   const sheets: SheetSpec[] = [
     dashboardSheet(ctx),
     trackingSheet(ctx),
+    ...PHASE_NUMBERS.map((n) => planSheet(ctx, n)),
     thresholdsSheet(ctx),
     risksSheet(ctx),
   ];

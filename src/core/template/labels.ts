@@ -100,6 +100,28 @@ export interface TemplateLabels {
     readonly title: string;
     readonly note: string;
   };
+  readonly plan: {
+    readonly title: (n: PhaseNumber, name: string, horizon: string) => string;
+    readonly note: string;
+    readonly completion: string;
+    readonly objectives: string;
+    readonly area: string;
+    readonly objective: string;
+    readonly status: string;
+    readonly owner: string;
+    readonly due: string;
+    readonly notes: string;
+    readonly strategies: string;
+    readonly strategy: string;
+    /** Not started / In progress / Done / Dropped: the status list, in the workbook's language. */
+    readonly statuses: readonly [string, string, string, string];
+    readonly statusMessage: string;
+    readonly dateMessage: string;
+    readonly symptoms: string;
+    readonly mitigations: string;
+    readonly dashboardPlan: string;
+    readonly nextSteps: string;
+  };
   readonly thresholdsNote: string;
   readonly floorsNote: string;
   readonly validation: (name: string, unit: string) => string;
@@ -127,6 +149,10 @@ const EN: TemplateLabels = {
   sheets: {
     dashboard: "Scale Dashboard",
     tracking: "Tracking",
+    phase1: "Phase 1",
+    phase2: "Phase 2",
+    phase3: "Phase 3",
+    phase4: "Phase 4",
     thresholds: "Thresholds",
     risks: "Risks",
   },
@@ -235,6 +261,28 @@ const EN: TemplateLabels = {
     title: "Scaling risks",
     note: "Levels as of the reporting month (dashboard). Values come from the Tracking sheet; thresholds from the Thresholds sheet.",
   },
+  plan: {
+    title: (n, name, horizon) => `Phase ${n}: ${name} (${horizon})`,
+    note: "Set each item's status; the numeric objectives follow the Tracking sheet. Plan completion = items done ÷ items not dropped.",
+    completion: "Plan completion",
+    objectives: "Objectives",
+    area: "Area",
+    objective: "Objective",
+    status: "Status",
+    owner: "Owner",
+    due: "Due date",
+    notes: "Notes",
+    strategies: "Strategies and initiatives",
+    strategy: "Strategy / initiative",
+    statuses: ["Not started", "In progress", "Done", "Dropped"],
+    statusMessage:
+      "Choose a status: Not started, In progress, Done or Dropped.",
+    dateMessage: "Enter a date.",
+    symptoms: "Symptoms",
+    mitigations: "Mitigations",
+    dashboardPlan: "Plan completion",
+    nextSteps: "Getting started (the framework's next steps)",
+  },
   thresholdsNote:
     "Edit a threshold here and every flag, gap, phase and ETA follows. An empty or 0 threshold switches that check off.",
   floorsNote:
@@ -248,6 +296,10 @@ const ES: TemplateLabels = {
   sheets: {
     dashboard: "Panel de escalamiento",
     tracking: "Seguimiento",
+    phase1: "Fase 1",
+    phase2: "Fase 2",
+    phase3: "Fase 3",
+    phase4: "Fase 4",
     thresholds: "Umbrales",
     risks: "Riesgos",
   },
@@ -354,6 +406,28 @@ const ES: TemplateLabels = {
   risks: {
     title: "Riesgos de escalamiento",
     note: "Niveles a fecha del mes del informe (panel). Los valores vienen de Seguimiento; los umbrales de Umbrales.",
+  },
+  plan: {
+    title: (n, name, horizon) => `Fase ${n}: ${name} (${horizon})`,
+    note: "Indica el estado de cada punto; los objetivos numéricos siguen la hoja Seguimiento. Avance del plan = puntos hechos ÷ puntos no descartados.",
+    completion: "Avance del plan",
+    objectives: "Objetivos",
+    area: "Área",
+    objective: "Objetivo",
+    status: "Estado",
+    owner: "Responsable",
+    due: "Fecha límite",
+    notes: "Notas",
+    strategies: "Estrategias e iniciativas",
+    strategy: "Estrategia / iniciativa",
+    statuses: ["Sin empezar", "En curso", "Hecho", "Descartado"],
+    statusMessage:
+      "Elige un estado: Sin empezar, En curso, Hecho o Descartado.",
+    dateMessage: "Introduce una fecha.",
+    symptoms: "Síntomas",
+    mitigations: "Mitigación",
+    dashboardPlan: "Avance del plan",
+    nextSteps: "Primeros pasos (los próximos pasos del marco)",
   },
   thresholdsNote:
     "Edita un umbral aquí y todas las alertas, brechas, fases y meses lo siguen. Un umbral vacío o 0 desactiva esa comprobación.",

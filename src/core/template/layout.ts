@@ -166,6 +166,35 @@ export const DASHBOARD = {
   chartColumn: 13,
 } as const;
 
+/** A phase's plan sheet: completion, the twelve objectives, then four strategies of four initiatives. */
+export const PLAN = {
+  titleRow: 1,
+  noteRow: 2,
+  completionRow: 3,
+  completionColumn: 2,
+  objectivesHeaderRow: 5,
+  objectiveRow: (k: number) => 6 + k,
+  strategiesHeaderRow: 19,
+  strategyRow: (s: number) => 20 + s * 5,
+  initiativeRow: (s: number, i: number) => 21 + s * 5 + i,
+  lastRow: 39,
+  columns: {
+    area: 1,
+    label: 2,
+    target: 3,
+    current: 4,
+    flag: 5,
+    status: 6,
+    owner: 7,
+    due: 8,
+    notes: 9,
+    /** A strategy's completion, on its own row. */
+    completion: 3,
+  },
+} as const;
+
+export const planSheetKey = (n: PhaseNumber) => `phase${n}` as const;
+
 /** Risks sheet: a row per group followed by its indicators' rows. */
 export const RISKS = {
   titleRow: 1,
@@ -182,6 +211,9 @@ export const RISKS = {
     month: 5,
     threshold: 6,
     flag: 7,
+    /** The group's symptoms and mitigations, one per indicator row. */
+    symptom: 8,
+    mitigation: 9,
   },
 } as const;
 
@@ -210,6 +242,7 @@ export const NAMES = {
   gap: (id: string) => `Gap_${id}`,
   eta: (id: string) => `Eta_${id}`,
   riskFlag: (groupId: string) => `Risk_${groupId}_Flag`,
+  plan: (n: PhaseNumber) => `Plan_P${n}`,
   target: (metricId: string) => `Target_${metricId}`,
   floor: (metricId: string) => `Floor_${metricId}`,
   riskThreshold: (qualifiedId: string) =>

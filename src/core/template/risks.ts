@@ -1,5 +1,6 @@
 /** The Risks sheet: each group's level and each indicator's value, threshold and flag, as of the reporting month. */
 import { RISK_GROUPS, UNITS } from "../catalog";
+import { RISK_PLANS } from "../plan";
 import { rowOf } from "../timeline";
 import { thresholdHeaders } from "../overrides";
 import { Context, formatOf, refOn } from "./context";
@@ -27,6 +28,8 @@ export function risksSheet(ctx: Context): SheetSpec {
     labels.month,
     labels.threshold,
     labels.flag,
+    labels.plan.symptoms,
+    labels.plan.mitigations,
   ];
   const cells: CellSpec[] = [
     { ref: "A1", value: labels.risks.title, style: "title" },
@@ -53,8 +56,23 @@ export function risksSheet(ctx: Context): SheetSpec {
       sheet: "risks",
       ref: absolute(C.flag, groupRow),
     });
+    const plan = RISK_PLANS.find((r) => r.group === g.id)!;
     g.indicators.forEach((ind, i) => {
       const row = RISKS.indicatorRow(gi, i);
+      // Beside the levels, what the seed says to watch for and to do, one per row.
+      const symptom = plan.symptoms[i];
+      const mitigation = plan.mitigations[i];
+      if (symptom)
+        cells.push({
+          ref: cell(C.symptom, row),
+          value: symptom.label[lang],
+          style: "note",
+        });
+      if (mitigation)
+        cells.push({
+          ref: cell(C.mitigation, row),
+          value: mitigation.label[lang],
+        });
       const key = rowOf(ind).key;
       const value = cell(C.value, row);
       const rule = indicatorLevelRule(ctx.sheetName("thresholds"), ind);
@@ -109,6 +127,8 @@ export function risksSheet(ctx: Context): SheetSpec {
       E: 11,
       F: 14,
       G: 10,
+      H: 30,
+      I: 30,
     },
     freeze: { rows: RISKS.headerRow, columns: 0 },
     printLandscape: true,

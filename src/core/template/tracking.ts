@@ -535,6 +535,7 @@ function validations(ctx: Context): void {
     const { min, max } = valueRange(r.measure);
     const limit = 1e15;
     ctx.validations.push({
+      kind: "decimal",
       sheet: "tracking",
       ref: `${at(1, trackingRow(r.key))}:${at(ctx.months, trackingRow(r.key))}`,
       min: Math.max(min, -limit),

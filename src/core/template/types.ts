@@ -5,12 +5,24 @@
  */
 import type { Language, Level } from "../catalog";
 
-export type SheetKey = "dashboard" | "tracking" | "thresholds" | "risks";
+export type SheetKey =
+  | "dashboard"
+  | "tracking"
+  | "phase1"
+  | "phase2"
+  | "phase3"
+  | "phase4"
+  | "thresholds"
+  | "risks";
 
 /** Sheets in workbook order. */
 export const SHEET_KEYS: readonly SheetKey[] = [
   "dashboard",
   "tracking",
+  "phase1",
+  "phase2",
+  "phase3",
+  "phase4",
   "thresholds",
   "risks",
 ];
@@ -86,13 +98,16 @@ export interface ConditionalRule {
   readonly level: Level;
 }
 
-export interface ValidationSpec {
+/** Data validation: a number between two bounds, one of a list, or a date. */
+export type ValidationSpec = {
   readonly sheet: SheetKey;
   readonly ref: string;
-  readonly min: number;
-  readonly max: number;
   readonly message: string;
-}
+} & (
+  | { readonly kind: "decimal"; readonly min: number; readonly max: number }
+  | { readonly kind: "list"; readonly values: readonly string[] }
+  | { readonly kind: "date" }
+);
 
 export interface ChartSpec {
   readonly sheet: SheetKey;

@@ -140,6 +140,7 @@ export default function RefreshView({ host, t, language, last, stale, tracking, 
             </span>
             <span style={VISUALLY_HIDDEN}>{t.refresh.summary(last.counts.OK, last.counts.WATCH, last.counts.RISK)}</span>
           </div>
+          <div data-testid="plan-completion">{t.refresh.plan(last.plan.map((p) => (p === null ? "–" : formatMeasure(p, "fraction", language))))}</div>
           {last.counts.OK + last.counts.WATCH + last.counts.RISK === 0 ? (
             <p>{t.refresh.noValues}</p>
           ) : last.flagged.length === 0 ? (

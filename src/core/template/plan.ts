@@ -1,0 +1,238 @@
+/**
+ * A phase's plan sheet (product.md section 8): its objectives (the numeric ones with their
+ * target, the value as of the reporting month and its flag; the qualitative ones with a status
+ * to set), its four strategies with four initiatives each (status, owner, due date, notes), and
+ * the completion of each strategy and of the phase (`Plan_P<n>`).
+ */
+import { PHASES, PHASE_METRICS, PhaseNumber } from "../catalog";
+import { PHASE_PLANS, PLAN_AREAS, objectiveLabel } from "../plan";
+import { Context, formatOf, refOn } from "./context";
+import { percentFormat } from "./formats";
+import { absolute, cell, flagFormula, thresholdShown } from "./formulas";
+import {
+  NAMES,
+  PLAN,
+  TRACKING_COLUMNS,
+  planSheetKey,
+  trackingRow,
+} from "./layout";
+import { metricLevelRule } from "./rules";
+import { CellSpec, SheetSpec } from "./types";
+
+const C = PLAN.columns;
+
+/** Rows as runs of consecutive rows. */
+export function blocks(rows: readonly number[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const r of [...rows].sort((a, b) => a - b)) {
+    const last = out[out.length - 1];
+    if (last && r === last[1] + 1) last[1] = r;
+    else out.push([r, r]);
+  }
+  return out;
+}
+
+/** Done ÷ (items − dropped) over status cells; blank when every item is dropped. */
+export function completionFormula(
+  statuses: readonly string[],
+  items: number | string,
+  done: string,
+  dropped: string,
+): string {
+  const count = (word: string) =>
+    statuses.map((r) => `COUNTIF(${r},"${word}")`).join("+");
+  return `IF(${items}-(${count(dropped)})=0,"",(${count(done)})/(${items}-(${count(dropped)})))`;
+}
+
+export function planSheet(ctx: Context, n: PhaseNumber): SheetSpec {
+  const key = planSheetKey(n);
+  const { labels } = ctx;
+  const p = labels.plan;
+  const lang = ctx.language;
+  const phase = PHASES[n - 1];
+  const plan = PHASE_PLANS[n - 1];
+  const [, , done, dropped] = p.statuses;
+  const cells: CellSpec[] = [
+    {
+      ref: cell(1, PLAN.titleRow),
+      value: p.title(n, phase.name[lang], phase.horizon[lang]),
+      style: "title",
+    },
+    { ref: cell(1, PLAN.noteRow), value: p.note, style: "note" },
+    { ref: cell(1, PLAN.completionRow), value: p.completion, style: "label" },
+  ];
+  const header = (row: number, texts: readonly string[]) =>
+    texts.forEach((h, c) =>
+      cells.push({
+        ref: cell(c + 1, row),
+        value: h === "" ? undefined : h,
+        style: "header",
+      }),
+    );
+  header(PLAN.objectivesHeaderRow, [
+    p.area,
+    p.objective,
+    labels.target,
+    labels.dashboard.current,
+    labels.flag,
+    p.status,
+    p.owner,
+    p.due,
+    p.notes,
+  ]);
+  const itemRows: number[] = [];
+  plan.objectives.forEach((o, k) => {
+    const row = PLAN.objectiveRow(k);
+    cells.push(
+      {
+        ref: cell(C.area, row),
+        value: PLAN_AREAS[o.area][lang],
+        style: "label",
+      },
+      { ref: cell(C.label, row), value: objectiveLabel(o, n, lang) },
+    );
+    if (!o.numeric) {
+      itemRows.push(row);
+      return;
+    }
+    const index = PHASE_METRICS.findIndex((m) => m.id === o.numeric!.metric);
+    const m = PHASE_METRICS[index];
+    const rule = metricLevelRule(ctx.sheetName("thresholds"), index, n);
+    const stated = o.numeric.floor ? rule.floor! : rule.threshold;
+    const current = cell(C.current, row);
+    cells.push(
+      {
+        ref: cell(C.target, row),
+        formula: thresholdShown(stated),
+        numberFormat: formatOf(ctx, m),
+        style: "computed",
+      },
+      {
+        ref: current,
+        formula: refOn(
+          ctx,
+          "tracking",
+          absolute(TRACKING_COLUMNS.latest, trackingRow(m.id)),
+        ),
+        numberFormat: formatOf(ctx, m),
+        style: "computed",
+      },
+      {
+        ref: cell(C.flag, row),
+        formula: flagFormula(current, rule),
+        style: "flag",
+      },
+    );
+  });
+  header(PLAN.strategiesHeaderRow, [
+    "",
+    p.strategy,
+    p.completion,
+    "",
+    "",
+    p.status,
+    p.owner,
+    p.due,
+    p.notes,
+  ]);
+  plan.strategies.forEach((s, k) => {
+    const row = PLAN.strategyRow(k);
+    const first = PLAN.initiativeRow(k, 0);
+    const last = PLAN.initiativeRow(k, s.initiatives.length - 1);
+    const statuses = `${cell(C.status, first)}:${cell(C.status, last)}`;
+    cells.push(
+      { ref: cell(C.area, row), value: k + 1, style: "subtitle" },
+      { ref: cell(C.label, row), value: s.label[lang], style: "subtitle" },
+      {
+        ref: cell(C.completion, row),
+        formula: completionFormula(
+          [statuses],
+          `ROWS(${statuses})`,
+          done,
+          dropped,
+        ),
+        numberFormat: percentFormat(lang),
+        style: "computed",
+      },
+    );
+    s.initiatives.forEach((i, j) => {
+      const r = PLAN.initiativeRow(k, j);
+      itemRows.push(r);
+      cells.push({ ref: cell(C.label, r), value: i.label[lang] });
+    });
+  });
+  for (const row of itemRows)
+    cells.push(
+      { ref: cell(C.status, row), value: p.statuses[0], style: "input" },
+      { ref: cell(C.owner, row), style: "input" },
+      {
+        ref: cell(C.due, row),
+        numberFormat: labels.locale + "yyyy-mm-dd",
+        style: "input",
+      },
+      { ref: cell(C.notes, row), style: "input" },
+    );
+  // One validation per block of consecutive items (a strategy's initiatives), not one per cell.
+  const span = (col: number, from: number, to: number) =>
+    from === to ? cell(col, from) : `${cell(col, from)}:${cell(col, to)}`;
+  for (const [from, to] of blocks(itemRows))
+    ctx.validations.push(
+      {
+        kind: "list",
+        sheet: key,
+        ref: span(C.status, from, to),
+        values: p.statuses,
+        message: p.statusMessage,
+      },
+      {
+        kind: "date",
+        sheet: key,
+        ref: span(C.due, from, to),
+        message: p.dateMessage,
+      },
+    );
+  const statusColumn = (from: number, to: number) =>
+    `${cell(C.status, from)}:${cell(C.status, to)}`;
+  cells.push({
+    ref: cell(PLAN.completionColumn, PLAN.completionRow),
+    formula: completionFormula(
+      [
+        statusColumn(
+          PLAN.objectiveRow(0),
+          PLAN.objectiveRow(plan.objectives.length - 1),
+        ),
+        statusColumn(PLAN.strategyRow(0), PLAN.lastRow),
+      ],
+      itemRows.length,
+      done,
+      dropped,
+    ),
+    numberFormat: percentFormat(lang),
+    style: "flag",
+  });
+  ctx.names.push({
+    name: NAMES.plan(n),
+    sheet: key,
+    ref: absolute(PLAN.completionColumn, PLAN.completionRow),
+  });
+  // No colour rules here: the whole workbook keeps to a few dozen (product.md 6.7); the flags' words say the level.
+  return {
+    key,
+    name: ctx.sheetName(key),
+    cells,
+    columnWidths: {
+      A: lang === "es" ? 17 : 16,
+      B: 42,
+      C: 16,
+      D: 14,
+      E: 10,
+      F: lang === "es" ? 14 : 13,
+      G: 16,
+      H: 13,
+      I: 36,
+    },
+    freeze: { rows: 0, columns: 0 },
+    printLandscape: true,
+    fitTo: "width",
+  };
+}

@@ -1,0 +1,65 @@
+/**
+ * The plan sheets (product.md section 8) computed by HyperFormula: every objective, strategy and
+ * initiative of the seed is on its phase's sheet; the numeric objectives show the value as of the
+ * reporting month and the level the core gives it against that phase's target; marking items
+ * Done or Dropped moves Plan_P<n> as done ÷ (items − dropped), blank when all are dropped.
+ */
+import { PHASE_METRICS, PhaseNumber } from "../../src/core/catalog";
+import { levelOf, metricRule } from "../../src/core/evaluate";
+import { PHASE_PLANS, RISK_PLANS, objectiveLabel } from "../../src/core/plan";
+import { PLAN, TEMPLATE_LABELS, cellPosition, describeWorkbook } from "../../src/core/template";
+import { loadWorkbook } from "./hf-workbook";
+import { SCENARIOS, expectedNames, sameValue } from "./scenarios";
+
+const scenario = SCENARIOS.find((s) => s.name === "phase 1 reached, with ETAs")!;
+const spec = describeWorkbook(scenario.options);
+const texts = (key: string) => spec.sheets.find((s) => s.key === key)!.cells.filter((c) => typeof c.value === "string").map((c) => c.value as string);
+
+test("each plan sheet holds its phase's objectives, strategies and initiatives; the Risks sheet its symptoms and mitigations", () => {
+  for (const plan of PHASE_PLANS) {
+    const shown = texts(`phase${plan.phase}`);
+    const wanted = [...plan.objectives.map((o) => objectiveLabel(o, plan.phase, "en")), ...plan.strategies.flatMap((s) => [s.label.en, ...s.initiatives.map((i) => i.label.en)])];
+    expect(wanted.filter((w) => !shown.includes(w))).toEqual([]);
+  }
+  const risks = texts("risks");
+  expect(RISK_PLANS.flatMap((r) => [...r.symptoms, ...r.mitigations]).filter((i) => !risks.includes(i.label.en))).toEqual([]);
+});
+
+test("numeric objectives: the value as of the reporting month, and its level against the phase's own target", () => {
+  const hf = loadWorkbook(spec);
+  const names = expectedNames(scenario);
+  for (const plan of PHASE_PLANS) {
+    plan.objectives.forEach((o, k) => {
+      if (!o.numeric) return;
+      const row = PLAN.objectiveRow(k);
+      const m = PHASE_METRICS.find((x) => x.id === o.numeric!.metric)!;
+      const current = names.get(`Current_${m.id}`);
+      const flag = typeof current === "number" ? levelOf(current, metricRule(m, plan.phase as PhaseNumber)) : "";
+      const shown = hf.value(`Phase ${plan.phase}`, `D${row}`) ?? "";
+      expect([plan.phase, m.id, sameValue(shown, current), hf.value(`Phase ${plan.phase}`, `E${row}`)]).toEqual([plan.phase, m.id, true, flag]);
+    });
+  }
+});
+
+test("Plan_P<n>: done ÷ items not dropped, blank when all are dropped; each strategy's completion the same way", () => {
+  const hf = loadWorkbook(describeWorkbook({ ...scenario.options, language: "es" }));
+  const [notStarted, , done, dropped] = TEMPLATE_LABELS.es.plan.statuses;
+  const sheet = hf.hf.getSheetId("Fase 2")!;
+  const set = (row: number, value: string) => hf.hf.setCellContents({ sheet, row: row - 1, col: PLAN.columns.status - 1 }, value);
+  const items = [PLAN.objectiveRow(0), PLAN.objectiveRow(8), ...[0, 1, 2, 3].flatMap((s) => [0, 1, 2, 3].map((i) => PLAN.initiativeRow(s, i)))];
+  expect(items).toHaveLength(18);
+  expect(hf.named("Plan_P2")).toBe(0);
+  set(items[0], done);
+  set(items[2], done);
+  set(items[3], dropped);
+  // 2 done of 18 - 1 dropped.
+  expect(hf.named("Plan_P2")).toBeCloseTo(2 / 17, 9);
+  const strategy = (s: number) => hf.value("Fase 2", `C${PLAN.strategyRow(s)}`);
+  expect(strategy(0)).toBeCloseTo(1 / 3, 9);
+  for (const r of items) set(r, dropped);
+  expect([hf.named("Plan_P2"), strategy(0)]).toEqual(["", ""]);
+  set(items[5], notStarted);
+  expect(hf.named("Plan_P2")).toBe(0);
+  expect(hf.named("Plan_P1")).toBe(0);
+  expect(cellPosition(`C${PLAN.strategyRow(0)}`).row).toBe(PLAN.strategyRow(0));
+});
