@@ -367,8 +367,8 @@ export function importActuals(
             id,
             firstMonth
               ? addMonths(firstMonth, position - 1)
-              : `month ${position}`,
-            earlier.line,
+              : MESSAGES.importer.monthNumber(position),
+            `${word} ${earlier.line}`,
             id !== earlierId ? `${earlierId} and ${id}` : undefined,
           ),
         ),

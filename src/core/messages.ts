@@ -73,8 +73,10 @@ export const MESSAGES = {
       `value "${text}" has a percent sign: write percentages as fractions (5% is 0.05)`,
     separators: (text: string) =>
       `value "${text}" has a currency symbol or a thousands separator: remove them ($1,234,567.50 is 1234567.5)`,
-    duplicate: (id: string, month: string, earlier: number, sameRow?: string) =>
-      `${id} for ${month} was already given on line ${earlier}${sameRow ? ` (${sameRow} are the same row)` : ""}`,
+    /** `earlier`: where the first value was, "line 3" or "row 3". */
+    duplicate: (id: string, month: string, earlier: string, sameRow?: string) =>
+      `${id} for ${month} was already given on ${earlier}${sameRow ? ` (${sameRow} are the same row)` : ""}`,
+    monthNumber: (position: number) => `month ${position}`,
     noMonths: () =>
       "the file has no months: give a calendar month (YYYY-MM) or a month number",
     /** "line 4: ..." in a file, "row 4: ..." in a selection. */

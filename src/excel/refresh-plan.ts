@@ -12,6 +12,7 @@ import {
   valueProblem,
 } from "../core/catalog";
 import { indicatorRule } from "../core/evaluate";
+import { addMonths, monthSerial } from "../core/months";
 import { Overrides } from "../core/overrides";
 import {
   Series,
@@ -70,8 +71,11 @@ export interface TemplateSnapshot {
   readonly lastGroupRow?: number;
   /** The month headers' values (dates as serial numbers). */
   readonly months?: readonly unknown[];
-  /** Scale_ReportingMonth: a date the user typed, or undefined where it is the default formula. */
-  readonly typedReportingMonth?: number;
+  /**
+   * Scale_ReportingMonth as read: a date (typed, or the default formula's result), the default
+   * formula not yet computed ("default", as the fake host gives it), or a cleared cell ("empty").
+   */
+  readonly reportingMonth?: number | "default" | "empty";
   /** Scale_MinShare's value. */
   readonly minShare?: unknown;
   /** Scale_Phase, the anchor of the dashboard's risk levels. */
@@ -202,17 +206,19 @@ function reportingIndex(
   s: TemplateSnapshot,
   values: ReadonlyMap<string, Series>,
 ): number | undefined {
-  if (s.typedReportingMonth === undefined) return lastInputMonth(values);
+  const date = s.reportingMonth ?? "default";
+  if (date === "default") return lastInputMonth(values);
+  // A cleared cell: the dashboard shows no month, so nothing is judged.
+  if (date === "empty") return undefined;
   const months = (s.months ?? []).map((m) => (typeof m === "number" ? m : NaN));
   let index: number | undefined;
   months.forEach((m, k) => {
-    if (m <= s.typedReportingMonth!) index = k + 1;
+    if (m <= date) index = k + 1;
   });
-  const last = months[months.length - 1];
-  // A date past the last month's end is outside the timeline, as the dashboard says.
-  return index !== undefined && s.typedReportingMonth < last + 31
-    ? index
-    : undefined;
+  // Before the first day of the month after the last one, as the dashboard's DATE(...) test says.
+  const last = yearMonth(months[months.length - 1]);
+  const end = last ? monthSerial(addMonths(last, 1)) : -Infinity;
+  return index !== undefined && date < end ? index : undefined;
 }
 
 /**

@@ -337,14 +337,18 @@ function snapshotOf(reads: Reads, overrides: Overrides): TemplateSnapshot {
         address: parseAddress(range.address),
         values: range.values,
       });
-  // A formula there is the default (the last month with data); a number, a month the user typed.
+  // A date (typed, or the default formula's result); the default formula not computed; or cleared.
   const reporting = present(reads.reportingMonth)
     ? reads.reportingMonth
     : undefined;
-  const typed =
-    reporting && !String(reporting.formulas[0]?.[0]).startsWith("=")
-      ? reporting.values[0]?.[0]
-      : undefined;
+  const value = reporting?.values[0]?.[0];
+  const formula = String(reporting?.formulas[0]?.[0] ?? "").startsWith("=");
+  const reportingMonth =
+    typeof value === "number"
+      ? value
+      : formula || !reporting
+        ? "default"
+        : "empty";
   return {
     rows,
     targetPhaseRow: present(reads.targetPhase)
@@ -354,7 +358,7 @@ function snapshotOf(reads: Reads, overrides: Overrides): TemplateSnapshot {
       ? parseAddress(reads.lastGroup.address).start.row
       : undefined,
     months: present(reads.months) ? reads.months.values[0] : undefined,
-    typedReportingMonth: typeof typed === "number" ? typed : undefined,
+    reportingMonth,
     minShare: present(reads.minShare)
       ? reads.minShare.values[0]?.[0]
       : undefined,

@@ -1,4 +1,5 @@
 /** Refresh's plan without a host: plain addresses and values in, rules and levels out. */
+import { addMonths, monthSerial } from "../../src/core/months";
 import { parseOverrides } from "../../src/core/overrides";
 import { TIMELINE_ROWS } from "../../src/core/timeline";
 import { DASHBOARD, RISKS, TRACKING, describeWorkbook, monthColumn, trackingRow } from "../../src/core/template";
@@ -18,7 +19,7 @@ function snapshot(typed: Record<string, (number | null)[]>, extra: Partial<Templ
     rows,
     targetPhaseRow: TRACKING.phase.get("targetPhase"),
     lastGroupRow: Math.max(...TRACKING.groups.values()),
-    months: Array.from({ length: months }, (_, t) => 46023 + 31 * t),
+    months: Array.from({ length: months }, (_, t) => monthSerial(addMonths("2026-01", t))),
     dashboardPhase: cellAt("Scale Dashboard", DASHBOARD.valueColumn, DASHBOARD.phaseRow),
     dashboardFlags: [cellAt("Scale Dashboard", 8, DASHBOARD.metricRow(0)), cellAt("Scale Dashboard", 8, DASHBOARD.metricRow(19))],
     groupFlags: [0, 1, 2, 3].map((g) => cellAt("Risks", RISKS.columns.flag, RISKS.groupRow(g))),
@@ -38,10 +39,14 @@ test("the rules of an untouched template are the description's, for every sheet"
 test("the reporting month: the last with an input, or a typed date; a date past the timeline gives no levels", () => {
   const typed = { mrr: [400_000, 520_000, null, 300_000] };
   expect(planRefresh(snapshot(typed)).flagged.map((f) => [f.measureId, f.value, f.level])).toEqual([["mrr", 300_000, "RISK"], ["arr", 3_600_000, "RISK"]]);
-  const second = planRefresh(snapshot(typed, { typedReportingMonth: 46023 + 31 + 5 }));
+  const second = planRefresh(snapshot(typed, { reportingMonth: monthSerial("2026-02") + 5 }));
   // Month 2: MRR 520,000 and ARR 6,240,000 meet phase 1, and are judged against phase 2.
   expect([second.reportingMonth, second.flagged.map((f) => [f.measureId, f.phase])]).toEqual(["2026-02", [["mrr", 2], ["arr", 2]]]);
-  expect(planRefresh(snapshot(typed, { typedReportingMonth: 46023 + 31 * 13 })).counts).toEqual({ OK: 0, WATCH: 0, RISK: 0 });
+  expect(planRefresh(snapshot(typed, { reportingMonth: monthSerial("2027-02") })).counts).toEqual({ OK: 0, WATCH: 0, RISK: 0 });
+  // The last day of the last month is inside, the next day outside, as the dashboard's DATE test says; a cleared cell judges nothing.
+  expect(planRefresh(snapshot(typed, { reportingMonth: monthSerial("2027-01") - 1 })).reportingMonth).toBe("2026-12");
+  expect(planRefresh(snapshot(typed, { reportingMonth: monthSerial("2027-01") })).reportingMonth).toBeUndefined();
+  expect(planRefresh(snapshot(typed, { reportingMonth: "empty" })).counts).toEqual({ OK: 0, WATCH: 0, RISK: 0 });
 });
 
 test("a row whose name is gone is neither coloured nor counted; the others are", () => {

@@ -130,14 +130,15 @@ test("free sheet names flow into every cross-sheet reference", () => {
   expect(all).toContain("'Scale Dashboard (2)'!$C$3");
 });
 
-test("currency placement: $1,234 in English, 1.234 € in Spanish; gaps of percentages in percentage points", () => {
+test("currency placement: $1,234 in English, 1.234 € in Spanish; gaps of percentages in percentage points, of ratios as plain numbers", () => {
   const current = (spec: typeof en, id: string) => at("dashboard", `C${23 + PHASE_METRICS.findIndex((m) => m.id === id)}`, spec)!;
   expect(current(en, "mrr").numberFormat).toBe('[$-409]"$"#,##0');
   expect(current(es, "mrr").numberFormat).toBe('[$-C0A]#,##0 "€"');
   const gap = (spec: typeof en, id: string) => at("dashboard", `G${23 + PHASE_METRICS.findIndex((m) => m.id === id)}`, spec)!.numberFormat;
   expect(gap(en, "churn")).toContain('" pp"');
   expect(gap(es, "churn")).toContain('" p.p."');
-  expect(gap(en, "ltv_cac")).toBe('[$-409]0.0":1"');
+  // Ratio gaps as plain numbers: a gap of 5 is not "5:1".
+  expect(gap(en, "ltv_cac")).toBe("[$-409]0.0");
   const chf = describeWorkbook({ language: "en", company: "A", currency: "CHF", firstMonth: "2026-01" });
   expect(at("thresholds", "E2", chf)!.numberFormat).toBe('[$-409]"CHF"#,##0');
 });

@@ -377,7 +377,7 @@ export function dashboardSheet(ctx: Context): SheetSpec {
       H: 10,
       I: lang === "es" ? 12 : 13,
       J: lang === "es" ? 13 : 16,
-      K: 14,
+      K: 16,
     },
     freeze: { rows: 0, columns: 0 },
     printLandscape: true,
@@ -408,9 +408,10 @@ function nextSteps(ctx: Context, cells: CellSpec[]): void {
       { ref: cell(3, row), style: "subtitle" },
     );
     const first = row + 1;
+    // Each step in column A, its words running over the empty column B.
     for (const step of section.steps)
       cells.push(
-        { ref: cell(2, ++row), value: step.label[lang] },
+        { ref: cell(1, ++row), value: step.label[lang] },
         { ref: cell(3, row), value: p.statuses[0], style: "input" },
       );
     ctx.validations.push({

@@ -99,9 +99,15 @@ export function gapFormat(
   language: Language,
   currency: string,
 ): string {
+  // Ratios and multiples as plain numbers: a gap of 5 is not "5:1".
+  if (m.unit === "ratio" || m.unit === "multiple")
+    return localized("0.0", language);
   if (m.unit !== "fraction") return numberFormat(m, language, currency);
   const pp = TEMPLATE_LABELS[language].points;
-  return localized(`0.0" ${pp}";-0.0" ${pp}";0" ${pp}"`, language);
+  // As many decimals as the percentages themselves: uptime's 0.04 pp is not "0.0 pp".
+  const digits =
+    m.kind === "input" ? "0.0" : `0.${"0".repeat(percentDecimals(m))}`;
+  return localized(`${digits}" ${pp}";-${digits}" ${pp}";0" ${pp}"`, language);
 }
 
 /** Month headers and month cells: "Jan 2026" / "ene 2026", the month names in the workbook's language. */

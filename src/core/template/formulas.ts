@@ -160,12 +160,13 @@ export function meetsFormula(
   target: string,
   direction: Direction,
 ): string {
-  return `IF(ISNUMBER(${value}),IF(${isOff(target)},"",IF(${atTarget(value, target, direction)},1,0)),"")`;
+  // Text in the threshold is an error, as in the flags (product.md section 4), never a check switched off.
+  return `IF(ISNUMBER(${value}),IF(ISTEXT(${target}),NA(),IF(${isOff(target)},"",IF(${atTarget(value, target, direction)},1,0))),"")`;
 }
 
 /** A threshold shown as a number, blank where it is switched off. */
 export function thresholdShown(threshold: string): string {
-  return `IF(${isOff(threshold)},"",${threshold})`;
+  return `IF(ISTEXT(${threshold}),NA(),IF(${isOff(threshold)},"",${threshold}))`;
 }
 
 /** The as-of value: this month's number, else the previous month's as-of value (product.md 6.4). */
@@ -243,7 +244,8 @@ export function phaseReachedFormula(
   scores: readonly string[],
   minShare: string,
 ): string {
-  const share = `IF(ISNUMBER(${minShare}),${minShare},1)-${RELATIVE_TOLERANCE}`;
+  // An empty, 0 or negative share (a pasted value skips the cell's validation) is 100%, as refresh reads it.
+  const share = `IF(N(${minShare})>0,${minShare},1)-${RELATIVE_TOLERANCE}`;
   // Phase 1 innermost, phase 4 outermost: the highest phase that qualifies wins.
   const reached = scores.reduce(
     (otherwise, score, i) =>

@@ -125,6 +125,8 @@ export interface TemplateLabels {
   readonly thresholdsNote: string;
   readonly floorsNote: string;
   readonly validation: (name: string, unit: string) => string;
+  /** A computed row's help: a number typed over its formula is kept for that month. */
+  readonly typedOver: string;
   /** Number-format locale prefix: month names and separators in the workbook's language. */
   readonly locale: string;
   /** Percentage points, after a gap of percentages. */
@@ -288,6 +290,8 @@ const EN: TemplateLabels = {
   floorsNote:
     "Floor P1..P4: below the floor is RISK, between the floor and the target WATCH (gross margin only).",
   validation: (name, unit) => `${name}: enter a number (${unit}).`,
+  typedOver:
+    "This row is computed: a number typed here replaces its formula for that month.",
   locale: "[$-409]",
   points: "pp",
 };
@@ -434,6 +438,8 @@ const ES: TemplateLabels = {
   floorsNote:
     "Mínimo P1..P4: por debajo del mínimo es RISK, entre el mínimo y el objetivo WATCH (solo margen bruto).",
   validation: (name, unit) => `${name}: introduce un número (${unit}).`,
+  typedOver:
+    "Esta fila se calcula: un número escrito aquí sustituye su fórmula ese mes.",
   locale: "[$-C0A]",
   points: "p.p.",
 };

@@ -540,10 +540,12 @@ function validations(ctx: Context): void {
       ref: `${at(1, trackingRow(r.key))}:${at(ctx.months, trackingRow(r.key))}`,
       min: Math.max(min, -limit),
       max: Math.min(max, limit),
-      message: ctx.labels.validation(
-        r.measure.name[ctx.language],
-        UNITS[r.measure.unit].label[ctx.language],
-      ),
+      // A computed row's help says it can be typed over (product.md 6.3).
+      message:
+        ctx.labels.validation(
+          r.measure.name[ctx.language],
+          UNITS[r.measure.unit].label[ctx.language],
+        ) + (r.derived ? ` ${ctx.labels.typedOver}` : ""),
     });
   }
 }
