@@ -190,6 +190,16 @@ export function phaseReached(
   return 0;
 }
 
+/** The amounts an ETA is computed for: currency and counts where higher is better (product.md section 5). */
+const AMOUNT_UNITS: ReadonlySet<string> = new Set([
+  "usd",
+  "usd_month",
+  "count",
+]);
+export function isGrowingAmount(m: PhaseMetric): boolean {
+  return m.direction === "higher" && AMOUNT_UNITS.has(m.unit);
+}
+
 /** Why there is no ETA (product.md section 6.5). */
 export type NoEta = "short" | "missing" | "nonpositive" | "flat";
 export type Eta = { readonly months: number } | { readonly none: NoEta };

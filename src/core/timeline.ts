@@ -20,9 +20,9 @@ import {
 } from "./catalog";
 import {
   Eta,
-  ETA_LOOKBACK,
   MetricValue,
   etaAt,
+  isGrowingAmount,
   gapOf,
   indicatorRule,
   levelOf,
@@ -415,10 +415,6 @@ export function computeTimeline(
   };
 }
 
-/** ETA is given for amounts that grow: currency and count metrics where higher is better. */
-export const growsAsAmount = (m: PhaseMetric) =>
-  m.direction === "higher" && ["usd", "usd_month", "count"].includes(m.unit);
-
 function metricNow(
   m: PhaseMetric,
   asOf: Series,
@@ -443,8 +439,6 @@ function metricNow(
     target: rule.threshold,
     gap: gapOf(current, rule),
     flag: levelOf(current, rule),
-    eta: growsAsAmount(m) ? etaAt(asOf, t, rule) : undefined,
+    eta: isGrowingAmount(m) ? etaAt(asOf, t, rule) : undefined,
   };
 }
-
-export { ETA_LOOKBACK };

@@ -1,5 +1,4 @@
-import { PhaseMetric } from "../core/catalog";
-import { NoEta, etaOf, metricRule } from "../core/evaluate";
+import { NoEta, etaOf, isGrowingAmount, metricRule } from "../core/evaluate";
 import { guard, invalid, notAvailable } from "./errors";
 import {
   cellCount,
@@ -10,16 +9,6 @@ import {
   readSeries,
   toGrid,
 } from "./inputs";
-
-/** The amounts an ETA is computed for: currency and counts where higher is better (product.md section 5). */
-const AMOUNT_UNITS: ReadonlySet<string> = new Set([
-  "usd",
-  "usd_month",
-  "count",
-]);
-export function isGrowingAmount(m: PhaseMetric): boolean {
-  return m.direction === "higher" && AMOUNT_UNITS.has(m.unit);
-}
 
 const NO_ETA: Readonly<Record<NoEta, string>> = {
   short: "fewer than four months up to the last value",

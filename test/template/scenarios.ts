@@ -10,7 +10,8 @@ import { Overrides } from "../../src/core/overrides";
 import { INPUT_ROWS } from "../../src/core/timeline";
 import { importActuals } from "../../src/core/importer";
 import { addMonths, monthSerial } from "../../src/core/months";
-import { Series, computeTimeline, growsAsAmount } from "../../src/core/timeline";
+import { isGrowingAmount } from "../../src/core/evaluate";
+import { Series, computeTimeline } from "../../src/core/timeline";
 import { NAMES, TEMPLATE_LABELS, TemplateOptions, TimelineValue } from "../../src/core/template";
 
 export interface Scenario {
@@ -218,7 +219,7 @@ export function expectedNames(s: Scenario, minShare = 1, overrides?: Overrides):
     out.set(NAMES.current(m.id), blank(now.current));
     out.set(NAMES.flag(m.id), blank(now.flag));
     out.set(NAMES.gap(m.id), now.gap === undefined ? "" : m.unit === "fraction" ? 100 * now.gap : now.gap);
-    if (growsAsAmount(m)) {
+    if (isGrowingAmount(m)) {
       const eta = now.eta;
       out.set(NAMES.eta(m.id), eta === undefined ? "" : "months" in eta ? eta.months : TEMPLATE_LABELS[language].dashboard.notAvailable);
     }

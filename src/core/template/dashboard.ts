@@ -5,7 +5,8 @@
  */
 import { PHASES, PHASE_METRICS, PHASE_NUMBERS, RISK_GROUPS } from "../catalog";
 import { NEXT_STEPS } from "../plan";
-import { growsAsAmount, STALE_AFTER_MONTHS } from "../timeline";
+import { isGrowingAmount } from "../evaluate";
+import { STALE_AFTER_MONTHS } from "../timeline";
 import { thresholdHeaders } from "../overrides";
 import { Context, formatOf, refOn } from "./context";
 import { gapFormat, monthFormat, percentFormat } from "./formats";
@@ -269,7 +270,7 @@ export function dashboardSheet(ctx: Context): SheetSpec {
         style: "computed",
       },
     );
-    if (growsAsAmount(m)) {
+    if (isGrowingAmount(m)) {
       cells.push(
         {
           ref: eta,

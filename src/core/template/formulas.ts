@@ -4,7 +4,7 @@
  */
 import { Direction, Level, PHASES, WARNING_BAND } from "../catalog";
 import { ETA_LOOKBACK, ETA_ROUNDING, RELATIVE_TOLERANCE } from "../evaluate";
-import { DERIVATIONS, Derivation } from "../timeline";
+import { Derivation } from "../timeline";
 import { RULE_MARKER } from "./types";
 
 export function columnLetter(index: number): string {
@@ -226,9 +226,6 @@ export function derivedFormula(
       return `IF(ISNUMBER(${a}),1-${a},"")`;
   }
 }
-
-/** How many inputs each derivation reads, in DERIVATIONS order. */
-export const derivationInputs = (d: Derivation) => DERIVATIONS[d].inputs;
 
 /** Share of the judged metrics meeting the phase; blank when none is judged. */
 export function scoreFormula(met: string, judged: string): string {
