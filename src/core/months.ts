@@ -1,5 +1,8 @@
 /** Calendar months as "YYYY-MM": the timeline's dates, in one place. */
 
+/** Timeline length: the `months` option (a small module, so the pane's first screen can read it). */
+export const MONTHS = { default: 36, min: 12, max: 120 } as const;
+
 export function parseYearMonth(
   text: string,
 ): { year: number; month: number } | undefined {

@@ -4,6 +4,7 @@
  */
 import { Language, PhaseNumber } from "../catalog";
 import { SectionId } from "../timeline";
+import { SHEET_NAMES } from "./sheet-names";
 import { SheetKey } from "./types";
 
 export interface TemplateLabels {
@@ -148,16 +149,7 @@ const LEGEND_ES = [
 ];
 
 const EN: TemplateLabels = {
-  sheets: {
-    dashboard: "Scale Dashboard",
-    tracking: "Tracking",
-    phase1: "Phase 1",
-    phase2: "Phase 2",
-    phase3: "Phase 3",
-    phase4: "Phase 4",
-    thresholds: "Thresholds",
-    risks: "Risks",
-  },
+  sheets: SHEET_NAMES.en,
   sections: {
     revenue: "Revenue",
     customers: "Customers",
@@ -297,16 +289,7 @@ const EN: TemplateLabels = {
 };
 
 const ES: TemplateLabels = {
-  sheets: {
-    dashboard: "Panel de escalamiento",
-    tracking: "Seguimiento",
-    phase1: "Fase 1",
-    phase2: "Fase 2",
-    phase3: "Fase 3",
-    phase4: "Fase 4",
-    thresholds: "Umbrales",
-    risks: "Riesgos",
-  },
+  sheets: SHEET_NAMES.es,
   sections: {
     revenue: "Ingresos",
     customers: "Clientes",

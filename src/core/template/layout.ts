@@ -26,8 +26,7 @@ export const THRESHOLDS = {
   indicatorRow: (index: number) => PHASE_METRICS.length + 5 + index,
 } as const;
 
-/** Timeline length: the `months` option. */
-export const MONTHS = { default: 36, min: 12, max: 120 } as const;
+export { MONTHS } from "../months";
 
 /** The Tracking sheet's left block, then one column per month. */
 export const TRACKING_COLUMNS = {

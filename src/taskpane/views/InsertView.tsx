@@ -1,8 +1,8 @@
 import { useEffect, useState } from "react";
 import { Button, Field, Input, MessageBar, MessageBarBody, Select, Spinner } from "@fluentui/react-components";
 import { Language } from "../../core/catalog";
-import { TEMPLATE_LABELS } from "../../core/template/labels";
-import { MONTHS } from "../../core/template/layout";
+import { SHEET_NAMES } from "../../core/template/sheet-names";
+import { MONTHS } from "../../core/months";
 import type { InsertResult } from "../../excel";
 import { Failure } from "../Failure";
 import type { Host } from "../host";
@@ -10,7 +10,7 @@ import { STRINGS, Strings } from "../strings";
 
 /** The name a template sheet has when it is free ("Thresholds"), in the workbook's language. */
 function defaultName(key: string, language: Language): string {
-  const names: Readonly<Record<string, string>> = TEMPLATE_LABELS[language].sheets;
+  const names: Readonly<Record<string, string>> = SHEET_NAMES[language];
   return names[key] ?? key;
 }
 

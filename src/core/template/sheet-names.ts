@@ -1,0 +1,28 @@
+/** The template's sheet names in each language (a small module: the pane's first screen reads it). */
+import type { Language } from "../catalog";
+import type { SheetKey } from "./types";
+
+export const SHEET_NAMES: Readonly<
+  Record<Language, Readonly<Record<SheetKey, string>>>
+> = {
+  en: {
+    dashboard: "Scale Dashboard",
+    tracking: "Tracking",
+    phase1: "Phase 1",
+    phase2: "Phase 2",
+    phase3: "Phase 3",
+    phase4: "Phase 4",
+    thresholds: "Thresholds",
+    risks: "Risks",
+  },
+  es: {
+    dashboard: "Panel de escalamiento",
+    tracking: "Seguimiento",
+    phase1: "Fase 1",
+    phase2: "Fase 2",
+    phase3: "Fase 3",
+    phase4: "Fase 4",
+    thresholds: "Umbrales",
+    risks: "Riesgos",
+  },
+};
