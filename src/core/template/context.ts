@@ -1,9 +1,10 @@
 /** What every sheet builder shares: the options, the labels, sheet names and the workbook-level parts they add. */
 import { Language } from "../catalog";
 import { Measured, numberFormat } from "./formats";
-import { onSheet } from "./formulas";
+import { cell, onSheet } from "./formulas";
 import { TemplateLabels } from "./labels";
 import {
+  CellSpec,
   ChartSpec,
   ConditionalRule,
   NameSpec,
@@ -48,3 +49,14 @@ export function actualsByRow(
   }
   return byRow;
 }
+
+/** A row of header cells from column A; an empty text is a header-coloured cell the text before runs over. */
+export const headerCells = (
+  headers: readonly string[],
+  row: number,
+): CellSpec[] =>
+  headers.map((h, c) => ({
+    ref: cell(c + 1, row),
+    value: h === "" ? undefined : h,
+    style: "header",
+  }));

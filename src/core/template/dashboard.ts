@@ -8,7 +8,7 @@ import { NEXT_STEPS } from "../plan";
 import { isGrowingAmount } from "../evaluate";
 import { STALE_AFTER_MONTHS } from "../timeline";
 import { thresholdHeaders } from "../overrides";
-import { Context, formatOf, refOn } from "./context";
+import { Context, formatOf, headerCells, refOn } from "./context";
 import { gapFormat, monthFormat, percentFormat } from "./formats";
 import { absolute, cell, etaFormula, progressFormula } from "./formulas";
 import {
@@ -128,13 +128,7 @@ export function dashboardSheet(ctx: Context): SheetSpec {
     },
   ];
   const header = (row: number, texts: readonly string[]) =>
-    texts.forEach((h, c) =>
-      cells.push({
-        ref: cell(c + 1, row),
-        value: h === "" ? undefined : h,
-        style: "header",
-      }),
-    );
+    cells.push(...headerCells(texts, row));
 
   // The last header's text runs over the empty header cells beside it.
   header(DASHBOARD.scoreHeaderRow, [

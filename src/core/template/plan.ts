@@ -6,7 +6,7 @@
  */
 import { PHASES, PHASE_METRICS, PhaseNumber } from "../catalog";
 import { PHASE_PLANS, PLAN_AREAS, objectiveLabel } from "../plan";
-import { Context, formatOf, refOn } from "./context";
+import { Context, formatOf, headerCells, refOn } from "./context";
 import { percentFormat } from "./formats";
 import { absolute, cell, flagFormula, thresholdShown } from "./formulas";
 import {
@@ -16,21 +16,10 @@ import {
   planSheetKey,
   trackingRow,
 } from "./layout";
-import { metricLevelRule } from "./rules";
+import { metricLevelRule, rowRuns } from "./rules";
 import { CellSpec, SheetSpec } from "./types";
 
 const C = PLAN.columns;
-
-/** Rows as runs of consecutive rows. */
-export function blocks(rows: readonly number[]): [number, number][] {
-  const out: [number, number][] = [];
-  for (const r of [...rows].sort((a, b) => a - b)) {
-    const last = out[out.length - 1];
-    if (last && r === last[1] + 1) last[1] = r;
-    else out.push([r, r]);
-  }
-  return out;
-}
 
 /** Done ÷ (items − dropped) over status cells; blank when every item is dropped. */
 export function completionFormula(
@@ -62,13 +51,7 @@ export function planSheet(ctx: Context, n: PhaseNumber): SheetSpec {
     { ref: cell(1, PLAN.completionRow), value: p.completion, style: "label" },
   ];
   const header = (row: number, texts: readonly string[]) =>
-    texts.forEach((h, c) =>
-      cells.push({
-        ref: cell(c + 1, row),
-        value: h === "" ? undefined : h,
-        style: "header",
-      }),
-    );
+    cells.push(...headerCells(texts, row));
   header(PLAN.objectivesHeaderRow, [
     p.area,
     p.objective,
@@ -175,7 +158,7 @@ export function planSheet(ctx: Context, n: PhaseNumber): SheetSpec {
   // One validation per block of consecutive items (a strategy's initiatives), not one per cell.
   const span = (col: number, from: number, to: number) =>
     from === to ? cell(col, from) : `${cell(col, from)}:${cell(col, to)}`;
-  for (const [from, to] of blocks(itemRows))
+  for (const [from, to] of rowRuns(itemRows))
     ctx.validations.push(
       {
         kind: "list",

@@ -3,7 +3,7 @@ import { RISK_GROUPS, UNITS } from "../catalog";
 import { RISK_PLANS } from "../plan";
 import { rowOf } from "../timeline";
 import { thresholdHeaders } from "../overrides";
-import { Context, formatOf, refOn } from "./context";
+import { Context, formatOf, headerCells, refOn } from "./context";
 import { monthFormat } from "./formats";
 import { absolute, cell, flagFormula, thresholdShown } from "./formulas";
 import { NAMES, RISKS, TRACKING } from "./layout";
@@ -34,11 +34,7 @@ export function risksSheet(ctx: Context): SheetSpec {
   const cells: CellSpec[] = [
     { ref: "A1", value: labels.risks.title, style: "title" },
     { ref: "A2", value: labels.risks.note, style: "note" },
-    ...headers.map((h, c): CellSpec => ({
-      ref: cell(c + 1, RISKS.headerRow),
-      value: h,
-      style: "header",
-    })),
+    ...headerCells(headers, RISKS.headerRow),
   ];
   RISK_GROUPS.forEach((g, gi) => {
     const groupRow = RISKS.groupRow(gi);

@@ -113,8 +113,8 @@ function shapeOf(r: TimelineRow): string | undefined {
   return `indicator|${m.direction}|${m.strict}|${m.capped}`;
 }
 
-/** Rows as runs of consecutive rows: one area each. */
-function runs(rows: readonly number[]): [number, number][] {
+/** Rows as runs of consecutive rows: one area (or one validation) each. */
+export function rowRuns(rows: readonly number[]): [number, number][] {
   const sorted = [...rows].sort((a, b) => a - b);
   const out: [number, number][] = [];
   for (const r of sorted) {
@@ -146,7 +146,7 @@ export function trackingLevelRules(g: TrackingGeometry): ConditionalRule[] {
   const [p1, p4] = [g.targetColumn, g.targetColumn + 3].map(columnLetter);
   const rules: ConditionalRule[] = [];
   for (const { rows, row } of byShape.values()) {
-    const areas = runs(rows);
+    const areas = rowRuns(rows);
     const top = areas[0][0];
     const value = `${first}${top}`;
     const phase = `${first}$${g.targetPhaseRow}`;

@@ -8,13 +8,10 @@ import {
   targetOf,
 } from "../catalog";
 import { thresholdHeaders } from "../overrides";
-import { Context, formatOf } from "./context";
+import { Context, formatOf, headerCells } from "./context";
 import { absolute, cell, columnLetter } from "./formulas";
 import { NAMES, TABLES, THRESHOLDS } from "./layout";
 import { CellSpec, SheetSpec } from "./types";
-
-const headerCells = (headers: readonly string[], row: number): CellSpec[] =>
-  headers.map((h, c) => ({ ref: cell(c + 1, row), value: h, style: "header" }));
 
 export function thresholdsSheet(ctx: Context): SheetSpec {
   const { labels } = ctx;

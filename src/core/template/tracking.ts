@@ -23,7 +23,7 @@ import {
   TimelineRow,
   rowOf,
 } from "../timeline";
-import { Context, formatOf, refOn } from "./context";
+import { Context, formatOf, headerCells, refOn } from "./context";
 import {
   gapFormat,
   monthFormat,
@@ -595,11 +595,7 @@ export function trackingSheet(ctx: Context): SheetSpec {
       value: labels.trackingNote[k],
       style: "note",
     })),
-    ...headers.map((h, c): CellSpec => ({
-      ref: cell(c + 1, TRACKING.headerRow),
-      value: h,
-      style: "header",
-    })),
+    ...headerCells(headers, TRACKING.headerRow),
   ];
   for (let t = 1; t <= ctx.months; t++)
     cells.push({
