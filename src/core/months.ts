@@ -37,3 +37,10 @@ export function monthSerial(text: string): number {
     (Date.UTC(year, month - 1, 1) - Date.UTC(1899, 11, 30)) / 86_400_000,
   );
 }
+
+/** An Excel date serial -> its "YYYY-MM"; undefined for anything that is not a finite number. */
+export function yearMonthOf(serial: unknown): string | undefined {
+  if (typeof serial !== "number" || !Number.isFinite(serial)) return undefined;
+  const d = new Date(Date.UTC(1899, 11, 30) + Math.floor(serial) * 86_400_000);
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, "0")}`;
+}

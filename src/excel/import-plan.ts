@@ -4,6 +4,7 @@
  * and what that cell holds now. Nothing here writes; the pane shows the plan and asks first.
  */
 import { TableRow, importActuals } from "../core/importer";
+import { addMonths, yearMonthOf } from "../core/months";
 import { TimelineRow } from "../core/timeline";
 import { columnLetter } from "../core/template";
 import type { Address } from "../core/template/formulas";
@@ -46,13 +47,6 @@ export interface ImportPlan {
   readonly unchanged: number;
   /** Every refused row and why; when there is any, nothing is written. */
   readonly errors: readonly string[];
-}
-
-/** An Excel date serial -> "YYYY-MM". */
-export function yearMonthOf(serial: unknown): string | undefined {
-  if (typeof serial !== "number" || !Number.isFinite(serial)) return undefined;
-  const d = new Date(Date.UTC(1899, 11, 30) + Math.round(serial) * 86_400_000);
-  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, "0")}`;
 }
 
 const isFormula = (f: unknown) => typeof f === "string" && f.startsWith("=");
@@ -109,7 +103,7 @@ export function planImport(
       ),
       row: v.row,
       month: v.month,
-      monthLabel: yearMonthOf(tracking.months[k]) ?? String(v.month),
+      monthLabel: addMonths(first, k),
       value: v.value,
       line: v.line,
       replaces,

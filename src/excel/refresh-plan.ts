@@ -12,7 +12,7 @@ import {
   valueProblem,
 } from "../core/catalog";
 import { indicatorRule } from "../core/evaluate";
-import { addMonths, monthSerial } from "../core/months";
+import { addMonths, monthsBetween, yearMonthOf } from "../core/months";
 import { Overrides } from "../core/overrides";
 import {
   Series,
@@ -210,15 +210,12 @@ function reportingIndex(
   if (date === "default") return lastInputMonth(values);
   // A cleared cell: the dashboard shows no month, so nothing is judged.
   if (date === "empty") return undefined;
-  const months = (s.months ?? []).map((m) => (typeof m === "number" ? m : NaN));
-  let index: number | undefined;
-  months.forEach((m, k) => {
-    if (m <= date) index = k + 1;
-  });
-  // Before the first day of the month after the last one, as the dashboard's DATE(...) test says.
-  const last = yearMonth(months[months.length - 1]);
-  const end = last ? monthSerial(addMonths(last, 1)) : -Infinity;
-  return index !== undefined && date < end ? index : undefined;
+  // Month t is the first month's date moved on by t - 1 (the headers' formulas): only the first is read.
+  const first = yearMonthOf(s.months?.[0]);
+  const typed = yearMonthOf(date);
+  if (!first || !typed) return undefined;
+  const index = monthsBetween(first, typed) + 1;
+  return index >= 1 && index <= (s.months?.length ?? 0) ? index : undefined;
 }
 
 /**
@@ -250,7 +247,8 @@ function judgeReportingMonth(
     reportingMonth: t,
     overrides: s.overrides,
   });
-  plan.reportingMonth = yearMonth(s.months?.[t - 1]);
+  const first = yearMonthOf(s.months?.[0]);
+  if (first) plan.reportingMonth = addMonths(first, t - 1);
   const phase = state.targetPhase[t - 1] as PhaseNumber;
   const where = (key: string) => {
     const read = s.rows.get(key);
@@ -288,13 +286,6 @@ function judgeReportingMonth(
         rowOf(i).key,
       );
   }
-}
-
-/** An Excel date serial -> "YYYY-MM". */
-function yearMonth(serial: unknown): string | undefined {
-  if (typeof serial !== "number") return undefined;
-  const d = new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000);
-  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, "0")}`;
 }
 
 export function planRefresh(s: TemplateSnapshot): Plan {

@@ -1,7 +1,7 @@
 /** The workbook description (product.md 6): sheets, names, formulas and rules, before any writer. */
 import { CASH_BALANCE, LINKED_INDICATORS, PHASE_METRICS, RISK_GROUPS, RISK_INDICATORS } from "../../src/core/catalog";
 import { TIMELINE_ROWS } from "../../src/core/timeline";
-import { MONTHS, NAMES, RULE_MARKER, TRACKING, TRACKING_COLUMNS, cellPosition, describeWorkbook, monthColumn, trackingRow } from "../../src/core/template";
+import { MONTHS, NAMES, RULE_MARKER, TRACKING, TRACKING_COLUMNS, cellPosition, columnLetter, describeWorkbook, monthColumn, trackingRow } from "../../src/core/template";
 
 const en = describeWorkbook({ language: "en", company: "Acme", currency: "USD", firstMonth: "2026-01" });
 const es = describeWorkbook({ language: "es", company: "Acme", currency: "EUR", firstMonth: "2026-11", months: 48 });
@@ -18,8 +18,9 @@ test("one column per month: real dates from the first month, 36 by default, `mon
   const header = (spec: typeof en) => sheet("tracking", spec).cells.filter((c) => cellPosition(c.ref).row === TRACKING.headerRow && cellPosition(c.ref).col >= TRACKING_COLUMNS.firstMonth);
   expect(header(en)).toHaveLength(MONTHS.default);
   expect(header(es)).toHaveLength(48);
-  // Excel's serial of 2026-01-01 and 2026-11-01, shown as "mmm yyyy" in the workbook's language.
-  expect([header(en)[0].value, header(en)[1].value, header(es)[0].value]).toEqual([46023, 46054, 46327]);
+  // Excel's serial of 2026-01-01 and 2026-11-01, shown as "mmm yyyy" in the workbook's language; later months count from it.
+  expect([header(en)[0].value, header(es)[0].value]).toEqual([46023, 46327]);
+  expect(header(en).slice(1).every((c) => c.value === undefined && c.formula?.startsWith("DATE(YEAR($N$4),MONTH($N$4)+"))).toBe(true);
   expect([header(en)[0].numberFormat, header(es)[0].numberFormat]).toEqual(["[$-409]mmm yyyy", "[$-C0A]mmm yyyy"]);
   expect(() => describeWorkbook({ language: "en", company: "A", currency: "USD", firstMonth: "2026-01", months: 11 })).toThrow("months must be a whole number from 12 to 120; got 11");
   expect(() => describeWorkbook({ language: "en", company: "A", currency: "USD", firstMonth: "2026-01", months: 121 })).toThrow(RangeError);
@@ -41,9 +42,10 @@ test("derived rows hold a formula in every month cell; input rows are empty unti
     const cells = rowCells(key);
     expect([key, cells.length, cells.every((c) => c.formula !== undefined && c.style === "computed")]).toEqual([key, 36, true]);
   }
-  // Month 1 of a growth rate has no month before it.
-  expect(rowCells("mrr_growth")[0].formula).toBe('""');
-  expect(rowCells("mrr_growth")[1].formula).toBe(`IF(AND(ISNUMBER(O${trackingRow("mrr")}),ISNUMBER(N${trackingRow("mrr")})),IF(N${trackingRow("mrr")}>0,O${trackingRow("mrr")}/N${trackingRow("mrr")}-1,""),"")`);
+  // A growth rate reads the month before through its position in the row from the first month; month 1 has none.
+  const mrr = trackingRow("mrr");
+  const before = `INDEX($N${mrr}:O${mrr},1,O${TRACKING.monthNumber}-1)`;
+  expect(rowCells("mrr_growth")[1].formula).toBe(`IF(O${TRACKING.monthNumber}>1,IF(AND(ISNUMBER(O${mrr}),ISNUMBER(${before})),IF(${before}>0,O${mrr}/${before}-1,""),""),"")`);
   expect(rowCells("mrr").every((c) => c.formula === undefined && c.value === undefined && c.style === "input")).toBe(true);
 });
 
@@ -87,15 +89,35 @@ test("plain Excel 2016 formulas only: no XLOOKUP, LET, SEQUENCE, FILTER, no arra
   }
 });
 
-test("linear in months: a month cell's formula reads only its own column and the one before", () => {
-  const tracking = sheet("tracking");
-  for (const c of tracking.cells) {
+test("a column inserted inside the month block is a month: a month cell reads its own column, or a range from the first month to it", () => {
+  const first = TRACKING_COLUMNS.firstMonth;
+  const column = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  for (const c of sheet("tracking").cells) {
     const { col, row } = cellPosition(c.ref);
-    if (!c.formula || col < TRACKING_COLUMNS.firstMonth || row <= TRACKING.headerRow) continue;
-    const columns = [...c.formula.matchAll(/(?<![A-Z$'])\$?([A-Z]{1,3})\$?\d+/g)].map((m) => [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0));
-    const local = columns.filter((k) => k >= TRACKING_COLUMNS.firstMonth);
-    expect([c.ref, local.every((k) => k === col || k === col - 1)]).toEqual([c.ref, true]);
+    if (!c.formula || col < first || row < TRACKING.headerRow) continue;
+    const refs = [...c.formula.matchAll(/(?<![A-Z$'])(\$?)([A-Z]{1,3})\$?\d+(?::\$?([A-Z]{1,3})\$?\d+)?/g)];
+    const fine = refs.every(([, fixed, from, to]) => {
+      const a = column(from);
+      if (a < first) return true;
+      // The first month, fixed: the start of a range to this month, or the first header the months count from.
+      if (fixed && a === first) return to === undefined ? true : column(to) === col;
+      return a === col && (to === undefined || column(to) === col);
+    });
+    expect([c.ref, c.formula, fine]).toEqual([c.ref, c.formula, true]);
   }
+  // Every month cell past the first holds its neighbour's formula, moved by one column: what an inserted month is given.
+  const shifted = (f: string, by: number) => f.replace(/(?<![A-Z$'])([A-Z]{1,3})(\$?\d+)/g, (m, letters: string, rest: string) => (column(letters) >= first ? columnLetter(column(letters) + by) + rest : m));
+  const byRef = new Map(sheet("tracking").cells.map((c) => [c.ref, c]));
+  let compared = 0;
+  for (const c of sheet("tracking").cells) {
+    const { col, row } = cellPosition(c.ref);
+    const next = byRef.get(`${columnLetter(col + 1)}${row}`);
+    if (!c.formula || col <= first || row < TRACKING.headerRow || !next?.formula) continue;
+    expect([c.ref, shifted(c.formula, 1)]).toEqual([c.ref, next.formula]);
+    compared++;
+  }
+  // Every formula row of the month block, for the 34 pairs of neighbours past the first month.
+  expect(compared).toBeGreaterThan(34 * 200);
 });
 
 test("every threshold a formula uses is read from the Thresholds sheet, never a number from the catalog", () => {

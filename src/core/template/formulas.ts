@@ -169,27 +169,54 @@ export function thresholdShown(threshold: string): string {
   return `IF(ISTEXT(${threshold}),NA(),IF(${isOff(threshold)},"",${threshold}))`;
 }
 
-/** The as-of value: this month's number, else the previous month's as-of value (product.md 6.4). */
-export function asOfFormula(value: string, previous?: string): string {
-  return `IF(ISNUMBER(${value}),${value},${previous ?? '""'})`;
+/*
+ * Month cells never read the month before by its address: a column inserted inside the month block
+ * (product.md 6.2) would sit between them and be skipped. A month reads its own column, and ranges
+ * from the first month (fixed) to its own column, which Excel, LibreOffice and Gnumeric widen when a
+ * column is inserted inside them. Every month's formula is then the same up to its own column, so
+ * an inserted month takes its neighbour's formulas.
+ */
+
+/** The month's position on the timeline, from its own column (so it follows inserted columns). */
+export function monthNumberFormula(firstHeader: string): string {
+  return `COLUMN()-COLUMN(${firstHeader})+1`;
 }
 
-/** The month (position) the as-of value is from. */
-export function asOfMonthFormula(
-  value: string,
+/** A month header after the first: the first month's date moved on by the month's position. */
+export function monthHeaderFormula(
+  firstHeader: string,
   monthNumber: string,
-  previous?: string,
 ): string {
-  return `IF(ISNUMBER(${value}),${monthNumber},${previous ?? '""'})`;
+  return `DATE(YEAR(${firstHeader}),MONTH(${firstHeader})+${monthNumber}-1,1)`;
 }
 
-/** The last month in which any of `inputs` (this month's input cells) holds a number. */
-export function lastInputFormula(
-  inputs: readonly string[],
-  monthNumber: string,
-  previous?: string,
-): string {
-  return `IF(COUNT(${inputs.join(",")})>0,${monthNumber},${previous ?? '""'})`;
+/** The month's position where its own cell holds a number, else blank. */
+export function valueMonthFormula(value: string, monthNumber: string): string {
+  return `IF(ISNUMBER(${value}),${monthNumber},"")`;
+}
+
+/** The month (position) of the last number up to this month: the latest of `valueMonths` (first month to this one). */
+export function asOfMonthFormula(valueMonths: string): string {
+  return `IF(COUNT(${valueMonths})=0,"",MAX(${valueMonths}))`;
+}
+
+/** The as-of value (product.md 6.4): the row's number in its as-of month, blank before any. */
+export function asOfFormula(values: string, asOfMonth: string): string {
+  return `IF(ISNUMBER(${asOfMonth}),INDEX(${values},1,${asOfMonth}),"")`;
+}
+
+/** The last month in which any input row holds a number: the latest of their as-of months this month. */
+export function lastInputFormula(asOfMonths: readonly string[]): string {
+  const all = asOfMonths.join(",");
+  return `IF(COUNT(${all})=0,"",MAX(${all}))`;
+}
+
+/** Where a derived row reads the month before: the inputs' values there, and whether there is one. */
+export interface PreviousMonth {
+  /** Per input, its cell in the month before (an INDEX into the range from the first month). */
+  readonly values: readonly string[];
+  /** True from the second month on. */
+  readonly exists: string;
 }
 
 const allNumbers = (refs: readonly string[]) =>
@@ -199,12 +226,12 @@ const allNumbers = (refs: readonly string[]) =>
 
 /**
  * A derived row's month cell (product.md 6.3), from the inputs' cells of the same month (and of
- * the month before, for the growth rates; none in the first month): the rule of DERIVATIONS.
+ * the month before, for the growth rates; blank in the first month): the rule of DERIVATIONS.
  */
 export function derivedFormula(
   derivation: Derivation,
   now: readonly string[],
-  before: readonly string[] | undefined,
+  before: PreviousMonth,
 ): string {
   const [a, b, c, d, e] = now;
   switch (derivation) {
@@ -212,9 +239,8 @@ export function derivedFormula(
       return `IF(ISNUMBER(${a}),12*${a},"")`;
     case "mrr_growth":
     case "customer_growth": {
-      if (!before) return '""';
-      const p = before[0];
-      return `IF(${allNumbers([a, p])},IF(${p}>0,${a}/${p}-1,""),"")`;
+      const p = before.values[0];
+      return `IF(${before.exists},IF(${allNumbers([a, p])},IF(${p}>0,${a}/${p}-1,""),""),"")`;
     }
     case "revenue_per_employee":
       return `IF(${allNumbers([a, b])},IF(${b}>0,12*${a}/${b},""),"")`;

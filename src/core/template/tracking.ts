@@ -1,8 +1,8 @@
 /**
  * The Tracking sheet (product.md 6.2-6.4): one column per month, one row per measure, then the
- * phase rows, the risk group rows and the working rows that carry as-of values month by month
- * (each month's cell reads only its own column and the previous one: recalculation grows
- * linearly with the months, and every engine computes it the same way).
+ * phase rows, the risk group rows and the working rows for the as-of values. A month's cells read
+ * their own column and ranges from the first month to it, never the month before by address, so a
+ * column inserted inside the month block is counted as a month (formulas.ts says how).
  */
 import {
   LINKED_INDICATORS,
@@ -14,7 +14,7 @@ import {
   UNITS,
   valueRange,
 } from "../catalog";
-import { monthSerial, addMonths } from "../months";
+import { monthSerial } from "../months";
 import { THRESHOLD_HEADERS } from "../overrides";
 import {
   DERIVATIONS,
@@ -42,10 +42,13 @@ import {
   gapFormula,
   lastInputFormula,
   meetsFormula,
+  monthHeaderFormula,
+  monthNumberFormula,
   phaseReachedFormula,
   scoreFormula,
   targetPhaseFormula,
   thresholdShown,
+  valueMonthFormula,
   worstLevelFormula,
   type LevelRule,
 } from "./formulas";
@@ -91,6 +94,15 @@ export const monthsOf = (ctx: Context, row: number) =>
   `${absolute(COL.firstMonth, row)}:${absolute(monthColumn(ctx.months), row)}`;
 
 const at = (t: number, row: number) => cell(monthColumn(t), row);
+
+/** Row `row` from the first month (fixed) to month t: `$N5:R5`, which widens when a column is inserted inside it. */
+const upTo = (t: number, row: number) =>
+  `$${columnLetter(COL.firstMonth)}${row}:${at(t, row)}`;
+
+/** The first month's header: the date every other header, and every month number, counts from. */
+const FIRST_HEADER = absolute(COL.firstMonth, TRACKING.headerRow);
+
+const monthNumberAt = (t: number) => at(t, TRACKING.monthNumber);
 
 /** The metric rule of row `row` against phase `phase` (a cell or a number), reading the row's P1..P4 cells. */
 function rowMetricRule(
@@ -217,8 +229,12 @@ function monthCells(ctx: Context, r: TimelineRow, row: number): CellSpec[] {
     }
     const { inputs } = DERIVATIONS[r.derived];
     const now = inputs.map((k) => at(t, trackingRow(k)));
-    const before =
-      t > 1 ? inputs.map((k) => at(t - 1, trackingRow(k))) : undefined;
+    const before = {
+      values: inputs.map(
+        (k) => `INDEX(${upTo(t, trackingRow(k))},1,${monthNumberAt(t)}-1)`,
+      ),
+      exists: `${monthNumberAt(t)}>1`,
+    };
     cells.push({
       ref,
       formula: derivedFormula(r.derived, now, before),
@@ -265,7 +281,6 @@ function phaseRows(ctx: Context): CellSpec[] {
     `${at(t, TRACKING.asOf.get(PHASE_METRICS[0].id)!)}:${at(t, TRACKING.asOf.get(PHASE_METRICS[PHASE_METRICS.length - 1].id)!)}`;
   const score = (n: PhaseNumber, t: number) =>
     at(t, TRACKING.phase.get(`score${n}`)!);
-  const month = (t: number) => at(t, TRACKING.monthNumber);
   const rows: Record<
     (typeof PHASE_ROWS)[number],
     [string, (t: number) => string, string]
@@ -282,7 +297,7 @@ function phaseRows(ctx: Context): CellSpec[] {
     ],
     expected: [
       labels.phaseRows.expected,
-      (t) => expectedFormula(month(t)),
+      (t) => expectedFormula(monthNumberAt(t)),
       "0",
     ],
     targetPhase: [
@@ -363,9 +378,6 @@ function workingRows(ctx: Context): CellSpec[] {
   const { labels } = ctx;
   const lang = ctx.language;
   const w = labels.working;
-  const month = (t: number) => at(t, TRACKING.monthNumber);
-  const previous = (row: number, t: number) =>
-    t > 1 ? at(t - 1, row) : undefined;
   const cells: CellSpec[] = [
     {
       ref: cell(COL.id, TRACKING.workingHeader),
@@ -376,7 +388,7 @@ function workingRows(ctx: Context): CellSpec[] {
       ctx,
       TRACKING.monthNumber,
       w.monthNumber,
-      (t) => (t === 1 ? 1 : `${at(t - 1, TRACKING.monthNumber)}+1`),
+      () => monthNumberFormula(FIRST_HEADER),
       "0",
       "working",
     ),
@@ -386,9 +398,7 @@ function workingRows(ctx: Context): CellSpec[] {
       w.lastInput,
       (t) =>
         lastInputFormula(
-          INPUT_ROWS.map((r) => at(t, trackingRow(r.key))),
-          month(t),
-          previous(TRACKING.lastInput, t),
+          INPUT_ROWS.map((r) => at(t, TRACKING.asOfMonth.get(r.key)!)),
         ),
       "0",
       "working",
@@ -427,28 +437,32 @@ function workingRows(ctx: Context): CellSpec[] {
     );
   }
   for (const r of TIMELINE_ROWS) {
-    const row = TRACKING.asOf.get(r.key)!;
     const measureRow = trackingRow(r.key);
+    const asOfMonthRow = TRACKING.asOfMonth.get(r.key)!;
+    const valueMonthRow = TRACKING.valueMonth.get(r.key)!;
+    const name = r.measure.name[lang];
     cells.push(
       ...computedRow(
         ctx,
-        row,
-        w.asOf(r.measure.name[lang]),
-        (t) => asOfFormula(at(t, measureRow), previous(row, t)),
+        TRACKING.asOf.get(r.key)!,
+        w.asOf(name),
+        (t) => asOfFormula(upTo(t, measureRow), at(t, asOfMonthRow)),
         formatOf(ctx, r.measure),
         "working",
       ),
-    );
-  }
-  for (const r of TIMELINE_ROWS) {
-    const row = TRACKING.asOfMonth.get(r.key)!;
-    const measureRow = trackingRow(r.key);
-    cells.push(
       ...computedRow(
         ctx,
-        row,
-        w.asOfMonth(r.measure.name[lang]),
-        (t) => asOfMonthFormula(at(t, measureRow), month(t), previous(row, t)),
+        asOfMonthRow,
+        w.asOfMonth(name),
+        (t) => asOfMonthFormula(upTo(t, valueMonthRow)),
+        "0",
+        "working",
+      ),
+      ...computedRow(
+        ctx,
+        valueMonthRow,
+        w.valueMonth(name),
+        (t) => valueMonthFormula(at(t, measureRow), monthNumberAt(t)),
         "0",
         "working",
       ),
@@ -600,7 +614,9 @@ export function trackingSheet(ctx: Context): SheetSpec {
   for (let t = 1; t <= ctx.months; t++)
     cells.push({
       ref: at(t, TRACKING.headerRow),
-      value: monthSerial(addMonths(ctx.firstMonth, t - 1)),
+      ...(t === 1
+        ? { value: monthSerial(ctx.firstMonth) }
+        : { formula: monthHeaderFormula(FIRST_HEADER, monthNumberAt(t)) }),
       numberFormat: monthFormat(lang),
       style: "header",
     });

@@ -1,0 +1,129 @@
+/**
+ * Months added by inserting columns inside the month block, and rows inserted inside a section
+ * (product.md 6.2: "formulas keep working"), in HyperFormula. Its structural edits move references
+ * the way Excel's do: a reference keeps pointing at its cell, and a range widens when the insertion
+ * is inside it. An inserted month then takes, row by row, the formula of the nearest month that has
+ * one (what refresh gives it), the user types its numbers, and every dashboard name and computed row
+ * must be what the core computes for the longer timeline. The oracle is the core's timeline rules.
+ */
+import { DetailedCellError, HyperFormula, SimpleCellAddress } from "hyperformula";
+import { TRACKING, TimelineValue, describeWorkbook, monthColumn } from "../../src/core/template";
+import { loadWorkbook } from "./hf-workbook";
+import { SCENARIOS, Scenario, expectedNames, expectedRows, sameValue } from "./scenarios";
+
+const scenario = (name: string) => SCENARIOS.find((s) => s.name === name)!;
+
+/** The scenario's numbers after inserting `count` months at position `at`, with `typed` in the new months. */
+function withInsertedMonths(s: Scenario, at: number, count: number, typed: readonly TimelineValue[]): Scenario {
+  const moved = s.options.actuals.map((v) => (v.month >= at ? { ...v, month: v.month + count } : v));
+  return { ...s, options: { ...s.options, months: s.options.months + count, actuals: [...moved, ...typed] } };
+}
+
+/** Each empty cell of the inserted columns takes the formula of the nearest other month column holding one in its row, right first. */
+function fillInsertedMonths(hf: HyperFormula, sheet: number, inserted: readonly number[], lastMonthColumn: number): void {
+  const firstMonth = monthColumn(1) - 1;
+  const others = (c: number) =>
+    [...Array.from({ length: lastMonthColumn - c }, (_, k) => c + 1 + k), ...Array.from({ length: c - firstMonth }, (_, k) => c - 1 - k)].filter((x) => !inserted.includes(x));
+  for (const col of inserted)
+    for (let row = TRACKING.headerRow - 1; row < hf.getSheetDimensions(sheet).height; row++) {
+      const target: SimpleCellAddress = { sheet, row, col };
+      if (!hf.isCellEmpty(target)) continue;
+      const source = others(col).find((c) => hf.doesCellHaveFormula({ sheet, row, col: c }));
+      if (source === undefined) continue;
+      hf.copy({ start: { sheet, row, col: source }, end: { sheet, row, col: source } });
+      hf.paste(target);
+    }
+}
+
+/** A workbook name's cells as HyperFormula holds them after the edits (its ranges moved with them). */
+function namedValues(hf: HyperFormula, name: string): unknown[] {
+  const v = hf.calculateFormula(hf.getNamedExpressionFormula(name)!, 0);
+  return Array.isArray(v) ? v.flat() : [v];
+}
+
+interface Edit {
+  /** The new months' positions on the longer timeline, consecutive, from `at`. */
+  readonly at: number;
+  readonly count: number;
+  readonly typed: readonly TimelineValue[];
+  /** Rows inserted above this row (inside a section), before the columns. */
+  readonly rowsAbove?: { readonly row: number; readonly count: number };
+}
+
+function edited(s: Scenario, edit: Edit) {
+  const spec = describeWorkbook(s.options);
+  const { hf } = loadWorkbook(spec);
+  const sheet = hf.getSheetId(spec.sheets.find((x) => x.key === "tracking")!.name)!;
+  const rowShift = edit.rowsAbove?.count ?? 0;
+  if (edit.rowsAbove) hf.addRows(sheet, [edit.rowsAbove.row - 1, edit.rowsAbove.count]);
+  const col = monthColumn(edit.at) - 1;
+  hf.addColumns(sheet, [col, edit.count]);
+  const inserted = Array.from({ length: edit.count }, (_, k) => col + k);
+  fillInsertedMonths(hf, sheet, inserted, monthColumn(s.options.months + edit.count) - 1);
+  // The user types the new months' numbers in their rows (moved down by the inserted rows).
+  for (const v of edit.typed) {
+    const row = spec.names.find((n) => n.name === `Tracking_${v.key}`)!.ref.match(/\$(\d+):/)![1];
+    const shifted = Number(row) - 1 + (Number(row) >= (edit.rowsAbove?.row ?? Infinity) ? rowShift : 0);
+    hf.setCellContents({ sheet, row: shifted, col: monthColumn(v.month) - 1 }, v.value);
+  }
+  return hf;
+}
+
+function differences(hf: HyperFormula, longer: Scenario): string[] {
+  const wrong: string[] = [];
+  for (const [name, want] of expectedNames(longer)) {
+    const [got] = namedValues(hf, name);
+    if (!sameValue(got instanceof DetailedCellError ? got.value : got, want)) wrong.push(`${name}: HyperFormula ${JSON.stringify(got)}, core ${JSON.stringify(want)}`);
+  }
+  for (const [name, want] of expectedRows(longer)) {
+    const got = namedValues(hf, name);
+    if (got.length !== want.length) wrong.push(`${name}: ${got.length} months, core ${want.length}`);
+    want.forEach((w, t) => {
+      if (!sameValue(got[t] instanceof DetailedCellError ? (got[t] as DetailedCellError).value : got[t], w)) wrong.push(`${name} month ${t + 1}: HyperFormula ${JSON.stringify(got[t])}, core ${JSON.stringify(w)}`);
+    });
+  }
+  return wrong;
+}
+
+test("a month inserted among typed months: its numbers are carried, the months after it move on by one", () => {
+  const s = scenario("numbers typed over computed rows");
+  // Between months 6 and 7. The neighbour's runway is typed over, so that row's formula comes from further right.
+  const edit: Edit = {
+    at: 7,
+    count: 1,
+    typed: [
+      { key: "mrr", month: 7, value: 600_000 },
+      { key: "customers", month: 7, value: 1_250 },
+      { key: "employee_retention", month: 7, value: 0.8 },
+    ],
+  };
+  const longer = withInsertedMonths(s, edit.at, edit.count, edit.typed);
+  const hf = edited(s, edit);
+  expect(differences(hf, longer).slice(0, 20)).toEqual([]);
+  // Not vacuous: the new month's growth is computed, and the month after it grows from the new month's MRR.
+  const growth = namedValues(hf, "Tracking_mrr_growth");
+  expect([growth[6], growth[7]]).toEqual([expect.closeTo(600_000 / (400_000 * 1.1 ** 5) - 1, 9), expect.closeTo((400_000 * 1.1 ** 6) / 600_000 - 1, 9)]);
+  expect(namedValues(hf, "Tracking_Months")).toHaveLength(13);
+});
+
+test("two months inserted at the end of the typed months, with a row of the user's inside a section: the phase and ETAs follow", () => {
+  const s = scenario("phase 1 reached, with ETAs");
+  const edit: Edit = {
+    at: 15,
+    count: 2,
+    typed: [
+      ...[15, 16].flatMap((month, k) => [
+        { key: "mrr", month, value: Math.round(60_000 * 1.22 ** (13 + k + 1)) },
+        { key: "customers", month, value: Math.round(40 * 1.32 ** (13 + k + 1)) },
+        { key: "team_size", month, value: 12 + k },
+      ]),
+    ],
+    rowsAbove: { row: TRACKING.measures.get("arr")!, count: 1 },
+  };
+  const longer = withInsertedMonths(s, edit.at, edit.count, edit.typed);
+  const hf = edited(s, edit);
+  expect(differences(hf, longer).slice(0, 20)).toEqual([]);
+  // Not vacuous: the reporting month is the last inserted one, and the ETAs are counted from it.
+  expect(expectedNames(longer).get("Scale_ReportingMonth")).not.toBe(expectedNames(s).get("Scale_ReportingMonth"));
+  expect(namedValues(hf, "Tracking_Months")).toHaveLength(38);
+});
