@@ -1,7 +1,8 @@
 /**
  * Refresh risk flags: find the template through its workbook names, rebuild the add-in's own
  * conditional formats for the current extent of the timeline (months inserted inside the month
- * block widen the names, so they are included) and the current thresholds, and count the
+ * block widen the names, so they are included) and the current thresholds, give inserted months
+ * their formulas (inserted-months.ts, one more sync when there are any), and count the
  * reporting month's levels. Read (here) -> plan (refresh-plan.ts, pure) -> write (here). The
  * user's own rules stay. One sync to read, one to write; nothing is written when a sheet is
  * protected or the workbook read-only.
@@ -34,6 +35,12 @@ import {
   parseAddress,
 } from "../core/template";
 import { rangeNameTest } from "./names";
+import {
+  PendingMonths,
+  queueFormulaCopies,
+  queueInsertedMonthsRead,
+} from "./inserted-months";
+import { yearMonthOf } from "../core/months";
 import {
   RefreshIncompleteError,
   WorkbookError,
@@ -77,6 +84,8 @@ export interface RefreshResult {
   outOfRange: OutOfRangeCell[];
   rulesRemoved: number;
   rulesAdded: number;
+  /** "YYYY-MM" of the months inserted as columns that were given their formulas (from the months beside them). */
+  monthsCompleted: string[];
   syncs: number;
   /** Ids of the sheets whose cells the flags read (Tracking, Thresholds, the dashboard's month): edits elsewhere leave them current. */
   inputSheetIds: string[];
@@ -183,7 +192,12 @@ function queueReads(
       named(context, NAMES.tracking(r.key), "values,address", existing),
     ]),
   );
-  const months = named(context, NAMES.months, "values,address", existing);
+  const months = named(
+    context,
+    NAMES.months,
+    "values,formulas,address",
+    existing,
+  );
   const lastGroup = named(
     context,
     NAMES.trackingRisk(RISK_GROUPS[RISK_GROUPS.length - 1].id),
@@ -493,6 +507,31 @@ async function prepare(
   return { reads, syncs, sheets, plan };
 }
 
+/** Months inserted as columns: their cells and their neighbours' read in a sync of their own; undefined when there are none. */
+async function readInsertedMonths(
+  context: Excel.RequestContext,
+  reads: Reads,
+  sheets: Map<SheetKey, SheetRead>,
+): Promise<PendingMonths | undefined> {
+  const tracking = sheets.get("tracking");
+  if (!tracking || !present(reads.months) || !present(reads.lastGroup))
+    return undefined;
+  const pending = queueInsertedMonthsRead({
+    sheet: tracking.sheet,
+    months: parseAddress(reads.months.address),
+    headerFormulas: reads.months.formulas[0],
+    firstMonth: yearMonthOf(reads.months.values[0]?.[0]),
+    lastGroupRow: parseAddress(reads.lastGroup.address).start.row,
+  });
+  if (!pending) return undefined;
+  try {
+    await context.sync();
+  } catch (e) {
+    throw toWorkbookError(e);
+  }
+  return pending;
+}
+
 /** The sheets whose rules could not be read, by name. */
 const unreadableOf = (
   sheets: Map<SheetKey, SheetRead>,
@@ -545,6 +584,8 @@ export async function refreshRiskFlags(
     plan,
   } = await prepare(context, true);
   let syncs = readSyncs;
+  const pendingMonths = await readInsertedMonths(context, reads, sheets);
+  if (pendingMonths) syncs++;
   const rules = new Map<SheetKey, SheetRules | undefined>();
   for (const [key, read] of sheets) {
     if (read.rules) rules.set(key, rulesRead(read.rules));
@@ -564,6 +605,9 @@ export async function refreshRiskFlags(
       rulesRemoved++;
     }
   }
+  const completed = pendingMonths
+    ? queueFormulaCopies(pendingMonths).months
+    : [];
   try {
     await context.sync();
   } catch (e) {
@@ -600,6 +644,7 @@ export async function refreshRiskFlags(
       (n, [key]) => n + plannedFor(plan, key).length,
       0,
     ),
+    monthsCompleted: completed,
     syncs: syncs + 1,
     // The dashboard holds the reporting month and the minimum share: edits there move the levels too.
     inputSheetIds: [

@@ -70,6 +70,8 @@ export interface Strings {
     outOfRange: (count: number) => string;
     /** One input cell its measure cannot take, with why (in the pane's language). */
     outOfRangeCell: (address: string, value: number, problem: string) => string;
+    /** Months inserted as columns on the Tracking sheet, given their formulas by this refresh. */
+    monthsCompleted: (months: readonly string[]) => string;
   };
   import: {
     intro: string;
@@ -194,6 +196,8 @@ const en: Strings = {
       `${count} cell${count === 1 ? "" : "s"} cannot be right for their measure (pasted values skip Excel's checks) and ${count === 1 ? "is" : "are"} not judged:`,
     outOfRangeCell: (address, value, problem) =>
       `${address} holds ${value}: ${problem}`,
+    monthsCompleted: (months) =>
+      `${months.length === 1 ? "The month" : "The months"} inserted on the Tracking sheet now ${months.length === 1 ? "has its" : "have their"} formulas: ${months.join(", ")}.`,
   },
   import: {
     intro:
@@ -352,6 +356,8 @@ const es: Strings = {
       `${count} celda${count === 1 ? "" : "s"} no ${count === 1 ? "puede" : "pueden"} ser correcta${count === 1 ? "" : "s"} para su medida (los valores pegados saltan las comprobaciones de Excel) y no se evalúa${count === 1 ? "" : "n"}:`,
     outOfRangeCell: (address, value, problem) =>
       `${address} contiene ${value}: ${problem}`,
+    monthsCompleted: (months) =>
+      `${months.length === 1 ? "El mes insertado" : "Los meses insertados"} en la hoja Seguimiento ya ${months.length === 1 ? "tiene sus" : "tienen sus"} fórmulas: ${months.join(", ")}.`,
   },
   import: {
     intro:

@@ -1,11 +1,11 @@
 import { LEVELS, Level, PHASE_METRICS, RISK_GROUPS, valueRange } from "../../src/core/catalog";
 import { INPUT_ROWS } from "../../src/core/timeline";
-import { LEVEL_FILL, LEVEL_FONT, NAMES, PLAN, RISKS, RULE_MARKER, THRESHOLDS, TimelineValue, cellPosition, columnLetter, describeWorkbook, monthColumn, trackingRow } from "../../src/core/template";
+import { LEVEL_FILL, LEVEL_FONT, NAMES, PLAN, RISKS, RULE_MARKER, THRESHOLDS, TRACKING, TimelineValue, cellPosition, columnLetter, describeWorkbook, monthColumn, trackingRow } from "../../src/core/template";
 import { STYLES } from "../../src/core/template/styles";
 import { RefreshIncompleteError, WorkbookError, insertTrackingWorkbook, rebuildSheetFlags, refreshRiskFlags } from "../../src/excel";
 import { cellInput } from "../../src/excel/insert";
 import { holdsExactly } from "../../src/excel/rules";
-import { FakeSheet, FakeState, fakeContext, insertColumn, insertRow, installFakeOffice, newFakeState, newSheet } from "../fakes/excel-fake";
+import { FakeSheet, FakeState, fakeContext, insertColumn, insertRow, installFakeOffice, movedFormula, newFakeState, newSheet } from "../fakes/excel-fake";
 import { loadWorkbook } from "../template/hf-workbook";
 
 const options = { language: "en", company: "Acme", currency: "USD", firstMonth: "2026-01", months: 24 } as const;
@@ -416,6 +416,32 @@ describe("refreshRiskFlags", () => {
     expect(mrrRules.length).toBeGreaterThanOrEqual(3);
     expect(mrrRules.every((r) => r.ref.split(" ").every((a) => a.includes(":AL")))).toBe(true);
     expect(result.flagged.find((f) => f.measureId === "mrr")).toMatchObject({ address: `Tracking!AL${row}`, value: 440_000, level: "RISK" });
+  });
+
+  test("a month column the user inserts gets its formulas from the month beside it, in one more sync; what the user typed in it stays", async () => {
+    await insert();
+    insertColumn(state, "Tracking", "O"); // a new month 2, between January and the old February
+    const tracking = sheet("Tracking");
+    enter("Tracking", `O${trackingRow("mrr")}`, 410_000);
+    enter("Tracking", `O${trackingRow("arr")}`, 5_000_000); // typed over a computed row
+    const before = new Map([...tracking.cells].filter(([ref]) => /^P\d+$/.test(ref)));
+    const result = await refreshRiskFlags(fakeContext(state));
+    expect([result.monthsCompleted, result.syncs, state.syncs]).toEqual([["2026-02"], 3, 3]);
+    const lastRow = describeWorkbook(options).sheets.find((x) => x.key === "tracking")!.cells.reduce((n, c) => Math.max(n, cellPosition(c.ref).row), 0);
+    const wrong: string[] = [];
+    for (let r = TRACKING.headerRow; r <= lastRow; r++) {
+      const source = before.get(`P${r}`);
+      const got = tracking.cells.get(`O${r}`);
+      const want = r === trackingRow("mrr") ? { value: 410_000 } : r === trackingRow("arr") ? { value: 5_000_000 } : source?.formula !== undefined ? { formula: movedFormula(source.formula, -1, 0) } : {};
+      if ((got?.formula ?? got?.value) !== (want.formula ?? want.value)) wrong.push(`O${r}: ${JSON.stringify(got)}, want ${JSON.stringify(want)}`);
+    }
+    expect(wrong).toEqual([]);
+    // The header counts from the first month; an input row of the new month stays empty.
+    expect(tracking.cells.get(`O${TRACKING.headerRow}`)?.formula).toMatch(/^DATE\(YEAR\(\$N\$4\)/);
+    expect(tracking.cells.get(`O${trackingRow("customers")}`)?.value ?? "").toBe("");
+    // Complete now: the next refresh reads nothing more.
+    const again = await refreshRiskFlags(fakeContext(state));
+    expect([again.monthsCompleted, again.syncs]).toEqual([[], 2]);
   });
 
   test("a row the user inserts inside a section: the rules follow the names to the moved rows", async () => {

@@ -506,6 +506,34 @@ export class FakeRange extends FakeClientObject {
   set numberFormat(grid: unknown[][]) {
     this.write("numberFormat", grid);
   }
+  /**
+   * Range.copyFrom (ExcelApi 1.9) from a range of the same size, copy type "Formulas": a formula's
+   * relative references move by the distance copied, as a paste moves them; "non-formula values are
+   * copied over as is" (the RangeCopyType docs). Other copy types are not used by the add-in.
+   */
+  copyFrom(
+    source: FakeRange | string,
+    copyType?: Excel.RangeCopyType | "All" | "Formulas" | "Values" | "Formats" | "Link" | "ColumnWidths",
+    skipBlanks?: boolean,
+    transpose?: boolean,
+  ): void {
+    this.context.enqueue("range.copyFrom", () => {
+      if (typeof source === "string" || copyType !== "Formulas" || skipBlanks || transpose) throw new Error("fake copyFrom: a range, formulas only, no skipBlanks or transpose");
+      const [from, to] = [source.target()!, this.target()!];
+      if (from.box.r2 - from.box.r1 !== to.box.r2 - to.box.r1 || from.box.c2 - from.box.c1 !== to.box.c2 - to.box.c1) throw new Error("fake copyFrom: same size only");
+      const [dc, dr] = [to.box.c1 - from.box.c1, to.box.r1 - from.box.r1];
+      writable(to.sheet);
+      for (let r = 0; r <= from.box.r2 - from.box.r1; r++)
+        for (let c = 0; c <= from.box.c2 - from.box.c1; c++) {
+          const cell = from.sheet.cells.get(`${colLetters(from.box.c1 + c)}${from.box.r1 + r}`);
+          const key = `${colLetters(to.box.c1 + c)}${to.box.r1 + r}`;
+          const target = to.sheet.cells.get(key) ?? {};
+          if (cell?.formula !== undefined) [target.formula, target.value] = [movedFormula(cell.formula, dc, dr), undefined];
+          else [target.value, target.formula] = [cell?.value, undefined];
+          to.sheet.cells.set(key, target);
+        }
+    });
+  }
   get worksheet(): FakeWorksheet {
     return this.derive(new FakeWorksheet(this.context, () => this.target()?.sheet.name ?? null), () => !this.target());
   }
@@ -517,9 +545,9 @@ export class FakeRange extends FakeClientObject {
       [this.data.rowCount, this.data.columnCount] = [t.box.r2 - t.box.r1 + 1, t.box.c2 - t.box.c1 + 1];
       const grid = (read: (cell: FakeCell | undefined) => unknown) => {
         const rows: unknown[][] = [];
-        for (let r = t.box.r1; r <= Math.min(t.box.r2, t.box.r1 + 200); r++) {
+        for (let r = t.box.r1; r <= Math.min(t.box.r2, t.box.r1 + 1000); r++) {
           const row: unknown[] = [];
-          for (let c = t.box.c1; c <= Math.min(t.box.c2, t.box.c1 + 200); c++) row.push(read(t.sheet.cells.get(`${colLetters(c)}${r}`)));
+          for (let c = t.box.c1; c <= Math.min(t.box.c2, t.box.c1 + 1000); c++) row.push(read(t.sheet.cells.get(`${colLetters(c)}${r}`)));
           rows.push(row);
         }
         return rows;
@@ -1005,6 +1033,23 @@ export function insertRow(state: FakeState, sheetName: string, row: number): voi
   insertOn(state, sheetName, "row", row);
 }
 
+/**
+ * A formula's relative references moved by `dc` columns and `dr` rows, as a paste moves them;
+ * "$" parts stay. Text in quotes (strings, quoted sheet names) is left as it is.
+ */
+export function movedFormula(formula: string, dc: number, dr: number): string {
+  return formula
+    .split(/("(?:[^"]|"")*"|'(?:[^']|'')*')/)
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part.replace(/(?<![A-Za-z0-9_.])(\$?)([A-Z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_(])/g, (_, fc: string, c: string, fr: string, r: string) =>
+            `${fc}${fc ? c : colLetters(colNumber(c) + dc)}${fr}${fr ? r : Number(r) + dr}`,
+          ),
+    )
+    .join("");
+}
+
 /** Enum values the add-in reads from the Excel namespace. */
 const EXCEL_ENUMS = {
   ConditionalFormatType: { custom: "Custom" },
@@ -1016,6 +1061,7 @@ const EXCEL_ENUMS = {
   ChartLineStyle: { dash: "Dash" },
   PageOrientation: { landscape: "Landscape" },
   NamedItemType: { range: "Range", error: "Error" },
+  RangeCopyType: { formulas: "Formulas" },
 };
 
 /** Installs Excel.run and the Office globals the add-in uses on `global`; returns the state they act on. */

@@ -5,12 +5,14 @@
  * events=off (an Excel that cannot report worksheet changes), themeEvents=on (an Office that
  * reports theme changes: tests call window.__themeHandlers with OfficeThemeChangedEventArgs).
  */
-import { installFakeOffice, newFakeState } from "../fakes/excel-fake";
+import { insertColumn, installFakeOffice, newFakeState } from "../fakes/excel-fake";
 
 const params = new URLSearchParams(location.search);
 const state = newFakeState();
 state.displayLanguage = params.get("displayLanguage") ?? "en-US";
 installFakeOffice(window as unknown as Record<string, unknown>, state);
+// A user inserting a column in Excel (cells, names and rules move): window.__insertColumn("Tracking", "O").
+(window as unknown as { __insertColumn: (sheet: string, column: string) => void }).__insertColumn = (sheet, column) => insertColumn(state, sheet, column);
 if (params.get("theme") === "dark") {
   const office = (window as unknown as { Office: { context: Record<string, unknown> } }).Office;
   office.context.officeTheme = { bodyBackgroundColor: "#262626", bodyForegroundColor: "#FFFFFF" };

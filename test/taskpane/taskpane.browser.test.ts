@@ -317,6 +317,24 @@ describeWith(["chromium"], "the task pane in headless Chromium, against the fake
     await page.waitForFunction("/^Seguimiento!N\\d+$/.test(window.__fake.selected)");
   });
 
+  test("Risk flags: a month column the user inserted on the Tracking sheet is given its formulas, and the pane says which month", async () => {
+    const page = await pane("?displayLanguage=es-ES");
+    await page.getByLabel("Nombre de la empresa").fill("Acme");
+    await page.getByRole("button", { name: "Insertar libro de seguimiento" }).click();
+    await page.getByTestId("insert-result").waitFor();
+    await page.evaluate("window.__insertColumn('Seguimiento', 'O')");
+    await page.getByRole("tab", { name: "Alertas" }).click();
+    await page.getByRole("button", { name: "Actualizar alertas" }).click();
+    const done = page.getByTestId("months-completed");
+    await done.waitFor();
+    // The new second month (the first is the insert's default, this month), named in Spanish.
+    expect(await done.innerText()).toMatch(/^El mes insertado en la hoja Seguimiento ya tiene sus fórmulas: [a-z]+ de \d{4}\.$/);
+    expect(await fake(page, (s) => s.sheets.find((x) => x.name === "Seguimiento")!.cells.get("O4")?.formula)).toMatch(/^DATE\(/);
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(await fitsWidth(page)).toBe(true);
+    await shot(page, "refresh-months-completed-es");
+  });
+
   test("Risk flags: a refresh Excel stops part-way says which sheets were refreshed and why it stopped", async () => {
     const page = await pane();
     await insertWorkbook(page);

@@ -2,11 +2,11 @@
  * Months added by inserting columns inside the month block, and rows inserted inside a section
  * (product.md 6.2: "formulas keep working"), in HyperFormula. Its structural edits move references
  * the way Excel's do: a reference keeps pointing at its cell, and a range widens when the insertion
- * is inside it. An inserted month then takes, row by row, the formula of the nearest month that has
- * one (what refresh gives it), the user types its numbers, and every dashboard name and computed row
+ * is inside it. An inserted month then gets the formulas refresh's plan gives it, the user types its numbers, and every dashboard name and computed row
  * must be what the core computes for the longer timeline. The oracle is the core's timeline rules.
  */
-import { DetailedCellError, HyperFormula, SimpleCellAddress } from "hyperformula";
+import { DetailedCellError, HyperFormula } from "hyperformula";
+import { insertedMonths, planInsertedMonths, sourceMonths } from "../../src/excel/inserted-months-plan";
 import { TRACKING, TimelineValue, describeWorkbook, monthColumn } from "../../src/core/template";
 import { loadWorkbook } from "./hf-workbook";
 import { SCENARIOS, Scenario, expectedNames, expectedRows, sameValue } from "./scenarios";
@@ -19,20 +19,27 @@ function withInsertedMonths(s: Scenario, at: number, count: number, typed: reado
   return { ...s, options: { ...s.options, months: s.options.months + count, actuals: [...moved, ...typed] } };
 }
 
-/** Each empty cell of the inserted columns takes the formula of the nearest other month column holding one in its row, right first. */
-function fillInsertedMonths(hf: HyperFormula, sheet: number, inserted: readonly number[], lastMonthColumn: number): void {
-  const firstMonth = monthColumn(1) - 1;
-  const others = (c: number) =>
-    [...Array.from({ length: lastMonthColumn - c }, (_, k) => c + 1 + k), ...Array.from({ length: c - firstMonth }, (_, k) => c - 1 - k)].filter((x) => !inserted.includes(x));
-  for (const col of inserted)
-    for (let row = TRACKING.headerRow - 1; row < hf.getSheetDimensions(sheet).height; row++) {
-      const target: SimpleCellAddress = { sheet, row, col };
-      if (!hf.isCellEmpty(target)) continue;
-      const source = others(col).find((c) => hf.doesCellHaveFormula({ sheet, row, col: c }));
-      if (source === undefined) continue;
-      hf.copy({ start: { sheet, row, col: source }, end: { sheet, row, col: source } });
-      hf.paste(target);
-    }
+/**
+ * Refresh's plan for the new months (inserted-months-plan.ts), read from HyperFormula's cells and
+ * carried out with HyperFormula's copy and paste, which moves references as Excel's copyFrom does.
+ */
+function fillInsertedMonths(hf: HyperFormula, sheet: number, months: number): number[] {
+  const first = monthColumn(1) - 1;
+  const header = TRACKING.headerRow - 1;
+  const height = hf.getSheetDimensions(sheet).height - header;
+  // As Excel's Range.formulas gives a cell: "=..." for a formula, else its value.
+  const formula = (row: number, offset: number) => {
+    const at = { sheet, row: header + row, col: first + offset };
+    return hf.getCellFormula(at) ?? hf.getCellValue(at) ?? "";
+  };
+  const column = (offset: number) => ({ offset, formulas: Array.from({ length: height }, (_, r) => formula(r, offset)) });
+  const inserted = insertedMonths(Array.from({ length: months }, (_, k) => formula(0, k)));
+  const copies = planInsertedMonths(inserted.map(column), sourceMonths(inserted, months).map(column));
+  for (const c of copies) {
+    hf.copy({ start: { sheet, row: header + c.from, col: first + c.source }, end: { sheet, row: header + c.to, col: first + c.source } });
+    hf.paste({ sheet, row: header + c.from, col: first + c.target });
+  }
+  return inserted;
 }
 
 /** A workbook name's cells as HyperFormula holds them after the edits (its ranges moved with them). */
@@ -58,8 +65,8 @@ function edited(s: Scenario, edit: Edit) {
   if (edit.rowsAbove) hf.addRows(sheet, [edit.rowsAbove.row - 1, edit.rowsAbove.count]);
   const col = monthColumn(edit.at) - 1;
   hf.addColumns(sheet, [col, edit.count]);
-  const inserted = Array.from({ length: edit.count }, (_, k) => col + k);
-  fillInsertedMonths(hf, sheet, inserted, monthColumn(s.options.months + edit.count) - 1);
+  const inserted = fillInsertedMonths(hf, sheet, s.options.months + edit.count);
+  expect(inserted).toEqual(Array.from({ length: edit.count }, (_, k) => edit.at - 1 + k));
   // The user types the new months' numbers in their rows (moved down by the inserted rows).
   for (const v of edit.typed) {
     const row = spec.names.find((n) => n.name === `Tracking_${v.key}`)!.ref.match(/\$(\d+):/)![1];

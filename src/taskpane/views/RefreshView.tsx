@@ -103,6 +103,11 @@ export default function RefreshView({ host, t, language, last, stale, tracking, 
           <MessageBarBody>{t.refresh.rebuilt(rebuilt.sheet, rebuilt.rules)}</MessageBarBody>
         </MessageBar>
       )}
+      {last && last.monthsCompleted.length > 0 && (
+        <MessageBar intent="success" data-testid="months-completed">
+          <MessageBarBody>{t.refresh.monthsCompleted(last.monthsCompleted.map((m) => formatMonth(m, language)))}</MessageBarBody>
+        </MessageBar>
+      )}
       {last && last.outOfRange.length > 0 && (
         <MessageBar intent="warning" layout="multiline" data-testid="out-of-range">
           <MessageBarBody>

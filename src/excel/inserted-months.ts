@@ -1,0 +1,96 @@
+/**
+ * Months inserted as columns inside the month block get their formulas from their neighbours
+ * (inserted-months-plan.ts): read the new months and the months around them, then copy formulas
+ * only (Range.copyFrom with RangeCopyType.formulas, ExcelApi 1.9: references move as in a paste)
+ * into the new months' empty cells. One sync to read, and the copies join refresh's write.
+ */
+import { addMonths } from "../core/months";
+import { Address } from "../core/template/formulas";
+import {
+  FormulaCopy,
+  MonthColumnRead,
+  insertedMonths,
+  planInsertedMonths,
+  sourceMonths,
+  workingRowsBelowLastGroup,
+} from "./inserted-months-plan";
+
+/** The month block as refresh read it: the month headers' name and the last risk group's row. */
+export interface MonthBlock {
+  readonly sheet: Excel.Worksheet;
+  /** Tracking_Months' address and its formulas. */
+  readonly months: Address;
+  readonly headerFormulas: readonly unknown[];
+  /** "YYYY-MM" of the first month header, which the others count from. */
+  readonly firstMonth?: string;
+  readonly lastGroupRow: number;
+}
+
+export interface PendingMonths {
+  readonly block: MonthBlock;
+  readonly inserted: readonly number[];
+  readonly columns: ReadonlyMap<number, Excel.Range>;
+}
+
+/** Rows `from`..`to` (0-based from the header row) of month `offset`; the whole column by default. */
+const cellsOf = (
+  block: MonthBlock,
+  offset: number,
+  from = 0,
+  to = block.lastGroupRow + workingRowsBelowLastGroup - block.months.start.row,
+) =>
+  block.sheet.getRangeByIndexes(
+    block.months.start.row - 1 + from,
+    block.months.start.col - 1 + offset,
+    to - from + 1,
+    1,
+  );
+
+/** Queues the read of the new months and their neighbours; undefined (nothing to read) when no month is new. */
+export function queueInsertedMonthsRead(
+  block: MonthBlock,
+): PendingMonths | undefined {
+  const inserted = insertedMonths(block.headerFormulas);
+  if (inserted.length === 0) return undefined;
+  const offsets = [
+    ...inserted,
+    ...sourceMonths(inserted, block.headerFormulas.length),
+  ];
+  const columns = new Map(
+    offsets.map((k) => [k, cellsOf(block, k).load("formulas")]),
+  );
+  return { block, inserted, columns };
+}
+
+const read = (pending: PendingMonths, offset: number): MonthColumnRead => ({
+  offset,
+  formulas: pending.columns.get(offset)!.formulas.map((r) => r[0]),
+});
+
+/** After the read's sync: the copies planned, queued; returns them and the "YYYY-MM" of each month given formulas. */
+export function queueFormulaCopies(pending: PendingMonths): {
+  copies: FormulaCopy[];
+  months: string[];
+} {
+  const { block, inserted } = pending;
+  const sources = [...pending.columns.keys()].filter(
+    (k) => !inserted.includes(k),
+  );
+  const copies = planInsertedMonths(
+    inserted.map((k) => read(pending, k)),
+    sources.map((k) => read(pending, k)),
+  );
+  for (const c of copies)
+    cellsOf(block, c.target, c.from, c.to).copyFrom(
+      cellsOf(block, c.source, c.from, c.to),
+      Excel.RangeCopyType.formulas,
+      false,
+      false,
+    );
+  const first = block.firstMonth;
+  const filled = [...new Set(copies.map((c) => c.target))];
+  return {
+    copies,
+    months: filled.map((k) => (first ? addMonths(first, k) : `#${k + 1}`)),
+  };
+}
