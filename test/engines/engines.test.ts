@@ -45,6 +45,7 @@ describe("finding engines", () => {
       pdftoppm: "poppler-utils",
       chromium: "chromium",
       gnumeric: "gnumeric",
+      pyuno: "python3-uno",
     });
   });
 });

@@ -1,5 +1,6 @@
 /**
- * The programs the engine suites run (LibreOffice, pdftoppm, Chromium, Gnumeric), found on PATH.
+ * The programs the engine suites run (LibreOffice, pdftoppm, Chromium, Gnumeric, LibreOffice's
+ * Python bridge), found on PATH (the bridge: Debian's python3).
  * A suite that needs one is declared with `describeWith`: where the program is missing it is
  * skipped, and named at the end of the run by test/engines/summary-reporter.js; under
  * CI=true (or REQUIRE_ENGINES=1) it fails instead, naming the Debian package to install.
@@ -45,11 +46,20 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string | und
   return onPath(["chromium", "chromium-browser", "google-chrome"], env.PATH);
 }
 
+/**
+ * Debian's Python 3 with LibreOffice's bridge (python3-uno installs uno.py for it): the python3 on
+ * PATH may be another one (pyenv, a venv) that cannot import uno, so Debian's own is used.
+ */
+export function findPyUno(python = "/usr/bin/python3", bridge = "/usr/lib/python3/dist-packages/uno.py"): string | undefined {
+  return isExecutable(python) && fs.existsSync(bridge) ? python : undefined;
+}
+
 export const ENGINES = {
   libreoffice: { what: "LibreOffice (soffice)", debianPackage: "libreoffice-calc", path: onPath(["soffice"]) },
   pdftoppm: { what: "pdftoppm (PDF to PNG renders)", debianPackage: "poppler-utils", path: onPath(["pdftoppm"]) },
   chromium: { what: "Chromium (chromium on PATH, or CHROMIUM_PATH)", debianPackage: "chromium", path: findChromium() },
   gnumeric: { what: "Gnumeric (ssconvert)", debianPackage: "gnumeric", path: onPath(["ssconvert"]) },
+  pyuno: { what: "LibreOffice's Python bridge (Debian python3 with uno)", debianPackage: "python3-uno", path: findPyUno() },
 } satisfies Record<string, Engine>;
 
 export type EngineId = keyof typeof ENGINES;

@@ -9,15 +9,9 @@ import { DetailedCellError, HyperFormula } from "hyperformula";
 import { insertedMonths, planInsertedMonths, sourceMonths } from "../../src/excel/inserted-months-plan";
 import { TRACKING, TimelineValue, describeWorkbook, monthColumn } from "../../src/core/template";
 import { loadWorkbook } from "./hf-workbook";
-import { SCENARIOS, Scenario, expectedNames, expectedRows, sameValue } from "./scenarios";
+import { SCENARIOS, Scenario, expectedNames, expectedRows, sameValue, withInsertedMonths } from "./scenarios";
 
 const scenario = (name: string) => SCENARIOS.find((s) => s.name === name)!;
-
-/** The scenario's numbers after inserting `count` months at position `at`, with `typed` in the new months. */
-function withInsertedMonths(s: Scenario, at: number, count: number, typed: readonly TimelineValue[]): Scenario {
-  const moved = s.options.actuals.map((v) => (v.month >= at ? { ...v, month: v.month + count } : v));
-  return { ...s, options: { ...s.options, months: s.options.months + count, actuals: [...moved, ...typed] } };
-}
 
 /**
  * Refresh's plan for the new months (inserted-months-plan.ts), read from HyperFormula's cells and

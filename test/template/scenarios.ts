@@ -187,6 +187,12 @@ const phaseThree: Scenario = {
 
 export const SCENARIOS: readonly Scenario[] = [phaseOne, lateStarter, decade, spanish, typedOver, quarterly, phaseThree];
 
+/** The scenario's numbers after `count` months are inserted at position `at` (later months move on), with `typed` in the new months. */
+export function withInsertedMonths(s: Scenario, at: number, count: number, typed: readonly TimelineValue[]): Scenario {
+  const moved = s.options.actuals.map((v) => (v.month >= at ? { ...v, month: v.month + count } : v));
+  return { ...s, options: { ...s.options, months: s.options.months + count, actuals: [...moved, ...typed] } };
+}
+
 /** The typed values by row key, as the core's timeline takes them. */
 export function typedSeries(values: readonly TimelineValue[], months: number): Map<string, Series> {
   const typed = new Map<string, (number | undefined)[]>();
