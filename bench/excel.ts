@@ -1,6 +1,6 @@
 /** Office.js work per operation, counted by the fake Excel host: context.sync calls and queued operations. */
 import { insertTrackingWorkbook, readImport, refreshRiskFlags, writeImport } from "../src/excel";
-import { fakeContext, installFakeOffice, newFakeState, newSheet } from "../test/fakes/excel-fake";
+import { fakeContext, insertColumn, installFakeOffice, newFakeState, newSheet } from "../test/fakes/excel-fake";
 
 export async function run(): Promise<Record<string, number>> {
   const state = installFakeOffice(globalThis as unknown as Record<string, unknown>, newFakeState());
@@ -16,6 +16,14 @@ export async function run(): Promise<Record<string, number>> {
   state.syncs = 0;
   await refreshRiskFlags(fakeContext(state));
   const refreshSyncsWorstCase = state.syncs;
+  state.sheets.find((s) => s.name === "Risks")!.rules.pop();
+  // Two month columns the user inserted inside the month block: one more sync reads them and the months beside them.
+  insertColumn(state, "Tracking", "T");
+  insertColumn(state, "Tracking", "T");
+  state.syncs = 0;
+  const insertedMonths = await refreshRiskFlags(fakeContext(state));
+  const refreshSyncsInsertedMonths = state.syncs;
+  if (insertedMonths.monthsCompleted.length !== 2) throw new Error(`bench: expected two months completed, got ${insertedMonths.monthsCompleted.join(", ")}`);
   // Import a block of 8 metrics x 12 months from the user's own sheet: read, then write.
   const data = newSheet("Data");
   const ids = ["mrr", "customers", "churn", "nps", "cac", "team_size", "leads", "gross_margin"];
@@ -30,5 +38,5 @@ export async function run(): Promise<Record<string, number>> {
   state.syncs = 0;
   const preview = await readImport(fakeContext(state));
   await writeImport(fakeContext(state), preview.plan, false);
-  return { insertSyncs, insertOperations, refreshSyncs, refreshSyncsWorstCase, importSyncs: state.syncs };
+  return { insertSyncs, insertOperations, refreshSyncs, refreshSyncsWorstCase, refreshSyncsInsertedMonths, importSyncs: state.syncs };
 }

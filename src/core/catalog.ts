@@ -9,7 +9,7 @@
  * a multiple 10x is 10. Churn, MRR growth and customer growth are monthly rates.
  */
 
-import { MESSAGES } from "./messages";
+import { INPUT_MESSAGES } from "./messages";
 
 export type Language = "en" | "es";
 export type Localized = Readonly<Record<Language, string>>;
@@ -673,23 +673,29 @@ export function valueRange(m: PhaseMetric | RiskIndicator | OtherInput): {
   return { min: UNITS[m.unit].min, max: UNITS[m.unit].max };
 }
 
-/** Why `value` cannot be a value of `m` (5 typed for 5%), or undefined when it can. */
+/**
+ * Why `value` cannot be a value of `m` (5 typed for 5%), or undefined when it can. English names
+ * the measure by its id, as the command line and SCALE.* do; Spanish (the pane's) by its name.
+ */
 export function valueProblem(
   m: PhaseMetric | RiskIndicator | OtherInput,
   value: number,
+  language: Language = "en",
 ): string | undefined {
-  const name = m.kind === "indicator" ? m.qualifiedId : m.id;
+  const name =
+    language === "es"
+      ? m.name.es
+      : m.kind === "indicator"
+        ? m.qualifiedId
+        : m.id;
+  const messages = INPUT_MESSAGES[language].value;
   const { min, max } = valueRange(m);
   if (value >= min && value <= max) return undefined;
   if (m.unit === "fraction")
-    return MESSAGES.value.percentAsWhole(
-      name,
-      value,
-      +(value / 100).toPrecision(12),
-    );
-  if (max === Infinity) return MESSAGES.value.atLeast(name, min, value);
-  if (min === -Infinity) return MESSAGES.value.atMost(name, max, value);
-  return MESSAGES.value.between(name, min, max, value);
+    return messages.percentAsWhole(name, value, +(value / 100).toPrecision(12));
+  if (max === Infinity) return messages.atLeast(name, min, value);
+  if (min === -Infinity) return messages.atMost(name, max, value);
+  return messages.between(name, min, max, value);
 }
 
 /** A measure of the timeline that is neither a phase metric nor a risk indicator. */

@@ -5,8 +5,8 @@
  * either read or reported with its line and what is wrong; when any is bad, nothing is read.
  */
 import { resolve } from "./lookup";
-import { MESSAGES } from "./messages";
-import { CASH_BALANCE, valueProblem } from "./catalog";
+import { INPUT_MESSAGES, InputMessages } from "./messages";
+import { CASH_BALANCE, Language, valueProblem } from "./catalog";
 import { Measure, TimelineRow, rowOf } from "./timeline";
 import { addMonths, monthsBetween, parseYearMonth } from "./months";
 
@@ -35,6 +35,8 @@ export interface ImportOptions {
   readonly decimalComma?: boolean;
   /** What messages call a row: "line" for a file (default), "row" for a sheet's selection. */
   readonly rowWord?: "line" | "row";
+  /** The messages' language: English (default, the command line's), or Spanish for the pane. */
+  readonly language?: Language;
 }
 
 export type ImportResult =
@@ -96,31 +98,30 @@ function readMonth(cell: TableCell): MonthSpec | undefined {
 function readValue(
   cell: TableCell,
   decimalComma: boolean,
+  m: InputMessages,
 ): number | string | undefined {
   if (typeof cell === "number")
-    return Number.isFinite(cell)
-      ? cell
-      : MESSAGES.importer.notANumber(String(cell));
+    return Number.isFinite(cell) ? cell : m.importer.notANumber(String(cell));
   const t = text(cell);
   if (t === "") return undefined;
-  if (t.includes("%")) return MESSAGES.importer.percentSign(t);
+  if (t.includes("%")) return m.importer.percentSign(t);
   if (/[$€£¥]|^[A-Z]{3}\s|\s[A-Z]{3}$|\d[ \u00a0']\d/.test(t))
-    return MESSAGES.importer.separators(t);
+    return m.importer.separators(t);
   let plain = t;
   if (decimalComma) {
     if (/^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$/.test(t))
-      return MESSAGES.importer.separators(t);
+      return m.importer.separators(t);
     plain = t.replace(",", ".");
   } else if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(t)) {
-    return MESSAGES.importer.separators(t);
+    return m.importer.separators(t);
   }
   if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(plain))
-    return MESSAGES.importer.notANumber(t);
+    return m.importer.notANumber(t);
   return Number(plain);
 }
 
 /** The timeline row a metric cell names, or why it names none. */
-function readMeasure(cell: TableCell): Measure | string {
+function readMeasure(cell: TableCell, m: InputMessages): Measure | string {
   const t = text(cell);
   const found = resolve(t);
   switch (found.kind) {
@@ -129,7 +130,7 @@ function readMeasure(cell: TableCell): Measure | string {
     case "indicator":
       return found.indicator;
     case "group":
-      return MESSAGES.importer.groupRow(t);
+      return m.importer.groupRow(t);
     case "ambiguous": {
       // revenue_growth is two indicators (cash burn, competition) on one row, mrr_growth's: no ambiguity about where it goes.
       const rows = new Set(
@@ -142,12 +143,12 @@ function readMeasure(cell: TableCell): Measure | string {
         const again = resolve(found.candidates[0]);
         if (again.kind === "indicator") return again.indicator;
       }
-      return MESSAGES.id.ambiguous(t, found.candidates);
+      return m.id.ambiguous(t, found.candidates);
     }
     case "unknown":
       return CASH_SPELLINGS.has(t.toLowerCase())
         ? CASH_BALANCE
-        : MESSAGES.id.unknown(t, found.suggestions);
+        : m.id.unknown(t, found.suggestions);
   }
 }
 
@@ -186,6 +187,7 @@ interface Reader {
   readonly decimalComma: boolean;
   readonly errors: string[];
   readonly at: Where;
+  readonly m: InputMessages;
 }
 
 function measureOf(
@@ -193,27 +195,27 @@ function measureOf(
   cell: TableCell,
   where: (p: string) => string,
 ): Measure | undefined {
-  const m = readMeasure(cell);
-  if (typeof m === "string") r.errors.push(where(m));
-  return typeof m === "string" ? undefined : m;
+  const measure = readMeasure(cell, r.m);
+  if (typeof measure === "string") r.errors.push(where(measure));
+  return typeof measure === "string" ? undefined : measure;
 }
 
 /** metric,month,value: one value per row. */
 function readLong(r: Reader, body: readonly TableRow[]): Entry[] {
   const entries: Entry[] = [];
   for (const { line, cells } of body) {
-    const where = (p: string) => MESSAGES.importer.at(r.at(line), p);
+    const where = (p: string) => r.m.importer.at(r.at(line), p);
     const used = cells.map(text);
     while (used.length > 3 && used[used.length - 1] === "") used.pop();
     if (used.length !== 3) {
-      r.errors.push(where(MESSAGES.importer.fields(used.length)));
+      r.errors.push(where(r.m.importer.fields(used.length)));
       continue;
     }
-    const value = readValue(cells[2], r.decimalComma);
+    const value = readValue(cells[2], r.decimalComma, r.m);
     if (value === undefined) continue;
     const measure = measureOf(r, cells[0], where);
     const month = readMonth(cells[1]);
-    if (!month) r.errors.push(where(MESSAGES.importer.month(used[1])));
+    if (!month) r.errors.push(where(r.m.importer.month(used[1])));
     if (typeof value === "string") r.errors.push(where(value));
     if (measure && month && typeof value === "number")
       entries.push({ line, where, measure, month, value });
@@ -243,34 +245,32 @@ function readGrid(
         .map((c) =>
           text(c) === ""
             ? null
-            : measureOf(r, c, (p) =>
-                MESSAGES.importer.at(r.at(header.line), p),
-              ),
+            : measureOf(r, c, (p) => r.m.importer.at(r.at(header.line), p)),
         );
   for (const { line, cells } of body) {
     const values = cells
       .slice(1)
-      .map((c, i) => ({ i, v: readValue(c, r.decimalComma) }))
+      .map((c, i) => ({ i, v: readValue(c, r.decimalComma, r.m) }))
       .filter((x) => x.v !== undefined);
     if (values.length === 0) continue;
-    const rowWhere = (p: string) => MESSAGES.importer.at(r.at(line), p);
+    const rowWhere = (p: string) => r.m.importer.at(r.at(line), p);
     const rowMeasure = monthsAcross
       ? measureOf(r, cells[0], rowWhere)
       : undefined;
     const rowMonth = monthsAcross ? undefined : readMonth(cells[0]);
     if (!monthsAcross && !rowMonth)
-      r.errors.push(rowWhere(MESSAGES.importer.month(text(cells[0]))));
+      r.errors.push(rowWhere(r.m.importer.month(text(cells[0]))));
     for (const { i, v } of values) {
       const where = (p: string) =>
-        MESSAGES.importer.cell(r.at(line), columns[i] || String(i + 2), p);
+        r.m.importer.cell(r.at(line), columns[i] || String(i + 2), p);
       const month = monthsAcross ? columnMonths[i] : rowMonth;
       const measure = monthsAcross ? rowMeasure : columnMeasures[i];
       if (monthsAcross && !month) {
-        r.errors.push(where(MESSAGES.importer.monthHeader("")));
+        r.errors.push(where(r.m.importer.monthHeader("")));
         continue;
       }
       if (!monthsAcross && columnMeasures[i] === null) {
-        r.errors.push(where(MESSAGES.importer.noMetricHeader()));
+        r.errors.push(where(r.m.importer.noMetricHeader()));
         continue;
       }
       if (typeof v === "string") r.errors.push(where(v));
@@ -287,25 +287,24 @@ const MONTH_HEADER = LONG_HEADER[1] as readonly string[];
 function readEntries(rows: readonly TableRow[], r: Reader): Entry[] {
   const nonBlank = rows.filter((x) => x.cells.some((c) => text(c) !== ""));
   const [header, ...body] = nonBlank;
-  if (!header) return (r.errors.push(MESSAGES.importer.noMonths()), []);
+  if (!header) return (r.errors.push(r.m.importer.noMonths()), []);
   const headerText = header.cells.map((c) => text(c).toLowerCase());
   if (isLongHeader(headerText)) return readLong(r, body);
   const fail = (problem: string) => {
-    r.errors.push(MESSAGES.importer.at(r.at(header.line), problem));
+    r.errors.push(r.m.importer.at(r.at(header.line), problem));
     return [];
   };
   const got = header.cells.map(text).join(",");
   if (MONTH_HEADER.includes(headerText[0]))
     return readGrid(r, header, body, false);
   if (!METRIC_HEADER.includes(headerText[0]))
-    return fail(MESSAGES.importer.header(got));
+    return fail(r.m.importer.header(got));
   const months = header.cells
     .slice(1)
     .map((c) => (text(c) === "" ? null : readMonth(c)));
   const bad = header.cells.slice(1).find((_, i) => months[i] === undefined);
-  if (bad !== undefined) return fail(MESSAGES.importer.monthHeader(text(bad)));
-  if (months.every((m) => m === null))
-    return fail(MESSAGES.importer.header(got));
+  if (bad !== undefined) return fail(r.m.importer.monthHeader(text(bad)));
+  if (months.every((m) => m === null)) return fail(r.m.importer.header(got));
   return readGrid(r, header, body, true);
 }
 
@@ -316,10 +315,14 @@ export function importActuals(
 ): ImportResult {
   const errors: string[] = [];
   const word = options.rowWord ?? "line";
+  const language = options.language ?? "en";
+  const m = INPUT_MESSAGES[language];
+  const at = (line: number) => m.importer.line(word, line);
   const entries = readEntries(rows, {
     decimalComma: options.decimalComma ?? false,
     errors,
-    at: (line) => `${word} ${line}`,
+    at,
+    m,
   });
   const calendar = entries.flatMap((e) =>
     "calendar" in e.month ? [e.month.calendar] : [],
@@ -338,19 +341,19 @@ export function importActuals(
       errors.push(
         e.where(
           "position" in e.month || !firstMonth
-            ? MESSAGES.importer.positionOutside(position, options.months)
-            : MESSAGES.importer.outsideTimeline(
+            ? m.importer.positionOutside(position, options.months)
+            : m.importer.outsideTimeline(
                 e.month.calendar,
                 firstMonth,
                 addMonths(firstMonth, options.months - 1),
                 options.months,
-                word === "row" ? MESSAGES.importer.widenTracking : undefined,
+                word === "row" ? m.importer.widenTracking : undefined,
               ),
         ),
       );
       continue;
     }
-    const problem = valueProblem(e.measure, e.value);
+    const problem = valueProblem(e.measure, e.value, language);
     if (problem) {
       errors.push(e.where(problem));
       continue;
@@ -363,13 +366,13 @@ export function importActuals(
       const earlierId = measureId(earlier.measure);
       errors.push(
         e.where(
-          MESSAGES.importer.duplicate(
+          m.importer.duplicate(
             id,
             firstMonth
               ? addMonths(firstMonth, position - 1)
-              : MESSAGES.importer.monthNumber(position),
-            `${word} ${earlier.line}`,
-            id !== earlierId ? `${earlierId} and ${id}` : undefined,
+              : m.importer.monthNumber(position),
+            at(earlier.line),
+            id !== earlierId ? earlierId : undefined,
           ),
         ),
       );
@@ -379,7 +382,8 @@ export function importActuals(
     values.push({ row, month: position, value: e.value, line: e.line });
   }
   // In the order of the file: every message starts with its line.
-  const lineOf = (e: string) => Number(/^(?:line|row) (\d+)/.exec(e)?.[1] ?? 0);
+  const lineOf = (e: string) =>
+    Number(/^(?:line|row|línea|fila) (\d+)/.exec(e)?.[1] ?? 0);
   errors.sort((a, b) => lineOf(a) - lineOf(b));
   return errors.length
     ? { ok: false, errors }

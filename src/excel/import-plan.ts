@@ -6,7 +6,9 @@
 import { TableRow, importActuals } from "../core/importer";
 import { addMonths, yearMonthOf } from "../core/months";
 import { TimelineRow } from "../core/timeline";
-import { columnLetter } from "../core/template";
+import { Language } from "../core/catalog";
+import { INPUT_MESSAGES } from "../core/messages";
+import { NAMES, columnLetter } from "../core/template";
 import type { Address } from "../core/template/formulas";
 import { quoted } from "./refresh-plan";
 
@@ -51,10 +53,13 @@ export interface ImportPlan {
 
 const isFormula = (f: unknown) => typeof f === "string" && f.startsWith("=");
 
+/** The plan; its messages in `language` (the pane's). */
 export function planImport(
   selection: readonly TableRow[],
   tracking: TrackingRead,
+  language: Language = "en",
 ): ImportPlan {
+  const messages = INPUT_MESSAGES[language].importer;
   const first = yearMonthOf(tracking.months[0]);
   const months = tracking.months.length;
   if (!first || months === 0)
@@ -62,14 +67,13 @@ export function planImport(
       cells: [],
       overwrites: [],
       unchanged: 0,
-      errors: [
-        "The Tracking sheet's month headers are not dates: insert the tracking workbook again, or type the first month's date in its first month header.",
-      ],
+      errors: [messages.notDates()],
     };
   const result = importActuals(selection, {
     months,
     firstMonth: first,
     rowWord: "row",
+    language,
   });
   if (!result.ok)
     return { cells: [], overwrites: [], unchanged: 0, errors: result.errors };
@@ -80,7 +84,11 @@ export function planImport(
     const read = tracking.rows.get(v.row.key);
     if (!read) {
       errors.push(
-        `row ${v.line}: the Tracking sheet has no row for ${v.row.id} any more (its name Tracking_${v.row.key} is gone); insert the tracking workbook again`,
+        messages.rowGone(
+          messages.line("row", v.line),
+          v.row.id,
+          NAMES.tracking(v.row.key),
+        ),
       );
       continue;
     }

@@ -3,6 +3,7 @@
  * (through their names), the plan (import-plan.ts, pure) says what goes where, and one sync
  * writes it once the user confirmed. Typed values are replaced only when the user said so.
  */
+import { Language } from "../core/catalog";
 import { TableRow } from "../core/importer";
 import { TIMELINE_ROWS } from "../core/timeline";
 import { NAMES, parseAddress } from "../core/template";
@@ -34,6 +35,7 @@ export interface ImportPreview {
  */
 export async function readImport(
   context: Excel.RequestContext,
+  language: Language = "en",
 ): Promise<ImportPreview> {
   let selected: Excel.Range;
   let used: Excel.Range;
@@ -91,7 +93,11 @@ export async function readImport(
         ]),
     ),
   };
-  return { source: used.address, plan: planImport(table, tracking), syncs: 1 };
+  return {
+    source: used.address,
+    plan: planImport(table, tracking, language),
+    syncs: 1,
+  };
 }
 
 /** Consecutive cells of one row as one write. */

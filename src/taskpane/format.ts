@@ -4,7 +4,7 @@ import {
   PHASE_METRICS,
   RISK_INDICATORS,
   Unit,
-  valueRange,
+  valueProblem,
 } from "../core/catalog";
 
 const LOCALE: Readonly<Record<Language, string>> = { en: "en-US", es: "es-ES" };
@@ -33,23 +33,16 @@ export function formatMeasure(
   }
 }
 
-/** The Spanish for the core's "cannot be a value of" sentence (catalog.valueProblem), from the same ranges. */
-export function spanishRangeProblem(measureId: string, value: number): string {
+/** The core's "cannot be a value of" sentence (catalog.valueProblem) in the pane's language. */
+export function rangeProblem(
+  measureId: string,
+  value: number,
+  language: Language,
+): string {
   const m =
     PHASE_METRICS.find((x) => x.id === measureId) ??
     RISK_INDICATORS.find((x) => x.qualifiedId === measureId);
-  if (!m) return "";
-  const { min, max } = valueRange(m);
-  const name = m.name.es;
-  const shown = (n: number) =>
-    n.toLocaleString("es-ES", { maximumFractionDigits: 12 });
-  if (m.unit === "fraction") {
-    const fraction = shown(+(value / 100).toPrecision(12));
-    return `${name} es un porcentaje que se escribe como fracción: ${shown(value)} % es ${fraction}; escribe ${fraction}, no ${shown(value)}.`;
-  }
-  if (max === Infinity) return `${name} debe ser al menos ${shown(min)}.`;
-  if (min === -Infinity) return `${name} debe ser como máximo ${shown(max)}.`;
-  return `${name} debe estar entre ${shown(min)} y ${shown(max)}.`;
+  return (m && valueProblem(m, value, language)) ?? "";
 }
 
 /** "2024-05" -> "May 2024" / "mayo de 2024", in the pane's language. */

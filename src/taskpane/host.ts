@@ -30,7 +30,8 @@ export interface Host {
   rebuildFlags(sheet: string): Promise<{ rulesAdded: number }>;
   readSelection(): Promise<SelectedCells>;
   /** Reads the selected block and the Tracking sheet (one sync): what an import would write where. */
-  readImport(): Promise<ImportPreview>;
+  /** The selection read for an import, its messages in `language` (the pane's). */
+  readImport(language: Language): Promise<ImportPreview>;
   /** Writes a read import's values (one sync); typed values only with `replaceTyped`. */
   writeImport(plan: ImportPlan, replaceTyped: boolean): Promise<ImportWritten>;
   /** Selects a cell given as "'Sheet name'!M4" and shows its sheet. */
@@ -156,9 +157,12 @@ export const excelHost: Host = {
       ["InvalidSelection"],
     );
   },
-  readImport: async () => {
+  readImport: async (language) => {
     const { readImport } = await writer();
-    return run(readImport, ["InvalidSelection"]);
+    return run(
+      (context) => readImport(context, language),
+      ["InvalidSelection"],
+    );
   },
   writeImport: async (plan, replaceTyped) => {
     const { writeImport } = await writer();

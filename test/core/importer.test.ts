@@ -140,3 +140,33 @@ test("the transpose (months as rows, metrics as columns), as a selection may be 
     errors: ['row 5: month "enero" is not YYYY-MM (2026-01) or a month number (1, 2, ...)', "row 6, column nps: nps must be between -100 and 100; got 900."],
   });
 });
+
+test("in Spanish, for the pane in Spanish: the same checks, worded in Spanish, numbers with decimal commas", () => {
+  const r = importActuals(
+    [
+      { line: 3, cells: ["métrica", "mes", "valor"] },
+      { line: 4, cells: ["mrrr", "2026-02", 100] },
+      { line: 5, cells: ["churn", "2026-02", 5.5] },
+      { line: 6, cells: ["nps", "2026-13", 1] },
+      { line: 7, cells: ["mrr", "2026-02", "5%"] },
+      { line: 8, cells: ["competition.churn", "2026-03", 0.04] },
+      { line: 9, cells: ["churn", "2026-03", 0.05] },
+      { line: 10, cells: ["mrr", "2027-06", 1] },
+    ],
+    { months: 12, firstMonth: "2026-01", rowWord: "row", language: "es" },
+  );
+  expect(r).toEqual({
+    ok: false,
+    errors: [
+      'fila 4: métrica desconocida "mrrr" (¿quisiste decir mrr, arr, mrr_growth?)',
+      "fila 5: Churn mensual es un porcentaje que se escribe como fracción: 5,5 % es 0,055; escribe 0,055, no 5,5.",
+      'fila 6: el mes "2026-13" no es AAAA-MM (2026-01) ni un número de mes (1, 2, ...)',
+      'fila 7: el valor "5%" lleva signo de porcentaje: escribe los porcentajes como fracciones (5 % es 0,05)',
+      "fila 9: churn para 2026-03 ya se dio en la fila 8 (competition.churn y churn son la misma fila)",
+      "fila 10: el mes 2027-06 está fuera de la línea de tiempo, que va de 2026-01 a 2026-12 (12 meses); inserta antes columnas de meses en la hoja Seguimiento, o deja fuera esos meses",
+    ],
+  });
+  // A file's lines are "línea"; English stays the default.
+  expect(importActuals(rows(["metric,month,value", "mrr,1,abc"]), { months: 12, language: "es" })).toEqual({ ok: false, errors: ['línea 2: el valor "abc" no es un número (escribe las fracciones como 0,05, no 5 %)'] });
+  expect(importActuals(rows(["metric,month,value", "mrr,1,abc"]), { months: 12 })).toEqual({ ok: false, errors: ['line 2: value "abc" is not a number (write fractions as 0.05, not 5%)'] });
+});

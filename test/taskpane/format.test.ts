@@ -1,4 +1,4 @@
-import { formatMeasure, spanishRangeProblem } from "../../src/taskpane/format";
+import { formatMeasure, rangeProblem } from "../../src/taskpane/format";
 
 describe("formatMeasure: numbers as the template formats them", () => {
   test.each([
@@ -16,10 +16,11 @@ describe("formatMeasure: numbers as the template formats them", () => {
   });
 });
 
-describe("the Spanish of a value its measure cannot take (the core words it in English)", () => {
+describe("a value its measure cannot take, in the pane's language (the core words it in both)", () => {
   test("a fraction typed as a whole percent, a score off its scale, a negative count", () => {
-    expect(spanishRangeProblem("churn", 5)).toBe("Churn mensual es un porcentaje que se escribe como fracción: 5 % es 0,05; escribe 0,05, no 5.");
-    expect(spanishRangeProblem("quality_loss.quality_score", 9)).toBe("Puntuación de calidad debe estar entre 1 y 5.");
-    expect(spanishRangeProblem("customers", -3)).toBe("Clientes debe ser al menos 0.");
+    expect(rangeProblem("churn", 5, "es")).toBe("Churn mensual es un porcentaje que se escribe como fracción: 5 % es 0,05; escribe 0,05, no 5.");
+    expect(rangeProblem("quality_loss.quality_score", 9, "es")).toBe("Puntuación de calidad debe estar entre 1 y 5; es 9.");
+    expect(rangeProblem("customers", -3, "es")).toBe("Clientes debe ser al menos 0; es -3.");
+    expect(rangeProblem("customers", -3, "en")).toBe("customers must be at least 0; got -3.");
   });
 });

@@ -426,6 +426,32 @@ describeWith(["chromium"], "the task pane in headless Chromium, against the fake
     expect(await cell(`N${trackingRow("mrr")}`)).toBe(100000);
   });
 
+  test("Import in Spanish: the refused values are worded in Spanish, numbers with decimal commas", async () => {
+    const page = await pane("?displayLanguage=es-ES");
+    await page.getByLabel("Nombre de la empresa").fill("Acme");
+    await page.getByRole("button", { name: "Insertar libro de seguimiento" }).click();
+    await page.getByTestId("insert-result").waitFor();
+    await fake(page, (s) => {
+      const data = { name: "Datos", cells: new Map(), formats: [], rules: [], validations: [], tables: [], charts: [] };
+      const rows: (string | number)[][] = [["métrica", 1, 2], ["MRR", 100000, "1.000 €"], ["Churn mensual", 5.5, 0.04], ["mrrr", 1, 2]];
+      rows.forEach((row, r) => row.forEach((v, c) => data.cells.set(`${"ABC"[c]}${r + 1}`, { value: v })));
+      s.sheets.push(data);
+      s.selected = "Datos!A1:C4";
+    });
+    await page.getByRole("tab", { name: "Importar" }).click();
+    await page.getByRole("button", { name: "Leer la selección" }).click();
+    const refused = page.getByTestId("import-refused");
+    await refused.waitFor();
+    const text = await refused.innerText();
+    expect(text).toContain("fila 2, columna 2: el valor \"1.000 €\" lleva un símbolo de moneda o un separador de miles");
+    expect(text).toContain("fila 3, columna 1: Churn mensual es un porcentaje que se escribe como fracción: 5,5 % es 0,055; escribe 0,055, no 5,5.");
+    expect(text).toContain('fila 4: métrica desconocida "mrrr" (¿quisiste decir mrr, arr, mrr_growth?)');
+    expect(text).not.toMatch(/\b(row|line|value|unknown)\b/);
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(await fitsWidth(page)).toBe(true);
+    await shot(page, "import-refused-es");
+  });
+
   test("Inspect shows the phase and the gaps SCALE.PHASE and SCALE.GAP give for two columns (metric, value)", async () => {
     const page = await pane();
     await fake(page, (s) => {

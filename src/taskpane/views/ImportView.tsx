@@ -39,7 +39,7 @@ export default function ImportView({ host, t, language }: Props) {
     attempt(async () => {
       setWrote(undefined);
       setReplaceTyped(false);
-      setPreview(await host.readImport());
+      setPreview(await host.readImport(language));
     });
   const write = (p: ImportPreview) =>
     attempt(async () => {

@@ -3,7 +3,7 @@ import { Badge, Button, Link, MessageBar, MessageBarBody, Spinner, Table, TableB
 import { Language, PHASE_METRICS, RISK_INDICATORS, Unit } from "../../core/catalog";
 import type { FlaggedCell } from "../../excel";
 import { Failure } from "../Failure";
-import { formatMeasure, formatMonth, spanishRangeProblem } from "../format";
+import { formatMeasure, formatMonth, rangeProblem } from "../format";
 import type { RefreshResult } from "../../excel";
 import type { Host } from "../host";
 import type { Strings } from "../strings";
@@ -116,7 +116,7 @@ export default function RefreshView({ host, t, language, last, stale, tracking, 
               {last.outOfRange.map((c) => (
                 <li key={c.address}>
                   <Link as="button" onClick={() => host.select(c.address).catch(setError)}>
-                    {t.refresh.outOfRangeCell(c.address, c.value, language === "es" ? spanishRangeProblem(c.measureId, c.value) : c.problem)}
+                    {t.refresh.outOfRangeCell(c.address, c.value, rangeProblem(c.measureId, c.value, language) || c.problem)}
                   </Link>
                 </li>
               ))}
