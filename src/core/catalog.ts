@@ -9,7 +9,7 @@
  * a multiple 10x is 10. Churn, MRR growth and customer growth are monthly rates.
  */
 
-import { INPUT_MESSAGES } from "./messages";
+import { InputMessages, MESSAGES } from "./messages";
 
 export type Language = "en" | "es";
 export type Localized = Readonly<Record<Language, string>>;
@@ -673,22 +673,20 @@ export function valueRange(m: PhaseMetric | RiskIndicator | OtherInput): {
   return { min: UNITS[m.unit].min, max: UNITS[m.unit].max };
 }
 
+/** What valueProblem checks: any measure of the timeline. */
+export type ValueChecked = PhaseMetric | RiskIndicator | OtherInput;
+
 /**
- * Why `value` cannot be a value of `m` (5 typed for 5%), or undefined when it can. English names
- * the measure by its id, as the command line and SCALE.* do; Spanish (the pane's) by its name.
+ * Why `value` cannot be a value of `m` (5 typed for 5%), or undefined when it can. The sentence
+ * names the measure by its id, as the command line and SCALE.* do; input-messages.ts words it in
+ * the pane's language.
  */
 export function valueProblem(
-  m: PhaseMetric | RiskIndicator | OtherInput,
+  m: ValueChecked,
   value: number,
-  language: Language = "en",
+  messages: InputMessages["value"] = MESSAGES.value,
+  name = m.kind === "indicator" ? m.qualifiedId : m.id,
 ): string | undefined {
-  const name =
-    language === "es"
-      ? m.name.es
-      : m.kind === "indicator"
-        ? m.qualifiedId
-        : m.id;
-  const messages = INPUT_MESSAGES[language].value;
   const { min, max } = valueRange(m);
   if (value >= min && value <= max) return undefined;
   if (m.unit === "fraction")

@@ -5,8 +5,9 @@
  * either read or reported with its line and what is wrong; when any is bad, nothing is read.
  */
 import { resolve } from "./lookup";
-import { INPUT_MESSAGES, InputMessages } from "./messages";
-import { CASH_BALANCE, Language, valueProblem } from "./catalog";
+import { INPUT_MESSAGES, valueProblemIn } from "./input-messages";
+import type { InputMessages } from "./messages";
+import { CASH_BALANCE, Language } from "./catalog";
 import { Measure, TimelineRow, rowOf } from "./timeline";
 import { addMonths, monthsBetween, parseYearMonth } from "./months";
 
@@ -353,7 +354,7 @@ export function importActuals(
       );
       continue;
     }
-    const problem = valueProblem(e.measure, e.value, language);
+    const problem = valueProblemIn(language, e.measure, e.value);
     if (problem) {
       errors.push(e.where(problem));
       continue;

@@ -7,7 +7,7 @@ import { TableRow, importActuals } from "../core/importer";
 import { addMonths, yearMonthOf } from "../core/months";
 import { TimelineRow } from "../core/timeline";
 import { Language } from "../core/catalog";
-import { INPUT_MESSAGES } from "../core/messages";
+import { INPUT_MESSAGES } from "../core/input-messages";
 import { NAMES, columnLetter } from "../core/template";
 import type { Address } from "../core/template/formulas";
 import { quoted } from "./refresh-plan";

@@ -4,8 +4,8 @@ import {
   PHASE_METRICS,
   RISK_INDICATORS,
   Unit,
-  valueProblem,
 } from "../core/catalog";
+import { valueProblemIn } from "../core/input-messages";
 
 const LOCALE: Readonly<Record<Language, string>> = { en: "en-US", es: "es-ES" };
 
@@ -42,7 +42,7 @@ export function rangeProblem(
   const m =
     PHASE_METRICS.find((x) => x.id === measureId) ??
     RISK_INDICATORS.find((x) => x.qualifiedId === measureId);
-  return (m && valueProblem(m, value, language)) ?? "";
+  return (m && valueProblemIn(language, m, value)) ?? "";
 }
 
 /** "2024-05" -> "May 2024" / "mayo de 2024", in the pane's language. */

@@ -1,0 +1,24 @@
+/**
+ * The importer's and the value checks' sentences by language: English (the command line's, and
+ * SCALE.*'s), Spanish (the pane's). The Spanish measure names replace the ids there.
+ */
+import type { Language, ValueChecked } from "./catalog";
+import { valueProblem } from "./catalog";
+import { InputMessages, MESSAGES } from "./messages";
+import { INPUT_ES } from "./messages-es";
+
+export const INPUT_MESSAGES: Readonly<Record<Language, InputMessages>> = {
+  en: MESSAGES,
+  es: INPUT_ES,
+};
+
+/** catalog.valueProblem in `language`: Spanish names the measure by its Spanish name. */
+export function valueProblemIn(
+  language: Language,
+  m: ValueChecked,
+  value: number,
+): string | undefined {
+  return language === "es"
+    ? valueProblem(m, value, INPUT_ES.value, m.name.es)
+    : valueProblem(m, value);
+}

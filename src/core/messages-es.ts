@@ -1,0 +1,69 @@
+/** The sentences of messages.ts about a table's values, ids and rows, in Spanish, for the pane in Spanish. */
+import type { InputMessages } from "./messages";
+
+const es = (n: number) =>
+  n.toLocaleString("es-ES", { maximumFractionDigits: 12 });
+const didYouMeanEs = (suggestions: readonly string[]) =>
+  suggestions.length ? ` (¿quisiste decir ${suggestions.join(", ")}?)` : "";
+
+/** The same sentences in Spanish, for the pane in Spanish: numbers with decimal commas, months and ids as written. */
+export const INPUT_ES: InputMessages = {
+  value: {
+    percentAsWhole: (name, value, fraction) =>
+      `${name} es un porcentaje que se escribe como fracción: ${es(value)} % es ${es(fraction)}; escribe ${es(fraction)}, no ${es(value)}.`,
+    atLeast: (name, min, value) =>
+      `${name} debe ser al menos ${es(min)}; es ${es(value)}.`,
+    atMost: (name, max, value) =>
+      `${name} debe ser como máximo ${es(max)}; es ${es(value)}.`,
+    between: (name, min, max, value) =>
+      `${name} debe estar entre ${es(min)} y ${es(max)}; es ${es(value)}.`,
+  },
+  id: {
+    unknown: (text, suggestions) =>
+      `métrica desconocida "${text}"${didYouMeanEs(suggestions)}`,
+    ambiguous: (text, candidates) =>
+      `"${text}" es ambiguo; usa ${candidates.join(" o ")}`,
+  },
+  importer: {
+    header: (got) =>
+      `la cabecera debe ser métrica,mes,valor (forma larga), métrica seguida de una columna por mes, como métrica,2026-01,2026-02 (forma ancha), o mes seguido de una columna por métrica; es "${got}"`,
+    noMetricHeader: () => "esta columna no tiene una métrica en su cabecera",
+    monthHeader: (text) =>
+      `la columna "${text}" no es un mes: escribe AAAA-MM (2026-01) o un número de mes (1, 2, ...)`,
+    fields: (count) => `se esperan 3 campos (métrica,mes,valor); hay ${count}`,
+    groupRow: (text) =>
+      `"${text}" es un grupo de riesgo; da uno de sus indicadores como grupo.indicador, por ejemplo cash_burn.burn_rate`,
+    month: (text) =>
+      `el mes "${text}" no es AAAA-MM (2026-01) ni un número de mes (1, 2, ...)`,
+    outsideTimeline: (
+      month,
+      first,
+      last,
+      months,
+      fix = "usa --first-month o --months para moverla o ampliarla",
+    ) =>
+      `el mes ${month} está fuera de la línea de tiempo, que va de ${first} a ${last} (${months} ${months === 1 ? "mes" : "meses"}); ${fix}`,
+    widenTracking:
+      "inserta antes columnas de meses en la hoja Seguimiento, o deja fuera esos meses",
+    positionOutside: (position, months) =>
+      `el mes ${position} está fuera de los meses 1 a ${months} de la línea de tiempo`,
+    notANumber: (text) =>
+      `el valor "${text}" no es un número (escribe las fracciones como 0,05, no 5 %)`,
+    percentSign: (text) =>
+      `el valor "${text}" lleva signo de porcentaje: escribe los porcentajes como fracciones (5 % es 0,05)`,
+    separators: (text) =>
+      `el valor "${text}" lleva un símbolo de moneda o un separador de miles: quítalos (1.234.567,50 € es 1234567,5)`,
+    duplicate: (id, month, earlier, earlierId) =>
+      `${id} para ${month} ya se dio en la ${earlier}${earlierId ? ` (${earlierId} y ${id} son la misma fila)` : ""}`,
+    monthNumber: (position) => `mes ${position}`,
+    noMonths: () =>
+      "no hay meses: da un mes del calendario (AAAA-MM) o un número de mes",
+    line: (word, line) => `${word === "row" ? "fila" : "línea"} ${line}`,
+    notDates: () =>
+      "Los encabezados de mes de la hoja Seguimiento no son fechas: vuelve a insertar el libro de seguimiento, o escribe la fecha del primer mes en su primer encabezado de mes.",
+    rowGone: (where, id, name) =>
+      `${where}: la hoja Seguimiento ya no tiene una fila para ${id} (su nombre ${name} ha desaparecido); vuelve a insertar el libro de seguimiento`,
+    at: (where, problem) => `${where}: ${problem}`,
+    cell: (where, column, problem) => `${where}, columna ${column}: ${problem}`,
+  },
+};
