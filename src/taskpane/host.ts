@@ -6,9 +6,8 @@ import type { InsertOptions, InsertResult, RefreshResult } from "../excel";
 import type { ImportPlan, ImportPreview, ImportWritten } from "../excel/import";
 import { toWorkbookError } from "../excel/errors";
 import { rangeNameTest } from "../excel/names";
-import { Language, PHASE_METRICS } from "../core/catalog";
+import type { Language } from "../core/catalog";
 import type { FormulaPlan } from "./formula-builder";
-import { NAMES } from "../core/template/layout";
 
 export type CellValue = string | number | boolean | null;
 
@@ -29,8 +28,7 @@ export interface Host {
   /** Clears the conditional formats on the cells the add-in colours on one template sheet and adds its flags again. */
   rebuildFlags(sheet: string): Promise<{ rulesAdded: number }>;
   readSelection(): Promise<SelectedCells>;
-  /** Reads the selected block and the Tracking sheet (one sync): what an import would write where. */
-  /** The selection read for an import, its messages in `language` (the pane's). */
+  /** Reads the selected block and the Tracking sheet (one sync): what an import would write where, its messages in `language` (the pane's). */
   readImport(language: Language): Promise<ImportPreview>;
   /** Writes a read import's values (one sync); typed values only with `replaceTyped`. */
   writeImport(plan: ImportPlan, replaceTyped: boolean): Promise<ImportWritten>;
@@ -183,6 +181,11 @@ export const excelHost: Host = {
           .getUsedRangeOrNullObject(true)
           .load("rowCount,columnCount");
         const names = context.workbook.names.load("items/name,items/type");
+        // The catalog and the template's names load with Inspect, not with the pane's first screen.
+        const [{ PHASE_METRICS }, { NAMES }] = await Promise.all([
+          import("../core/catalog"),
+          import("../core/template/layout"),
+        ]);
         await context.sync();
         if (!used.isNullObject) refuseLarge(used);
         const exists = rangeNameTest(names);
