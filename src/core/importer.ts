@@ -348,7 +348,11 @@ export function importActuals(
                 firstMonth,
                 addMonths(firstMonth, options.months - 1),
                 options.months,
-                word === "row" ? m.importer.widenTracking : undefined,
+                word !== "row"
+                  ? undefined
+                  : e.month.calendar < firstMonth
+                    ? m.importer.earlierTracking
+                    : m.importer.widenTracking,
               ),
         ),
       );

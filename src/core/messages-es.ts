@@ -26,13 +26,13 @@ export const INPUT_ES: InputMessages = {
   },
   importer: {
     header: (got) =>
-      `la cabecera debe ser métrica,mes,valor (forma larga), métrica seguida de una columna por mes, como métrica,2026-01,2026-02 (forma ancha), o mes seguido de una columna por métrica; es "${got}"`,
-    noMetricHeader: () => "esta columna no tiene una métrica en su cabecera",
+      `el encabezado debe ser métrica,mes,valor (forma larga), métrica seguida de una columna por mes, como métrica,2026-01,2026-02 (forma ancha), o mes seguido de una columna por métrica; es "${got}"`,
+    noMetricHeader: () => "esta columna no tiene una métrica en su encabezado",
     monthHeader: (text) =>
       `la columna "${text}" no es un mes: escribe AAAA-MM (2026-01) o un número de mes (1, 2, ...)`,
     fields: (count) => `se esperan 3 campos (métrica,mes,valor); hay ${count}`,
     groupRow: (text) =>
-      `"${text}" es un grupo de riesgo; da uno de sus indicadores como grupo.indicador, por ejemplo cash_burn.burn_rate`,
+      `"${text}" es un grupo de riesgo; escribe uno de sus indicadores como grupo.indicador, por ejemplo cash_burn.burn_rate`,
     month: (text) =>
       `el mes "${text}" no es AAAA-MM (2026-01) ni un número de mes (1, 2, ...)`,
     outsideTimeline: (
@@ -44,7 +44,9 @@ export const INPUT_ES: InputMessages = {
     ) =>
       `el mes ${month} está fuera de la línea de tiempo, que va de ${first} a ${last} (${months} ${months === 1 ? "mes" : "meses"}); ${fix}`,
     widenTracking:
-      "inserta antes columnas de meses en la hoja Seguimiento, o deja fuera esos meses",
+      "añade antes meses insertando columnas dentro del bloque de meses de la hoja Seguimiento, o deja fuera esos meses",
+    earlierTracking:
+      "deja fuera esos meses, o vuelve a insertar el libro de seguimiento con un primer mes anterior",
     positionOutside: (position, months) =>
       `el mes ${position} está fuera de los meses 1 a ${months} de la línea de tiempo`,
     notANumber: (text) =>
@@ -54,8 +56,8 @@ export const INPUT_ES: InputMessages = {
     separators: (text) =>
       `el valor "${text}" lleva un símbolo de moneda o un separador de miles: quítalos (1.234.567,50 € es 1234567,5)`,
     duplicate: (id, month, earlier, earlierId) =>
-      `${id} para ${month} ya se dio en la ${earlier}${earlierId ? ` (${earlierId} y ${id} son la misma fila)` : ""}`,
-    monthNumber: (position) => `mes ${position}`,
+      `${id} para ${month} ya se indicó en la ${earlier}${earlierId ? ` (${earlierId} y ${id} son la misma fila)` : ""}`,
+    monthNumber: (position) => `el mes ${position}`,
     noMonths: () =>
       "no hay meses: da un mes del calendario (AAAA-MM) o un número de mes",
     line: (word, line) => `${word === "row" ? "fila" : "línea"} ${line}`,

@@ -47,9 +47,12 @@ export const MESSAGES = {
       fix = "give --first-month or --months to move or widen it",
     ) =>
       `month ${month} is outside the timeline, which runs from ${first} to ${last} (${plural(months, "month")}); ${fix}`,
-    /** The fix for a selection: the workbook's timeline is the one to widen. */
+    /** The fix for a selection's months after the Tracking sheet's last: the workbook's timeline is the one to widen. */
     widenTracking:
-      "insert month columns on the Tracking sheet first, or leave those months out",
+      "add months by inserting columns inside the Tracking sheet's month block first, or leave those months out",
+    /** The fix for a selection's months before the Tracking sheet's first. */
+    earlierTracking:
+      "leave those months out, or insert the tracking workbook again with an earlier first month",
     positionOutside: (position: number, months: number) =>
       `month ${position} is outside the timeline's months 1 to ${months}`,
     notANumber: (text: string) =>

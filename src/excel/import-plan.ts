@@ -10,6 +10,7 @@ import { Language } from "../core/catalog";
 import { INPUT_MESSAGES } from "../core/input-messages";
 import { NAMES, columnLetter } from "../core/template";
 import type { Address } from "../core/template/formulas";
+import { isFormula } from "./cells";
 import { quoted } from "./refresh-plan";
 
 /** A timeline row as read: where its month cells are, their values and formulas. */
@@ -51,8 +52,6 @@ export interface ImportPlan {
   readonly errors: readonly string[];
 }
 
-const isFormula = (f: unknown) => typeof f === "string" && f.startsWith("=");
-
 /** The plan; its messages in `language` (the pane's). */
 export function planImport(
   selection: readonly TableRow[],
@@ -74,6 +73,8 @@ export function planImport(
     firstMonth: first,
     rowWord: "row",
     language,
+    // Text typed in a Spanish workbook writes decimal commas, as its CSV does; numbers are numbers anyway.
+    decimalComma: language === "es",
   });
   if (!result.ok)
     return { cells: [], overwrites: [], unchanged: 0, errors: result.errors };

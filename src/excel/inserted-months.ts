@@ -1,21 +1,24 @@
 /**
- * Months inserted as columns inside the month block get their formulas from their neighbours
+ * Months inserted as columns inside the month block get their formulas from the months beside them
  * (inserted-months-plan.ts): read the new months and the months around them, then copy formulas
  * only (Range.copyFrom with RangeCopyType.formulas, ExcelApi 1.9: references move as in a paste)
- * into the new months' empty cells. One sync to read, and the copies join refresh's write.
+ * into the new months' empty computed cells and the following month's as-of rows. One sync to
+ * read, and the copies join refresh's write.
  */
 import { addMonths } from "../core/months";
 import { Address } from "../core/template/formulas";
 import {
   FormulaCopy,
   MonthColumnRead,
+  TemplateRows,
   insertedMonths,
+  monthsAfterNew,
   planInsertedMonths,
   sourceMonths,
   workingRowsBelowLastGroup,
 } from "./inserted-months-plan";
 
-/** The month block as refresh read it: the month headers' name and the last risk group's row. */
+/** The month block as refresh read it through the names: the month headers, where the template's rows are now. */
 export interface MonthBlock {
   readonly sheet: Excel.Worksheet;
   /** Tracking_Months' address and its formulas. */
@@ -24,6 +27,7 @@ export interface MonthBlock {
   /** "YYYY-MM" of the first month header, which the others count from. */
   readonly firstMonth?: string;
   readonly lastGroupRow: number;
+  readonly rows: TemplateRows;
 }
 
 export interface PendingMonths {
@@ -52,10 +56,8 @@ export function queueInsertedMonthsRead(
 ): PendingMonths | undefined {
   const inserted = insertedMonths(block.headerFormulas);
   if (inserted.length === 0) return undefined;
-  const offsets = [
-    ...inserted,
-    ...sourceMonths(inserted, block.headerFormulas.length),
-  ];
+  const months = block.headerFormulas.length;
+  const offsets = [...inserted, ...sourceMonths(inserted, months)];
   const columns = new Map(
     offsets.map((k) => [k, cellsOf(block, k).load("formulas")]),
   );
@@ -79,6 +81,8 @@ export function queueFormulaCopies(pending: PendingMonths): {
   const copies = planInsertedMonths(
     inserted.map((k) => read(pending, k)),
     sources.map((k) => read(pending, k)),
+    block.rows,
+    block.headerFormulas.length,
   );
   for (const c of copies)
     cellsOf(block, c.target, c.from, c.to).copyFrom(
@@ -88,7 +92,10 @@ export function queueFormulaCopies(pending: PendingMonths): {
       false,
     );
   const first = block.firstMonth;
-  const filled = [...new Set(copies.map((c) => c.target))];
+  const after = monthsAfterNew(inserted, block.headerFormulas.length);
+  const filled = [...new Set(copies.map((c) => c.target))].filter(
+    (k) => !after.includes(k),
+  );
   return {
     copies,
     months: filled.map((k) => (first ? addMonths(first, k) : `#${k + 1}`)),

@@ -40,6 +40,7 @@ import {
   queueFormulaCopies,
   queueInsertedMonthsRead,
 } from "./inserted-months";
+import { templateRows } from "./inserted-months-plan";
 import { yearMonthOf } from "../core/months";
 import {
   RefreshIncompleteError,
@@ -514,14 +515,33 @@ async function readInsertedMonths(
   sheets: Map<SheetKey, SheetRead>,
 ): Promise<PendingMonths | undefined> {
   const tracking = sheets.get("tracking");
-  if (!tracking || !present(reads.months) || !present(reads.lastGroup))
+  if (
+    !tracking ||
+    !present(reads.months) ||
+    !present(reads.lastGroup) ||
+    !present(reads.targetPhase)
+  )
     return undefined;
+  const months = parseAddress(reads.months.address);
+  const lastGroupRow = parseAddress(reads.lastGroup.address).start.row;
+  const rowOfName = (key: string) => {
+    const range = reads.rows.get(key);
+    return present(range) ? [parseAddress(range.address).start.row] : [];
+  };
   const pending = queueInsertedMonthsRead({
     sheet: tracking.sheet,
-    months: parseAddress(reads.months.address),
+    months,
     headerFormulas: reads.months.formulas[0],
     firstMonth: yearMonthOf(reads.months.values[0]?.[0]),
-    lastGroupRow: parseAddress(reads.lastGroup.address).start.row,
+    lastGroupRow,
+    rows: templateRows({
+      headerRow: months.start.row,
+      derivedRows: TIMELINE_ROWS.filter((r) => r.derived).flatMap((r) =>
+        rowOfName(r.key),
+      ),
+      targetPhaseRow: parseAddress(reads.targetPhase.address).start.row,
+      lastGroupRow,
+    }),
   });
   if (!pending) return undefined;
   try {

@@ -6,6 +6,7 @@ import { PHASE_NUMBERS, Unit } from "../core/catalog";
 import { resolve } from "../core/lookup";
 import { isExcelError } from "../functions/errors";
 import { gap, phase } from "../functions/functions";
+import { isFormula } from "../excel/cells";
 import type { CellValue, SelectedCells } from "./host";
 
 export interface InspectedMetric {
@@ -30,9 +31,6 @@ export interface Inspection {
 
 const messageOf = (x: unknown): number | string =>
   isExcelError(x) ? `${x.code} ${x.message}` : (x as number);
-
-const isFormula = (f: CellValue | undefined) =>
-  typeof f === "string" && f.startsWith("=");
 
 /**
  * The value of a metric row. Typed text after the id (its name, its unit, its kind) is skipped.

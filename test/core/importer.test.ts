@@ -152,6 +152,7 @@ test("in Spanish, for the pane in Spanish: the same checks, worded in Spanish, n
       { line: 8, cells: ["competition.churn", "2026-03", 0.04] },
       { line: 9, cells: ["churn", "2026-03", 0.05] },
       { line: 10, cells: ["mrr", "2027-06", 1] },
+      { line: 11, cells: ["mrr", "2025-12", 1] },
     ],
     { months: 12, firstMonth: "2026-01", rowWord: "row", language: "es" },
   );
@@ -162,8 +163,9 @@ test("in Spanish, for the pane in Spanish: the same checks, worded in Spanish, n
       "fila 5: Churn mensual es un porcentaje que se escribe como fracción: 5,5 % es 0,055; escribe 0,055, no 5,5.",
       'fila 6: el mes "2026-13" no es AAAA-MM (2026-01) ni un número de mes (1, 2, ...)',
       'fila 7: el valor "5%" lleva signo de porcentaje: escribe los porcentajes como fracciones (5 % es 0,05)',
-      "fila 9: churn para 2026-03 ya se dio en la fila 8 (competition.churn y churn son la misma fila)",
-      "fila 10: el mes 2027-06 está fuera de la línea de tiempo, que va de 2026-01 a 2026-12 (12 meses); inserta antes columnas de meses en la hoja Seguimiento, o deja fuera esos meses",
+      "fila 9: churn para 2026-03 ya se indicó en la fila 8 (competition.churn y churn son la misma fila)",
+      "fila 10: el mes 2027-06 está fuera de la línea de tiempo, que va de 2026-01 a 2026-12 (12 meses); añade antes meses insertando columnas dentro del bloque de meses de la hoja Seguimiento, o deja fuera esos meses",
+      "fila 11: el mes 2025-12 está fuera de la línea de tiempo, que va de 2026-01 a 2026-12 (12 meses); deja fuera esos meses, o vuelve a insertar el libro de seguimiento con un primer mes anterior",
     ],
   });
   // A file's lines are "línea"; English stays the default.

@@ -73,7 +73,7 @@ test("a refused row: every reason with its sheet row, and nothing can be written
   ]);
   const preview = await readImport(fakeContext(state));
   expect(preview.plan.errors).toEqual([
-    "row 2, column 2027-06: month 2027-06 is outside the timeline, which runs from 2026-01 to 2026-12 (12 months); insert month columns on the Tracking sheet first, or leave those months out",
+    "row 2, column 2027-06: month 2027-06 is outside the timeline, which runs from 2026-01 to 2026-12 (12 months); add months by inserting columns inside the Tracking sheet's month block first, or leave those months out",
     "row 3, column 2026-01: churn is a percentage entered as a fraction: 5% is 0.05, so enter 0.05, not 5.",
     'row 4: unknown metric "mrrr" (did you mean mrr, arr, mrr_growth?)',
   ]);
@@ -92,4 +92,20 @@ test("no template, or a selection larger than an import reads: a sentence, nothi
   state.names.delete(NAMES.months);
   state.selected = "Data!A1:B2";
   await expect(readImport(fakeContext(state))).rejects.toMatchObject({ code: "notInserted" });
+});
+
+test("in the Spanish pane: messages in Spanish, and text in the selection read with decimal commas", async () => {
+  userData([
+    ["métrica", 1, 2],
+    ["Churn mensual", "0,04", "5%"],
+  ]);
+  const preview = await readImport(fakeContext(state), "es");
+  expect(preview.plan.errors).toEqual(['fila 2, columna 2: el valor "5%" lleva signo de porcentaje: escribe los porcentajes como fracciones (5 % es 0,05)']);
+  userData([
+    ["métrica", 1],
+    ["Churn mensual", "0,04"],
+  ], "Datos");
+  expect((await readImport(fakeContext(state), "es")).plan.cells.map((c) => [c.row.key, c.month, c.value])).toEqual([["churn", 1, 0.04]]);
+  // The English pane refuses "0,04" as text that is not a number, and says so in English.
+  expect((await readImport(fakeContext(state))).plan.errors).toEqual(['row 2, column 1: value "0,04" is not a number (write fractions as 0.05, not 5%)']);
 });

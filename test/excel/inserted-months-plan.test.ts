@@ -1,58 +1,67 @@
 /** Months inserted as columns, planned without a host: which months are new, where their formulas come from, what stays. */
-import { SOURCES_PER_SIDE, insertedMonths, planInsertedMonths, sourceMonths } from "../../src/excel/inserted-months-plan";
+import { PHASE_ROWS, TRACKING } from "../../src/core/template";
+import { SOURCES_PER_SIDE, insertedMonths, monthsAfterNew, planInsertedMonths, sourceMonths, templateRows } from "../../src/excel/inserted-months-plan";
 
-test("a month is new when its header, past the first, holds no formula (empty, or a date the user typed)", () => {
-  expect(insertedMonths([46023, "=DATE(1)", "", "=DATE(2)", 46115, "=DATE(3)"])).toEqual([2, 4]);
+test("a month is new when its header, past the first, is empty; a typed date or a formula is not new", () => {
+  expect(insertedMonths([46023, "=DATE(1)", "", "=DATE(2)", 46115, null])).toEqual([2, 5]);
   // The first header is the date the others count from: never new.
-  expect(insertedMonths([46023, "=DATE(1)"])).toEqual([]);
   expect(insertedMonths(["", "=DATE(1)"])).toEqual([]);
 });
 
-test("the months read for their formulas: up to three on each side of each new one, new ones skipped, within the block", () => {
+test("the months whose formulas are copied: three on each side, never the first month, a new one or the one right after new ones", () => {
   expect(SOURCES_PER_SIDE).toBe(3);
-  expect(sourceMonths([5], 36)).toEqual([2, 3, 4, 6, 7, 8]);
-  expect(sourceMonths([1], 36)).toEqual([0, 2, 3, 4]);
-  expect(sourceMonths([34, 35], 37)).toEqual([31, 32, 33, 36]);
-  expect(sourceMonths([5, 6], 12)).toEqual([2, 3, 4, 7, 8, 9]);
+  expect(monthsAfterNew([5], 36)).toEqual([6]);
+  expect(sourceMonths([5], 36)).toEqual([2, 3, 4, 7, 8, 9]);
+  expect(sourceMonths([1], 36)).toEqual([3, 4, 5]);
+  expect(monthsAfterNew([34, 35], 37)).toEqual([36]);
+  expect(sourceMonths([34, 35], 37)).toEqual([31, 32, 33]);
+  expect(sourceMonths([5, 6], 12)).toEqual([2, 3, 4, 8, 9, 10]);
 });
 
-test("each empty cell takes the nearest month's formula, the later month first; typed cells and input rows stay", () => {
-  // Rows: header, an input row, a computed row typed over in the next month, a computed row the user typed in the new month.
-  const next = { offset: 6, formulas: ["=DATE(b)", 120, 7, "=SUM(b)"] };
-  const before = { offset: 4, formulas: ["=DATE(a)", 100, "=X(a)", "=SUM(a)"] };
-  const further = { offset: 7, formulas: ["=DATE(c)", 130, "=X(c)", "=SUM(c)"] };
-  const inserted = { offset: 5, formulas: ["", 110, "", 99] };
-  expect(planInsertedMonths([inserted], [before, next, further])).toEqual([
-    { target: 5, source: 6, from: 0, to: 0 },
-    // Month 6's cell is typed over: month 4 is as near as month 7, and computes it.
+test("the template's rows follow rows the user inserted: found from the names' rows", () => {
+  const lastGroup = Math.max(...TRACKING.groups.values());
+  const at = { headerRow: TRACKING.headerRow, derivedRows: [7, 8], targetPhaseRow: TRACKING.phase.get("targetPhase")!, lastGroupRow: lastGroup };
+  const rows = templateRows(at);
+  const first = TRACKING.phase.get(PHASE_ROWS[0])! - TRACKING.headerRow;
+  expect(rows.computed.slice(0, 4)).toEqual([0, 7 - TRACKING.headerRow, 8 - TRACKING.headerRow, first]);
+  expect(rows.computed[rows.computed.length - 1]).toBe(TRACKING.lastRow - TRACKING.headerRow);
+  expect(rows.chains).toContain(TRACKING.asOf.get("mrr")! - TRACKING.headerRow);
+  expect(rows.chains).toHaveLength(2 * TRACKING.asOf.size);
+  // Two rows inserted inside a section above the phase rows: everything below moves down by two.
+  const moved = templateRows({ ...at, targetPhaseRow: at.targetPhaseRow + 2, lastGroupRow: lastGroup + 2 });
+  expect(moved.chains).toEqual(rows.chains.map((r) => r + 2));
+});
+
+test("a new month's empty computed cells take the nearest month's formula, the later first; typed cells, input rows and the user's own rows stay", () => {
+  // Rows: 0 header, 1 an input row holding the user's own link, 2 a computed row typed over in month 7, 3 a computed row the user typed in the new month.
+  const rows = { computed: [0, 2, 3], chains: [] };
+  const before = { offset: 4, formulas: ["=DATE(a)", "=PnL!D12", "=X(a)", "=SUM(a)"] };
+  const later = { offset: 7, formulas: ["=DATE(c)", "=PnL!G12", 7, "=SUM(c)"] };
+  const inserted = { offset: 5, formulas: ["", "", "", 99] };
+  // Month 6 comes right after the new one: never a source.
+  expect(planInsertedMonths([inserted], [before, later], rows, 12)).toEqual([
+    { target: 5, source: 4, from: 0, to: 0 },
     { target: 5, source: 4, from: 2, to: 2 },
   ]);
 });
 
-test("consecutive rows from one month are one copy; nothing to copy when every cell is typed", () => {
-  const source = { offset: 3, formulas: ["=A", "=B", "=C", 5, "=D"] };
-  expect(planInsertedMonths([{ offset: 2, formulas: ["", "", "", "", ""] }], [source])).toEqual([
-    { target: 2, source: 3, from: 0, to: 2 },
-    { target: 2, source: 3, from: 4, to: 4 },
+test("the month after a run of new months gets its as-of rows again, overwritten; consecutive rows are one copy", () => {
+  const rows = { computed: [0, 1, 2], chains: [5, 6, 7] };
+  const source = { offset: 8, formulas: ["=H", "=A", "=B", 3, 4, "=C5", "=C6", "=C7"] };
+  const copies = planInsertedMonths(
+    [
+      { offset: 5, formulas: ["", "", ""] },
+      { offset: 6, formulas: ["", "", 12] },
+    ],
+    [source],
+    rows,
+    12,
+  );
+  expect(copies).toEqual([
+    { target: 5, source: 8, from: 0, to: 2 },
+    { target: 6, source: 8, from: 0, to: 1 },
+    { target: 7, source: 8, from: 5, to: 7 },
   ]);
-  expect(planInsertedMonths([{ offset: 2, formulas: [1, 2, 3, 4, 5] }], [source])).toEqual([]);
-});
-
-test("two new months side by side both take the months beside them, never each other", () => {
-  const sources = [
-    { offset: 3, formulas: ["=L"] },
-    { offset: 6, formulas: ["=R"] },
-  ];
-  expect(
-    planInsertedMonths(
-      [
-        { offset: 4, formulas: [""] },
-        { offset: 5, formulas: [""] },
-      ],
-      sources,
-    ),
-  ).toEqual([
-    { target: 4, source: 3, from: 0, to: 0 },
-    { target: 5, source: 6, from: 0, to: 0 },
-  ]);
+  // New months at the end of the block: no month after them.
+  expect(planInsertedMonths([{ offset: 11, formulas: [""] }], [source], rows, 12).map((c) => c.target)).toEqual([11]);
 });

@@ -9,8 +9,9 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { TRACKING, TimelineValue, WorkbookSpec, cellPosition, columnLetter, describeWorkbook, monthColumn } from "../../src/core/template";
-import { insertedMonths, planInsertedMonths, sourceMonths } from "../../src/excel/inserted-months-plan";
+import { TRACKING, TimelineValue, WorkbookSpec, cellPosition, columnLetter, describeWorkbook, monthColumn, trackingRow } from "../../src/core/template";
+import { TIMELINE_ROWS } from "../../src/core/timeline";
+import { insertedMonths, planInsertedMonths, sourceMonths, templateRows } from "../../src/excel/inserted-months-plan";
 import { writeWorkbook } from "../../src/xlsx/write";
 import { describeWith, enginePath } from "../engines/engines";
 import { Values, readValues, recalcGnumeric } from "../engines/recalculated";
@@ -37,6 +38,8 @@ const CASES: readonly Case[] = [
       { key: "mrr", month: 7, value: 600_000 },
       { key: "customers", month: 7, value: 1_250 },
       { key: "employee_retention", month: 7, value: 0.8 },
+      // Typed only in the new month: the months after it carry it as of month 7.
+      { key: "nps", month: 7, value: 45 },
     ],
   },
   {
@@ -72,7 +75,14 @@ function planFor(spec: WorkbookSpec, c: Case) {
     }),
   });
   const inserted = insertedMonths(Array.from({ length: months }, (_, k) => column(k).formulas[0]));
-  return { inserted, copies: planInsertedMonths(inserted.map(column), sourceMonths(inserted, months).map(column)) };
+  // No rows inserted: the template's rows are where the layout puts them.
+  const rows = templateRows({
+    headerRow: TRACKING.headerRow,
+    derivedRows: TIMELINE_ROWS.filter((r) => r.derived).map((r) => trackingRow(r.key)),
+    targetPhaseRow: TRACKING.phase.get("targetPhase")!,
+    lastGroupRow: Math.max(...TRACKING.groups.values()),
+  });
+  return { inserted, copies: planInsertedMonths(inserted.map(column), sourceMonths(inserted, months).map(column), rows, months) };
 }
 
 describeWith(["libreoffice", "gnumeric", "pyuno"], "months inserted as columns in LibreOffice, given their formulas by refresh's plan", () => {

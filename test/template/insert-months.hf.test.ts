@@ -6,8 +6,10 @@
  * must be what the core computes for the longer timeline. The oracle is the core's timeline rules.
  */
 import { DetailedCellError, HyperFormula } from "hyperformula";
-import { insertedMonths, planInsertedMonths, sourceMonths } from "../../src/excel/inserted-months-plan";
-import { TRACKING, TimelineValue, describeWorkbook, monthColumn } from "../../src/core/template";
+import { RISK_GROUPS } from "../../src/core/catalog";
+import { TIMELINE_ROWS } from "../../src/core/timeline";
+import { insertedMonths, planInsertedMonths, sourceMonths, templateRows } from "../../src/excel/inserted-months-plan";
+import { NAMES, TRACKING, TimelineValue, describeWorkbook, monthColumn } from "../../src/core/template";
 import { loadWorkbook } from "./hf-workbook";
 import { SCENARIOS, Scenario, expectedNames, expectedRows, sameValue, withInsertedMonths } from "./scenarios";
 
@@ -28,7 +30,15 @@ function fillInsertedMonths(hf: HyperFormula, sheet: number, months: number): nu
   };
   const column = (offset: number) => ({ offset, formulas: Array.from({ length: height }, (_, r) => formula(r, offset)) });
   const inserted = insertedMonths(Array.from({ length: months }, (_, k) => formula(0, k)));
-  const copies = planInsertedMonths(inserted.map(column), sourceMonths(inserted, months).map(column));
+  // Where the template's rows are now, from the names' rows, as refresh finds them.
+  const namedRow = (name: string) => Number(/\$(\d+)/.exec(hf.getNamedExpressionFormula(name)!)![1]);
+  const rows = templateRows({
+    headerRow: TRACKING.headerRow,
+    derivedRows: TIMELINE_ROWS.filter((r) => r.derived).map((r) => namedRow(NAMES.tracking(r.key))),
+    targetPhaseRow: namedRow(NAMES.phaseRow.targetPhase),
+    lastGroupRow: namedRow(NAMES.trackingRisk(RISK_GROUPS[RISK_GROUPS.length - 1].id)),
+  });
+  const copies = planInsertedMonths(inserted.map(column), sourceMonths(inserted, months).map(column), rows, months);
   for (const c of copies) {
     hf.copy({ start: { sheet, row: header + c.from, col: first + c.source }, end: { sheet, row: header + c.to, col: first + c.source } });
     hf.paste({ sheet, row: header + c.from, col: first + c.target });
@@ -96,6 +106,8 @@ test("a month inserted among typed months: its numbers are carried, the months a
       { key: "mrr", month: 7, value: 600_000 },
       { key: "customers", month: 7, value: 1_250 },
       { key: "employee_retention", month: 7, value: 0.8 },
+      // Typed only in the new month: the months after it carry it as of month 7.
+      { key: "nps", month: 7, value: 45 },
     ],
   };
   const longer = withInsertedMonths(s, edit.at, edit.count, edit.typed);

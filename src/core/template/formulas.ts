@@ -170,11 +170,13 @@ export function thresholdShown(threshold: string): string {
 }
 
 /*
- * Month cells never read the month before by its address: a column inserted inside the month block
- * (product.md 6.2) would sit between them and be skipped. A month reads its own column, and ranges
- * from the first month (fixed) to its own column, which Excel, LibreOffice and Gnumeric widen when a
- * column is inserted inside them. Every month's formula is then the same up to its own column, so
- * an inserted month takes its neighbour's formulas.
+ * A column inserted inside the month block must not be skipped. Most month cells read only their
+ * own column, or the month before through a two-cell range from it to their own column (which
+ * widens when a column is inserted between them, so "the column before mine" stays true). Only the
+ * as-of chains read the month before by address, since a range over their own row would include
+ * themselves; refresh gives the month after an inserted one those formulas again. Every month past
+ * the first holds its neighbour's formula moved by one column, and no range grows with the months
+ * (product.md 6.7: recalculation linear in months).
  */
 
 /** The month's position on the timeline, from its own column (so it follows inserted columns). */
@@ -190,33 +192,29 @@ export function monthHeaderFormula(
   return `DATE(YEAR(${firstHeader}),MONTH(${firstHeader})+${monthNumber}-1,1)`;
 }
 
-/** The month's position where its own cell holds a number, else blank. */
-export function valueMonthFormula(value: string, monthNumber: string): string {
-  return `IF(ISNUMBER(${value}),${monthNumber},"")`;
+/** The cell just before this month's in a row, through the two-cell range `before:own` (wider after an insertion). */
+export function monthBefore(beforeToOwn: string): string {
+  return `INDEX(${beforeToOwn},1,COLUMNS(${beforeToOwn})-1)`;
 }
 
-/** The month (position) of the last number up to this month: the latest of `valueMonths` (first month to this one). */
-export function asOfMonthFormula(valueMonths: string): string {
-  return `IF(COUNT(${valueMonths})=0,"",MAX(${valueMonths}))`;
+/** The as-of value: this month's number, else the previous month's as-of value (product.md 6.4). */
+export function asOfFormula(value: string, previous?: string): string {
+  return `IF(ISNUMBER(${value}),${value},${previous ?? '""'})`;
 }
 
-/** The as-of value (product.md 6.4): the row's number in its as-of month, blank before any. */
-export function asOfFormula(values: string, asOfMonth: string): string {
-  return `IF(ISNUMBER(${asOfMonth}),INDEX(${values},1,${asOfMonth}),"")`;
+/** The month (position) the as-of value is from. */
+export function asOfMonthFormula(
+  value: string,
+  monthNumber: string,
+  previous?: string,
+): string {
+  return `IF(ISNUMBER(${value}),${monthNumber},${previous ?? '""'})`;
 }
 
 /** The last month in which any input row holds a number: the latest of their as-of months this month. */
 export function lastInputFormula(asOfMonths: readonly string[]): string {
   const all = asOfMonths.join(",");
   return `IF(COUNT(${all})=0,"",MAX(${all}))`;
-}
-
-/** Where a derived row reads the month before: the inputs' values there, and whether there is one. */
-export interface PreviousMonth {
-  /** Per input, its cell in the month before (an INDEX into the range from the first month). */
-  readonly values: readonly string[];
-  /** True from the second month on. */
-  readonly exists: string;
 }
 
 const allNumbers = (refs: readonly string[]) =>
@@ -226,12 +224,12 @@ const allNumbers = (refs: readonly string[]) =>
 
 /**
  * A derived row's month cell (product.md 6.3), from the inputs' cells of the same month (and of
- * the month before, for the growth rates; blank in the first month): the rule of DERIVATIONS.
+ * the month before, for the growth rates; none in the first month): the rule of DERIVATIONS.
  */
 export function derivedFormula(
   derivation: Derivation,
   now: readonly string[],
-  before: PreviousMonth,
+  before: readonly string[] | undefined,
 ): string {
   const [a, b, c, d, e] = now;
   switch (derivation) {
@@ -239,8 +237,9 @@ export function derivedFormula(
       return `IF(ISNUMBER(${a}),12*${a},"")`;
     case "mrr_growth":
     case "customer_growth": {
-      const p = before.values[0];
-      return `IF(${before.exists},IF(${allNumbers([a, p])},IF(${p}>0,${a}/${p}-1,""),""),"")`;
+      if (!before) return '""';
+      const p = before[0];
+      return `IF(${allNumbers([a, p])},IF(${p}>0,${a}/${p}-1,""),"")`;
     }
     case "revenue_per_employee":
       return `IF(${allNumbers([a, b])},IF(${b}>0,12*${a}/${b},""),"")`;

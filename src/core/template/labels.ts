@@ -49,7 +49,6 @@ export interface TemplateLabels {
     readonly mrrTarget: (n: PhaseNumber) => string;
     readonly asOf: (name: string) => string;
     readonly asOfMonth: (name: string) => string;
-    readonly valueMonth: (name: string) => string;
     readonly meets: (n: PhaseNumber, name: string) => string;
     readonly met: (n: PhaseNumber) => string;
     readonly judged: (n: PhaseNumber) => string;
@@ -195,14 +194,13 @@ const EN: TemplateLabels = {
   },
   groupsHeader: "Risk groups",
   working: {
-    header: "Working rows (computed for each month; do not type here)",
+    header: "Working rows (computed month by month; do not type here)",
     monthNumber: "Month number",
     lastInput: "Last month with an input",
     floor: (name) => `Floor: ${name}`,
     mrrTarget: (n) => `MRR target P${n} (chart)`,
     asOf: (name) => `As of: ${name}`,
     asOfMonth: (name) => `Month of: ${name}`,
-    valueMonth: (name) => `Month with a value: ${name}`,
     meets: (n, name) => `Meets P${n}: ${name}`,
     met: (n) => `Metrics meeting P${n}`,
     judged: (n) => `Metrics judged for P${n}`,
@@ -342,7 +340,6 @@ const ES: TemplateLabels = {
     mrrTarget: (n) => `Objetivo MRR P${n} (gráfico)`,
     asOf: (name) => `A fecha: ${name}`,
     asOfMonth: (name) => `Mes de: ${name}`,
-    valueMonth: (name) => `Mes con valor: ${name}`,
     meets: (n, name) => `Cumple P${n}: ${name}`,
     met: (n) => `Métricas que cumplen P${n}`,
     judged: (n) => `Métricas evaluadas en P${n}`,

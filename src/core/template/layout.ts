@@ -81,7 +81,6 @@ function trackingRows() {
   const mrrTarget = new Map(PHASE_NUMBERS.map((n) => [n, ++row]));
   const asOf = new Map(TIMELINE_ROWS.map((r) => [r.key, ++row]));
   const asOfMonth = new Map(TIMELINE_ROWS.map((r) => [r.key, ++row]));
-  const valueMonth = new Map(TIMELINE_ROWS.map((r) => [r.key, ++row]));
   const meets = new Map(
     PHASE_NUMBERS.map((n) => [n, PHASE_METRICS.map(() => ++row)]),
   );
@@ -110,7 +109,6 @@ function trackingRows() {
     mrrTarget,
     asOf,
     asOfMonth,
-    valueMonth,
     meets,
     met,
     judged,

@@ -1,8 +1,8 @@
 /**
  * The Tracking sheet (product.md 6.2-6.4): one column per month, one row per measure, then the
- * phase rows, the risk group rows and the working rows for the as-of values. A month's cells read
- * their own column and ranges from the first month to it, never the month before by address, so a
- * column inserted inside the month block is counted as a month (formulas.ts says how).
+ * phase rows, the risk group rows and the working rows that carry as-of values month by month.
+ * A month's cells read their own column and the month before, in ways a column inserted inside the
+ * month block does not break (formulas.ts says how); recalculation grows linearly with the months.
  */
 import {
   LINKED_INDICATORS,
@@ -47,8 +47,8 @@ import {
   phaseReachedFormula,
   scoreFormula,
   targetPhaseFormula,
+  monthBefore,
   thresholdShown,
-  valueMonthFormula,
   worstLevelFormula,
   type LevelRule,
 } from "./formulas";
@@ -95,9 +95,9 @@ export const monthsOf = (ctx: Context, row: number) =>
 
 const at = (t: number, row: number) => cell(monthColumn(t), row);
 
-/** Row `row` from the first month (fixed) to month t: `$N5:R5`, which widens when a column is inserted inside it. */
-const upTo = (t: number, row: number) =>
-  `$${columnLetter(COL.firstMonth)}${row}:${at(t, row)}`;
+/** Row `row` from month t - 1 to month t: `Q5:R5`, which widens when a column is inserted between them. */
+const beforeToOwn = (t: number, row: number) =>
+  `${at(t - 1, row)}:${at(t, row)}`;
 
 /** The first month's header: the date every other header, and every month number, counts from. */
 const FIRST_HEADER = absolute(COL.firstMonth, TRACKING.headerRow);
@@ -229,12 +229,10 @@ function monthCells(ctx: Context, r: TimelineRow, row: number): CellSpec[] {
     }
     const { inputs } = DERIVATIONS[r.derived];
     const now = inputs.map((k) => at(t, trackingRow(k)));
-    const before = {
-      values: inputs.map(
-        (k) => `INDEX(${upTo(t, trackingRow(k))},1,${monthNumberAt(t)}-1)`,
-      ),
-      exists: `${monthNumberAt(t)}>1`,
-    };
+    const before =
+      t > 1
+        ? inputs.map((k) => monthBefore(beforeToOwn(t, trackingRow(k))))
+        : undefined;
     cells.push({
       ref,
       formula: derivedFormula(r.derived, now, before),
@@ -436,33 +434,37 @@ function workingRows(ctx: Context): CellSpec[] {
       ),
     );
   }
+  // The as-of chains: each month reads the one before by address (refresh repairs them after an inserted month).
+  const previous = (row: number, t: number) =>
+    t > 1 ? at(t - 1, row) : undefined;
   for (const r of TIMELINE_ROWS) {
+    const row = TRACKING.asOf.get(r.key)!;
     const measureRow = trackingRow(r.key);
-    const asOfMonthRow = TRACKING.asOfMonth.get(r.key)!;
-    const valueMonthRow = TRACKING.valueMonth.get(r.key)!;
-    const name = r.measure.name[lang];
     cells.push(
       ...computedRow(
         ctx,
-        TRACKING.asOf.get(r.key)!,
-        w.asOf(name),
-        (t) => asOfFormula(upTo(t, measureRow), at(t, asOfMonthRow)),
+        row,
+        w.asOf(r.measure.name[lang]),
+        (t) => asOfFormula(at(t, measureRow), previous(row, t)),
         formatOf(ctx, r.measure),
         "working",
       ),
+    );
+  }
+  for (const r of TIMELINE_ROWS) {
+    const row = TRACKING.asOfMonth.get(r.key)!;
+    const measureRow = trackingRow(r.key);
+    cells.push(
       ...computedRow(
         ctx,
-        asOfMonthRow,
-        w.asOfMonth(name),
-        (t) => asOfMonthFormula(upTo(t, valueMonthRow)),
-        "0",
-        "working",
-      ),
-      ...computedRow(
-        ctx,
-        valueMonthRow,
-        w.valueMonth(name),
-        (t) => valueMonthFormula(at(t, measureRow), monthNumberAt(t)),
+        row,
+        w.asOfMonth(r.measure.name[lang]),
+        (t) =>
+          asOfMonthFormula(
+            at(t, measureRow),
+            monthNumberAt(t),
+            previous(row, t),
+          ),
         "0",
         "working",
       ),
