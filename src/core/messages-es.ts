@@ -44,7 +44,7 @@ export const INPUT_ES: InputMessages = {
     ) =>
       `el mes ${month} está fuera de la línea de tiempo, que va de ${first} a ${last} (${months} ${months === 1 ? "mes" : "meses"}); ${fix}`,
     widenTracking:
-      "añade antes meses insertando columnas dentro del bloque de meses de la hoja Seguimiento, o deja fuera esos meses",
+      "primero añade meses insertando columnas dentro del bloque de meses de la hoja Seguimiento, o deja fuera esos meses",
     earlierTracking:
       "deja fuera esos meses, o vuelve a insertar el libro de seguimiento con un primer mes anterior",
     positionOutside: (position, months) =>
@@ -59,7 +59,7 @@ export const INPUT_ES: InputMessages = {
       `${id} para ${month} ya se indicó en la ${earlier}${earlierId ? ` (${earlierId} y ${id} son la misma fila)` : ""}`,
     monthNumber: (position) => `el mes ${position}`,
     noMonths: () =>
-      "no hay meses: da un mes del calendario (AAAA-MM) o un número de mes",
+      "no hay meses: indica un mes del calendario (AAAA-MM) o un número de mes",
     line: (word, line) => `${word === "row" ? "fila" : "línea"} ${line}`,
     notDates: () =>
       "Los encabezados de mes de la hoja Seguimiento no son fechas: vuelve a insertar el libro de seguimiento, o escribe la fecha del primer mes en su primer encabezado de mes.",

@@ -164,7 +164,7 @@ test("in Spanish, for the pane in Spanish: the same checks, worded in Spanish, n
       'fila 6: el mes "2026-13" no es AAAA-MM (2026-01) ni un número de mes (1, 2, ...)',
       'fila 7: el valor "5%" lleva signo de porcentaje: escribe los porcentajes como fracciones (5 % es 0,05)',
       "fila 9: churn para 2026-03 ya se indicó en la fila 8 (competition.churn y churn son la misma fila)",
-      "fila 10: el mes 2027-06 está fuera de la línea de tiempo, que va de 2026-01 a 2026-12 (12 meses); añade antes meses insertando columnas dentro del bloque de meses de la hoja Seguimiento, o deja fuera esos meses",
+      "fila 10: el mes 2027-06 está fuera de la línea de tiempo, que va de 2026-01 a 2026-12 (12 meses); primero añade meses insertando columnas dentro del bloque de meses de la hoja Seguimiento, o deja fuera esos meses",
       "fila 11: el mes 2025-12 está fuera de la línea de tiempo, que va de 2026-01 a 2026-12 (12 meses); deja fuera esos meses, o vuelve a insertar el libro de seguimiento con un primer mes anterior",
     ],
   });
