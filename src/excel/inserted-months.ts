@@ -12,7 +12,6 @@ import {
   MonthColumnRead,
   TemplateRows,
   insertedMonths,
-  monthsAfterNew,
   planInsertedMonths,
   sourceMonths,
   workingRowsBelowLastGroup,
@@ -92,10 +91,7 @@ export function queueFormulaCopies(pending: PendingMonths): {
       false,
     );
   const first = block.firstMonth;
-  const after = monthsAfterNew(inserted, block.headerFormulas.length);
-  const filled = [...new Set(copies.map((c) => c.target))].filter(
-    (k) => !after.includes(k),
-  );
+  const filled = inserted.filter((k) => copies.some((c) => c.target === k));
   return {
     copies,
     months: filled.map((k) => (first ? addMonths(first, k) : `#${k + 1}`)),

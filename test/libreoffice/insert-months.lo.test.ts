@@ -9,51 +9,13 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { TRACKING, TimelineValue, WorkbookSpec, cellPosition, columnLetter, describeWorkbook, monthColumn, trackingRow } from "../../src/core/template";
+import { TRACKING, WorkbookSpec, cellPosition, columnLetter, describeWorkbook, monthColumn, trackingRow } from "../../src/core/template";
 import { TIMELINE_ROWS } from "../../src/core/timeline";
 import { insertedMonths, planInsertedMonths, sourceMonths, templateRows } from "../../src/excel/inserted-months-plan";
 import { writeWorkbook } from "../../src/xlsx/write";
 import { describeWith, enginePath } from "../engines/engines";
 import { Values, readValues, recalcGnumeric } from "../engines/recalculated";
-import { SCENARIOS, Scenario, expectedNames, expectedRows, sameValue, withInsertedMonths } from "../template/scenarios";
-
-interface Case {
-  readonly name: string;
-  readonly scenario: Scenario;
-  /** The new months' positions on the longer timeline: `count` of them from `at`. */
-  readonly at: number;
-  readonly count: number;
-  readonly typed: readonly TimelineValue[];
-}
-
-const scenario = (name: string) => SCENARIOS.find((s) => s.name === name)!;
-
-const CASES: readonly Case[] = [
-  {
-    name: "a month inserted among typed months",
-    scenario: scenario("numbers typed over computed rows"),
-    at: 7,
-    count: 1,
-    typed: [
-      { key: "mrr", month: 7, value: 600_000 },
-      { key: "customers", month: 7, value: 1_250 },
-      { key: "employee_retention", month: 7, value: 0.8 },
-      // Typed only in the new month: the months after it carry it as of month 7.
-      { key: "nps", month: 7, value: 45 },
-    ],
-  },
-  {
-    name: "two months inserted at the end of the typed months",
-    scenario: scenario("phase 1 reached, with ETAs"),
-    at: 15,
-    count: 2,
-    typed: [15, 16].flatMap((month, k) => [
-      { key: "mrr", month, value: Math.round(60_000 * 1.22 ** (14 + k)) },
-      { key: "customers", month, value: Math.round(40 * 1.32 ** (14 + k)) },
-      { key: "team_size", month, value: 12 + k },
-    ]),
-  },
-];
+import { INSERTED_MONTHS, InsertedMonths, expectedNames, expectedRows, longerTimeline, sameValue } from "../template/scenarios";
 
 const trackingOf = (spec: WorkbookSpec) => spec.sheets.find((s) => s.key === "tracking")!;
 
@@ -61,7 +23,7 @@ const trackingOf = (spec: WorkbookSpec) => spec.sheets.find((s) => s.key === "tr
  * Refresh's plan for the new months, from the Tracking sheet as the description writes it with the
  * columns inserted: a month's cells as Excel's Range.formulas gives them ("=..." or the value).
  */
-function planFor(spec: WorkbookSpec, c: Case) {
+function planFor(spec: WorkbookSpec, c: InsertedMonths) {
   const cells = new Map(trackingOf(spec).cells.map((x) => [x.ref, x]));
   const months = c.scenario.options.months + c.count;
   const isNew = (k: number) => k >= c.at - 1 && k < c.at - 1 + c.count;
@@ -90,7 +52,7 @@ describeWith(["libreoffice", "gnumeric", "pyuno"], "months inserted as columns i
   const results = new Map<string, { libre: Values; gnumeric: Values; inserted: number[] }>();
 
   beforeAll(async () => {
-    for (const [i, c] of CASES.entries()) {
+    for (const [i, c] of INSERTED_MONTHS.entries()) {
       const spec = describeWorkbook(c.scenario.options);
       const input = path.join(dir, `case${i}.xlsx`);
       const output = path.join(dir, "lo", `case${i}.xlsx`);
@@ -114,13 +76,13 @@ describeWith(["libreoffice", "gnumeric", "pyuno"], "months inserted as columns i
     }
   }, 900_000);
 
-  describe.each(CASES.map((c) => [c.name, c] as const))("%s", (_, c) => {
+  describe.each(INSERTED_MONTHS.map((c) => [c.name, c] as const))("%s", (_, c) => {
     test("every dashboard name and every month of the computed rows is what the core computes, in LibreOffice and Gnumeric", () => {
       const { libre, gnumeric, inserted } = results.get(c.name)!;
       expect(inserted).toEqual(Array.from({ length: c.count }, (_, k) => c.at - 1 + k));
       const spec = describeWorkbook(c.scenario.options);
       const sheetName = (key: string) => spec.sheets.find((s) => s.key === key)!.name;
-      const longer = withInsertedMonths(c.scenario, c.at, c.count, c.typed);
+      const longer = longerTimeline(c);
       const wrong: string[] = [];
       let compared = 0;
       for (const [engine, values] of [["LibreOffice", libre], ["Gnumeric", gnumeric]] as const) {

@@ -9,11 +9,10 @@ import { DetailedCellError, HyperFormula } from "hyperformula";
 import { RISK_GROUPS } from "../../src/core/catalog";
 import { TIMELINE_ROWS } from "../../src/core/timeline";
 import { insertedMonths, planInsertedMonths, sourceMonths, templateRows } from "../../src/excel/inserted-months-plan";
-import { NAMES, TRACKING, TimelineValue, describeWorkbook, monthColumn } from "../../src/core/template";
+import { NAMES, TRACKING, describeWorkbook, monthColumn } from "../../src/core/template";
 import { loadWorkbook } from "./hf-workbook";
-import { SCENARIOS, Scenario, expectedNames, expectedRows, sameValue, withInsertedMonths } from "./scenarios";
+import { INSERTED_MONTHS, InsertedMonths, Scenario, expectedNames, expectedRows, longerTimeline, sameValue } from "./scenarios";
 
-const scenario = (name: string) => SCENARIOS.find((s) => s.name === name)!;
 
 /**
  * Refresh's plan for the new months (inserted-months-plan.ts), read from HyperFormula's cells and
@@ -52,16 +51,11 @@ function namedValues(hf: HyperFormula, name: string): unknown[] {
   return Array.isArray(v) ? v.flat() : [v];
 }
 
-interface Edit {
-  /** The new months' positions on the longer timeline, consecutive, from `at`. */
-  readonly at: number;
-  readonly count: number;
-  readonly typed: readonly TimelineValue[];
-  /** Rows inserted above this row (inside a section), before the columns. */
-  readonly rowsAbove?: { readonly row: number; readonly count: number };
-}
+/** An insertion of INSERTED_MONTHS, with rows inserted above a row (inside a section) before the columns. */
+type Edit = InsertedMonths & { readonly rowsAbove?: { readonly row: number; readonly count: number } };
 
-function edited(s: Scenario, edit: Edit) {
+function edited(edit: Edit) {
+  const s = edit.scenario;
   const spec = describeWorkbook(s.options);
   const { hf } = loadWorkbook(spec);
   const sheet = hf.getSheetId(spec.sheets.find((x) => x.key === "tracking")!.name)!;
@@ -96,23 +90,11 @@ function differences(hf: HyperFormula, longer: Scenario): string[] {
   return wrong;
 }
 
+const [amongTyped, atTheEnd] = INSERTED_MONTHS;
+
 test("a month inserted among typed months: its numbers are carried, the months after it move on by one", () => {
-  const s = scenario("numbers typed over computed rows");
-  // Between months 6 and 7. The neighbour's runway is typed over, so that row's formula comes from further right.
-  const edit: Edit = {
-    at: 7,
-    count: 1,
-    typed: [
-      { key: "mrr", month: 7, value: 600_000 },
-      { key: "customers", month: 7, value: 1_250 },
-      { key: "employee_retention", month: 7, value: 0.8 },
-      // Typed only in the new month: the months after it carry it as of month 7.
-      { key: "nps", month: 7, value: 45 },
-    ],
-  };
-  const longer = withInsertedMonths(s, edit.at, edit.count, edit.typed);
-  const hf = edited(s, edit);
-  expect(differences(hf, longer).slice(0, 20)).toEqual([]);
+  const hf = edited(amongTyped);
+  expect(differences(hf, longerTimeline(amongTyped)).slice(0, 20)).toEqual([]);
   // Not vacuous: the new month's growth is computed, and the month after it grows from the new month's MRR.
   const growth = namedValues(hf, "Tracking_mrr_growth");
   expect([growth[6], growth[7]]).toEqual([expect.closeTo(600_000 / (400_000 * 1.1 ** 5) - 1, 9), expect.closeTo((400_000 * 1.1 ** 6) / 600_000 - 1, 9)]);
@@ -120,23 +102,10 @@ test("a month inserted among typed months: its numbers are carried, the months a
 });
 
 test("two months inserted at the end of the typed months, with a row of the user's inside a section: the phase and ETAs follow", () => {
-  const s = scenario("phase 1 reached, with ETAs");
-  const edit: Edit = {
-    at: 15,
-    count: 2,
-    typed: [
-      ...[15, 16].flatMap((month, k) => [
-        { key: "mrr", month, value: Math.round(60_000 * 1.22 ** (13 + k + 1)) },
-        { key: "customers", month, value: Math.round(40 * 1.32 ** (13 + k + 1)) },
-        { key: "team_size", month, value: 12 + k },
-      ]),
-    ],
-    rowsAbove: { row: TRACKING.measures.get("arr")!, count: 1 },
-  };
-  const longer = withInsertedMonths(s, edit.at, edit.count, edit.typed);
-  const hf = edited(s, edit);
+  const hf = edited({ ...atTheEnd, rowsAbove: { row: TRACKING.measures.get("arr")!, count: 1 } });
+  const longer = longerTimeline(atTheEnd);
   expect(differences(hf, longer).slice(0, 20)).toEqual([]);
   // Not vacuous: the reporting month is the last inserted one, and the ETAs are counted from it.
-  expect(expectedNames(longer).get("Scale_ReportingMonth")).not.toBe(expectedNames(s).get("Scale_ReportingMonth"));
+  expect(expectedNames(longer).get("Scale_ReportingMonth")).not.toBe(expectedNames(atTheEnd.scenario).get("Scale_ReportingMonth"));
   expect(namedValues(hf, "Tracking_Months")).toHaveLength(38);
 });

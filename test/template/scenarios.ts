@@ -193,6 +193,49 @@ export function withInsertedMonths(s: Scenario, at: number, count: number, typed
   return { ...s, options: { ...s.options, months: s.options.months + count, actuals: [...moved, ...typed] } };
 }
 
+/** Months a user inserts as columns into a scenario's workbook: `count` new months from position `at`, and what is typed in them. */
+export interface InsertedMonths {
+  readonly name: string;
+  readonly scenario: Scenario;
+  readonly at: number;
+  readonly count: number;
+  readonly typed: readonly TimelineValue[];
+}
+
+const scenarioNamed = (name: string) => SCENARIOS.find((s) => s.name === name)!;
+
+/** The insertions the engines' tests make (HyperFormula's and LibreOffice's). */
+export const INSERTED_MONTHS: readonly InsertedMonths[] = [
+  {
+    // Between months 6 and 7. The neighbour's runway is typed over, so that row's formula comes from further right.
+    name: "a month inserted among typed months",
+    scenario: scenarioNamed("numbers typed over computed rows"),
+    at: 7,
+    count: 1,
+    typed: [
+      { key: "mrr", month: 7, value: 600_000 },
+      { key: "customers", month: 7, value: 1_250 },
+      { key: "employee_retention", month: 7, value: 0.8 },
+      // Typed only in the new month: the months after it carry it as of month 7.
+      { key: "nps", month: 7, value: 45 },
+    ],
+  },
+  {
+    name: "two months inserted at the end of the typed months",
+    scenario: scenarioNamed("phase 1 reached, with ETAs"),
+    at: 15,
+    count: 2,
+    typed: [15, 16].flatMap((month, k) => [
+      { key: "mrr", month, value: Math.round(60_000 * 1.22 ** (14 + k)) },
+      { key: "customers", month, value: Math.round(40 * 1.32 ** (14 + k)) },
+      { key: "team_size", month, value: 12 + k },
+    ]),
+  },
+];
+
+/** The scenario's numbers after the insertion: later months move on, the new months hold what was typed. */
+export const longerTimeline = (i: InsertedMonths) => withInsertedMonths(i.scenario, i.at, i.count, i.typed);
+
 /** The typed values by row key, as the core's timeline takes them. */
 export function typedSeries(values: readonly TimelineValue[], months: number): Map<string, Series> {
   const typed = new Map<string, (number | undefined)[]>();
