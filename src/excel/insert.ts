@@ -18,7 +18,7 @@ import {
 } from "../core/template";
 import { STYLES } from "../core/template/styles";
 import { WorkbookError, toWorkbookError } from "./errors";
-import { addRule } from "./rules";
+import { addRules } from "./rules";
 
 export interface InsertOptions {
   language: "en" | "es";
@@ -345,7 +345,7 @@ export function queueWorkbook(
       n.comment,
     );
   }
-  for (const r of spec.rules) addRule(sheets.get(r.sheet)!, r);
+  addRules(spec.rules, (r) => sheets.get(r.sheet)!);
   for (const v of spec.validations) {
     const validation = sheets.get(v.sheet)!.getRange(v.ref).dataValidation;
     validation.rule =

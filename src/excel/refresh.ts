@@ -4,7 +4,8 @@
  * block widen the names, so they are included) and the current thresholds, give inserted months
  * their formulas (inserted-months.ts, one more sync when there are any), and count the
  * reporting month's levels. Read (here) -> plan (refresh-plan.ts, pure) -> write (here). The
- * user's own rules stay. One sync to read, one to write; nothing is written when a sheet is
+ * user's own rules stay. One sync to read, two to write (the new rules, then the old ones
+ * deleted by their priority as read after the adds); nothing is written when a sheet is
  * protected or the workbook read-only.
  */
 import {
@@ -58,14 +59,14 @@ import {
 } from "./refresh-plan";
 import {
   SheetRules,
-  addRule,
+  addRules,
   holdsExactly,
-  oursOf,
   queueRulesRead,
   readRulesGuarded,
   ruleFormula,
   ruleTarget,
   rulesRead,
+  staleRules,
 } from "./rules";
 
 export type { FlaggedCell, OutOfRangeCell } from "./refresh-plan";
@@ -616,28 +617,50 @@ export async function refreshRiskFlags(
     }
   }
   const written = [...sheets].filter(([key]) => rules.get(key) !== undefined);
-  let rulesRemoved = 0;
-  // Per sheet, the new rules before the old ones go: wherever Excel stops, a sheet keeps a full set.
-  for (const [key, { sheet }] of written) {
-    for (const rule of plannedFor(plan, key)) addRule(sheet, rule);
-    for (const cf of oursOf(rules.get(key)!)) {
-      cf.delete();
-      rulesRemoved++;
-    }
-  }
+  const unreadable = unreadableOf(sheets, rules);
+  const failed = (e: unknown) =>
+    afterFailedWrite(context, written, unreadable, plan, e);
+  // First the new rules, each on top of its sheet (ConditionalFormatCollection.add), so that
+  // wherever Excel stops every sheet keeps a whole set; then each sheet's rules read again, since
+  // a rule's id is its priority and the adds moved every rule read before (see rules.ts).
+  for (const [key, { sheet }] of written)
+    addRules(plannedFor(plan, key), () => sheet);
   const completed = pendingMonths
     ? queueFormulaCopies(pendingMonths).months
     : [];
+  const reread = new Map(
+    written.map(([key, read]) => [
+      key,
+      read.rules ? queueRulesRead(read.sheet) : undefined,
+    ]),
+  );
   try {
     await context.sync();
   } catch (e) {
-    throw await afterFailedWrite(
-      context,
-      written,
-      unreadableOf(sheets, rules),
-      plan,
-      e,
-    );
+    throw await failed(e);
+  }
+  syncs++;
+  let rulesRemoved = 0;
+  for (const [key, { sheet }] of written) {
+    const collection = reread.get(key);
+    let now: SheetRules | undefined;
+    if (collection) now = rulesRead(collection);
+    else {
+      const guarded = await readRulesGuarded(context, sheet);
+      syncs += guarded.syncs;
+      now = guarded.rules;
+    }
+    if (!now) continue; // Excel cannot read them back: two sets stay until the next refresh.
+    const planned = plannedFor(plan, key).map(ruleFormula);
+    for (const priority of staleRules(now.formulas, planned)) {
+      now.items[priority].delete();
+      rulesRemoved++;
+    }
+  }
+  try {
+    await context.sync();
+  } catch (e) {
+    throw await failed(e);
   }
   const order = (f: FlaggedCell) => LEVELS.indexOf(f.level);
   plan.flagged.sort(
@@ -673,7 +696,7 @@ export async function refreshRiskFlags(
         .map(([, read]) => read.sheet.id),
       ...(reads.thresholdsSheet ? [reads.thresholdsSheet.id] : []),
     ],
-    unreadableSheets: unreadableOf(sheets, rules),
+    unreadableSheets: unreadable,
   };
 }
 
@@ -698,7 +721,7 @@ export async function rebuildSheetFlags(
   const planned = plannedFor(plan, key);
   for (const ref of new Set(planned.map((r) => r.ref)))
     ruleTarget(sheet, ref).conditionalFormats.clearAll();
-  for (const rule of planned) addRule(sheet, rule);
+  addRules(planned, () => sheet);
   try {
     await context.sync();
   } catch (e) {

@@ -20,13 +20,29 @@ export function ruleTarget(
     : sheet.getRanges(areas.join(", "));
 }
 
-export function addRule(sheet: Excel.Worksheet, rule: ConditionalRule): void {
+/**
+ * Adds a rule and sets it in the same breath: the returned format stands for the top priority,
+ * which the next add takes (Excel.ConditionalFormat.id is the priority), so nothing may be set on
+ * it after another rule is added.
+ */
+function addRule(sheet: Excel.Worksheet, rule: ConditionalRule): void {
   const cf = ruleTarget(sheet, rule.ref).conditionalFormats.add(
     Excel.ConditionalFormatType.custom,
   );
   cf.custom.rule.formula = ruleFormula(rule);
   cf.custom.format.fill.color = LEVEL_FILL[rule.level];
   cf.custom.format.font.color = LEVEL_FONT[rule.level];
+}
+
+/**
+ * Adds rules so that they end in the order given, the first at the top priority, as the .xlsx
+ * writer numbers them: each add goes to the top, so the last one is added first.
+ */
+export function addRules(
+  rules: readonly ConditionalRule[],
+  sheetOf: (rule: ConditionalRule) => Excel.Worksheet,
+): void {
+  for (const rule of [...rules].reverse()) addRule(sheetOf(rule), rule);
 }
 
 /** The formula a rule carries in Excel, as Excel reports it back. */
@@ -42,9 +58,31 @@ export interface SheetRules {
   readonly formulas: readonly (string | undefined)[];
 }
 
-/** The add-in's own rules of a sheet. */
-export const oursOf = (rules: SheetRules) =>
-  rules.items.filter((_, i) => isOurFormula(rules.formulas[i]));
+/**
+ * The priorities of the add-in's rules to delete once a sheet holds its new ones, highest number
+ * first. A ConditionalFormat's id is its priority in the collection, a new rule goes to the top
+ * (Excel.ConditionalFormat.id, ConditionalFormatCollection.add:
+ * https://learn.microsoft.com/javascript/api/excel/excel.conditionalformat), and a delete moves
+ * up every rule below it: deleting from the bottom up keeps the other priorities right within
+ * one batch. The first rule (by priority) carrying each planned formula is kept, as many times as
+ * planned: right after the adds those are the new ones, on top; every other rule of the add-in
+ * goes, whatever an earlier refresh that Excel stopped left behind. The user's rules are never
+ * listed.
+ */
+export function staleRules(
+  formulas: readonly (string | undefined)[],
+  planned: readonly string[],
+): number[] {
+  const wanted = planned.map(asExcelShows);
+  const stale: number[] = [];
+  formulas.forEach((formula, priority) => {
+    if (!isOurFormula(formula)) return;
+    const k = wanted.indexOf(asExcelShows(formula));
+    if (k >= 0) wanted.splice(k, 1);
+    else stale.push(priority);
+  });
+  return stale.reverse();
+}
 
 /**
  * The one-sync read of the refresh's normal path: every rule's type and, through

@@ -234,7 +234,7 @@ describe("insertTrackingWorkbook", () => {
 });
 
 describe("refreshRiskFlags", () => {
-  test("the reporting month's levels, worked out by hand: metrics against the target phase, indicators against their thresholds; 2 syncs", async () => {
+  test("the reporting month's levels, worked out by hand: metrics against the target phase, indicators against their thresholds; 3 syncs", async () => {
     await insert();
     type("mrr", 1, 400_000);
     type("mrr", 3, 480_000); // month 3, the last with data: MRR 480,000 and ARR 5,760,000 are within 10% of phase 1's targets
@@ -242,7 +242,7 @@ describe("refreshRiskFlags", () => {
     type("cash_balance", 3, 5_000_000);
     type("cash_burn_burn_rate", 3, 400_000); // OK (< 500,000); the runway, 12.5 months, is RISK (WATCH from 16.2)
     const result = await refreshRiskFlags(fakeContext(state));
-    expect(result.syncs).toBe(2);
+    expect(result.syncs).toBe(3);
     expect(state.syncs).toBe(result.syncs);
     expect(result.reportingMonth).toBe("2026-03");
     expect(result.counts).toEqual({ OK: 3, WATCH: 2, RISK: 1 });
@@ -430,7 +430,7 @@ describe("refreshRiskFlags", () => {
     const after = new Map([...tracking.cells].filter(([ref]) => /^P\d+$/.test(ref)));
     state.log.length = 0;
     const result = await refreshRiskFlags(fakeContext(state));
-    expect([result.monthsCompleted, result.syncs, state.syncs]).toEqual([["2026-02"], 3, 3]);
+    expect([result.monthsCompleted, result.syncs, state.syncs]).toEqual([["2026-02"], 4, 4]);
     expect(state.log.filter((op) => op === "range.copyFrom").length).toBeGreaterThan(3);
     const spec = describeWorkbook(options);
     const computed = new Set(spec.sheets.find((x) => x.key === "tracking")!.cells.filter((c) => c.ref.startsWith("Q") && c.formula !== undefined).map((c) => cellPosition(c.ref).row));
@@ -455,7 +455,7 @@ describe("refreshRiskFlags", () => {
     expect(tracking.cells.get(`O${trackingRow("customers")}`)?.formula).toBeUndefined();
     // Complete now: the next refresh reads nothing more.
     const again = await refreshRiskFlags(fakeContext(state));
-    expect([again.monthsCompleted, again.syncs]).toEqual([[], 2]);
+    expect([again.monthsCompleted, again.syncs]).toEqual([[], 3]);
   });
 
   test("a row the user inserts inside a section: the rules follow the names to the moved rows", async () => {
@@ -542,6 +542,67 @@ describe("refreshRiskFlags", () => {
     },
   );
 
+  /**
+   * The user's own rules on every sheet: one above the add-in's (the top priority), one among
+   * them and one below, over the same cells. Returns what they were.
+   */
+  function addUserRules(): string[] {
+    for (const s of state.sheets) {
+      const mine = (where: string) => ({ id: `user-${where}-${s.name}`, ref: "A1:Z60", formula: `=LEN(A1)>"${where}"` });
+      s.rules.unshift(mine("above"));
+      s.rules.splice(Math.ceil(s.rules.length / 2), 0, mine("between"));
+      s.rules.push(mine("below"));
+    }
+    return userRules();
+  }
+  const userRules = () => state.sheets.flatMap((s) => s.rules.filter((r) => r.id.startsWith("user-")).map((r) => JSON.stringify([s.name, r])));
+  /** Rules as an earlier version of the add-in left them: marked as its own, with other formulas. */
+  function ageOurRules(): void {
+    for (const s of state.sheets) for (const r of s.rules) if (r.formula.includes(RULE_MARKER)) r.formula = r.formula.replace("=AND(", "=AND(TRUE,");
+  }
+
+  test("Excel's priorities (a rule's id is its priority, adds go on top): the user's rules above, between and below the add-in's stay, and one set of flags is left", async () => {
+    await insert();
+    type("mrr", 1, 480_000);
+    const fresh = oursBySheet();
+    ageOurRules();
+    const user = addUserRules();
+    const result = await refreshRiskFlags(fakeContext(state));
+    expect(userRules()).toEqual(user);
+    expect(oursBySheet()).toEqual(fresh);
+    expect(result.rulesRemoved).toBe(result.rulesAdded);
+    // The user's rules keep their order among themselves; the add-in's new rules are on top of each sheet.
+    for (const s of state.sheets.filter((x) => fresh.get(x.name)!.length > 0)) expect([s.name, s.rules[0].formula.includes(RULE_MARKER)]).toEqual([s.name, true]);
+  });
+
+  test("Excel stopping at any operation of a refresh, with the user's rules among the add-in's: theirs stay, every sheet keeps a whole set, and the next refresh leaves exactly one", async () => {
+    await insert();
+    type("mrr", 1, 480_000);
+    const fresh = oursBySheet();
+    ageOurRules();
+    const user = addUserRules();
+    const old = oursBySheet();
+    const before = structuredClone(state.sheets);
+    const writes: string[] = [];
+    state.failWhen = (op) => (op.startsWith("conditionalFormat") && writes.push(op), false);
+    await refreshRiskFlags(fakeContext(state));
+    expect(writes.filter((op) => op.includes("delete")).length).toBeGreaterThan(30);
+    for (let k = 1; k <= writes.length; k++) {
+      state.sheets = structuredClone(before);
+      let n = 0;
+      state.failWhen = (op) => op.startsWith("conditionalFormat") && ++n === k;
+      await expect(refreshRiskFlags(fakeContext(state))).rejects.toMatchObject({ code: "refreshIncomplete" });
+      expect([k, userRules()]).toEqual([k, user]);
+      for (const [name, formulas] of oursBySheet()) {
+        const whole = holdsAll(formulas, old.get(name)!) || holdsAll(formulas, fresh.get(name)!);
+        expect([k, writes[k - 1], name, whole]).toEqual([k, writes[k - 1], name, true]);
+      }
+      state.failWhen = undefined;
+      await refreshRiskFlags(fakeContext(state));
+      expect([k, userRules(), oursBySheet()]).toEqual([k, user, fresh]);
+    }
+  });
+
   test.each(["GeneralException", "InvalidOperation", "UnsupportedFeature"])("a rule Excel cannot read (duplicated, or its delete undone; %s) stops only its sheet: the others are refreshed, and the pane is told which", async (code) => {
     await insert();
     type("mrr", 1, 480_000);
@@ -553,9 +614,10 @@ describe("refreshRiskFlags", () => {
     expect(result.counts).toEqual({ OK: 0, WATCH: 2, RISK: 0 });
     expect(oursBySheet()).toEqual(good);
     // The one read that failed, the names, the read with the rules that failed again, the read without them,
-    // two per sheet read alone (one for the sheet whose first read fails), and the write.
+    // two per sheet read alone (one for the sheet whose first read fails), the adds, the two sheets
+    // written read alone again, and the deletes.
     expect(result.syncs).toBe(state.syncs);
-    expect(result.syncs).toBe(4 + 2 * 2 + 1 + 1);
+    expect(result.syncs).toBe(4 + 2 * 2 + 1 + 1 + 2 * 2 + 1);
   });
 
   test("rebuilding a sheet whose rules cannot be read clears the add-in's cells there and adds the flags again; the user's rules elsewhere stay", async () => {
@@ -603,12 +665,12 @@ describe("refreshRiskFlags", () => {
     state.names.delete(NAMES.flag("nps"));
     type("mrr", 1, 1_000_000);
     const lenient = await refreshRiskFlags(fakeContext(state));
-    expect(lenient.syncs).toBe(2);
+    expect(lenient.syncs).toBe(3);
     const inserted = allRules();
     state.strictNullObjects = true;
     state.syncs = 0;
     const strict = await refreshRiskFlags(fakeContext(state));
-    expect(strict.syncs).toBe(4); // the refused read, the names, the read, the write
+    expect(strict.syncs).toBe(5); // the refused read, the names, the read, the adds, the deletes
     expect(state.syncs).toBe(strict.syncs);
     expect([strict.counts, strict.flagged, strict.rulesAdded]).toEqual([lenient.counts, lenient.flagged, lenient.rulesAdded]);
     expect(allRules()).toEqual(inserted);
@@ -617,7 +679,7 @@ describe("refreshRiskFlags", () => {
   test("a strict host with a whole template reads in one sync; without a template it still says to insert", async () => {
     await insert();
     state.strictNullObjects = true;
-    expect((await refreshRiskFlags(fakeContext(state))).syncs).toBe(2);
+    expect((await refreshRiskFlags(fakeContext(state))).syncs).toBe(3);
     state.sheets = [userSheet("Budget")];
     state.names.clear();
     await expect(refreshRiskFlags(fakeContext(state))).rejects.toMatchObject({ code: "notInserted" });

@@ -15,6 +15,7 @@ export interface FakeCell {
 }
 
 export interface FakeRule {
+  /** The fake's own name for the rule, for tests to find it; Office.js's ConditionalFormat.id is its priority. */
   id: string;
   ref: string;
   formula: string;
@@ -35,6 +36,7 @@ export interface FakeSheet {
   id?: string;
   cells: Map<string, FakeCell>;
   formats: { ref: string; props: Record<string, unknown> }[];
+  /** In priority order, the top priority first (see FakeConditionalFormatCollection). */
   rules: FakeRule[];
   validations: { ref: string; rule?: unknown; errorAlert?: unknown }[];
   tables: { name: string; ref: string; style?: string }[];
@@ -342,7 +344,7 @@ class FakeConditionalFormat extends FakeClientObject {
   ) {
     super(ctx);
     const set = (label: string, apply: (r: FakeRule, v: string) => void) => (_: string, v: unknown) =>
-      ctx.enqueue(`conditionalFormat ${label}`, () => apply(this.find()!.rule, v as string));
+      ctx.enqueue(`conditionalFormat ${label}`, () => apply(this.existing().rule, v as string));
     this.custom = {
       rule: new FakeConditionalFormula(ctx, () => this.find()?.rule, set("formula", (r, v) => (r.formula = v))),
       format: {
@@ -363,16 +365,35 @@ class FakeConditionalFormat extends FakeClientObject {
     super.settle(props, exists);
     this.rule = this.find()?.rule && { ...this.find()!.rule };
   }
+  /** The rule at this format's priority now; none there fails as Excel fails it. */
+  private existing(): { sheet: FakeSheet; rule: FakeRule } {
+    const found = this.find();
+    if (!found) throw new FakeOfficeError("ItemNotFound", `No conditional format at priority ${this.id}.`);
+    return found;
+  }
   delete(): void {
     this.context.enqueue("conditionalFormats.delete", () => {
-      const found = this.find();
-      if (found) writable(found.sheet).rules = found.sheet.rules.filter((r) => r !== found.rule);
+      const found = this.existing();
+      writable(found.sheet).rules = found.sheet.rules.filter((r) => r !== found.rule);
     });
   }
 }
 
 let ruleIds = 0;
 
+/**
+ * A range's conditional formats, as Office.js gives them: the sheet's rules that overlap the range,
+ * in priority order. `FakeSheet.rules` is that order, first = highest priority ("A rule's `id` is
+ * its priority within the collection": the ConditionalFormat.id docs, "The priority of the
+ * conditional format in the current ConditionalFormatCollection",
+ * https://learn.microsoft.com/javascript/api/excel/excel.conditionalformat#excel-excel-conditionalformat-id-member).
+ * So a ConditionalFormat proxy stands for a position, not a rule: it acts on whatever rule holds
+ * that priority when its operation runs. A rule added above it, or one deleted above it, moves
+ * it, and the proxy then reaches another rule; the docs say to re-fetch the object after a
+ * priority change (ConditionalFormat.priority). Excel.ConditionalFormatCollection.add "adds a new
+ * conditional format to the collection at the first/top priority"
+ * (https://learn.microsoft.com/javascript/api/excel/excel.conditionalformatcollection#excel-excel-conditionalformatcollection-add-member(1)).
+ */
 class FakeConditionalFormatCollection extends FakeClientObject {
   private list: FakeConditionalFormat[] = [];
   constructor(
@@ -384,11 +405,17 @@ class FakeConditionalFormatCollection extends FakeClientObject {
   get items(): FakeConditionalFormat[] {
     return this.loaded("items", this.list);
   }
-  private proxy(id: string): FakeConditionalFormat {
-    return new FakeConditionalFormat(this.context, id, () => {
-      const sheet = this.target()?.sheet;
-      const rule = sheet?.rules.find((r) => r.id === id);
-      return sheet && rule && { sheet, rule };
+  /** The rules overlapping the target, highest priority first. */
+  private rules(t: NonNullable<Target>): FakeRule[] {
+    const areas = t.areas ?? [t.box];
+    return t.sheet.rules.filter((r) => boxes(r.ref).some((b) => areas.some((a) => intersects(b, a))));
+  }
+  /** The format at `priority` when each of its operations runs. */
+  private at(priority: number): FakeConditionalFormat {
+    return new FakeConditionalFormat(this.context, String(priority), () => {
+      const t = this.target();
+      const rule = t ? this.rules(t)[priority] : undefined;
+      return t && rule ? { sheet: t.sheet, rule } : undefined;
     });
   }
   /**
@@ -404,19 +431,20 @@ class FakeConditionalFormatCollection extends FakeClientObject {
       writable(t.sheet).rules = t.sheet.rules.filter((r) => !inside(r));
     });
   }
+  /** A new rule at the top priority: the returned format is priority 0 until something moves it. */
   add(type: string): FakeConditionalFormat {
     const id = `cf${++ruleIds}`;
     this.context.enqueue(`conditionalFormats.add ${type}`, () => {
       const t = this.target()!;
-      writable(t.sheet).rules.push({ id, ref: (t.areas ?? [t.box]).map(refOf).join(" "), formula: "" });
+      writable(t.sheet).rules.unshift({ id, ref: (t.areas ?? [t.box]).map(refOf).join(" "), formula: "" });
     });
-    return this.proxy(id);
+    return this.at(0);
   }
   load(arg?: LoadArg): this {
     this.context.enqueue("load conditionalFormats", () => {
       this.checkPath();
       const t = this.target();
-      const rules = (t?.sheet.rules ?? []).filter((r) => boxes(r.ref).some((b) => intersects(b, t!.box)));
+      const rules = t ? this.rules(t) : [];
       const props = propsOf(arg).filter((p) => p !== "id");
       const bad = rules.find((r) => r.unreadable);
       // Reading any property of a rule Excel cannot read fails the whole load (office-js #6835, #6396).
@@ -425,7 +453,7 @@ class FakeConditionalFormatCollection extends FakeClientObject {
       const cellValues = rules.filter((r) => r.type === "cellValue");
       if (props.some((p) => p.includes("rule")) && cellValues.some((a) => cellValues.some((b) => a !== b && a.ref === b.ref)))
         throw new FakeOfficeError("GeneralException", "The conditional formats' rules cannot be read.");
-      this.list = rules.map((r) => this.proxy(r.id));
+      this.list = rules.map((_, priority) => this.at(priority));
       for (const cf of this.list) cf.settle(propsOf(arg), true);
       this.settle(["items"], t !== null);
     });
