@@ -1,5 +1,23 @@
-import { Component, ReactNode, Suspense, lazy, useEffect, useRef, useState } from "react";
-import { Button, FluentProvider, MessageBar, MessageBarBody, Spinner, Tab, TabList, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import {
+  Component,
+  ReactNode,
+  Suspense,
+  lazy,
+  useEffect,
+  useRef,
+  useState,
+} from "react";
+import {
+  Button,
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Tab,
+  TabList,
+  webDarkTheme,
+  webLightTheme,
+} from "@fluentui/react-components";
 import type { Language } from "../core/catalog";
 import type { RefreshResult } from "../excel";
 import type { Host } from "./host";
@@ -7,16 +25,27 @@ import { STRINGS } from "./strings";
 import { useDarkTheme } from "./theme";
 import { InsertView } from "./views/InsertView";
 
-const RefreshView = lazy(() => import(/* webpackChunkName: "refresh" */ "./views/RefreshView"));
-const ImportView = lazy(() => import(/* webpackChunkName: "import" */ "./views/ImportView"));
-const InspectView = lazy(() => import(/* webpackChunkName: "inspect" */ "./views/InspectView"));
-const FunctionsView = lazy(() => import(/* webpackChunkName: "functions-ref" */ "./views/FunctionsView"));
+const RefreshView = lazy(
+  () => import(/* webpackChunkName: "refresh" */ "./views/RefreshView"),
+);
+const ImportView = lazy(
+  () => import(/* webpackChunkName: "import" */ "./views/ImportView"),
+);
+const InspectView = lazy(
+  () => import(/* webpackChunkName: "inspect" */ "./views/InspectView"),
+);
+const FunctionsView = lazy(
+  () => import(/* webpackChunkName: "functions-ref" */ "./views/FunctionsView"),
+);
 
 const TABS = ["insert", "refresh", "import", "inspect", "functions"] as const;
 type TabId = (typeof TABS)[number];
 
 /** A view that fails to load or render (its chunk unreachable, say) says so instead of blanking the pane. */
-class ViewBoundary extends Component<{ message: string; children: ReactNode }, { error?: Error }> {
+class ViewBoundary extends Component<
+  { message: string; children: ReactNode },
+  { error?: Error }
+> {
   state: { error?: Error } = {};
   static getDerivedStateFromError(error: Error) {
     return { error };
@@ -38,11 +67,17 @@ export interface AppProps {
   formulaLanguage?: Language;
 }
 
-export function App({ host, initialLanguage, formulaLanguage = initialLanguage }: AppProps) {
+export function App({
+  host,
+  initialLanguage,
+  formulaLanguage = initialLanguage,
+}: AppProps) {
   const [language, setLanguage] = useState<Language>(initialLanguage);
   const [tab, setTab] = useState<TabId>("insert");
   // A view stays mounted once opened: an insert running, a result shown, survive a look at another tab.
-  const [opened, setOpened] = useState<ReadonlySet<TabId>>(() => new Set(["insert"]));
+  const [opened, setOpened] = useState<ReadonlySet<TabId>>(
+    () => new Set(["insert"]),
+  );
   const [lastRefresh, setLastRefresh] = useState<RefreshResult>();
   const [stale, setStale] = useState(false);
   const [tracking, setTracking] = useState(true);
@@ -57,7 +92,12 @@ export function App({ host, initialLanguage, formulaLanguage = initialLanguage }
     host
       .onChanged((worksheetId) => {
         const sheets = templateSheets.current;
-        if (worksheetId === undefined || sheets === undefined || sheets.has(worksheetId)) setStale(true);
+        if (
+          worksheetId === undefined ||
+          sheets === undefined ||
+          sheets.has(worksheetId)
+        )
+          setStale(true);
       })
       .then(
         (s) => (mounted ? (stop = s) : s()),
@@ -89,37 +129,102 @@ export function App({ host, initialLanguage, formulaLanguage = initialLanguage }
       case "insert":
         return <InsertView host={host} t={t} language={language} />;
       case "refresh":
-        return <RefreshView host={host} t={t} language={language} last={lastRefresh} stale={stale} tracking={tracking} onRefreshed={refreshed} />;
+        return (
+          <RefreshView
+            host={host}
+            t={t}
+            language={language}
+            last={lastRefresh}
+            stale={stale}
+            tracking={tracking}
+            onRefreshed={refreshed}
+          />
+        );
       case "inspect":
-        return <InspectView host={host} t={t} language={language} formulaLanguage={formulaLanguage} />;
+        return (
+          <InspectView
+            host={host}
+            t={t}
+            language={language}
+            formulaLanguage={formulaLanguage}
+          />
+        );
       case "import":
         return <ImportView host={host} t={t} language={language} />;
       case "functions":
-        return <FunctionsView host={host} t={t} language={language} formulaLanguage={formulaLanguage} />;
+        return (
+          <FunctionsView
+            host={host}
+            t={t}
+            language={language}
+            formulaLanguage={formulaLanguage}
+          />
+        );
     }
   };
 
   return (
-    <FluentProvider theme={dark ? webDarkTheme : webLightTheme} lang={language} style={{ minHeight: "100vh" }}>
-      <main style={{ padding: 12, display: "flex", flexDirection: "column", gap: 12 }}>
-        <header style={{ display: "flex", justifyContent: "space-between", alignItems: "center" }}>
+    <FluentProvider
+      theme={dark ? webDarkTheme : webLightTheme}
+      lang={language}
+      style={{ minHeight: "100vh" }}
+    >
+      <main
+        style={{
+          padding: 12,
+          display: "flex",
+          flexDirection: "column",
+          gap: 12,
+        }}
+      >
+        <header
+          style={{
+            display: "flex",
+            justifyContent: "space-between",
+            alignItems: "center",
+          }}
+        >
           <h1 style={{ fontSize: 18, margin: 0 }}>{t.title}</h1>
-          <Button size="small" appearance="subtle" onClick={() => setLanguage(language === "en" ? "es" : "en")} lang={language === "en" ? "es" : "en"}>
+          <Button
+            size="small"
+            appearance="subtle"
+            onClick={() => setLanguage(language === "en" ? "es" : "en")}
+            lang={language === "en" ? "es" : "en"}
+          >
             {t.languageSwitch}
           </Button>
         </header>
-        <TabList selectedValue={tab} onTabSelect={(_, d) => select(d.value as TabId)} size="small" style={{ flexWrap: "wrap" }}>
+        <TabList
+          selectedValue={tab}
+          onTabSelect={(_, d) => select(d.value as TabId)}
+          size="small"
+          style={{ flexWrap: "wrap" }}
+        >
           {TABS.map((id) => (
-            <Tab key={id} value={id} id={`tab-${id}`} aria-controls={`panel-${id}`} style={{ paddingInline: 6 }}>
+            <Tab
+              key={id}
+              value={id}
+              id={`tab-${id}`}
+              aria-controls={`panel-${id}`}
+              style={{ paddingInline: 6 }}
+            >
               {t.tabs[id]}
             </Tab>
           ))}
         </TabList>
         {TABS.map((id) => (
-          <section key={id} role="tabpanel" id={`panel-${id}`} aria-labelledby={`tab-${id}`} hidden={tab !== id}>
+          <section
+            key={id}
+            role="tabpanel"
+            id={`panel-${id}`}
+            aria-labelledby={`tab-${id}`}
+            hidden={tab !== id}
+          >
             {opened.has(id) && (
               <ViewBoundary message={t.viewFailed}>
-                <Suspense fallback={<Spinner size="tiny" />}>{view(id)}</Suspense>
+                <Suspense fallback={<Spinner size="tiny" />}>
+                  {view(id)}
+                </Suspense>
               </ViewBoundary>
             )}
           </section>

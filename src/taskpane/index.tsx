@@ -21,7 +21,13 @@ if (typeof Office === "undefined" || typeof Office.onReady !== "function") {
   renderOutside();
 } else {
   Office.onReady((info) => {
-    if (info.host !== Office.HostType.Excel || typeof Excel === "undefined") return renderOutside();
-    root.render(<App host={excelHost} initialLanguage={languageOf(Office.context.displayLanguage)} />);
+    if (info.host !== Office.HostType.Excel || typeof Excel === "undefined")
+      return renderOutside();
+    root.render(
+      <App
+        host={excelHost}
+        initialLanguage={languageOf(Office.context.displayLanguage)}
+      />,
+    );
   });
 }

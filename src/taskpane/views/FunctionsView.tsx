@@ -1,5 +1,10 @@
 import { useState } from "react";
-import { Button, Card, MessageBar, MessageBarBody } from "@fluentui/react-components";
+import {
+  Button,
+  Card,
+  MessageBar,
+  MessageBarBody,
+} from "@fluentui/react-components";
 import { Failure } from "../Failure";
 import type { Host } from "../host";
 import type { Strings } from "../strings";
@@ -7,20 +12,86 @@ import type { Language } from "../../core/catalog";
 import { SPANISH, SpanishTable, functionName } from "../../functions/spanish";
 
 /** One example per function; the README's reference has them all. */
-export const EXAMPLES: readonly { id: keyof SpanishTable; params: string; args: string; help: { en: string; es: string } }[] = [
-  { id: "PHASE", params: "metrics, [values], [min_share], [thresholds]", args: '"mrr", 600000', help: { en: "Phase reached (0-4) by the metrics given.", es: "Fase alcanzada (0-4) por las métricas dadas." } },
-  { id: "GAP", params: "metric, value, phase, [as_fraction], [thresholds]", args: '"cac", 120, 1', help: { en: "Gap to a phase's target: positive is still to go.", es: "Brecha al objetivo de una fase: positiva es lo que falta." } },
-  { id: "RISK", params: "indicator, values, [phase], [thresholds]", args: '"cash_burn.cash_runway", 17', help: { en: "OK, WATCH or RISK against the threshold.", es: "OK, WATCH o RISK frente al umbral." } },
-  { id: "TARGET", params: "metric, phase, [thresholds]", args: '"gross_margin", 2', help: { en: "The target of a metric for a phase.", es: "El objetivo de una métrica para una fase." } },
-  { id: "METRICS", params: "[language]", args: '"en"', help: { en: "The catalogue of metrics and targets, spilled.", es: "El catálogo de métricas y objetivos." } },
-  { id: "ETA", params: "metric, values, phase, [thresholds]", args: '"customers", {100,200,400,800}, 2', help: { en: "Months to a phase's target at the last three months' growth.", es: "Meses hasta el objetivo de una fase al crecimiento de los últimos tres meses." } },
-  { id: "SCORE", params: "metrics, [values], phase, [thresholds]", args: '{"mrr";"churn"}, {600000;0.06}, 1', help: { en: "Share of the metrics meeting a phase.", es: "Proporción de las métricas que cumplen una fase." } },
+export const EXAMPLES: readonly {
+  id: keyof SpanishTable;
+  params: string;
+  args: string;
+  help: { en: string; es: string };
+}[] = [
+  {
+    id: "PHASE",
+    params: "metrics, [values], [min_share], [thresholds]",
+    args: '"mrr", 600000',
+    help: {
+      en: "Phase reached (0-4) by the metrics given.",
+      es: "Fase alcanzada (0-4) por las métricas dadas.",
+    },
+  },
+  {
+    id: "GAP",
+    params: "metric, value, phase, [as_fraction], [thresholds]",
+    args: '"cac", 120, 1',
+    help: {
+      en: "Gap to a phase's target: positive is still to go.",
+      es: "Brecha al objetivo de una fase: positiva es lo que falta.",
+    },
+  },
+  {
+    id: "RISK",
+    params: "indicator, values, [phase], [thresholds]",
+    args: '"cash_burn.cash_runway", 17',
+    help: {
+      en: "OK, WATCH or RISK against the threshold.",
+      es: "OK, WATCH o RISK frente al umbral.",
+    },
+  },
+  {
+    id: "TARGET",
+    params: "metric, phase, [thresholds]",
+    args: '"gross_margin", 2',
+    help: {
+      en: "The target of a metric for a phase.",
+      es: "El objetivo de una métrica para una fase.",
+    },
+  },
+  {
+    id: "METRICS",
+    params: "[language]",
+    args: '"en"',
+    help: {
+      en: "The catalogue of metrics and targets, spilled.",
+      es: "El catálogo de métricas y objetivos.",
+    },
+  },
+  {
+    id: "ETA",
+    params: "metric, values, phase, [thresholds]",
+    args: '"customers", {100,200,400,800}, 2',
+    help: {
+      en: "Months to a phase's target at the last three months' growth.",
+      es: "Meses hasta el objetivo de una fase al crecimiento de los últimos tres meses.",
+    },
+  },
+  {
+    id: "SCORE",
+    params: "metrics, [values], phase, [thresholds]",
+    args: '{"mrr";"churn"}, {600000;0.06}, 1',
+    help: {
+      en: "Share of the metrics meeting a phase.",
+      es: "Proporción de las métricas que cumplen una fase.",
+    },
+  },
 ];
 
 /** "metric, [phase]" as Excel shows it in `language`: Spanish Excel shows "metrica, [fase]". */
-function parameterNames(id: keyof SpanishTable, params: string, language: Language): string {
+function parameterNames(
+  id: keyof SpanishTable,
+  params: string,
+  language: Language,
+): string {
   if (language === "en") return params;
-  const spanish: Readonly<Record<string, { name: string }>> = SPANISH[id].parameters;
+  const spanish: Readonly<Record<string, { name: string }>> =
+    SPANISH[id].parameters;
   return params.replace(/[a-z_]+/g, (p) => spanish[p]?.name ?? p);
 }
 
@@ -29,7 +100,17 @@ function parameterNames(id: keyof SpanishTable, params: string, language: Langua
  * their names in its own language, and a name in another one written by code shows #NAME?
  * (OfficeDev/office-js#891).
  */
-export default function FunctionsView({ host, t, language, formulaLanguage }: { host: Host; t: Strings; language: Language; formulaLanguage: Language }) {
+export default function FunctionsView({
+  host,
+  t,
+  language,
+  formulaLanguage,
+}: {
+  host: Host;
+  t: Strings;
+  language: Language;
+  formulaLanguage: Language;
+}) {
   const [done, setDone] = useState<string>();
   /** The active cell had something in it, so nothing was written. */
   const [occupied, setOccupied] = useState(false);
@@ -66,11 +147,25 @@ export default function FunctionsView({ host, t, language, formulaLanguage }: { 
         const example = `=${name}(${f.args})`;
         return (
           <Card key={f.id} size="small">
-            <code style={{ fontWeight: 600, overflowWrap: "anywhere" }}>{`${name}(${parameterNames(f.id, f.params, formulaLanguage)})`}</code>
+            <code
+              style={{ fontWeight: 600, overflowWrap: "anywhere" }}
+            >{`${name}(${parameterNames(f.id, f.params, formulaLanguage)})`}</code>
             <span>{f.help[language]}</span>
-            <div style={{ display: "flex", flexWrap: "wrap", justifyContent: "space-between", alignItems: "center", gap: 8 }}>
+            <div
+              style={{
+                display: "flex",
+                flexWrap: "wrap",
+                justifyContent: "space-between",
+                alignItems: "center",
+                gap: 8,
+              }}
+            >
               <code style={{ overflowWrap: "anywhere" }}>{example}</code>
-              <Button size="small" onClick={() => write(example)} aria-label={`${t.functions.insert}: ${example}`}>
+              <Button
+                size="small"
+                onClick={() => write(example)}
+                aria-label={`${t.functions.insert}: ${example}`}
+              >
                 {t.functions.insert}
               </Button>
             </div>

@@ -1,5 +1,17 @@
 import { useState } from "react";
-import { Button, Checkbox, MessageBar, MessageBarBody, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from "@fluentui/react-components";
+import {
+  Button,
+  Checkbox,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from "@fluentui/react-components";
 import type { Language } from "../../core/catalog";
 import type { ImportCell, ImportPreview } from "../../excel/import";
 import { Failure } from "../Failure";
@@ -48,14 +60,24 @@ export default function ImportView({ host, t, language }: Props) {
       setPreview(undefined);
     });
 
-  const shown = (c: ImportCell, v: string | number | boolean | undefined) => (typeof v === "number" ? formatMeasure(v, c.row.measure.unit, language) : String(v ?? ""));
+  const shown = (c: ImportCell, v: string | number | boolean | undefined) =>
+    typeof v === "number"
+      ? formatMeasure(v, c.row.measure.unit, language)
+      : String(v ?? "");
   const plan = preview?.plan;
-  const toWrite = plan ? plan.cells.length - (replaceTyped ? 0 : plan.overwrites.length) : 0;
+  const toWrite = plan
+    ? plan.cells.length - (replaceTyped ? 0 : plan.overwrites.length)
+    : 0;
 
   return (
     <div style={{ display: "flex", flexDirection: "column", gap: 10 }}>
       <p style={{ margin: 0 }}>{t.import.intro}</p>
-      <Button appearance="primary" onClick={read} disabled={busy} icon={busy ? <Spinner size="tiny" /> : undefined}>
+      <Button
+        appearance="primary"
+        onClick={read}
+        disabled={busy}
+        icon={busy ? <Spinner size="tiny" /> : undefined}
+      >
         {busy ? t.import.reading : t.import.read}
       </Button>
       {error !== undefined && <Failure error={error} t={t} />}
@@ -65,7 +87,11 @@ export default function ImportView({ host, t, language }: Props) {
         </MessageBar>
       )}
       {preview && plan && plan.errors.length > 0 && (
-        <MessageBar intent="warning" layout="multiline" data-testid="import-refused">
+        <MessageBar
+          intent="warning"
+          layout="multiline"
+          data-testid="import-refused"
+        >
           <MessageBarBody>
             <div>{t.import.refused(plan.errors.length)}</div>
             <ul style={{ margin: "4px 0", paddingLeft: 18 }}>
@@ -77,16 +103,32 @@ export default function ImportView({ host, t, language }: Props) {
         </MessageBar>
       )}
       {preview && plan && plan.errors.length === 0 && (
-        <div data-testid="import-preview" style={{ display: "flex", flexDirection: "column", gap: 8 }}>
+        <div
+          data-testid="import-preview"
+          style={{ display: "flex", flexDirection: "column", gap: 8 }}
+        >
           <div role="status">
-            {t.import.source(preview.source)} {plan.cells.length === 0 ? t.import.nothing : t.import.summary(plan.cells.length, plan.cells.filter((c) => c.replaces === "formula").length, plan.unchanged)}
+            {t.import.source(preview.source)}{" "}
+            {plan.cells.length === 0
+              ? t.import.nothing
+              : t.import.summary(
+                  plan.cells.length,
+                  plan.cells.filter((c) => c.replaces === "formula").length,
+                  plan.unchanged,
+                )}
           </div>
           {plan.cells.length > 0 && (
-            <Table size="small" aria-label={t.tabs.import} style={{ tableLayout: "auto" }}>
+            <Table
+              size="small"
+              aria-label={t.tabs.import}
+              style={{ tableLayout: "auto" }}
+            >
               <TableHeader>
                 <TableRow>
                   {(["measure", "month", "value", "cell"] as const).map((c) => (
-                    <TableHeaderCell key={c}>{t.import.columns[c]}</TableHeaderCell>
+                    <TableHeaderCell key={c}>
+                      {t.import.columns[c]}
+                    </TableHeaderCell>
                   ))}
                 </TableRow>
               </TableHeader>
@@ -95,29 +137,58 @@ export default function ImportView({ host, t, language }: Props) {
                   <TableRow key={c.address}>
                     <TableCell>{c.row.measure.name[language]}</TableCell>
                     <TableCell>{formatMonth(c.monthLabel, language)}</TableCell>
-                    <TableCell title={String(c.value)}>{shown(c, c.value)}</TableCell>
+                    <TableCell title={String(c.value)}>
+                      {shown(c, c.value)}
+                    </TableCell>
                     <TableCell>{c.address.split("!")[1]}</TableCell>
                   </TableRow>
                 ))}
               </TableBody>
             </Table>
           )}
-          {plan.cells.length > PREVIEW_ROWS && <div>{t.import.more(plan.cells.length - PREVIEW_ROWS)}</div>}
+          {plan.cells.length > PREVIEW_ROWS && (
+            <div>{t.import.more(plan.cells.length - PREVIEW_ROWS)}</div>
+          )}
           {plan.overwrites.length > 0 && (
-            <MessageBar intent="warning" layout="multiline" data-testid="import-overwrites">
-              <MessageBarBody style={{ display: "flex", flexDirection: "column", gap: 4, alignItems: "flex-start" }}>
+            <MessageBar
+              intent="warning"
+              layout="multiline"
+              data-testid="import-overwrites"
+            >
+              <MessageBarBody
+                style={{
+                  display: "flex",
+                  flexDirection: "column",
+                  gap: 4,
+                  alignItems: "flex-start",
+                }}
+              >
                 <div>{t.import.overwrites(plan.overwrites.length)}</div>
                 <ul style={{ margin: 0, paddingLeft: 18 }}>
                   {plan.overwrites.slice(0, PREVIEW_ROWS).map((c) => (
-                    <li key={c.address}>{t.import.overwrite(c.address, shown(c, c.previous), shown(c, c.value))}</li>
+                    <li key={c.address}>
+                      {t.import.overwrite(
+                        c.address,
+                        shown(c, c.previous),
+                        shown(c, c.value),
+                      )}
+                    </li>
                   ))}
                 </ul>
-                <Checkbox label={t.import.replaceTyped(plan.overwrites.length)} checked={replaceTyped} onChange={(_, d) => setReplaceTyped(d.checked === true)} />
+                <Checkbox
+                  label={t.import.replaceTyped(plan.overwrites.length)}
+                  checked={replaceTyped}
+                  onChange={(_, d) => setReplaceTyped(d.checked === true)}
+                />
               </MessageBarBody>
             </MessageBar>
           )}
           {plan.cells.length > 0 && (
-            <Button appearance="primary" onClick={() => write(preview)} disabled={busy || toWrite === 0}>
+            <Button
+              appearance="primary"
+              onClick={() => write(preview)}
+              disabled={busy || toWrite === 0}
+            >
               {t.import.write(toWrite)}
             </Button>
           )}

@@ -1,5 +1,13 @@
 import { useEffect, useState } from "react";
-import { Button, Field, Input, MessageBar, MessageBarBody, Select, Spinner } from "@fluentui/react-components";
+import {
+  Button,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Spinner,
+} from "@fluentui/react-components";
 import { Language } from "../../core/catalog";
 import { SHEET_NAMES } from "../../core/template/sheet-names";
 import { MONTHS } from "../../core/months";
@@ -54,12 +62,16 @@ export function InsertView({ host, t, language }: Props) {
     try {
       const options = {
         language: workbookLanguage,
-        company: company.trim() || STRINGS[workbookLanguage].insert.defaultCompany,
+        company:
+          company.trim() || STRINGS[workbookLanguage].insert.defaultCompany,
         currency: currency.trim().toUpperCase(),
         firstMonth,
         months: monthCount,
       };
-      setResult({ ...(await host.insert(options)), language: workbookLanguage });
+      setResult({
+        ...(await host.insert(options)),
+        language: workbookLanguage,
+      });
     } catch (e) {
       setError(e);
     } finally {
@@ -78,24 +90,67 @@ export function InsertView({ host, t, language }: Props) {
     >
       <p style={{ margin: 0 }}>{t.insert.intro}</p>
       <Field label={t.insert.language}>
-        <Select value={workbookLanguage} onChange={(_, d) => setWorkbookLanguage(d.value as Language)}>
+        <Select
+          value={workbookLanguage}
+          onChange={(_, d) => setWorkbookLanguage(d.value as Language)}
+        >
           <option value="en">English</option>
           <option value="es">Español</option>
         </Select>
       </Field>
       <Field label={t.insert.company} hint={t.insert.companyHint}>
-        <Input value={company} placeholder={STRINGS[workbookLanguage].insert.defaultCompany} onChange={(_, d) => setCompany(d.value)} />
+        <Input
+          value={company}
+          placeholder={STRINGS[workbookLanguage].insert.defaultCompany}
+          onChange={(_, d) => setCompany(d.value)}
+        />
       </Field>
-      <Field label={t.insert.currency} hint={t.insert.currencyHint} validationMessage={tried && !currencyOk ? t.insert.currencyInvalid : undefined}>
-        <Input value={currency} maxLength={3} onChange={(_, d) => setCurrency(d.value)} />
+      <Field
+        label={t.insert.currency}
+        hint={t.insert.currencyHint}
+        validationMessage={
+          tried && !currencyOk ? t.insert.currencyInvalid : undefined
+        }
+      >
+        <Input
+          value={currency}
+          maxLength={3}
+          onChange={(_, d) => setCurrency(d.value)}
+        />
       </Field>
-      <Field label={t.insert.firstMonth} validationMessage={tried && !monthOk ? t.insert.firstMonthInvalid : undefined}>
-        <Input type="month" value={firstMonth} onChange={(_, d) => setFirstMonth(d.value)} />
+      <Field
+        label={t.insert.firstMonth}
+        validationMessage={
+          tried && !monthOk ? t.insert.firstMonthInvalid : undefined
+        }
+      >
+        <Input
+          type="month"
+          value={firstMonth}
+          onChange={(_, d) => setFirstMonth(d.value)}
+        />
       </Field>
-      <Field label={t.insert.months} hint={t.insert.monthsHint} validationMessage={tried && !monthsOk ? t.insert.monthsInvalid : undefined}>
-        <Input type="number" min={MONTHS.min} max={MONTHS.max} value={months} onChange={(_, d) => setMonths(d.value)} />
+      <Field
+        label={t.insert.months}
+        hint={t.insert.monthsHint}
+        validationMessage={
+          tried && !monthsOk ? t.insert.monthsInvalid : undefined
+        }
+      >
+        <Input
+          type="number"
+          min={MONTHS.min}
+          max={MONTHS.max}
+          value={months}
+          onChange={(_, d) => setMonths(d.value)}
+        />
       </Field>
-      <Button appearance="primary" type="submit" disabled={busy} icon={busy ? <Spinner size="tiny" /> : undefined}>
+      <Button
+        appearance="primary"
+        type="submit"
+        disabled={busy}
+        icon={busy ? <Spinner size="tiny" /> : undefined}
+      >
         {busy ? t.insert.running : t.insert.run}
       </Button>
       {error !== undefined && <Failure error={error} t={t} />}
@@ -105,11 +160,27 @@ export function InsertView({ host, t, language }: Props) {
             <div>{t.insert.created}</div>
             <ul style={{ margin: "4px 0", paddingLeft: 18 }}>
               {result.sheets.map((s) => (
-                <li key={s.key}>{s.renamed ? t.insert.renamed(s.name, defaultName(s.key, result.language)) : s.name}</li>
+                <li key={s.key}>
+                  {s.renamed
+                    ? t.insert.renamed(
+                        s.name,
+                        defaultName(s.key, result.language),
+                      )
+                    : s.name}
+                </li>
               ))}
             </ul>
-            {result.skippedNames.length > 0 && <div>{t.insert.skippedNames(result.skippedNames.join(", "))}</div>}
-            <Button size="small" onClick={() => host.select(`'${result.dashboardSheet.replace(/'/g, "''")}'!A1`).catch(setError)}>
+            {result.skippedNames.length > 0 && (
+              <div>{t.insert.skippedNames(result.skippedNames.join(", "))}</div>
+            )}
+            <Button
+              size="small"
+              onClick={() =>
+                host
+                  .select(`'${result.dashboardSheet.replace(/'/g, "''")}'!A1`)
+                  .catch(setError)
+              }
+            >
               {t.insert.goToDashboard}
             </Button>
           </MessageBarBody>

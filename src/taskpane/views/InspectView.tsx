@@ -1,5 +1,15 @@
 import { useState } from "react";
-import { Button, MessageBar, MessageBarBody, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from "@fluentui/react-components";
+import {
+  Button,
+  MessageBar,
+  MessageBarBody,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from "@fluentui/react-components";
 import { Language, PHASE_METRICS, Unit } from "../../core/catalog";
 import { Failure } from "../Failure";
 import { formatMeasure } from "../format";
@@ -15,19 +25,47 @@ interface Props {
   formulaLanguage: Language;
 }
 
-export default function InspectView({ host, t, language, formulaLanguage }: Props) {
+export default function InspectView({
+  host,
+  t,
+  language,
+  formulaLanguage,
+}: Props) {
   const [inspection, setInspection] = useState<Inspection>();
   const [error, setError] = useState<unknown>();
-  const [written, setWritten] = useState<{ intent: "success" | "warning"; text: string }>();
+  const [written, setWritten] = useState<{
+    intent: "success" | "warning";
+    text: string;
+  }>();
 
   const writeFormulas = async () => {
     setError(undefined);
     setWritten(undefined);
     try {
       const plan = await host.writeFormulasBeside(formulaLanguage);
-      if (!("problem" in plan)) setWritten({ intent: "success", text: t.inspect.wroteFormulas(plan.count, plan.address, plan.nextPhase, plan.withPhase) });
-      else if (plan.problem === "notEmpty") setWritten({ intent: "warning", text: t.inspect.formulasNotEmpty(plan.address) });
-      else setWritten({ intent: "warning", text: plan.problem === "twoColumns" ? t.inspect.formulasTwoColumns : t.inspect.formulasNoMetrics });
+      if (!("problem" in plan))
+        setWritten({
+          intent: "success",
+          text: t.inspect.wroteFormulas(
+            plan.count,
+            plan.address,
+            plan.nextPhase,
+            plan.withPhase,
+          ),
+        });
+      else if (plan.problem === "notEmpty")
+        setWritten({
+          intent: "warning",
+          text: t.inspect.formulasNotEmpty(plan.address),
+        });
+      else
+        setWritten({
+          intent: "warning",
+          text:
+            plan.problem === "twoColumns"
+              ? t.inspect.formulasTwoColumns
+              : t.inspect.formulasNoMetrics,
+        });
     } catch (e) {
       setError(e);
     }
@@ -41,7 +79,8 @@ export default function InspectView({ host, t, language, formulaLanguage }: Prop
       setError(e);
     }
   };
-  const name = (id: string) => PHASE_METRICS.find((m) => m.id === id)?.name[language] ?? id;
+  const name = (id: string) =>
+    PHASE_METRICS.find((m) => m.id === id)?.name[language] ?? id;
   /** The number as the sheet formats it, the exact value on hover; an error message as it is. */
   const cell = (v: number | string, unit: Unit, suffix = "") =>
     typeof v === "number" ? (
@@ -78,12 +117,22 @@ export default function InspectView({ host, t, language, formulaLanguage }: Prop
           <p role="status" style={{ fontWeight: 600, margin: "0 0 4px" }}>
             {t.inspect.phaseReached(inspection.phase)}
           </p>
-          <p style={{ margin: "0 0 8px" }}>{inspection.workbookTargets ? t.inspect.workbookTargets : t.inspect.builtInTargets}</p>
-          <Table size="small" aria-label={t.tabs.inspect} style={{ tableLayout: "auto" }}>
+          <p style={{ margin: "0 0 8px" }}>
+            {inspection.workbookTargets
+              ? t.inspect.workbookTargets
+              : t.inspect.builtInTargets}
+          </p>
+          <Table
+            size="small"
+            aria-label={t.tabs.inspect}
+            style={{ tableLayout: "auto" }}
+          >
             <TableHeader>
               <TableRow>
                 {(["metric", "value", "phase", "gap"] as const).map((c) => (
-                  <TableHeaderCell key={c}>{t.inspect.columns[c]}</TableHeaderCell>
+                  <TableHeaderCell key={c}>
+                    {t.inspect.columns[c]}
+                  </TableHeaderCell>
                 ))}
               </TableRow>
             </TableHeader>

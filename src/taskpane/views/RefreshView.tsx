@@ -1,6 +1,24 @@
 import { useState } from "react";
-import { Badge, Button, Link, MessageBar, MessageBarBody, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from "@fluentui/react-components";
-import { Language, PHASE_METRICS, RISK_INDICATORS, Unit } from "../../core/catalog";
+import {
+  Badge,
+  Button,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from "@fluentui/react-components";
+import {
+  Language,
+  PHASE_METRICS,
+  RISK_INDICATORS,
+  Unit,
+} from "../../core/catalog";
 import type { FlaggedCell } from "../../excel";
 import { Failure } from "../Failure";
 import { formatMeasure, formatMonth, rangeProblem } from "../format";
@@ -19,16 +37,39 @@ interface Props {
   onRefreshed: (result: RefreshResult) => void;
 }
 
-const LEVEL_COLOR = { OK: "success", WATCH: "warning", RISK: "danger" } as const;
-const VISUALLY_HIDDEN = { position: "absolute", width: 1, height: 1, overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" } as const;
+const LEVEL_COLOR = {
+  OK: "success",
+  WATCH: "warning",
+  RISK: "danger",
+} as const;
+const VISUALLY_HIDDEN = {
+  position: "absolute",
+  width: 1,
+  height: 1,
+  overflow: "hidden",
+  clip: "rect(0 0 0 0)",
+  whiteSpace: "nowrap",
+} as const;
 
 /** A flagged cell's metric (phase sheets) or group.indicator (Risks sheet): its name and unit. */
 function measure(id: string, language: Language): { name: string; unit: Unit } {
-  const m = PHASE_METRICS.find((x) => x.id === id) ?? RISK_INDICATORS.find((x) => x.qualifiedId === id);
-  return m ? { name: m.name[language], unit: m.unit } : { name: id, unit: "count" };
+  const m =
+    PHASE_METRICS.find((x) => x.id === id) ??
+    RISK_INDICATORS.find((x) => x.qualifiedId === id);
+  return m
+    ? { name: m.name[language], unit: m.unit }
+    : { name: id, unit: "count" };
 }
 
-export default function RefreshView({ host, t, language, last, stale, tracking, onRefreshed }: Props) {
+export default function RefreshView({
+  host,
+  t,
+  language,
+  last,
+  stale,
+  tracking,
+  onRefreshed,
+}: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   const [rebuilt, setRebuilt] = useState<{ sheet: string; rules: number }>();
@@ -64,19 +105,43 @@ export default function RefreshView({ host, t, language, last, stale, tracking, 
     return (
       <TableRow key={f.address}>
         <TableCell>
-          <div style={{ display: "flex", flexDirection: "column", alignItems: "flex-start", gap: 2, padding: "4px 0" }}>
-            <Link as="button" onClick={() => host.select(f.address).catch(setError)} aria-label={`${name}: ${t.refresh.selectHint} ${f.address}`}>
+          <div
+            style={{
+              display: "flex",
+              flexDirection: "column",
+              alignItems: "flex-start",
+              gap: 2,
+              padding: "4px 0",
+            }}
+          >
+            <Link
+              as="button"
+              onClick={() => host.select(f.address).catch(setError)}
+              aria-label={`${name}: ${t.refresh.selectHint} ${f.address}`}
+            >
               {name}
             </Link>
-            <Badge color={LEVEL_COLOR[f.level]} appearance="filled" size="small">
+            <Badge
+              color={LEVEL_COLOR[f.level]}
+              appearance="filled"
+              size="small"
+            >
               {f.level}
             </Badge>
             {/* What it is judged against: the target phase, or the risk thresholds (in the first column, so the table fits a narrow pane). */}
-            <span style={{ fontSize: 12 }}>{f.phase === "R" ? t.refresh.risksPhase : t.refresh.phase(f.phase)}</span>
+            <span style={{ fontSize: 12 }}>
+              {f.phase === "R"
+                ? t.refresh.risksPhase
+                : t.refresh.phase(f.phase)}
+            </span>
           </div>
         </TableCell>
-        <TableCell title={String(f.value)}>{formatMeasure(f.value, unit, language)}</TableCell>
-        <TableCell title={String(f.target)}>{formatMeasure(f.target, unit, language)}</TableCell>
+        <TableCell title={String(f.value)}>
+          {formatMeasure(f.value, unit, language)}
+        </TableCell>
+        <TableCell title={String(f.target)}>
+          {formatMeasure(f.target, unit, language)}
+        </TableCell>
       </TableRow>
     );
   };
@@ -84,7 +149,12 @@ export default function RefreshView({ host, t, language, last, stale, tracking, 
   return (
     <div style={{ display: "flex", flexDirection: "column", gap: 10 }}>
       <p style={{ margin: 0 }}>{t.refresh.intro}</p>
-      <Button appearance="primary" onClick={refresh} disabled={busy} icon={busy ? <Spinner size="tiny" /> : undefined}>
+      <Button
+        appearance="primary"
+        onClick={refresh}
+        disabled={busy}
+        icon={busy ? <Spinner size="tiny" /> : undefined}
+      >
         {busy ? t.refresh.running : t.refresh.run}
       </Button>
       {stale && last && (
@@ -100,23 +170,49 @@ export default function RefreshView({ host, t, language, last, stale, tracking, 
       {error !== undefined && <Failure error={error} t={t} />}
       {rebuilt && (
         <MessageBar intent="success" role="status">
-          <MessageBarBody>{t.refresh.rebuilt(rebuilt.sheet, rebuilt.rules)}</MessageBarBody>
+          <MessageBarBody>
+            {t.refresh.rebuilt(rebuilt.sheet, rebuilt.rules)}
+          </MessageBarBody>
         </MessageBar>
       )}
       {last && last.monthsCompleted.length > 0 && (
         <MessageBar intent="success" data-testid="months-completed">
-          <MessageBarBody>{t.refresh.monthsCompleted(last.monthsCompleted.map((m) => formatMonth(m, language)))}</MessageBarBody>
+          <MessageBarBody>
+            {t.refresh.monthsCompleted(
+              last.monthsCompleted.map((m) => formatMonth(m, language)),
+            )}
+          </MessageBarBody>
         </MessageBar>
       )}
       {last && last.outOfRange.length > 0 && (
-        <MessageBar intent="warning" layout="multiline" data-testid="out-of-range">
+        <MessageBar
+          intent="warning"
+          layout="multiline"
+          data-testid="out-of-range"
+        >
           <MessageBarBody>
             <span>{t.refresh.outOfRange(last.outOfRange.length)}</span>
-            <ul style={{ margin: "4px 0 0", padding: 0, listStyle: "none", display: "flex", flexDirection: "column", gap: 4 }}>
+            <ul
+              style={{
+                margin: "4px 0 0",
+                padding: 0,
+                listStyle: "none",
+                display: "flex",
+                flexDirection: "column",
+                gap: 4,
+              }}
+            >
               {last.outOfRange.map((c) => (
                 <li key={c.address}>
-                  <Link as="button" onClick={() => host.select(c.address).catch(setError)}>
-                    {t.refresh.outOfRangeCell(c.address, c.value, rangeProblem(c.measureId, c.value, language) || c.problem)}
+                  <Link
+                    as="button"
+                    onClick={() => host.select(c.address).catch(setError)}
+                  >
+                    {t.refresh.outOfRangeCell(
+                      c.address,
+                      c.value,
+                      rangeProblem(c.measureId, c.value, language) || c.problem,
+                    )}
                   </Link>
                 </li>
               ))}
@@ -125,8 +221,20 @@ export default function RefreshView({ host, t, language, last, stale, tracking, 
         </MessageBar>
       )}
       {last?.unreadableSheets.map((sheet) => (
-        <MessageBar key={sheet} intent="warning" layout="multiline" data-testid="unreadable">
-          <MessageBarBody style={{ display: "flex", flexDirection: "column", gap: 6, alignItems: "flex-start" }}>
+        <MessageBar
+          key={sheet}
+          intent="warning"
+          layout="multiline"
+          data-testid="unreadable"
+        >
+          <MessageBarBody
+            style={{
+              display: "flex",
+              flexDirection: "column",
+              gap: 6,
+              alignItems: "flex-start",
+            }}
+          >
             <span>{t.refresh.unreadable(sheet)}</span>
             <Button size="small" onClick={() => rebuild(sheet)} disabled={busy}>
               {t.refresh.rebuild(sheet)}
@@ -135,27 +243,62 @@ export default function RefreshView({ host, t, language, last, stale, tracking, 
         </MessageBar>
       ))}
       {last && (
-        <div data-testid="refresh-result" style={{ display: "flex", flexDirection: "column", gap: 8 }}>
-          <div role="status" style={{ display: "flex", gap: 6, alignItems: "center", flexWrap: "wrap" }}>
-            {last.reportingMonth && <span data-testid="reporting-month">{t.refresh.reportingMonth(formatMonth(last.reportingMonth, language))}</span>}
+        <div
+          data-testid="refresh-result"
+          style={{ display: "flex", flexDirection: "column", gap: 8 }}
+        >
+          <div
+            role="status"
+            style={{
+              display: "flex",
+              gap: 6,
+              alignItems: "center",
+              flexWrap: "wrap",
+            }}
+          >
+            {last.reportingMonth && (
+              <span data-testid="reporting-month">
+                {t.refresh.reportingMonth(
+                  formatMonth(last.reportingMonth, language),
+                )}
+              </span>
+            )}
             <span aria-hidden style={{ display: "flex", gap: 6 }}>
               <Badge color="success">OK {last.counts.OK}</Badge>
               <Badge color="warning">WATCH {last.counts.WATCH}</Badge>
               <Badge color="danger">RISK {last.counts.RISK}</Badge>
             </span>
-            <span style={VISUALLY_HIDDEN}>{t.refresh.summary(last.counts.OK, last.counts.WATCH, last.counts.RISK)}</span>
+            <span style={VISUALLY_HIDDEN}>
+              {t.refresh.summary(
+                last.counts.OK,
+                last.counts.WATCH,
+                last.counts.RISK,
+              )}
+            </span>
           </div>
-          <div data-testid="plan-completion">{t.refresh.plan(last.plan.map((p) => (p === null ? "–" : formatMeasure(p, "fraction", language))))}</div>
+          <div data-testid="plan-completion">
+            {t.refresh.plan(
+              last.plan.map((p) =>
+                p === null ? "–" : formatMeasure(p, "fraction", language),
+              ),
+            )}
+          </div>
           {last.counts.OK + last.counts.WATCH + last.counts.RISK === 0 ? (
             <p>{t.refresh.noValues}</p>
           ) : last.flagged.length === 0 ? (
             <p>{t.refresh.none}</p>
           ) : (
-            <Table size="small" aria-label={t.tabs.refresh} style={{ tableLayout: "auto" }}>
+            <Table
+              size="small"
+              aria-label={t.tabs.refresh}
+              style={{ tableLayout: "auto" }}
+            >
               <TableHeader>
                 <TableRow>
                   {(["metric", "value", "target"] as const).map((c) => (
-                    <TableHeaderCell key={c}>{t.refresh.columns[c]}</TableHeaderCell>
+                    <TableHeaderCell key={c}>
+                      {t.refresh.columns[c]}
+                    </TableHeaderCell>
                   ))}
                 </TableRow>
               </TableHeader>
