@@ -232,32 +232,55 @@ function writeSheet(sheet: Excel.Worksheet, spec: SheetSpec): void {
   writePageLayout(sheet, spec);
 }
 
-/** A described chart: lines over the months (series by rows) or bars over the metrics (by columns). */
+/** Whether the description puts anything (a value or a formula) in a range of a sheet. */
+function holdsCells(spec: WorkbookSpec, sheet: SheetKey, range: string): boolean {
+  const [a, b = a] = range.split(":").map(cellPosition);
+  return spec.sheets
+    .find((s) => s.key === sheet)!
+    .cells.some((c) => {
+      const p = cellPosition(c.ref);
+      const inside =
+        a.col <= p.col && p.col <= b.col && a.row <= p.row && p.row <= b.row;
+      return inside && (c.formula !== undefined || (c.value ?? "") !== "");
+    });
+}
+
+/**
+ * A described chart: lines over the months (series by rows) or bars over the metrics (by
+ * columns). Excel makes no series from empty cells (product.md section 10: an input row is empty
+ * on insert), so the chart is made from the first series whose cells the description fills, and
+ * the others are added at their places (ChartSeriesCollection.add(name, index), ExcelApi 1.7).
+ */
 function addChart(
   sheet: Excel.Worksheet,
   data: Excel.Worksheet,
   c: ChartSpec,
+  spec: WorkbookSpec,
 ): void {
-  const [first, ...others] = c.series;
   const line = c.kind === "line";
+  const source = Math.max(
+    0,
+    c.series.findIndex((s) => holdsCells(spec, c.dataSheet, s.values)),
+  );
   const chart = sheet.charts.add(
     line ? Excel.ChartType.line : Excel.ChartType.barClustered,
-    data.getRange(first.values),
+    data.getRange(c.series[source].values),
     line ? Excel.ChartSeriesBy.rows : Excel.ChartSeriesBy.columns,
   );
   chart.title.text = c.title;
   chart.setPosition(c.from, c.to);
   const categories = data.getRange(c.categories);
-  const series = chart.series.getItemAt(0);
-  series.name = first.name;
-  series.setXAxisValues(categories);
-  for (const s of others) {
-    const added = chart.series.add(s.name);
-    added.setValues(data.getRange(s.values));
-    added.setXAxisValues(categories);
-    // The phase targets: dashed, as in the .xlsx.
-    if (line) added.format.line.lineStyle = Excel.ChartLineStyle.dash;
-  }
+  // Series go in order: when the k-th is set, the ones before it are in place, so the chart's own
+  // series (made first, at the top) has been moved down to index k.
+  c.series.forEach((s, k) => {
+    const series =
+      k === source ? chart.series.getItemAt(k) : chart.series.add(s.name, k);
+    series.name = s.name;
+    if (k !== source) series.setValues(data.getRange(s.values));
+    series.setXAxisValues(categories);
+    // The phase targets (every series after the first): dashed, as in the .xlsx.
+    if (line && k > 0) series.format.line.lineStyle = Excel.ChartLineStyle.dash;
+  });
   const axis = chart.axes.valueAxis;
   axis.numberFormat = c.valueAxis.numberFormat;
   if (c.valueAxis.min !== undefined) axis.minimum = c.valueAxis.min;
@@ -373,7 +396,7 @@ export function queueWorkbook(
     };
   }
   for (const c of spec.charts)
-    addChart(sheets.get(c.sheet)!, sheets.get(c.dataSheet)!, c);
+    addChart(sheets.get(c.sheet)!, sheets.get(c.dataSheet)!, c, spec);
   sheets.get("dashboard")?.activate();
   return { skippedNames };
 }

@@ -159,6 +159,50 @@ const absoluteRef = (b: Box) => refOf(b).replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
 const quote = (sheet: string) => (/^[A-Za-z0-9_]+$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`);
 const intersects = (a: Box, b: Box) => a.c1 <= b.c2 && b.c1 <= a.c2 && a.r1 <= b.r2 && b.r1 <= a.r2;
 
+// ---------- Excel's limits: refused here as Excel refuses them (product.md section 10) ----------
+
+/** Excel's error for what it refuses: thrown at sync, as Office.js reports it. */
+const refused = (message: string) => new FakeOfficeError("InvalidArgument", message);
+
+/**
+ * A sheet name Excel refuses: blank, over 31 characters, one of [ ] : * ? / \, an apostrophe
+ * first or last, or "History" (https://support.microsoft.com/office/rename-a-worksheet-3f1f7148-ee83-404d-8ef0-9ff99fbad1f9).
+ * Names are unique ignoring case (the collection checks that).
+ */
+export function sheetNameProblem(name: string): string | undefined {
+  if (name.trim() === "") return "is blank";
+  if (name.length > 31) return "is longer than 31 characters";
+  if (/[[\]:*?/\\]/.test(name)) return "holds one of [ ] : * ? / \\";
+  if (/^'|'$/.test(name)) return "begins or ends with an apostrophe";
+  if (name.toLowerCase() === "history") return "is History, which Excel keeps for itself";
+  return undefined;
+}
+
+/**
+ * A defined name Excel refuses ("Syntax rules for names",
+ * https://support.microsoft.com/office/define-and-use-names-in-formulas-4d0f13ac-53b7-422e-afd2-abd7ff379c64):
+ * a letter, underscore or backslash first, then letters, digits, periods and underscores; at most
+ * 255 characters; not C, c, R or r; nothing that reads as a cell reference (A1 or R1C1 style).
+ */
+export function definedNameProblem(name: string): string | undefined {
+  if (name.length > 255) return "is longer than 255 characters";
+  if (!/^[\p{L}_\\][\p{L}\p{N}._]*$/u.test(name)) return "must start with a letter, _ or \\ and hold only letters, digits, periods and underscores";
+  const a1 = /^([A-Za-z]{1,3})(\d+)$/.exec(name);
+  if (a1 && colNumber(a1[1].toUpperCase()) <= MAX_COL && Number(a1[2]) >= 1 && Number(a1[2]) <= MAX_ROW) return "reads as a cell reference";
+  if (/^(r\d*c?\d*|c\d*)$/i.test(name)) return "reads as an R1C1 reference (or is C or R)";
+  return undefined;
+}
+
+/** A cell formula holds at most 8,192 characters ("Excel specifications and limits": https://support.microsoft.com/office/excel-specifications-and-limits-1672b34d-7043-467e-8e27-269d656771c3). */
+export const MAX_FORMULA_CHARS = 8192;
+
+/**
+ * A request's payload on Excel on the web: at most 5 MB ("Resource limits and performance
+ * optimization for Office Add-ins": https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins).
+ * Counted here as the JSON of the values and formulas a sync writes.
+ */
+export const MAX_PAYLOAD_BYTES = 5 * 1024 * 1024;
+
 function nameEntry(state: FakeState, name: string): [string, FakeName] | undefined {
   const key = [...state.names.keys()].find((k) => k.toLowerCase() === name.toLowerCase());
   return key === undefined ? undefined : [key, state.names.get(key)!];
@@ -192,7 +236,7 @@ const notLoaded = (prop: string) =>
   new FakeOfficeError("PropertyNotLoaded", `The property '${prop}' is not available. Call load() on the object and context.sync() before reading it.`);
 
 class FakeContext {
-  private queue: { label: string; run: () => void }[] = [];
+  private queue: { label: string; run: () => void; payload: number }[] = [];
   readonly workbook: FakeWorkbook;
   readonly application = {
     suspendApiCalculationUntilNextSync: () => this.enqueue("application.suspendApiCalculationUntilNextSync", () => undefined),
@@ -200,14 +244,18 @@ class FakeContext {
   constructor(readonly state: FakeState) {
     this.workbook = new FakeWorkbook(this);
   }
-  enqueue(label: string, run: () => void): void {
-    this.queue.push({ label, run });
+  /** `payload`: the bytes the operation adds to the request (the values or formulas it writes). */
+  enqueue(label: string, run: () => void, payload = 0): void {
+    this.queue.push({ label, run, payload });
   }
   /** Runs the queued operations in order; like Office.js, the ones before a failure stay done. */
   async sync(): Promise<void> {
     this.state.syncs++;
     const queue = this.queue;
     this.queue = [];
+    // A request over the limit is refused whole: nothing of it runs.
+    const payload = queue.reduce((n, op) => n + op.payload, 0);
+    if (payload > MAX_PAYLOAD_BYTES) throw new FakeOfficeError("RequestPayloadSizeLimitExceeded", `The request is ${payload} bytes; Excel on the web takes at most 5 MB.`);
     for (const op of queue) {
       const failure = this.state.failWhen?.(op.label);
       if (failure) throw new FakeOfficeError(typeof failure === "string" ? failure : "GeneralException", `Fake failure at ${op.label}`);
@@ -215,8 +263,9 @@ class FakeContext {
       if (!op.label.startsWith("load")) this.state.log.push(op.label);
     }
   }
-  sheet(name: string): FakeSheet | undefined {
-    return this.state.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  /** A sheet by name, or by id as WorksheetCollection.getItem takes either ("name or ID", ExcelApi 1.1). */
+  sheet(key: string): FakeSheet | undefined {
+    return this.state.sheets.find((s) => s.name.toLowerCase() === key.toLowerCase() || s.id === key);
   }
 }
 
@@ -511,6 +560,12 @@ export class FakeRange extends FakeClientObject {
     this.context.enqueue(`range.${kind}`, () => {
       const t = this.target()!;
       writable(t.sheet);
+      // "The number of rows or columns in the input array doesn't match the size or dimensions of the range."
+      const [rows, columns] = [t.box.r2 - t.box.r1 + 1, t.box.c2 - t.box.c1 + 1];
+      if (grid.length !== rows || grid.some((row) => row.length !== columns))
+        throw refused(`An array of ${grid.length} rows (${grid.map((row) => row.length).join(", ")} columns) for ${refOf(t.box)}, ${rows} x ${columns}.`);
+      const long = grid.flat().find((v) => typeof v === "string" && v.startsWith("=") && v.length - 1 > MAX_FORMULA_CHARS);
+      if (long !== undefined) throw refused(`A formula of ${(long as string).length - 1} characters; Excel takes at most ${MAX_FORMULA_CHARS}.`);
       grid.forEach((row, r) =>
         row.forEach((v, c) => {
           if (v === null) return;
@@ -522,7 +577,7 @@ export class FakeRange extends FakeClientObject {
           t.sheet.cells.set(key, cell);
         }),
       );
-    });
+    }, JSON.stringify(grid).length);
   }
   set formulas(grid: unknown[][]) {
     this.write("formulas", grid);
@@ -645,21 +700,36 @@ class FakeWorksheetTables {
   add(address: FakeRange | string, _hasHeaders: boolean): FakeTable {
     const ref = typeof address === "string" ? address : refOf(address.target()!.box);
     const table = { name: "", ref };
-    this.sheet.context.enqueue(`tables.add ${ref}`, () => this.sheet.state()!.tables.push(table));
+    this.sheet.context.enqueue(`tables.add ${ref}`, () => {
+      const sheet = this.sheet.state()!;
+      // Excel: "A table can't overlap a range that contains a PivotTable report, query results, protected cells or another table."
+      const other = sheet.tables.find((t) => intersects(box(t.ref), box(ref)));
+      if (other) throw refused(`The table at ${ref} would overlap the table ${other.name} (${other.ref}).`);
+      sheet.tables.push(table);
+    });
     return new FakeTable(this.sheet.context, table);
   }
 }
+
+type FakeSeries = FakeSheet["charts"][number]["series"][number];
 
 class FakeChartSeries {
   declare name?: string;
   readonly format: { line: { lineStyle?: string } };
   constructor(
     private readonly ctx: FakeContext,
-    private readonly series: () => FakeSheet["charts"][number]["series"][number],
+    series: () => FakeSeries | undefined,
   ) {
-    writeOnlyProps<FakeChartSeries>(this, ["name"], (_, v) => ctx.enqueue("series.name", () => (this.series().name = v as string)));
-    this.format = { line: writeOnly<{ lineStyle?: string }>(["lineStyle"], (_, v) => ctx.enqueue("series.lineStyle", () => (this.series().lineStyle = v as string))) };
+    const existing = () => {
+      const found = series();
+      if (!found) throw new FakeOfficeError("ItemNotFound", "The chart has no such series.");
+      return found;
+    };
+    this.series = existing;
+    writeOnlyProps<FakeChartSeries>(this, ["name"], (_, v) => ctx.enqueue("series.name", () => (existing().name = v as string)));
+    this.format = { line: writeOnly<{ lineStyle?: string }>(["lineStyle"], (_, v) => ctx.enqueue("series.lineStyle", () => (existing().lineStyle = v as string))) };
   }
+  private readonly series: () => FakeSeries;
   setXAxisValues(range: FakeRange): void {
     this.ctx.enqueue("series.setXAxisValues", () => (this.series().categories = refOf(range.target()!.box)));
   }
@@ -673,7 +743,7 @@ type AxisProps = FakeSheet["charts"][number]["valueAxis"];
 class FakeChart {
   readonly title: { text?: string };
   readonly axes: { valueAxis: AxisProps; categoryAxis: { numberFormat?: string } };
-  readonly series: { getItemAt(index: number): FakeChartSeries; add(name?: string): FakeChartSeries };
+  readonly series: { getItemAt(index: number): FakeChartSeries; add(name?: string, index?: number): FakeChartSeries };
   constructor(
     private readonly ctx: FakeContext,
     private readonly chart: FakeSheet["charts"][number],
@@ -687,9 +757,11 @@ class FakeChart {
     };
     this.series = {
       getItemAt: (k) => new FakeChartSeries(ctx, () => chart.series[k]),
-      add: (name) => {
-        const k = chart.series.push({ name }) - 1;
-        return new FakeChartSeries(ctx, () => chart.series[k]);
+      // ChartSeriesCollection.add(name, index) (ExcelApi 1.7): at `index`, or last.
+      add: (name, index) => {
+        const added: FakeSeries = { name };
+        ctx.enqueue("series.add", () => chart.series.splice(index ?? chart.series.length, 0, added));
+        return new FakeChartSeries(ctx, () => (chart.series.includes(added) ? added : undefined));
       },
     };
   }
@@ -700,10 +772,17 @@ class FakeChart {
 
 class FakeWorksheetCharts {
   constructor(private readonly sheet: FakeWorksheet) {}
+  /**
+   * A chart of `source`: one series when its cells hold anything, none when every cell is empty
+   * (Excel makes no series from empty cells: product.md section 10), so a series must then be added.
+   */
   add(type: string, source: FakeRange, _seriesBy?: string): FakeChart {
-    const chart: FakeSheet["charts"][number] = { type, source: "", series: [{}], valueAxis: {}, categoryAxis: {} };
+    const chart: FakeSheet["charts"][number] = { type, source: "", series: [], valueAxis: {}, categoryAxis: {} };
     this.sheet.context.enqueue(`charts.add ${type}`, () => {
-      chart.source = refOf(source.target()!.box);
+      const t = source.target()!;
+      chart.source = refOf(t.box);
+      const filled = [...t.sheet.cells].some(([ref, cell]) => intersects(box(ref), t.box) && (cell.formula !== undefined || (cell.value ?? "") !== ""));
+      if (filled) chart.series.push({ values: chart.source });
       this.sheet.state()!.charts.push(chart);
     });
     return new FakeChart(this.sheet.context, chart);
@@ -866,6 +945,8 @@ class FakeWorksheetCollection extends FakeClientObject {
     this.context.enqueue(`worksheets.add ${sheetName}`, () => {
       if (this.context.state.workbookProtected) throw new FakeOfficeError("AccessDenied", "The workbook is protected.");
       if (this.context.sheet(sheetName)) throw new FakeOfficeError("ItemAlreadyExists", `A sheet named ${sheetName} exists`);
+      const problem = sheetNameProblem(sheetName);
+      if (problem) throw refused(`The sheet name ${sheetName} ${problem}.`);
       this.context.state.sheets.push(newSheet(sheetName));
     });
     return new FakeWorksheet(this.context, () => sheetName);
@@ -954,6 +1035,8 @@ class FakeNamedItemCollection extends FakeClientObject {
     this.context.enqueue(`names.add ${name}`, () => {
       const state = this.context.state;
       if (nameEntry(state, name)) throw new FakeOfficeError("ItemAlreadyExists", `The name ${name} exists`);
+      const problem = definedNameProblem(name);
+      if (problem) throw refused(`The name ${name} ${problem}.`);
       if (typeof reference === "string") state.names.set(name, { sheet: "", ref: "", formula: reference, ...(comment && { comment }) });
       else {
         const t = reference.target()!;
