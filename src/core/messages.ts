@@ -85,6 +85,15 @@ export const MESSAGES = {
     cell: (where: string, column: string, problem: string) =>
       `${where}, column ${column}: ${problem}`,
   },
+  /** The custom functions' own sentences that the README quotes. */
+  functions: {
+    /**
+     * A phase the function needs, declared optional in its metadata all the same: Excel refuses
+     * to load an add-in with a required parameter after an optional one (office-js #1749).
+     */
+    phaseNeeded: (fn: string) =>
+      `${fn} needs the phase (1 to 4) whose targets to check: give it after values, as in =${fn}(A2:B20, , 1).`,
+  },
   thresholds: {
     at: (rowNumber: number, column?: string) =>
       `thresholds row ${rowNumber}${column ? `, ${column}` : ""}`,

@@ -13,6 +13,7 @@ import {
   valueRange,
 } from "../core/catalog";
 import { normalizeKey, resolve } from "../core/lookup";
+import { MESSAGES } from "../core/messages";
 import {
   Cell,
   Overrides,
@@ -135,6 +136,12 @@ export const isOmitted = isEmpty;
 
 export function readOptionalPhase(c: Cell): PhaseNumber | undefined {
   return isOmitted(c) ? undefined : readPhase(c);
+}
+
+/** A phase `fn` needs though its metadata declares it optional (product.md section 5, SCALE.SCORE). */
+export function readNeededPhase(c: Cell, fn: string): PhaseNumber {
+  if (isOmitted(c)) throw invalid(MESSAGES.functions.phaseNeeded(fn));
+  return readPhase(c);
 }
 
 function measureName(m: PhaseMetric | RiskIndicator): string {

@@ -138,7 +138,7 @@ test("parameters have the dimensionality the functions expect, with help text an
     TARGET: ["metric:matrix", "phase:scalar", "thresholds:matrix?"],
     METRICS: ["language:scalar?"],
     ETA: ["metric:scalar", "values:matrix", "phase:scalar", "thresholds:matrix?"],
-    SCORE: ["metrics:matrix", "values:matrix?", "phase:scalar", "thresholds:matrix?"],
+    SCORE: ["metrics:matrix", "values:matrix?", "phase:scalar?", "thresholds:matrix?"],
   });
   for (const f of metadata()) {
     expect(f.description.length).toBeGreaterThan(40);

@@ -164,6 +164,14 @@ describe("SCALE.SCORE (product.md section 5)", () => {
     expect(score([["cash_burn.cash_runway"]], [[3]], 1)).toEqual(err("#VALUE!", /is a risk indicator, not a phase metric; SCALE.SCORE takes phase metrics/));
     expect(score([["churn"]], [[5]], 1)).toEqual(err("#VALUE!", /5% is 0.05/));
   });
+
+  test("a missing phase is #VALUE! saying SCORE needs it: omitted, left empty on the web (null) or on desktop (0)", () => {
+    // product.md section 5: phase is optional in the metadata (office-js #1749), but SCORE needs it.
+    const needed = err("#VALUE!", "SCALE.SCORE needs the phase (1 to 4) whose targets to check: give it after values, as in =SCALE.SCORE(A2:B20, , 1).");
+    expect(score([["mrr"]], [[600_000]])).toEqual(needed);
+    for (const empty of [undefined, null, 0, ""]) expect(score([["mrr"]], [[600_000]], empty)).toEqual(needed);
+    expect(score([["mrr", 600_000]], null as unknown as [][], null, [["mrr", 1, 2, 3, 4]])).toEqual(needed);
+  });
 });
 
 describe("SCALE.ETA (product.md sections 5 and 6.5)", () => {

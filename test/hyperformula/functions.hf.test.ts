@@ -175,6 +175,12 @@ describe("SCALE.* evaluated by HyperFormula from real formulas", () => {
     expect([at(hf, "C1"), at(hf, "D1"), at(hf, "E1"), at(hf, "F1")]).toEqual([0.75, 0, 0.75, 1]);
   });
 
+  test("SCORE without its phase, left out or given an empty cell, is #VALUE! saying it needs one (product.md section 5)", () => {
+    const hf = engine({ Sheet1: [["mrr", 600_000, "=SCALE.SCORE(A1:B1)", "=SCALE.SCORE(A1:B1,,)", "=SCALE.SCORE(A1, B1, D2)"]] });
+    const needed = { type: "VALUE", message: "SCALE.SCORE needs the phase (1 to 4) whose targets to check: give it after values, as in =SCALE.SCORE(A2:B20, , 1)." };
+    expect([errorOf(at(hf, "C1")), errorOf(at(hf, "D1")), errorOf(at(hf, "E1"))]).toEqual([needed, needed, needed]);
+  });
+
   describe("SCORE with a header row, and PHASE is the highest phase whose SCORE reaches min_share", () => {
     // Met per phase (targets P1 / P2 / P3 / P4):
     //   mrr 2.5M             (500k / 2M / 5M / 20M, higher):      yes yes no  no

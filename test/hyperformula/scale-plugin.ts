@@ -55,7 +55,7 @@ export class ScalePlugin extends FunctionPlugin {
     "SCALE.TARGET": { method: "target", sizeOfResultArrayMethod: "firstArgSize", parameters: [range, scalar, optionalRange] },
     "SCALE.METRICS": { method: "metrics", sizeOfResultArrayMethod: "catalogSize", parameters: [optionalScalar] },
     "SCALE.ETA": { method: "eta", parameters: [scalar, range, scalar, optionalRange] },
-    "SCALE.SCORE": { method: "score", parameters: [range, optionalRange, scalar, optionalRange] },
+    "SCALE.SCORE": { method: "score", parameters: [range, optionalRange, optionalScalar, optionalRange] },
   };
 
   private call(name: string, fn: (...args: any[]) => unknown, ast: any, state: any) {
