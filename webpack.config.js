@@ -3,6 +3,7 @@
  * Builds the add-in: one page (taskpane.html) loads the functions and the task pane bundles,
  * so both run in Excel's shared runtime. `ADDIN_URL` points the manifest and metadata at a real host.
  */
+const fs = require("fs");
 const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
@@ -10,6 +11,8 @@ const { FunctionsMetadataPlugin, functionSources } = require("./scripts/function
 const { httpsOptions } = require("./scripts/https-options");
 
 const DEV_URL = "https://localhost:3000/";
+/** The custom functions namespace the manifest declares (SCALE), for the metadata check's messages. */
+const NAMESPACE = /<bt:String id="Functions\.Namespace" DefaultValue="([^"]+)"/.exec(fs.readFileSync(path.resolve(__dirname, "manifest.xml"), "utf8"))?.[1] ?? "";
 const port = Number(process.env.DEV_SERVER_PORT || process.env.npm_package_config_dev_server_port || 3000);
 
 /**
@@ -78,6 +81,7 @@ module.exports = async (env, options) => {
       new FunctionsMetadataPlugin({
         inputs: functionSources(path.resolve(__dirname, "src/functions")),
         translations: "./src/functions/spanish.json",
+        namespace: NAMESPACE,
         transform: dev ? undefined : pointAt(url),
       }),
       new HtmlWebpackPlugin({

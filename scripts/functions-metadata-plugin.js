@@ -1,7 +1,8 @@
 /**
  * Emits functions.json from the JSDoc tags of the function files (custom-functions-metadata),
  * and functions.es.json from it and the Spanish table (src/functions/spanish.json); fails the
- * build on any error the generator reports and on any function or parameter the table lacks.
+ * build on any error the generator reports, on any function or parameter the table lacks, and on
+ * any metadata Excel refuses to load (metadata-rules.js), emitting neither file then.
  * custom-functions-metadata-plugin is not used: it also appends CustomFunctions.associate calls
  * to every bundle that imports the functions (the task pane does); src/functions/register.ts
  * associates them once.
@@ -9,6 +10,7 @@
 const fs = require("fs");
 const path = require("path");
 const { generateCustomFunctionsMetadata } = require("custom-functions-metadata");
+const { checkMetadata } = require("./metadata-rules");
 
 /**
  * @typedef {{ id: string, name: string, description?: string, parameters: { name: string, description?: string }[] }} FunctionMetadata
@@ -57,13 +59,15 @@ function localizedMetadata(englishJson, table) {
 
 class FunctionsMetadataPlugin {
   /**
-   * @param {{ inputs: string[], translations?: string, output?: string, localizedOutput?: string, transform?: (json: string) => string }} options
+   * @param {{ inputs: string[], translations?: string, output?: string, localizedOutput?: string, namespace?: string, transform?: (json: string) => string }} options
+   * `namespace`: the manifest's custom functions namespace, to name functions as Excel shows them in build errors.
    */
-  constructor({ inputs, translations, output = "functions.json", localizedOutput = "functions.es.json", transform = (json) => json }) {
+  constructor({ inputs, translations, output = "functions.json", localizedOutput = "functions.es.json", namespace = "", transform = (json) => json }) {
     this.inputs = inputs.map((f) => path.resolve(f));
     this.translations = translations && path.resolve(translations);
     this.output = output;
     this.localizedOutput = localizedOutput;
+    this.namespace = namespace;
     this.transform = transform;
   }
 
@@ -84,15 +88,23 @@ class FunctionsMetadataPlugin {
         for (const error of result.errors) compilation.errors.push(new WebpackError(`${this.inputs.map((f) => path.relative(process.cwd(), f)).join(", ")}: ${error}`));
         return;
       }
-      compilation.emitAsset(this.output, new sources.RawSource(this.transform(result.metadataJson)));
-      if (!this.translations) return;
-      compilation.fileDependencies.add(this.translations);
-      try {
-        const table = JSON.parse(fs.readFileSync(this.translations, "utf8"));
-        compilation.emitAsset(this.localizedOutput, new sources.RawSource(this.transform(localizedMetadata(result.metadataJson, table))));
-      } catch (e) {
-        compilation.errors.push(new WebpackError(`${path.relative(process.cwd(), this.translations)}: ${e instanceof Error ? e.message : e}`));
+      /** @type {{ file: string, json: string }[]} */
+      const files = [{ file: this.output, json: result.metadataJson }];
+      if (this.translations) {
+        compilation.fileDependencies.add(this.translations);
+        try {
+          const table = JSON.parse(fs.readFileSync(this.translations, "utf8"));
+          files.push({ file: this.localizedOutput, json: localizedMetadata(result.metadataJson, table) });
+        } catch (e) {
+          compilation.errors.push(new WebpackError(`${path.relative(process.cwd(), this.translations)}: ${e instanceof Error ? e.message : e}`));
+          return;
+        }
       }
+      const [english, ...translations] = files.map(({ file, json }) => ({ file, metadata: JSON.parse(json) }));
+      const problems = checkMetadata(english, translations, this.namespace);
+      for (const problem of problems) compilation.errors.push(new WebpackError(problem));
+      if (problems.length > 0) return;
+      for (const { file, json } of files) compilation.emitAsset(file, new sources.RawSource(this.transform(json)));
     });
   }
 }
