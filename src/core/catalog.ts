@@ -53,6 +53,8 @@ export interface UnitInfo {
   /** Smallest and largest value the unit can take; outside is an input mistake. */
   readonly min: number;
   readonly max: number;
+  /** The smallest value of a measure of this unit that can be negative (`signed`). */
+  readonly signedMin?: number;
   /** Excel number format for the unit; `{cur}` is replaced by the currency format. */
   readonly numberFormat: string;
 }
@@ -63,6 +65,7 @@ export const UNITS: Readonly<Record<Unit, UnitInfo>> = {
     label: { en: "currency", es: "moneda" },
     min: 0,
     max: Infinity,
+    signedMin: -Infinity,
     numberFormat: "{cur}#,##0",
   },
   usd_month: {
@@ -70,13 +73,16 @@ export const UNITS: Readonly<Record<Unit, UnitInfo>> = {
     label: { en: "currency per month", es: "moneda al mes" },
     min: 0,
     max: Infinity,
+    signedMin: -Infinity,
     numberFormat: "{cur}#,##0",
   },
   fraction: {
     id: "fraction",
     label: { en: "percent (5% is 0.05)", es: "porcentaje (5% es 0,05)" },
-    min: -1,
+    min: 0,
     max: 1,
+    // A rate or margin that can be negative loses at most all of it: -100%.
+    signedMin: -1,
     numberFormat: "0.0%",
   },
   ratio: {
@@ -180,7 +186,12 @@ interface Measured {
   readonly aliases: readonly string[];
   /** An uncapped fraction's largest plausible value, where UNCAPPED_FRACTION_MAX is too low. */
   readonly plausibleMax?: number;
-  /** A currency amount that can be negative (cash balance, burn rate); other amounts cannot. */
+  /**
+   * A measure that can be negative: a currency amount (cash balance, burn rate) down to any
+   * amount, a rate or margin (growth, ROI, price premium, gross margin) down to -100%
+   * (UNITS' signedMin). Every other measure starts at its unit's minimum: a share such as churn,
+   * an error rate or uptime cannot be negative (product.md section 10, "Nothing lost").
+   */
   readonly signed?: boolean;
   readonly source: string;
 }
@@ -260,6 +271,7 @@ export const PHASE_METRICS: readonly PhaseMetric[] = [
     unit: "fraction",
     direction: "higher",
     capped: false,
+    signed: true,
     targets: [0.2, 0.15, 0.1, 0.05],
     note: MONTHLY_NOTE,
     source: "Métricas de Escalamiento (MRR growth: N%+ mensual)",
@@ -283,6 +295,8 @@ export const PHASE_METRICS: readonly PhaseMetric[] = [
     aliases: ["margin", "margen"],
     unit: "fraction",
     direction: "higher",
+    // Negative when the cost of revenue exceeds revenue.
+    signed: true,
     targets: [0.75, 0.8, 0.85, 0.9],
     floors: [0.7, 0.75, 0.8, 0.85],
     source:
@@ -304,6 +318,7 @@ export const PHASE_METRICS: readonly PhaseMetric[] = [
     unit: "fraction",
     direction: "higher",
     capped: false,
+    signed: true,
     targets: [0.3, 0.25, 0.2, 0.15],
     note: MONTHLY_NOTE,
     source: "Métricas de Escalamiento (Customer growth: N% mensual)",
@@ -375,6 +390,7 @@ export const PHASE_METRICS: readonly PhaseMetric[] = [
     unit: "fraction",
     direction: "higher",
     capped: false,
+    signed: true,
     plausibleMax: MARKETING_ROI_MAX,
     targets: [3, 4, 5, 6],
     source: "Objetivos de Escalamiento (MARKETING: ROI > N%)",
@@ -584,6 +600,7 @@ export const RISK_GROUPS: readonly RiskGroup[] = [
         threshold: 0.2,
         strict: true,
         capped: false,
+        signed: true,
       },
       {
         id: "funding",
@@ -618,6 +635,8 @@ export const RISK_GROUPS: readonly RiskGroup[] = [
         threshold: 0.2,
         strict: false,
         capped: false,
+        // Below the competitors' price.
+        signed: true,
       },
       {
         id: "churn",
@@ -635,6 +654,7 @@ export const RISK_GROUPS: readonly RiskGroup[] = [
         threshold: 0.25,
         strict: true,
         capped: false,
+        signed: true,
       },
     ],
   ),
@@ -667,19 +687,20 @@ export function valueRange(m: PhaseMetric | RiskIndicator | OtherInput): {
   min: number;
   max: number;
 } {
+  const unit = UNITS[m.unit];
+  const min = m.signed ? (unit.signedMin ?? unit.min) : unit.min;
   if (m.unit === "fraction" && !m.capped)
-    return { min: -1, max: m.plausibleMax ?? UNCAPPED_FRACTION_MAX };
-  if (m.signed) return { min: -Infinity, max: UNITS[m.unit].max };
-  return { min: UNITS[m.unit].min, max: UNITS[m.unit].max };
+    return { min, max: m.plausibleMax ?? UNCAPPED_FRACTION_MAX };
+  return { min, max: unit.max };
 }
 
 /** What valueProblem checks: any measure of the timeline. */
 export type ValueChecked = PhaseMetric | RiskIndicator | OtherInput;
 
 /**
- * Why `value` cannot be a value of `m` (5 typed for 5%), or undefined when it can. The sentence
- * names the measure by its id, as the command line and SCALE.* do; input-messages.ts words it in
- * the pane's language.
+ * Why `value` cannot be a value of `m` (5 typed for 5%, a negative churn, Infinity), or undefined
+ * when it can. The sentence names the measure by its id, as the command line and SCALE.* do;
+ * input-messages.ts words it in the pane's language.
  */
 export function valueProblem(
   m: ValueChecked,
@@ -687,13 +708,34 @@ export function valueProblem(
   messages: InputMessages["value"] = MESSAGES.value,
   name = m.kind === "indicator" ? m.qualifiedId : m.id,
 ): string | undefined {
+  if (!Number.isFinite(value)) return messages.notFinite(name, value);
   const { min, max } = valueRange(m);
   if (value >= min && value <= max) return undefined;
-  if (m.unit === "fraction")
-    return messages.percentAsWhole(name, value, +(value / 100).toPrecision(12));
+  const fraction = +(value / 100).toPrecision(12);
+  if (m.unit === "fraction" && fraction >= min && fraction <= max)
+    return messages.percentAsWhole(name, value, fraction);
   if (max === Infinity) return messages.atLeast(name, min, value);
   if (min === -Infinity) return messages.atMost(name, max, value);
   return messages.between(name, min, max, value);
+}
+
+/**
+ * Why `value` cannot be written into the timeline as `m`'s value: what valueProblem refuses,
+ * and a count that is not a whole number (2.5 customers). `written` is the text a semicolon
+ * file gave it, when a decimal comma made it a fraction ("2,500" read as 2.5): the message
+ * then says so. Thresholds and the functions' arguments are only compared with, never
+ * written, so they need not be whole.
+ */
+export function inputProblem(
+  m: ValueChecked,
+  value: number,
+  messages: InputMessages["value"] = MESSAGES.value,
+  name = m.kind === "indicator" ? m.qualifiedId : m.id,
+  written?: string,
+): string | undefined {
+  const problem = valueProblem(m, value, messages, name);
+  if (problem || m.unit !== "count" || Number.isInteger(value)) return problem;
+  return messages.notWhole(name, value, written);
 }
 
 /** A measure of the timeline that is neither a phase metric nor a risk indicator. */

@@ -5,11 +5,17 @@
  * either read or reported with its line and what is wrong; when any is bad, nothing is read.
  */
 import { resolve } from "./lookup";
-import { INPUT_MESSAGES, valueProblemIn } from "./input-messages";
+import { INPUT_MESSAGES, inputProblemIn } from "./input-messages";
 import type { InputMessages } from "./messages";
 import { CASH_BALANCE, Language } from "./catalog";
 import { Measure, TimelineRow, rowOf } from "./timeline";
-import { addMonths, monthsBetween, parseYearMonth } from "./months";
+import {
+  EXCEL_DATES,
+  addMonths,
+  monthsBetween,
+  parseYearMonth,
+} from "./months";
+import { readDecimalText, readWholeText } from "./numbers";
 
 export type TableCell = string | number | boolean | null | undefined;
 
@@ -82,7 +88,7 @@ function readMonth(cell: TableCell): MonthSpec | undefined {
   if (typeof cell === "number") {
     if (Number.isInteger(cell) && cell >= 1 && cell < FIRST_DATE_SERIAL)
       return { position: cell, text: String(cell) };
-    if (cell >= FIRST_DATE_SERIAL)
+    if (cell >= FIRST_DATE_SERIAL && cell <= EXCEL_DATES.lastSerial)
       return { calendar: serialMonth(cell), text: serialMonth(cell) };
     return undefined;
   }
@@ -90,8 +96,9 @@ function readMonth(cell: TableCell): MonthSpec | undefined {
   if (parseYearMonth(t)) return { calendar: t, text: t };
   if (/^\d{4}-\d{2}-01$/.test(t) && parseYearMonth(t.slice(0, 7)))
     return { calendar: t.slice(0, 7), text: t.slice(0, 7) };
-  if (/^\d+$/.test(t) && Number(t) >= 1)
-    return { position: Number(t), text: t };
+  const position = readWholeText(t);
+  if (position.kind === "number" && position.value >= 1)
+    return { position: position.value, text: t };
   return undefined;
 }
 
@@ -102,7 +109,11 @@ function readValue(
   m: InputMessages,
 ): number | string | undefined {
   if (typeof cell === "number")
-    return Number.isFinite(cell) ? cell : m.importer.notANumber(String(cell));
+    return Number.isFinite(cell)
+      ? cell
+      : Number.isNaN(cell)
+        ? m.importer.notANumber(String(cell))
+        : m.importer.tooLarge(String(cell));
   const t = text(cell);
   if (t === "") return undefined;
   if (t.includes("%")) return m.importer.percentSign(t);
@@ -116,10 +127,16 @@ function readValue(
   } else if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(t)) {
     return m.importer.separators(t);
   }
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(plain))
-    return m.importer.notANumber(t);
-  return Number(plain);
+  const read = readDecimalText(plain);
+  if (read.kind === "tooLarge") return m.importer.tooLarge(t);
+  return read.kind === "number" ? read.value : m.importer.notANumber(t);
 }
+
+/** A value's text when a decimal comma made it a fraction ("2,500" read as 2.5), for the count's message. */
+const commaWritten = (r: Reader, cell: TableCell): string | undefined =>
+  r.decimalComma && typeof cell === "string" && cell.includes(",")
+    ? cell.trim()
+    : undefined;
 
 /** The timeline row a metric cell names, or why it names none. */
 function readMeasure(cell: TableCell, m: InputMessages): Measure | string {
@@ -169,6 +186,7 @@ interface Entry {
   readonly measure: Measure;
   readonly month: MonthSpec;
   readonly value: number;
+  readonly written?: string;
 }
 
 function isLongHeader(cells: readonly string[]): boolean {
@@ -219,7 +237,14 @@ function readLong(r: Reader, body: readonly TableRow[]): Entry[] {
     if (!month) r.errors.push(where(r.m.importer.month(used[1])));
     if (typeof value === "string") r.errors.push(where(value));
     if (measure && month && typeof value === "number")
-      entries.push({ line, where, measure, month, value });
+      entries.push({
+        line,
+        where,
+        measure,
+        month,
+        value,
+        written: commaWritten(r, cells[2]),
+      });
   }
   return entries;
 }
@@ -251,7 +276,7 @@ function readGrid(
   for (const { line, cells } of body) {
     const values = cells
       .slice(1)
-      .map((c, i) => ({ i, v: readValue(c, r.decimalComma, r.m) }))
+      .map((c, i) => ({ i, c, v: readValue(c, r.decimalComma, r.m) }))
       .filter((x) => x.v !== undefined);
     if (values.length === 0) continue;
     const rowWhere = (p: string) => r.m.importer.at(r.at(line), p);
@@ -261,7 +286,7 @@ function readGrid(
     const rowMonth = monthsAcross ? undefined : readMonth(cells[0]);
     if (!monthsAcross && !rowMonth)
       r.errors.push(rowWhere(r.m.importer.month(text(cells[0]))));
-    for (const { i, v } of values) {
+    for (const { i, c, v } of values) {
       const where = (p: string) =>
         r.m.importer.cell(r.at(line), columns[i] || String(i + 2), p);
       const month = monthsAcross ? columnMonths[i] : rowMonth;
@@ -276,7 +301,14 @@ function readGrid(
       }
       if (typeof v === "string") r.errors.push(where(v));
       else if (measure && month)
-        entries.push({ line, where, measure, month, value: v! });
+        entries.push({
+          line,
+          where,
+          measure,
+          month,
+          value: v!,
+          written: commaWritten(r, c),
+        });
     }
   }
   return entries;
@@ -358,7 +390,7 @@ export function importActuals(
       );
       continue;
     }
-    const problem = valueProblemIn(language, e.measure, e.value);
+    const problem = inputProblemIn(language, e.measure, e.value, e.written);
     if (problem) {
       errors.push(e.where(problem));
       continue;

@@ -3,7 +3,7 @@
  * SCALE.*'s), Spanish (the pane's). The Spanish measure names replace the ids there.
  */
 import type { Language, ValueChecked } from "./catalog";
-import { valueProblem } from "./catalog";
+import { inputProblem, valueProblem } from "./catalog";
 import { InputMessages, MESSAGES } from "./messages";
 import { INPUT_ES } from "./messages-es";
 
@@ -21,4 +21,16 @@ export function valueProblemIn(
   return language === "es"
     ? valueProblem(m, value, INPUT_ES.value, m.name.es)
     : valueProblem(m, value);
+}
+
+/** catalog.inputProblem in `language`: what the importer refuses to write. */
+export function inputProblemIn(
+  language: Language,
+  m: ValueChecked,
+  value: number,
+  written?: string,
+): string | undefined {
+  return language === "es"
+    ? inputProblem(m, value, INPUT_ES.value, m.name.es, written)
+    : inputProblem(m, value, MESSAGES.value, undefined, written);
 }

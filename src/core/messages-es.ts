@@ -17,6 +17,14 @@ export const INPUT_ES: InputMessages = {
       `${name} debe ser como máximo ${es(max)}; es ${es(value)}.`,
     between: (name, min, max, value) =>
       `${name} debe estar entre ${es(min)} y ${es(max)}; es ${es(value)}.`,
+    notFinite: (name, value) =>
+      `${name} debe ser un número finito; es ${es(value)}.`,
+    notWhole: (name, value, written) =>
+      `${name} es una cantidad: ${es(value)} no es un número entero; ${
+        written === undefined
+          ? "escribe un número entero"
+          : `en un archivo separado por punto y coma la coma es el separador decimal (${written} se lee como ${es(value)}): quita los separadores de miles`
+      }.`,
   },
   id: {
     unknown: (text, suggestions) =>
@@ -51,6 +59,8 @@ export const INPUT_ES: InputMessages = {
       `el mes ${position} está fuera de los meses 1 a ${months} de la línea de tiempo`,
     notANumber: (text) =>
       `el valor "${text}" no es un número (escribe las fracciones como 0,05, no 5 %)`,
+    tooLarge: (text) =>
+      `el valor "${text}" es demasiado grande para Excel (su mayor número es de aproximadamente 1E+308): revisa si le sobran dígitos`,
     percentSign: (text) =>
       `el valor "${text}" lleva signo de porcentaje: escribe los porcentajes como fracciones (5 % es 0,05)`,
     separators: (text) =>

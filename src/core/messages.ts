@@ -19,6 +19,16 @@ export const MESSAGES = {
       `${name} must be at most ${max}; got ${value}.`,
     between: (name: string, min: number, max: number, value: number) =>
       `${name} must be between ${min} and ${max}; got ${value}.`,
+    /** NaN or Infinity, as only a JavaScript caller or a parser can hand over. */
+    notFinite: (name: string, value: number) =>
+      `${name} must be a finite number; got ${value}.`,
+    /** `written`: the text a semicolon file gave, read with a decimal comma ("2,500" as 2.5). */
+    notWhole: (name: string, value: number, written?: string) =>
+      `${name} is a count: ${value} is not a whole number; ${
+        written === undefined
+          ? "enter a whole number"
+          : `in a semicolon file a comma is the decimal separator (${written} reads as ${value}): remove thousands separators`
+      }.`,
   },
   /** Ids in a table or file, shared by the thresholds and actuals readers. */
   id: {
@@ -57,6 +67,8 @@ export const MESSAGES = {
       `month ${position} is outside the timeline's months 1 to ${months}`,
     notANumber: (text: string) =>
       `value "${text}" is not a number (write fractions as 0.05, not 5%)`,
+    tooLarge: (text: string) =>
+      `value "${text}" is too large for Excel (its largest number is about 1E+308): check it for extra digits`,
     percentSign: (text: string) =>
       `value "${text}" has a percent sign: write percentages as fractions (5% is 0.05)`,
     separators: (text: string) =>

@@ -3,6 +3,30 @@
 /** Timeline length: the `months` option (a small module, so the pane's first screen can read it). */
 export const MONTHS = { default: 36, min: 12, max: 120 } as const;
 
+/**
+ * The months a timeline may use. Excel's dates (the 1900 date system) run from 1900-01-01 to
+ * 9999-12-31, serial 2,958,465 ("Excel specifications and limits": earliest and latest date
+ * allowed for calculation,
+ * https://support.microsoft.com/en-us/office/excel-specifications-and-limits-1672b34d-7043-467e-8e27-269d656771c3).
+ * Excel counts a 29 February 1900 that never was, so its serials before 1900-03-01 are one
+ * day off the 1899-12-30 epoch monthSerial and yearMonthOf use
+ * (https://learn.microsoft.com/en-us/office/troubleshoot/excel/wrongly-assumes-1900-is-leap-year):
+ * the first usable month is March 1900.
+ */
+export const EXCEL_DATES = {
+  firstMonth: "1900-03",
+  lastMonth: "9999-12",
+  lastSerial: 2_958_465,
+} as const;
+
+/** The latest first month of a timeline of `months` months that still ends within Excel's dates. */
+export const latestFirstMonth = (months: number): string =>
+  addMonths(EXCEL_DATES.lastMonth, 1 - months);
+
+/** Whether every month of the timeline from `first` ("YYYY-MM") for `months` months is an Excel date. */
+export const timelineFitsExcel = (first: string, months: number): boolean =>
+  first >= EXCEL_DATES.firstMonth && first <= latestFirstMonth(months);
+
 export function parseYearMonth(
   text: string,
 ): { year: number; month: number } | undefined {
@@ -27,7 +51,7 @@ export function monthsBetween(from: string, to: string): number {
 export function addMonths(first: string, offset: number): string {
   const { year, month } = ym(first);
   const index = year * 12 + month - 1 + offset;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
+  return `${String(Math.floor(index / 12)).padStart(4, "0")}-${String((index % 12) + 1).padStart(2, "0")}`;
 }
 
 /** The Excel date serial (days since 1899-12-30) of the first day of a month. */

@@ -18,6 +18,7 @@ import {
 } from "./catalog";
 import { normalizeKey, resolve } from "./lookup";
 import { MESSAGES } from "./messages";
+import { readDecimalText } from "./numbers";
 
 /** A threshold, or null where the table switches that check off. */
 export type Threshold = number | null;
@@ -143,7 +144,7 @@ const isBareHeader = (row: readonly Cell[]) =>
     (c) =>
       typeof row[c] === "string" &&
       !isBlank(row[c]) &&
-      !Number.isFinite(Number(row[c])),
+      readDecimalText(row[c].trim()).kind === "notANumber",
   );
 
 /** A row that starts with a known id: the first row of a data body, not a header. */

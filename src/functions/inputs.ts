@@ -13,6 +13,7 @@ import {
   valueRange,
 } from "../core/catalog";
 import { normalizeKey, resolve } from "../core/lookup";
+import { isFiniteNumber } from "../core/numbers";
 import { MESSAGES } from "../core/messages";
 import {
   Cell,
@@ -148,10 +149,10 @@ function measureName(m: PhaseMetric | RiskIndicator): string {
   return m.kind === "indicator" ? m.qualifiedId : m.id;
 }
 
-/** A number for `m`, checked against what its unit can hold. */
+/** A number for `m`, checked against what it can take (a finite number in its range: catalog.valueProblem). */
 export function readValue(c: Cell, m: PhaseMetric | RiskIndicator): number {
   const name = measureName(m);
-  if (typeof c !== "number" || !Number.isFinite(c)) {
+  if (typeof c !== "number") {
     throw invalid(
       `The value for ${name} is ${isBlank(c) ? "empty" : describeCell(c)}; enter a number.`,
     );
@@ -352,11 +353,12 @@ export function readSeries(
       `values must be one row or one column of months; got ${shapeOf(grid)}.`,
     );
   const { min, max } = valueRange(m);
-  // The range is checked inline (a series is read per ETA cell); readValue words the error.
+  // The range is checked inline (a series is read per ETA cell); anything else, NaN and
+  // Infinity included, goes to readValue, which words the error.
   const series = new Array<number | undefined>(cells.length);
   for (let k = 0; k < cells.length; k++) {
     const c = cells[k];
-    if (typeof c === "number" && c !== 0 && c >= min && c <= max) series[k] = c;
+    if (isFiniteNumber(c) && c !== 0 && c >= min && c <= max) series[k] = c;
     else series[k] = isEmpty(c) ? undefined : readValue(c, m);
   }
   return series;

@@ -74,6 +74,15 @@ describe("catalog shape", () => {
     expect(new Set(uncapped)).toEqual(new Set(["mrr_growth", "customer_growth", "marketing_roi", "revenue_growth", "price_premium"]));
   });
 
+  test("a fraction is negative only where it can be: growth rates, ROI, price premium and gross margin down to -100%; churn, error rate, uptime and every other share from 0 (product.md section 10)", () => {
+    const fractions = [...PHASE_METRICS, ...RISK_INDICATORS].filter((m) => m.unit === "fraction");
+    const from = (min: number) => new Set(fractions.filter((m) => valueRange(m).min === min).map((m) => ("qualifiedId" in m ? m.qualifiedId : m.id)));
+    expect(from(-1)).toEqual(new Set(["mrr_growth", "customer_growth", "marketing_roi", "gross_margin", "cash_burn.revenue_growth", "competition.revenue_growth", "competition.price_premium"]));
+    expect(from(0)).toEqual(new Set(fractions.map((m) => ("qualifiedId" in m ? m.qualifiedId : m.id)).filter((id) => !from(-1).has(id))));
+    for (const id of ["churn", "uptime", "process_automation", "employee_retention", "quality_loss.error_rate", "team_overload.burnout_rate", "team_overload.turnover", "competition.market_share"])
+      expect([id, from(0).has(id)]).toEqual([id, true]);
+  });
+
   test("uncapped fractions stop at a plausible maximum: 1,000%, and 10,000% for marketing ROI", () => {
     const ranges = Object.fromEntries([...PHASE_METRICS, ...RISK_INDICATORS].filter((m) => m.unit === "fraction" && !m.capped).map((m) => [m.id, valueRange(m)]));
     expect(ranges).toEqual({

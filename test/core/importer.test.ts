@@ -172,3 +172,105 @@ test("in Spanish, for the pane in Spanish: the same checks, worded in Spanish, n
   expect(importActuals(rows(["metric,month,value", "mrr,1,abc"]), { months: 12, language: "es" })).toEqual({ ok: false, errors: ['línea 2: el valor "abc" no es un número (escribe las fracciones como 0,05, no 5 %)'] });
   expect(importActuals(rows(["metric,month,value", "mrr,1,abc"]), { months: 12 })).toEqual({ ok: false, errors: ['line 2: value "abc" is not a number (write fractions as 0.05, not 5%)'] });
 });
+
+describe("nothing that cannot be written (product.md section 10, last bullet)", () => {
+  test("no number that is not finite: 1e309, 400 digits, a month number of 400 digits, Infinity and NaN from a caller", () => {
+    const huge = "9".repeat(400);
+    expect(errors(["metric,month,value", "mrr,1,1e309", `mrr,2,${huge}`, "mrr,3,-1e309", `mrr,${huge},1`])).toEqual([
+      'line 2: value "1e309" is too large for Excel (its largest number is about 1E+308): check it for extra digits',
+      `line 3: value "${huge}" is too large for Excel (its largest number is about 1E+308): check it for extra digits`,
+      'line 4: value "-1e309" is too large for Excel (its largest number is about 1E+308): check it for extra digits',
+      `line 5: month "${huge}" is not YYYY-MM (2026-01) or a month number (1, 2, ...)`,
+    ]);
+    // A semicolon file's decimal comma: the same rule.
+    expect(errors(["metric;month;value", "mrr;1;1e309"], { months: 36 }, ";")).toEqual([
+      'line 2: value "1e309" is too large for Excel (its largest number is about 1E+308): check it for extra digits',
+    ]);
+    const selection = importActuals(
+      [
+        { line: 1, cells: ["metric", 46023, Infinity, 3e6] },
+        { line: 2, cells: ["mrr", Infinity, 1, 1] },
+        { line: 3, cells: ["cash_balance", -Infinity, null, null] },
+        { line: 4, cells: ["churn", NaN, null, null] },
+      ],
+      { months: 12, rowWord: "row" },
+    );
+    expect(selection).toEqual({
+      ok: false,
+      errors: [
+        // Infinity and 3,000,000 are not Excel dates (the last is 9999-12-31, serial 2,958,465).
+        'row 1: column "Infinity" is not a month: write YYYY-MM (2026-01) or a month number (1, 2, ...)',
+      ],
+    });
+    const values = importActuals(
+      [
+        { line: 1, cells: ["metric", 46023] },
+        { line: 2, cells: ["mrr", Infinity] },
+        { line: 3, cells: ["cash_balance", -Infinity] },
+        { line: 4, cells: ["churn", NaN] },
+      ],
+      { months: 12, rowWord: "row" },
+    );
+    expect(values).toEqual({
+      ok: false,
+      errors: [
+        'row 2, column 46023: value "Infinity" is too large for Excel (its largest number is about 1E+308): check it for extra digits',
+        'row 3, column 46023: value "-Infinity" is too large for Excel (its largest number is about 1E+308): check it for extra digits',
+        'row 4, column 46023: value "NaN" is not a number (write fractions as 0.05, not 5%)',
+      ],
+    });
+    expect(importActuals([{ line: 1, cells: ["metric", 3e6] }, { line: 2, cells: ["mrr", 1] }], { months: 12 })).toEqual({
+      ok: false,
+      errors: ['line 1: column "3000000" is not a month: write YYYY-MM (2026-01) or a month number (1, 2, ...)'],
+    });
+  });
+
+  test("a count that is not a whole number is refused; in a semicolon file the message explains the decimal comma", () => {
+    expect(errors(["metric;2026-01;2026-02", "customers;2,500;3000", "active_users;10;7,5", "team_size;12;13"], { months: 36 }, ";")).toEqual([
+      "line 2, column 2026-01: customers is a count: 2.5 is not a whole number; in a semicolon file a comma is the decimal separator (2,500 reads as 2.5): remove thousands separators.",
+      "line 3, column 2026-02: active_users is a count: 7.5 is not a whole number; in a semicolon file a comma is the decimal separator (7,5 reads as 7.5): remove thousands separators.",
+    ]);
+    expect(errors(["metric,month,value", "leads,1,10.5", "team_size,1,20.25", "customers,1,1200"])).toEqual([
+      "line 2: leads is a count: 10.5 is not a whole number; enter a whole number.",
+      "line 3: team_size is a count: 20.25 is not a whole number; enter a whole number.",
+    ]);
+    // A selection of the pane in Spanish.
+    expect(importActuals([{ line: 1, cells: ["métrica", "mes", "valor"] }, { line: 2, cells: ["Clientes", 1, 2.5] }], { months: 12, rowWord: "row", language: "es" })).toEqual({
+      ok: false,
+      errors: ["fila 2: Clientes es una cantidad: 2,5 no es un número entero; escribe un número entero."],
+    });
+    expect(importActuals(rows(["métrica;mes;valor", "Clientes;1;2,500"], ";"), { months: 12, decimalComma: true, language: "es" })).toEqual({
+      ok: false,
+      errors: ["línea 2: Clientes es una cantidad: 2,5 no es un número entero; en un archivo separado por punto y coma la coma es el separador decimal (2,500 se lee como 2,5): quita los separadores de miles."],
+    });
+  });
+
+  test("a negative fraction is refused where it cannot happen (churn, error rate, uptime, ...); growth rates and gross margin may be negative", () => {
+    expect(
+      errors([
+        "metric,month,value",
+        "churn,1,-0.02",
+        "quality_loss.error_rate,1,-0.01",
+        "uptime,1,-0.5",
+        "competition.market_share,2,-0.1",
+        "team_overload.turnover,1,-0.03",
+        "mrr_growth,1,-0.1",
+        "customer_growth,1,-0.05",
+        "gross_margin,1,-0.2",
+        "competition.price_premium,1,-0.15",
+        "marketing_roi,1,-0.5",
+      ]),
+    ).toEqual([
+      "line 2: churn must be between 0 and 1; got -0.02.",
+      "line 3: quality_loss.error_rate must be between 0 and 1; got -0.01.",
+      "line 4: uptime must be between 0 and 1; got -0.5.",
+      "line 5: competition.market_share must be between 0 and 1; got -0.1.",
+      "line 6: team_overload.turnover must be between 0 and 1; got -0.03.",
+    ]);
+    // -5 for -5% churn is still not a churn: no "enter -0.05".
+    expect(errors(["metric,month,value", "churn,1,-5", "mrr_growth,1,-20"])).toEqual([
+      "line 2: churn must be between 0 and 1; got -5.",
+      "line 3: mrr_growth is a percentage entered as a fraction: -20% is -0.2, so enter -0.2, not -20.",
+    ]);
+  });
+});
