@@ -12,4 +12,8 @@ try {
   }
   throw e;
 }
-cli.main(process.argv).then((code) => process.exit(code));
+// exitCode, not process.exit(): exiting at once drops what is still queued for a pipe (stderr
+// or stdout read by another program takes 64 KiB at a time), cutting a long list of errors short.
+cli.main(process.argv).then((code) => {
+  process.exitCode = code;
+});

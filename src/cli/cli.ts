@@ -4,13 +4,21 @@
  * Exports the tracking workbook without Excel. Bad input: a message on stderr, exit code 2,
  * and no file written.
  */
+import { randomBytes } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import { Command, CommanderError } from "commander";
 import { InfoRecord, parse } from "csv-parse/sync";
 import { Language } from "../core/catalog";
 import { TableRow, csvDelimiter, importActuals } from "../core/importer";
-import { parseYearMonth } from "../core/months";
+import {
+  EXCEL_DATES,
+  latestFirstMonth,
+  parseYearMonth,
+  timelineFitsExcel,
+} from "../core/months";
+import { readWholeText } from "../core/numbers";
+import { COMPANY_MAX_CHARACTERS, companyFits } from "../core/company";
 import {
   MONTHS,
   TimelineValue,
@@ -43,20 +51,41 @@ function readLanguage(text: string): Language {
   throw new UsageError(`--lang must be en or es; got "${text}"`);
 }
 
+function readCompany(text: string): string {
+  if (!companyFits(text))
+    throw new UsageError(
+      `--company must be 1 to ${COMPANY_MAX_CHARACTERS} characters, as it titles the dashboard; got ${text.trim().length}`,
+    );
+  return text.trim();
+}
+
 function readMonths(text: string): number {
-  const months = /^\d+$/.test(text.trim()) ? Number(text) : NaN;
+  const read = readWholeText(text.trim());
+  const months = read.kind === "number" ? read.value : NaN;
   const problem = monthsProblem(months);
   if (problem)
     throw new UsageError(`--${problem.replace(/got .*$/, `got "${text}"`)}`);
   return months;
 }
 
-function readFirstMonth(text: string): string {
+function readFirstMonth(text: string, months: number): string {
   if (!parseYearMonth(text))
     throw new UsageError(
       `--first-month must be YYYY-MM, such as 2026-01; got "${text}"`,
     );
+  if (!timelineFitsExcel(text, months))
+    throw new UsageError(
+      `--first-month must be from ${EXCEL_DATES.firstMonth} to ${latestFirstMonth(months)}, so that all ${months} months are dates Excel can hold; got "${text}"`,
+    );
   return text;
+}
+
+/** The timeline that starts at the earliest month of --actuals must fit Excel's dates too. */
+function checkActualsTimeline(first: string, months: number): void {
+  if (!timelineFitsExcel(first, months))
+    throw new UsageError(
+      `--actuals starts the timeline at ${first}, so its ${months} months are not all dates Excel can hold (${EXCEL_DATES.firstMonth} to ${EXCEL_DATES.lastMonth}): give a --first-month from ${EXCEL_DATES.firstMonth} to ${latestFirstMonth(months)}, and leave out the months outside its timeline`,
+    );
 }
 
 function readCurrency(text: string): string {
@@ -117,14 +146,32 @@ export function readActualsCsv(
   };
 }
 
-/** Through a temporary file, so that a failed write leaves no partial workbook behind. */
-function writeWhole(file: string, data: Buffer): void {
-  const partial = `${file}.${process.pid}.partial`;
+/** Whether anything is at `file`, a link included (even one to nowhere): never written through. */
+const occupied = (file: string) =>
+  fs.lstatSync(file, { throwIfNoEntry: false }) !== undefined;
+
+/** A temporary name beside `file` that nobody can guess ahead, so nobody can plant a link there. */
+const partialName = (file: string) =>
+  `${file}.${randomBytes(8).toString("hex")}.partial`;
+
+/**
+ * Through a temporary file, so that a failed write leaves no partial workbook behind. The
+ * temporary file is created exclusively ("wx": O_CREAT | O_EXCL, which fails on any existing
+ * path, a symbolic link included, and never follows one), then renamed over `file`, which
+ * replaces whatever name is there (a link itself, not what it points to).
+ */
+export function writeWhole(
+  file: string,
+  data: Buffer,
+  partial = partialName(file),
+): void {
+  let created = false;
   try {
-    fs.writeFileSync(partial, data);
+    fs.writeFileSync(partial, data, { flag: "wx" });
+    created = true;
     fs.renameSync(partial, file);
   } catch (e) {
-    fs.rmSync(partial, { force: true });
+    if (created) fs.rmSync(partial, { force: true });
     throw new UsageError(
       `could not write ${file}: ${e instanceof Error ? e.message : e}`,
     );
@@ -137,7 +184,7 @@ export async function exportTemplate(
   const out = path.resolve(options.out);
   if (!out.toLowerCase().endsWith(".xlsx"))
     throw new UsageError(`--out must name an .xlsx file; got "${options.out}"`);
-  if (fs.existsSync(out) && !options.force)
+  if (occupied(out) && !options.force)
     throw new UsageError(
       `${options.out} already exists; choose another --out or add --force to replace it`,
     );
@@ -146,19 +193,22 @@ export async function exportTemplate(
       `the folder of --out does not exist: ${path.dirname(out)}`,
     );
   const language = readLanguage(options.lang);
+  const company = readCompany(options.company);
   const currency = readCurrency(options.currency);
   const months = readMonths(options.months);
   const given =
     options.firstMonth === undefined
       ? undefined
-      : readFirstMonth(options.firstMonth);
+      : readFirstMonth(options.firstMonth, months);
   const actuals = options.actuals
     ? readActualsCsv(options.actuals, months, given)
     : undefined;
+  if (given === undefined && actuals?.firstMonth !== undefined)
+    checkActualsTimeline(actuals.firstMonth, months);
   const firstMonth = given ?? actuals?.firstMonth ?? currentMonth();
   const spec = describeWorkbook({
     language,
-    company: options.company,
+    company,
     currency,
     firstMonth,
     months,

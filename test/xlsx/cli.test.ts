@@ -102,3 +102,90 @@ describe("scale-tracker template (the command line)", () => {
     expect(fs.existsSync(path.join(tmp, "npm.xlsx"))).toBe(true);
   });
 });
+
+describe("nothing lost on the command line (product.md section 10, last bullet)", () => {
+  test("every error line reaches a pipe: thousands of bad rows, read by a slow consumer", () => {
+    const bad = ["metric,month,value", ...Array.from({ length: 5000 }, (_, i) => `mrr,${(i % 36) + 1},abc${i}`)];
+    fs.writeFileSync(path.join(tmp, "many.csv"), bad.join("\n") + "\n");
+    // The consumer sleeps first, so the pipe fills (64 KiB on Linux) before it reads anything.
+    const bin = path.join(ROOT, "bin/scale-tracker.js");
+    const run = spawnSync("sh", ["-c", `node "${bin}" template --out many.xlsx --actuals many.csv 2>&1 >/dev/null | (sleep 1; cat)`], { cwd: tmp, encoding: "utf8", maxBuffer: 1 << 26 });
+    const lines = run.stdout.trimEnd().split("\n");
+    expect(lines.length).toBe(5001);
+    expect(lines[0]).toBe("scale-tracker: --actuals: many.csv has 5000 bad value(s); no file was written:");
+    expect(lines[5000]).toBe('  line 5001: value "abc4999" is not a number (write fractions as 0.05, not 5%)');
+    expect(fs.existsSync(path.join(tmp, "many.xlsx"))).toBe(false);
+  });
+
+  test("a link at --out (even to nowhere) is an existing file: refused without --force, never written through", () => {
+    fs.symlinkSync(path.join(tmp, "nowhere.xlsx"), path.join(tmp, "link.xlsx"));
+    const run = cli(["template", "--out", "link.xlsx"]);
+    expect([run.status, run.stderr]).toEqual([2, expect.stringContaining("link.xlsx already exists; choose another --out or add --force")]);
+    expect(fs.existsSync(path.join(tmp, "nowhere.xlsx"))).toBe(false);
+    // With --force the link itself is replaced; the file it points to is never touched.
+    fs.writeFileSync(path.join(tmp, "victim.txt"), "keep me");
+    fs.symlinkSync(path.join(tmp, "victim.txt"), path.join(tmp, "to-victim.xlsx"));
+    expect(cli(["template", "--out", "to-victim.xlsx", "--force"]).status).toBe(0);
+    expect(fs.readFileSync(path.join(tmp, "victim.txt"), "utf8")).toBe("keep me");
+    expect(fs.lstatSync(path.join(tmp, "to-victim.xlsx")).isFile()).toBe(true);
+  });
+
+  test("the partial file is created exclusively under a name nobody can guess: a link planted there is never written through", () => {
+    // In this process, as the command line runs it: the temporary name's only known part is the target's.
+    const { writeWhole } = require("../../src/cli/cli") as typeof import("../../src/cli/cli");
+    const target = path.join(tmp, "planted.xlsx");
+    fs.writeFileSync(path.join(tmp, "victim2.txt"), "keep me");
+    // The name the command line used to write through (`<out>.<pid>.partial`), and one given explicitly.
+    const guessed = `${target}.${process.pid}.partial`;
+    fs.symlinkSync(path.join(tmp, "victim2.txt"), guessed);
+    writeWhole(target, Buffer.from("workbook"));
+    expect(fs.readFileSync(path.join(tmp, "victim2.txt"), "utf8")).toBe("keep me");
+    expect(fs.readFileSync(target, "utf8")).toBe("workbook");
+    const planted = `${target}.planted.partial`;
+    fs.symlinkSync(path.join(tmp, "victim2.txt"), planted);
+    expect(() => writeWhole(target, Buffer.from("again"), planted)).toThrow(/could not write .*planted\.xlsx: .*EEXIST/);
+    expect(fs.readFileSync(path.join(tmp, "victim2.txt"), "utf8")).toBe("keep me");
+    expect(fs.readFileSync(target, "utf8")).toBe("workbook");
+    expect(fs.lstatSync(planted).isSymbolicLink()).toBe(true);
+    // Nothing left beside the target but the two planted links.
+    expect(fs.readdirSync(tmp).filter((f) => f.startsWith("planted.xlsx.")).sort()).toEqual([path.basename(guessed), path.basename(planted)].sort());
+  });
+
+  test.each([
+    [["--first-month", "1899-12"], '--first-month must be from 1900-03 to 9997-01, so that all 36 months are dates Excel can hold; got "1899-12"'],
+    [["--first-month", "1900-02"], '--first-month must be from 1900-03 to 9997-01, so that all 36 months are dates Excel can hold; got "1900-02"'],
+    [["--first-month", "9997-02"], '--first-month must be from 1900-03 to 9997-01, so that all 36 months are dates Excel can hold; got "9997-02"'],
+    [["--first-month", "9999-02", "--months", "12"], '--first-month must be from 1900-03 to 9999-01, so that all 12 months are dates Excel can hold; got "9999-02"'],
+    [["--months", "9".repeat(400)], `--months must be a whole number from 12 to 120; got "${"9".repeat(400)}"`],
+    [["--company", "x".repeat(101)], "--company must be 1 to 100 characters, as it titles the dashboard; got 101"],
+    [["--company", "  "], "--company must be 1 to 100 characters, as it titles the dashboard; got 0"],
+  ])("options outside Excel's limits %#: message, exit code 2, no file", (args, message) => {
+    const run = cli(["template", "--out", "limits.xlsx", ...args]);
+    expect([run.status, run.stderr.trim()]).toEqual([2, `scale-tracker: ${message}`]);
+    expect(fs.existsSync(path.join(tmp, "limits.xlsx"))).toBe(false);
+  });
+
+  test("the first and last months Excel holds are accepted; a company name of 100 characters too", () => {
+    expect(cli(["template", "--out", "first.xlsx", "--first-month", "1900-03"]).status).toBe(0);
+    expect(cli(["template", "--out", "last.xlsx", "--first-month", "9997-01", "--company", "x".repeat(100)]).status).toBe(0);
+  });
+
+  test("a timeline started by --actuals must fit Excel's dates too", () => {
+    fs.writeFileSync(path.join(tmp, "old.csv"), "metric,month,value\nmrr,1899-06,5\n");
+    const run = cli(["template", "--out", "old.xlsx", "--actuals", "old.csv"]);
+    expect([run.status, run.stderr.trim()]).toEqual([
+      2,
+      "scale-tracker: --actuals starts the timeline at 1899-06, so its 36 months are not all dates Excel can hold (1900-03 to 9999-12): give a --first-month from 1900-03 to 9997-01, and leave out the months outside its timeline",
+    ]);
+    expect(fs.existsSync(path.join(tmp, "old.xlsx"))).toBe(false);
+  });
+
+  test("a non-finite value, a count with a decimal comma: refused, nothing written", () => {
+    fs.writeFileSync(path.join(tmp, "semi.csv"), "metric;2026-01;2026-02\ncustomers;2,500;3000\nmrr;1e309;100\n");
+    const run = cli(["template", "--out", "semi.xlsx", "--actuals", "semi.csv"]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("line 2, column 2026-01: customers is a count: 2.5 is not a whole number; in a semicolon file a comma is the decimal separator (2,500 reads as 2.5): remove thousands separators.");
+    expect(run.stderr).toContain('line 3, column 2026-01: value "1e309" is too large for Excel (its largest number is about 1E+308): check it for extra digits');
+    expect(fs.existsSync(path.join(tmp, "semi.xlsx"))).toBe(false);
+  });
+});
