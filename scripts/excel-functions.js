@@ -7,11 +7,12 @@
  * Sources: the English-to-Spanish function table of ONLYOFFICE's spreadsheet editor, which follows
  * Excel's Spanish names (github.com/ONLYOFFICE/web-apps,
  * apps/spreadsheeteditor/main/resources/formula-lang/es.json), with UNIQUE given Excel's UNICOS;
- * the functions that table lacks (LET, LAMBDA, the cube and web functions, ...) from Microsoft's
- * "Excel functions (alphabetical)" list
+ * the functions that table lacks (LET, LAMBDA, the cube and web functions, ...) are the names of
+ * Microsoft's "Excel functions (alphabetical)" list
  * (https://support.microsoft.com/office/excel-functions-alphabetical-b3944572-255d-4efb-bb96-c6d90033e188,
- * and its es-es page for the Spanish names). Excel 4.0 macro functions (RUN, ECHO, ...), which the
- * naming page also says to avoid, are not listed.
+ * and its es-es page for the Spanish names), added from memory of those pages, which could not be
+ * read where this list was made: check them against the pages when adding a function. Excel 4.0
+ * macro functions (RUN, ECHO, ...), which the naming page also says to avoid, are not listed.
  */
 
 /** @type {readonly (readonly [string, string?])[]} */
