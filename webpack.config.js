@@ -9,31 +9,23 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { FunctionsMetadataPlugin, functionSources } = require("./scripts/functions-metadata-plugin");
 const { httpsOptions } = require("./scripts/https-options");
+const { DEV_URL, devServerPort, devUrl, pointAt } = require("./scripts/addin-url");
 
-const DEV_URL = "https://localhost:3000/";
 /** The custom functions namespace the manifest declares (SCALE), for the metadata check's messages. */
 const NAMESPACE = /<bt:String id="Functions\.Namespace" DefaultValue="([^"]+)"/.exec(fs.readFileSync(path.resolve(__dirname, "manifest.xml"), "utf8"))?.[1] ?? "";
-const port = Number(process.env.DEV_SERVER_PORT || process.env.npm_package_config_dev_server_port || 3000);
+const port = devServerPort();
 
 /**
- * Where the add-in is served from; always ends with a slash.
+ * Where the add-in is served from (the dev server, on its port, unless ADDIN_URL says); always ends with a slash.
  * @param {boolean} dev
  */
 function addinUrl(dev) {
-  const url = process.env.ADDIN_URL || DEV_URL;
+  const url = process.env.ADDIN_URL || devUrl(port);
   if (!dev && !process.env.ADDIN_URL && process.env.CI !== "true") {
     console.warn(`ADDIN_URL is not set: the manifest in dist/ points at ${DEV_URL}. Set ADDIN_URL=https://your.host/path/ to deploy.`);
   }
   return url.endsWith("/") ? url : `${url}/`;
 }
-
-/**
- * Rewrites the development URLs (and the bare origin, as in AppDomain) in manifest and metadata.
- * @param {string} url
- * @returns {(content: string | Buffer) => string}
- */
-const pointAt = (url) => (content) =>
-  content.toString().split(DEV_URL).join(url).split(DEV_URL.slice(0, -1)).join(new URL(url).origin);
 
 /**
  * @param {{ WEBPACK_SERVE?: boolean }} env what webpack-cli passes: WEBPACK_SERVE under `webpack serve`
@@ -82,7 +74,7 @@ module.exports = async (env, options) => {
         inputs: functionSources(path.resolve(__dirname, "src/functions")),
         translations: "./src/functions/spanish.json",
         namespace: NAMESPACE,
-        transform: dev ? undefined : pointAt(url),
+        transform: pointAt(url),
       }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
@@ -95,7 +87,7 @@ module.exports = async (env, options) => {
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "src/help/help.html", to: "help.html" },
-          { from: "manifest.xml", to: "manifest.xml", transform: dev ? undefined : pointAt(url) },
+          { from: "manifest.xml", to: "manifest.xml", transform: pointAt(url) },
         ],
       }),
     ],

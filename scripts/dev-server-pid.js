@@ -2,8 +2,9 @@
 const fs = require("fs");
 const os = require("os");
 const path = require("path");
+const { devServerPort } = require("./addin-url");
 
-const PID_FILE = path.join(os.tmpdir(), `scale-tracker-dev-server-${process.env.DEV_SERVER_PORT || process.env.npm_package_config_dev_server_port || 3000}.pid`);
+const PID_FILE = path.join(os.tmpdir(), `scale-tracker-dev-server-${devServerPort()}.pid`);
 
 /** @param {number} pid */
 const rememberServer = (pid) => fs.writeFileSync(PID_FILE, String(pid));
