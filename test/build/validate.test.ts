@@ -1,4 +1,6 @@
+import { spawnSync } from "child_process";
 import * as fs from "fs";
+import * as net from "net";
 import * as os from "os";
 import * as path from "path";
 import { ensureBuilt, ROOT } from "./dist";
@@ -32,7 +34,13 @@ test.each([
   ["plain http", edited('DefaultValue="https://localhost:3000/help.html"', 'DefaultValue="http://localhost:3000/help.html"'), "http://localhost:3000/help.html must use https"],
   ["two origins", edited('DefaultValue="https://localhost:3000/functions.js"', 'DefaultValue="https://cdn.example.com/functions.js"'), "more than one origin"],
   ["no SharedRuntime requirement", edited(/<Set Name="SharedRuntime"[^>]*>/, ""), "Requirements must include SharedRuntime 1.1"],
-  ["no CustomFunctionsRuntime requirement", edited(/<Set Name="CustomFunctionsRuntime"[^>]*>/, ""), "Requirements must include CustomFunctionsRuntime 1.1"],
+  ["no CustomFunctionsRuntime requirement", edited(/<Set Name="CustomFunctionsRuntime"[^>]*>/, ""), "Requirements must include CustomFunctionsRuntime 1.2"],
+  // src/requirement-sets.json: Range.copyFrom, Worksheet.getRanges, ... are ExcelApi 1.9 (docs/requirement-sets.md).
+  ["no ExcelApi requirement", edited(/<Set Name="ExcelApi"[^>]*>/, ""), 'Requirements must include ExcelApi 1.9 or later (docs/requirement-sets.md says what needs it): declare it as <Set Name="ExcelApi" MinVersion="1.9"/>'],
+  ["an ExcelApi below what the code calls", edited('<Set Name="ExcelApi" MinVersion="1.9"/>', '<Set Name="ExcelApi" MinVersion="1.8"/>'), "Requirements must include ExcelApi 1.9 or later (it declares 1.8)"],
+  // A Set without MinVersion takes <Sets DefaultMinVersion> (https://learn.microsoft.com/javascript/api/manifest/set).
+  ["an ExcelApi left to DefaultMinVersion", edited('<Set Name="ExcelApi" MinVersion="1.9"/>', '<Set Name="ExcelApi"/>'), "Requirements must include ExcelApi 1.9 or later (it declares 1.1)"],
+  ["the sets declared only in VersionOverrides", edited(/(<Requirements>[\s\S]*?<\/Requirements>)([\s\S]*?<VersionOverrides[^>]*>)/, "$2$1"), "Requirements must include ExcelApi 1.9 or later (docs/"],
   ["functions page outside the shared runtime", edited(/(<Page>\s*<SourceLocation resid=")Shared.Url/, "$1Help.Url"), "custom functions <Page> must be the shared runtime's page"],
   ["task pane outside the shared runtime", edited(/(<TaskpaneId>ButtonId1<\/TaskpaneId>\s*<SourceLocation resid=")Shared.Url/, "$1Help.Url"), "the task pane must open the shared runtime's page"],
   ["a two-part version", edited("<Version>0.1.0.0</Version>", "<Version>0.1</Version>"), "<Version> must have four parts"],
@@ -69,6 +77,10 @@ test.each([
   expect((await manifestProblems(xml)).join("\n")).toContain(message);
 });
 
+test("a higher set than the code needs is accepted, 1.10 being above 1.9", async () => {
+  expect(await manifestProblems(edited('<Set Name="ExcelApi" MinVersion="1.9"/>', '<Set Name="ExcelApi" MinVersion="1.10"/>'))).toEqual([]);
+});
+
 test("next to a build, a URL that dist/ does not serve is reported", async () => {
   const dist = fs.mkdtempSync(path.join(os.tmpdir(), "scale-dist-"));
   expect(await manifestProblems(manifest, dist)).toContain(`https://localhost:3000/functions.js is not in ${dist} (run npm run build)`);
@@ -84,6 +96,40 @@ test("next to a build, an override's URL that dist/ does not serve is reported",
     fs.writeFileSync(path.join(dist, file), "");
   }
   expect(await manifestProblems(manifest, dist)).toEqual([`https://localhost:3000/functions.es.json is not in ${dist} (run npm run build)`]);
+});
+
+describe("npm run validate -- --online, Microsoft's service unreachable (no network)", () => {
+  /** A URL on this machine where nothing listens: what the service is without a network. */
+  let unreachable: string;
+  beforeAll(async () => {
+    const server = net.createServer();
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as net.AddressInfo;
+    await new Promise((resolve) => server.close(resolve));
+    unreachable = `https://127.0.0.1:${port}/package/api/check`;
+  });
+
+  /** Runs the validator on `xml` (in a folder of its own, no build beside it) with --online. */
+  function validateOnline(xml: string) {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "scale-online-")), "manifest.xml");
+    fs.writeFileSync(file, xml);
+    const env = { ...process.env, MANIFEST_VALIDATION_URL: unreachable };
+    return spawnSync(process.execPath, ["scripts/validate-manifest.js", file, "--online"], { cwd: ROOT, env, encoding: "utf8", timeout: 60_000 });
+  }
+
+  test("says so, and exits 0 when the offline checks pass", () => {
+    const run = validateOnline(manifest);
+    expect(run.stderr).toContain("Microsoft's validation service could not be reached (");
+    expect(run.stderr).toContain("only the offline checks ran");
+    expect([run.status, run.stdout]).toEqual([0, expect.stringContaining("manifest.xml is valid")]);
+  });
+
+  test("says so, and exits 1 when they fail", () => {
+    const run = validateOnline(edited('DefaultValue="SCALE"', 'DefaultValue="SCALER"'));
+    expect(run.stderr).toContain("Microsoft's validation service could not be reached (");
+    expect(run.stderr).toContain("the custom functions namespace must be SCALE");
+    expect(run.status).toBe(1);
+  });
 });
 
 describe("the build", () => {
