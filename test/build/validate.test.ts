@@ -3,12 +3,17 @@ import * as fs from "fs";
 import * as net from "net";
 import * as os from "os";
 import * as path from "path";
+import requirements from "../../src/requirement-sets.json";
 import { ensureBuilt, ROOT } from "./dist";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { manifestProblems } = require("../../scripts/validate-manifest") as { manifestProblems: (xml: string, dist?: string) => Promise<string[]> };
 
 const manifest = fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
+
+/** What the code needs (src/requirement-sets.json; docs/requirement-sets.md lists the members behind each). */
+const { ExcelApi: EXCEL_API, CustomFunctionsRuntime: FUNCTIONS_RUNTIME } = requirements.sets;
+const EXCEL_SET = `<Set Name="ExcelApi" MinVersion="${EXCEL_API}"/>`;
 
 /** The Spanish override of the custom functions metadata, as the committed manifest writes it. */
 const SPANISH_METADATA = '<bt:Override Locale="es-es" Value="https://localhost:3000/functions.es.json"/>';
@@ -34,13 +39,12 @@ test.each([
   ["plain http", edited('DefaultValue="https://localhost:3000/help.html"', 'DefaultValue="http://localhost:3000/help.html"'), "http://localhost:3000/help.html must use https"],
   ["two origins", edited('DefaultValue="https://localhost:3000/functions.js"', 'DefaultValue="https://cdn.example.com/functions.js"'), "more than one origin"],
   ["no SharedRuntime requirement", edited(/<Set Name="SharedRuntime"[^>]*>/, ""), "Requirements must include SharedRuntime 1.1"],
-  ["no CustomFunctionsRuntime requirement", edited(/<Set Name="CustomFunctionsRuntime"[^>]*>/, ""), "Requirements must include CustomFunctionsRuntime 1.2"],
-  // src/requirement-sets.json: Range.copyFrom, Worksheet.getRanges, ... are ExcelApi 1.9 (docs/requirement-sets.md).
-  ["no ExcelApi requirement", edited(/<Set Name="ExcelApi"[^>]*>/, ""), 'Requirements must include ExcelApi 1.9 or later (docs/requirement-sets.md says what needs it): declare it as <Set Name="ExcelApi" MinVersion="1.9"/>'],
-  ["an ExcelApi below what the code calls", edited('<Set Name="ExcelApi" MinVersion="1.9"/>', '<Set Name="ExcelApi" MinVersion="1.8"/>'), "Requirements must include ExcelApi 1.9 or later (it declares 1.8)"],
+  ["no CustomFunctionsRuntime requirement", edited(/<Set Name="CustomFunctionsRuntime"[^>]*>/, ""), `Requirements must include CustomFunctionsRuntime ${FUNCTIONS_RUNTIME}`],
+  ["no ExcelApi requirement", edited(/<Set Name="ExcelApi"[^>]*>/, ""), `Requirements must include ExcelApi ${EXCEL_API} or later (docs/requirement-sets.md says what needs it): declare it as ${EXCEL_SET}`],
+  ["an ExcelApi below what the code calls", edited(EXCEL_SET, '<Set Name="ExcelApi" MinVersion="1.8"/>'), `Requirements must include ExcelApi ${EXCEL_API} or later (it declares 1.8)`],
   // A Set without MinVersion takes <Sets DefaultMinVersion> (https://learn.microsoft.com/javascript/api/manifest/set).
-  ["an ExcelApi left to DefaultMinVersion", edited('<Set Name="ExcelApi" MinVersion="1.9"/>', '<Set Name="ExcelApi"/>'), "Requirements must include ExcelApi 1.9 or later (it declares 1.1)"],
-  ["the sets declared only in VersionOverrides", edited(/(<Requirements>[\s\S]*?<\/Requirements>)([\s\S]*?<VersionOverrides[^>]*>)/, "$2$1"), "Requirements must include ExcelApi 1.9 or later (docs/"],
+  ["an ExcelApi left to DefaultMinVersion", edited(EXCEL_SET, '<Set Name="ExcelApi"/>'), `Requirements must include ExcelApi ${EXCEL_API} or later (it declares 1.1)`],
+  ["the sets declared only in VersionOverrides", edited(/(<Requirements>[\s\S]*?<\/Requirements>)([\s\S]*?<VersionOverrides[^>]*>)/, "$2$1"), `Requirements must include ExcelApi ${EXCEL_API} or later (docs/`],
   ["functions page outside the shared runtime", edited(/(<Page>\s*<SourceLocation resid=")Shared.Url/, "$1Help.Url"), "custom functions <Page> must be the shared runtime's page"],
   ["task pane outside the shared runtime", edited(/(<TaskpaneId>ButtonId1<\/TaskpaneId>\s*<SourceLocation resid=")Shared.Url/, "$1Help.Url"), "the task pane must open the shared runtime's page"],
   ["a two-part version", edited("<Version>0.1.0.0</Version>", "<Version>0.1</Version>"), "<Version> must have four parts"],
@@ -77,8 +81,9 @@ test.each([
   expect((await manifestProblems(xml)).join("\n")).toContain(message);
 });
 
-test("a higher set than the code needs is accepted, 1.10 being above 1.9", async () => {
-  expect(await manifestProblems(edited('<Set Name="ExcelApi" MinVersion="1.9"/>', '<Set Name="ExcelApi" MinVersion="1.10"/>'))).toEqual([]);
+test("a higher set than the code needs is accepted, versions compared as numbers (1.10 is above 1.9)", async () => {
+  const [major, minor] = EXCEL_API.split(".");
+  expect(await manifestProblems(edited(EXCEL_SET, `<Set Name="ExcelApi" MinVersion="${major}.${Number(minor) + 1}"/>`))).toEqual([]);
 });
 
 test("next to a build, a URL that dist/ does not serve is reported", async () => {
