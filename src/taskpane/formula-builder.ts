@@ -1,13 +1,26 @@
 /**
  * "Write formulas beside the selection": SCALE formulas that reference the user's own cells,
  * planned from what the selection and the column to its right hold. Pure: the host reads and writes.
+ * The formulas agree with Inspect's table (product.md 11): the same targets, each row's own phase.
  */
-import { PHASE_NUMBERS, Language } from "../core/catalog";
+import { Language } from "../core/catalog";
 import { resolve } from "../core/lookup";
-import { phase } from "../functions/functions";
 import { functionName } from "../functions/spanish";
 import { cell, onSheet, parseAddress } from "../core/template/formulas";
 import type { CellValue } from "./host";
+import { rowPhases, workbookThresholds } from "./inspect";
+
+/** The tracker's thresholds as the host finds them: what Inspect reads, and the tables holding them. */
+export interface WorkbookThresholds {
+  /** Rows (id, P1..P4) read through the Target_<metric> names, as Inspect reads them (SelectedCells.targets). */
+  readonly targets: CellValue[][];
+  /** The table holding those rows (ScaleThresholds, or ScaleThresholds2 where the name was taken); none without a tracker. */
+  readonly targetsTable?: string;
+  /** The table holding the risk thresholds (ScaleRiskThresholds). */
+  readonly risksTable?: string;
+}
+
+export const NO_TRACKER: WorkbookThresholds = { targets: [] };
 
 export type FormulaPlan =
   | {
@@ -17,9 +30,12 @@ export type FormulaPlan =
       readonly address: string;
       readonly formulas: (string | null)[][];
       readonly count: number;
-      readonly nextPhase: number;
+      /** Per row of the selection, the phase its SCALE.GAP measures against (null where none is written). */
+      readonly phases: (number | null)[];
       /** SCALE.PHASE below the rows: only where every row is a phase metric (or blank, or the header). */
       readonly withPhase: boolean;
+      /** The formulas pass the workbook's Thresholds tables (false: the built-in targets). */
+      readonly workbookTargets: boolean;
     }
   | { readonly problem: "twoColumns" | "noMetrics" }
   | { readonly problem: "notEmpty"; readonly address: string };
@@ -29,9 +45,10 @@ const blank = (v: CellValue | undefined) =>
 
 /**
  * `address`, `values` and `formulas` are the selection grown by one column and one row
- * (getResizedRange(1, 1)). Per row with a metric id and a value: SCALE.GAP to the selection's next
+ * (getResizedRange(1, 1)). Per row with a metric id and a value: SCALE.GAP to that metric's next
  * phase (SCALE.RISK for a risk indicator); below the last row, SCALE.PHASE over the selection
- * where it holds phase metrics only (an indicator or other text would make it #VALUE!).
+ * where it holds phase metrics only (an indicator or other text would make it #VALUE!). Where
+ * the workbook has the tracker's Thresholds tables, every formula passes them.
  * Nothing is planned over a cell that holds anything.
  */
 export function planFormulas(
@@ -39,6 +56,7 @@ export function planFormulas(
   values: readonly (readonly CellValue[])[],
   formulas: readonly (readonly CellValue[])[],
   language: Language,
+  workbook: WorkbookThresholds = NO_TRACKER,
 ): FormulaPlan {
   const area = parseAddress(address);
   const rows = values.length - 1;
@@ -59,20 +77,36 @@ export function planFormulas(
   });
   if (!kinds.includes("metric") && !kinds.includes("indicator"))
     return { problem: "noMetrics" };
-  const pairs = values
-    .slice(0, rows)
-    .flatMap(([id, value], r) => (kinds[r] === "metric" ? [[id, value]] : []));
-  const reached = pairs.length ? phase(pairs) : 0;
-  const nextPhase =
-    typeof reached === "number"
-      ? Math.min(reached + 1, PHASE_NUMBERS.length)
-      : 1;
+  // The targets Inspect judges with, only where the formulas can pass the table holding them.
+  const thresholds = workbook.targetsTable
+    ? workbookThresholds(workbook.targets)
+    : undefined;
+  // Inspect shows a phase per row (the next one past what that metric reaches alone, rowPhases),
+  // not one for all, so neither the selection's next phase nor the dashboard's Scale_TargetPhase
+  // agrees with its table: each GAP is given its row's phase, as a number, which the pane states.
+  const phases = kinds.map((kind, r) =>
+    kind === "metric"
+      ? rowPhases(String(values[r][0]).trim(), values[r][1], thresholds).next
+      : null,
+  );
   const name = (id: "GAP" | "RISK" | "PHASE") => functionName(id, language);
+  // Range.formulas takes the formula in English syntax whatever Excel's language: "," between
+  // arguments, "." in numbers (Spanish Excel shows them as ";" and ","; formulasLocal is the one in
+  // the user's syntax: https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-formulaslocal-member),
+  // and "[#All]" for a whole table (the file format's keyword, MS-XLSX's formula grammar:
+  // https://learn.microsoft.com/openspecs/office_standards/ms-xlsx/3d025add-118d-4413-9856-ab65712ec1b0).
+  // Only custom functions go by their display-language names (office-js#891).
+  // `thresholds` is each function's last argument; the optional one before it (GAP's as_fraction,
+  // RISK's phase, PHASE's min_share) is left empty, as the README's examples write it.
+  const lastArgument = (table: string | undefined) =>
+    table ? `,,${table}[#All]` : "";
+  const targets = lastArgument(thresholds && workbook.targetsTable);
+  const risks = lastArgument(workbook.risksTable);
   const column: (string | null)[][] = kinds.map((kind, r) =>
     kind === "metric"
-      ? [`=${name("GAP")}(${at(0, r)},${at(1, r)},${nextPhase})`]
+      ? [`=${name("GAP")}(${at(0, r)},${at(1, r)},${phases[r]}${targets})`]
       : kind === "indicator"
-        ? [`=${name("RISK")}(${at(0, r)},${at(1, r)})`]
+        ? [`=${name("RISK")}(${at(0, r)},${at(1, r)}${risks})`]
         : [null],
   );
   // SCALE.PHASE takes the whole selection only where every row is a phase metric, blank, or the header on top.
@@ -86,14 +120,17 @@ export function planFormulas(
     );
   const whole = (col: number) => `${at(col, 0)}:${at(col, rows - 1)}`;
   column.push(
-    withPhase ? [`=${name("PHASE")}(${whole(0)},${whole(1)})`] : [null],
+    withPhase
+      ? [`=${name("PHASE")}(${whole(0)},${whole(1)}${targets})`]
+      : [null],
   );
   return {
     ref,
     address: onSheet(area.sheet, ref),
     formulas: column,
     count: column.filter(([f]) => f !== null).length,
-    nextPhase,
+    phases,
     withPhase,
+    workbookTargets: thresholds !== undefined,
   };
 }

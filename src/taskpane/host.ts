@@ -7,7 +7,7 @@ import type { ImportPlan, ImportPreview, ImportWritten } from "../excel/import";
 import { toWorkbookError } from "../excel/errors";
 import { rangeNameTest } from "../excel/names";
 import type { Language } from "../core/catalog";
-import type { FormulaPlan } from "./formula-builder";
+import type { FormulaPlan, WorkbookThresholds } from "./formula-builder";
 
 export type CellValue = string | number | boolean | null;
 
@@ -117,6 +117,66 @@ async function run<T>(
 /** The workbook writer and its template description load on first use, off the first screen. */
 const writer = () => import(/* webpackChunkName: "excel" */ "../excel");
 
+/** The catalog and the template's names load with Inspect and the formula builder, not with the pane's first screen. */
+const templateNames = async () => {
+  const [{ PHASE_METRICS, RISK_INDICATORS }, { NAMES }] = await Promise.all([
+    import("../core/catalog"),
+    import("../core/template/layout"),
+  ]);
+  return { PHASE_METRICS, RISK_INDICATORS, NAMES };
+};
+
+/** The name most of `names` give (the first of those tied); undefined when none gives one. */
+function mostCommon(
+  names: readonly (string | undefined)[],
+): string | undefined {
+  const counts = new Map<string, number>();
+  for (const n of names)
+    if (n !== undefined) counts.set(n, (counts.get(n) ?? 0) + 1);
+  let best: string | undefined;
+  for (const [n, count] of counts)
+    if (best === undefined || count > counts.get(best)!) best = n;
+  return best;
+}
+
+/**
+ * Queues the reads of the workbook's thresholds, once its names are loaded and synced: the rows
+ * (id, P1..P4) of the Target_<metric> names that exist (only those: never through a missing
+ * name's null object, as refresh's fallback), and, with `tables`, the tables their cells and the
+ * Threshold_<indicator> names' cells are in (Range.getTables, ExcelApi 1.9): the tracker's
+ * Thresholds tables whatever number a taken name gave them, the one most names point into (a
+ * user's own Target_mrr, left as it was by insert, may point elsewhere). Read after the next sync.
+ */
+function queueThresholds(
+  context: Excel.RequestContext,
+  names: Excel.NamedItemCollection,
+  template: Awaited<ReturnType<typeof templateNames>>,
+  tables: boolean,
+): () => WorkbookThresholds {
+  const { PHASE_METRICS, RISK_INDICATORS, NAMES } = template;
+  const exists = rangeNameTest(names);
+  const range = (name: string) =>
+    context.workbook.names.getItem(name).getRange();
+  const tablesOf = (ranges: Excel.Range[]) =>
+    tables ? ranges.map((r) => r.getTables(false).load("items/name")) : [];
+  const tableName = (found: Excel.TableScopedCollection[]) =>
+    mostCommon(found.map((t) => t.items[0]?.name));
+  const targets = PHASE_METRICS.filter((m) => exists(NAMES.target(m.id))).map(
+    (m) => ({ id: m.id, range: range(NAMES.target(m.id)).load("values") }),
+  );
+  const targetsTables = tablesOf(targets.map((t) => t.range));
+  const risksTables = tablesOf(
+    RISK_INDICATORS.map((i) => NAMES.riskThreshold(i.qualifiedId))
+      .filter(exists)
+      .map(range),
+  );
+  return () => ({
+    targets: targets.map((t) => [t.id, ...(t.range.values[0] as CellValue[])]),
+    targetsTable: tableName(targetsTables),
+    risksTable: tableName(risksTables),
+  });
+}
+
 export const excelHost: Host = {
   insert: async (options) => {
     const { insertTrackingWorkbook } = await writer();
@@ -137,15 +197,19 @@ export const excelHost: Host = {
           .getSelectedRange()
           .getResizedRange(1, 1)
           .load("rowCount,columnCount");
+        const names = context.workbook.names.load("items/name,items/type");
+        const template = await templateNames();
         await context.sync();
         refuseLarge(area);
         area.load("address,values,formulas");
+        const thresholds = queueThresholds(context, names, template, true);
         await context.sync();
         const plan = planFormulas(
           area.address,
           area.values as CellValue[][],
           area.formulas as CellValue[][],
           language,
+          thresholds(),
         );
         if ("problem" in plan) return plan;
         area.worksheet.getRange(plan.ref).formulas = plan.formulas;
@@ -181,32 +245,16 @@ export const excelHost: Host = {
           .getUsedRangeOrNullObject(true)
           .load("rowCount,columnCount");
         const names = context.workbook.names.load("items/name,items/type");
-        // The catalog and the template's names load with Inspect, not with the pane's first screen.
-        const [{ PHASE_METRICS }, { NAMES }] = await Promise.all([
-          import("../core/catalog"),
-          import("../core/template/layout"),
-        ]);
+        const template = await templateNames();
         await context.sync();
         if (!used.isNullObject) refuseLarge(used);
-        const exists = rangeNameTest(names);
-        const targets = PHASE_METRICS.filter((m) =>
-          exists(NAMES.target(m.id)),
-        ).map((m) => ({
-          id: m.id,
-          range: context.workbook.names
-            .getItem(NAMES.target(m.id))
-            .getRange()
-            .load("values"),
-        }));
+        const thresholds = queueThresholds(context, names, template, false);
         if (!used.isNullObject) used.load("values,formulas");
         await context.sync();
         return {
           values: used.isNullObject ? [] : (used.values as CellValue[][]),
           formulas: used.isNullObject ? [] : (used.formulas as CellValue[][]),
-          targets: targets.map((t) => [
-            t.id,
-            ...(t.range.values[0] as CellValue[]),
-          ]),
+          targets: thresholds().targets,
         };
       },
       // A chart or shape selected, or several blocks of cells.

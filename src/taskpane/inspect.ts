@@ -74,17 +74,35 @@ function rowPair(
     : [found.metric.id, value, found.metric.unit];
 }
 
+/** The workbook's targets as Inspect passes them to the functions: none means the built-in ones. */
+export const workbookThresholds = (
+  targets: CellValue[][] | undefined,
+): CellValue[][] | undefined => (targets?.length ? targets : undefined);
+
+/**
+ * The phase a metric reaches alone, and the phase its gap is measured against: the next one, 4
+ * at the top, 1 where the phase is an error. Inspect's table and the formula builder both use it.
+ */
+export function rowPhases(
+  id: string,
+  value: CellValue,
+  thresholds: CellValue[][] | undefined,
+): { reached: unknown; next: number } {
+  const reached = phase([[id]], [[value]], undefined, thresholds);
+  const next =
+    typeof reached === "number"
+      ? Math.min(reached + 1, PHASE_NUMBERS.length)
+      : 1;
+  return { reached, next };
+}
+
 export function inspectSelection(cells: SelectedCells): Inspection {
-  const thresholds = cells.targets?.length ? cells.targets : undefined;
+  const thresholds = workbookThresholds(cells.targets);
   const pairs = cells.values
     .map((row, r) => rowPair(row, cells.formulas[r] ?? []))
     .filter((p): p is [string, number, Unit] => p !== undefined);
   const metrics = pairs.map(([id, value, unit]): InspectedMetric => {
-    const reached = phase([[id]], [[value]], undefined, thresholds);
-    const next =
-      typeof reached === "number"
-        ? Math.min(reached + 1, PHASE_NUMBERS.length)
-        : 1;
+    const { reached, next } = rowPhases(id, value, thresholds);
     return {
       id,
       unit,

@@ -102,8 +102,8 @@ export interface Strings {
     wroteFormulas: (
       count: number,
       address: string,
-      phase: number,
       withPhase: boolean,
+      workbookTargets: boolean,
     ) => string;
     formulasTwoColumns: string;
     formulasNotEmpty: (address: string) => string;
@@ -253,8 +253,8 @@ const en: Strings = {
     tooLarge: (cells, max) =>
       `The selection holds ${cells.toLocaleString("en-US")} cells; Inspect reads up to ${max.toLocaleString("en-US")}. Select fewer rows (the metrics you want to check), then inspect again.`,
     writeFormulas: "Write formulas beside the selection",
-    wroteFormulas: (count, address, phase, withPhase) =>
-      `Wrote ${count} formula${count === 1 ? "" : "s"} into ${address}: the gap to phase ${phase} per metric (the level for a risk indicator)${withPhase ? ", and the phase reached below them" : ""}. They reference your cells, so they follow your edits.`,
+    wroteFormulas: (count, address, withPhase, workbookTargets) =>
+      `Wrote ${count} formula${count === 1 ? "" : "s"} into ${address}: per metric the gap to its next phase, as Inspect shows it (the level for a risk indicator)${withPhase ? ", and the phase reached below them" : ""}, ${workbookTargets ? "with this workbook's Thresholds tables" : "with the built-in targets"}. They reference your cells, so they follow your edits.`,
     formulasTwoColumns:
       "Select two columns (metric id, value) to write formulas beside them.",
     formulasNotEmpty: (address) =>
@@ -409,8 +409,8 @@ const es: Strings = {
     tooLarge: (cells, max) =>
       `La selección tiene ${cells.toLocaleString("es-ES")} celdas; Inspeccionar lee hasta ${max.toLocaleString("es-ES")}. Selecciona menos filas (las métricas que quieras comprobar) y vuelve a inspeccionar.`,
     writeFormulas: "Escribir fórmulas junto a la selección",
-    wroteFormulas: (count, address, phase, withPhase) =>
-      `Se escribieron ${count} fórmula${count === 1 ? "" : "s"} en ${address}: la brecha a la fase ${phase} por métrica (el nivel para un indicador de riesgo)${withPhase ? " y, debajo, la fase alcanzada" : ""}. Hacen referencia a tus celdas, así que siguen tus cambios.`,
+    wroteFormulas: (count, address, withPhase, workbookTargets) =>
+      `Se escribieron ${count} fórmula${count === 1 ? "" : "s"} en ${address}: por métrica, la brecha a su siguiente fase, como la muestra Inspeccionar (el nivel para un indicador de riesgo)${withPhase ? " y, debajo, la fase alcanzada" : ""}, ${workbookTargets ? "con las tablas de umbrales de este libro" : "con los objetivos por defecto"}. Hacen referencia a tus celdas, así que siguen tus cambios.`,
     formulasTwoColumns:
       "Selecciona dos columnas (id de métrica, valor) para escribir fórmulas junto a ellas.",
     formulasNotEmpty: (address) =>

@@ -685,6 +685,14 @@ export class FakeRange extends FakeClientObject {
       this.context.state.activeSheet = t.sheet.name;
     });
   }
+  /** The tables overlapping the range; with `fullyContained`, only those inside it (ExcelApi 1.9). */
+  getTables(fullyContained = false): FakeTableCollection {
+    return new FakeTableCollection(this.context, () => {
+      const t = this.target();
+      const inside = (b: Box) => b.c1 >= t!.box.c1 && b.c2 <= t!.box.c2 && b.r1 >= t!.box.r1 && b.r2 <= t!.box.r2;
+      return t ? t.sheet.tables.filter((x) => (fullyContained ? inside(box(x.ref)) : intersects(box(x.ref), t.box))) : [];
+    });
+  }
 }
 
 class FakeTable {
@@ -1055,12 +1063,19 @@ class FakeNamedItemCollection extends FakeClientObject {
 
 class FakeTableCollection extends FakeClientObject {
   private list: { name: string }[] = [];
+  /** The workbook's tables, or those a range's getTables gives. */
+  constructor(
+    ctx: FakeContext,
+    private readonly source: () => readonly { name: string }[] = () => ctx.state.sheets.flatMap((s) => s.tables),
+  ) {
+    super(ctx);
+  }
   get items(): { name: string }[] {
     return this.loaded("items", this.list);
   }
   load(_arg?: LoadArg): this {
     this.context.enqueue("load tables", () => {
-      this.list = this.context.state.sheets.flatMap((s) => s.tables.map((t) => ({ name: t.name })));
+      this.list = this.source().map((t) => ({ name: t.name }));
       this.settle(["items"], true);
     });
     return this;

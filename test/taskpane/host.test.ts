@@ -1,6 +1,8 @@
 /** The pane's Excel host against the fake Excel, in Node: what the browser tests cannot see. */
 import { FakeState, installFakeOffice, newFakeState, newSheet } from "../fakes/excel-fake";
 import { INSPECT_MAX_CELLS, excelHost } from "../../src/taskpane/host";
+import { inspectSelection } from "../../src/taskpane/inspect";
+import { cell, parseAddress } from "../../src/core/template/formulas";
 
 const globals = globalThis as unknown as Record<string, unknown>;
 let state: FakeState;
@@ -72,5 +74,56 @@ describe("Inspect's read of the selection", () => {
     expect(INSPECT_MAX_CELLS).toBe(10_000);
     select("Big!A1:J1000");
     await expect(excelHost.readSelection()).resolves.toMatchObject({ targets: [] });
+  });
+});
+
+describe("the formula builder in a workbook with the tracker", () => {
+  /** Types `value` over the `n`th cell (1-4: P1..P4) of a Target_<metric> name, as a user edits the Thresholds sheet. */
+  const editTarget = (metric: string, n: number, value: number) => {
+    const { sheet, ref } = state.names.get(`Target_${metric}`)!;
+    const { start } = parseAddress(`x!${ref}`);
+    state.sheets.find((s) => s.name === sheet)!.cells.set(cell(start.col + n - 1, start.row), { value });
+  };
+  const data = (rows: [string, number][]) => {
+    const sheet = newSheet("Data");
+    rows.forEach(([id, value], r) => sheet.cells.set(`A${r + 1}`, { value: id }).set(`B${r + 1}`, { value }));
+    state.sheets.push(sheet);
+    state.selected = `Data!A1:B${rows.length}`;
+  };
+  const written = (refs: string[]) => refs.map((r) => state.sheets.find((s) => s.name === "Data")!.cells.get(r)?.formula);
+
+  test("passes the Thresholds table and each row's phase, the ones Inspect shows, in three syncs", async () => {
+    await excelHost.insert({ language: "en", company: "Acme", currency: "USD", firstMonth: "2025-01", months: 24 });
+    editTarget("mrr", 1, 400_000);
+    editTarget("cac", 3, 60);
+    data([["mrr", 450_000], ["cac", 60], ["nps", 90]]);
+    const inspection = inspectSelection(await excelHost.readSelection());
+    state.syncs = 0;
+    const plan = await excelHost.writeFormulasBeside("en");
+    expect(state.syncs).toBe(3);
+    // With the edits, mrr reaches phase 1 alone, cac phase 3, nps phase 4 (product.md 3, targets met inclusively).
+    expect(inspection.metrics.map((m) => m.nextPhase)).toEqual([2, 4, 4]);
+    expect(plan).toMatchObject({ phases: [2, 4, 4], workbookTargets: true });
+    expect(written(["C1", "C2", "C3", "C4"])).toEqual([
+      "SCALE.GAP(A1,B1,2,,ScaleThresholds[#All])",
+      "SCALE.GAP(A2,B2,4,,ScaleThresholds[#All])",
+      "SCALE.GAP(A3,B3,4,,ScaleThresholds[#All])",
+      "SCALE.PHASE(A1:A3,B1:B3,,ScaleThresholds[#All])",
+    ]);
+  });
+
+  test("names the tables as inserted (ScaleThresholds2 beside a user's ScaleThresholds), though a user's Target_mrr points into the user's table", async () => {
+    const budget = { ...newSheet("Budget"), tables: [{ name: "ScaleThresholds", ref: "A1:B2" }] };
+    budget.cells.set("A1", { value: "Plan" });
+    state.sheets.push(budget);
+    state.names.set("target_MRR", { sheet: "Budget", ref: "A2" });
+    await excelHost.insert({ language: "es", company: "Acme", currency: "EUR", firstMonth: "2025-01", months: 24 });
+    data([["cac", 60], ["cash_burn.cash_runway", 15]]);
+    await excelHost.writeFormulasBeside("es");
+    expect(written(["C1", "C2"])).toEqual([
+      expect.stringMatching(/^SCALE\.BRECHA\(A1,B1,\d,,ScaleThresholds2\[#All\]\)$/),
+      // The risk table's own name was free.
+      "SCALE.RIESGO(A2,B2,,ScaleRiskThresholds[#All])",
+    ]);
   });
 });

@@ -492,7 +492,7 @@ describeWith(["chromium"], "the task pane in headless Chromium, against the fake
     });
     await page.getByRole("tab", { name: "Inspect" }).click();
     await page.getByRole("button", { name: "Write formulas beside the selection" }).click();
-    await page.getByText("Wrote 3 formulas into 'Data'!D2:D4: the gap to phase 2 per metric (the level for a risk indicator), and the phase reached below them. They reference your cells, so they follow your edits.").waitFor();
+    await page.getByText("Wrote 3 formulas into 'Data'!D2:D4: per metric the gap to its next phase, as Inspect shows it (the level for a risk indicator), and the phase reached below them, with the built-in targets. They reference your cells, so they follow your edits.").waitFor();
     // Spanish Excel's names, though the pane is in English (office-js#891).
     expect(await fake(page, (s) => ["D2", "D3", "D4"].map((c) => s.sheets.find((x) => x.name === "Data")!.cells.get(c)?.formula))).toEqual([
       "SCALE.BRECHA(B2,C2,2)",

@@ -49,8 +49,8 @@ export default function InspectView({
           text: t.inspect.wroteFormulas(
             plan.count,
             plan.address,
-            plan.nextPhase,
             plan.withPhase,
+            plan.workbookTargets,
           ),
         });
       else if (plan.problem === "notEmpty")
