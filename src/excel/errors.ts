@@ -1,5 +1,6 @@
 /** Office.js failures as plain sentences that say what to do; the task pane translates by code. */
 import type { Language } from "../core/catalog";
+import type { ImportCell } from "./import-plan";
 
 export type WorkbookErrorCode =
   | "protected"
@@ -13,6 +14,9 @@ export type WorkbookErrorCode =
   | "badThresholds"
   | "refreshIncomplete"
   | "rebuildIncomplete"
+  | "insertIncomplete"
+  | "importChanged"
+  | "importIncomplete"
   | "unknown";
 
 /** What to do about each failure, in the pane's two languages; WorkbookError carries the English one. */
@@ -42,6 +46,11 @@ export const WORKBOOK_ERROR_MESSAGES: Readonly<
       "Excel stopped the refresh part-way. Every sheet still has a full set of flags, old or new; refresh again to bring them all up to date.",
     rebuildIncomplete:
       "Excel stopped the rebuild part-way: that sheet's flags were cleared and may be only partly back. Rebuild it again.",
+    insertIncomplete:
+      "Excel stopped the insert part-way, and the add-in could not take back everything it had added.",
+    importChanged:
+      "The Tracking sheet changed since the preview, so nothing was written. Read the selection again to see the import as it is now.",
+    importIncomplete: "Excel stopped the import part-way.",
     unknown:
       "Excel could not finish the operation. Nothing was changed; try again.",
   },
@@ -68,6 +77,11 @@ export const WORKBOOK_ERROR_MESSAGES: Readonly<
       "Excel detuvo la actualización a medias. Cada hoja conserva un juego completo de alertas, antiguo o nuevo; vuelve a actualizar para ponerlas todas al día.",
     rebuildIncomplete:
       "Excel detuvo la reconstrucción a medias: las alertas de esa hoja se borraron y puede que solo vuelvan en parte. Reconstrúyela de nuevo.",
+    insertIncomplete:
+      "Excel detuvo la inserción a medias, y el complemento no pudo deshacer todo lo que había añadido.",
+    importChanged:
+      "La hoja Seguimiento cambió desde la vista previa, así que no se escribió nada. Vuelve a leer la selección para ver la importación tal como está ahora.",
+    importIncomplete: "Excel detuvo la importación a medias.",
     unknown:
       "Excel no pudo terminar la operación. No se cambió nada; inténtalo de nuevo.",
   },
@@ -101,6 +115,90 @@ export class RefreshIncompleteError extends WorkbookError {
         ` ${cause.message}${cause.detail ? ` (${cause.detail})` : ""}`,
     );
     this.name = "RefreshIncompleteError";
+  }
+}
+
+/** How Excel's Range.formulas gives a cell: "=..." for a formula, "" when empty, else its value. */
+export type CellContent = string | number | boolean;
+
+/** A cell an import was to write that no longer holds what its preview showed. */
+export interface ChangedCell {
+  readonly cell: ImportCell;
+  readonly now: CellContent;
+}
+
+/** An import refused at write time: the Tracking sheet changed since the preview, and nothing was written. */
+export class ImportChangedError extends WorkbookError {
+  constructor(
+    readonly cells: readonly ChangedCell[],
+    /** Tracking row names that point elsewhere now (a row or column inserted or deleted, the sheet renamed or deleted). */
+    readonly moved: readonly string[],
+  ) {
+    super(
+      "importChanged",
+      [
+        ...cells.map(
+          (c) =>
+            `${c.cell.address}: ${JSON.stringify(c.cell.seen)} in the preview, ${JSON.stringify(c.now)} now`,
+        ),
+        ...(moved.length ? [`Moved: ${moved.join(", ")}`] : []),
+      ].join("; "),
+    );
+    this.name = "ImportChangedError";
+  }
+}
+
+/** An import Excel stopped part-way: the cells it wrote (as read afterwards), or unchecked when that read failed too. */
+export class ImportIncompleteError extends WorkbookError {
+  constructor(
+    readonly written: readonly ImportCell[],
+    /** The values the import was to write. */
+    readonly total: number,
+    readonly cause: WorkbookError,
+    /** False when Excel could not be read afterwards: `written` is then empty, and any of the values may be there. */
+    readonly checked: boolean,
+  ) {
+    super(
+      "importIncomplete",
+      `${checked ? `Written: ${written.map((c) => c.address).join(", ") || "none"} of ${total} values.` : `Not checked which of ${total} values were written.`} ${cause.message}${cause.detail ? ` (${cause.detail})` : ""}`,
+    );
+    this.name = "ImportIncompleteError";
+  }
+}
+
+/** What an insert Excel stopped part-way left in the workbook, as read after its own undo failed. */
+export interface InsertLeft {
+  /** Sheets the insert added that are still there; the id (Worksheet.id) stays with a sheet when it is renamed. */
+  readonly sheets: readonly { readonly name: string; readonly id: string }[];
+  /** Workbook names the insert added that are still there, with the reference each holds. */
+  readonly names: readonly {
+    readonly name: string;
+    readonly formula: string;
+  }[];
+  /** Broken names (#REF!) of an earlier tracker that the insert took over (replaced or deleted): removing puts them back. */
+  readonly lost: readonly { readonly name: string; readonly formula: string }[];
+  /** False when Excel could not be read after the failure: the lists hold what may be there, and sheets have no id. */
+  readonly checked: boolean;
+}
+
+export const nothingLeft = (left: InsertLeft): boolean =>
+  left.sheets.length + left.names.length + left.lost.length === 0;
+
+/** An insert Excel stopped part-way whose additions could not all be taken back: what is left, and why Excel stopped. */
+export class InsertIncompleteError extends WorkbookError {
+  constructor(
+    readonly left: InsertLeft,
+    readonly cause: WorkbookError,
+  ) {
+    super(
+      "insertIncomplete",
+      `${left.checked ? "Left" : "May be left"}: sheets ${left.sheets.map((s) => s.name).join(", ") || "none"}; names ${left.names.map((n) => n.name).join(", ") || "none"}` +
+        (left.lost.length
+          ? `; broken names taken over: ${left.lost.map((n) => n.name).join(", ")}`
+          : "") +
+        `. ${cause.message}${cause.detail ? ` (${cause.detail})` : ""}`,
+    );
+    this.name = "InsertIncompleteError";
   }
 }
 

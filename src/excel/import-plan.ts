@@ -11,6 +11,7 @@ import { INPUT_MESSAGES } from "../core/input-messages";
 import { NAMES, columnLetter } from "../core/template";
 import type { Address } from "../core/template/formulas";
 import { isFormula } from "./cells";
+import type { CellContent } from "./errors";
 import { quoted } from "./refresh-plan";
 
 /** A timeline row as read: where its month cells are, their values and formulas. */
@@ -18,6 +19,8 @@ export interface TrackingRowRead {
   readonly address: Address;
   readonly values: readonly unknown[];
   readonly formulas: readonly unknown[];
+  /** The row's name's formula as read ("=Tracking!$N$6:$AK$6"): it changes when the row moves. */
+  readonly reference: string;
 }
 
 export interface TrackingRead {
@@ -39,6 +42,8 @@ export interface ImportCell {
   /** What the cell holds now: nothing, a formula (a computed row), or a typed number or text. */
   readonly replaces: "empty" | "formula" | "typed";
   readonly previous?: string | number | boolean;
+  /** The cell as the preview read it (Range.formulas: "=..." for a formula, "" when empty): the write checks it is still so. */
+  readonly seen: CellContent;
 }
 
 export interface ImportPlan {
@@ -50,6 +55,11 @@ export interface ImportPlan {
   readonly unchanged: number;
   /** Every refused row and why; when there is any, nothing is written. */
   readonly errors: readonly string[];
+  /** The Tracking rows the cells are on: each row's name and its reference as the preview read it. */
+  readonly rows: readonly {
+    readonly name: string;
+    readonly reference: string;
+  }[];
 }
 
 /** The plan; its messages in `language` (the pane's). */
@@ -61,13 +71,7 @@ export function planImport(
   const messages = INPUT_MESSAGES[language].importer;
   const first = yearMonthOf(tracking.months[0]);
   const months = tracking.months.length;
-  if (!first || months === 0)
-    return {
-      cells: [],
-      overwrites: [],
-      unchanged: 0,
-      errors: [messages.notDates()],
-    };
+  if (!first || months === 0) return emptyPlan([messages.notDates()]);
   const result = importActuals(selection, {
     months,
     firstMonth: first,
@@ -76,8 +80,7 @@ export function planImport(
     // Text typed in a Spanish workbook writes decimal commas, as its CSV does; numbers are numbers anyway.
     decimalComma: language === "es",
   });
-  if (!result.ok)
-    return { cells: [], overwrites: [], unchanged: 0, errors: result.errors };
+  if (!result.ok) return emptyPlan(result.errors);
   const cells: ImportCell[] = [];
   const errors: string[] = [];
   let unchanged = 0;
@@ -116,16 +119,27 @@ export function planImport(
       value: v.value,
       line: v.line,
       replaces,
+      seen: (read.formulas[k] ?? "") as CellContent,
       ...(replaces === "empty"
         ? {}
         : { previous: previous as string | number | boolean }),
     });
   }
-  if (errors.length) return { cells: [], overwrites: [], unchanged: 0, errors };
+  if (errors.length) return emptyPlan(errors);
+  const rows = [...new Set(cells.map((c) => c.row.key))].map((key) => ({
+    name: NAMES.tracking(key),
+    reference: tracking.rows.get(key)!.reference,
+  }));
   return {
     cells,
     overwrites: cells.filter((c) => c.replaces === "typed"),
     unchanged,
     errors: [],
+    rows,
   };
+}
+
+/** A plan that writes nothing: the selection is empty, or it has refused rows. */
+export function emptyPlan(errors: readonly string[] = []): ImportPlan {
+  return { cells: [], overwrites: [], unchanged: 0, errors, rows: [] };
 }

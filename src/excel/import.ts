@@ -1,17 +1,26 @@
 /**
  * Import from a selection: one sync reads the selected block and the Tracking sheet's rows
- * (through their names), the plan (import-plan.ts, pure) says what goes where, and one sync
- * writes it once the user confirmed. Typed values are replaced only when the user said so.
+ * (through their names), the plan (import-plan.ts, pure) says what goes where, and once the user
+ * confirmed, one sync checks the cells still hold what the preview read and one writes them
+ * (docs/nothing-lost.md). Typed values are replaced only when the user said so.
  */
 import { Language } from "../core/catalog";
 import { TableRow } from "../core/importer";
 import { TIMELINE_ROWS } from "../core/timeline";
 import { NAMES, parseAddress } from "../core/template";
-import { WorkbookError, toWorkbookError } from "./errors";
+import {
+  CellContent,
+  ChangedCell,
+  ImportChangedError,
+  ImportIncompleteError,
+  WorkbookError,
+  toWorkbookError,
+} from "./errors";
 import {
   ImportCell,
   ImportPlan,
   TrackingRead,
+  emptyPlan,
   planImport,
 } from "./import-plan";
 import { rangeNameTest } from "./names";
@@ -28,89 +37,134 @@ export interface ImportPreview {
   readonly syncs: number;
 }
 
+/** The reads of one import preview, queued; `done` gives the preview once they are synced. */
+function queueImportRead(
+  context: Excel.RequestContext,
+  language: Language,
+  /** Names known to exist (listed in an earlier sync): only those are read. Without it, missing names are null objects. */
+  exists?: (name: string) => boolean,
+): () => ImportPreview {
+  const names = context.workbook.names.load(
+    "items/name,items/type,items/formula",
+  );
+  const rangeOf = (name: string): Excel.Range | undefined =>
+    !exists
+      ? context.workbook.names.getItemOrNullObject(name).getRangeOrNullObject()
+      : exists(name)
+        ? context.workbook.names.getItem(name).getRange()
+        : undefined;
+  const months = rangeOf(NAMES.months)?.load("values");
+  const rows = TIMELINE_ROWS.map((r) => ({
+    key: r.key,
+    range: rangeOf(NAMES.tracking(r.key))?.load("values,formulas,address"),
+  }));
+  const selected = context.workbook.getSelectedRange().load("address");
+  const used = selected
+    .getUsedRangeOrNullObject(true)
+    .load("values,address,rowCount,columnCount");
+  return () => {
+    if (!rangeNameTest(names)(NAMES.months) || !months || months.isNullObject)
+      throw new WorkbookError("notInserted");
+    if (used.isNullObject)
+      return { source: selected.address, plan: emptyPlan(), syncs: 1 };
+    if (used.rowCount * used.columnCount > IMPORT_MAX_CELLS)
+      throw new WorkbookError(
+        "tooLarge",
+        `The selection holds ${used.rowCount * used.columnCount} cells; an import reads up to ${IMPORT_MAX_CELLS}.`,
+      );
+    const start = parseAddress(used.address).start;
+    const table: TableRow[] = (used.values as unknown[][]).map((cells, r) => ({
+      line: start.row + r,
+      cells: cells as TableRow["cells"],
+    }));
+    const reference = referencesOf(names);
+    const tracking: TrackingRead = {
+      months: months.values[0] ?? [],
+      rows: new Map(
+        rows.flatMap(({ key, range }) =>
+          range && !range.isNullObject
+            ? [
+                [
+                  key,
+                  {
+                    address: parseAddress(range.address),
+                    values: range.values[0] ?? [],
+                    formulas: range.formulas[0] ?? [],
+                    reference: reference(NAMES.tracking(key)),
+                  },
+                ] as const,
+              ]
+            : [],
+        ),
+      ),
+    };
+    return {
+      source: used.address,
+      plan: planImport(table, tracking, language),
+      syncs: 1,
+    };
+  };
+}
+
+/** After a names load with formulas: each name's formula, "" for a name that does not exist. */
+function referencesOf(
+  names: Excel.NamedItemCollection,
+): (name: string) => string {
+  const formulas = new Map(
+    names.items.map((n) => [n.name.toLowerCase(), n.formula] as const),
+  );
+  return (name) => formulas.get(name.toLowerCase()) ?? "";
+}
+
 /**
  * Reads the selection's used part and the Tracking rows in one sync: the workbook's names are
  * loaded in the same batch, and each row is reached through its name with getItemOrNullObject,
- * so a missing name is a null object rather than a failed read.
+ * so a missing name is a null object rather than a failed read. A host that refuses objects
+ * reached through a missing name (InvalidObjectPath: no tracker inserted yet, or a row's name
+ * deleted) fails that sync; then the names are listed first and only those that exist are read,
+ * so a workbook without a tracker is told to insert one, not to try again.
  */
 export async function readImport(
   context: Excel.RequestContext,
   language: Language = "en",
 ): Promise<ImportPreview> {
-  let selected: Excel.Range;
-  let used: Excel.Range;
-  const names = context.workbook.names.load("items/name,items/type");
-  const months = context.workbook.names
-    .getItemOrNullObject(NAMES.months)
-    .getRangeOrNullObject()
-    .load("values");
-  const rows = TIMELINE_ROWS.map((r) => ({
-    key: r.key,
-    range: context.workbook.names
-      .getItemOrNullObject(NAMES.tracking(r.key))
-      .getRangeOrNullObject()
-      .load("values,formulas,address"),
-  }));
   try {
-    selected = context.workbook.getSelectedRange().load("address");
-    used = selected
-      .getUsedRangeOrNullObject(true)
-      .load("values,address,rowCount,columnCount");
+    const done = queueImportRead(context, language);
     await context.sync();
+    return done();
+  } catch (e) {
+    const error = toWorkbookError(e);
+    if (error.code !== "unknown") throw error;
+  }
+  try {
+    const names = context.workbook.names.load("items/name,items/type");
+    await context.sync();
+    const exists = rangeNameTest(names);
+    if (!exists(NAMES.months)) throw new WorkbookError("notInserted");
+    const done = queueImportRead(context, language, exists);
+    await context.sync();
+    return { ...done(), syncs: 3 };
   } catch (e) {
     throw toWorkbookError(e);
   }
-  if (!rangeNameTest(names)(NAMES.months) || months.isNullObject)
-    throw new WorkbookError("notInserted");
-  if (used.isNullObject)
-    return {
-      source: selected.address,
-      plan: { cells: [], overwrites: [], unchanged: 0, errors: [] },
-      syncs: 1,
-    };
-  if (used.rowCount * used.columnCount > IMPORT_MAX_CELLS)
-    throw new WorkbookError(
-      "tooLarge",
-      `The selection holds ${used.rowCount * used.columnCount} cells; an import reads up to ${IMPORT_MAX_CELLS}.`,
-    );
-  const start = parseAddress(used.address).start;
-  const table: TableRow[] = (used.values as unknown[][]).map((cells, r) => ({
-    line: start.row + r,
-    cells: cells as TableRow["cells"],
-  }));
-  const tracking: TrackingRead = {
-    months: months.values[0] ?? [],
-    rows: new Map(
-      rows
-        .filter((r) => !r.range.isNullObject)
-        .map((r) => [
-          r.key,
-          {
-            address: parseAddress(r.range.address),
-            values: r.range.values[0] ?? [],
-            formulas: r.range.formulas[0] ?? [],
-          },
-        ]),
-    ),
-  };
-  return {
-    source: used.address,
-    plan: planImport(table, tracking, language),
-    syncs: 1,
-  };
 }
 
-/** Consecutive cells of one row as one write. */
-function runs(
-  cells: readonly ImportCell[],
-): { address: string; values: number[] }[] {
+/** Consecutive cells of one row: one range to read and write. */
+interface Run {
+  /** "Tracking!N6:P6", as the plan's cell addresses are written. */
+  readonly address: string;
+  readonly cells: readonly ImportCell[];
+}
+
+/** Consecutive cells of one row as one run. */
+function runs(cells: readonly ImportCell[]): Run[] {
   const byRow = new Map<string, { col: number; cell: ImportCell }[]>();
   for (const c of cells) {
     const a = parseAddress(c.address);
     const key = `${a.sheet}|${a.start.row}`;
     byRow.set(key, [...(byRow.get(key) ?? []), { col: a.start.col, cell: c }]);
   }
-  const out: { address: string; values: number[] }[] = [];
+  const out: Run[] = [];
   for (const row of byRow.values()) {
     row.sort((x, y) => x.col - y.col);
     let run: typeof row = [];
@@ -120,7 +174,7 @@ function runs(
       const last = run[run.length - 1].cell.address.split("!")[1];
       out.push({
         address: run.length === 1 ? first : `${first}:${last}`,
-        values: run.map((x) => x.cell.value),
+        cells: run.map((x) => x.cell),
       });
       run = [];
     };
@@ -133,6 +187,18 @@ function runs(
   return out;
 }
 
+/** The range of an address such as "'My sheet'!N6:P6". */
+function rangeAt(context: Excel.RequestContext, address: string): Excel.Range {
+  const bang = address.lastIndexOf("!");
+  const sheetName = address
+    .slice(0, bang)
+    .replace(/^'(.*)'$/, "$1")
+    .replace(/''/g, "'");
+  return context.workbook.worksheets
+    .getItem(sheetName)
+    .getRange(address.slice(bang + 1));
+}
+
 export interface ImportWritten {
   readonly written: number;
   /** Typed values left as they were (the user did not confirm replacing them). */
@@ -140,7 +206,91 @@ export interface ImportWritten {
   readonly syncs: number;
 }
 
-/** Writes the plan's cells in one sync; typed values only with `replaceTyped`. */
+/** The Tracking rows whose names point elsewhere than at the preview (a row or column inserted or deleted, the sheet renamed or deleted). */
+function movedRows(
+  plan: ImportPlan,
+  names: Excel.NamedItemCollection,
+): string[] {
+  const reference = referencesOf(names);
+  return plan.rows
+    .filter((r) => reference(r.name) !== r.reference)
+    .map((r) => r.name);
+}
+
+/**
+ * Refuses, before anything is written, an import whose target cells no longer hold what the
+ * preview read (a value typed, a formula entered or cleared since) or whose rows moved: one sync
+ * reads the cells again, with the names. Where that read fails (a host refusing a sheet that is
+ * gone), one more sync reads the names alone to tell a moved sheet from Excel's own failure.
+ */
+async function refuseChanged(
+  context: Excel.RequestContext,
+  plan: ImportPlan,
+  writes: readonly Run[],
+): Promise<void> {
+  const names = context.workbook.names.load("items/name,items/formula");
+  const reads = writes.map((run) => ({
+    run,
+    range: rangeAt(context, run.address).load("formulas"),
+  }));
+  try {
+    await context.sync();
+  } catch (e) {
+    const error = toWorkbookError(e);
+    const again = context.workbook.names.load("items/name,items/formula");
+    await context.sync().catch(() => {
+      throw error;
+    });
+    const moved = movedRows(plan, again);
+    throw moved.length ? new ImportChangedError([], moved) : error;
+  }
+  const moved = movedRows(plan, names);
+  const changed: ChangedCell[] = reads.flatMap(({ run, range }) =>
+    range.isNullObject
+      ? []
+      : run.cells.flatMap((cell, i) => {
+          const now = (range.formulas[0]?.[i] ?? "") as CellContent;
+          return now === cell.seen ? [] : [{ cell, now }];
+        }),
+  );
+  if (changed.length || moved.length)
+    throw new ImportChangedError(changed, moved);
+}
+
+/**
+ * After a write Excel stopped part-way (the operations queued before the failing one stay done:
+ * a batch is not a transaction, see OfficeExtension.Error's traceMessages example,
+ * https://learn.microsoft.com/javascript/api/office/officeextension.error): reads the cells
+ * again and says which were written; the cause alone when none was.
+ */
+async function partialWrite(
+  context: Excel.RequestContext,
+  writes: readonly Run[],
+  total: number,
+  cause: WorkbookError,
+): Promise<WorkbookError> {
+  try {
+    const reads = writes.map((run) => ({
+      run,
+      range: rangeAt(context, run.address).load("formulas"),
+    }));
+    await context.sync();
+    const written = reads.flatMap(({ run, range }) =>
+      run.cells.filter((c, i) => range.formulas[0]?.[i] === c.value),
+    );
+    return written.length
+      ? new ImportIncompleteError(written, total, cause, true)
+      : cause;
+  } catch {
+    return new ImportIncompleteError([], total, cause, false);
+  }
+}
+
+/**
+ * Writes the plan's cells (typed values only with `replaceTyped`) in two syncs: one checks that
+ * the cells still hold what the preview read (else ImportChangedError, and nothing is written),
+ * one writes. Excel has no transaction, so a cell changed between those two syncs is not seen.
+ */
 export async function writeImport(
   context: Excel.RequestContext,
   plan: ImportPlan,
@@ -151,24 +301,18 @@ export async function writeImport(
   const cells = plan.cells.filter(
     (c) => replaceTyped || c.replaces !== "typed",
   );
-  for (const { address, values } of runs(cells)) {
-    const bang = address.lastIndexOf("!");
-    const sheetName = address
-      .slice(0, bang)
-      .replace(/^'(.*)'$/, "$1")
-      .replace(/''/g, "'");
-    context.workbook.worksheets
-      .getItem(sheetName)
-      .getRange(address.slice(bang + 1)).values = [values];
-  }
+  const writes = runs(cells);
+  await refuseChanged(context, plan, writes);
+  for (const run of writes)
+    rangeAt(context, run.address).values = [run.cells.map((c) => c.value)];
   try {
     await context.sync();
   } catch (e) {
-    throw toWorkbookError(e);
+    throw await partialWrite(context, writes, cells.length, toWorkbookError(e));
   }
   return {
     written: cells.length,
     keptTyped: plan.cells.length - cells.length,
-    syncs: 1,
+    syncs: 2,
   };
 }

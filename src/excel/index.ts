@@ -1,10 +1,20 @@
 /** The Office.js adapter: insert the tracking workbook, refresh its risk flags, import from a selection. */
-export { insertTrackingWorkbook, REQUIRED_API } from "./insert";
+export {
+  insertTrackingWorkbook,
+  removeInsertLeft,
+  REQUIRED_API,
+} from "./insert";
 export type { InsertOptions, InsertResult, InsertedSheet } from "./insert";
 export { rebuildSheetFlags, refreshRiskFlags } from "./refresh";
 export type { FlaggedCell, RefreshResult } from "./refresh";
-export { RefreshIncompleteError, WorkbookError } from "./errors";
-export type { WorkbookErrorCode } from "./errors";
+export {
+  ImportChangedError,
+  ImportIncompleteError,
+  InsertIncompleteError,
+  RefreshIncompleteError,
+  WorkbookError,
+} from "./errors";
+export type { InsertLeft, WorkbookErrorCode } from "./errors";
 export { readImport, writeImport, IMPORT_MAX_CELLS } from "./import";
 export type {
   ImportCell,

@@ -2,7 +2,8 @@
  * Inserts the tracking workbook into the open workbook with Office.js: one sync to see what is
  * there, one to write everything. Never overwrites: taken sheet and table names get free ones,
  * existing workbook names are left alone (except template names a deleted template left broken,
- * which the new template takes over). On failure, what was created is deleted again.
+ * which the new template takes over). On failure, what was created is deleted again, and what
+ * Excel would not let go of is reported (InsertIncompleteError) for the pane to remove later.
  */
 import {
   CellSpec,
@@ -17,7 +18,14 @@ import {
   describeWorkbook,
 } from "../core/template";
 import { STYLES } from "../core/template/styles";
-import { WorkbookError, toWorkbookError } from "./errors";
+import {
+  InsertIncompleteError,
+  InsertLeft,
+  WorkbookError,
+  nothingLeft,
+  toWorkbookError,
+} from "./errors";
+import { quoted } from "./refresh-plan";
 import { addRules } from "./rules";
 
 export interface InsertOptions {
@@ -401,42 +409,178 @@ export function queueWorkbook(
   return { skippedNames };
 }
 
+/** Reads the workbook's sheets (with ids) and names (with formulas) in one sync. */
+async function readSheetsAndNames(context: Excel.RequestContext): Promise<{
+  sheets: readonly { name: string; id: string }[];
+  names: ReadonlyMap<string, { name: string; formula: string }>;
+}> {
+  const sheets = context.workbook.worksheets.load("items/name,items/id");
+  const names = context.workbook.names.load("items/name,items/formula");
+  await context.sync();
+  return {
+    sheets: sheets.items.map((s) => ({ name: s.name, id: s.id })),
+    names: new Map(
+      names.items.map((n) => [
+        n.name.toLowerCase(),
+        { name: n.name, formula: n.formula },
+      ]),
+    ),
+  };
+}
+
 /**
- * Deletes the sheets and names an interrupted insert may have created and puts back the stale
- * names it replaced: one sync to see what is there, one to undo. Failures here are swallowed so
- * the caller reports the original error.
+ * What an insert that stopped part-way may have added: the template's sheets (their names were
+ * free when it began) and the template's names that were free or stale then. Stale names
+ * (#REF!) are the insert's to take over, so one whose formula changed is the insert's.
  */
-async function rollback(
-  context: Excel.RequestContext,
-  spec: WorkbookSpec,
-  existing: Existing,
-): Promise<void> {
-  const sheets = spec.sheets.map((s) =>
-    context.workbook.worksheets.getItemOrNullObject(s.name),
-  );
+function insertedBy(spec: WorkbookSpec, existing: Existing) {
+  const sheets = new Set(spec.sheets.map((s) => s.name.toLowerCase()));
   const names = spec.names
     .map((n) => n.name)
     .filter((n) => {
       const key = n.toLowerCase();
       return !existing.names.has(key) || existing.stale.has(key);
-    })
-    .map((n) => ({
-      name: n,
-      stale: existing.stale.get(n.toLowerCase()),
-      item: context.workbook.names.getItemOrNullObject(n).load("formula"),
-    }));
-  // isNullObject needs no load: Office fills it in at sync (loading it could be refused and leave a half template).
-  await context.sync();
-  for (const s of sheets) if (!s.isNullObject) s.delete();
-  for (const n of names) {
-    if (n.item.isNullObject) {
-      if (n.stale !== undefined) context.workbook.names.add(n.name, n.stale);
-    } else if (n.item.formula !== n.stale) {
-      n.item.delete();
-      if (n.stale !== undefined) context.workbook.names.add(n.name, n.stale);
+    });
+  return { sheets, names };
+}
+
+/** Reads which of an interrupted insert's sheets and names are in the workbook; one sync. */
+async function findLeft(
+  context: Excel.RequestContext,
+  spec: WorkbookSpec,
+  existing: Existing,
+): Promise<InsertLeft> {
+  const now = await readSheetsAndNames(context);
+  const ours = insertedBy(spec, existing);
+  const names = ours.names.flatMap((name) => {
+    const stale = existing.stale.get(name.toLowerCase());
+    const found = now.names.get(name.toLowerCase());
+    return found && found.formula !== stale ? [found] : [];
+  });
+  const lost = ours.names.flatMap((name) => {
+    const stale = existing.stale.get(name.toLowerCase());
+    return stale !== undefined &&
+      now.names.get(name.toLowerCase())?.formula !== stale
+      ? [{ name, formula: stale }]
+      : [];
+  });
+  return {
+    sheets: now.sheets.filter((s) => ours.sheets.has(s.name.toLowerCase())),
+    names,
+    lost,
+    checked: true,
+  };
+}
+
+/** What an interrupted insert may have added, when the workbook cannot be read: its sheets and names, sheets without ids. */
+function mayBeLeft(spec: WorkbookSpec, existing: Existing): InsertLeft {
+  const ours = insertedBy(spec, existing);
+  return {
+    sheets: spec.sheets.map((s) => ({ name: s.name, id: "" })),
+    names: ours.names.map((name) => ({ name, formula: "" })),
+    lost: [],
+    checked: false,
+  };
+}
+
+/**
+ * Which of `left` are still there, read in one sync: sheets by id (a renamed one included),
+ * names whose formula is the one recorded or that point at one of those sheets under its
+ * current name (a name the user made since, elsewhere, is not the insert's), and the broken
+ * names not yet back.
+ */
+async function stillLeft(
+  context: Excel.RequestContext,
+  left: InsertLeft,
+): Promise<InsertLeft> {
+  const now = await readSheetsAndNames(context);
+  const ids = new Set(left.sheets.map((s) => s.id));
+  const sheets = now.sheets.filter((s) => ids.has(s.id));
+  const onOurSheets = (formula: string) =>
+    sheets.some((s) => formula.startsWith(`=${quoted(s.name, "")}`));
+  const names = left.names.flatMap((n) => {
+    const found = now.names.get(n.name.toLowerCase());
+    return found && (found.formula === n.formula || onOurSheets(found.formula))
+      ? [found]
+      : [];
+  });
+  const lost = left.lost.filter(
+    (n) => now.names.get(n.name.toLowerCase())?.formula !== n.formula,
+  );
+  return { sheets, names, lost, checked: true };
+}
+
+/**
+ * Deletes `left` (names first, then sheets by id, so no sheet the add-in did not create is
+ * touched) and puts the lost names back, in one sync. Where Excel stops that too, reads what is
+ * still there (unchecked when even that fails) and gives it with Excel's reason.
+ */
+async function removeLeft(
+  context: Excel.RequestContext,
+  left: InsertLeft,
+): Promise<{ still: InsertLeft; failure?: WorkbookError }> {
+  for (const n of left.names) context.workbook.names.getItem(n.name).delete();
+  for (const s of left.sheets)
+    context.workbook.worksheets.getItem(s.id).delete();
+  for (const n of left.lost) context.workbook.names.add(n.name, n.formula);
+  try {
+    await context.sync();
+    return { still: { sheets: [], names: [], lost: [], checked: true } };
+  } catch (e) {
+    const failure = toWorkbookError(e);
+    try {
+      return { still: await stillLeft(context, left), failure };
+    } catch {
+      return { still: { ...left, checked: false }, failure };
     }
   }
-  await context.sync();
+}
+
+/**
+ * After the write failed: Excel applies the operations queued before the failing one (a batch
+ * is not a transaction; see OfficeExtension.Error's traceMessages example,
+ * https://learn.microsoft.com/javascript/api/office/officeextension.error), so this reads what
+ * the insert left and removes it. The error to throw: the cause alone when nothing is left,
+ * else InsertIncompleteError with what is.
+ */
+async function undoInsert(
+  context: Excel.RequestContext,
+  spec: WorkbookSpec,
+  existing: Existing,
+  cause: WorkbookError,
+): Promise<WorkbookError> {
+  let left: InsertLeft;
+  try {
+    left = await findLeft(context, spec, existing);
+  } catch {
+    return new InsertIncompleteError(mayBeLeft(spec, existing), cause);
+  }
+  if (nothingLeft(left)) return cause;
+  const { still } = await removeLeft(context, left);
+  return nothingLeft(still) ? cause : new InsertIncompleteError(still, cause);
+}
+
+/**
+ * The pane's "Remove what the insert left": reads which of `left` are still there (one sync) and
+ * deletes exactly those (one more). Returns what was removed; throws InsertIncompleteError with
+ * what is still there when Excel stops it.
+ */
+export async function removeInsertLeft(
+  context: Excel.RequestContext,
+  left: InsertLeft,
+): Promise<InsertLeft> {
+  if (!left.checked)
+    throw new Error("Only what was read after the failure can be removed.");
+  let found: InsertLeft;
+  try {
+    found = await stillLeft(context, left);
+  } catch (e) {
+    throw toWorkbookError(e);
+  }
+  const { still, failure } = await removeLeft(context, found);
+  if (failure && !nothingLeft(still))
+    throw new InsertIncompleteError(still, failure);
+  return found;
 }
 
 export async function insertTrackingWorkbook(
@@ -474,8 +618,7 @@ export async function insertTrackingWorkbook(
     ({ skippedNames } = queueWorkbook(context, spec, existing));
     await context.sync();
   } catch (e) {
-    await rollback(context, spec, existing).catch(() => undefined);
-    throw toWorkbookError(e);
+    throw await undoInsert(context, spec, existing, toWorkbookError(e));
   }
   return {
     sheets: spec.sheets.map((s) => ({

@@ -1,6 +1,10 @@
 /** Every sentence the task pane shows, in English and Spanish. */
 import type { Language } from "../core/catalog";
-import { WORKBOOK_ERROR_MESSAGES, WorkbookErrorCode } from "../excel/errors";
+import {
+  InsertLeft,
+  WORKBOOK_ERROR_MESSAGES,
+  WorkbookErrorCode,
+} from "../excel/errors";
 import type { PaneOfficeCode } from "./host";
 
 export interface Strings {
@@ -34,6 +38,14 @@ export interface Strings {
     renamed: (name: string, taken: string) => string;
     skippedNames: (names: string) => string;
     goToDashboard: string;
+    /** After an insert Excel stopped part-way whose additions could not all be taken back. */
+    left: (left: InsertLeft) => string;
+    /** The names in `left`, listed below it. */
+    leftNames: (names: readonly string[], lost: readonly string[]) => string;
+    leftNamesSummary: (count: number) => string;
+    removeLeft: string;
+    removingLeft: string;
+    removedLeft: (left: InsertLeft) => string;
   };
   refresh: {
     intro: string;
@@ -88,6 +100,15 @@ export interface Strings {
     replaceTyped: (count: number) => string;
     write: (count: number) => string;
     wrote: (count: number, kept: number) => string;
+    /** Cells that changed between the preview and the write, so nothing was written. */
+    changed: (count: number) => string;
+    changedCell: (address: string, seen: string, now: string) => string;
+    /** How an empty cell is shown among the changed ones. */
+    emptyCell: string;
+    moved: string;
+    /** After a write Excel stopped part-way: the cells it wrote. */
+    partly: (written: number, total: number) => string;
+    partlyUnchecked: (total: number) => string;
   };
   inspect: {
     intro: string;
@@ -158,6 +179,48 @@ const en: Strings = {
     skippedNames: (names) =>
       `These workbook names already existed and were left as they were: ${names}.`,
     goToDashboard: "Go to the dashboard",
+    left: (left) => {
+      const what = [
+        left.sheets.length
+          ? `${left.sheets.length === 1 ? "the sheet" : `${left.sheets.length} sheets:`} ${left.sheets.map((s) => s.name).join(", ")}`
+          : "",
+        left.names.length
+          ? `${left.names.length} workbook name${left.names.length === 1 ? "" : "s"} (listed below)`
+          : "",
+      ].filter(Boolean);
+      const lost = left.lost.length
+        ? ` It took over ${left.lost.length} broken name${left.lost.length === 1 ? "" : "s"} (#REF!) of an earlier tracker (listed below).`
+        : "";
+      return left.checked
+        ? `Still in the workbook from this insert: ${what.join("; ") || "no sheet or name"}.${lost} "Remove what the insert left" deletes exactly these${left.lost.length ? " and puts the broken names back" : ""}; your own sheets and names stay. Then insert again.`
+        : `Excel could not be read afterwards, so the add-in cannot tell what is left. These may be in the workbook: ${what.join("; ")}.${lost} Check for them and delete them by hand (none of your own sheets or names is among them), then insert again.`;
+    },
+    leftNames: (names, lost) =>
+      [
+        names.length ? `Workbook names: ${names.join(", ")}.` : "",
+        lost.length ? `Broken names taken over: ${lost.join(", ")}.` : "",
+      ]
+        .filter(Boolean)
+        .join(" "),
+    leftNamesSummary: (count) => `The ${count} name${count === 1 ? "" : "s"}`,
+    removeLeft: "Remove what the insert left",
+    removingLeft: "Removing…",
+    removedLeft: (left) =>
+      `Removed what the insert left: ${
+        [
+          left.sheets.length
+            ? `${left.sheets.length} sheet${left.sheets.length === 1 ? "" : "s"} (${left.sheets.map((s) => s.name).join(", ")})`
+            : "",
+          left.names.length
+            ? `${left.names.length} workbook name${left.names.length === 1 ? "" : "s"}`
+            : "",
+          left.lost.length
+            ? `${left.lost.length} broken name${left.lost.length === 1 ? "" : "s"} put back`
+            : "",
+        ]
+          .filter(Boolean)
+          .join(", ") || "nothing, as it was gone already"
+      }. Insert the tracking workbook again when you are ready.`,
   },
   refresh: {
     intro:
@@ -234,6 +297,17 @@ const en: Strings = {
       (kept
         ? ` Kept ${kept} typed value${kept === 1 ? "" : "s"} as ${kept === 1 ? "it was" : "they were"}.`
         : ""),
+    changed: (count) =>
+      `${count} cell${count === 1 ? "" : "s"} of the Tracking sheet changed since the preview:`,
+    changedCell: (address, seen, now) =>
+      `${address}: ${seen} in the preview, ${now} now`,
+    emptyCell: "empty",
+    moved:
+      "Rows or month columns of the Tracking sheet moved since the preview (inserted or deleted), or the sheet was renamed or deleted.",
+    partly: (written, total) =>
+      `It wrote ${written} of the ${total} values before it stopped; the others were not written. Read the selection again: the preview shows what is still to write. Written:`,
+    partlyUnchecked: (total) =>
+      `The add-in could not read the Tracking sheet afterwards, so any of the ${total} values may have been written. Read the selection again: the preview shows what is still to write.`,
   },
   inspect: {
     intro:
@@ -317,6 +391,49 @@ const es: Strings = {
     skippedNames: (names) =>
       `Estos nombres ya existían y se dejaron como estaban: ${names}.`,
     goToDashboard: "Ir al panel",
+    left: (left) => {
+      const what = [
+        left.sheets.length
+          ? `${left.sheets.length === 1 ? "la hoja" : `${left.sheets.length} hojas:`} ${left.sheets.map((s) => s.name).join(", ")}`
+          : "",
+        left.names.length
+          ? `${left.names.length} nombre${left.names.length === 1 ? "" : "s"} del libro (en la lista de abajo)`
+          : "",
+      ].filter(Boolean);
+      const lost = left.lost.length
+        ? ` Tomó ${left.lost.length === 1 ? "un nombre roto" : `${left.lost.length} nombres rotos`} (#REF!) de un libro de seguimiento anterior (en la lista de abajo).`
+        : "";
+      return left.checked
+        ? `Siguen en el libro tras esta inserción: ${what.join("; ") || "ninguna hoja ni nombre"}.${lost} «Quitar lo que dejó la inserción» borra exactamente esto${left.lost.length ? " y vuelve a poner los nombres rotos" : ""}; tus hojas y nombres se mantienen. Después vuelve a insertar.`
+        : `Excel no se pudo leer después, así que el complemento no sabe qué quedó. Puede que sigan en el libro: ${what.join("; ")}.${lost} Compruébalo y bórralos a mano (ninguna de tus hojas o nombres está entre ellos) y vuelve a insertar.`;
+    },
+    leftNames: (names, lost) =>
+      [
+        names.length ? `Nombres del libro: ${names.join(", ")}.` : "",
+        lost.length ? `Nombres rotos tomados: ${lost.join(", ")}.` : "",
+      ]
+        .filter(Boolean)
+        .join(" "),
+    leftNamesSummary: (count) =>
+      `${count === 1 ? "El nombre" : `Los ${count} nombres`}`,
+    removeLeft: "Quitar lo que dejó la inserción",
+    removingLeft: "Quitando…",
+    removedLeft: (left) =>
+      `Se quitó lo que dejó la inserción: ${
+        [
+          left.sheets.length
+            ? `${left.sheets.length} hoja${left.sheets.length === 1 ? "" : "s"} (${left.sheets.map((s) => s.name).join(", ")})`
+            : "",
+          left.names.length
+            ? `${left.names.length} nombre${left.names.length === 1 ? "" : "s"} del libro`
+            : "",
+          left.lost.length
+            ? `${left.lost.length} nombre${left.lost.length === 1 ? " roto repuesto" : "s rotos repuestos"}`
+            : "",
+        ]
+          .filter(Boolean)
+          .join(", ") || "nada, ya no estaba"
+      }. Vuelve a insertar el libro de seguimiento cuando quieras.`,
   },
   refresh: {
     intro:
@@ -389,6 +506,17 @@ const es: Strings = {
       (kept
         ? ` Se mantuvieron ${kept} valor${kept === 1 ? "" : "es"} escrito${kept === 1 ? "" : "s"}.`
         : ""),
+    changed: (count) =>
+      `${count} celda${count === 1 ? "" : "s"} de la hoja Seguimiento ${count === 1 ? "cambió" : "cambiaron"} desde la vista previa:`,
+    changedCell: (address, seen, now) =>
+      `${address}: ${seen} en la vista previa, ${now} ahora`,
+    emptyCell: "vacía",
+    moved:
+      "Filas o columnas de meses de la hoja Seguimiento se movieron desde la vista previa (se insertaron o eliminaron), o la hoja se renombró o eliminó.",
+    partly: (written, total) =>
+      `Escribió ${written} de los ${total} valores antes de detenerse; los demás no se escribieron. Vuelve a leer la selección: la vista previa muestra lo que falta por escribir. Escritos:`,
+    partlyUnchecked: (total) =>
+      `El complemento no pudo leer la hoja Seguimiento después, así que cualquiera de los ${total} valores puede haberse escrito. Vuelve a leer la selección: la vista previa muestra lo que falta por escribir.`,
   },
   inspect: {
     intro:

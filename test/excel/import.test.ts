@@ -1,7 +1,9 @@
 /** Import from a selection against the fake host: one sync to read, one to write, typed values only when confirmed. */
 import { NAMES, columnLetter, monthColumn, trackingRow } from "../../src/core/template";
-import { insertTrackingWorkbook, readImport, writeImport } from "../../src/excel";
-import { FakeState, fakeContext, installFakeOffice, newFakeState, newSheet } from "../fakes/excel-fake";
+import { WorkbookError, insertTrackingWorkbook, readImport, writeImport } from "../../src/excel";
+import { ImportChangedError, ImportIncompleteError } from "../../src/excel/errors";
+import { STRINGS } from "../../src/taskpane/strings";
+import { FakeState, fakeContext, insertColumn, installFakeOffice, newFakeState, newSheet } from "../fakes/excel-fake";
 
 let state: FakeState;
 beforeEach(async () => {
@@ -42,7 +44,8 @@ test("a wide block with date headers: what goes where, an overwrite listed apart
 
   state.syncs = 0;
   const written = await writeImport(fakeContext(state), preview.plan, false);
-  expect([written, state.syncs]).toEqual([{ written: 3, keptTyped: 1, syncs: 1 }, 1]);
+  // One sync checks the cells still hold what the preview read, one writes.
+  expect([written, state.syncs]).toEqual([{ written: 3, keptTyped: 1, syncs: 2 }, 2]);
   expect(tracking().cells.get(cellOf("mrr", 1))).toEqual({ value: 90_000 });
   expect(tracking().cells.get(cellOf("mrr", 2))!.value).toBe(120_000);
   expect(tracking().cells.get(cellOf("arr", 2))).toMatchObject({ value: 1_500_000, formula: undefined });
@@ -108,4 +111,146 @@ test("in the Spanish pane: messages in Spanish, and text in the selection read w
   expect((await readImport(fakeContext(state), "es")).plan.cells.map((c) => [c.row.key, c.month, c.value])).toEqual([["churn", 1, 0.04]]);
   // The English pane refuses "0,04" as text that is not a number, and says so in English.
   expect((await readImport(fakeContext(state))).plan.errors).toEqual(['row 2, column 1: value "0,04" is not a number (write fractions as 0.05, not 5%)']);
+});
+
+describe("the write checks the Tracking sheet still holds what the preview read (product.md 10, nothing lost)", () => {
+  /** A preview of MRR for months 1-3 and churn for month 1: month 1 of MRR typed before, ARR's month 2 a formula. */
+  async function preview() {
+    tracking().cells.set(cellOf("mrr", 1), { value: 90_000 });
+    userData([
+      ["metric", 1, 2, 3],
+      ["mrr", 100_000, 110_000, 120_000],
+      ["churn", 0.04, null, null],
+      ["arr", null, 1_500_000, null],
+    ]);
+    const p = await readImport(fakeContext(state));
+    expect(p.plan.cells.map((c) => [c.address, c.seen])).toEqual([
+      [`Tracking!${cellOf("mrr", 1)}`, 90_000],
+      [`Tracking!${cellOf("mrr", 2)}`, ""],
+      [`Tracking!${cellOf("mrr", 3)}`, ""],
+      [`Tracking!${cellOf("churn", 1)}`, ""],
+      [`Tracking!${cellOf("arr", 2)}`, `=${tracking().cells.get(cellOf("arr", 2))!.formula}`],
+    ]);
+    state.syncs = 0;
+    return p;
+  }
+  const trackingCells = () => JSON.stringify([...tracking().cells].sort());
+
+  test("a value typed, a formula cleared and a typed value changed since the preview: listed, nothing written, one sync", async () => {
+    const p = await preview();
+    tracking().cells.set(cellOf("mrr", 3), { value: 95_000 });
+    tracking().cells.delete(cellOf("arr", 2));
+    tracking().cells.set(cellOf("mrr", 1), { value: 91_000 });
+    const before = trackingCells();
+    const error = await writeImport(fakeContext(state), p.plan, true).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ImportChangedError);
+    const { cells, moved } = error as ImportChangedError;
+    expect(cells.map((c) => [c.cell.address, c.cell.seen, c.now])).toEqual([
+      [`Tracking!${cellOf("mrr", 1)}`, 90_000, 91_000],
+      [`Tracking!${cellOf("mrr", 3)}`, "", 95_000],
+      [`Tracking!${cellOf("arr", 2)}`, p.plan.cells[4].seen, ""],
+    ]);
+    expect(moved).toEqual([]);
+    expect(trackingCells()).toBe(before);
+    expect(state.syncs).toBe(1);
+    expect((error as ImportChangedError).message).toContain("Read the selection again");
+    // Read again, the preview shows the cells as they are; written, they take the values.
+    const again = await readImport(fakeContext(state));
+    expect((await writeImport(fakeContext(state), again.plan, true)).written).toBe(5);
+  });
+
+  test("a typed value the user chose to keep may change: it is not written, so not checked", async () => {
+    const p = await preview();
+    tracking().cells.set(cellOf("mrr", 1), { value: 91_000 });
+    expect(await writeImport(fakeContext(state), p.plan, false)).toEqual({ written: 4, keptTyped: 1, syncs: 2 });
+    expect(state.syncs).toBe(2); // the check read the cells, and wrote
+    expect(tracking().cells.get(cellOf("mrr", 1))).toEqual({ value: 91_000 });
+  });
+
+  test("a month column inserted since the preview: the rows moved, nothing written", async () => {
+    const p = await preview();
+    insertColumn(state, "Tracking", columnLetter(monthColumn(2)));
+    const before = trackingCells();
+    const error = (await writeImport(fakeContext(state), p.plan, true).catch((e: unknown) => e)) as ImportChangedError;
+    expect(error).toBeInstanceOf(ImportChangedError);
+    expect(error.moved).toEqual([NAMES.tracking("mrr"), NAMES.tracking("churn"), NAMES.tracking("arr")]);
+    expect(trackingCells()).toBe(before);
+  });
+
+  test("the Tracking sheet renamed since the preview, on a host that refuses a missing sheet: the rows moved, nothing written", async () => {
+    const p = await preview();
+    state.strictNullObjects = true;
+    tracking().name = "Old tracking";
+    const before = JSON.stringify([...state.sheets.find((s) => s.name === "Old tracking")!.cells]);
+    const error = (await writeImport(fakeContext(state), p.plan, true).catch((e: unknown) => e)) as ImportChangedError;
+    expect(error).toBeInstanceOf(ImportChangedError);
+    expect(error.moved).toHaveLength(3);
+    expect(JSON.stringify([...state.sheets.find((s) => s.name === "Old tracking")!.cells])).toBe(before);
+  });
+
+  test("Excel stopping the write at any of its writes: the cells written are read back and listed, exactly those the sheet holds", async () => {
+    const p = await preview();
+    const original = structuredClone(tracking().cells);
+    let total = 0;
+    state.failWhen = (op) => (op === "range.formulas" && total++, false);
+    await writeImport(fakeContext(state), p.plan, true);
+    expect(total).toBe(3); // one write per row: MRR's three months, churn's, ARR's
+    for (let k = 1; k <= total; k++) {
+      tracking().cells = structuredClone(original);
+      let n = 0;
+      state.failWhen = (op) => (op === "range.formulas" && ++n === k ? "AccessDenied" : false);
+      const error = await writeImport(fakeContext(state), p.plan, true).catch((e: unknown) => e);
+      const holds = p.plan.cells.filter((c) => tracking().cells.get(c.address.split("!")[1])?.value === c.value);
+      if (holds.length === 0) {
+        expect([k, error]).toEqual([k, expect.objectContaining({ code: "protected" })]);
+        expect(error).not.toBeInstanceOf(ImportIncompleteError);
+        continue;
+      }
+      expect([k, error]).toEqual([k, expect.any(ImportIncompleteError)]);
+      const incomplete = error as ImportIncompleteError;
+      expect([k, incomplete.written.map((c) => c.address)]).toEqual([k, holds.map((c) => c.address)]);
+      expect([incomplete.total, incomplete.checked, incomplete.cause.code]).toEqual([5, true, "protected"]);
+      expect(incomplete.message).not.toContain("Nothing was changed");
+    }
+  });
+
+  test("Excel stopping the write and refusing the read after it: unchecked, never 'nothing was changed'", async () => {
+    const p = await preview();
+    // The second write fails, and so does everything after it.
+    let failed = false;
+    let writes = 0;
+    state.failWhen = (op) => {
+      if (failed) return true;
+      if (op === "range.formulas" && ++writes === 2) return (failed = true);
+      return false;
+    };
+    const error = (await writeImport(fakeContext(state), p.plan, true).catch((e: unknown) => e)) as ImportIncompleteError;
+    expect(error).toBeInstanceOf(ImportIncompleteError);
+    expect([error.checked, error.written, error.total]).toEqual([false, [], 5]);
+    expect(error.message).not.toContain("Nothing was changed");
+  });
+});
+
+describe("Import before Insert says to insert the tracker first", () => {
+  test("no tracker in the workbook, on a host refusing paths through missing names: insert first (not 'try again'), in English and Spanish", async () => {
+    state = installFakeOffice(globalThis as unknown as Record<string, unknown>, newFakeState());
+    state.strictNullObjects = true;
+    userData([["metric", 1], ["mrr", 1]]);
+    const error = await readImport(fakeContext(state)).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "notInserted" });
+    expect(STRINGS.en.errors[(error as WorkbookError).code]).toBe("No tracking workbook found here. Insert it first with Insert tracking workbook.");
+    expect(STRINGS.es.errors[(error as WorkbookError).code]).toBe("No se encontró un libro de seguimiento aquí. Insértalo primero con Insertar libro de seguimiento.");
+    expect(state.log).toEqual([]);
+  });
+
+  test("a strict host with a tracker missing one row's name still reads the others", async () => {
+    state.strictNullObjects = true;
+    state.names.delete(NAMES.tracking("nps"));
+    userData([["metric", 1], ["mrr", 100_000], ["nps", 50]]);
+    const p = await readImport(fakeContext(state));
+    expect(p.syncs).toBe(3);
+    expect(p.plan.errors).toEqual([expect.stringContaining(NAMES.tracking("nps"))]);
+    state.names.delete(NAMES.months);
+    await expect(readImport(fakeContext(state))).rejects.toMatchObject({ code: "notInserted" });
+  });
 });
