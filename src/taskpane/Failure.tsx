@@ -1,5 +1,12 @@
+import type { ReactNode } from "react";
 import { MessageBar, MessageBarBody } from "@fluentui/react-components";
-import { RefreshIncompleteError, WorkbookError } from "../excel/errors";
+import {
+  ImportChangedError,
+  ImportIncompleteError,
+  InsertIncompleteError,
+  RefreshIncompleteError,
+  WorkbookError,
+} from "../excel/errors";
 import {
   CellGoneError,
   INSPECT_MAX_CELLS,
@@ -8,8 +15,39 @@ import {
 } from "./host";
 import type { Strings } from "./strings";
 
-/** An error from Excel as a plain sentence in the pane's language; the detail stays available on hover. */
-export function Failure({ error, t }: { error: unknown; t: Strings }) {
+/**
+ * Excel's reason for stopping part-way, where it says something: "unknown" would say that nothing
+ * was changed, which is not so once something was.
+ */
+const because = (cause: WorkbookError, t: Strings) =>
+  cause.code === "unknown" ? "" : ` ${t.errors[cause.code]}`;
+
+/** What an operation Excel stopped part-way did and left, after the headline sentence. */
+function whatWasLeft(error: unknown, t: Strings): string {
+  if (error instanceof RefreshIncompleteError)
+    return ` ${t.refresh.incomplete(error.refreshed, error.notRefreshed, error.unreadable)}${because(error.cause, t)}`;
+  if (error instanceof InsertIncompleteError)
+    return `${because(error.cause, t)} ${t.insert.left(error.left)}`;
+  if (error instanceof ImportIncompleteError)
+    return `${because(error.cause, t)} ${error.checked ? t.import.partly(error.written.length, error.total) : t.import.partlyUnchecked(error.total)}`;
+  if (error instanceof ImportChangedError && error.moved.length)
+    return ` ${t.import.moved}`;
+  return "";
+}
+
+/**
+ * An error from Excel as a plain sentence in the pane's language; the detail stays available on
+ * hover. `children` (a list, an action) go below the sentence.
+ */
+export function Failure({
+  error,
+  t,
+  children,
+}: {
+  error: unknown;
+  t: Strings;
+  children?: ReactNode;
+}) {
   const code = error instanceof WorkbookError ? error.code : "unknown";
   const detail =
     error instanceof WorkbookError
@@ -25,15 +63,17 @@ export function Failure({ error, t }: { error: unknown; t: Strings }) {
         : error instanceof PaneOfficeError
           ? t.officeErrors[error.code]
           : t.errors[code];
-  // A refresh Excel stopped part-way: which sheets were refreshed, and why Excel stopped.
-  // Excel's reason only where it says something ("unknown" would say nothing was changed, which is not so here).
-  const more =
-    error instanceof RefreshIncompleteError
-      ? ` ${t.refresh.incomplete(error.refreshed, error.notRefreshed, error.unreadable)}${error.cause.code === "unknown" ? "" : ` ${t.errors[error.cause.code]}`}`
-      : "";
   return (
-    <MessageBar intent="error" role="alert" title={detail}>
-      <MessageBarBody>{`${sentence}${more}`}</MessageBarBody>
+    <MessageBar
+      intent="error"
+      role="alert"
+      title={detail}
+      layout={children ? "multiline" : "auto"}
+    >
+      <MessageBarBody>
+        {`${sentence}${whatWasLeft(error, t)}`}
+        {children}
+      </MessageBarBody>
     </MessageBar>
   );
 }

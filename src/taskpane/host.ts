@@ -2,7 +2,12 @@
  * Everything the task pane asks of Excel, in one small interface; `excelHost` implements it
  * with Excel.run. Errors come back as WorkbookError, whose code the pane turns into a sentence.
  */
-import type { InsertOptions, InsertResult, RefreshResult } from "../excel";
+import type {
+  InsertLeft,
+  InsertOptions,
+  InsertResult,
+  RefreshResult,
+} from "../excel";
 import type { ImportPlan, ImportPreview, ImportWritten } from "../excel/import";
 import { toWorkbookError } from "../excel/errors";
 import { rangeNameTest } from "../excel/names";
@@ -22,6 +27,8 @@ export interface SelectedCells {
 
 export interface Host {
   insert(options: InsertOptions): Promise<InsertResult>;
+  /** Deletes what an insert Excel stopped part-way left (InsertIncompleteError.left) and nothing else; returns what it removed. */
+  removeInsertLeft(left: InsertLeft): Promise<InsertLeft>;
   refresh(): Promise<RefreshResult>;
   /** Writes SCALE formulas referencing the selection into the empty column to its right (formula-builder.ts). */
   writeFormulasBeside(language: Language): Promise<FormulaPlan>;
@@ -181,6 +188,10 @@ export const excelHost: Host = {
   insert: async (options) => {
     const { insertTrackingWorkbook } = await writer();
     return run((context) => insertTrackingWorkbook(context, options));
+  },
+  removeInsertLeft: async (left) => {
+    const { removeInsertLeft } = await writer();
+    return run((context) => removeInsertLeft(context, left));
   },
   refresh: async () => {
     const { refreshRiskFlags } = await writer();

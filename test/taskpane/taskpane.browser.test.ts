@@ -426,6 +426,75 @@ describeWith(["chromium"], "the task pane in headless Chromium, against the fake
     expect(await cell(`N${trackingRow("mrr")}`)).toBe(100000);
   });
 
+  test("Import: a cell typed on the Tracking sheet between the preview and the write is listed, nothing is written, and the pane says to read again", async () => {
+    const page = await pane();
+    await insertWorkbook(page);
+    await fake(page, (s) => {
+      const data = { name: "Data", cells: new Map(), formats: [], rules: [], validations: [], tables: [], charts: [] };
+      [["metric", 1, 2], ["MRR", 100000, 120000]].forEach((row, r) => row.forEach((v, c) => data.cells.set(`${"ABC"[c]}${r + 1}`, { value: v })));
+      s.sheets.push(data);
+      s.selected = "Data!A1:C2";
+    });
+    await page.getByRole("tab", { name: "Import" }).click();
+    await page.getByRole("button", { name: "Read the selection" }).click();
+    await page.getByTestId("import-preview").waitFor();
+    // Meanwhile the user types the second month's MRR on the Tracking sheet (computed in the page: the callback runs there).
+    const [first, second] = await fake(page, (s) => {
+      const [, letters, row] = /^([A-Z]+)(\d+)/.exec(s.names.get("Tracking_mrr")!.ref)!;
+      let next = "";
+      for (let k = [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) + 1; k > 0; k = Math.floor((k - 1) / 26)) next = String.fromCharCode(65 + ((k - 1) % 26)) + next;
+      s.sheets.find((x) => x.name === "Tracking")!.cells.set(`${next}${row}`, { value: 95000 });
+      return [`${letters}${row}`, `${next}${row}`];
+    });
+    await page.getByRole("button", { name: "Write 2 values into Tracking" }).click();
+    const alert = page.getByRole("alert");
+    await alert.waitFor();
+    const text = await alert.innerText();
+    expect(text).toContain("The Tracking sheet changed since the preview, so nothing was written. Read the selection again to see the import as it is now.");
+    expect(text).toContain(`1 cell of the Tracking sheet changed since the preview:\nTracking!${second}: empty in the preview, 95,000 now`);
+    expect(text).not.toContain("Nothing was changed");
+    expect(await page.getByTestId("import-preview").count()).toBe(0);
+    expect(await page.evaluate(`window.__fake.sheets.find((x) => x.name === "Tracking").cells.get("${first}")?.value`)).toBeUndefined();
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(await fitsWidth(page)).toBe(true);
+    await shot(page, "import-changed");
+    await page.getByRole("button", { name: "Español" }).click();
+    expect(await page.getByRole("alert").innerText()).toContain(`Tracking!${second}: vacía en la vista previa, 95.000 ahora`);
+  });
+
+  test("an insert Excel stops part-way lists what it left, and Remove what the insert left removes exactly that", async () => {
+    const page = await pane();
+    await fake(page, (s) => {
+      s.sheets.push({ name: "Budget", cells: new Map([["A1", { value: "mine" }]]), formats: [], rules: [], validations: [], tables: [], charts: [] });
+      s.names.set("MyTotal", { sheet: "Budget", ref: "A1" });
+      // From the 300th change on, Excel refuses every change (the workbook was protected meanwhile): the insert and its undo stop.
+      let changes = 0;
+      s.failWhen = (op: string) => (!op.startsWith("load") && ++changes >= 300 ? "AccessDenied" : false);
+    });
+    await page.getByLabel("Company name").fill("Acme");
+    await page.getByRole("button", { name: "Insert tracking workbook" }).click();
+    const alert = page.getByRole("alert");
+    await alert.waitFor();
+    const [left, names] = await fake(page, (s) => [s.sheets.map((x) => x.name).filter((n) => n !== "Budget"), [...s.names.keys()].filter((n) => n !== "MyTotal")]);
+    expect([left.length, names.length]).toEqual([8, expect.any(Number)]);
+    const text = await alert.innerText();
+    expect(text).toContain("Excel stopped the insert part-way, and the add-in could not take back everything it had added. The workbook or a sheet is protected.");
+    expect(text).toContain(`Still in the workbook from this insert: ${left.length} sheets: ${left.join(", ")}; ${names.length} workbook names (listed below).`);
+    await page.getByText(`The ${names.length} names`).click();
+    expect(await page.getByTestId("insert-left-names").innerText()).toContain(`Workbook names: ${names.join(", ")}.`);
+    expect(text).not.toContain("Nothing was changed");
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(await fitsWidth(page)).toBe(true);
+    await shot(page, "insert-left");
+    // The user unprotects the workbook, then removes what the insert left.
+    await fake(page, (s) => (s.failWhen = undefined));
+    await page.getByRole("button", { name: "Remove what the insert left" }).click();
+    await page.getByTestId("insert-left-removed").waitFor();
+    expect(await page.getByTestId("insert-left-removed").innerText()).toContain(`Removed what the insert left: ${left.length} sheets (${left.join(", ")})`);
+    expect(await fake(page, (s) => [s.sheets.map((x) => x.name), [...s.names.keys()]])).toEqual([["Budget"], ["MyTotal"]]);
+    expect(await page.getByRole("alert").count()).toBe(0);
+  });
+
   test("Import in Spanish: the refused values are worded in Spanish, numbers with decimal commas", async () => {
     const page = await pane("?displayLanguage=es-ES");
     await page.getByLabel("Nombre de la empresa").fill("Acme");

@@ -14,6 +14,7 @@ import {
 } from "@fluentui/react-components";
 import type { Language } from "../../core/catalog";
 import type { ImportCell, ImportPreview } from "../../excel/import";
+import { ImportChangedError, ImportIncompleteError } from "../../excel/errors";
 import { Failure } from "../Failure";
 import { formatMeasure, formatMonth } from "../format";
 import type { Host } from "../host";
@@ -55,15 +56,22 @@ export default function ImportView({ host, t, language }: Props) {
     });
   const write = (p: ImportPreview) =>
     attempt(async () => {
-      const result = await host.writeImport(p.plan, replaceTyped);
-      setWrote(t.import.wrote(result.written, result.keptTyped));
-      setPreview(undefined);
+      try {
+        const result = await host.writeImport(p.plan, replaceTyped);
+        setWrote(t.import.wrote(result.written, result.keptTyped));
+      } finally {
+        // Written, refused or stopped part-way: the preview no longer says what a write would do.
+        setPreview(undefined);
+      }
     });
 
   const shown = (c: ImportCell, v: string | number | boolean | undefined) =>
     typeof v === "number"
       ? formatMeasure(v, c.row.measure.unit, language)
       : String(v ?? "");
+  /** A cell as the preview read it or as it is now: empty, a formula as Excel shows it, or a value. */
+  const content = (c: ImportCell, v: string | number | boolean) =>
+    v === "" ? t.import.emptyCell : shown(c, v);
   const plan = preview?.plan;
   const toWrite = plan
     ? plan.cells.length - (replaceTyped ? 0 : plan.overwrites.length)
@@ -80,7 +88,40 @@ export default function ImportView({ host, t, language }: Props) {
       >
         {busy ? t.import.reading : t.import.read}
       </Button>
-      {error !== undefined && <Failure error={error} t={t} />}
+      {error !== undefined && (
+        <Failure error={error} t={t}>
+          {error instanceof ImportChangedError && error.cells.length > 0 && (
+            <div data-testid="import-changed">
+              <div>{t.import.changed(error.cells.length)}</div>
+              <ul style={{ margin: "4px 0", paddingLeft: 18 }}>
+                {error.cells.slice(0, PREVIEW_ROWS).map(({ cell, now }) => (
+                  <li key={cell.address}>
+                    {t.import.changedCell(
+                      cell.address,
+                      content(cell, cell.seen),
+                      content(cell, now),
+                    )}
+                  </li>
+                ))}
+              </ul>
+              {error.cells.length > PREVIEW_ROWS && (
+                <div>{t.import.more(error.cells.length - PREVIEW_ROWS)}</div>
+              )}
+            </div>
+          )}
+          {error instanceof ImportIncompleteError &&
+            error.written.length > 0 && (
+              <ul
+                data-testid="import-partly"
+                style={{ margin: "4px 0", paddingLeft: 18 }}
+              >
+                {error.written.map((c) => (
+                  <li key={c.address}>{c.address}</li>
+                ))}
+              </ul>
+            )}
+        </Failure>
+      )}
       {wrote && (
         <MessageBar intent="success" role="status" data-testid="import-written">
           <MessageBarBody>{wrote}</MessageBarBody>

@@ -11,7 +11,8 @@ import {
 import { Language } from "../../core/catalog";
 import { SHEET_NAMES } from "../../core/template/sheet-names";
 import { MONTHS } from "../../core/months";
-import type { InsertResult } from "../../excel";
+import type { InsertLeft, InsertResult } from "../../excel";
+import { InsertIncompleteError } from "../../excel/errors";
 import { Failure } from "../Failure";
 import type { Host } from "../host";
 import { STRINGS, Strings } from "../strings";
@@ -43,6 +44,7 @@ export function InsertView({ host, t, language }: Props) {
   const [result, setResult] = useState<InsertResult & { language: Language }>();
   const [error, setError] = useState<unknown>();
   const [tried, setTried] = useState(false);
+  const [removed, setRemoved] = useState<InsertLeft>();
 
   useEffect(() => {
     performance.mark("scale-ready");
@@ -59,6 +61,7 @@ export function InsertView({ host, t, language }: Props) {
     setBusy(true);
     setError(undefined);
     setResult(undefined);
+    setRemoved(undefined);
     try {
       const options = {
         language: workbookLanguage,
@@ -72,6 +75,19 @@ export function InsertView({ host, t, language }: Props) {
         ...(await host.insert(options)),
         language: workbookLanguage,
       });
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  /** "Remove what the insert left": deletes exactly what the failed insert reported, nothing else. */
+  const removeLeft = async (left: InsertLeft) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      setRemoved(await host.removeInsertLeft(left));
     } catch (e) {
       setError(e);
     } finally {
@@ -153,7 +169,27 @@ export function InsertView({ host, t, language }: Props) {
       >
         {busy ? t.insert.running : t.insert.run}
       </Button>
-      {error !== undefined && <Failure error={error} t={t} />}
+      {error !== undefined && (
+        <Failure error={error} t={t}>
+          {error instanceof InsertIncompleteError && (
+            <LeftBehind
+              left={error.left}
+              t={t}
+              busy={busy}
+              remove={() => void removeLeft(error.left)}
+            />
+          )}
+        </Failure>
+      )}
+      {removed && (
+        <MessageBar
+          intent="success"
+          role="status"
+          data-testid="insert-left-removed"
+        >
+          <MessageBarBody>{t.insert.removedLeft(removed)}</MessageBarBody>
+        </MessageBar>
+      )}
       {result && (
         <MessageBar intent="success" role="status" data-testid="insert-result">
           <MessageBarBody>
@@ -187,5 +223,40 @@ export function InsertView({ host, t, language }: Props) {
         </MessageBar>
       )}
     </form>
+  );
+}
+
+/** Below an insert Excel stopped part-way: the names it left (folded), and the action that removes what it left. */
+function LeftBehind({
+  left,
+  t,
+  busy,
+  remove,
+}: {
+  left: InsertLeft;
+  t: Strings;
+  busy: boolean;
+  remove: () => void;
+}) {
+  const names = left.names.map((n) => n.name);
+  const lost = left.lost.map((n) => n.name);
+  return (
+    <>
+      {names.length + lost.length > 0 && (
+        <details data-testid="insert-left-names">
+          <summary>
+            {t.insert.leftNamesSummary(new Set([...names, ...lost]).size)}
+          </summary>
+          {t.insert.leftNames(names, lost)}
+        </details>
+      )}
+      {left.checked && (
+        <div style={{ marginTop: 6 }}>
+          <Button type="button" size="small" disabled={busy} onClick={remove}>
+            {busy ? t.insert.removingLeft : t.insert.removeLeft}
+          </Button>
+        </div>
+      )}
+    </>
   );
 }
