@@ -241,7 +241,11 @@ function writeSheet(sheet: Excel.Worksheet, spec: SheetSpec): void {
 }
 
 /** Whether the description puts anything (a value or a formula) in a range of a sheet. */
-function holdsCells(spec: WorkbookSpec, sheet: SheetKey, range: string): boolean {
+function holdsCells(
+  spec: WorkbookSpec,
+  sheet: SheetKey,
+  range: string,
+): boolean {
   const [a, b = a] = range.split(":").map(cellPosition);
   return spec.sheets
     .find((s) => s.key === sheet)!
