@@ -1,10 +1,14 @@
 /**
  * Monthly actuals from a table (a CSV file's rows or the cells of a selection) into the timeline
- * (product.md section 7): long form (metric,month,value), wide form (metric, then one column per
- * month) or, for a selection, the transpose (month, then one column per metric). Every row is
- * either read or reported with its line and what is wrong; when any is bad, nothing is read.
+ * (product.md sections 7 and 11): long form (metric,month,value), wide form (a label or nothing,
+ * then one column per month) or, for a selection, the transpose (month, then one column per
+ * metric). Finance layouts as they come: title rows above the header, month headers as dates or
+ * as text in English or Spanish, empty rows, and Total rows and columns skipped and listed; a
+ * label the lookup does not know may be mapped to a measure by the user. Every row is either
+ * read, skipped and listed, or reported with its line and what is wrong; when any is bad,
+ * nothing is read. Values unusually far from their neighbours are warned about, never refused.
  */
-import { resolve } from "./lookup";
+import { normalizeKey, resolve } from "./lookup";
 import { INPUT_MESSAGES, inputProblemIn } from "./input-messages";
 import type { InputMessages } from "./messages";
 import { CASH_BALANCE, Language } from "./catalog";
@@ -12,10 +16,13 @@ import { Measure, TimelineRow, rowOf } from "./timeline";
 import {
   EXCEL_DATES,
   addMonths,
+  monthLabel,
   monthsBetween,
-  parseYearMonth,
+  readMonthText,
+  yearMonthOf,
 } from "./months";
 import { readDecimalText, readWholeText } from "./numbers";
+import { UnusualValue, unusualValues } from "./unusual";
 
 export type TableCell = string | number | boolean | null | undefined;
 
@@ -44,6 +51,45 @@ export interface ImportOptions {
   readonly rowWord?: "line" | "row";
   /** The messages' language: English (default, the command line's), or Spanish for the pane. */
   readonly language?: Language;
+  /**
+   * The user's choice for labels the lookup does not know: label -> the measure it is (any id,
+   * alias or name the lookup accepts, or cash_balance). Labels match ignoring case and repeated
+   * spaces; a mapped label is read as its measure even where the lookup knows it otherwise.
+   */
+  readonly mapping?: ReadonlyMap<string, string>;
+  /**
+   * The timeline's typed values before the import, by row key (`Tracking_<key>`), month 1 first:
+   * a number where one is typed, anything else (null) where the cell is blank or computed.
+   * Unusual values are judged with them; without it, among the imported values alone.
+   */
+  readonly existing?: ReadonlyMap<string, readonly unknown[]>;
+}
+
+/** A row (or column) read and left out, with the sentence that lists it. */
+export interface SkippedLine {
+  readonly line: number;
+  readonly label: string;
+  /** A title above the header, a Total / Subtotal / Total general row, or such a month column. */
+  readonly what: "title" | "totalRow" | "totalColumn";
+  /** "line 14: skipped (a total row): "Total"" in the import's language. */
+  readonly message: string;
+}
+
+/** A label that names no measure: what the pane offers to map, with the closest measures. */
+export interface UnknownLabel {
+  readonly label: string;
+  /** Every line (row) that carries it. */
+  readonly lines: readonly number[];
+  /** The closest ids, best first (possibly none). */
+  readonly suggestions: readonly string[];
+}
+
+/** An imported value unusually far from its neighbours (unusual.ts): written all the same. */
+export interface UnusualImport extends UnusualValue {
+  readonly row: TimelineRow;
+  readonly line: number;
+  /** "line 4, column Mar 2026: cac for Mar 2026 is 95000, at least 10 times ..." */
+  readonly message: string;
 }
 
 export type ImportResult =
@@ -52,8 +98,16 @@ export type ImportResult =
       /** The timeline's first month: the one given, or the table's earliest. */
       readonly firstMonth?: string;
       readonly values: readonly ImportedValue[];
+      readonly skipped: readonly SkippedLine[];
+      readonly warnings: readonly UnusualImport[];
     }
-  | { readonly ok: false; readonly errors: readonly string[] };
+  | {
+      readonly ok: false;
+      readonly errors: readonly string[];
+      readonly skipped: readonly SkippedLine[];
+      /** The labels among the errors that a mapping would resolve. */
+      readonly unknown: readonly UnknownLabel[];
+    };
 
 const LONG_HEADER = [
   ["metric", "métrica", "metrica"],
@@ -61,10 +115,48 @@ const LONG_HEADER = [
   ["value", "valor"],
 ] as const;
 
+/** The first cell of a months-across header, beside a blank one: what finance exports put there. */
+const CORNER_WORDS = new Set(
+  [
+    "metric",
+    "metrics",
+    "métrica",
+    "métricas",
+    "kpi",
+    "kpis",
+    "indicator",
+    "indicators",
+    "indicador",
+    "indicadores",
+    "measure",
+    "measures",
+    "medida",
+    "medidas",
+    "concepto",
+  ].map(normalizeKey),
+);
+
+/** Labels of rows (and month columns) that add others up: skipped, never read as a measure. */
+const TOTAL_WORDS = new Set(
+  [
+    "Total",
+    "Totales",
+    "Subtotal",
+    "Subtotales",
+    "Total general",
+    "Grand total",
+    "Gran total",
+  ].map(normalizeKey),
+);
+
+const isTotal = (label: string) => TOTAL_WORDS.has(normalizeKey(label));
+
+/** How a mapping's labels are matched: case and repeated spaces aside, as written. */
+const labelKey = (label: string) =>
+  label.normalize("NFC").trim().replace(/\s+/g, " ").toLowerCase();
+
 /** A month as the table writes it: a calendar month, or a position on the timeline. */
-type MonthSpec =
-  | { readonly calendar: string; readonly text: string }
-  | { readonly position: number; readonly text: string };
+type MonthSpec = { readonly calendar: string } | { readonly position: number };
 
 const text = (c: TableCell) =>
   c === null || c === undefined ? "" : String(c).trim();
@@ -75,31 +167,39 @@ export function csvDelimiter(firstLine: string): "," | ";" {
   return count(";") > count(",") ? ";" : ",";
 }
 
-/** Excel date serials (numbers of days since 1899-12-30) in a selection's header -> "YYYY-MM". */
-function serialMonth(serial: number): string {
-  const date = new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000);
-  return `${date.getUTCFullYear()}-${String(date.getUTCMonth() + 1).padStart(2, "0")}`;
-}
-
 /** Below this, a number in a month cell is a position (1..120); above, an Excel date. */
 const FIRST_DATE_SERIAL = 367;
 
 function readMonth(cell: TableCell): MonthSpec | undefined {
   if (typeof cell === "number") {
     if (Number.isInteger(cell) && cell >= 1 && cell < FIRST_DATE_SERIAL)
-      return { position: cell, text: String(cell) };
+      return { position: cell };
     if (cell >= FIRST_DATE_SERIAL && cell <= EXCEL_DATES.lastSerial)
-      return { calendar: serialMonth(cell), text: serialMonth(cell) };
+      return { calendar: yearMonthOf(cell)! };
     return undefined;
   }
   const t = text(cell);
-  if (parseYearMonth(t)) return { calendar: t, text: t };
-  if (/^\d{4}-\d{2}-01$/.test(t) && parseYearMonth(t.slice(0, 7)))
-    return { calendar: t.slice(0, 7), text: t.slice(0, 7) };
+  const calendar = readMonthText(t);
+  if (calendar) return { calendar };
   const position = readWholeText(t);
   if (position.kind === "number" && position.value >= 1)
-    return { position: position.value, text: t };
+    return { position: position.value };
   return undefined;
+}
+
+/**
+ * A month header in a row with no header word: text that reads as a calendar month, or an Excel
+ * date on the first or last day of its month (as month headers are), so a row of amounts in a
+ * selection is not taken for one.
+ */
+function isHeaderMonth(cell: TableCell): boolean {
+  if (typeof cell !== "number") return readMonthText(text(cell)) !== undefined;
+  const month = readMonth(cell);
+  if (!month || !("calendar" in month) || !Number.isInteger(cell)) return false;
+  return (
+    yearMonthOf(cell - 1) !== month.calendar ||
+    yearMonthOf(cell + 1) !== month.calendar
+  );
 }
 
 /** A value cell: undefined for blank, a number, or the reason it is not one. */
@@ -138,17 +238,21 @@ const commaWritten = (r: Reader, cell: TableCell): string | undefined =>
     ? cell.trim()
     : undefined;
 
-/** The timeline row a metric cell names, or why it names none. */
-function readMeasure(cell: TableCell, m: InputMessages): Measure | string {
-  const t = text(cell);
-  const found = resolve(t);
+/** What a label names: a timeline measure, nothing known (with the closest ids), or a refusal. */
+type Named =
+  | { readonly kind: "measure"; readonly measure: Measure }
+  | { readonly kind: "unknown"; readonly suggestions: readonly string[] }
+  | { readonly kind: "refused"; readonly problem: string };
+
+function named(label: string, m: InputMessages): Named {
+  const found = resolve(label);
   switch (found.kind) {
     case "metric":
-      return found.metric;
+      return { kind: "measure", measure: found.metric };
     case "indicator":
-      return found.indicator;
+      return { kind: "measure", measure: found.indicator };
     case "group":
-      return m.importer.groupRow(t);
+      return { kind: "refused", problem: m.importer.groupRow(label) };
     case "ambiguous": {
       // revenue_growth is two indicators (cash burn, competition) on one row, mrr_growth's: no ambiguity about where it goes.
       const rows = new Set(
@@ -159,14 +263,18 @@ function readMeasure(cell: TableCell, m: InputMessages): Measure | string {
       );
       if (rows.size === 1) {
         const again = resolve(found.candidates[0]);
-        if (again.kind === "indicator") return again.indicator;
+        if (again.kind === "indicator")
+          return { kind: "measure", measure: again.indicator };
       }
-      return m.id.ambiguous(t, found.candidates);
+      return {
+        kind: "refused",
+        problem: m.id.ambiguous(label, found.candidates),
+      };
     }
     case "unknown":
-      return CASH_SPELLINGS.has(t.toLowerCase())
-        ? CASH_BALANCE
-        : m.id.unknown(t, found.suggestions);
+      return CASH_SPELLINGS.has(normalizeKey(label))
+        ? { kind: "measure", measure: CASH_BALANCE }
+        : { kind: "unknown", suggestions: found.suggestions };
   }
 }
 
@@ -176,8 +284,25 @@ const CASH_SPELLINGS = new Set(
     CASH_BALANCE.name.en,
     CASH_BALANCE.name.es,
     ...CASH_BALANCE.aliases,
-  ].map((s) => s.toLowerCase()),
+  ].map(normalizeKey),
 );
+
+/**
+ * The timeline measure an id, alias or name gives (what a mapping may name), or why it gives
+ * none, in `language`: the command line checks its --map options with it.
+ */
+export function measureNamed(
+  idOrName: string,
+  language: Language = "en",
+): Measure | string {
+  const m = INPUT_MESSAGES[language];
+  const found = named(idOrName.trim(), m);
+  return found.kind === "measure"
+    ? found.measure
+    : found.kind === "refused"
+      ? found.problem
+      : m.id.unknown(idOrName.trim(), found.suggestions);
+}
 
 /** One value read from the table, before months are placed on the timeline. */
 interface Entry {
@@ -205,18 +330,75 @@ type Where = (line: number) => string;
 interface Reader {
   readonly decimalComma: boolean;
   readonly errors: string[];
+  readonly skipped: SkippedLine[];
+  readonly unknown: Map<string, UnknownLabel>;
+  /** The user's mapping, by labelKey, to the measures its ids name. */
+  readonly mapping: ReadonlyMap<string, Measure>;
   readonly at: Where;
   readonly m: InputMessages;
+  readonly language: Language;
+  /** How an unknown label can be imported: --map on the command line, a choice in the pane. */
+  readonly fix: (label: string) => string;
 }
+
+function skip(
+  r: Reader,
+  line: number,
+  what: SkippedLine["what"],
+  label: string,
+  column?: string,
+): void {
+  const message = r.m.importer.skipped(what, label);
+  r.skipped.push({
+    line,
+    label,
+    what,
+    message:
+      column === undefined
+        ? r.m.importer.at(r.at(line), message)
+        : r.m.importer.cell(r.at(line), column, message),
+  });
+}
+
+/** A Total row's label, unless the user mapped that label to a measure. */
+const totalRow = (r: Reader, label: string) =>
+  isTotal(label) && !r.mapping.has(labelKey(label));
 
 function measureOf(
   r: Reader,
   cell: TableCell,
+  line: number,
   where: (p: string) => string,
 ): Measure | undefined {
-  const measure = readMeasure(cell, r.m);
-  if (typeof measure === "string") r.errors.push(where(measure));
-  return typeof measure === "string" ? undefined : measure;
+  const label = text(cell);
+  const mapped = r.mapping.get(labelKey(label));
+  if (mapped) return mapped;
+  if (label === "") {
+    r.errors.push(where(r.m.importer.noLabel()));
+    return undefined;
+  }
+  const found = named(label, r.m);
+  if (found.kind === "measure") return found.measure;
+  if (found.kind === "refused") {
+    r.errors.push(where(found.problem));
+    return undefined;
+  }
+  const key = labelKey(label);
+  const seen = r.unknown.get(key);
+  r.unknown.set(key, {
+    label,
+    lines: [...(seen?.lines ?? []), line],
+    suggestions: found.suggestions,
+  });
+  r.errors.push(
+    where(
+      r.m.importer.unknownRow(
+        r.m.id.unknown(label, found.suggestions),
+        r.fix(label),
+      ),
+    ),
+  );
+  return undefined;
 }
 
 /** metric,month,value: one value per row. */
@@ -226,13 +408,17 @@ function readLong(r: Reader, body: readonly TableRow[]): Entry[] {
     const where = (p: string) => r.m.importer.at(r.at(line), p);
     const used = cells.map(text);
     while (used.length > 3 && used[used.length - 1] === "") used.pop();
+    if (totalRow(r, used[0])) {
+      skip(r, line, "totalRow", used[0]);
+      continue;
+    }
     if (used.length !== 3) {
       r.errors.push(where(r.m.importer.fields(used.length)));
       continue;
     }
     const value = readValue(cells[2], r.decimalComma, r.m);
     if (value === undefined) continue;
-    const measure = measureOf(r, cells[0], where);
+    const measure = measureOf(r, cells[0], line, where);
     const month = readMonth(cells[1]);
     if (!month) r.errors.push(where(r.m.importer.month(used[1])));
     if (typeof value === "string") r.errors.push(where(value));
@@ -249,6 +435,25 @@ function readLong(r: Reader, body: readonly TableRow[]): Entry[] {
   return entries;
 }
 
+/** A header column: a month, a measure, a Total column (skipped), blank (null), or unreadable (undefined). */
+type Column<T> = T | "total" | null | undefined;
+
+/** The months of a months-across header; "total" for a Total column, null for a blank one. */
+function headerMonths(header: TableRow): Column<MonthSpec>[] {
+  return header.cells
+    .slice(1)
+    .map((c) =>
+      text(c) === "" ? null : isTotal(text(c)) ? "total" : readMonth(c),
+    );
+}
+
+/** How a column is named in messages: a month as a month ("Jan 2026", never a date serial). */
+function columnName(r: Reader, cell: TableCell, month: Column<MonthSpec>) {
+  return month && month !== "total" && "calendar" in month
+    ? monthLabel(month.calendar, r.language)
+    : text(cell);
+}
+
 /**
  * One label per row (a metric in the wide form, a month in the transposed form) and one header
  * per column (months, or metrics): every value of the body with its row's and column's labels.
@@ -259,33 +464,46 @@ function readGrid(
   body: readonly TableRow[],
   monthsAcross: boolean,
 ): Entry[] {
-  const columns = header.cells.slice(1).map((c) => text(c));
-  const entries: Entry[] = [];
-  const columnMonths = monthsAcross
-    ? header.cells.slice(1).map((c) => (text(c) === "" ? null : readMonth(c)))
-    : [];
-  const columnMeasures = monthsAcross
+  const headerWhere = (p: string) => r.m.importer.at(r.at(header.line), p);
+  const columnMonths = monthsAcross ? headerMonths(header) : [];
+  const columnMeasures: Column<Measure>[] = monthsAcross
     ? []
     : header.cells
         .slice(1)
         .map((c) =>
           text(c) === ""
             ? null
-            : measureOf(r, c, (p) => r.m.importer.at(r.at(header.line), p)),
+            : isTotal(text(c))
+              ? "total"
+              : measureOf(r, c, header.line, headerWhere),
         );
+  const columns = header.cells
+    .slice(1)
+    .map((c, i) => columnName(r, c, columnMonths[i]));
+  const totals = monthsAcross ? columnMonths : columnMeasures;
+  totals.forEach((c, i) => {
+    if (c === "total")
+      skip(r, header.line, "totalColumn", columns[i], columns[i]);
+  });
+  const entries: Entry[] = [];
   for (const { line, cells } of body) {
+    const label = text(cells[0]);
+    if (totalRow(r, label)) {
+      skip(r, line, "totalRow", label);
+      continue;
+    }
     const values = cells
       .slice(1)
       .map((c, i) => ({ i, c, v: readValue(c, r.decimalComma, r.m) }))
-      .filter((x) => x.v !== undefined);
+      .filter((x) => x.v !== undefined && totals[x.i] !== "total");
     if (values.length === 0) continue;
     const rowWhere = (p: string) => r.m.importer.at(r.at(line), p);
     const rowMeasure = monthsAcross
-      ? measureOf(r, cells[0], rowWhere)
+      ? measureOf(r, cells[0], line, rowWhere)
       : undefined;
     const rowMonth = monthsAcross ? undefined : readMonth(cells[0]);
     if (!monthsAcross && !rowMonth)
-      r.errors.push(rowWhere(r.m.importer.month(text(cells[0]))));
+      r.errors.push(rowWhere(r.m.importer.month(label)));
     for (const { i, c, v } of values) {
       const where = (p: string) =>
         r.m.importer.cell(r.at(line), columns[i] || String(i + 2), p);
@@ -300,7 +518,7 @@ function readGrid(
         continue;
       }
       if (typeof v === "string") r.errors.push(where(v));
-      else if (measure && month)
+      else if (measure && measure !== "total" && month && month !== "total")
         entries.push({
           line,
           where,
@@ -314,34 +532,106 @@ function readGrid(
   return entries;
 }
 
-const METRIC_HEADER = LONG_HEADER[0] as readonly string[];
-const MONTH_HEADER = LONG_HEADER[1] as readonly string[];
+const MONTH_HEADER = [...LONG_HEADER[1], "date", "fecha", "period", "periodo"];
+
+type Layout = "long" | "monthsAcross" | "monthsDown";
+
+/** Whether a row's first cell may stand above a column of labels: blank, or no measure's name. */
+const cornerCell = (r: Reader, label: string) =>
+  label === "" ||
+  (!isTotal(label) &&
+    !r.mapping.has(labelKey(label)) &&
+    named(label, r.m).kind === "unknown");
+
+/** The layout a header row announces, or undefined when the row is not a header (a title). */
+function layoutOf(r: Reader, row: TableRow): Layout | undefined {
+  const cells = row.cells.map(text);
+  if (isLongHeader(cells.map((c) => c.toLowerCase()))) return "long";
+  if (MONTH_HEADER.includes(normalizeKey(cells[0] ?? ""))) return "monthsDown";
+  const rest = row.cells.slice(1).filter((c) => text(c) !== "");
+  if (rest.length === 0) return undefined;
+  if (CORNER_WORDS.has(normalizeKey(cells[0]))) return "monthsAcross";
+  const months = rest.filter(isHeaderMonth).length;
+  const totals = rest.filter((c) => isTotal(text(c))).length;
+  return months > 0 &&
+    months + totals === rest.length &&
+    cornerCell(r, cells[0])
+    ? "monthsAcross"
+    : undefined;
+}
+
+/**
+ * No header found: the first row that looks like one (a corner cell, then some months) names its
+ * first cell that is not a month; otherwise the first row is named with the layouts read.
+ */
+function noHeader(r: Reader, rows: readonly TableRow[]): void {
+  const near = rows.find(
+    (row) =>
+      cornerCell(r, text(row.cells[0])) &&
+      row.cells.slice(1).some(isHeaderMonth),
+  );
+  const bad = near?.cells
+    .slice(1)
+    .find((c) => text(c) !== "" && !isTotal(text(c)) && !isHeaderMonth(c));
+  const [row, problem] =
+    near && bad !== undefined
+      ? [near, r.m.importer.monthHeader(text(bad))]
+      : [rows[0], r.m.importer.header(rows[0].cells.map(text).join(","))];
+  r.errors.push(r.m.importer.at(r.at(row.line), problem));
+}
 
 function readEntries(rows: readonly TableRow[], r: Reader): Entry[] {
   const nonBlank = rows.filter((x) => x.cells.some((c) => text(c) !== ""));
-  const [header, ...body] = nonBlank;
-  if (!header) return (r.errors.push(r.m.importer.noMonths()), []);
-  const headerText = header.cells.map((c) => text(c).toLowerCase());
-  if (isLongHeader(headerText)) return readLong(r, body);
+  if (nonBlank.length === 0)
+    return (r.errors.push(r.m.importer.noMonths()), []);
+  const at = nonBlank.findIndex((row) => layoutOf(r, row) !== undefined);
+  if (at < 0) return (noHeader(r, nonBlank), []);
+  for (const title of nonBlank.slice(0, at))
+    skip(
+      r,
+      title.line,
+      "title",
+      title.cells.map(text).find((c) => c !== "")!,
+    );
+  const header = nonBlank[at];
+  const body = nonBlank.slice(at + 1);
+  const layout = layoutOf(r, header);
+  if (layout === "long") return readLong(r, body);
+  if (layout === "monthsDown") return readGrid(r, header, body, false);
   const fail = (problem: string) => {
     r.errors.push(r.m.importer.at(r.at(header.line), problem));
     return [];
   };
-  const got = header.cells.map(text).join(",");
-  if (MONTH_HEADER.includes(headerText[0]))
-    return readGrid(r, header, body, false);
-  if (!METRIC_HEADER.includes(headerText[0]))
-    return fail(r.m.importer.header(got));
-  const months = header.cells
-    .slice(1)
-    .map((c) => (text(c) === "" ? null : readMonth(c)));
+  const months = headerMonths(header);
   const bad = header.cells.slice(1).find((_, i) => months[i] === undefined);
   if (bad !== undefined) return fail(r.m.importer.monthHeader(text(bad)));
-  if (months.every((m) => m === null)) return fail(r.m.importer.header(got));
+  if (!months.some((m) => m && m !== "total"))
+    return fail(r.m.importer.header(header.cells.map(text).join(",")));
   return readGrid(r, header, body, true);
 }
 
-/** Reads `rows` (header first) onto a timeline of `options.months` months. */
+/** The mapping's labels with the measures its ids name; a bad id is an error naming it. */
+function readMapping(
+  mapping: ReadonlyMap<string, string>,
+  language: Language,
+  errors: string[],
+): Map<string, Measure> {
+  const measures = new Map<string, Measure>();
+  for (const [label, id] of mapping) {
+    const measure = measureNamed(id, language);
+    if (typeof measure !== "string") measures.set(labelKey(label), measure);
+    else errors.push(INPUT_MESSAGES[language].importer.mapping(label, measure));
+  }
+  return measures;
+}
+
+/** A value the import accepted, with the entry it came from (for its warnings' place). */
+interface Accepted {
+  readonly entry: Entry;
+  readonly value: ImportedValue;
+}
+
+/** Reads `rows` (a header, possibly title rows above it) onto a timeline of `options.months` months. */
 export function importActuals(
   rows: readonly TableRow[],
   options: ImportOptions,
@@ -351,20 +641,31 @@ export function importActuals(
   const language = options.language ?? "en";
   const m = INPUT_MESSAGES[language];
   const at = (line: number) => m.importer.line(word, line);
-  const entries = readEntries(rows, {
+  const reader: Reader = {
     decimalComma: options.decimalComma ?? false,
     errors,
+    skipped: [],
+    unknown: new Map(),
+    mapping: readMapping(options.mapping ?? new Map(), language, errors),
     at,
     m,
-  });
+    language,
+    fix: (label) =>
+      word === "row" ? m.importer.chooseMeasure : m.importer.mapOption(label),
+  };
+  const entries = readEntries(rows, reader);
   const calendar = entries.flatMap((e) =>
     "calendar" in e.month ? [e.month.calendar] : [],
   );
   const firstMonth =
     options.firstMonth ??
     (calendar.length ? [...calendar].sort()[0] : undefined);
+  const monthName = (position: number) =>
+    firstMonth
+      ? monthLabel(addMonths(firstMonth, position - 1), language)
+      : m.importer.monthNumber(position);
   const seen = new Map<string, Entry>();
-  const values: ImportedValue[] = [];
+  const accepted: Accepted[] = [];
   for (const e of entries) {
     const position =
       "position" in e.month
@@ -376,9 +677,9 @@ export function importActuals(
           "position" in e.month || !firstMonth
             ? m.importer.positionOutside(position, options.months)
             : m.importer.outsideTimeline(
-                e.month.calendar,
-                firstMonth,
-                addMonths(firstMonth, options.months - 1),
+                monthLabel(e.month.calendar, language),
+                monthName(1),
+                monthName(options.months),
                 options.months,
                 word !== "row"
                   ? undefined
@@ -405,9 +706,7 @@ export function importActuals(
         e.where(
           m.importer.duplicate(
             id,
-            firstMonth
-              ? addMonths(firstMonth, position - 1)
-              : m.importer.monthNumber(position),
+            monthName(position),
             at(earlier.line),
             id !== earlierId ? earlierId : undefined,
           ),
@@ -416,15 +715,84 @@ export function importActuals(
       continue;
     }
     seen.set(key, e);
-    values.push({ row, month: position, value: e.value, line: e.line });
+    accepted.push({
+      entry: e,
+      value: { row, month: position, value: e.value, line: e.line },
+    });
   }
-  // In the order of the file: every message starts with its line.
+  const skipped = byLine(reader.skipped);
+  if (errors.length)
+    return {
+      ok: false,
+      errors: sortByLine(errors),
+      skipped,
+      unknown: [...reader.unknown.values()].sort(
+        (a, b) => a.lines[0] - b.lines[0],
+      ),
+    };
+  return {
+    ok: true,
+    firstMonth,
+    values: accepted.map((a) => a.value),
+    skipped,
+    warnings: unusualImports(accepted, options, language, monthName),
+  };
+}
+
+/** Messages in the order of the file: every message starts with its line. */
+function sortByLine(errors: string[]): string[] {
   const lineOf = (e: string) =>
     Number(/^(?:line|row|línea|fila) (\d+)/.exec(e)?.[1] ?? 0);
-  errors.sort((a, b) => lineOf(a) - lineOf(b));
-  return errors.length
-    ? { ok: false, errors }
-    : { ok: true, firstMonth, values };
+  return errors.sort((a, b) => lineOf(a) - lineOf(b));
+}
+
+const byLine = <T extends { readonly line: number }>(items: readonly T[]) =>
+  [...items].sort((a, b) => a.line - b.line);
+
+/**
+ * The imported values that are unusual (unusual.ts) in their row, the import's values merged
+ * over the typed values already there (`options.existing`).
+ */
+function unusualImports(
+  accepted: readonly Accepted[],
+  options: ImportOptions,
+  language: Language,
+  monthName: (position: number) => string,
+): UnusualImport[] {
+  const m = INPUT_MESSAGES[language];
+  const rows = new Map<string, Map<number, Accepted>>();
+  for (const a of accepted) {
+    const row = rows.get(a.value.row.key) ?? new Map<number, Accepted>();
+    row.set(a.value.month, a);
+    rows.set(a.value.row.key, row);
+  }
+  const warnings: UnusualImport[] = [];
+  for (const [key, imported] of rows) {
+    const before = options.existing?.get(key) ?? [];
+    const timeline = Array.from({ length: options.months }, (_, i) =>
+      imported.has(i + 1) ? imported.get(i + 1)!.value.value : before[i],
+    );
+    for (const u of unusualValues(timeline)) {
+      const a = imported.get(u.month);
+      if (!a) continue;
+      const e = a.entry;
+      const name = language === "es" ? e.measure.name.es : measureId(e.measure);
+      const message = m.importer.unusual(
+        name,
+        monthName(u.month),
+        u.value,
+        [u.previous, u.next].map((n) => [monthName(n.month), n.value] as const),
+        u.size,
+      );
+      warnings.push({
+        ...u,
+        row: a.value.row,
+        line: e.line,
+        message: e.where(message),
+      });
+    }
+  }
+  return byLine(warnings);
 }
 
 const measureId = (m: Measure) =>

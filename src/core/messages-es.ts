@@ -34,15 +34,15 @@ export const INPUT_ES: InputMessages = {
   },
   importer: {
     header: (got) =>
-      `el encabezado debe ser métrica,mes,valor (forma larga), métrica seguida de una columna por mes, como métrica,2026-01,2026-02 (forma ancha), o mes seguido de una columna por métrica; es "${got}"`,
+      `el encabezado debe ser métrica,mes,valor (forma larga), una etiqueta o nada seguida de una columna por mes, como métrica,2026-01,2026-02 o KPI,ene 2026,feb 2026 (forma ancha; las filas de título encima se omiten), o mes seguido de una columna por métrica; es "${got}"`,
     noMetricHeader: () => "esta columna no tiene una métrica en su encabezado",
     monthHeader: (text) =>
-      `la columna "${text}" no es un mes: escribe AAAA-MM (2026-01) o un número de mes (1, 2, ...)`,
+      `la columna "${text}" no es un mes: escríbelo como 2026-01, ene 2026 o 01/2026, o como un número de mes (1, 2, ...)`,
     fields: (count) => `se esperan 3 campos (métrica,mes,valor); hay ${count}`,
     groupRow: (text) =>
       `"${text}" es un grupo de riesgo; escribe uno de sus indicadores como grupo.indicador, por ejemplo cash_burn.burn_rate`,
     month: (text) =>
-      `el mes "${text}" no es AAAA-MM (2026-01) ni un número de mes (1, 2, ...)`,
+      `el mes "${text}" no es un mes: escríbelo como 2026-01, ene 2026 o 01/2026, o como un número de mes (1, 2, ...)`,
     outsideTimeline: (
       month,
       first,
@@ -68,6 +68,24 @@ export const INPUT_ES: InputMessages = {
     duplicate: (id, month, earlier, earlierId) =>
       `${id} para ${month} ya se indicó en la ${earlier}${earlierId ? ` (${earlierId} y ${id} son la misma fila)` : ""}`,
     monthNumber: (position) => `el mes ${position}`,
+    unknownRow: (unknown, fix) => `${unknown}; ${fix}`,
+    noLabel: () =>
+      "esta fila tiene valores pero ninguna etiqueta en su primera celda: escribe ahí la medida que es, o quita la fila",
+    mapOption: (label) =>
+      `indica --map "${label}=ID" con el id de la medida que es, o quita la fila`,
+    chooseMeasure:
+      "elige la medida que es, o deja la fila fuera de la selección",
+    mapping: (label, problem) => `la asignación de "${label}": ${problem}`,
+    skipped: (what, label) =>
+      what === "totalColumn"
+        ? "omitida (una columna de total)"
+        : `omitida (${what === "title" ? "encima del encabezado" : "una fila de total"}): "${label}"`,
+    unusual: (name, month, value, neighbours, size) =>
+      `${name} en ${month} es ${es(value)}, ${size === "large" ? "al menos 10 veces" : "como mucho la décima parte de"} cada uno de sus vecinos (${neighbours
+        .map(([m, v]) => `${m}: ${es(v)}`)
+        .join(
+          "; ",
+        )}): comprueba que está en la misma unidad que ellos (no en miles, céntimos ni porcentaje)`,
     noMonths: () =>
       "no hay meses: indica un mes del calendario (AAAA-MM) o un número de mes",
     line: (word, line) => `${word === "row" ? "fila" : "línea"} ${line}`,

@@ -39,16 +39,16 @@ export const MESSAGES = {
   },
   importer: {
     header: (got: string) =>
-      `the header must be metric,month,value (long form), metric followed by one column per month, such as metric,2026-01,2026-02 (wide form), or month followed by one column per metric; got "${got}"`,
+      `the header must be metric,month,value (long form), a label or nothing followed by one column per month, such as metric,2026-01,2026-02 or KPI,Jan 2026,Feb 2026 (wide form; title rows above it are skipped), or month followed by one column per metric; got "${got}"`,
     noMetricHeader: () => "this column has no metric in its header",
     monthHeader: (text: string) =>
-      `column "${text}" is not a month: write YYYY-MM (2026-01) or a month number (1, 2, ...)`,
+      `column "${text}" is not a month: write it as 2026-01, Jan 2026 or 01/2026, or as a month number (1, 2, ...)`,
     fields: (count: number) =>
       `expected 3 fields (metric,month,value); got ${count}`,
     groupRow: (text: string) =>
       `"${text}" is a risk group; give one of its indicators as group.indicator, such as cash_burn.burn_rate`,
     month: (text: string) =>
-      `month "${text}" is not YYYY-MM (2026-01) or a month number (1, 2, ...)`,
+      `month "${text}" is not a month: write it as 2026-01, Jan 2026 or 01/2026, or as a month number (1, 2, ...)`,
     outsideTimeline: (
       month: string,
       first: string,
@@ -82,6 +82,38 @@ export const MESSAGES = {
     ) =>
       `${id} for ${month} was already given on ${earlier}${earlierId ? ` (${earlierId} and ${id} are the same row)` : ""}`,
     monthNumber: (position: number) => `month ${position}`,
+    /** A row whose label is no known measure: the lookup's sentence and how to import it. */
+    unknownRow: (unknown: string, fix: string) => `${unknown}; ${fix}`,
+    /** Values in a row whose first cell is blank (an unlabelled sum row, say). */
+    noLabel: () =>
+      "this row has values but no label in its first cell: write the measure it is there, or remove the row",
+    /** The command line's fix for an unknown row. */
+    mapOption: (label: string) =>
+      `give --map "${label}=ID" with the id of the measure it is, or remove the row`,
+    /** The pane's fix for an unknown row. */
+    chooseMeasure:
+      "choose the measure it is, or leave the row out of the selection",
+    /** A mapping (label -> id) whose id names no measure. */
+    mapping: (label: string, problem: string) =>
+      `the mapping of "${label}": ${problem}`,
+    /** A row or column read and left out: a title above the header, a total. */
+    skipped: (what: "title" | "totalRow" | "totalColumn", label: string) =>
+      what === "totalColumn"
+        ? "skipped (a total column)"
+        : `skipped (${what === "title" ? "above the header" : "a total row"}): "${label}"`,
+    /** An unusual value: written all the same (product.md 11). `neighbours`: the months and values before and after it. */
+    unusual: (
+      name: string,
+      month: string,
+      value: number,
+      neighbours: readonly (readonly [string, number])[],
+      size: "large" | "small",
+    ) =>
+      `${name} for ${month} is ${value}, ${size === "large" ? "at least 10 times" : "at most a tenth of"} both its neighbours (${neighbours
+        .map(([m, v]) => `${m}: ${v}`)
+        .join(
+          "; ",
+        )}): check it is in the same unit as they are (not thousands, cents or a percentage)`,
     noMonths: () =>
       "the file has no months: give a calendar month (YYYY-MM) or a month number",
     /** Where a value is: "line 4" in a file, "row 4" in a selection. */

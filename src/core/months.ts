@@ -1,4 +1,5 @@
 /** Calendar months as "YYYY-MM": the timeline's dates, in one place. */
+import type { Language } from "./catalog";
 
 /** Timeline length: the `months` option (a small module, so the pane's first screen can read it). */
 export const MONTHS = { default: 36, min: 12, max: 120 } as const;
@@ -67,4 +68,139 @@ export function yearMonthOf(serial: unknown): string | undefined {
   if (typeof serial !== "number" || !Number.isFinite(serial)) return undefined;
   const d = new Date(Date.UTC(1899, 11, 30) + Math.floor(serial) * 86_400_000);
   return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, "0")}`;
+}
+
+/** Month names as finance exports write them, English and Spanish, full and short ("sept", "set" too). */
+const MONTH_WORDS: ReadonlyMap<string, number> = new Map(
+  [
+    ["jan", "january", "ene", "enero"],
+    ["feb", "february", "febrero"],
+    ["mar", "march", "marzo"],
+    ["apr", "april", "abr", "abril"],
+    ["may", "mayo"],
+    ["jun", "june", "junio"],
+    ["jul", "july", "julio"],
+    ["aug", "august", "ago", "agosto"],
+    ["sep", "sept", "september", "set", "septiembre", "setiembre"],
+    ["oct", "october", "octubre"],
+    ["nov", "november", "noviembre"],
+    ["dec", "december", "dic", "diciembre"],
+  ].flatMap((words, i) => words.map((w) => [w, i + 1] as const)),
+);
+
+/** "Jan 2027" / "ene 2027": a month as messages name it, as the Tracking sheet shows it (mmm yyyy). */
+const SHORT_NAMES: Readonly<Record<Language, readonly string[]>> = {
+  en: [
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "May",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Oct",
+    "Nov",
+    "Dec",
+  ],
+  es: [
+    "ene",
+    "feb",
+    "mar",
+    "abr",
+    "may",
+    "jun",
+    "jul",
+    "ago",
+    "sep",
+    "oct",
+    "nov",
+    "dic",
+  ],
+};
+
+/** "2027-01" -> "Jan 2027" (English) or "ene 2027" (Spanish). */
+export function monthLabel(yearMonth: string, language: Language): string {
+  const { year, month } = ym(yearMonth);
+  return `${SHORT_NAMES[language][month - 1]} ${year}`;
+}
+
+/**
+ * A two-digit year as Excel reads one: 00-29 are 2000-2029, 30-99 are 1930-1999 ("How Excel works
+ * with two-digit year numbers", KB 214391:
+ * https://learn.microsoft.com/en-us/office/troubleshoot/excel/two-digit-year-numbers).
+ */
+const fullYear = (digits: string): number => {
+  const y = Number(digits);
+  return digits.length === 4 ? y : y < 30 ? 2000 + y : 1900 + y;
+};
+
+const daysIn = (year: number, month: number) =>
+  new Date(Date.UTC(year, month, 0)).getUTCDate();
+
+const asYearMonth = (year: number, month: number): string | undefined =>
+  month >= 1 && month <= 12 && year >= 1000 && year <= 9999
+    ? `${year}-${String(month).padStart(2, "0")}`
+    : undefined;
+
+/**
+ * A day/month/year written with the order unknown (1/31/2026 in the US, 31/01/2026 in Spain): the
+ * order where the date exists; where both do, the one that puts the day on the first or the last
+ * of its month, as month headers are; undefined when that still leaves two months (3/4/2026).
+ */
+function slashDate(a: number, b: number, year: number): string | undefined {
+  const readings = [
+    { month: a, day: b },
+    { month: b, day: a },
+  ].filter(
+    (r) =>
+      r.month >= 1 &&
+      r.month <= 12 &&
+      r.day >= 1 &&
+      r.day <= daysIn(year, r.month),
+  );
+  const months = new Set(readings.map((r) => r.month));
+  if (months.size === 1) return asYearMonth(year, readings[0].month);
+  const edges = readings.filter(
+    (r) => r.day === 1 || r.day === daysIn(year, r.month),
+  );
+  return edges.length === 1 ? asYearMonth(year, edges[0].month) : undefined;
+}
+
+/** A time after a date ("1/31/2026 0:00", "2026-01-31T00:00:00Z"), on text already lower-cased. */
+const TIME = /[ t]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?: ?[ap]\.? ?m\.?)?z?$/;
+
+/**
+ * A month header or month cell written as text, in the ways finance exports write them: 2027-01,
+ * 2027/1, 2027-01-31, 01/2027, 1/31/2027 or 31/01/2027, Jan 2027, January 2027, ene-25, enero de
+ * 2025, Sep-26, sept 2026, 2027 Jan. Returns "YYYY-MM", or undefined for anything else.
+ */
+export function readMonthText(text: string): string | undefined {
+  const t = text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .trim()
+    .toLowerCase()
+    .replace(TIME, "");
+  let m = /^(\d{4})[-/](\d{1,2})$/.exec(t);
+  if (m) return asYearMonth(Number(m[1]), Number(m[2]));
+  m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
+  if (m) {
+    const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    return month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year, month)
+      ? asYearMonth(year, month)
+      : undefined;
+  }
+  m = /^(\d{1,2})[-/.](\d{4})$/.exec(t);
+  if (m) return asYearMonth(Number(m[2]), Number(m[1]));
+  m = /^(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})$/.exec(t);
+  if (m) return slashDate(Number(m[1]), Number(m[3]), fullYear(m[4]));
+  m = /^([a-z]+)\.?(?:[\s\-/.']+(?:de\s+)?)?'?(\d{4}|\d{2})$/.exec(t);
+  if (m && MONTH_WORDS.has(m[1]))
+    return asYearMonth(fullYear(m[2]), MONTH_WORDS.get(m[1])!);
+  m = /^(\d{4})[\s\-/.]+([a-z]+)\.?$/.exec(t);
+  if (m && MONTH_WORDS.has(m[2]))
+    return asYearMonth(Number(m[1]), MONTH_WORDS.get(m[2])!);
+  return undefined;
 }

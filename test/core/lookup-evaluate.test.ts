@@ -1,6 +1,7 @@
-import { PHASE_METRICS, RISK_INDICATORS, targetOf } from "../../src/core/catalog";
+import { CASH_BALANCE, PHASE_METRICS, RISK_INDICATORS, targetOf } from "../../src/core/catalog";
+import { measureNamed } from "../../src/core/importer";
 import { bandWidth, gapOf, indicatorRule, levelOf, metricRule, phaseReached, worstLevel } from "../../src/core/evaluate";
-import { indicatorById, metricById, resolve, suggest } from "../../src/core/lookup";
+import { indicatorById, metricById, normalizeKey, resolve, suggest } from "../../src/core/lookup";
 import { OverridesError, parseOverrides } from "../../src/core/overrides";
 
 describe("lookup", () => {
@@ -61,6 +62,49 @@ describe("lookup", () => {
       const r = resolve(i.qualifiedId);
       expect(r.kind === "indicator" && r.indicator).toBe(i);
     }
+  });
+});
+
+describe("the names finance files use (product.md 11, fourth bullet): one alias, one measure", () => {
+  const idOf = (m: ReturnType<typeof measureNamed>) => (typeof m === "string" ? m : m.kind === "indicator" ? m.qualifiedId : m.id);
+
+  test.each([
+    ["Plantilla", "team_size"],
+    ["Número de empleados", "team_size"],
+    ["FTEs", "team_size"],
+    ["Tasa de cancelación", "churn"],
+    ["Tasa de cancelacion", "churn"],
+    ["Logo churn", "churn"],
+    ["Ingresos recurrentes mensuales", "mrr"],
+    ["Ingresos recurrentes anuales", "arr"],
+    ["Coste de adquisición de clientes", "cac"],
+    ["Tesorería", "cash_balance"],
+    ["Net burn", "cash_burn.burn_rate"],
+  ])("%s -> %s", (name, id) => {
+    expect(idOf(measureNamed(name))).toBe(id);
+  });
+
+  const measures = [...PHASE_METRICS, ...RISK_INDICATORS, CASH_BALANCE];
+  const ownId = (m: (typeof measures)[number]) => (m.kind === "indicator" ? m.qualifiedId : m.id);
+
+  test("every alias of the catalog names its own measure, and no other spelling of another measure", () => {
+    for (const m of measures) for (const alias of m.aliases) expect([alias, idOf(measureNamed(alias))]).toEqual([alias, ownId(m)]);
+    const spellings = (m: (typeof measures)[number]) => [m.id, m.name.en, m.name.es, ...m.aliases].map(normalizeKey);
+    for (const m of measures)
+      for (const alias of m.aliases.map(normalizeKey)) {
+        // The twin indicators (churn, nps, productivity) are the same measure as their metric.
+        const others = measures.filter((o) => o !== m && o.id !== m.id && spellings(o).includes(alias));
+        expect([alias, others.map(ownId)]).toEqual([alias, []]);
+      }
+  });
+
+  test("each alias once in the catalog", () => {
+    const aliases = measures.flatMap((m) => m.aliases.map(normalizeKey));
+    expect(aliases.filter((a, i) => aliases.indexOf(a) !== i)).toEqual([]);
+  });
+
+  test("Clientes activos are customers; Usuarios activos stay active users", () => {
+    expect([idOf(measureNamed("Clientes activos")), idOf(measureNamed("Usuarios activos"))]).toEqual(["customers", "active_users"]);
   });
 });
 
