@@ -1,8 +1,8 @@
 /**
  * `scale-tracker template --out tracking.xlsx [--lang es] [--company Acme] [--currency EUR]
- *  [--first-month 2026-01] [--months 36] [--actuals actuals.csv] [--force]`
+ *  [--first-month 2026-01] [--months 36] [--actuals actuals.csv] [--map "Label=id" ...] [--force]`
  * Exports the tracking workbook without Excel. Bad input: a message on stderr, exit code 2,
- * and no file written.
+ * and no file written. Unusual values in --actuals: written, and a warning each on stderr.
  */
 import { randomBytes } from "crypto";
 import * as fs from "fs";
@@ -10,7 +10,12 @@ import * as path from "path";
 import { Command, CommanderError } from "commander";
 import { InfoRecord, parse } from "csv-parse/sync";
 import { Language } from "../core/catalog";
-import { TableRow, csvDelimiter, importActuals } from "../core/importer";
+import {
+  TableRow,
+  csvDelimiter,
+  importActuals,
+  measureNamed,
+} from "../core/importer";
 import {
   EXCEL_DATES,
   latestFirstMonth,
@@ -26,6 +31,7 @@ import {
   monthsProblem,
 } from "../core/template";
 import { writeWorkbook } from "../xlsx/write";
+import { decodeCsv } from "./decode";
 
 export class UsageError extends Error {}
 
@@ -37,7 +43,16 @@ export interface TemplateCommand {
   firstMonth?: string;
   months: string;
   actuals?: string;
+  /** Repeatable `--map "Label=id"`: a label of --actuals read as the measure the id names. */
+  map?: string[];
   force?: boolean;
+}
+
+/** What the export did besides writing: rows it skipped (stdout) and unusual values (stderr). */
+export interface ExportReport {
+  readonly summary: string;
+  readonly skipped: readonly string[];
+  readonly warnings: readonly string[];
 }
 
 function currentMonth(): string {
@@ -96,16 +111,61 @@ function readCurrency(text: string): string {
   return text.toUpperCase();
 }
 
+/**
+ * `--map "Label=id"` options -> label -> id. The label is everything before the last "=" (a
+ * label may hold one; an id never does); the id must name a measure, as the lookup reads ids.
+ */
+export function readMap(maps: readonly string[]): Map<string, string> {
+  const mapping = new Map<string, string>();
+  for (const given of maps) {
+    const cut = given.lastIndexOf("=");
+    const label = given.slice(0, cut).trim();
+    const id = given.slice(cut + 1).trim();
+    if (cut < 0 || label === "" || id === "")
+      throw new UsageError(
+        `--map must be "Label=id", such as --map "Ventas recurrentes=mrr"; got "${given}"`,
+      );
+    const measure = measureNamed(id);
+    if (typeof measure === "string")
+      throw new UsageError(`--map "${given}": ${measure}`);
+    const key = label.toLowerCase();
+    const earlier = [...mapping.keys()].find((l) => l.toLowerCase() === key);
+    if (earlier !== undefined && mapping.get(earlier) !== id)
+      throw new UsageError(
+        `--map gives "${label}" twice (${mapping.get(earlier)} and ${id}); keep one`,
+      );
+    mapping.set(label, id);
+  }
+  return mapping;
+}
+
+/** The file's text in whichever encoding it was saved (decode.ts), with one line end. */
+function readCsvText(file: string): string {
+  const { text, encoding } = decodeCsv(fs.readFileSync(file));
+  // UTF-16 without a byte order mark reads as UTF-8 or Windows-1252 with a NUL beside every ASCII letter.
+  if (!encoding.startsWith("utf-16") && text.includes("\u0000"))
+    throw new UsageError(
+      `--actuals: ${file} looks like UTF-16 without a byte order mark; save it as CSV UTF-8 or as Unicode text`,
+    );
+  return text.replace(/\r\n?/g, "\n");
+}
+
 /** The actuals CSV (comma- or semicolon-separated), every bad row reported with its line number. */
 export function readActualsCsv(
   file: string,
   months: number,
   firstMonth: string | undefined,
-): { values: TimelineValue[]; firstMonth?: string } {
+  mapping: ReadonlyMap<string, string> = new Map(),
+): {
+  values: TimelineValue[];
+  firstMonth?: string;
+  skipped: string[];
+  warnings: string[];
+} {
   if (!fs.existsSync(file))
     throw new UsageError(`--actuals: no file at ${file}`);
-  const text = fs.readFileSync(file, "utf8").replace(/\r\n?/g, "\n");
-  const delimiter = csvDelimiter(text.replace(/^\uFEFF/, "").split("\n")[0]);
+  const text = readCsvText(file);
+  const delimiter = csvDelimiter(text.split("\n")[0]);
   let records: { record: string[]; info: InfoRecord }[];
   try {
     // One line end, since csv-parse counts a quoted CRLF as two lines; and its types do not
@@ -131,6 +191,7 @@ export function readActualsCsv(
     months,
     firstMonth,
     decimalComma: delimiter === ";",
+    mapping,
   });
   if (!result.ok)
     throw new UsageError(
@@ -143,6 +204,8 @@ export function readActualsCsv(
       month: v.month,
       value: v.value,
     })),
+    skipped: result.skipped.map((s) => s.message),
+    warnings: result.warnings.map((w) => w.message),
   };
 }
 
@@ -180,7 +243,7 @@ export function writeWhole(
 
 export async function exportTemplate(
   options: TemplateCommand,
-): Promise<string> {
+): Promise<ExportReport> {
   const out = path.resolve(options.out);
   if (!out.toLowerCase().endsWith(".xlsx"))
     throw new UsageError(`--out must name an .xlsx file; got "${options.out}"`);
@@ -200,8 +263,13 @@ export async function exportTemplate(
     options.firstMonth === undefined
       ? undefined
       : readFirstMonth(options.firstMonth, months);
+  const mapping = readMap(options.map ?? []);
+  if (mapping.size > 0 && !options.actuals)
+    throw new UsageError(
+      "--map names labels of the --actuals file: give --actuals too",
+    );
   const actuals = options.actuals
-    ? readActualsCsv(options.actuals, months, given)
+    ? readActualsCsv(options.actuals, months, given, mapping)
     : undefined;
   if (given === undefined && actuals?.firstMonth !== undefined)
     checkActualsTimeline(actuals.firstMonth, months);
@@ -215,7 +283,11 @@ export async function exportTemplate(
     actuals: actuals?.values,
   });
   writeWhole(out, await writeWorkbook(spec));
-  return `Wrote ${options.out}: ${spec.sheets.map((s) => s.name).join(", ")}; ${months} months from ${firstMonth}${actuals ? `, ${actuals.values.length} values` : ""} (${spec.names.length} workbook names, ${spec.rules.length} risk-flag rules).`;
+  return {
+    summary: `Wrote ${options.out}: ${spec.sheets.map((s) => s.name).join(", ")}; ${months} months from ${firstMonth}${actuals ? `, ${actuals.values.length} values` : ""} (${spec.names.length} workbook names, ${spec.rules.length} risk-flag rules).`,
+    skipped: actuals?.skipped ?? [],
+    warnings: actuals?.warnings ?? [],
+  };
 }
 
 export function program(): Command {
@@ -242,11 +314,25 @@ export function program(): Command {
     )
     .option(
       "--actuals <csv>",
-      "monthly values: metric,month,value (long) or metric,2026-01,2026-02,... (wide); comma or semicolon",
+      "monthly values: metric,month,value (long), or a label or nothing then one column per month " +
+        "(wide: metric,2026-01,... or KPI,Jan 2026,...; title rows, empty rows and Total rows skipped); " +
+        "comma or semicolon; UTF-8, UTF-16 or Windows-1252. Details: docs/import.md",
+    )
+    .option(
+      "--map <label=id>",
+      'read a row label of --actuals as a measure, such as --map "Ventas recurrentes=mrr" (repeatable)',
+      (given: string, earlier: string[] = []) => [...earlier, given],
     )
     .option("--force", "replace --out if it exists")
+    .addHelpText(
+      "after",
+      "\nA value at least 10 times, or at most a tenth of, both its neighbours in its row is written, with a warning on stderr.",
+    )
     .action(async (opts: TemplateCommand) => {
-      console.log(await exportTemplate(opts));
+      const report = await exportTemplate(opts);
+      console.log([report.summary, ...report.skipped].join("\n"));
+      for (const w of report.warnings)
+        console.error(`scale-tracker: warning: ${w}`);
     });
   return cmd;
 }

@@ -3,7 +3,7 @@ import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { trackingRow } from "../../src/core/template";
+import { columnLetter, monthColumn, trackingRow } from "../../src/core/template";
 
 const ROOT = path.resolve(__dirname, "../..");
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "scale-cli-"));
@@ -46,7 +46,7 @@ describe("scale-tracker template (the command line)", () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toContain("bad.csv has 2 bad value(s); no file was written");
     expect(run.stderr).toContain('line 4: value "abc" is not a number');
-    expect(run.stderr).toContain("line 5: month 2030-01 is outside the timeline, which runs from 2026-01 to 2028-12 (36 months)");
+    expect(run.stderr).toContain("line 5: month Jan 2030 is outside the timeline, which runs from Jan 2026 to Dec 2028 (36 months)");
     expect(fs.existsSync(path.join(tmp, "bad.xlsx"))).toBe(false);
   });
 
@@ -184,8 +184,109 @@ describe("nothing lost on the command line (product.md section 10, last bullet)"
     fs.writeFileSync(path.join(tmp, "semi.csv"), "metric;2026-01;2026-02\ncustomers;2,500;3000\nmrr;1e309;100\n");
     const run = cli(["template", "--out", "semi.xlsx", "--actuals", "semi.csv"]);
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain("line 2, column 2026-01: customers is a count: 2.5 is not a whole number; in a semicolon file a comma is the decimal separator (2,500 reads as 2.5): remove thousands separators.");
-    expect(run.stderr).toContain('line 3, column 2026-01: value "1e309" is too large for Excel (its largest number is about 1E+308): check it for extra digits');
+    expect(run.stderr).toContain("line 2, column Jan 2026: customers is a count: 2.5 is not a whole number; in a semicolon file a comma is the decimal separator (2,500 reads as 2.5): remove thousands separators.");
+    expect(run.stderr).toContain('line 3, column Jan 2026: value "1e309" is too large for Excel (its largest number is about 1E+308): check it for extra digits');
     expect(fs.existsSync(path.join(tmp, "semi.xlsx"))).toBe(false);
+  });
+});
+
+describe("finance files as they come (product.md 11, fourth and fifth bullets)", () => {
+  async function tracking(file: string) {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(tmp, file));
+    return (key: string, month: number) => wb.getWorksheet("Tracking")!.getCell(`${columnLetter(monthColumn(month))}${trackingRow(key)}`).value;
+  }
+
+  /** Spanish Excel's CSV: semicolons, decimal commas, month names, accents. */
+  const SPANISH = "Métrica;ene 2026;feb 2026\nTasa de cancelación;0,04;0,035\nPlantilla;12;13\nSaldo de caja;900000;850000\n";
+  const utf16be = (text: string) => Buffer.from(text, "utf16le").swap16();
+  test.each([
+    ["Windows-1252 (Spanish Excel's plain CSV)", Buffer.from(SPANISH, "latin1")],
+    ["UTF-8 without a byte order mark", Buffer.from(SPANISH, "utf8")],
+    ["UTF-8 with a byte order mark", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(SPANISH, "utf8")])],
+    ["UTF-16 LE with a byte order mark", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(SPANISH, "utf16le")])],
+    ["UTF-16 BE with a byte order mark", Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be(SPANISH)])],
+  ])("reads %s", async (encoding, bytes) => {
+    const file = `enc-${encoding.replace(/\W+/g, "-")}`;
+    fs.writeFileSync(path.join(tmp, `${file}.csv`), bytes);
+    const run = cli(["template", "--out", `${file}.xlsx`, "--actuals", `${file}.csv`]);
+    expect([run.status, run.stderr]).toEqual([0, ""]);
+    expect(run.stdout).toContain("36 months from 2026-01, 6 values");
+    const cell = await tracking(`${file}.xlsx`);
+    expect([cell("churn", 1), cell("churn", 2), cell("team_size", 2), cell("cash_balance", 1)]).toEqual([0.04, 0.035, 13, 900000]);
+  });
+
+  test("UTF-16 without a byte order mark is named, not read as garbage", () => {
+    fs.writeFileSync(path.join(tmp, "nobom.csv"), Buffer.from(SPANISH, "utf16le"));
+    const run = cli(["template", "--out", "nobom.xlsx", "--actuals", "nobom.csv"]);
+    expect([run.status, run.stderr.trim()]).toEqual([2, "scale-tracker: --actuals: nobom.csv looks like UTF-16 without a byte order mark; save it as CSV UTF-8 or as Unicode text"]);
+  });
+
+  const FINANCE = [
+    "Acme Inc. — KPIs FY2026,,,,",
+    ",,,,",
+    "KPI,Jan 2026,Feb 2026,Mar 2026,Total",
+    "MRR,100000,110000,120000,330000",
+    "Ventas recurrentes,1200000,1320000,1440000,",
+    ",,,,",
+    "Total,1300000,1430000,1560000,",
+  ].join("\r\n");
+
+  test("a finance export: title row, KPI corner, month names, a Total row and column skipped and listed; --map reads the unknown label", async () => {
+    fs.writeFileSync(path.join(tmp, "finance.csv"), FINANCE);
+    const run = cli(["template", "--out", "finance.xlsx", "--actuals", "finance.csv", "--map", "Ventas recurrentes=ARR"]);
+    expect([run.status, run.stderr]).toEqual([0, ""]);
+    expect(run.stdout.trim().split("\n").slice(1)).toEqual([
+      'line 1: skipped (above the header): "Acme Inc. — KPIs FY2026"',
+      "line 3, column Total: skipped (a total column)",
+      'line 7: skipped (a total row): "Total"',
+    ]);
+    const cell = await tracking("finance.xlsx");
+    expect([1, 2, 3].map((t) => [cell("mrr", t), cell("arr", t)])).toEqual([[100000, 1200000], [110000, 1320000], [120000, 1440000]]);
+    expect(cell("mrr", 4)).toBeNull();
+  });
+
+  test("without --map the unknown label blocks the file, saying how to map it; a --map naming no measure is named", () => {
+    fs.writeFileSync(path.join(tmp, "finance2.csv"), FINANCE);
+    const unmapped = cli(["template", "--out", "finance2.xlsx", "--actuals", "finance2.csv"]);
+    expect([unmapped.status, unmapped.stderr]).toEqual([2, expect.stringContaining('line 5: unknown metric "Ventas recurrentes" (did you mean arr, mrr, customers?); give --map "Ventas recurrentes=ID" with the id of the measure it is, or remove the row')]);
+    const bad = cli(["template", "--out", "finance2.xlsx", "--actuals", "finance2.csv", "--map", "Ventas recurrentes=arrr"]);
+    expect([bad.status, bad.stderr.trim()]).toEqual([2, 'scale-tracker: --map "Ventas recurrentes=arrr": unknown metric "arrr" (did you mean arr, mrr?)']);
+    expect(fs.existsSync(path.join(tmp, "finance2.xlsx"))).toBe(false);
+  });
+
+  test.each([
+    [["--map", "Ventas"], '--map must be "Label=id", such as --map "Ventas recurrentes=mrr"; got "Ventas"'],
+    [["--map", "=mrr"], '--map must be "Label=id", such as --map "Ventas recurrentes=mrr"; got "=mrr"'],
+    [["--map", "Ventas=mrr", "--map", "ventas=arr"], '--map gives "ventas" twice (mrr and arr); keep one'],
+    [["--map", "Ventas=cash_burn"], '--map "Ventas=cash_burn": "cash_burn" is a risk group; give one of its indicators as group.indicator, such as cash_burn.burn_rate'],
+  ])("--map %j refused: message, exit code 2, no file", (args, message) => {
+    fs.writeFileSync(path.join(tmp, "map.csv"), "metric,2026-01\nVentas,1\n");
+    const run = cli(["template", "--out", "map.xlsx", "--actuals", "map.csv", ...args]);
+    expect([run.status, run.stderr.trim()]).toEqual([2, `scale-tracker: ${message}`]);
+    expect(fs.existsSync(path.join(tmp, "map.xlsx"))).toBe(false);
+  });
+
+  test("--map without --actuals is refused", () => {
+    const run = cli(["template", "--out", "nomap.xlsx", "--map", "Ventas=mrr"]);
+    expect([run.status, run.stderr.trim()]).toEqual([2, "scale-tracker: --map names labels of the --actuals file: give --actuals too"]);
+  });
+
+  test("an unusual value (a CAC in thousands among dollars) is written, and warned about on stderr, one line each", async () => {
+    fs.writeFileSync(path.join(tmp, "unusual.csv"), "metric,2026-01,2026-02,2026-03,2026-04\ncac,95,92000,90,88\nteam_size,120,12,130,140\n");
+    const run = cli(["template", "--out", "unusual.xlsx", "--actuals", "unusual.csv"]);
+    expect(run.status).toBe(0);
+    expect(run.stderr.trim().split("\n")).toEqual([
+      "scale-tracker: warning: line 2, column Feb 2026: cac for Feb 2026 is 92000, at least 10 times both its neighbours (Jan 2026: 95; Mar 2026: 90): check it is in the same unit as they are (not thousands, cents or a percentage)",
+      "scale-tracker: warning: line 3, column Feb 2026: team_size for Feb 2026 is 12, at most a tenth of both its neighbours (Jan 2026: 120; Mar 2026: 130): check it is in the same unit as they are (not thousands, cents or a percentage)",
+    ]);
+    const cell = await tracking("unusual.xlsx");
+    expect([cell("cac", 2), cell("team_size", 2)]).toEqual([92000, 12]);
+  });
+
+  test("--help names the layouts, --map, the encodings and the warnings", () => {
+    const help = cli(["template", "--help"]).stdout.replace(/\s+/g, " ");
+    for (const words of ["KPI,Jan 2026", "Total rows skipped", "--map <label=id>", "UTF-8, UTF-16 or Windows-1252", "docs/import.md", "at most a tenth of, both its neighbours in its row is written, with a warning on stderr"])
+      expect(help).toContain(words);
   });
 });
