@@ -76,9 +76,9 @@ test("a refused row: every reason with its sheet row, and nothing can be written
   ]);
   const preview = await readImport(fakeContext(state));
   expect(preview.plan.errors).toEqual([
-    "row 2, column 2027-06: month 2027-06 is outside the timeline, which runs from 2026-01 to 2026-12 (12 months); add months by inserting columns inside the Tracking sheet's month block first, or leave those months out",
-    "row 3, column 2026-01: churn is a percentage entered as a fraction: 5% is 0.05, so enter 0.05, not 5.",
-    'row 4: unknown metric "mrrr" (did you mean mrr, arr, mrr_growth?)',
+    "row 2, column Jun 2027: month Jun 2027 is outside the timeline, which runs from Jan 2026 to Dec 2026 (12 months); add months by inserting columns inside the Tracking sheet's month block first, or leave those months out",
+    "row 3, column Jan 2026: churn is a percentage entered as a fraction: 5% is 0.05, so enter 0.05, not 5.",
+    'row 4: unknown metric "mrrr" (did you mean mrr, arr, mrr_growth?); choose the measure it is, or leave the row out of the selection',
   ]);
   expect(preview.plan.cells).toEqual([]);
   const before = JSON.stringify([...tracking().cells]);
