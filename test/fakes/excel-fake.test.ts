@@ -124,3 +124,23 @@ describe("conditional formats (a rule's id is its priority; adds go on top)", ()
     expect(state.sheets[0].rules.map((r) => r.formula)).toEqual(["=A1>2"]);
   });
 });
+
+describe("conditional-format and data-validation formulas (at most 255 characters: Excel's rule editor)", () => {
+  /** A formula of exactly `chars` characters, its "=" included. */
+  const formula = (chars: number) => `=${"1+".repeat((chars - 2) / 2)}1${chars % 2 === 1 ? "0" : ""}`;
+  test("a custom rule's formula of 255 characters is taken; one of 256 is refused", async () => {
+    expect([formula(255).length, formula(256).length]).toEqual([255, 256]);
+    data().getRange("A1").conditionalFormats.add(Excel.ConditionalFormatType.custom).custom.rule.formula = formula(255);
+    expect(await refusal(context.sync())).toBe("accepted");
+    data().getRange("A2").conditionalFormats.add(Excel.ConditionalFormatType.custom).custom.rule.formula = formula(256);
+    expect(await refusal(context.sync())).toBe("InvalidArgument");
+  });
+  test("a validation's list or bound of 255 characters is taken; one of 256 is refused", async () => {
+    data().getRange("A1").dataValidation.rule = { list: { inCellDropDown: true, source: "x".repeat(255) } };
+    expect(await refusal(context.sync())).toBe("accepted");
+    data().getRange("A2").dataValidation.rule = { list: { inCellDropDown: true, source: "x".repeat(256) } };
+    expect(await refusal(context.sync())).toBe("InvalidArgument");
+    data().getRange("A3").dataValidation.rule = { decimal: { formula1: 0, formula2: formula(256), operator: Excel.DataValidationOperator.between } };
+    expect(await refusal(context.sync())).toBe("InvalidArgument");
+  });
+});

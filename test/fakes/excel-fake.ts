@@ -193,6 +193,22 @@ export function definedNameProblem(name: string): string | undefined {
   return undefined;
 }
 
+/**
+ * A conditional-format or data-validation formula holds at most 255 characters: what Excel's rule
+ * editor and data validation's Source box take (product.md 10, "Limits"). Microsoft states 255 for
+ * data validation's attributes (MS-OI29500 2.1.613,
+ * https://learn.microsoft.com/en-us/openspecs/office_standards/ms-oi29500/0114969a-4859-443e-ae3e-0c1fdebfcc64);
+ * writers report Excel refusing longer validation lists (exceljs #2264, linkml #1798).
+ */
+export const MAX_RULE_FORMULA_CHARS = 255;
+
+/** `formula` where Excel takes it as a rule's or a validation's formula; refused when longer. */
+function ruleFormulaAccepted<T>(formula: T, what: string): T {
+  if (typeof formula === "string" && formula.length > MAX_RULE_FORMULA_CHARS)
+    throw refused(`A ${what} of ${formula.length} characters; Excel takes at most ${MAX_RULE_FORMULA_CHARS}.`);
+  return formula;
+}
+
 /** A cell formula holds at most 8,192 characters ("Excel specifications and limits": https://support.microsoft.com/office/excel-specifications-and-limits-1672b34d-7043-467e-8e27-269d656771c3). */
 export const MAX_FORMULA_CHARS = 8192;
 
@@ -395,7 +411,7 @@ class FakeConditionalFormat extends FakeClientObject {
     const set = (label: string, apply: (r: FakeRule, v: string) => void) => (_: string, v: unknown) =>
       ctx.enqueue(`conditionalFormat ${label}`, () => apply(this.existing().rule, v as string));
     this.custom = {
-      rule: new FakeConditionalFormula(ctx, () => this.find()?.rule, set("formula", (r, v) => (r.formula = v))),
+      rule: new FakeConditionalFormula(ctx, () => this.find()?.rule, set("formula", (r, v) => (r.formula = ruleFormulaAccepted(v, "conditional-format formula")))),
       format: {
         fill: writeOnly<{ color?: string }>(["color"], set("fill", (r, v) => (r.fill = v))),
         font: writeOnly<{ color?: string }>(["color"], set("font", (r, v) => (r.font = v))),
@@ -518,6 +534,10 @@ class FakeDataValidation {
       ctx.enqueue(`dataValidation.${key}`, () => {
         const t = target()!;
         const ref = refOf(t.box);
+        // Every formula of the rule (formula1, formula2, a list's source) within Excel's limit.
+        if (key === "rule")
+          for (const criteria of Object.values(value as Record<string, Record<string, unknown>>))
+            for (const f of Object.values(criteria)) ruleFormulaAccepted(f, "data-validation formula");
         const v = t.sheet.validations.find((x) => x.ref === ref) ?? t.sheet.validations[t.sheet.validations.push({ ref }) - 1];
         v[key] = value;
       }),
