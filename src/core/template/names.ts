@@ -1,0 +1,38 @@
+/**
+ * Workbook names, apart from the layout (which loads the catalog), so that the task pane's first
+ * screen can find a tracker by them; layout.ts re-exports NAMES.
+ */
+import type { PhaseNumber } from "../catalog";
+import type { PhaseRowId } from "./layout";
+
+/** Workbook names: the template's scripting contract, the same in every language (product.md 6.6). */
+export const NAMES = {
+  months: "Tracking_Months",
+  tracking: (key: string) => `Tracking_${key}`,
+  phaseRow: {
+    phase: "Tracking_Phase",
+    expected: "Tracking_Expected",
+    targetPhase: "Tracking_TargetPhase",
+    score1: "Tracking_Score_P1",
+    score2: "Tracking_Score_P2",
+    score3: "Tracking_Score_P3",
+    score4: "Tracking_Score_P4",
+  } satisfies Record<PhaseRowId, string>,
+  trackingRisk: (group: string) => `Tracking_Risk_${group}`,
+  reportingMonth: "Scale_ReportingMonth",
+  minShare: "Scale_MinShare",
+  phase: "Scale_Phase",
+  expected: "Scale_Expected",
+  targetPhase: "Scale_TargetPhase",
+  score: (n: PhaseNumber) => `Score_P${n}`,
+  current: (id: string) => `Current_${id}`,
+  flag: (id: string) => `Flag_${id}`,
+  gap: (id: string) => `Gap_${id}`,
+  eta: (id: string) => `Eta_${id}`,
+  riskFlag: (groupId: string) => `Risk_${groupId}_Flag`,
+  plan: (n: PhaseNumber) => `Plan_P${n}`,
+  target: (metricId: string) => `Target_${metricId}`,
+  floor: (metricId: string) => `Floor_${metricId}`,
+  riskThreshold: (qualifiedId: string) =>
+    `Threshold_${qualifiedId.replace(".", "_")}`,
+} as const;
