@@ -3,6 +3,8 @@
  *  [--first-month 2026-01] [--months 36] [--actuals actuals.csv] [--map "Label=id" ...] [--force]`
  * Exports the tracking workbook without Excel. Bad input: a message on stderr, exit code 2,
  * and no file written. Unusual values in --actuals: written, and a warning each on stderr.
+ * `--from OLD.xlsx [--drop-outside]` rebuilds a filled tracking workbook with the options given
+ * (the old workbook's where none is given), carrying the user's data (docs/rebuild.md).
  */
 import { randomBytes } from "crypto";
 import * as fs from "fs";
@@ -18,31 +20,48 @@ import {
 } from "../core/importer";
 import {
   EXCEL_DATES,
+  defaultFirstMonth,
   latestFirstMonth,
   parseYearMonth,
   timelineFitsExcel,
 } from "../core/months";
+import { MESSAGES } from "../core/messages";
 import { readWholeText } from "../core/numbers";
 import { COMPANY_MAX_CHARACTERS, companyFits } from "../core/company";
 import {
+  carriedSentences,
+  cannotCarry,
+  describeWithUserData,
+  droppedLines,
+  optionsFromTracker,
+} from "../core/rebuild";
+import {
   MONTHS,
+  NAMES,
+  TemplateOptions,
   TimelineValue,
-  describeWorkbook,
   monthsProblem,
 } from "../core/template";
+import { TrackerData, readTrackerData } from "../core/tracker-data";
+import { readTrackerFile } from "../xlsx/read";
 import { writeWorkbook } from "../xlsx/write";
 import { decodeCsv } from "./decode";
 
 export class UsageError extends Error {}
 
+/** Options as given; where one is missing, the default (or with --from, the old workbook's). */
 export interface TemplateCommand {
   out: string;
-  lang: string;
-  company: string;
-  currency: string;
+  lang?: string;
+  company?: string;
+  currency?: string;
   firstMonth?: string;
-  months: string;
+  months?: string;
   actuals?: string;
+  /** A filled tracking workbook to rebuild. */
+  from?: string;
+  /** With --from: write the new workbook without the values its timeline cannot hold. */
+  dropOutside?: boolean;
   /** Repeatable `--map "Label=id"`: a label of --actuals read as the measure the id names. */
   map?: string[];
   force?: boolean;
@@ -55,10 +74,11 @@ export interface ExportReport {
   readonly warnings: readonly string[];
 }
 
-function currentMonth(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}`;
-}
+const DEFAULTS = {
+  lang: "en",
+  company: "My company",
+  currency: "USD",
+} as const;
 
 function readLanguage(text: string): Language {
   const lang = text.toLowerCase();
@@ -241,9 +261,8 @@ export function writeWhole(
   }
 }
 
-export async function exportTemplate(
-  options: TemplateCommand,
-): Promise<ExportReport> {
+/** --out: an .xlsx path in a folder that exists, not taken unless --force. */
+function checkOut(options: TemplateCommand): string {
   const out = path.resolve(options.out);
   if (!out.toLowerCase().endsWith(".xlsx"))
     throw new UsageError(`--out must name an .xlsx file; got "${options.out}"`);
@@ -255,10 +274,22 @@ export async function exportTemplate(
     throw new UsageError(
       `the folder of --out does not exist: ${path.dirname(out)}`,
     );
-  const language = readLanguage(options.lang);
-  const company = readCompany(options.company);
-  const currency = readCurrency(options.currency);
-  const months = readMonths(options.months);
+  return out;
+}
+
+export async function exportTemplate(
+  options: TemplateCommand,
+): Promise<ExportReport> {
+  const out = checkOut(options);
+  if (options.from !== undefined) return rebuildFrom(options, out);
+  if (options.dropOutside)
+    throw new UsageError(
+      "--drop-outside goes with --from: it drops the values of the old workbook the new timeline cannot hold",
+    );
+  const language = readLanguage(options.lang ?? DEFAULTS.lang);
+  const company = readCompany(options.company ?? DEFAULTS.company);
+  const currency = readCurrency(options.currency ?? DEFAULTS.currency);
+  const months = readMonths(options.months ?? String(MONTHS.default));
   const given =
     options.firstMonth === undefined
       ? undefined
@@ -273,8 +304,8 @@ export async function exportTemplate(
     : undefined;
   if (given === undefined && actuals?.firstMonth !== undefined)
     checkActualsTimeline(actuals.firstMonth, months);
-  const firstMonth = given ?? actuals?.firstMonth ?? currentMonth();
-  const spec = describeWorkbook({
+  const firstMonth = given ?? actuals?.firstMonth ?? defaultFirstMonth();
+  const { spec } = describeWithUserData({
     language,
     company,
     currency,
@@ -290,6 +321,76 @@ export async function exportTemplate(
   };
 }
 
+/** The old workbook's data, read by its names; refused when it has no tracker. */
+async function readOldTracker(from: string): Promise<TrackerData> {
+  const file = path.resolve(from);
+  if (!fs.existsSync(file)) throw new UsageError(`--from: no file at ${from}`);
+  let cells;
+  try {
+    cells = await readTrackerFile(file);
+  } catch (e) {
+    throw new UsageError(
+      `--from: ${from} is not an .xlsx workbook that can be read: ${e instanceof Error ? e.message : e}`,
+    );
+  }
+  if (!cells.named.has(NAMES.months))
+    throw new UsageError(
+      `--from: ${from} holds no tracking workbook (it has no ${NAMES.months} name); give a workbook Scale Tracker inserted or exported`,
+    );
+  return readTrackerData(cells);
+}
+
+/**
+ * `--from OLD.xlsx`: the old workbook's data in a new workbook with the options given, the old
+ * workbook's options where none is given. What the new timeline cannot hold is listed and the
+ * command refuses, unless --drop-outside says to drop it (product.md 11).
+ */
+async function rebuildFrom(
+  options: TemplateCommand,
+  out: string,
+): Promise<ExportReport> {
+  if (options.actuals !== undefined || options.map?.length)
+    throw new UsageError(
+      "--from carries the old workbook's own values: give --actuals (and --map) to an export without --from",
+    );
+  const data = await readOldTracker(options.from!);
+  const old = optionsFromTracker(data);
+  const months =
+    options.months === undefined ? old.months : readMonths(options.months);
+  const firstMonth =
+    options.firstMonth === undefined
+      ? old.firstMonth!
+      : readFirstMonth(options.firstMonth, months);
+  if (!timelineFitsExcel(firstMonth, months))
+    throw new UsageError(
+      `the old workbook's timeline starts at ${firstMonth}, so ${months} months are not all dates Excel can hold: give a --first-month from ${EXCEL_DATES.firstMonth} to ${latestFirstMonth(months)}`,
+    );
+  const settings: TemplateOptions = {
+    language: readLanguage(options.lang ?? old.language ?? DEFAULTS.lang),
+    company: readCompany(options.company ?? old.company ?? DEFAULTS.company),
+    currency: readCurrency(
+      options.currency ?? old.currency ?? DEFAULTS.currency,
+    ),
+    firstMonth,
+    months,
+  };
+  const { spec, dropped, carried } = describeWithUserData(settings, data);
+  const lines = droppedLines(dropped, "en");
+  if (dropped.length && !options.dropOutside)
+    throw new UsageError(
+      `${cannotCarry(dropped, firstMonth, months, "en")}; no file was written. To write it, ${MESSAGES.rebuild.dropOption}:\n  ${lines.join("\n  ")}`,
+    );
+  writeWhole(out, await writeWorkbook(spec));
+  return {
+    summary: [
+      `Rebuilt ${options.from} as ${options.out}: ${spec.sheets.map((s) => s.name).join(", ")}; ${months} months from ${firstMonth}.`,
+      ...carriedSentences(carried, "en"),
+    ].join("\n"),
+    skipped: [],
+    warnings: lines.map((l) => `dropped: ${l}`),
+  };
+}
+
 export function program(): Command {
   const cmd = new Command("scale-tracker")
     .description("Scale Tracker: the tracking workbook without Excel.")
@@ -300,17 +401,19 @@ export function program(): Command {
       "Export the tracking workbook (.xlsx): one monthly timeline through the four scaling phases.",
     )
     .requiredOption("--out <file>", "the .xlsx file to write")
-    .option("--lang <en|es>", "labels language", "en")
-    .option("--company <name>", "company name on the dashboard", "My company")
-    .option("--currency <code>", "currency code for amounts", "USD")
+    .option("--lang <en|es>", 'labels language (default: "en")')
+    .option(
+      "--company <name>",
+      'company name on the dashboard (default: "My company")',
+    )
+    .option("--currency <code>", 'currency code for amounts (default: "USD")')
     .option(
       "--first-month <YYYY-MM>",
-      "the timeline's first month (default: the earliest month of --actuals, else this month)",
+      "the timeline's first month (default: the earliest month of --actuals, else twelve months before this one, so this month is month 13)",
     )
     .option(
       "--months <n>",
-      `the timeline's length, ${MONTHS.min} to ${MONTHS.max}`,
-      String(MONTHS.default),
+      `the timeline's length, ${MONTHS.min} to ${MONTHS.max} (default: ${MONTHS.default})`,
     )
     .option(
       "--actuals <csv>",
@@ -322,6 +425,14 @@ export function program(): Command {
       "--map <label=id>",
       'read a row label of --actuals as a measure, such as --map "Ventas recurrentes=mrr" (repeatable)',
       (given: string, earlier: string[] = []) => [...earlier, given],
+    )
+    .option(
+      "--from <xlsx>",
+      "rebuild this filled tracking workbook with the options given: its typed values by calendar month, numbers typed over computed cells, threshold edits, plan entries, reporting month and minimum share are carried; options not given are the old workbook's (first month, months, company, language, currency). Details: docs/rebuild.md",
+    )
+    .option(
+      "--drop-outside",
+      "with --from: write the new workbook without the values its timeline cannot hold (listed on stderr); without it the command lists them and writes nothing",
     )
     .option("--force", "replace --out if it exists")
     .addHelpText(

@@ -54,7 +54,7 @@ export const INPUT_ES: InputMessages = {
     widenTracking:
       "primero añade meses insertando columnas dentro del bloque de meses de la hoja Seguimiento, o deja fuera esos meses",
     earlierTracking:
-      "deja fuera esos meses, o vuelve a insertar el libro de seguimiento con un primer mes anterior",
+      "deja fuera esos meses, o reconstruye el libro de seguimiento con un primer mes anterior (Reconstruir, en la pestaña Insertar)",
     positionOutside: (position, months) =>
       `el mes ${position} está fuera de los meses 1 a ${months} de la línea de tiempo`,
     notANumber: (text) =>
@@ -95,5 +95,25 @@ export const INPUT_ES: InputMessages = {
       `${where}: la hoja Seguimiento ya no tiene una fila para ${id} (su nombre ${name} ha desaparecido); vuelve a insertar el libro de seguimiento`,
     at: (where, problem) => `${where}: ${problem}`,
     cell: (where, column, problem) => `${where}, columna ${column}: ${problem}`,
+  },
+  rebuild: {
+    reportingMonth: "el mes del informe",
+    dropped: (what, month, value, reason) =>
+      reason === "outside"
+        ? `${what}, ${month}: ${value} (no está en la nueva línea de tiempo)`
+        : `${what}, ${month}: "${value}" no es un número, así que ninguna celda del nuevo libro lo recoge`,
+    cannotCarry: (count, first, last, months) =>
+      `${count} ${count === 1 ? "valor" : "valores"} del libro anterior no caben en la nueva línea de tiempo, que va de ${first} a ${last} (${months} ${months === 1 ? "mes" : "meses"})`,
+    dropOption:
+      "indica --first-month y --months con una línea de tiempo que los contenga, o añade --drop-outside para escribir el nuevo libro sin ellos",
+    confirmDrop:
+      "cambia el primer mes o el número de meses para que la línea de tiempo los contenga, o reconstruye sin ellos",
+    carried: (values, typedOver, thresholds, planEntries, settings) =>
+      `Se conservan ${values} ${values === 1 ? "valor" : "valores"}${typedOver ? ` (${typedOver} escritos sobre celdas calculadas)` : ""}, ${thresholds} ${thresholds === 1 ? "umbral editado" : "umbrales editados"}, ${planEntries} ${planEntries === 1 ? "entrada" : "entradas"} del plan${settings.length ? `, ${settings.join(", ")}` : ""}.`,
+    reportingSetting: (month) => `el mes del informe ${month}`,
+    minShareSetting: (share) => `la proporción mínima ${es(share * 100)} %`,
+    startSetting: (month) => `el mes de inicio ${month}`,
+    fromFormulas: (count) =>
+      `${count} ${count === 1 ? "fórmula escrita" : "fórmulas escritas"} en filas de entrada se ${count === 1 ? "conserva como su número" : "conservan como sus números"}.`,
   },
 };

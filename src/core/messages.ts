@@ -62,7 +62,7 @@ export const MESSAGES = {
       "add months by inserting columns inside the Tracking sheet's month block first, or leave those months out",
     /** The fix for a selection's months before the Tracking sheet's first. */
     earlierTracking:
-      "leave those months out, or insert the tracking workbook again with an earlier first month",
+      "leave those months out, or rebuild the tracking workbook with an earlier first month (Rebuild, on the Insert tab)",
     positionOutside: (position: number, months: number) =>
       `month ${position} is outside the timeline's months 1 to ${months}`,
     notANumber: (text: string) =>
@@ -129,6 +129,42 @@ export const MESSAGES = {
     cell: (where: string, column: string, problem: string) =>
       `${where}, column ${column}: ${problem}`,
   },
+  /** A rebuild's (product.md 11): what the new timeline cannot hold, and what is carried. */
+  rebuild: {
+    /** What a dropped value is of: a row's id, or the reporting month. */
+    reportingMonth: "the reporting month",
+    dropped: (
+      what: string,
+      month: string,
+      value: string,
+      reason: "outside" | "notANumber",
+    ) =>
+      reason === "outside"
+        ? `${what}, ${month}: ${value} (not on the new timeline)`
+        : `${what}, ${month}: "${value}" is not a number, so no cell of the new workbook takes it`,
+    cannotCarry: (count: number, first: string, last: string, months: number) =>
+      `${plural(count, "value")} of the old workbook cannot be carried into the new timeline, which runs from ${first} to ${last} (${plural(months, "month")})`,
+    /** The command line's fix. */
+    dropOption:
+      "give a --first-month and --months whose timeline holds them, or add --drop-outside to write the new workbook without them",
+    /** The pane's fix. */
+    confirmDrop:
+      "change the first month or the number of months so that the timeline holds them, or rebuild without them",
+    carried: (
+      values: number,
+      typedOver: number,
+      thresholds: number,
+      planEntries: number,
+      settings: readonly string[],
+    ) =>
+      `Carried ${plural(values, "value")}${typedOver ? ` (${typedOver} typed over computed cells)` : ""}, ${plural(thresholds, "threshold edit")}, ${planEntries} plan ${planEntries === 1 ? "entry" : "entries"}${settings.length ? `, ${settings.join(", ")}` : ""}.`,
+    reportingSetting: (month: string) => `the reporting month ${month}`,
+    minShareSetting: (share: number) =>
+      `the minimum share ${+(share * 100).toFixed(4)}%`,
+    startSetting: (month: string) => `the start month ${month}`,
+    fromFormulas: (count: number) =>
+      `${plural(count, "formula")} typed on input rows ${count === 1 ? "is" : "are"} carried as ${count === 1 ? "its number" : "their numbers"}.`,
+  },
   /** The custom functions' own sentences that the README quotes. */
   functions: {
     /**
@@ -163,5 +199,7 @@ type Widened<T> = {
 
 /** The sentences about a table's values, ids and rows (the importer's, the value checks'): what messages-es.ts gives in Spanish. */
 export type InputMessages = {
-  readonly [K in "value" | "id" | "importer"]: Widened<(typeof MESSAGES)[K]>;
+  readonly [K in "value" | "id" | "importer" | "rebuild"]: Widened<
+    (typeof MESSAGES)[K]
+  >;
 };

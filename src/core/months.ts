@@ -55,6 +55,17 @@ export function addMonths(first: string, offset: number): string {
   return `${String(Math.floor(index / 12)).padStart(4, "0")}-${String((index % 12) + 1).padStart(2, "0")}`;
 }
 
+/** The month of a date, "YYYY-MM", in the local calendar (the user's "this month"). */
+export const monthOfDate = (date: Date): string =>
+  `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, "0")}`;
+
+/**
+ * The first month a new timeline gets unless the user says otherwise: twelve months before this
+ * one, so last year's history fits and this month is month 13 (product.md 11, "The first month").
+ */
+export const defaultFirstMonth = (today: Date = new Date()): string =>
+  addMonths(monthOfDate(today), -12);
+
 /** The Excel date serial (days since 1899-12-30) of the first day of a month. */
 export function monthSerial(text: string): number {
   const { year, month } = ym(text);

@@ -159,7 +159,7 @@ test("in Spanish, for the pane in Spanish: the same checks, worded in Spanish, n
       'fila 7: el valor "5%" lleva signo de porcentaje: escribe los porcentajes como fracciones (5 % es 0,05)',
       "fila 9: churn para mar 2026 ya se indicó en la fila 8 (competition.churn y churn son la misma fila)",
       "fila 10: el mes jun 2027 está fuera de la línea de tiempo, que va de ene 2026 a dic 2026 (12 meses); primero añade meses insertando columnas dentro del bloque de meses de la hoja Seguimiento, o deja fuera esos meses",
-      "fila 11: el mes dic 2025 está fuera de la línea de tiempo, que va de ene 2026 a dic 2026 (12 meses); deja fuera esos meses, o vuelve a insertar el libro de seguimiento con un primer mes anterior",
+      "fila 11: el mes dic 2025 está fuera de la línea de tiempo, que va de ene 2026 a dic 2026 (12 meses); deja fuera esos meses, o reconstruye el libro de seguimiento con un primer mes anterior (Reconstruir, en la pestaña Insertar)",
     ]));
   // A file's lines are "línea"; English stays the default.
   expect(importActuals(rows(["metric,month,value", "mrr,1,abc"]), { months: 12, language: "es" })).toEqual(refused(['línea 2: el valor "abc" no es un número (escribe las fracciones como 0,05, no 5 %)']));

@@ -32,6 +32,21 @@ export function currencyFormat(code: string, language: Language): string {
   return language === "es" ? `#,##0 ${quoted}` : `${quoted}#,##0`;
 }
 
+/**
+ * The currency code a currency format of currencyFormat shows, read back (a rebuild keeps the old
+ * workbook's currency): its quoted symbol, the first code with that symbol ("$" is USD), or the
+ * code itself where it had no symbol; undefined when the format shows none.
+ */
+export function currencyOfFormat(format: string): string | undefined {
+  const shown = /"([^"]+)"#,##0|#,##0 "([^"]+)"/.exec(format);
+  const symbol = shown?.[1] ?? shown?.[2];
+  if (symbol === undefined) return undefined;
+  const code = Object.keys(CURRENCY_SYMBOLS).find(
+    (c) => CURRENCY_SYMBOLS[c] === symbol,
+  );
+  return code ?? (/^[A-Z]{3}$/.test(symbol) ? symbol : undefined);
+}
+
 /** The boundaries a reader must tell apart: every threshold, floor and band edge of `m`. */
 function boundaries(m: PhaseMetric | RiskIndicator): number[] {
   const rules =

@@ -10,6 +10,7 @@ import { TEMPLATE_LABELS } from "./labels";
 import { MONTHS } from "./layout";
 import { planSheet } from "./plan";
 import { risksSheet } from "./risks";
+import { placeSettings } from "./settings";
 import { thresholdsSheet } from "./thresholds";
 import { trackingSheet } from "./tracking";
 import { SheetSpec, TemplateOptions, WorkbookSpec } from "./types";
@@ -18,6 +19,9 @@ export * from "./types";
 export * from "./layout";
 export * from "./formats";
 export { TEMPLATE_LABELS } from "./labels";
+export { START_MONTH_NAME } from "./settings";
+export { findPlanItems, planItemCount } from "./plan-items";
+export type { PlanColumns, PlanItemsFound, TextAt } from "./plan-items";
 export * from "./rules";
 export {
   absolute,
@@ -64,12 +68,16 @@ export function describeWorkbook(options: TemplateOptions): WorkbookSpec {
     thresholdsSheet(ctx),
     risksSheet(ctx),
   ];
-  return {
-    sheets,
-    names: ctx.names,
-    tables: ctx.tables,
-    rules: ctx.rules,
-    validations: ctx.validations,
-    charts: ctx.charts,
-  };
+  // What the user set in an earlier tracker goes where the names say (rebuild).
+  return placeSettings(
+    {
+      sheets,
+      names: ctx.names,
+      tables: ctx.tables,
+      rules: ctx.rules,
+      validations: ctx.validations,
+      charts: ctx.charts,
+    },
+    options,
+  );
 }

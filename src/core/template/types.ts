@@ -3,7 +3,7 @@
  * .xlsx writer (exceljs) only translate it; nothing else decides what the template contains.
  * Cell references are A1-style; formulas are plain Excel formulas without the leading "=".
  */
-import type { Language, Level } from "../catalog";
+import type { Language, Level, PhaseNumber } from "../catalog";
 
 export type SheetKey =
   | "dashboard"
@@ -152,6 +152,45 @@ export interface TimelineValue {
   readonly value: number;
 }
 
+/** A plan item's status: one of the four words (index into the status list, in any language), or other text as typed. */
+export type PlanStatus =
+  { readonly word: 0 | 1 | 2 | 3 } | { readonly text: string };
+
+/** What the user entered for one plan item (a qualitative objective or an initiative; see plan-items.ts). */
+export interface PlanEntry {
+  readonly phase: PhaseNumber;
+  /** The item's place among its phase's items, in the catalog's order. */
+  readonly item: number;
+  readonly status?: PlanStatus;
+  readonly owner?: string;
+  /** A date serial, or text where the user typed text. */
+  readonly due?: number | string;
+  readonly notes?: string;
+}
+
+/** P1..P4; null where the user cleared the cell (which switches that check off), undefined where the catalog's value stays. */
+export type PhaseEdits = readonly (number | null | undefined)[];
+
+/**
+ * What a user set in a tracker besides the monthly numbers, carried into a rebuilt one: edited
+ * thresholds, the dashboard's settings, the plan's entries. Absent fields keep the template's.
+ */
+export interface UserSettings {
+  /** Edited targets by metric id. */
+  readonly targets?: ReadonlyMap<string, PhaseEdits>;
+  /** Edited floors by metric id. */
+  readonly floors?: ReadonlyMap<string, PhaseEdits>;
+  /** Edited risk thresholds by qualified id (`group.indicator`); null where cleared. */
+  readonly riskThresholds?: ReadonlyMap<string, number | null>;
+  /** A reporting month the user typed, "YYYY-MM" (without one the dashboard follows the data). */
+  readonly reportingMonth?: string;
+  /** The minimum share of metrics that makes a phase reached. */
+  readonly minShare?: number;
+  /** The month the company counts as its month 1, "YYYY-MM" (where the template has Scale_StartMonth). */
+  readonly startMonth?: string;
+  readonly plan?: readonly PlanEntry[];
+}
+
 export interface TemplateOptions {
   readonly language: Language;
   readonly company: string;
@@ -162,6 +201,8 @@ export interface TemplateOptions {
   /** The timeline's length, MONTHS.min to MONTHS.max; default MONTHS.default. */
   readonly months?: number;
   readonly actuals?: readonly TimelineValue[];
+  /** What the user set in an earlier tracker, carried by a rebuild (placed by the template's names). */
+  readonly settings?: UserSettings;
   /** Final names for sheets whose default name is taken. */
   readonly sheetNames?: Partial<Record<SheetKey, string>>;
 }

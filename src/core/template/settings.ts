@@ -1,0 +1,150 @@
+/**
+ * Places what a user set in an earlier tracker (UserSettings) on a described workbook, through the
+ * template's names (product.md 6.6: the public contract), so it lands wherever the builders put
+ * those cells: thresholds in Target_/Floor_/Threshold_ cells, the reporting month, minimum share
+ * and start month in their dashboard cells, plan entries in their items' rows (plan-items.ts).
+ */
+import { PHASE_NUMBERS, PHASE_METRICS, RISK_INDICATORS } from "../catalog";
+import { monthSerial } from "../months";
+import { cell, cellPosition } from "./formulas";
+import { NAMES, planSheetKey } from "./layout";
+import { findPlanItems } from "./plan-items";
+import { TEMPLATE_LABELS } from "./labels";
+import {
+  CellSpec,
+  PlanEntry,
+  SheetSpec,
+  TemplateOptions,
+  UserSettings,
+  WorkbookSpec,
+} from "./types";
+
+/** The name of the cell the company's start month is typed in (product.md 6.4), where the template has one. */
+export const START_MONTH_NAME = "Scale_StartMonth";
+
+/** A sheet's cells by reference, to change some and keep the rest in their order. */
+class Cells {
+  private readonly byRef: Map<string, CellSpec>;
+  constructor(readonly sheet: SheetSpec) {
+    this.byRef = new Map(sheet.cells.map((c) => [c.ref, c]));
+  }
+  text(row: number, col: number): string {
+    const v = this.byRef.get(cell(col, row))?.value;
+    return v === undefined ? "" : String(v);
+  }
+  /** The cell at `ref` with this value and no formula (undefined: empty), its format and style kept. */
+  set(ref: string, value: string | number | undefined): void {
+    const was = this.byRef.get(ref);
+    this.byRef.set(ref, {
+      ref,
+      ...(value !== undefined && { value }),
+      ...(was?.numberFormat && { numberFormat: was.numberFormat }),
+      ...(was?.style && { style: was.style }),
+    });
+  }
+  done(): SheetSpec {
+    const known = new Set(this.sheet.cells.map((c) => c.ref));
+    const added = [...this.byRef.values()].filter((c) => !known.has(c.ref));
+    return {
+      ...this.sheet,
+      cells: [...this.sheet.cells.map((c) => this.byRef.get(c.ref)!), ...added],
+    };
+  }
+  size(): { rows: number; cols: number } {
+    const at = [...this.byRef.keys()].map(cellPosition);
+    return {
+      rows: Math.max(0, ...at.map((p) => p.row)),
+      cols: Math.max(0, ...at.map((p) => p.col)),
+    };
+  }
+}
+
+/** The cells a name refers to, in reading order. */
+function cellsOf(ref: string): string[] {
+  const [a, b = a] = ref.split(":").map(cellPosition);
+  const refs: string[] = [];
+  for (let row = a.row; row <= b.row; row++)
+    for (let col = a.col; col <= b.col; col++) refs.push(cell(col, row));
+  return refs;
+}
+
+export function placeSettings(
+  spec: WorkbookSpec,
+  options: TemplateOptions,
+): WorkbookSpec {
+  const settings = options.settings;
+  if (!settings) return spec;
+  const sheets = new Map(spec.sheets.map((s) => [s.key, new Cells(s)]));
+  const names = new Map(spec.names.map((n) => [n.name, n]));
+  /** Values for the cells of a name, in order; undefined leaves a cell as described, null empties it. */
+  const put = (
+    name: string,
+    values: readonly (number | null | undefined)[],
+  ): void => {
+    const n = names.get(name);
+    if (!n) return;
+    const cells = sheets.get(n.sheet)!;
+    cellsOf(n.ref).forEach((ref, k) => {
+      const v = values[k];
+      if (v !== undefined) cells.set(ref, v ?? undefined);
+    });
+  };
+  for (const m of PHASE_METRICS) {
+    const targets = settings.targets?.get(m.id);
+    if (targets) put(NAMES.target(m.id), targets);
+    const floors = settings.floors?.get(m.id);
+    if (floors) put(NAMES.floor(m.id), floors);
+  }
+  for (const i of RISK_INDICATORS) {
+    const threshold = settings.riskThresholds?.get(i.qualifiedId);
+    if (threshold !== undefined)
+      put(NAMES.riskThreshold(i.qualifiedId), [threshold]);
+  }
+  if (settings.reportingMonth)
+    put(NAMES.reportingMonth, [monthSerial(settings.reportingMonth)]);
+  if (settings.minShare !== undefined) put(NAMES.minShare, [settings.minShare]);
+  if (settings.startMonth)
+    put(START_MONTH_NAME, [monthSerial(settings.startMonth)]);
+  placePlan(sheets, settings, options);
+  return { ...spec, sheets: spec.sheets.map((s) => sheets.get(s.key)!.done()) };
+}
+
+/** Each plan entry in its item's row, its status in the new workbook's words. */
+function placePlan(
+  sheets: ReadonlyMap<string, Cells>,
+  settings: UserSettings,
+  options: TemplateOptions,
+): void {
+  const words = TEMPLATE_LABELS[options.language].plan.statuses;
+  for (const n of PHASE_NUMBERS) {
+    const entries = (settings.plan ?? []).filter((e) => e.phase === n);
+    const cells = sheets.get(planSheetKey(n));
+    if (!entries.length || !cells) continue;
+    const found = findPlanItems(
+      n,
+      (row, col) => cells.text(row, col),
+      cells.size(),
+    );
+    if (!found) continue;
+    for (const e of entries) {
+      const row = found.rows.get(e.item);
+      if (row === undefined) continue;
+      const c = found.columns;
+      const status = statusText(e, words);
+      if (status !== undefined) cells.set(cell(c.status, row), status);
+      if (e.owner !== undefined) cells.set(cell(c.owner, row), e.owner);
+      if (e.due !== undefined) cells.set(cell(c.due, row), e.due);
+      if (e.notes !== undefined) cells.set(cell(c.notes, row), e.notes);
+    }
+  }
+}
+
+const statusText = (
+  e: PlanEntry,
+  words: readonly string[],
+): string | undefined =>
+  e.status === undefined
+    ? undefined
+    : "word" in e.status
+      ? words[e.status.word]
+      : e.status.text;

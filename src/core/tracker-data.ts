@@ -1,0 +1,291 @@
+/**
+ * The user's data in a tracking workbook, read from the cells its names refer to (product.md
+ * 6.6: the names are the public contract, the same in every version and language). Pure: the
+ * task pane hands it what Office.js read, the command line what exceljs read from a file, and a
+ * workbook an earlier version exported reads the same way. What it reads (product.md 11):
+ * - a typed input: a number in a month cell with no formula; on a computed row the same is a
+ *   number typed over the formula (`typedOver`);
+ * - a number a formula the user typed on an input row gives (kept as that number, `formula` says so);
+ * - text typed in a month cell (not a number, so it cannot be carried: listed);
+ * - threshold edits: values that differ from the catalog's, and cleared cells (null);
+ * - the reporting month if typed (the default is a formula), the minimum share, the start month;
+ * - each plan item's status, owner, due date and notes (plan-items.ts finds the items).
+ */
+import {
+  Language,
+  PHASE_METRICS,
+  PHASE_NUMBERS,
+  PhaseNumber,
+  RISK_INDICATORS,
+  floorOf,
+  targetOf,
+} from "./catalog";
+import { addMonths, yearMonthOf } from "./months";
+import {
+  NAMES,
+  PhaseEdits,
+  PlanEntry,
+  PlanStatus,
+  START_MONTH_NAME,
+  TEMPLATE_LABELS,
+  UserSettings,
+  currencyOfFormat,
+  findPlanItems,
+} from "./template";
+import { TIMELINE_ROWS } from "./timeline";
+
+/** A cell as a host reads it: its value (a formula's result where the host has one; null when empty) and its formula. */
+export interface TrackerCell {
+  readonly value: string | number | boolean | null;
+  /** Without the "="; absent when the cell holds no formula. */
+  readonly formula?: string;
+  readonly numberFormat?: string;
+}
+
+/** Rows of cells from a range's top-left cell. */
+export type CellGrid = readonly (readonly TrackerCell[])[];
+
+/** What a host reads from a workbook for readTrackerData. */
+export interface TrackerCells {
+  /** The names of trackerNames() that exist, each with the cells it refers to (looked up as trackerNames() spells them). */
+  readonly named: ReadonlyMap<string, CellGrid>;
+  /** The cell above Scale_ReportingMonth: the company's name, on the dashboard's row above. */
+  readonly company?: TrackerCell;
+  /** Each phase's plan sheet (the sheet Plan_P<n> is on), from its cell A1. */
+  readonly plans: ReadonlyMap<PhaseNumber, CellGrid>;
+}
+
+/** The template's names a reader needs the cells of. */
+export function trackerNames(): string[] {
+  return [
+    NAMES.months,
+    ...TIMELINE_ROWS.map((r) => NAMES.tracking(r.key)),
+    ...PHASE_METRICS.map((m) => NAMES.target(m.id)),
+    ...PHASE_METRICS.filter((m) => m.floors).map((m) => NAMES.floor(m.id)),
+    ...RISK_INDICATORS.map((i) => NAMES.riskThreshold(i.qualifiedId)),
+    NAMES.reportingMonth,
+    NAMES.minShare,
+    START_MONTH_NAME,
+    ...PHASE_NUMBERS.map((n) => NAMES.plan(n)),
+  ];
+}
+
+/** A number in a month cell, by calendar month. */
+export interface TypedValue {
+  /** The timeline row's key (TIMELINE_ROWS). */
+  readonly key: string;
+  /** "YYYY-MM" */
+  readonly month: string;
+  readonly value: number;
+  /** Typed over a computed row's formula. */
+  readonly typedOver: boolean;
+  /** The formula the user typed on an input row, whose number this is. */
+  readonly formula?: string;
+}
+
+/** Something in a month cell that is not a number: text, or a formula whose result the host did not have. */
+export interface NotANumber {
+  readonly key: string;
+  readonly month: string;
+  readonly text: string;
+}
+
+export interface TrackerData {
+  /** The old timeline, where its header tells it. */
+  readonly firstMonth?: string;
+  readonly months?: number;
+  readonly company?: string;
+  readonly language?: Language;
+  readonly currency?: string;
+  readonly values: readonly TypedValue[];
+  readonly notNumbers: readonly NotANumber[];
+  readonly settings: UserSettings;
+}
+
+const isNumber = (v: unknown): v is number =>
+  typeof v === "number" && Number.isFinite(v);
+const isEmpty = (c: TrackerCell | undefined) =>
+  !c || (c.formula === undefined && (c.value === null || c.value === ""));
+
+/** Values are equal as read back from a file: the same number, give or take the last bits of a decimal. */
+const sameNumber = (a: number, b: number) =>
+  Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(a), Math.abs(b));
+
+/**
+ * The month of each header cell. Every header after the first is a formula (the month before
+ * plus one); a file no spreadsheet has calculated has no value for those, so a header without
+ * a number is the month after the one before it.
+ */
+function headerMonths(grid: CellGrid | undefined): (string | undefined)[] {
+  const cells = grid?.[0] ?? [];
+  const months: (string | undefined)[] = [];
+  cells.forEach((c, k) => {
+    const own = isNumber(c.value) ? yearMonthOf(c.value) : undefined;
+    const before = months[k - 1];
+    months.push(own ?? (before ? addMonths(before, 1) : undefined));
+  });
+  return months;
+}
+
+function monthCells(cells: TrackerCells, months: (string | undefined)[]) {
+  const values: TypedValue[] = [];
+  const notNumbers: NotANumber[] = [];
+  for (const r of TIMELINE_ROWS) {
+    const row = cells.named.get(NAMES.tracking(r.key))?.[0] ?? [];
+    row.forEach((c, k) => {
+      const month = months[k];
+      if (!month || isEmpty(c)) return;
+      const computed = r.derived !== undefined;
+      // A formula on a computed row is the template's; the user's on an input row gives its number.
+      if (c.formula !== undefined && computed) return;
+      if (isNumber(c.value))
+        values.push({
+          key: r.key,
+          month,
+          value: c.value,
+          typedOver: computed,
+          ...(c.formula !== undefined && { formula: c.formula }),
+        });
+      else
+        notNumbers.push({
+          key: r.key,
+          month,
+          text:
+            c.formula !== undefined ? `=${c.formula}` : String(c.value ?? ""),
+        });
+    });
+  }
+  return { values, notNumbers };
+}
+
+/** Per phase, the user's value where it differs from the catalog's; undefined when none differs. */
+function phaseEdits(
+  grid: CellGrid | undefined,
+  catalog: (n: PhaseNumber) => number | undefined,
+): PhaseEdits | undefined {
+  if (!grid) return undefined;
+  const edits = PHASE_NUMBERS.map((n) => edited(grid[0]?.[n - 1], catalog(n)));
+  return edits.some((e) => e !== undefined) ? edits : undefined;
+}
+
+/** A threshold cell's edit: its number where it differs from the catalog's, null where cleared, else undefined. */
+function edited(
+  c: TrackerCell | undefined,
+  catalog: number | undefined,
+): number | null | undefined {
+  if (isEmpty(c)) return catalog === undefined ? undefined : null;
+  if (!isNumber(c!.value)) return undefined;
+  return catalog !== undefined && sameNumber(c!.value, catalog)
+    ? undefined
+    : c!.value;
+}
+
+function thresholdEdits(cells: TrackerCells): UserSettings {
+  const targets = new Map<string, PhaseEdits>();
+  const floors = new Map<string, PhaseEdits>();
+  for (const m of PHASE_METRICS) {
+    const t = phaseEdits(cells.named.get(NAMES.target(m.id)), (n) =>
+      targetOf(m, n),
+    );
+    if (t) targets.set(m.id, t);
+    const f = phaseEdits(cells.named.get(NAMES.floor(m.id)), (n) =>
+      floorOf(m, n),
+    );
+    if (f) floors.set(m.id, f);
+  }
+  const riskThresholds = new Map<string, number | null>();
+  for (const i of RISK_INDICATORS) {
+    const grid = cells.named.get(NAMES.riskThreshold(i.qualifiedId));
+    const e = grid ? edited(grid[0]?.[0], i.threshold) : undefined;
+    if (e !== undefined) riskThresholds.set(i.qualifiedId, e);
+  }
+  return { targets, floors, riskThresholds };
+}
+
+const single = (cells: TrackerCells, name: string) =>
+  cells.named.get(name)?.[0]?.[0];
+
+/** A month cell the user typed (a date); undefined where it holds the template's formula or nothing. */
+function typedMonth(c: TrackerCell | undefined): string | undefined {
+  return c && c.formula === undefined ? yearMonthOf(c.value) : undefined;
+}
+
+const text = (c: TrackerCell | undefined): string =>
+  c === undefined || c.value === null ? "" : String(c.value);
+
+/** The four status words of both languages, by their place in the list. */
+function statusOf(written: string): PlanStatus {
+  for (const language of ["en", "es"] as const) {
+    const k = TEMPLATE_LABELS[language].plan.statuses.findIndex(
+      (w) => w.toLowerCase() === written.trim().toLowerCase(),
+    );
+    if (k >= 0) return { word: k as 0 | 1 | 2 | 3 };
+  }
+  return { text: written };
+}
+
+/** One phase's plan entries (items left as inserted are not entries), and the sheet's language. */
+function planEntries(
+  n: PhaseNumber,
+  grid: CellGrid | undefined,
+): { entries: PlanEntry[]; language?: Language } {
+  if (!grid) return { entries: [] };
+  const at = (row: number, col: number) => grid[row - 1]?.[col - 1];
+  const size = {
+    rows: grid.length,
+    cols: Math.max(0, ...grid.map((r) => r.length)),
+  };
+  const found = findPlanItems(n, (row, col) => text(at(row, col)), size);
+  if (!found) return { entries: [] };
+  const entries: PlanEntry[] = [];
+  for (const [item, row] of found.rows) {
+    const c = found.columns;
+    const status = statusOf(text(at(row, c.status)));
+    const owner = text(at(row, c.owner));
+    const due = at(row, c.due)?.value;
+    const notes = c.notes ? text(at(row, c.notes)) : "";
+    const asInserted =
+      "word" in status && status.word === 0 && !owner && !due && !notes;
+    if (asInserted) continue;
+    entries.push({
+      phase: n,
+      item,
+      status,
+      ...(owner && { owner }),
+      ...((isNumber(due) || (typeof due === "string" && due !== "")) && {
+        due,
+      }),
+      ...(notes && { notes }),
+    });
+  }
+  return { entries, language: found.language };
+}
+
+export function readTrackerData(cells: TrackerCells): TrackerData {
+  const months = headerMonths(cells.named.get(NAMES.months));
+  const { values, notNumbers } = monthCells(cells, months);
+  const plans = PHASE_NUMBERS.map((n) => planEntries(n, cells.plans.get(n)));
+  const minShare = single(cells, NAMES.minShare)?.value;
+  const company = text(cells.company).trim();
+  const format = cells.named.get(NAMES.target("mrr"))?.[0]?.[0]?.numberFormat;
+  return {
+    ...(months[0] && { firstMonth: months[0], months: months.length }),
+    ...(company && { company }),
+    ...(plans.find((p) => p.language) && {
+      language: plans.find((p) => p.language)!.language,
+    }),
+    ...(format &&
+      currencyOfFormat(format) && {
+        currency: currencyOfFormat(format),
+      }),
+    values,
+    notNumbers,
+    settings: {
+      ...thresholdEdits(cells),
+      reportingMonth: typedMonth(single(cells, NAMES.reportingMonth)),
+      ...(isNumber(minShare) && { minShare }),
+      startMonth: typedMonth(single(cells, START_MONTH_NAME)),
+      plan: plans.flatMap((p) => p.entries),
+    },
+  };
+}
