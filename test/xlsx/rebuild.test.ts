@@ -152,6 +152,30 @@ describe("scale-tracker template --from: rebuild a filled tracking workbook", ()
     for (const words of ["--from <xlsx>", "typed values by calendar month", "threshold edits, plan entries", "--drop-outside", "docs/rebuild.md"]) expect(help).toContain(words);
   });
 
+  test("a workbook an earlier version exported (commit 268cde6) (laid out as that version laid it out) is read by its names and upgraded", async () => {
+    // test/fixtures/tracker-from-268cde6.xlsx: that commit's `template --out --company "Old Co" --currency GBP
+    // --first-month 2026-01 --months 24 --actuals` with mrr, customers and churn for Jan-Apr 2026 and ARR typed in April.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(ROOT, "test/fixtures/tracker-from-268cde6.xlsx"));
+    named(wb, "Target_mrr").value = 30000;
+    planCell(wb.getWorksheet("Phase 1")!, PLAN_ITEM).value = "Done";
+    await wb.xlsx.writeFile(path.join(tmp, "earlier.xlsx"));
+    const run = cli(["template", "--from", "earlier.xlsx", "--out", "upgraded.xlsx", "--first-month", "2025-11"]);
+    expect([run.status, run.stderr]).toEqual([0, ""]);
+    expect(run.stdout).toContain("; 24 months from 2025-11.");
+    expect(run.stdout).toContain("Carried 13 values (1 typed over computed cells), 1 threshold edit, 1 plan entry.");
+    const upgraded = new ExcelJS.Workbook();
+    await upgraded.xlsx.readFile(path.join(tmp, "upgraded.xlsx"));
+    const at = (key: string, t: number) => upgraded.getWorksheet("Tracking")!.getCell(`${columnLetter(monthColumn(t))}${trackingRow(key)}`).value;
+    // November 2025 is month 1: January 2026 is month 3.
+    expect([2, 3, 4, 5, 6, 7].map((t) => at("mrr", t))).toEqual([null, 40000, 44000, 48500, 53000, null]);
+    expect([at("churn", 5), at("arr", 6)]).toEqual([0.045, 700000]);
+    expect(named(upgraded, "Target_mrr").value).toBe(30000);
+    expect(planCell(upgraded.getWorksheet("Phase 1")!, PLAN_ITEM).value).toBe("Done");
+    expect(upgraded.getWorksheet("Scale Dashboard")!.getCell("B2").value).toBe("Old Co");
+    expect(named(upgraded, "Target_mrr").numFmt).toContain("£");
+  });
+
   describeWith(["libreoffice"], "recalculated by LibreOffice", () => {
     /** Every workbook name outside Tracking's rows (whose months differ), with the values LibreOffice computed in its cells. */
     async function dashboardNames(file: string, values: Values): Promise<Map<string, unknown[]>> {
