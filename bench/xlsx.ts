@@ -1,9 +1,10 @@
 /**
  * The tracking workbook's export (median of five, in memory) for 36 months and for 120 months of
- * actuals, its conditional-format rules, and how HyperFormula's full recalculation grows with the months.
+ * actuals, its conditional-format rules (how many, the longest formula), the frozen Tracking
+ * columns' pixels, and how HyperFormula's full recalculation grows with the months.
  */
 import { INPUT_ROWS } from "../src/core/timeline";
-import { TemplateOptions, TimelineValue, describeWorkbook } from "../src/core/template";
+import { TemplateOptions, TimelineValue, describeWorkbook, frozenPixels, longestRuleFormula } from "../src/core/template";
 import { writeWorkbook } from "../src/xlsx/write";
 import { loadWorkbook } from "../test/template/hf-workbook";
 import { SCENARIOS } from "../test/template/scenarios";
@@ -39,12 +40,22 @@ function recalcMs(months: number): number {
   return times[Math.floor(times.length / 2)];
 }
 
+/** The worst of both languages: the longest rule or validation formula, the widest frozen Tracking columns. */
+function screenAndLimits(base: TemplateOptions): Record<string, number> {
+  const specs = (["en", "es"] as const).map((language) => describeWorkbook({ ...base, language, months: 120 }));
+  return {
+    longestRuleFormulaChars: Math.max(...specs.map(longestRuleFormula)),
+    frozenTrackingPixels: Math.max(...specs.map((s) => frozenPixels(s.sheets.find((x) => x.key === "tracking")!))),
+  };
+}
+
 export async function run(): Promise<Record<string, number>> {
   const base = { language: "en", company: "Acme", currency: "USD", firstMonth: "2026-01" } as const;
   return {
     xlsxExportMs: await median(SCENARIOS[0].options),
     xlsxExport120MonthsMs: await median({ ...base, months: 120, actuals: everyMonth(120) }),
     conditionalFormatRules: describeWorkbook({ ...base, months: 120 }).rules.length,
+    ...screenAndLimits(base),
     recalcGrowth: +(recalcMs(120) / recalcMs(12)).toFixed(2),
   };
 }

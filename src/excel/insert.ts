@@ -15,8 +15,10 @@ import {
   WorkbookSpec,
   cellPosition,
   columnLetter,
-  describeWorkbook,
+  columnPoints,
+  listSource,
 } from "../core/template";
+import { describeWithUserData } from "../core/rebuild";
 import { STYLES } from "../core/template/styles";
 import {
   InsertIncompleteError,
@@ -210,6 +212,16 @@ function writePageLayout(sheet: Excel.Worksheet, spec: SheetSpec): void {
     sheet.horizontalPageBreaks.add(`A${row + 1}`);
 }
 
+/**
+ * Range.group and hideGroupDetails need ExcelApi 1.10 (every host the other declared sets allow
+ * has it: Windows Version 1907, Mac 16.30). Where a host lacks it the columns stay visible, to
+ * the right of the freeze, which product.md 10 allows too.
+ */
+const canGroup = () =>
+  typeof Office === "undefined" ||
+  !Office.context?.requirements ||
+  Office.context.requirements.isSetSupported("ExcelApi", "1.10");
+
 function writeSheet(sheet: Excel.Worksheet, spec: SheetSpec): void {
   const block = sheetBlock(spec);
   const range = sheet.getRangeByIndexes(
@@ -227,7 +239,14 @@ function writeSheet(sheet: Excel.Worksheet, spec: SheetSpec): void {
         style,
       );
   for (const { from, to, width } of widthRuns(spec.columnWidths))
-    sheet.getRange(`${from}:${to}`).format.columnWidth = Math.round(width * 6);
+    sheet.getRange(`${from}:${to}`).format.columnWidth = columnPoints(width);
+  if (spec.collapsedColumns && canGroup()) {
+    const details = sheet.getRange(
+      `${spec.collapsedColumns.from}:${spec.collapsedColumns.to}`,
+    );
+    details.group(Excel.GroupOption.byColumns);
+    details.hideGroupDetails(Excel.GroupOption.byColumns);
+  }
   if (spec.freeze && spec.freeze.columns > 0) {
     sheet.freezePanes.freezeAt(
       sheet.getRange(
@@ -313,11 +332,23 @@ export interface Existing {
   stale: ReadonlyMap<string, string>;
 }
 
-/** Reads what is there; refuses, before anything is written, a workbook Excel would not let us change. */
-async function readExisting(context: Excel.RequestContext): Promise<Existing> {
+/** The workbook's sheets and names as read, for a rebuild to find the tracker in. */
+export interface Listed {
+  readonly sheets: readonly { readonly name: string; readonly id: string }[];
+  readonly names: readonly {
+    readonly name: string;
+    readonly type: string;
+    readonly formula: string;
+  }[];
+}
+
+/** Reads what is there (one sync); refuses, before anything is written, a workbook Excel would not let us change. */
+export async function readExisting(
+  context: Excel.RequestContext,
+): Promise<Existing & { readonly listed: Listed }> {
   const workbook = context.workbook.load("readOnly");
   const protection = context.workbook.protection.load("protected");
-  const sheets = context.workbook.worksheets.load("items/name");
+  const sheets = context.workbook.worksheets.load("items/name,items/id");
   const names = context.workbook.names.load(
     "items/name,items/type,items/formula",
   );
@@ -340,15 +371,27 @@ async function readExisting(context: Excel.RequestContext): Promise<Existing> {
     sheets: new Set(lower(sheets.items)),
     names: new Set([...lower(names.items), ...lower(tables.items)]),
     stale,
+    listed: {
+      sheets: sheets.items.map((s) => ({ name: s.name, id: s.id })),
+      names: names.items.map((n) => ({
+        name: n.name,
+        type: n.type,
+        formula: n.formula,
+      })),
+    },
   };
 }
 
-/** Queues every operation of the description; no sync. */
+/** Queues every operation of the description; no sync. Returns the sheets and tables (by their described names) it adds. */
 export function queueWorkbook(
   context: Excel.RequestContext,
   spec: WorkbookSpec,
   existing: Existing,
-): { skippedNames: string[] } {
+): {
+  skippedNames: string[];
+  sheets: ReadonlyMap<SheetKey, Excel.Worksheet>;
+  tables: ReadonlyMap<string, Excel.Table>;
+} {
   const sheets = new Map<SheetKey, Excel.Worksheet>();
   for (const s of spec.sheets) {
     const sheet = context.workbook.worksheets.add(s.name);
@@ -359,12 +402,14 @@ export function queueWorkbook(
   const replaceable = (name: string) =>
     existing.stale.has(name) && ours.has(name);
   const taken = new Set([...existing.names].filter((n) => !replaceable(n)));
+  const tables = new Map<string, Excel.Table>();
   for (const t of spec.tables) {
     const table = sheets.get(t.sheet)!.tables.add(t.ref, true);
     const name = freeName(t.name, taken, "");
     table.name = name;
     taken.add(name.toLowerCase());
     table.style = TABLE_STYLE;
+    tables.set(t.name, table);
   }
   const skippedNames: string[] = [];
   for (const n of spec.names) {
@@ -393,7 +438,7 @@ export function queueWorkbook(
             },
           }
         : v.kind === "list"
-          ? { list: { inCellDropDown: true, source: v.values.join(",") } }
+          ? { list: { inCellDropDown: true, source: listSource(v.values) } }
           : {
               date: {
                 formula1: "1900-01-01",
@@ -410,7 +455,7 @@ export function queueWorkbook(
   for (const c of spec.charts)
     addChart(sheets.get(c.sheet)!, sheets.get(c.dataSheet)!, c, spec);
   sheets.get("dashboard")?.activate();
-  return { skippedNames };
+  return { skippedNames, sheets, tables };
 }
 
 /** Reads the workbook's sheets (with ids) and names (with formulas) in one sync. */
@@ -547,7 +592,7 @@ async function removeLeft(
  * the insert left and removes it. The error to throw: the cause alone when nothing is left,
  * else InsertIncompleteError with what is.
  */
-async function undoInsert(
+export async function undoInsert(
   context: Excel.RequestContext,
   spec: WorkbookSpec,
   existing: Existing,
@@ -614,7 +659,7 @@ export async function insertTrackingWorkbook(
     sheetNames[key] = freeName(defaults[key], takenSheets);
     takenSheets.add(sheetNames[key]!.toLowerCase());
   }
-  const spec = describeWorkbook({ ...options, sheetNames });
+  const { spec } = describeWithUserData({ ...options, sheetNames });
 
   let skippedNames: string[];
   try {

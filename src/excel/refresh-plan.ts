@@ -26,7 +26,6 @@ import {
   ConditionalRule,
   DASHBOARD,
   RISKS,
-  TRACKING,
   TRACKING_COLUMNS,
   columnLetter,
   flagTextRules,
@@ -111,19 +110,11 @@ function trackingRules(s: TemplateSnapshot): ConditionalRule[] {
   const first = [...s.rows.values()][0];
   if (!first || s.targetPhaseRow === undefined || s.lastGroupRow === undefined)
     return [];
-  const lastGroup = TRACKING.groups.get(
-    RISK_GROUPS[RISK_GROUPS.length - 1].id,
-  )!;
   const rules = trackingLevelRules({
     rows: new Map([...s.rows].map(([key, r]) => [key, r.address.start.row])),
     firstMonthColumn: first.address.start.col,
     lastMonthColumn: first.address.end.col,
     targetPhaseRow: s.targetPhaseRow,
-    // Rows a user inserted above the working rows move them all alike.
-    floorRow: s.lastGroupRow + TRACKING.floor - lastGroup,
-    targetColumn:
-      first.address.start.col -
-      (TRACKING_COLUMNS.firstMonth - TRACKING_COLUMNS.phaseTarget(1)),
   });
   const measureRows = [...s.rows.values()].map((r) => r.address.start.row);
   const flagColumn =

@@ -10,8 +10,9 @@ import {
   LEVEL_FONT,
   TableSpec,
   WorkbookSpec,
+  validationFormulas,
 } from "../core/template";
-import { STYLES as TEMPLATE_STYLES } from "../core/template/styles";
+import { FONT, STYLES as TEMPLATE_STYLES } from "../core/template/styles";
 import { addCharts } from "./chart";
 
 /** exceljs's worksheet has `dataValidations` (a model keyed by address); its typings leave it out. */
@@ -34,10 +35,12 @@ const STYLES = Object.fromEntries(
   Object.entries(TEMPLATE_STYLES).map(([key, s]) => [
     key,
     {
+      // A style's font is whole in an .xlsx: without a face and size, viewers pick their own.
       font: {
+        name: FONT.name,
+        size: s.size ?? FONT.size,
         bold: s.bold,
         italic: s.italic,
-        size: s.size,
         color: s.color ? { argb: argb(s.color) } : undefined,
       },
       fill: s.fill ? solid(s.fill) : undefined,
@@ -81,6 +84,13 @@ function applyCells(
     };
   }
   for (const row of spec.pageBreaks ?? []) sheet.getRow(row).addPageBreak();
+  if (spec.collapsedColumns) {
+    const { from, to } = spec.collapsedColumns;
+    const [first, last] = [from, to].map((c) => sheet.getColumn(c).number);
+    for (let c = first; c <= last; c++)
+      Object.assign(sheet.getColumn(c), { outlineLevel: 1, hidden: true });
+    sheet.properties.outlineLevelCol = 1;
+  }
   if (spec.freeze)
     sheet.views = [
       {
@@ -154,7 +164,7 @@ export async function writeWorkbook(spec: WorkbookSpec): Promise<Buffer> {
       v.kind === "decimal"
         ? { type: "decimal", operator: "between", formulae: [v.min, v.max] }
         : v.kind === "list"
-          ? { type: "list", formulae: [`"${v.values.join(",")}"`] }
+          ? { type: "list", formulae: validationFormulas(v) }
           : {
               type: "date",
               operator: "greaterThan",

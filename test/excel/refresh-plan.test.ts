@@ -7,7 +7,7 @@ import { RangeRead, TemplateSnapshot, planRefresh } from "../../src/excel/refres
 import type { Address } from "../../src/core/template/formulas";
 
 const months = 12;
-const at = (row: number, col = 14, last = monthColumn(months)): Address => ({ sheet: "Tracking", start: { col, row }, end: { col: last, row } });
+const at = (row: number, col = monthColumn(1), last = monthColumn(months)): Address => ({ sheet: "Tracking", start: { col, row }, end: { col: last, row } });
 const cellAt = (sheet: string, col: number, row: number): Address => ({ sheet, start: { col, row }, end: { col, row } });
 
 /** The snapshot a freshly inserted 12-month template gives, with `typed` numbers in its rows. */

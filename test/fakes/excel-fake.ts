@@ -51,6 +51,8 @@ export interface FakeSheet {
     categoryAxis: { numberFormat?: string };
   }[];
   frozen?: string;
+  /** Column outline groups (Range.group), with whether their details are hidden. */
+  columnGroups?: { ref: string; collapsed: boolean }[];
   page?: {
     orientation?: string;
     zoom?: Excel.PageLayoutZoomOptions;
@@ -546,7 +548,7 @@ class FakeDataValidation {
 }
 
 export class FakeRange extends FakeClientObject {
-  private data = { values: [] as unknown[][], formulas: [] as unknown[][], address: "", rowCount: 0, columnCount: 0 };
+  private data = { values: [] as unknown[][], formulas: [] as unknown[][], numberFormat: [] as unknown[][], address: "", rowCount: 0, columnCount: 0 };
   readonly format: FakeRangeFormat;
   readonly conditionalFormats: FakeConditionalFormatCollection;
   readonly dataValidation: FakeDataValidation;
@@ -569,6 +571,10 @@ export class FakeRange extends FakeClientObject {
   }
   get address(): string {
     return this.loaded("address", this.data.address);
+  }
+  /** Each cell's number format ("General" where none was set). */
+  get numberFormat(): unknown[][] {
+    return this.loaded("numberFormat", this.data.numberFormat);
   }
   get rowCount(): number {
     return this.loaded("rowCount", this.data.rowCount);
@@ -657,6 +663,7 @@ export class FakeRange extends FakeClientObject {
       };
       this.data.values = grid((cell) => cell?.value ?? "");
       this.data.formulas = grid((cell) => (cell?.formula !== undefined ? `=${cell.formula}` : (cell?.value ?? "")));
+      this.data.numberFormat = grid((cell) => cell?.numberFormat ?? "General");
       return true;
     });
     return this;
@@ -690,6 +697,23 @@ export class FakeRange extends FakeClientObject {
       return t && { sheet: t.sheet, box: { ...t.box, r2: t.box.r2 + deltaRows, c2: t.box.c2 + deltaColumns } };
     });
     return this.derive(resized, () => !this.target());
+  }
+  /** An outline group of the range's columns (ExcelApi 1.10); rows are not grouped by the add-in. */
+  group(groupOption: Excel.GroupOption | "ByRows" | "ByColumns"): void {
+    this.context.enqueue("range.group", () => {
+      if (groupOption !== "ByColumns") throw new Error("fake group: columns only");
+      const t = this.target()!;
+      (writable(t.sheet).columnGroups ??= []).push({ ref: refOf(t.box), collapsed: false });
+    });
+  }
+  /** Hides the details of the column groups the range holds (ExcelApi 1.10). */
+  hideGroupDetails(groupOption: Excel.GroupOption | "ByRows" | "ByColumns"): void {
+    this.context.enqueue("range.hideGroupDetails", () => {
+      if (groupOption !== "ByColumns") throw new Error("fake hideGroupDetails: columns only");
+      const t = this.target()!;
+      const inside = (g: { ref: string }) => boxes(g.ref).every((b) => b.c1 >= t.box.c1 && b.c2 <= t.box.c2);
+      for (const g of t.sheet.columnGroups ?? []) if (inside(g)) g.collapsed = true;
+    });
   }
   getColumnsBefore(count = 1): FakeRange {
     const columns = new FakeRange(this.context, () => {
@@ -891,6 +915,21 @@ class FakeWorksheet extends FakeClientObject {
   get name(): string {
     return this.loaded("name", this.loadedName);
   }
+  /** Renames the sheet (Worksheet.name, ExcelApi 1.1): this proxy follows it; formulas and names too. */
+  set name(to: string) {
+    this.context.enqueue(`worksheet.name ${to}`, () => {
+      const sheet = this.state();
+      if (!sheet) throw new FakeOfficeError("ItemNotFound", "The sheet does not exist.");
+      const other = this.context.sheet(to);
+      if (other && other !== sheet) throw new FakeOfficeError("ItemAlreadyExists", `A sheet named ${to} exists`);
+      const problem = sheetNameProblem(to);
+      if (problem) throw refused(`The sheet name ${to} ${problem}.`);
+      const from = sheet.name;
+      sheet.name = to;
+      this.renamedTo = to;
+      sheetRenamed(this.context.state, from, to);
+    });
+  }
   get id(): string {
     return this.loaded("id", this.loadedId);
   }
@@ -900,8 +939,10 @@ class FakeWorksheet extends FakeClientObject {
     this.loadedName = sheet?.name ?? "";
     if (sheet && (props.includes("id") || props.includes(ALL))) this.loadedId = sheet.id ??= `{fake-sheet-${++sheetIds}}`;
   }
+  /** The name this proxy gave the sheet, which it goes on finding it by. */
+  private renamedTo?: string;
   state(): FakeSheet | undefined {
-    const n = this.sheetName();
+    const n = this.renamedTo ?? this.sheetName();
     return n === null ? undefined : this.context.sheet(n);
   }
   getRange(ref?: string): FakeRange {
@@ -934,7 +975,13 @@ class FakeWorksheet extends FakeClientObject {
     this.context.enqueue("worksheet.activate", () => (this.context.state.activeSheet = this.state()!.name));
   }
   delete(): void {
-    this.context.enqueue("worksheets.delete", () => (this.context.state.sheets = this.context.state.sheets.filter((s) => s !== this.state())));
+    this.context.enqueue("worksheets.delete", () => {
+      const sheet = this.state();
+      if (!sheet) throw new FakeOfficeError("ItemNotFound", "The sheet does not exist.");
+      if (this.context.state.workbookProtected) throw new FakeOfficeError("AccessDenied", "The workbook is protected.");
+      this.context.state.sheets = this.context.state.sheets.filter((s) => s !== sheet);
+      sheetDeleted(this.context.state, sheet.name);
+    });
   }
   load(arg?: LoadArg): this {
     this.queueLoad("load worksheet", arg, () => this.state() !== undefined);
@@ -1004,6 +1051,21 @@ class FakeNamedItem extends FakeClientObject {
   }
   get formula(): string {
     return this.loaded("formula", this.data.formula);
+  }
+  /** Points the name elsewhere (NamedItem.formula, ExcelApi 1.7): a reference to an existing sheet's cells, or any formula. */
+  set formula(formula: string) {
+    this.context.enqueue(`names.formula ${this.key}`, () => {
+      const state = this.context.state;
+      const found = nameEntry(state, this.key);
+      if (!found) throw new FakeOfficeError("ItemNotFound", `No name ${this.key}`);
+      const [name, was] = found;
+      const m = /^=(?:'((?:[^']|'')+)'|([A-Za-z0-9_]+))!(\$?[A-Z]+\$?\d+(?::\$?[A-Z]+\$?\d+)?)$/.exec(formula);
+      const comment = was.comment ? { comment: was.comment } : {};
+      if (!m) return void state.names.set(name, { sheet: "", ref: "", formula, ...comment });
+      const sheet = this.context.sheet(m[1]?.replace(/''/g, "'") ?? m[2]);
+      if (!sheet) throw refused(`The formula ${formula} refers to no sheet of the workbook.`);
+      state.names.set(name, { sheet: sheet.name, ref: refOf(box(m[3].replace(/\$/g, ""))), ...comment });
+    });
   }
   private target(): Target {
     const n = nameEntry(this.context.state, this.key)?.[1];
@@ -1196,6 +1258,39 @@ export function movedFormula(formula: string, dc: number, dr: number): string {
     .join("");
 }
 
+/** References to sheet `name` in a formula (`'My sheet'!A1`, `Tracking!A1:B2`), outside text in double quotes. */
+function onSheetRefs(formula: string, name: string, replace: (ref: string) => string): string {
+  const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const sheet = `(?:'${escape(name.replace(/'/g, "''"))}'${/^[A-Za-z0-9_]+$/.test(name) ? `|(?<![A-Za-z0-9_.'])${escape(name)}` : ""})`;
+  const pattern = new RegExp(`${sheet}!(\\$?[A-Z]{1,3}\\$?\\d+(?::\\$?[A-Z]{1,3}\\$?\\d+)?)`, "gi");
+  return formula
+    .split(/("(?:[^"]|"")*")/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(pattern, (_, ref: string) => replace(ref))))
+    .join("");
+}
+
+/**
+ * What Excel does to the rest of the workbook when a sheet is renamed: formulas and names that
+ * refer to it follow it ("Rename a worksheet": references update; a name keeps its cells).
+ */
+function sheetRenamed(state: FakeState, from: string, to: string): void {
+  for (const sheet of state.sheets)
+    for (const cell of sheet.cells.values()) if (cell.formula !== undefined) cell.formula = onSheetRefs(cell.formula, from, (ref) => `${quote(to)}!${ref}`);
+  for (const n of state.names.values()) if (n.formula === undefined && n.sheet.toLowerCase() === from.toLowerCase()) n.sheet = to;
+  if (state.activeSheet === from) state.activeSheet = to;
+}
+
+/**
+ * What Excel does when a sheet is deleted: formulas that referred to its cells hold #REF!, and so
+ * do the names that referred to them (a later sheet of the same name does not bring them back).
+ */
+function sheetDeleted(state: FakeState, name: string): void {
+  for (const sheet of state.sheets)
+    for (const cell of sheet.cells.values()) if (cell.formula !== undefined) cell.formula = onSheetRefs(cell.formula, name, () => "#REF!");
+  for (const [key, n] of state.names)
+    if (n.formula === undefined && n.sheet.toLowerCase() === name.toLowerCase()) state.names.set(key, { sheet: "", ref: "", formula: "=#REF!", ...(n.comment && { comment: n.comment }) });
+}
+
 /** Enum values the add-in reads from the Excel namespace. */
 const EXCEL_ENUMS = {
   ConditionalFormatType: { custom: "Custom" },
@@ -1208,6 +1303,7 @@ const EXCEL_ENUMS = {
   PageOrientation: { landscape: "Landscape" },
   NamedItemType: { range: "Range", error: "Error" },
   RangeCopyType: { formulas: "Formulas" },
+  GroupOption: { byColumns: "ByColumns" },
 };
 
 /** Installs Excel.run and the Office globals the add-in uses on `global`; returns the state they act on. */

@@ -2,10 +2,15 @@ import * as fs from "fs";
 import * as path from "path";
 import type { Browser, Page } from "playwright-core";
 import { gap, phase } from "../../src/functions/functions";
-import { trackingRow } from "../../src/core/template/layout";
+import { TRACKING, monthColumn, trackingRow } from "../../src/core/template/layout";
+import { columnLetter } from "../../src/core/template/formulas";
 import type { FakeState } from "../fakes/excel-fake";
 import { describeWith } from "../engines/engines";
 import { buildStub, launch, openPane, serveDist } from "./browser";
+
+/** Month t's column letter on the Tracking sheet, and a row's cell in it. */
+const month = (t: number) => columnLetter(monthColumn(t));
+const monthCell = (key: string, t: number) => `${month(t)}${trackingRow(key)}`;
 
 const ARTIFACTS = path.resolve(__dirname, "../../test-artifacts/taskpane");
 const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -264,8 +269,8 @@ describeWith(["chromium"], "the task pane in headless Chromium, against the fake
     expect(await seriousViolations(page)).toEqual([]);
     expect(await fitsWidth(page)).toBe(true);
     await shot(page, "refresh");
-    await page.getByRole("button", { name: /Monthly recurring revenue: Select the cell in the sheet Tracking!N6/ }).click();
-    await page.waitForFunction("window.__fake.selected === 'Tracking!N6'");
+    await page.getByRole("button", { name: new RegExp(`Monthly recurring revenue: Select the cell in the sheet Tracking!${monthCell("mrr", 1)}`) }).click();
+    await page.waitForFunction(`window.__fake.selected === 'Tracking!${monthCell("mrr", 1)}'`);
     await page.evaluate("Promise.all(window.__fake.changeHandlers.map((h) => h({})))");
     await page.getByTestId("stale").waitFor();
     expect(await page.getByTestId("stale").getAttribute("role")).toBe("status");
@@ -273,7 +278,7 @@ describeWith(["chromium"], "the task pane in headless Chromium, against the fake
     await fake(page, (s) => (s.sheets.find((x) => x.name === "Tracking")!.name = "Timeline"));
     await page.getByRole("button", { name: /Monthly recurring revenue: Select the cell/ }).click();
     await page.getByText("That cell is no longer where the last refresh found it: its sheet was renamed or deleted. Refresh the risk flags, then try again.").waitFor();
-    expect(await fake(page, (s) => s.selected)).toBe("Tracking!N6");
+    expect(await fake(page, (s) => s.selected)).toBe(`Tracking!${monthCell("mrr", 1)}`);
   });
 
   test("Risk flags: a sheet whose rules Excel cannot read is named with what rebuilding does; Rebuild redoes its flags", async () => {
@@ -310,11 +315,15 @@ describeWith(["chromium"], "the task pane in headless Chromium, against the fake
     await page.getByRole("button", { name: "Actualizar alertas" }).click();
     const list = page.getByTestId("out-of-range");
     await list.waitFor();
-    expect(await list.innerText()).toMatch(/^1 celda no puede ser correcta para su medida \(los valores pegados saltan las comprobaciones de Excel\) y no se evalúa:\s+Seguimiento!N\d+ contiene 5: Churn mensual es un porcentaje que se escribe como fracción: 5 % es 0,05; escribe 0,05, no 5\.$/);
+    expect(await list.innerText()).toMatch(
+      new RegExp(
+        `^1 celda no puede ser correcta para su medida \\(los valores pegados saltan las comprobaciones de Excel\\) y no se evalúa:\\s+Seguimiento!${monthCell("churn", 1)} contiene 5: Churn mensual es un porcentaje que se escribe como fracción: 5 % es 0,05; escribe 0,05, no 5\\.$`,
+      ),
+    );
     expect(await seriousViolations(page)).toEqual([]);
     await shot(page, "refresh-out-of-range-es");
     await list.getByRole("button").click();
-    await page.waitForFunction("/^Seguimiento!N\\d+$/.test(window.__fake.selected)");
+    await page.waitForFunction(`window.__fake.selected === "Seguimiento!${monthCell("churn", 1)}"`);
   });
 
   test("Risk flags: a month column the user inserted on the Tracking sheet is given its formulas, and the pane says which month", async () => {
@@ -322,14 +331,14 @@ describeWith(["chromium"], "the task pane in headless Chromium, against the fake
     await page.getByLabel("Nombre de la empresa").fill("Acme");
     await page.getByRole("button", { name: "Insertar libro de seguimiento" }).click();
     await page.getByTestId("insert-result").waitFor();
-    await page.evaluate("window.__insertColumn('Seguimiento', 'O')");
+    await page.evaluate(`window.__insertColumn('Seguimiento', '${month(2)}')`);
     await page.getByRole("tab", { name: "Alertas" }).click();
     await page.getByRole("button", { name: "Actualizar alertas" }).click();
     const done = page.getByTestId("months-completed");
     await done.waitFor();
     // The new second month (the first is the insert's default, this month), named in Spanish.
     expect(await done.innerText()).toMatch(/^El mes insertado en la hoja Seguimiento ya tiene sus fórmulas: [a-z]+ de \d{4}\.$/);
-    expect(await fake(page, (s) => s.sheets.find((x) => x.name === "Seguimiento")!.cells.get("O4")?.formula)).toMatch(/^DATE\(/);
+    expect(await page.evaluate(`window.__fake.sheets.find((x) => x.name === "Seguimiento").cells.get("${month(2)}${TRACKING.headerRow}")?.formula`)).toMatch(/^DATE\(/);
     expect(await seriousViolations(page)).toEqual([]);
     expect(await fitsWidth(page)).toBe(true);
     await shot(page, "refresh-months-completed-es");
@@ -405,12 +414,12 @@ describeWith(["chromium"], "the task pane in headless Chromium, against the fake
     expect(await page.getByTestId("import-preview").getByRole("status").innerText()).toBe("From Data!A1:C3: 4 values for the Tracking sheet.");
     const rows = (await page.locator("tbody tr").allInnerTexts()).map((r) => r.split(/\t|\n/).filter(Boolean));
     expect(rows.map((r) => [r[0], r[2], r[3]])).toEqual([
-      ["Monthly recurring revenue", "100,000", `N${trackingRow("mrr")}`],
-      ["Monthly recurring revenue", "120,000", `O${trackingRow("mrr")}`],
-      ["Churn (monthly)", "5%", `N${trackingRow("churn")}`],
-      ["Churn (monthly)", "4%", `O${trackingRow("churn")}`],
+      ["Monthly recurring revenue", "100,000", monthCell("mrr", 1)],
+      ["Monthly recurring revenue", "120,000", monthCell("mrr", 2)],
+      ["Churn (monthly)", "5%", monthCell("churn", 1)],
+      ["Churn (monthly)", "4%", monthCell("churn", 2)],
     ]);
-    expect(await page.getByTestId("import-overwrites").innerText()).toContain("1 cell holds a number typed before, which the import would replace:\nTracking!N6: 90,000 → 100,000");
+    expect(await page.getByTestId("import-overwrites").innerText()).toContain(`1 cell holds a number typed before, which the import would replace:\nTracking!${monthCell("mrr", 1)}: 90,000 → 100,000`);
     expect(await seriousViolations(page)).toEqual([]);
     expect(await fitsWidth(page)).toBe(true);
     await shot(page, "import");
@@ -418,12 +427,12 @@ describeWith(["chromium"], "the task pane in headless Chromium, against the fake
     await page.getByRole("button", { name: "Write 3 values into Tracking" }).click();
     await page.getByText("Wrote 3 values into the Tracking sheet. Kept 1 typed value as it was.").waitFor();
     const cell = (ref: string) => page.evaluate(`window.__fake.sheets.find((x) => x.name === "Tracking").cells.get("${ref}")?.value`);
-    expect([await cell(`N${trackingRow("mrr")}`), await cell(`O${trackingRow("mrr")}`), await cell(`N${trackingRow("churn")}`)]).toEqual([90000, 120000, 0.05]);
+    expect([await cell(monthCell("mrr", 1)), await cell(monthCell("mrr", 2)), await cell(monthCell("churn", 1))]).toEqual([90000, 120000, 0.05]);
     await page.getByRole("button", { name: "Read the selection" }).click();
     await page.getByRole("checkbox", { name: "Replace this typed value" }).check();
     await page.getByRole("button", { name: "Write 1 value into Tracking" }).click();
     await page.getByText("Wrote 1 value into the Tracking sheet.").waitFor();
-    expect(await cell(`N${trackingRow("mrr")}`)).toBe(100000);
+    expect(await cell(monthCell("mrr", 1))).toBe(100000);
   });
 
   test("Import: a cell typed on the Tracking sheet between the preview and the write is listed, nothing is written, and the pane says to read again", async () => {
@@ -584,14 +593,15 @@ describeWith(["chromium"], "the task pane in headless Chromium, against the fake
       const actuals = s.names.get("Tracking_mrr")!;
       const target = s.names.get("Target_mrr")!;
       const [first] = actuals.ref.split(":");
-      const row = first.replace(/[A-Z]+/, "");
       set(actuals.sheet, first, 300000);
-      set(actuals.sheet, `P${row}`, 450000);
       // The user lowers the phase 1 MRR target on the Thresholds sheet (P1 is the name's first cell).
       set(target.sheet, target.ref.split(":")[0], 400000);
-      s.selected = `'${actuals.sheet}'!A${row}:AZ${row}`;
       return { actuals, target };
     });
+    // Month 3 typed too, and the whole row selected, from column A to the last month.
+    const row = trackingRow("mrr");
+    await page.evaluate(`window.__fake.sheets.find((x) => x.name === "Tracking").cells.set("${monthCell("mrr", 3)}", { value: 450000 })`);
+    await page.evaluate(`window.__fake.selected = "'Tracking'!A${row}:${month(36)}${row}"`);
     expect(actuals.sheet).toBe("Tracking");
     expect(target.sheet).toBe("Thresholds");
     await page.getByRole("tab", { name: "Inspect" }).click();

@@ -1,13 +1,15 @@
 /** The workbook description (product.md 6): sheets, names, formulas and rules, before any writer. */
 import { CASH_BALANCE, LINKED_INDICATORS, PHASE_METRICS, RISK_GROUPS, RISK_INDICATORS } from "../../src/core/catalog";
 import { TIMELINE_ROWS } from "../../src/core/timeline";
-import { MONTHS, NAMES, RULE_MARKER, TRACKING, TRACKING_COLUMNS, cellPosition, columnLetter, describeWorkbook, monthColumn, trackingRow } from "../../src/core/template";
+import { DASHBOARD, MONTHS, NAMES, RULE_MARKER, TEMPLATE_LABELS, TRACKING, TRACKING_COLUMNS, absolute, cellPosition, columnLetter, columnPixels, columnsPixels, describeWorkbook, frozenPixels, monthColumn, ruleFormulaProblems, trackingRow } from "../../src/core/template";
 
 const en = describeWorkbook({ language: "en", company: "Acme", currency: "USD", firstMonth: "2026-01" });
 const es = describeWorkbook({ language: "es", company: "Acme", currency: "EUR", firstMonth: "2026-11", months: 48 });
 const formulas = (spec = en) => [...spec.sheets.flatMap((s) => s.cells.flatMap((c) => (c.formula ? [c.formula] : []))), ...spec.rules.map((r) => r.formula)];
 const sheet = (key: string, spec = en) => spec.sheets.find((s) => s.key === key)!;
 const at = (key: string, ref: string, spec = en) => sheet(key, spec).cells.find((c) => c.ref === ref);
+/** Month t's column letter on the Tracking sheet. */
+const month = (t: number) => columnLetter(monthColumn(t));
 
 test("sheets: dashboard, tracking, the four plan sheets, thresholds, risks, in English and Spanish", () => {
   expect(en.sheets.map((s) => s.name)).toEqual(["Scale Dashboard", "Tracking", "Phase 1", "Phase 2", "Phase 3", "Phase 4", "Thresholds", "Risks"]);
@@ -20,14 +22,14 @@ test("one column per month: real dates from the first month, 36 by default, `mon
   expect(header(es)).toHaveLength(48);
   // Excel's serial of 2026-01-01 and 2026-11-01, shown as "mmm yyyy" in the workbook's language; later months count from it.
   expect([header(en)[0].value, header(es)[0].value]).toEqual([46023, 46327]);
-  expect(header(en).slice(1).every((c) => c.value === undefined && c.formula?.startsWith("DATE(YEAR($N$4),MONTH($N$4)+"))).toBe(true);
+  expect(header(en).slice(1).every((c) => c.value === undefined && c.formula?.startsWith(`DATE(YEAR(${absolute(monthColumn(1), TRACKING.headerRow)}),MONTH(${absolute(monthColumn(1), TRACKING.headerRow)})+`))).toBe(true);
   expect([header(en)[0].numberFormat, header(es)[0].numberFormat]).toEqual(["[$-409]mmm yyyy", "[$-C0A]mmm yyyy"]);
   expect(() => describeWorkbook({ language: "en", company: "A", currency: "USD", firstMonth: "2026-01", months: 11 })).toThrow("months must be a whole number from 12 to 120; got 11");
   expect(() => describeWorkbook({ language: "en", company: "A", currency: "USD", firstMonth: "2026-01", months: 121 })).toThrow(RangeError);
 });
 
 test("every phase metric once, the risk indicators that are not a metric's row, and the cash balance", () => {
-  const ids = sheet("tracking").cells.filter((c) => c.ref.startsWith("A") && TRACKING.measures.has(String(c.value).replace(".", "_"))).map((c) => c.value);
+  const ids = sheet("tracking").cells.filter((c) => cellPosition(c.ref).col === TRACKING_COLUMNS.id && TRACKING.measures.has(String(c.value).replace(".", "_"))).map((c) => c.value);
   expect(TIMELINE_ROWS).toHaveLength(PHASE_METRICS.length + RISK_INDICATORS.length - LINKED_INDICATORS.size + 1);
   expect(ids).toContain("mrr");
   expect(ids).toContain(CASH_BALANCE.id);
@@ -44,18 +46,19 @@ test("derived rows hold a formula in every month cell; input rows are empty unti
   }
   // A growth rate reads the month before through the two-cell range from it to its own month; month 1 has none.
   const mrr = trackingRow("mrr");
-  const before = `INDEX(N${mrr}:O${mrr},1,COLUMNS(N${mrr}:O${mrr})-1)`;
+  const [first, second] = [`${month(1)}${mrr}`, `${month(2)}${mrr}`];
+  const before = `INDEX(${first}:${second},1,COLUMNS(${first}:${second})-1)`;
   expect(rowCells("mrr_growth")[0].formula).toBe('""');
-  expect(rowCells("mrr_growth")[1].formula).toBe(`IF(AND(ISNUMBER(O${mrr}),ISNUMBER(${before})),IF(${before}>0,O${mrr}/${before}-1,""),"")`);
+  expect(rowCells("mrr_growth")[1].formula).toBe(`IF(AND(ISNUMBER(${second}),ISNUMBER(${before})),IF(${before}>0,${second}/${before}-1,""),"")`);
   expect(rowCells("mrr").every((c) => c.formula === undefined && c.value === undefined && c.style === "input")).toBe(true);
 });
 
 test("a typed value replaces a derived cell's formula for that month only, and lands on a linked indicator's metric row", () => {
   const spec = describeWorkbook({ language: "en", company: "A", currency: "EUR", firstMonth: "2026-01", months: 12, actuals: [{ key: "arr", month: 3, value: 7e6 }, { key: "churn", month: 2, value: 0.03 }] });
-  const arr = (t: number) => at("tracking", `${String.fromCharCode(64 + monthColumn(t))}${trackingRow("arr")}`, spec)!;
+  const arr = (t: number) => at("tracking", `${month(t)}${trackingRow("arr")}`, spec)!;
   expect([arr(3).value, arr(3).formula, arr(3).style]).toEqual([7e6, undefined, "input"]);
   expect(arr(4).formula).toMatch(/^IF\(ISNUMBER/);
-  expect(at("tracking", `O${trackingRow("churn")}`, spec)!.value).toBe(0.03);
+  expect(at("tracking", `${month(2)}${trackingRow("churn")}`, spec)!.value).toBe(0.03);
   expect(arr(3).numberFormat).toBe('[$-409]"€"#,##0');
 });
 
@@ -80,7 +83,7 @@ test("names of product.md 6.6, the same in both languages; a linked indicator's 
   expect(names.size).toBe(wanted.length);
   expect(names.has("Eta_churn")).toBe(false);
   expect(names.get("Tracking_competition_churn")!.ref).toBe(names.get("Tracking_churn")!.ref);
-  expect(names.get("Tracking_mrr")).toEqual({ name: "Tracking_mrr", sheet: "tracking", ref: `$N$${trackingRow("mrr")}:$AW$${trackingRow("mrr")}` });
+  expect(names.get("Tracking_mrr")).toEqual({ name: "Tracking_mrr", sheet: "tracking", ref: `${absolute(monthColumn(1), trackingRow("mrr"))}:${absolute(monthColumn(36), trackingRow("mrr"))}` });
   expect(es.names.map((n) => n.name)).toEqual(en.names.map((n) => n.name));
 });
 
@@ -186,4 +189,40 @@ test("no English left in the Spanish workbook's headers and notes (the level cod
   const texts = es.sheets.flatMap((s) => s.cells.filter((c) => typeof c.value === "string" && (c.style === "header" || c.style === "note" || c.style === "section" || c.style === "title")).map((c) => String(c.value)));
   expect(texts.filter((t) => english.test(t))).toEqual([]);
   expect(texts.some((t) => t.includes("OK = se cumple"))).toBe(true);
+});
+
+test("every conditional-format and data-validation formula fits Excel's rule editor, 255 characters (product.md 10), in both languages, for 12 and 120 months", () => {
+  for (const language of ["en", "es"] as const)
+    for (const months of [MONTHS.min, MONTHS.max]) {
+      const spec = describeWorkbook({ language, company: "Acme", currency: "EUR", firstMonth: "2026-01", months });
+      expect([language, months, ruleFormulaProblems(spec)]).toEqual([language, months, []]);
+      // Counted here too: a rule's formula as Excel's editor shows it, with its "=".
+      expect(Math.max(...spec.rules.map((r) => `=${r.formula}`.length))).toBeLessThanOrEqual(255);
+    }
+  // The check sees a rule, and a validation list, over the limit.
+  const rule = { ...en.rules[0], formula: `AND(${"A1>0,".repeat(50)}TRUE)` };
+  const list = { kind: "list" as const, sheet: "dashboard" as const, ref: "C1", message: "", values: Array<string>(40).fill("In progress") };
+  expect(ruleFormulaProblems({ ...en, rules: [rule], validations: [list] })).toEqual([expect.stringContaining("at most 255"), expect.stringContaining("at most 255")]);
+});
+
+test("the Tracking sheet scrolls on a laptop: its frozen columns, the measure, latest value and flag, are at most 400 pixels at 100% zoom (product.md 10)", () => {
+  // Excel's own figures for Calibri 11: the default column, 8.43 characters (stored 9.140625), is 64 pixels; one of 10 characters (stored 10.7109375), 75.
+  expect([columnPixels(9.140625), columnPixels(10.7109375)]).toEqual([64, 75]);
+  for (const [spec, language] of [[en, "en"], [es, "es"]] as const) {
+    const tracking = sheet("tracking", spec);
+    const labels = TEMPLATE_LABELS[language];
+    const headers = (from: number, to: number) =>
+      tracking.cells.filter((c) => cellPosition(c.ref).row === TRACKING.headerRow && cellPosition(c.ref).col >= from && cellPosition(c.ref).col <= to).map((c) => c.value);
+    expect([language, frozenPixels(tracking) <= 400]).toEqual([language, true]);
+    expect(headers(1, tracking.freeze!.columns)).toEqual([labels.measure, labels.latest, labels.flag]);
+    // Beside the freeze the latest value's month, target and gap; the other left columns grouped and collapsed, the months right after them.
+    const group = { from: cellPosition(`${tracking.collapsedColumns!.from}1`).col, to: cellPosition(`${tracking.collapsedColumns!.to}1`).col };
+    expect(headers(tracking.freeze!.columns + 1, group.from - 1)).toEqual([labels.month, labels.target, labels.gap]);
+    expect(headers(group.from, group.to)).toEqual(expect.arrayContaining(["Id", labels.unit, labels.kind, labels.phaseTarget(1), labels.phaseTarget(4)]));
+    expect(group.to + 1).toBe(monthColumn(1));
+  }
+});
+
+test("the dashboard's main table, id to % of target, reads on a screen 1,024 pixels wide (product.md 10)", () => {
+  for (const spec of [en, es]) expect(columnsPixels(sheet("dashboard", spec), DASHBOARD.columns.id, DASHBOARD.columns.progress)).toBeLessThanOrEqual(1024);
 });

@@ -3,10 +3,13 @@ import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { columnLetter, monthColumn, trackingRow } from "../../src/core/template";
+import { TRACKING, columnLetter, monthColumn, trackingRow } from "../../src/core/template";
 
 const ROOT = path.resolve(__dirname, "../..");
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "scale-cli-"));
+
+/** Month t's cell in a Tracking row (the header row by default). */
+const monthCell = (t: number, row: number = TRACKING.headerRow) => `${columnLetter(monthColumn(t))}${row}`;
 
 function cli(args: string[]) {
   return spawnSync("node", [path.join(ROOT, "bin/scale-tracker.js"), ...args], { cwd: tmp, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
@@ -21,13 +24,13 @@ describe("scale-tracker template (the command line)", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(tmp, "acme.xlsx"));
     const seguimiento = wb.getWorksheet("Seguimiento")!;
-    expect(seguimiento.getCell(`O${trackingRow("mrr")}`).value).toBe(520000);
-    expect(seguimiento.getCell(`P${trackingRow("cash_burn_cash_runway")}`).value).toBe(14);
-    expect((seguimiento.getCell("N4").value as Date).toISOString()).toBe("2024-01-01T00:00:00.000Z");
-    expect(seguimiento.getCell("BI4").value).toBeTruthy();
-    expect(seguimiento.getCell("BJ4").value).toBeNull();
+    expect(seguimiento.getCell(monthCell(2, trackingRow("mrr"))).value).toBe(520000);
+    expect(seguimiento.getCell(monthCell(3, trackingRow("cash_burn_cash_runway"))).value).toBe(14);
+    expect((seguimiento.getCell(monthCell(1)).value as Date).toISOString()).toBe("2024-01-01T00:00:00.000Z");
+    expect(seguimiento.getCell(monthCell(48)).value).toBeTruthy();
+    expect(seguimiento.getCell(monthCell(49)).value).toBeNull();
     expect(wb.getWorksheet("Panel de escalamiento")!.getCell("B2").value).toBe("Acme");
-    expect(wb.definedNames.getRanges("Tracking_mrr").ranges).toEqual([`Seguimiento!$N$${trackingRow("mrr")}:$BI$${trackingRow("mrr")}`]);
+    expect(wb.definedNames.getRanges("Tracking_mrr").ranges).toEqual([`Seguimiento!$${columnLetter(monthColumn(1))}$${trackingRow("mrr")}:$${columnLetter(monthColumn(48))}$${trackingRow("mrr")}`]);
   });
 
   test("a wide, semicolon-separated CSV with decimal commas; the timeline starts at its earliest month", async () => {
@@ -37,7 +40,7 @@ describe("scale-tracker template (the command line)", () => {
     expect(run.stdout).toContain("36 months from 2025-03, 4 values");
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(tmp, "wide.xlsx"));
-    expect(wb.getWorksheet("Tracking")!.getCell(`O${trackingRow("churn")}`).value).toBe(0.04);
+    expect(wb.getWorksheet("Tracking")!.getCell(monthCell(2, trackingRow("churn"))).value).toBe(0.04);
   });
 
   test("an invalid CSV writes no file and names every bad line; exit code 2", () => {

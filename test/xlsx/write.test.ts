@@ -87,18 +87,32 @@ test("data validation on every input cell of every described range", () => {
   }
 });
 
-test("column widths and frozen panes", () => {
+test("column widths, frozen panes and collapsed column groups", () => {
   for (const s of spec.sheets) {
     const ws = wb.getWorksheet(s.name)!;
     for (const [column, width] of Object.entries(s.columnWidths)) expect([s.name, column, ws.getColumn(column).width]).toEqual([s.name, column, width]);
     if (s.freeze) expect(ws.views[0]).toMatchObject({ state: "frozen", xSplit: s.freeze.columns, ySplit: s.freeze.rows });
+    const grouped = ws.columns.filter((c) => c.outlineLevel === 1 && c.hidden).map((c) => c.letter);
+    const from = s.collapsedColumns && ws.getColumn(s.collapsedColumns.from).number;
+    const to = s.collapsedColumns && ws.getColumn(s.collapsedColumns.to).number;
+    expect([s.name, grouped]).toEqual([s.name, from && to ? Array.from({ length: to - from + 1 }, (_, k) => ws.getColumn(from + k).letter) : []]);
+  }
+});
+
+test("styled cells keep the workbook's face and size, Calibri 11 (the column widths are computed with its digits), a title larger", () => {
+  for (const s of spec.sheets) {
+    const ws = wb.getWorksheet(s.name)!;
+    for (const c of s.cells.filter((x) => x.style)) {
+      const font = ws.getCell(c.ref).font;
+      expect([s.name, c.ref, font.name, font.size]).toEqual([s.name, c.ref, "Calibri", c.style === "title" ? 14 : 11]);
+    }
   }
 });
 
 test("page setup: landscape, the Tracking sheet's print area and titles, the dashboard's page break", async () => {
   const tracking = sheetOf("tracking");
   const described = spec.sheets.find((s) => s.key === "tracking")!;
-  expect(tracking.pageSetup).toMatchObject({ orientation: "landscape", printArea: described.printArea, printTitlesRow: "4:4", printTitlesColumn: "A:B" });
+  expect(tracking.pageSetup).toMatchObject({ orientation: "landscape", printArea: described.printArea, printTitlesRow: described.printTitles!.rows, printTitlesColumn: described.printTitles!.columns });
   // exceljs does not read page breaks back: the sheet's XML has them.
   const dashboard = spec.sheets.find((s) => s.key === "dashboard")!;
   const zip = await JSZip.loadAsync(await writeWorkbook(spec));

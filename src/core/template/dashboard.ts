@@ -3,14 +3,26 @@
  * risk levels, and per phase metric its value as of the reporting month with target, gap, flag
  * and ETA; three charts below.
  */
-import { PHASES, PHASE_METRICS, PHASE_NUMBERS, RISK_GROUPS } from "../catalog";
+import {
+  Language,
+  PHASES,
+  PHASE_METRICS,
+  PHASE_NUMBERS,
+  RISK_GROUPS,
+} from "../catalog";
 import { NEXT_STEPS } from "../plan";
 import { isGrowingAmount } from "../evaluate";
 import { STALE_AFTER_MONTHS } from "../timeline";
 import { thresholdHeaders } from "../overrides";
 import { Context, formatOf, headerCells, refOn } from "./context";
 import { gapFormat, monthFormat, percentFormat } from "./formats";
-import { absolute, cell, etaFormula, progressFormula } from "./formulas";
+import {
+  absolute,
+  cell,
+  columnLetter,
+  etaFormula,
+  progressFormula,
+} from "./formulas";
 import {
   DASHBOARD,
   NAMES,
@@ -361,25 +373,36 @@ export function dashboardSheet(ctx: Context): SheetSpec {
     key: "dashboard",
     name: ctx.sheetName("dashboard"),
     cells,
-    columnWidths: {
-      A: 28,
-      B: 34,
-      C: 16,
-      D: lang === "es" ? 14 : 11,
-      E: lang === "es" ? 15 : 10,
-      F: 16,
-      G: 14,
-      H: 10,
-      I: lang === "es" ? 12 : 13,
-      J: lang === "es" ? 13 : 16,
-      K: 16,
-    },
+    columnWidths: dashboardWidths(lang),
     freeze: { rows: 0, columns: 0 },
     printLandscape: true,
     fitTo: "width",
     // The charts start a page of their own.
     pageBreaks: [chartsTop(ctx) - 1],
   };
+}
+
+/**
+ * Column widths in characters: the main table (id to % of target) reads on a 1,024-pixel screen
+ * (screen.ts, product.md 10 "Screen"); column A also holds the labels above it.
+ */
+function dashboardWidths(lang: Language): Record<string, number> {
+  const es = lang === "es";
+  const widths: [number, number][] = [
+    [C.id, 22],
+    [C.name, es ? 27 : 28],
+    [C.current, 12],
+    [C.month, 10],
+    [C.stale, es ? 8 : 7],
+    [C.target, 12],
+    [C.gap, 12],
+    [C.flag, 8],
+    [C.eta, es ? 11 : 12],
+    [C.projected, es ? 12 : 10],
+    // "% del objetivo" runs over the empty cell beside it.
+    [C.progress, es ? 12 : 11],
+  ];
+  return Object.fromEntries(widths.map(([c, w]) => [columnLetter(c), w]));
 }
 
 /** The seed's next steps, a checklist below the legend: each step with a status to set. */

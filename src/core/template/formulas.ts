@@ -73,22 +73,25 @@ function bandWidth(t: string, capped: boolean): string {
 }
 
 /**
- * `value` above (or below) `bound`, counting a value within the core's relative tolerance of the
- * bound as equal to it (evaluate.ts nearlyEqual): engines compare exactly (Gnumeric) or to about
- * 15 digits (LibreOffice, HyperFormula), so a value computed as 0.0999999999999999 must not be
- * judged by which engine computed it.
+ * The number `value` is compared with to be above (or below) `bound`, counting a value within the
+ * core's relative tolerance of the bound as equal to it (evaluate.ts nearlyEqual): engines compare
+ * exactly (Gnumeric) or to about 15 digits (LibreOffice, HyperFormula), so a value computed as
+ * 0.0999999999999999 must not be judged by which engine computed it.
  */
+function edge(side: ">" | "<", bound: string, orEqual: boolean): string {
+  const slack = `${RELATIVE_TOLERANCE}*ABS(${bound})`;
+  // >= : above bound - slack;  > : above bound + slack (and mirrored for <).
+  return (side === ">") === orEqual ? `${bound}-${slack}` : `${bound}+${slack}`;
+}
+
+/** `value` above (or below) `bound`, with the core's tolerance. */
 function compare(
   value: string,
   side: ">" | "<",
   bound: string,
   orEqual: boolean,
 ): string {
-  const slack = `${RELATIVE_TOLERANCE}*ABS(${bound})`;
-  // >= : above bound - slack;  > : above bound + slack (and mirrored for <).
-  const shifted =
-    (side === ">") === orEqual ? `${bound}-${slack}` : `${bound}+${slack}`;
-  return `${value}${side}=${shifted}`;
+  return `${value}${side}=${edge(side, bound, orEqual)}`;
 }
 
 /** `value` meets `target` in `direction`, equal included, with the core's tolerance. */
@@ -101,27 +104,58 @@ export const atTarget = (value: string, target: string, direction: Direction) =>
  */
 const isOff = (ref: string) => `N(${ref})=0`;
 
+const sideOf = (rule: LevelRule) => (rule.direction === "higher" ? ">" : "<");
+
+/** True where `value` meets the rule's threshold: OK. */
+const meets = (value: string, rule: LevelRule) =>
+  compare(value, sideOf(rule), rule.threshold, !rule.strict);
+
 /**
- * "OK", "WATCH" or "RISK" for the number in `value`, "" where the threshold is switched off; the
- * same rule as `levelOf` and `metricRule` in evaluate.ts. A cleared floor means no floor: the band.
+ * The number a value must reach (at least, or at most where lower is better) to be WATCH rather
+ * than RISK, tolerance included: the band's edge, or the floor where one is set (a cleared floor
+ * means the band).
  */
-export function levelFormula(value: string, rule: LevelRule): string {
+function watchLimit(rule: LevelRule): string {
   const t = rule.threshold;
   const higher = rule.direction === "higher";
-  const meets = compare(value, higher ? ">" : "<", t, !rule.strict);
-  const band = higher
-    ? compare(value, ">", `(${t}-${bandWidth(t, rule.capped)})`, true)
-    : compare(value, "<", `(${t}+${bandWidth(t, rule.capped)})`, true);
-  const watch =
-    rule.floor !== undefined && higher
-      ? `IF(${isOff(rule.floor)},${band},${compare(value, ">", rule.floor, true)})`
-      : band;
-  // Text in a threshold or floor cell is an error, as SCALE.* given the table says (product.md section 4).
+  const band = edge(
+    sideOf(rule),
+    higher
+      ? `(${t}-${bandWidth(t, rule.capped)})`
+      : `(${t}+${bandWidth(t, rule.capped)})`,
+    true,
+  );
+  return rule.floor !== undefined && higher
+    ? `IF(${isOff(rule.floor)},${band},${edge(">", rule.floor, true)})`
+    : band;
+}
+
+/** `value` reaches the WATCH limit in `limit` (a cell holding watchLimitFormula). */
+const reaches = (value: string, rule: LevelRule, limit: string) =>
+  `${value}${sideOf(rule)}=${limit}`;
+
+/**
+ * `then` where the rule's threshold (and floor) hold numbers; #N/A for text in either (as SCALE.*
+ * given the table says, product.md section 4); "" where the threshold is switched off.
+ */
+function whereJudged(rule: LevelRule, then: string): string {
+  const t = rule.threshold;
   const text =
     rule.floor !== undefined
       ? `OR(ISTEXT(${t}),ISTEXT(${rule.floor}))`
       : `ISTEXT(${t})`;
-  return `IF(${text},NA(),IF(${isOff(t)},"",IF(${meets},"OK",IF(${watch},"WATCH","RISK"))))`;
+  return `IF(${text},NA(),IF(${isOff(t)},"",${then}))`;
+}
+
+/**
+ * "OK", "WATCH" or "RISK" for the number in `value`, "" where the threshold is switched off; the
+ * same rule as `levelOf` and `metricRule` in evaluate.ts.
+ */
+export function levelFormula(value: string, rule: LevelRule): string {
+  return whereJudged(
+    rule,
+    `IF(${meets(value, rule)},"OK",IF(${reaches(value, rule, `(${watchLimit(rule)})`)},"WATCH","RISK"))`,
+  );
 }
 
 /** Blank until the value is a number, then its level. */
@@ -129,13 +163,35 @@ export function flagFormula(value: string, rule: LevelRule): string {
   return `IF(ISNUMBER(${value}),${levelFormula(value, rule)},"")`;
 }
 
-/** Conditional-format condition: true where the cell holds a number at `level`. */
+/**
+ * A helper cell for the colour rules: the rule's WATCH limit, "" where the check is off, #N/A for
+ * text in the threshold or floor. A rule then compares with it, short enough for Excel's rule
+ * editor (limits.ts), and a cell whose limit is not a number gets no colour.
+ */
+export function watchLimitFormula(rule: LevelRule): string {
+  return whereJudged(rule, watchLimit(rule));
+}
+
+/**
+ * Conditional-format condition: true where the cell holds a number at `level`. `limit` is the
+ * cell holding the rule's watchLimitFormula; `rule.threshold` the threshold itself.
+ */
 export function ruleCondition(
   value: string,
   rule: LevelRule,
+  limit: string,
   level: Level,
 ): string {
-  return `AND(ISNUMBER(${value}),${levelFormula(value, rule)}="${level}",${RULE_MARKER})`;
+  const judged = `ISNUMBER(${value}),ISNUMBER(${limit})`;
+  const ok = meets(value, rule);
+  const reached = reaches(value, rule, limit);
+  const condition =
+    level === "OK"
+      ? ok
+      : level === "WATCH"
+        ? `NOT(${ok}),${reached}`
+        : `NOT(${ok}),NOT(${reached})`;
+  return `AND(${judged},${condition},${RULE_MARKER})`;
 }
 
 /**

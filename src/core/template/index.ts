@@ -23,6 +23,8 @@ export { START_MONTH_NAME } from "./settings";
 export { findPlanItems, planItemCount } from "./plan-items";
 export type { PlanColumns, PlanItemsFound, TextAt } from "./plan-items";
 export * from "./rules";
+export * from "./screen";
+export * from "./limits";
 export {
   absolute,
   cellPosition,

@@ -31,6 +31,8 @@ export interface TemplateLabels {
   readonly value: string;
   readonly source: string;
   readonly phaseTarget: (n: PhaseNumber) => string;
+  /** The header of a Tracking row's WATCH limit against phase n's target. */
+  readonly watchLimit: (n: PhaseNumber) => string;
   readonly trackingTitle: (company: string) => string;
   readonly trackingNote: readonly [string, string];
   readonly phaseRows: {
@@ -143,7 +145,7 @@ const LEGEND_EN = [
 
 const LEGEND_ES = [
   "Niveles: OK = se cumple el objetivo o umbral; WATCH = no se cumple, pero a menos del 10% (o entre el mínimo y el objetivo); RISK = se incumple por más, o por debajo del mínimo.",
-  "Cada valor es a fecha del mes del informe: el último número escrito en ese mes o antes. Desactualizado = anterior a 3 meses antes del mes del informe.",
+  "Cada valor es a fecha del mes del informe: el último número escrito en ese mes o antes. Antiguo = anterior a 3 meses antes del mes del informe.",
   "Meses (ETA) = meses enteros hasta el objetivo de la fase objetivo al crecimiento de los últimos 3 meses; n/d si no hay crecimiento. % del objetivo: en las métricas donde menos es mejor, objetivo ÷ valor.",
   "Brechas: positiva = falta; los porcentajes en puntos porcentuales (p.p.).",
 ];
@@ -179,8 +181,9 @@ const EN: TemplateLabels = {
   value: "Value",
   source: "Source (seed section)",
   phaseTarget: (n) => `P${n} target`,
+  watchLimit: (n) => `P${n} WATCH limit`,
   trackingTitle: (company) => `Tracking: ${company}`,
-  // Each note fits in columns A:B, which every printed page of the timeline repeats.
+  // Each note fits in the frozen columns (A:C), which every printed page of the timeline repeats.
   trackingNote: [
     "Type monthly numbers in the yellow cells; grey cells are computed.",
     "A number typed over a grey cell replaces its formula that month.",
@@ -235,7 +238,7 @@ const EN: TemplateLabels = {
     stale: "Stale",
     staleMark: "stale",
     eta: "ETA (months)",
-    projected: "Projected month",
+    projected: "Projected",
     progress: "% of target",
     notAvailable: "n/a",
     legend: LEGEND_EN,
@@ -274,7 +277,7 @@ const EN: TemplateLabels = {
     dateMessage: "Enter a date.",
     symptoms: "Symptoms",
     mitigations: "Mitigations",
-    dashboardPlan: "Plan completion",
+    dashboardPlan: "Plan done",
     nextSteps: "Getting started (the framework's next steps)",
   },
   thresholdsNote:
@@ -319,6 +322,7 @@ const ES: TemplateLabels = {
   value: "Valor",
   source: "Fuente (sección del documento)",
   phaseTarget: (n) => `Objetivo P${n}`,
+  watchLimit: (n) => `Límite WATCH P${n}`,
   trackingTitle: (company) => `Seguimiento: ${company}`,
   trackingNote: [
     "Números del mes en las celdas amarillas; las grises se calculan.",
@@ -353,11 +357,11 @@ const ES: TemplateLabels = {
     reportingNote:
       "El último mes con datos; escribe un mes (una fecha dentro del calendario) para ver uno anterior.",
     outsideTimeline: "Escribe un mes dentro del calendario.",
-    minShare: "Proporción de métricas exigida",
+    minShare: "Proporción exigida",
     minShareNote:
       "100% = toda métrica con valor debe cumplir el objetivo de la fase.",
     phase: "Fase actual",
-    expected: "Esperada según el calendario",
+    expected: "Esperada (calendario)",
     schedule: "Calendario",
     ahead: "adelantada",
     onSchedule: "a tiempo",
@@ -371,8 +375,8 @@ const ES: TemplateLabels = {
     riskGroup: "Grupo de riesgo",
     level: "Nivel",
     current: "Actual",
-    stale: "Desactualizado",
-    staleMark: "desactualizado",
+    stale: "Antiguo",
+    staleMark: "antiguo",
     eta: "Meses (ETA)",
     projected: "Mes previsto",
     progress: "% del objetivo",
@@ -413,7 +417,7 @@ const ES: TemplateLabels = {
     dateMessage: "Introduce una fecha.",
     symptoms: "Síntomas",
     mitigations: "Mitigación",
-    dashboardPlan: "Avance del plan",
+    dashboardPlan: "Avance plan",
     nextSteps: "Primeros pasos (los próximos pasos del marco)",
   },
   thresholdsNote:

@@ -28,20 +28,32 @@ export const THRESHOLDS = {
 
 export { MONTHS } from "../months";
 
-/** The Tracking sheet's left block, then one column per month. */
+/**
+ * The Tracking sheet's left block, then one column per month. What a reader scrolling the months
+ * keeps in view is frozen: the measure, its current value and its flag (product.md 10, "Screen").
+ * The latest value's month, target and gap follow, unfrozen; the reference columns (id, unit,
+ * kind, the P1..P4 targets and WATCH limits the colour rules read) are an outline group shown
+ * collapsed, so the months start right after the gap.
+ */
 export const TRACKING_COLUMNS = {
-  id: 1,
-  name: 2,
-  unit: 3,
-  kind: 4,
-  latest: 5,
-  latestMonth: 6,
-  target: 7,
-  gap: 8,
-  flag: 9,
-  /** P1..P4 targets of a phase metric's row, brought from the Thresholds sheet (the colour rules read them here). */
+  name: 1,
+  latest: 2,
+  flag: 3,
+  /** Columns A..C stay in view: frozen at this column. */
+  frozen: 3,
+  latestMonth: 4,
+  target: 5,
+  gap: 6,
+  id: 7,
+  unit: 8,
+  kind: 9,
+  /** P1..P4 targets of a phase metric's row, brought from the Thresholds sheet (an indicator's threshold is P1's). */
   phaseTarget: (n: PhaseNumber) => 9 + n,
-  firstMonth: 14,
+  /** Where WATCH ends and RISK starts against phase n's target (the colour rules compare a month with it). */
+  watchLimit: (n: PhaseNumber) => 13 + n,
+  /** The collapsed outline group: id to the last WATCH limit. */
+  details: { first: 7, last: 17 },
+  firstMonth: 18,
 } as const;
 
 /** The computed rows below the measures, in order. */

@@ -18,7 +18,7 @@ import {
   onSheet,
   ruleCondition,
 } from "./formulas";
-import { THRESHOLDS } from "./layout";
+import { THRESHOLDS, TRACKING_COLUMNS as COL } from "./layout";
 import { TIMELINE_ROWS, TimelineRow } from "../timeline";
 import { ConditionalRule, RULE_MARKER, SheetKey } from "./types";
 
@@ -62,21 +62,6 @@ export function indicatorLevelRule(
   };
 }
 
-/** Three conditional formats (OK/WATCH/RISK) colouring `ref` by each cell's own level. */
-export function levelRules(
-  sheet: SheetKey,
-  ref: string,
-  topLeft: string,
-  rule: LevelRule,
-): ConditionalRule[] {
-  return LEVELS.map((level) => ({
-    sheet,
-    ref,
-    level,
-    formula: ruleCondition(topLeft, rule, level),
-  }));
-}
-
 /** Three conditional formats colouring flag cells by the level text their formulas show. */
 export function flagTextRules(
   sheet: SheetKey,
@@ -98,19 +83,17 @@ export interface TrackingGeometry {
   readonly firstMonthColumn: number;
   readonly lastMonthColumn: number;
   readonly targetPhaseRow: number;
-  /** The row whose P1..P4 cells hold gross margin's floors. */
-  readonly floorRow: number;
-  /** The column of the P1 target (P2..P4 follow; an indicator's threshold sits here). */
-  readonly targetColumn: number;
 }
 
-/** The rule a row's month cells are coloured by; undefined for a row with nothing to judge. */
+/**
+ * The rule a row's month cells are coloured by; undefined for a row with nothing to judge. The
+ * band and floor are in the row's WATCH limits, so only the comparisons tell rules apart.
+ */
 function shapeOf(r: TimelineRow): string | undefined {
   const m = r.measure;
   if (m.kind === "input") return undefined;
-  if (m.kind === "metric")
-    return `metric|${m.direction}|${m.capped}|${m.floors !== undefined}`;
-  return `indicator|${m.direction}|${m.strict}|${m.capped}`;
+  if (m.kind === "metric") return `metric|${m.direction}`;
+  return `indicator|${m.direction}|${m.strict}`;
 }
 
 /** Rows as runs of consecutive rows: one area (or one validation) each. */
@@ -128,8 +111,9 @@ export function rowRuns(rows: readonly number[]): [number, number][] {
 /**
  * The Tracking sheet's colours (product.md 6.5, 6.7): every month cell of a phase metric's row
  * by its level against that month's target phase, every risk indicator's by its threshold. One
- * OK / WATCH / RISK triple per kind of rule over all the rows of that kind, reading thresholds
- * brought onto the sheet (P1..P4 columns, the floor row, the target phase row).
+ * OK / WATCH / RISK triple per kind of rule over all the rows of that kind, each rule comparing
+ * the month with its row's P1..P4 targets and WATCH limits (brought onto the sheet by formulas),
+ * so that no rule is longer than Excel's rule editor takes (limits.ts).
  */
 export function trackingLevelRules(g: TrackingGeometry): ConditionalRule[] {
   const byShape = new Map<string, { rows: number[]; row: TimelineRow }>();
@@ -141,40 +125,40 @@ export function trackingLevelRules(g: TrackingGeometry): ConditionalRule[] {
     entry.rows.push(at);
     byShape.set(shape, entry);
   }
+  // The left block's columns, where they sit relative to the first month (wherever refresh finds it).
+  const left = (column: number) =>
+    columnLetter(g.firstMonthColumn - (COL.firstMonth - column));
   const first = columnLetter(g.firstMonthColumn);
   const last = columnLetter(g.lastMonthColumn);
-  const [p1, p4] = [g.targetColumn, g.targetColumn + 3].map(columnLetter);
   const rules: ConditionalRule[] = [];
   for (const { rows, row } of byShape.values()) {
     const areas = rowRuns(rows);
     const top = areas[0][0];
-    const value = `${first}${top}`;
     const phase = `${first}$${g.targetPhaseRow}`;
+    // A metric's row reads the target phase's cell of its four; an indicator's, its one.
+    const of = (column: (n: PhaseNumber) => number) =>
+      row.measure.kind === "metric"
+        ? `INDEX($${left(column(1))}${top}:$${left(column(4))}${top},1,${phase})`
+        : `$${left(column(1))}${top}`;
     const m = row.measure as PhaseMetric | RiskIndicator;
-    const rule: LevelRule =
-      m.kind === "metric"
-        ? {
-            direction: m.direction,
-            strict: false,
-            capped: m.capped,
-            threshold: `INDEX($${p1}${top}:$${p4}${top},1,${phase})`,
-            floor: m.floors
-              ? `INDEX($${p1}$${g.floorRow}:$${p4}$${g.floorRow},1,${phase})`
-              : undefined,
-          }
-        : {
-            direction: m.direction,
-            strict: m.strict,
-            capped: m.capped,
-            threshold: `$${p1}${top}`,
-          };
+    const rule: LevelRule = {
+      direction: m.direction,
+      strict: m.kind === "indicator" && m.strict,
+      capped: m.capped,
+      threshold: of(COL.phaseTarget),
+    };
     const ref = areas.map(([a, b]) => `${first}${a}:${last}${b}`).join(" ");
     rules.push(
       ...LEVELS.map((level) => ({
         sheet: "tracking" as const,
         ref,
         level,
-        formula: ruleCondition(value, rule, level),
+        formula: ruleCondition(
+          `${first}${top}`,
+          rule,
+          of(COL.watchLimit),
+          level,
+        ),
       })),
     );
   }

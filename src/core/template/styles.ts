@@ -10,6 +10,12 @@ export interface StyleSpec {
   readonly center?: boolean;
 }
 
+/**
+ * The workbook's font, Excel's default: the column widths are computed with its 7-pixel digits
+ * (screen.ts). A style changes weight, slant, size or colour, never the face.
+ */
+export const FONT = { name: "Calibri", size: 11 } as const;
+
 export const STYLES: Readonly<Record<CellStyle, StyleSpec>> = {
   title: { bold: true, size: 14 },
   subtitle: { bold: true, fill: "#F2F2F2" },

@@ -49,6 +49,7 @@ import {
   targetPhaseFormula,
   monthBefore,
   thresholdShown,
+  watchLimitFormula,
   worstLevelFormula,
   type LevelRule,
 } from "./formulas";
@@ -125,7 +126,27 @@ function rowMetricRule(
   };
 }
 
-/** The left block of a measure's row: latest (as of the reporting month), its month, target, gap, flag, P1..P4. */
+/** Phase n's rule of a metric's row, on the row's own P<n> target (and the floor row's P<n> floor). */
+function rowPhaseRule(
+  ctx: Context,
+  r: TimelineRow,
+  row: number,
+  n: PhaseNumber,
+): LevelRule {
+  const base = rowMetricRule(ctx, r, row, String(n));
+  return {
+    ...base,
+    threshold: cell(COL.phaseTarget(n), row),
+    floor: base.floor
+      ? absolute(COL.phaseTarget(n), TRACKING.floor)
+      : undefined,
+  };
+}
+
+/**
+ * The left block of a measure's row: latest (as of the reporting month), its flag, month, target
+ * and gap; then its id, unit and kind; then per phase the target and the WATCH limit.
+ */
 function leftBlock(ctx: Context, r: TimelineRow, row: number): CellSpec[] {
   const { labels } = ctx;
   const lang = ctx.language;
@@ -163,30 +184,40 @@ function leftBlock(ctx: Context, r: TimelineRow, row: number): CellSpec[] {
     },
   ];
   if (m.kind === "input") return cells;
+  const thresholdCell = (n: PhaseNumber, formula: string): CellSpec => ({
+    ref: cell(COL.phaseTarget(n), row),
+    formula,
+    numberFormat: thresholdFormat(m, lang, ctx.currency),
+    style: "computed",
+  });
+  const watchLimitCell = (n: PhaseNumber, rule: LevelRule): CellSpec => ({
+    ref: cell(COL.watchLimit(n), row),
+    formula: watchLimitFormula(rule),
+    numberFormat: thresholdFormat(m, lang, ctx.currency),
+    style: "computed",
+  });
   let rule: LevelRule;
   if (m.kind === "metric") {
     const index = PHASE_METRICS.indexOf(m);
-    for (const n of PHASE_NUMBERS) {
-      cells.push({
-        ref: cell(COL.phaseTarget(n), row),
-        formula: refOn(
-          ctx,
-          "thresholds",
-          absolute(THRESHOLDS.targetColumn(n), THRESHOLDS.metricRow(index)),
+    for (const n of PHASE_NUMBERS)
+      cells.push(
+        thresholdCell(
+          n,
+          refOn(
+            ctx,
+            "thresholds",
+            absolute(THRESHOLDS.targetColumn(n), THRESHOLDS.metricRow(index)),
+          ),
         ),
-        numberFormat: thresholdFormat(m, lang, ctx.currency),
-        style: "computed",
-      });
-    }
+        watchLimitCell(n, rowPhaseRule(ctx, r, row, n)),
+      );
     rule = rowMetricRule(ctx, r, row, dash.targetPhase);
   } else {
     rule = indicatorLevelRule(ctx.sheetName("thresholds"), m);
-    cells.push({
-      ref: cell(COL.phaseTarget(1), row),
-      formula: rule.threshold,
-      numberFormat: thresholdFormat(m, lang, ctx.currency),
-      style: "computed",
-    });
+    cells.push(
+      thresholdCell(1, rule.threshold),
+      watchLimitCell(1, { ...rule, threshold: cell(COL.phaseTarget(1), row) }),
+    );
   }
   cells.push(
     {
@@ -323,7 +354,7 @@ function phaseRows(ctx: Context): CellSpec[] {
   };
   const cells: CellSpec[] = [
     {
-      ref: cell(COL.id, TRACKING.phaseHeader),
+      ref: cell(COL.name, TRACKING.phaseHeader),
       value: labels.phaseRows.header,
       style: "section",
     },
@@ -339,7 +370,7 @@ function phaseRows(ctx: Context): CellSpec[] {
     });
   }
   cells.push({
-    ref: cell(COL.id, TRACKING.groupHeader),
+    ref: cell(COL.name, TRACKING.groupHeader),
     value: labels.groupsHeader,
     style: "section",
   });
@@ -378,7 +409,7 @@ function workingRows(ctx: Context): CellSpec[] {
   const w = labels.working;
   const cells: CellSpec[] = [
     {
-      ref: cell(COL.id, TRACKING.workingHeader),
+      ref: cell(COL.name, TRACKING.workingHeader),
       value: w.header,
       style: "section",
     },
@@ -573,8 +604,6 @@ function rules(ctx: Context): void {
       firstMonthColumn: COL.firstMonth,
       lastMonthColumn: monthColumn(ctx.months),
       targetPhaseRow: TRACKING.phase.get("targetPhase")!,
-      floorRow: TRACKING.floor,
-      targetColumn: COL.phaseTarget(1),
     }),
   );
   const flags = `${cell(COL.flag, TRACKING.firstMeasure)}:${cell(COL.flag, TRACKING.lastMeasure)}`;
@@ -589,21 +618,46 @@ function rules(ctx: Context): void {
   );
 }
 
+/** Column widths in characters; the frozen ones fit a laptop (screen.ts, product.md 10 "Screen"). */
+function trackingWidths(ctx: Context): Record<string, number> {
+  const widths: Record<string, number> = {};
+  const width = (column: number, w: number) =>
+    (widths[columnLetter(column)] = w);
+  width(COL.name, 32);
+  width(COL.latest, 14);
+  width(COL.flag, 8);
+  width(COL.latestMonth, 10);
+  width(COL.target, 14);
+  width(COL.gap, 12);
+  width(COL.id, 34);
+  width(COL.unit, ctx.language === "es" ? 24 : 21);
+  width(COL.kind, 10);
+  for (const n of PHASE_NUMBERS) {
+    width(COL.phaseTarget(n), 13);
+    width(COL.watchLimit(n), 16);
+  }
+  for (let t = 1; t <= ctx.months; t++) width(monthColumn(t), 12);
+  return widths;
+}
+
 export function trackingSheet(ctx: Context): SheetSpec {
   const { labels } = ctx;
   const lang = ctx.language;
-  const headers = [
-    THRESHOLD_HEADERS.id,
-    labels.measure,
-    labels.unit,
-    labels.kind,
-    labels.latest,
-    labels.month,
-    labels.target,
-    labels.gap,
-    labels.flag,
-    ...PHASE_NUMBERS.map((n) => labels.phaseTarget(n)),
-  ];
+  const headers: string[] = [];
+  const header = (column: number, text: string) => (headers[column - 1] = text);
+  header(COL.id, THRESHOLD_HEADERS.id);
+  header(COL.name, labels.measure);
+  header(COL.unit, labels.unit);
+  header(COL.kind, labels.kind);
+  header(COL.latest, labels.latest);
+  header(COL.latestMonth, labels.month);
+  header(COL.target, labels.target);
+  header(COL.gap, labels.gap);
+  header(COL.flag, labels.flag);
+  for (const n of PHASE_NUMBERS) {
+    header(COL.phaseTarget(n), labels.phaseTarget(n));
+    header(COL.watchLimit(n), labels.watchLimit(n));
+  }
   const cells: CellSpec[] = [
     { ref: "A1", value: labels.trackingTitle(ctx.company), style: "title" },
     ...TRACKING.noteRows.map((row, k): CellSpec => ({
@@ -624,7 +678,7 @@ export function trackingSheet(ctx: Context): SheetSpec {
     });
   for (const [section, row] of TRACKING.sections)
     cells.push({
-      ref: cell(COL.id, row),
+      ref: cell(COL.name, row),
       value: labels.sections[section],
       style: "section",
     });
@@ -636,33 +690,23 @@ export function trackingSheet(ctx: Context): SheetSpec {
   names(ctx);
   validations(ctx);
   rules(ctx);
-  const widths: Record<string, number> = {
-    A: 34,
-    B: 34,
-    C: lang === "es" ? 24 : 21,
-    D: 10,
-    E: 14,
-    F: 10,
-    G: 14,
-    H: 12,
-    I: 8,
-  };
-  for (const n of PHASE_NUMBERS) widths[columnLetter(COL.phaseTarget(n))] = 13;
-  for (let t = 1; t <= ctx.months; t++)
-    widths[columnLetter(monthColumn(t))] = 12;
   return {
     key: "tracking",
     name: ctx.sheetName("tracking"),
     cells,
-    columnWidths: widths,
-    freeze: { rows: TRACKING.headerRow, columns: COL.flag },
+    columnWidths: trackingWidths(ctx),
+    freeze: { rows: TRACKING.headerRow, columns: COL.frozen },
+    collapsedColumns: {
+      from: columnLetter(COL.details.first),
+      to: columnLetter(COL.details.last),
+    },
     printLandscape: true,
     fitTo: "height",
     // The working rows are for the formulas, not for reading on paper.
     printArea: `A1:${cell(monthColumn(ctx.months), Math.max(...TRACKING.groups.values()))}`,
     printTitles: {
       rows: `${TRACKING.headerRow}:${TRACKING.headerRow}`,
-      columns: "A:B",
+      columns: `A:${columnLetter(COL.frozen)}`,
     },
   };
 }

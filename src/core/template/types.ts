@@ -57,6 +57,8 @@ export interface SheetSpec {
   /** Column letter -> width in characters. */
   readonly columnWidths: Readonly<Record<string, number>>;
   readonly freeze?: { readonly rows: number; readonly columns: number };
+  /** Columns in an outline group shown collapsed (the + above the next column opens them), as letters. */
+  readonly collapsedColumns?: { readonly from: string; readonly to: string };
   /** Printed landscape. */
   readonly printLandscape: boolean;
   /** Scaled to one page wide, or (a long timeline) to one page tall. */
