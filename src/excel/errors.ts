@@ -11,6 +11,7 @@ export type WorkbookErrorCode =
   | "invalidOperation"
   | "tooLarge"
   | "notInserted"
+  | "olderLayout"
   | "badThresholds"
   | "refreshIncomplete"
   | "rebuildIncomplete"
@@ -40,6 +41,8 @@ export const WORKBOOK_ERROR_MESSAGES: Readonly<
       "The selection is too large for Excel to pass to the add-in at once. Select fewer cells (a few thousand at most), then try again.",
     notInserted:
       "No tracking workbook found here. Insert it first with Insert tracking workbook.",
+    olderLayout:
+      "The Tracking sheet's columns are not where this version of Scale Tracker puts them (a tracker made by an earlier version, or columns inserted before the months). Rebuild the tracker from the pane's Insert view, which keeps every number you typed, then refresh.",
     badThresholds:
       "A threshold on the Thresholds sheet is not a number. Type a number there (5% is 0.05), or clear it to switch that check off, then refresh again.",
     refreshIncomplete:
@@ -71,6 +74,8 @@ export const WORKBOOK_ERROR_MESSAGES: Readonly<
       "La selección es demasiado grande para que Excel la pase al complemento de una vez. Selecciona menos celdas (unos pocos miles como máximo) e inténtalo de nuevo.",
     notInserted:
       "No se encontró un libro de seguimiento aquí. Insértalo primero con Insertar libro de seguimiento.",
+    olderLayout:
+      "Las columnas de la hoja Seguimiento no están donde las pone esta versión de Scale Tracker (un libro creado por una versión anterior, o columnas insertadas antes de los meses). Reconstruye el libro desde la vista Insertar del panel, que conserva todo lo que escribiste, y luego actualiza.",
     badThresholds:
       "Un umbral de la hoja Umbrales no es un número. Escribe un número (5 % es 0,05), o bórralo para desactivar esa comprobación, y vuelve a actualizar.",
     refreshIncomplete:

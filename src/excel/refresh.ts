@@ -33,6 +33,7 @@ import {
   SheetKey,
   THRESHOLDS,
   cellPosition,
+  monthColumn,
   parseAddress,
 } from "../core/template";
 import { rangeNameTest } from "./names";
@@ -503,6 +504,9 @@ async function prepare(
     !present(reads.targets[0])
   )
     throw new WorkbookError("notInserted");
+  // Flags and formulas are placed from this version's layout: on another one they would land on the wrong cells.
+  if (parseAddress(reads.months.address).start.col !== monthColumn(1))
+    throw new WorkbookError("olderLayout");
   const sheets = sheetsByKey(reads);
   checkWritable(reads, sheets);
   const plan = planRefresh(snapshotOf(reads, overridesFrom(reads)));

@@ -711,6 +711,16 @@ describe("refreshRiskFlags", () => {
     expect(sheet("Risks").rules.filter((r) => r.formula.includes(RULE_MARKER))).toHaveLength(3);
   });
 
+  test("a Tracking sheet laid out otherwise (an earlier version's, or a column inserted before the months) is refused, saying to rebuild; nothing changes", async () => {
+    await insert();
+    insertColumn(state, "Tracking", "B");
+    const before = allRules();
+    const logged = state.log.length;
+    await expect(refreshRiskFlags(fakeContext(state))).rejects.toMatchObject({ code: "olderLayout", message: expect.stringContaining("Rebuild the tracker") });
+    expect(allRules()).toEqual(before);
+    expect(state.log.slice(logged)).toEqual([]);
+  });
+
   test("no template: a plain sentence, nothing changed", async () => {
     state.sheets.push(userSheet("Budget"));
     await expect(refreshRiskFlags(fakeContext(state))).rejects.toMatchObject({ code: "notInserted", message: expect.stringContaining("Insert it first") });
