@@ -3,7 +3,13 @@
  * (the CLI's parser) onto the Tracking sheet as it was read, each value with the cell it goes to
  * and what that cell holds now. Nothing here writes; the pane shows the plan and asks first.
  */
-import { TableRow, importActuals } from "../core/importer";
+import {
+  SkippedLine,
+  TableRow,
+  UnknownLabel,
+  UnusualImport,
+  importActuals,
+} from "../core/importer";
 import { addMonths, yearMonthOf } from "../core/months";
 import { TimelineRow } from "../core/timeline";
 import { Language } from "../core/catalog";
@@ -60,6 +66,28 @@ export interface ImportPlan {
     readonly name: string;
     readonly reference: string;
   }[];
+  /** Title rows above the header and Total rows and columns, read and left out. */
+  readonly skipped: readonly SkippedLine[];
+  /** Labels that name no measure: the pane offers a measure for each. */
+  readonly unknown: readonly UnknownLabel[];
+  /** Imported values unusually far from their row's neighbours: written all the same. */
+  readonly warnings: readonly UnusualImport[];
+  /** The mapping (label -> measure id) the plan was read with: what a write remembers. */
+  readonly mapping: Readonly<Record<string, string>>;
+}
+
+/** The typed numbers of each Tracking row (computed cells and blanks as null): what unusual values are judged against. */
+export function typedValues(
+  tracking: TrackingRead,
+): Map<string, readonly unknown[]> {
+  return new Map(
+    [...tracking.rows].map(([key, read]) => [
+      key,
+      read.values.map((v, k) =>
+        isFormula(read.formulas[k]) || typeof v !== "number" ? null : v,
+      ),
+    ]),
+  );
 }
 
 /** The plan; its messages in `language` (the pane's). */
@@ -67,6 +95,7 @@ export function planImport(
   selection: readonly TableRow[],
   tracking: TrackingRead,
   language: Language = "en",
+  mapping: Readonly<Record<string, string>> = {},
 ): ImportPlan {
   const messages = INPUT_MESSAGES[language].importer;
   const first = yearMonthOf(tracking.months[0]);
@@ -79,8 +108,12 @@ export function planImport(
     language,
     // Text typed in a Spanish workbook writes decimal commas, as its CSV does; numbers are numbers anyway.
     decimalComma: language === "es",
+    mapping: new Map(Object.entries(mapping)),
+    existing: typedValues(tracking),
   });
-  if (!result.ok) return emptyPlan(result.errors);
+  const listed = { skipped: result.skipped, mapping };
+  if (!result.ok)
+    return { ...emptyPlan(result.errors), ...listed, unknown: result.unknown };
   const cells: ImportCell[] = [];
   const errors: string[] = [];
   let unchanged = 0;
@@ -125,7 +158,7 @@ export function planImport(
         : { previous: previous as string | number | boolean }),
     });
   }
-  if (errors.length) return emptyPlan(errors);
+  if (errors.length) return { ...emptyPlan(errors), ...listed };
   const rows = [...new Set(cells.map((c) => c.row.key))].map((key) => ({
     name: NAMES.tracking(key),
     reference: tracking.rows.get(key)!.reference,
@@ -136,10 +169,23 @@ export function planImport(
     unchanged,
     errors: [],
     rows,
+    ...listed,
+    unknown: [],
+    warnings: result.warnings,
   };
 }
 
 /** A plan that writes nothing: the selection is empty, or it has refused rows. */
 export function emptyPlan(errors: readonly string[] = []): ImportPlan {
-  return { cells: [], overwrites: [], unchanged: 0, errors, rows: [] };
+  return {
+    cells: [],
+    overwrites: [],
+    unchanged: 0,
+    errors,
+    rows: [],
+    skipped: [],
+    unknown: [],
+    warnings: [],
+    mapping: {},
+  };
 }

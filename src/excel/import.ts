@@ -27,6 +27,30 @@ import { rangeNameTest } from "./names";
 
 export type { ImportCell, ImportPlan } from "./import-plan";
 
+/**
+ * The workbook setting that remembers the user's mapping of unknown labels (JSON, label -> measure
+ * id), applied to the next import. Workbook settings are kept in the file, per add-in (ExcelApi 1.4:
+ * https://learn.microsoft.com/javascript/api/excel/excel.settingcollection).
+ */
+export const IMPORT_MAPPING_SETTING = "scaleTracker.importMapping";
+
+/** A remembered mapping as read; anything but a JSON object of strings is read as none. */
+export function mappingFrom(value: unknown): Record<string, string> {
+  try {
+    const parsed: unknown =
+      typeof value === "string" ? JSON.parse(value) : undefined;
+    if (!parsed || typeof parsed !== "object" || Array.isArray(parsed))
+      return {};
+    return Object.fromEntries(
+      Object.entries(parsed).filter(
+        (e): e is [string, string] => typeof e[1] === "string",
+      ),
+    );
+  } catch {
+    return {};
+  }
+}
+
 /** The most cells an import reads from the selection (Excel on the web limits one request). */
 export const IMPORT_MAX_CELLS = 10_000;
 
@@ -41,9 +65,14 @@ export interface ImportPreview {
 function queueImportRead(
   context: Excel.RequestContext,
   language: Language,
+  /** Labels the user mapped in the pane, over the ones the workbook remembers. */
+  chosen: Readonly<Record<string, string>>,
   /** Names known to exist (listed in an earlier sync): only those are read. Without it, missing names are null objects. */
   exists?: (name: string) => boolean,
 ): () => ImportPreview {
+  const remembered = context.workbook.settings
+    .getItemOrNullObject(IMPORT_MAPPING_SETTING)
+    .load("value");
   const names = context.workbook.names.load(
     "items/name,items/type,items/formula",
   );
@@ -98,9 +127,13 @@ function queueImportRead(
         ),
       ),
     };
+    const mapping = {
+      ...(remembered.isNullObject ? {} : mappingFrom(remembered.value)),
+      ...chosen,
+    };
     return {
       source: used.address,
-      plan: planImport(table, tracking, language),
+      plan: planImport(table, tracking, language, mapping),
       syncs: 1,
     };
   };
@@ -127,9 +160,10 @@ function referencesOf(
 export async function readImport(
   context: Excel.RequestContext,
   language: Language = "en",
+  chosen: Readonly<Record<string, string>> = {},
 ): Promise<ImportPreview> {
   try {
-    const done = queueImportRead(context, language);
+    const done = queueImportRead(context, language, chosen);
     await context.sync();
     return done();
   } catch (e) {
@@ -141,7 +175,7 @@ export async function readImport(
     await context.sync();
     const exists = rangeNameTest(names);
     if (!exists(NAMES.months)) throw new WorkbookError("notInserted");
-    const done = queueImportRead(context, language, exists);
+    const done = queueImportRead(context, language, chosen, exists);
     await context.sync();
     return { ...done(), syncs: 3 };
   } catch (e) {
@@ -287,7 +321,8 @@ async function partialWrite(
 }
 
 /**
- * Writes the plan's cells (typed values only with `replaceTyped`) in two syncs: one checks that
+ * Writes the plan's cells (typed values only with `replaceTyped`), and remembers its mapping in the
+ * workbook for the next import, in two syncs: one checks that
  * the cells still hold what the preview read (else ImportChangedError, and nothing is written),
  * one writes. Excel has no transaction, so a cell changed between those two syncs is not seen.
  */
@@ -305,6 +340,11 @@ export async function writeImport(
   await refuseChanged(context, plan, writes);
   for (const run of writes)
     rangeAt(context, run.address).values = [run.cells.map((c) => c.value)];
+  if (Object.keys(plan.mapping).length)
+    context.workbook.settings.add(
+      IMPORT_MAPPING_SETTING,
+      JSON.stringify(plan.mapping),
+    );
   try {
     await context.sync();
   } catch (e) {

@@ -254,3 +254,57 @@ describe("Import before Insert says to insert the tracker first", () => {
     await expect(readImport(fakeContext(state))).rejects.toMatchObject({ code: "notInserted" });
   });
 });
+
+describe("finance layouts in the pane (product.md 11): skipped rows, a mapping remembered in the workbook, unusual values", () => {
+  const financeBlock = (months: [string, string], label: string, values: [number, number]) => [
+    ["Acme Inc. — monthly KPIs", null, null],
+    ["KPI", ...months],
+    ["MRR", 100_000, 110_000],
+    [label, ...values],
+    ["Total", 100_050, 110_060],
+  ];
+
+  test("an unknown label mapped in the pane is read as its measure, remembered in the workbook, and applied to the next import", async () => {
+    userData(financeBlock(["Jan 2026", "Feb 2026"], "Ingresos SaaS", [50, 60]));
+    const first = await readImport(fakeContext(state));
+    expect(first.plan.unknown.map((u) => [u.label, u.lines])).toEqual([["Ingresos SaaS", [4]]]);
+    expect(first.plan.cells).toEqual([]);
+    expect(first.plan.skipped.map((s) => [s.line, s.what])).toEqual([
+      [1, "title"],
+      [5, "totalRow"],
+    ]);
+
+    const mapped = await readImport(fakeContext(state), "en", { "Ingresos SaaS": "team_size" });
+    expect(mapped.plan.errors).toEqual([]);
+    expect(mapped.plan.cells.filter((c) => c.row.key === "team_size").map((c) => [c.monthLabel, c.value])).toEqual([
+      ["2026-01", 50],
+      ["2026-02", 60],
+    ]);
+    await writeImport(fakeContext(state), mapped.plan, false);
+    expect(JSON.parse(String(state.settings?.get("scaleTracker.importMapping")))).toEqual({ "Ingresos SaaS": "team_size" });
+
+    // Another month's export, read with no choice made: the workbook's mapping applies.
+    userData(financeBlock(["Mar 2026", "Apr 2026"], "ingresos  saas", [70, 80]), "March");
+    const next = await readImport(fakeContext(state));
+    expect([next.syncs, next.plan.errors, next.plan.unknown]).toEqual([1, [], []]);
+    expect(next.plan.cells.filter((c) => c.row.key === "team_size").map((c) => [c.monthLabel, c.value])).toEqual([
+      ["2026-03", 70],
+      ["2026-04", 80],
+    ]);
+  });
+
+  test("a CAC typed in thousands among the dollars already on the Tracking sheet: warned about with its row, written all the same", async () => {
+    tracking().cells.set(cellOf("cac", 1), { value: 1_200 });
+    tracking().cells.set(cellOf("cac", 3), { value: 1_100 });
+    userData([
+      ["KPI", "Feb 2026"],
+      ["CAC", 1.3],
+    ]);
+    const preview = await readImport(fakeContext(state));
+    expect(preview.plan.errors).toEqual([]);
+    expect(preview.plan.warnings.map((w) => [w.row.key, w.month, w.value, w.size, w.line])).toEqual([["cac", 2, 1.3, "small", 2]]);
+    expect(preview.plan.warnings[0].message).toMatch(/cac for Feb 2026 is 1\.3, at most a tenth of both its neighbours \(Jan 2026: 1200; Mar 2026: 1100\)/);
+    await writeImport(fakeContext(state), preview.plan, false);
+    expect(tracking().cells.get(cellOf("cac", 2))!.value).toBe(1.3);
+  });
+});

@@ -98,6 +98,8 @@ export interface FakeState {
    * range's worksheet, ...) fails at sync with InvalidObjectPath. Off, such objects are null too.
    */
   strictNullObjects?: boolean;
+  /** workbook.settings: the add-in's key/value pairs kept in the file. */
+  settings?: Map<string, unknown>;
 }
 
 export function newFakeState(): FakeState {
@@ -1164,6 +1166,41 @@ class FakeTableCollection extends FakeClientObject {
   }
 }
 
+/**
+ * workbook.settings (ExcelApi 1.4, https://learn.microsoft.com/javascript/api/excel/excel.settingcollection):
+ * add queues a set, getItemOrNullObject a read; both happen at sync, as Office.js does.
+ */
+class FakeSetting extends FakeClientObject {
+  private loadedValue: unknown;
+  constructor(ctx: FakeContext, private readonly key: string) {
+    super(ctx);
+  }
+  get value(): unknown {
+    return this.loaded("value", this.loadedValue);
+  }
+  load(arg?: LoadArg): this {
+    this.queueLoad(`load setting ${this.key}`, arg, () => {
+      const settings = this.context.state.settings;
+      this.loadedValue = settings?.get(this.key);
+      return settings?.has(this.key) ?? false;
+    });
+    return this;
+  }
+}
+
+class FakeSettingCollection extends FakeClientObject {
+  add(key: string, value: unknown): FakeSetting {
+    this.context.enqueue(`settings.add ${key}`, () => {
+      const state = this.context.state;
+      (state.settings ??= new Map()).set(key, value);
+    });
+    return new FakeSetting(this.context, key);
+  }
+  getItemOrNullObject(key: string): FakeSetting {
+    return nullCheckedAtSync(new FakeSetting(this.context, key), () => this.context.state.settings?.has(key) ?? false);
+  }
+}
+
 /** The selection ("'Sheet'!A1:B2"), as the fake's state holds it. */
 function selectionTarget(ctx: FakeContext): Target {
   const address = ctx.state.selected;
@@ -1179,9 +1216,11 @@ class FakeWorkbook extends FakeClientObject {
   readonly names: FakeNamedItemCollection;
   readonly tables: FakeTableCollection;
   readonly protection: FakeProtection;
+  readonly settings: FakeSettingCollection;
   private loadedReadOnly = false;
   constructor(private readonly ctx: FakeContext) {
     super(ctx);
+    this.settings = new FakeSettingCollection(ctx);
     this.worksheets = new FakeWorksheetCollection(ctx);
     this.names = new FakeNamedItemCollection(ctx);
     this.tables = new FakeTableCollection(ctx);
