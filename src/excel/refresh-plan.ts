@@ -13,6 +13,7 @@ import {
 } from "../core/catalog";
 import { indicatorRule } from "../core/evaluate";
 import { addMonths, monthsBetween, yearMonthOf } from "../core/months";
+import { unusualValues } from "../core/unusual";
 import { Overrides } from "../core/overrides";
 import {
   Series,
@@ -54,6 +55,20 @@ export interface OutOfRangeCell {
   problem: string;
 }
 
+/** A typed value unusually far from its row's neighbours (core/unusual.ts): listed, never judged otherwise. */
+export interface UnusualCell {
+  address: string;
+  /** The row's key (Tracking_<key>) and the id its cell shows. */
+  key: string;
+  measureId: string;
+  /** "YYYY-MM" of the value and of its nearest typed neighbours before and after it. */
+  month: string;
+  value: number;
+  previous: { month: string; value: number };
+  next: { month: string; value: number };
+  size: "large" | "small";
+}
+
 /** A range as read: where it is and its values. */
 export interface RangeRead {
   readonly address: Address;
@@ -93,6 +108,7 @@ export interface Plan {
   counts: Record<Level, number>;
   flagged: FlaggedCell[];
   outOfRange: OutOfRangeCell[];
+  unusual: UnusualCell[];
 }
 
 /** An address as Excel reports it: the sheet name quoted only where it needs to be. */
@@ -187,6 +203,34 @@ function checkRanges(s: TemplateSnapshot, plan: Plan): Set<string> {
     });
   }
   return bad;
+}
+
+/**
+ * The unusual values of the input rows (those the user types; a derived row's cells are Excel's
+ * results), in row order; cells out of range are listed as such, not again here.
+ */
+function findUnusual(s: TemplateSnapshot, bad: Set<string>): UnusualCell[] {
+  const first = yearMonthOf(s.months?.[0]) ?? "";
+  const monthOf = (position: number) =>
+    first ? addMonths(first, position - 1) : String(position);
+  return TIMELINE_ROWS.filter((r) => !r.derived).flatMap((r) => {
+    const read = s.rows.get(r.key);
+    if (!read) return [];
+    const typed = numbers(read.values[0] ?? []).map((v, k) =>
+      bad.has(`${r.key}@${k}`) ? undefined : v,
+    );
+    const a = read.address;
+    return unusualValues(typed).map((u) => ({
+      address: cellAddress(a.sheet, a.start.col + u.month - 1, a.start.row),
+      key: r.key,
+      measureId: r.id,
+      month: monthOf(u.month),
+      value: u.value,
+      previous: { month: monthOf(u.previous.month), value: u.previous.value },
+      next: { month: monthOf(u.next.month), value: u.next.value },
+      size: u.size,
+    }));
+  });
 }
 
 /**
@@ -285,7 +329,10 @@ export function planRefresh(s: TemplateSnapshot): Plan {
     counts: { OK: 0, WATCH: 0, RISK: 0 },
     flagged: [],
     outOfRange: [],
+    unusual: [],
   };
-  judgeReportingMonth(s, plan, checkRanges(s, plan));
+  const bad = checkRanges(s, plan);
+  plan.unusual = findUnusual(s, bad);
+  judgeReportingMonth(s, plan, bad);
   return plan;
 }

@@ -53,6 +53,7 @@ import {
 import {
   FlaggedCell,
   OutOfRangeCell,
+  UnusualCell,
   Plan,
   TemplateSnapshot,
   cellAddress,
@@ -70,7 +71,11 @@ import {
   staleRules,
 } from "./rules";
 
-export type { FlaggedCell, OutOfRangeCell } from "./refresh-plan";
+export type {
+  FlaggedCell,
+  OutOfRangeCell,
+  UnusualCell,
+} from "./refresh-plan";
 
 export interface RefreshResult {
   /** Per phase P1..P4, its plan completion (done ÷ not dropped); null where every item is dropped or the sheet is gone. */
@@ -85,6 +90,8 @@ export interface RefreshResult {
    * validation): listed apart, and a measure whose value as of the reporting month is one of them is not counted.
    */
   outOfRange: OutOfRangeCell[];
+  /** Typed values of the input rows unusually far from their neighbours (a CAC in thousands among dollars): listed, levels unchanged. */
+  unusual: UnusualCell[];
   rulesRemoved: number;
   rulesAdded: number;
   /** "YYYY-MM" of the months inserted as columns that were given their formulas (from the months beside them). */
@@ -686,6 +693,7 @@ export async function refreshRiskFlags(
     counts: plan.counts,
     flagged: plan.flagged,
     outOfRange: plan.outOfRange,
+    unusual: plan.unusual,
     rulesRemoved,
     rulesAdded: written.reduce(
       (n, [key]) => n + plannedFor(plan, key).length,

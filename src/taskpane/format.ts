@@ -5,7 +5,9 @@ import {
   RISK_INDICATORS,
   Unit,
 } from "../core/catalog";
-import { valueProblemIn } from "../core/input-messages";
+import { INPUT_MESSAGES, valueProblemIn } from "../core/input-messages";
+import { monthLabel } from "../core/months";
+import type { UnusualCell } from "../excel/refresh-plan";
 
 const LOCALE: Readonly<Record<Language, string>> = { en: "en-US", es: "es-ES" };
 
@@ -43,6 +45,21 @@ export function rangeProblem(
     PHASE_METRICS.find((x) => x.id === measureId) ??
     RISK_INDICATORS.find((x) => x.qualifiedId === measureId);
   return (m && valueProblemIn(language, m, value)) ?? "";
+}
+
+/** The core's sentence for an unusual typed value (the importer's), its months as months, in `language`. */
+export function unusualSentence(cell: UnusualCell, language: Language): string {
+  const month = (m: string) =>
+    /^\d{4}-\d{2}$/.test(m) ? monthLabel(m, language) : m;
+  const metric = PHASE_METRICS.find((x) => x.id === cell.measureId);
+  const name = language === "es" && metric ? metric.name.es : cell.measureId;
+  return INPUT_MESSAGES[language].importer.unusual(
+    name,
+    month(cell.month),
+    cell.value,
+    [cell.previous, cell.next].map((n) => [month(n.month), n.value] as const),
+    cell.size,
+  );
 }
 
 /** "2024-05" -> "May 2024" / "mayo de 2024", in the pane's language. */

@@ -383,6 +383,21 @@ describe("refreshRiskFlags", () => {
     expect(result.counts).toEqual({ OK: 2, WATCH: 2, RISK: 0 });
   });
 
+  test("a CAC typed in thousands among dollars (product.md 11): listed with its cell, the levels as they were", async () => {
+    await insert();
+    type("cac", 1, 1_200);
+    type("cac", 3, 1_100);
+    type("mrr", 3, 480_000);
+    const before = await refreshRiskFlags(fakeContext(state));
+    type("cac", 2, 1.3);
+    const result = await refreshRiskFlags(fakeContext(state));
+    expect(result.unusual.map((u) => [u.address, u.measureId, u.month, u.value, u.size])).toEqual([
+      [`Tracking!${monthCell("cac", 2)}`, "cac", "2026-02", 1.3, "small"],
+    ]);
+    expect(before.unusual).toEqual([]);
+    expect([result.counts, result.flagged, result.outOfRange]).toEqual([before.counts, before.flagged, []]);
+  });
+
   test("a floor typed for a metric that has none is refused naming its cell, as SCALE.* refuses it; nothing changes", async () => {
     await insert();
     const before = allRules();

@@ -2,7 +2,8 @@
 import { addMonths, monthSerial } from "../../src/core/months";
 import { parseOverrides } from "../../src/core/overrides";
 import { TIMELINE_ROWS } from "../../src/core/timeline";
-import { DASHBOARD, RISKS, TRACKING, describeWorkbook, monthColumn, trackingRow } from "../../src/core/template";
+import { DASHBOARD, RISKS, TRACKING, columnLetter, describeWorkbook, monthColumn, trackingRow } from "../../src/core/template";
+import { unusualSentence } from "../../src/taskpane/format";
 import { RangeRead, TemplateSnapshot, planRefresh } from "../../src/excel/refresh-plan";
 import type { Address } from "../../src/core/template/formulas";
 
@@ -56,4 +57,25 @@ test("a row whose name is gone is neither coloured nor counted; the others are",
   const plan = planRefresh({ ...s, rows });
   expect(plan.flagged.map((f) => f.measureId)).toEqual(["mrr", "arr"]);
   expect(plan.rules.some((r) => r.ref.split(" ").some((a) => a.includes(`${trackingRow("churn")}:`)))).toBe(false);
+});
+
+test("unusual typed values (product.md 11): a CAC typed in thousands among dollars is listed with its cell and months; only input rows are", () => {
+  const cac = [1_200, 1.3, 1_100, 1_250];
+  const plan = planRefresh(snapshot({ cac, mrr: [400_000, 420_000, 440_000, 460_000] }));
+  expect(plan.unusual).toEqual([
+    {
+      address: `Tracking!${columnLetter(monthColumn(2))}${trackingRow("cac")}`,
+      key: "cac",
+      measureId: "cac",
+      month: "2026-02",
+      value: 1.3,
+      previous: { month: "2026-01", value: 1_200 },
+      next: { month: "2026-03", value: 1_100 },
+      size: "small",
+    },
+  ]);
+  expect(unusualSentence(plan.unusual[0], "en")).toMatch(/^cac for Feb 2026 is 1\.3, at most a tenth of both its neighbours \(Jan 2026: 1200; Mar 2026: 1100\)/);
+  expect(unusualSentence(plan.unusual[0], "es")).toContain("feb 2026");
+  // A derived row's cells are Excel's results (typed over or not): refresh lists the input rows' values.
+  expect(planRefresh(snapshot({ arr: [1, 1_000, 1] })).unusual).toEqual([]);
 });
