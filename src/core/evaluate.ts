@@ -207,34 +207,38 @@ export type Eta = { readonly months: number } | { readonly none: NoEta };
 /** Months of trend the ETA looks back over. */
 export const ETA_LOOKBACK = 3;
 
-/** The as-of value at month `t`: the last number at or before it (blanks carry it forward). */
-function asOf(
+/** The last position at or before `t` whose cell holds a number; -1 when none. */
+function lastNumberAt(
   series: readonly (number | undefined)[],
   t: number,
-): number | undefined {
-  for (let k = t; k >= 0; k--) if (series[k] !== undefined) return series[k];
-  return undefined;
+): number {
+  let k = Math.min(t, series.length - 1);
+  while (k >= 0 && series[k] === undefined) k--;
+  return k;
 }
 
 /**
- * Whole months from the as-of value at month `t` (0-based; blanks carry the last value forward)
- * to `rule`'s threshold at the compound monthly growth of the three months before: 0 when
- * already met; else ceil(ln(target / v(t)) / ln(1 + g)) with g = (v(t) / v(t-3))^(1/3) - 1
- * (product.md section 6.5). The dashboard's ETA formulas implement the same rule.
+ * Whole months to `rule`'s threshold from observations, never carried-forward copies (product.md
+ * 6.5, 3rd ed.): m = the last month at or before `t` (0-based) holding a number, m' = the last one
+ * at or before m - 3; 0 when v(m) already meets the target; else ceil(ln(target / v(m)) / ln(1 + g))
+ * with g = (v(m) / v(m'))^(1/(m - m')) - 1, counted from m. The dashboard's ETA formulas implement
+ * the same rule.
  */
 export function etaAt(
   series: readonly (number | undefined)[],
   t: number,
   rule: Rule,
 ): Eta {
-  const now = asOf(series, t);
-  if (now === undefined) return { none: "missing" };
+  const m = lastNumberAt(series, t);
+  if (m < 0) return { none: "missing" };
+  const now = series[m]!;
   if (meets(now, rule)) return { months: 0 };
-  if (t < ETA_LOOKBACK) return { none: "short" };
-  const before = asOf(series, t - ETA_LOOKBACK);
-  if (before === undefined) return { none: "missing" };
+  if (m < ETA_LOOKBACK) return { none: "short" };
+  const earlier = lastNumberAt(series, m - ETA_LOOKBACK);
+  if (earlier < 0) return { none: "missing" };
+  const before = series[earlier]!;
   if (before <= 0 || now <= 0) return { none: "nonpositive" };
-  const growth = Math.pow(now / before, 1 / ETA_LOOKBACK) - 1;
+  const growth = Math.pow(now / before, 1 / (m - earlier)) - 1;
   if (!(growth > RELATIVE_TOLERANCE)) return { none: "flat" };
   const months = Math.log(rule.threshold / now) / Math.log(1 + growth);
   // A whole number of months computed as 2.0000000001 is 2, as a spreadsheet's ROUNDUP of the same sum would be.
@@ -244,12 +248,10 @@ export function etaAt(
 /** What the ETA's rounding up forgives: the same constant in the template's formula. */
 export const ETA_ROUNDING = 1e-9;
 
-/** SCALE.ETA: the ETA from the last value of `series` (monthly, oldest first; undefined = blank). */
+/** SCALE.ETA: the ETA from the last number of `series` (monthly, oldest first; undefined = blank, skipped). */
 export function etaOf(
   series: readonly (number | undefined)[],
   rule: Rule,
 ): Eta {
-  let t = series.length - 1;
-  while (t >= 0 && series[t] === undefined) t--;
-  return t < 0 ? { none: "missing" } : etaAt(series, t, rule);
+  return etaAt(series, series.length - 1, rule);
 }

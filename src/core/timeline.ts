@@ -270,6 +270,8 @@ export interface MetricNow {
   readonly gap?: number;
   readonly flag?: Level;
   readonly eta?: Eta;
+  /** 1-based month the ETA ends in: the current value's month + ETA (may be before the reporting month). */
+  readonly projected?: number;
 }
 
 export interface TimelineState {
@@ -390,6 +392,7 @@ export function computeTimeline(
       m.id,
       metricNow(
         m,
+        values.get(m.id)!,
         asOf.get(m.id)!,
         asOfMonth.get(m.id)!,
         reportingMonth,
@@ -417,6 +420,7 @@ export function computeTimeline(
 
 function metricNow(
   m: PhaseMetric,
+  observed: Series,
   asOf: Series,
   asOfMonth: Series,
   reportingMonth: number | undefined,
@@ -432,6 +436,7 @@ function metricNow(
     month !== undefined && month < reportingMonth - STALE_AFTER_MONTHS;
   if (current === undefined || rule === undefined)
     return { current, month, stale, target: rule?.threshold };
+  const eta = isGrowingAmount(m) ? etaAt(observed, t, rule) : undefined;
   return {
     current,
     month,
@@ -439,6 +444,10 @@ function metricNow(
     target: rule.threshold,
     gap: gapOf(current, rule),
     flag: levelOf(current, rule),
-    eta: isGrowingAmount(m) ? etaAt(asOf, t, rule) : undefined,
+    eta,
+    projected:
+      eta && "months" in eta && month !== undefined
+        ? month + eta.months
+        : undefined,
   };
 }

@@ -12,9 +12,9 @@ import {
 
 const NO_ETA: Readonly<Record<NoEta, string>> = {
   short: "fewer than four months up to the last value",
-  missing: "no value three months before the last one",
+  missing: "no number three or more months before the last one",
   nonpositive: "a value of 0 or less, so there is no growth rate",
-  flat: "the last three months are flat or falling",
+  flat: "the trend is flat or falling",
 };
 
 /**

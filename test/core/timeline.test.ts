@@ -73,3 +73,28 @@ test("phase reached, target phase and scores month by month; stale after three m
   const stale = computeTimeline(typed({ mrr: [600_000, undefined, undefined, undefined, undefined], nps: [undefined, undefined, undefined, undefined, 70] }), 5);
   expect([stale.metrics.get("mrr")!.stale, stale.metrics.get("mrr")!.month, stale.metrics.get("nps")!.stale]).toEqual([true, 1, false]);
 });
+
+test("ETA from observations (product.md 6.5, 3rd ed.): revenue per employee typed quarterly is not flat in the months it is carried", () => {
+  const rule = metricRule(metricById("revenue_per_employee"), 1); // 250,000
+  // Typed in months 1, 4, 7 and 10: 100,000, 110,000, 121,000, 133,100 (10% a quarter).
+  const quarterly = [100_000, undefined, undefined, 110_000, undefined, undefined, 121_000, undefined, undefined, 133_100, undefined, undefined, undefined];
+  // Month 13: m = 10, m' = 7 (the last number at or before month 7); g = 1.1^(1/3) - 1;
+  // ln(250,000 / 133,100) / ln(1.1^(1/3)) = 3 × 0.63030 / 0.09531 = 19.84 -> 20 months from month 10.
+  // (Carried-forward copies would compare month 13's 133,100 with month 10's: flat, no ETA.)
+  expect(etaAt(quarterly, 12, rule)).toEqual({ months: 20 });
+  expect(etaOf(quarterly, rule)).toEqual({ months: 20 });
+  // A gap: 110,000 in month 2 and 150,000 in month 6; m' = month 2 (nothing in months 3), four months apart:
+  // g = (150/110)^(1/4) - 1 = 8.06%; ln(500/150) / ln(1.0806) = 15.53 -> 16 (not 12 from (150/110)^(1/3)).
+  expect(etaAt([100_000, 110_000, undefined, undefined, undefined, 150_000], 5, metricRule(metricById("mrr"), 1))).toEqual({ months: 16 });
+  // No number at or before m - 3: none.
+  expect(etaAt([undefined, undefined, 110_000, 121_000, 133_100], 4, metricRule(metricById("mrr"), 1))).toEqual({ none: "missing" });
+});
+
+test("the dashboard's ETA is counted from the month of the current value: projected month 10 + 20 = 30, before or after the reporting month", () => {
+  const rpe = [100_000, undefined, undefined, 110_000, undefined, undefined, 121_000, undefined, undefined, 133_100, undefined, undefined, undefined];
+  // NPS typed through month 13 makes month 13 the reporting month (a derived row typed over does not).
+  const state = computeTimeline(typed({ revenue_per_employee: rpe, nps: Array(13).fill(70) }), 36);
+  expect(state.reportingMonth).toBe(13);
+  const now = state.metrics.get("revenue_per_employee")!;
+  expect([now.current, now.month, now.eta, now.projected]).toEqual([133_100, 10, { months: 20 }, 30]);
+});

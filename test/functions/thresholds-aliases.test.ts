@@ -185,17 +185,25 @@ describe("SCALE.ETA (product.md sections 5 and 6.5)", () => {
   test("blanks carry the last value forward; trailing blanks are not months; desktop's 0 for an empty month is a blank", () => {
     expect(eta("mrr", [[100_000, null, 121_000, 133_100, null, null]], 1)).toBe(14);
     expect(eta("mrr", [[100_000, 0, 121_000, 133_100, 0, 0, 0]], 1)).toBe(14);
-    expect(eta("mrr", [[0, 0, 110_000, 121_000]], 1)).toEqual(err("#N/A", "No ETA for mrr: no value three months before the last one."));
+    expect(eta("mrr", [[0, 0, 110_000, 121_000]], 1)).toEqual(err("#N/A", "No ETA for mrr: no number three or more months before the last one."));
+  });
+
+  test("from observations (product.md 6.5, 3rd ed.): the last number and the last number at least three positions before it, blanks skipped", () => {
+    // Revenue per employee typed quarterly: 121,000 (month 7) -> 133,100 (month 10) is 10% in three months;
+    // ln(250,000 / 133,100) / ln(1.1^(1/3)) = 19.84 -> 20. Carried forward, months 10 and 13 would look flat.
+    expect(eta("revenue_per_employee", [[100_000, null, null, 110_000, null, null, 121_000, null, null, 133_100, null, null, null]], 1)).toBe(20);
+    // 110,000 in position 2 and 150,000 in position 6: four positions apart, g = (150/110)^(1/4) - 1; ln(500/150)/ln(1+g) = 15.53 -> 16.
+    expect(eta("mrr", [[100_000, 110_000, null, null, null, 150_000]], 1)).toBe(16);
   });
 
   test("0 when already met; #N/A with the reason otherwise", () => {
     expect(eta("mrr", [[600_000]], 1)).toBe(0);
     expect(eta("mrr", [[100_000, 110_000, 121_000]], 1)).toEqual(err("#N/A", "No ETA for mrr: fewer than four months up to the last value."));
-    expect(eta("mrr", [[100_000, 100_000, 100_000, 100_000]], 1)).toEqual(err("#N/A", "No ETA for mrr: the last three months are flat or falling."));
-    expect(eta("mrr", [[130_000, 120_000, 110_000, 100_000]], 1)).toEqual(err("#N/A", "No ETA for mrr: the last three months are flat or falling."));
-    expect(eta("mrr", [[null, null, 110_000, 121_000]], 1)).toEqual(err("#N/A", "No ETA for mrr: no value three months before the last one."));
+    expect(eta("mrr", [[100_000, 100_000, 100_000, 100_000]], 1)).toEqual(err("#N/A", "No ETA for mrr: the trend is flat or falling."));
+    expect(eta("mrr", [[130_000, 120_000, 110_000, 100_000]], 1)).toEqual(err("#N/A", "No ETA for mrr: the trend is flat or falling."));
+    expect(eta("mrr", [[null, null, 110_000, 121_000]], 1)).toEqual(err("#N/A", "No ETA for mrr: no number three or more months before the last one."));
     // 0 is a blank month (Excel desktop passes an empty cell as 0), so 0 three months back is no value.
-    expect(eta("mrr", [[0, 10, 20, 30]], 1)).toEqual(err("#N/A", "No ETA for mrr: no value three months before the last one."));
+    expect(eta("mrr", [[0, 10, 20, 30]], 1)).toEqual(err("#N/A", "No ETA for mrr: no number three or more months before the last one."));
     // An amount cannot be negative (product.md section 7: negative CAC, MRR or counts are refused).
     expect(eta("mrr", [[-10, 10, 20, 30]], 1)).toEqual(err("#VALUE!", "mrr must be at least 0; got -10."));
     expect(eta("churn", [[0.05, 0.04, 0.03, 0.02]], 1)).toEqual(err("#N/A", /No ETA for churn: it is computed for amounts that grow/));

@@ -92,7 +92,7 @@ describe("SCALE.* evaluated by HyperFormula from real formulas", () => {
     expect([at(hf, "A2"), at(hf, "E2"), at(hf, "H2")]).toEqual(["mrr", 500_000, 20_000_000]);
   });
 
-  test("ETA over a row of months: blank months inside carry the last value forward, blanks after the last value are ignored", () => {
+  test("ETA over a row of months: blank months are skipped, never carried into a growth rate; blanks after the last value are ignored", () => {
     const hf = engine({
       Sheet1: [
         // months 0..7: 80k, 100k, (blank), (blank), 121k, 133.1k, (blank), (blank)
@@ -100,14 +100,12 @@ describe("SCALE.* evaluated by HyperFormula from real formulas", () => {
         ["=SCALE.ETA(A1, B1:I1, 1)", "=SCALE.ETA(A1, B1:I1, 2)"],
       ],
     });
-    // The last value is month 5 (133,100); three months before it is month 2, blank, so 100,000 carried from month 1.
-    // g = (133,100 / 100,000)^(1/3) - 1 = 1.331^(1/3) - 1 = 0.1.
-    // Phase 1 (500,000): ln(500,000 / 133,100) / ln(1.1) = 1.32351 / 0.09531 = 13.89 -> 14
-    //   (133,100 * 1.1^13 = 459,497 < 500,000 <= 133,100 * 1.1^14 = 505,447).
-    // Phase 2 (2,000,000): ln(15.026) / ln(1.1) = 2.70979 / 0.09531 = 28.43 -> 29 (1,919,434 < 2,000,000 <= 2,111,378).
-    // Were the blanks dropped, three values before 133,100 would be 80,000: g = 1.66375^(1/3) - 1 = 0.1849, 7.80 -> 8 months;
-    // were they not carried, there would be no value three months before (#N/A).
-    expect([at(hf, "A2"), at(hf, "B2")]).toEqual([14, 29]);
+    // product.md 6.5 (3rd ed.): the last number is month 5 (133,100); the last number at or before month 2 is
+    // month 1's 100,000, four months earlier: g = 1.331^(1/4) - 1 = 0.07410, ln(1 + g) = 0.071483.
+    // Phase 1 (500,000): ln(500,000 / 133,100) / ln(1 + g) = 1.32351 / 0.071483 = 18.52 -> 19.
+    // Phase 2 (2,000,000): ln(15.026) / ln(1 + g) = 2.70979 / 0.071483 = 37.91 -> 38.
+    // Carried forward (100,000 taken as month 2's), g would be 1.331^(1/3) - 1 = 0.1: 14 and 29.
+    expect([at(hf, "A2"), at(hf, "B2")]).toEqual([19, 38]);
   });
 
   test("ETA over a column of months", () => {
@@ -131,7 +129,7 @@ describe("SCALE.* evaluated by HyperFormula from real formulas", () => {
     expect(at(hf, "E1")).toBe(0);
     expect(errorOf(at(hf, "E2"))).toEqual({ type: "NA", message: "No ETA for mrr: fewer than four months up to the last value." });
     // (100,000 / 100,000)^(1/3) - 1 = 0: no growth.
-    expect(errorOf(at(hf, "F3"))).toEqual({ type: "NA", message: "No ETA for mrr: the last three months are flat or falling." });
+    expect(errorOf(at(hf, "F3"))).toEqual({ type: "NA", message: "No ETA for mrr: the trend is flat or falling." });
   });
 
   test("ETA: a thresholds range on the sheet sets the target, and editing it recalculates", () => {

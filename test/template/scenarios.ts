@@ -185,7 +185,30 @@ const phaseThree: Scenario = {
   },
 };
 
-export const SCENARIOS: readonly Scenario[] = [phaseOne, lateStarter, decade, spanish, typedOver, quarterly, phaseThree];
+/**
+ * The team counted each quarter (months 1, 4, 7, 10), so revenue per employee exists only then, while MRR is
+ * typed monthly to month 13; the data ends there, mid-timeline. Month 13's ETAs for team size and revenue per
+ * employee come from months 10 and 7 (product.md 6.5, 3rd ed.), not from month 10's number carried to 13.
+ */
+const quarterlyTeam: Scenario = {
+  name: "a quarterly team and data ending mid-timeline",
+  options: {
+    ...base,
+    language: "en",
+    months: 24,
+    actuals: [
+      ...growing("mrr", 50_000, 0.06, 1, 13),
+      // 10% a quarter.
+      ...[10, 11, 12.1, 13.31].map((value, q) => ({ key: "team_size", month: 1 + 3 * q, value })),
+      ...flat("nps", 60, 1, 13),
+      ...flat("churn", 0.05, 1, 13),
+      ...flat("cash_balance", 2_000_000, 1, 13),
+      ...flat("cash_burn_burn_rate", 150_000, 1, 13),
+    ],
+  },
+};
+
+export const SCENARIOS: readonly Scenario[] = [phaseOne, lateStarter, decade, spanish, typedOver, quarterly, phaseThree, quarterlyTeam];
 
 /** The scenario's numbers after `count` months are inserted at position `at` (later months move on), with `typed` in the new months. */
 export function withInsertedMonths(s: Scenario, at: number, count: number, typed: readonly TimelineValue[]): Scenario {

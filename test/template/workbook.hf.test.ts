@@ -5,6 +5,9 @@
  */
 import { PHASE_METRICS } from "../../src/core/catalog";
 import { describeWorkbook } from "../../src/core/template";
+import { DASHBOARD } from "../../src/core/template/layout";
+import { cell } from "../../src/core/template/formulas";
+import { monthSerial } from "../../src/core/months";
 import { loadWorkbook } from "./hf-workbook";
 import { SCENARIOS, expectedNames, expectedRows, sameValue } from "./scenarios";
 
@@ -52,4 +55,13 @@ test("the scenarios are what their names say, so the comparisons above are not v
   const quarterly = loadWorkbook(describeWorkbook(SCENARIOS.find((s) => s.name === "quarterly-only metrics that go stale")!.options));
   const staleOf = (id: string) => quarterly.value("Scale Dashboard", `E${23 + PHASE_METRICS.findIndex((m) => m.id === id)}`);
   expect([staleOf("nps"), staleOf("team_satisfaction"), staleOf("mrr"), staleOf("gross_margin")]).toEqual(["stale", "stale", "", ""]);
+  // Month 13 of "a quarterly team": team size 13.31 (month 10) against 12.1 (month 7), g = 1.1^(1/3) - 1;
+  // ln(20 / 13.31) / ln(1 + g) = 12.82 -> 13 months from month 10, so projected month 23 (Nov 2026).
+  // Revenue per employee 12 × 50,000 × 1.06^9 / 13.31 = 76,160 against 70,340 (month 7): 44.86 -> 45, month 55 (Jul 2029).
+  // Carried forward, month 13 against month 10 would be flat: n/a.
+  const team = "a quarterly team and data ending mid-timeline";
+  expect([at(team, "Eta_team_size"), at(team, "Eta_revenue_per_employee")]).toEqual([13, 45]);
+  const teamBook = loadWorkbook(describeWorkbook(SCENARIOS.find((s) => s.name === team)!.options));
+  const projectedOf = (id: string) => teamBook.value("Scale Dashboard", cell(DASHBOARD.columns.projected, DASHBOARD.metricRow(PHASE_METRICS.findIndex((m) => m.id === id))));
+  expect([projectedOf("team_size"), projectedOf("revenue_per_employee")]).toEqual([monthSerial("2026-11"), monthSerial("2029-07")]);
 });

@@ -37,6 +37,7 @@ import {
 import { flagTextRules } from "./rules";
 import { monthsOf } from "./tracking";
 import { CellSpec, SheetSpec } from "./types";
+import { TemplateLabels } from "./labels";
 
 const C = DASHBOARD.columns;
 const V = DASHBOARD.valueColumn;
@@ -231,6 +232,7 @@ export function dashboardSheet(ctx: Context): SheetSpec {
     const current = cell(C.current, row);
     const target = cell(C.target, row);
     const eta = cell(C.eta, row);
+    const valueMonth = cell(C.month, row);
     const asOfMonth = `INDEX(${tracking(monthsOf(ctx, TRACKING.asOfMonth.get(m.id)!))},1,${index})`;
     cells.push(
       { ref: cell(C.id, row), value: m.id, style: "label" },
@@ -249,7 +251,7 @@ export function dashboardSheet(ctx: Context): SheetSpec {
       },
       {
         ref: cell(C.stale, row),
-        formula: `IF(ISNUMBER(${current}),IF(N(${asOfMonth})<${index}-${STALE_AFTER_MONTHS},"${d.staleMark}",""),"")`,
+        formula: staleNote(current, asOfMonth, index, isGrowingAmount(m) ? cell(C.projected, row) : undefined, reporting, d),
         style: "note",
       },
       {
@@ -283,8 +285,11 @@ export function dashboardSheet(ctx: Context): SheetSpec {
           formula: etaFormula({
             current,
             target,
-            reportingIndex: index,
+            month: asOfMonth,
             asOfRow: tracking(monthsOf(ctx, TRACKING.asOf.get(m.id)!)),
+            asOfMonthRow: tracking(
+              monthsOf(ctx, TRACKING.asOfMonth.get(m.id)!),
+            ),
             notAvailable: d.notAvailable,
           }),
           numberFormat: "0",
@@ -292,7 +297,8 @@ export function dashboardSheet(ctx: Context): SheetSpec {
         },
         {
           ref: cell(C.projected, row),
-          formula: `IF(ISNUMBER(${eta}),DATE(YEAR(${reporting}),MONTH(${reporting})+${eta},1),"")`,
+          // Counted from the month of the current value (product.md 6.5, 3rd ed.).
+          formula: `IF(AND(ISNUMBER(${eta}),ISNUMBER(${valueMonth})),DATE(YEAR(${valueMonth}),MONTH(${valueMonth})+${eta},1),"")`,
           numberFormat: monthFormat(lang),
           style: "computed",
         },
@@ -386,6 +392,24 @@ export function dashboardSheet(ctx: Context): SheetSpec {
  * Column widths in characters: the main table (id to % of target) reads on a 1,024-pixel screen
  * (screen.ts, product.md 10 "Screen"); column A also holds the labels above it.
  */
+/**
+ * The note beside a current value: stale when it is older than 3 months before the reporting
+ * month; "passed" when its projected month is before the reporting month (product.md 6.5, 3rd ed.).
+ */
+function staleNote(
+  current: string,
+  asOfMonth: string,
+  index: string,
+  projected: string | undefined,
+  reporting: string,
+  d: TemplateLabels["dashboard"],
+): string {
+  const stale = `IF(ISNUMBER(${current}),IF(N(${asOfMonth})<${index}-${STALE_AFTER_MONTHS},"${d.staleMark}",""),"")`;
+  if (projected === undefined) return stale;
+  const passed = `IF(AND(ISNUMBER(${projected}),ISNUMBER(${reporting})),IF(N(${projected})<DATE(YEAR(${reporting}),MONTH(${reporting}),1),"${d.passedMark}",""),"")`;
+  return `TRIM(${stale}&" "&${passed})`;
+}
+
 function dashboardWidths(lang: Language): Record<string, number> {
   const es = lang === "es";
   const widths: [number, number][] = [

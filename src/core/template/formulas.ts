@@ -353,27 +353,35 @@ export function worstLevelFormula(range: string): string {
 }
 
 export interface EtaCells {
-  /** The as-of value at the reporting month. */
+  /** The as-of value at the reporting month: v(m). */
   readonly current: string;
   /** The target phase's target, blank where switched off. */
   readonly target: string;
-  /** The reporting month's position on the timeline. */
-  readonly reportingIndex: string;
+  /** The month of the as-of value at the reporting month: m (a position on the timeline). */
+  readonly month: string;
   /** The metric's as-of row (every month). */
   readonly asOfRow: string;
+  /** The metric's as-of month row (every month): the position of the last number at or before it. */
+  readonly asOfMonthRow: string;
   readonly notAvailable: string;
 }
 
-/** Whole months to the target at the growth of the last three months: evaluate.etaAt, as a formula. */
+/**
+ * Whole months to the target from observations (product.md 6.5, 3rd ed.): evaluate.etaAt, as a
+ * formula. m' = the as-of month at m - 3, v(m') its as-of value, read from the month-by-month
+ * chains, so the cost does not grow with the timeline.
+ */
 export function etaFormula(c: EtaCells): string {
   const na = `"${c.notAvailable}"`;
-  const before = `INDEX(${c.asOfRow},1,${c.reportingIndex}-${ETA_LOOKBACK})`;
-  const growth = `(${c.current}/${before})^(1/${ETA_LOOKBACK})-1`;
+  const back = `${c.month}-${ETA_LOOKBACK}`;
+  const before = `INDEX(${c.asOfRow},1,${back})`;
+  const beforeMonth = `INDEX(${c.asOfMonthRow},1,${back})`;
+  const growth = `(${c.current}/${before})^(1/(${c.month}-${beforeMonth}))-1`;
   const months = `LN(${c.target}/${c.current})/LN(1+(${growth}))`;
   return (
     `IF(OR(NOT(ISNUMBER(${c.current})),NOT(ISNUMBER(${c.target}))),"",` +
     `IF(${atTarget(c.current, c.target, "higher")},0,` +
-    `IF(N(${c.reportingIndex})<=${ETA_LOOKBACK},${na},` +
+    `IF(N(${c.month})<=${ETA_LOOKBACK},${na},` +
     `IF(NOT(ISNUMBER(${before})),${na},` +
     `IF(OR(${before}<=0,${c.current}<=0),${na},` +
     `IF(${growth}<=${RELATIVE_TOLERANCE},${na},` +
