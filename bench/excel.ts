@@ -1,5 +1,6 @@
 /** Office.js work per operation, counted by the fake Excel host: context.sync calls and queued operations. */
-import { insertTrackingWorkbook, readImport, refreshRiskFlags, writeImport } from "../src/excel";
+import { INPUT_ROWS } from "../src/core/timeline";
+import { insertTrackingWorkbook, readImport, rebuildTracker, refreshRiskFlags, writeImport } from "../src/excel";
 import { fakeContext, insertColumn, installFakeOffice, newFakeState, newSheet } from "../test/fakes/excel-fake";
 
 export async function run(): Promise<Record<string, number>> {
@@ -38,5 +39,31 @@ export async function run(): Promise<Record<string, number>> {
   state.syncs = 0;
   const preview = await readImport(fakeContext(state));
   await writeImport(fakeContext(state), preview.plan, false);
-  return { insertSyncs, insertOperations, refreshSyncs, refreshSyncsWorstCase, refreshSyncsInsertedMonths, importSyncs: state.syncs };
+  const importSyncs = state.syncs;
+  // Rebuild the tracker the import filled, with the options it has (the current template version).
+  state.syncs = 0;
+  await rebuildTracker(fakeContext(state), { language: "en", company: "Acme", currency: "USD", firstMonth: "2026-01", months: 38 });
+  const rebuildSyncs = state.syncs;
+  return { insertSyncs, insertOperations, refreshSyncs, refreshSyncsWorstCase, refreshSyncsInsertedMonths, importSyncs, rebuildSyncs, rebuild120MonthsMs: await rebuild120Months() };
+}
+
+/** A full 120-month tracker, every input row typed in every month, rebuilt on the fake host (read, plan, write): milliseconds. */
+async function rebuild120Months(): Promise<number> {
+  const state = installFakeOffice(globalThis as unknown as Record<string, unknown>, newFakeState());
+  const options = { language: "en", company: "Acme", currency: "USD", firstMonth: "2020-01", months: 120 } as const;
+  await insertTrackingWorkbook(fakeContext(state), options);
+  for (const row of INPUT_ROWS) {
+    const n = state.names.get(`Tracking_${row.key}`)!;
+    const [from, to] = n.ref.split(":");
+    const sheet = state.sheets.find((s) => s.name === n.sheet)!;
+    const column = (ref: string) => [...ref.replace(/\d+$/, "")].reduce((x, ch) => x * 26 + ch.charCodeAt(0) - 64, 0);
+    const letter = (c: number): string => (c > 26 ? letter(Math.floor((c - 1) / 26)) : "") + String.fromCharCode(65 + ((c - 1) % 26));
+    const rowNumber = from.replace(/^[A-Z]+/, "");
+    for (let c = column(from); c <= column(to); c++) sheet.cells.set(`${letter(c)}${rowNumber}`, { value: 0.5 + (c % 7) / 100 });
+  }
+  const started = performance.now();
+  const outcome = await rebuildTracker(fakeContext(state), options);
+  const ms = performance.now() - started;
+  if (outcome.kind !== "done" || outcome.result.carried.values !== INPUT_ROWS.length * 120) throw new Error(`bench: the 120-month rebuild carried ${outcome.kind === "done" ? outcome.result.carried.values : "nothing"}`);
+  return Math.round(ms);
 }

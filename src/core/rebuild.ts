@@ -97,6 +97,18 @@ function thresholdCount(s: UserSettings): number {
   );
 }
 
+/** What a rebuild on the tracker's own timeline would carry: for the pane to say before it runs. */
+export function trackerSummary(
+  data: TrackerData,
+): Pick<Carried, "values" | "typedOver" | "thresholds" | "planEntries"> {
+  return {
+    values: data.values.length,
+    typedOver: data.values.filter((v) => v.typedOver).length,
+    thresholds: thresholdCount(data.settings),
+    planEntries: data.settings.plan?.length ?? 0,
+  };
+}
+
 export function describeWithUserData(
   options: TemplateOptions,
   data: TrackerData = NO_DATA,
@@ -127,7 +139,11 @@ export function describeWithUserData(
     reportingMonth: keepsReporting ? reporting : undefined,
     startMonth,
   };
-  const spec = describeWorkbook({ ...options, actuals, settings });
+  const spec = describeWorkbook({
+    ...options,
+    actuals,
+    ...(data !== NO_DATA && { settings }),
+  });
   const placesStart =
     startMonth !== undefined &&
     spec.names.some((n) => n.name === START_MONTH_NAME);

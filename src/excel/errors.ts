@@ -18,6 +18,7 @@ export type WorkbookErrorCode =
   | "insertIncomplete"
   | "importChanged"
   | "importIncomplete"
+  | "trackerRebuildStopped"
   | "unknown";
 
 /** What to do about each failure, in the pane's two languages; WorkbookError carries the English one. */
@@ -54,6 +55,8 @@ export const WORKBOOK_ERROR_MESSAGES: Readonly<
     importChanged:
       "The Tracking sheet changed since the preview, so nothing was written. Read the selection again to see the import as it is now.",
     importIncomplete: "Excel stopped the import part-way.",
+    trackerRebuildStopped:
+      "Excel stopped the rebuild after the new sheets were written.",
     unknown:
       "Excel could not finish the operation. Nothing was changed; try again.",
   },
@@ -87,6 +90,8 @@ export const WORKBOOK_ERROR_MESSAGES: Readonly<
     importChanged:
       "La hoja Seguimiento cambió desde la vista previa, así que no se escribió nada. Vuelve a leer la selección para ver la importación tal como está ahora.",
     importIncomplete: "Excel detuvo la importación a medias.",
+    trackerRebuildStopped:
+      "Excel detuvo la reconstrucción después de escribir las hojas nuevas.",
     unknown:
       "Excel no pudo terminar la operación. No se cambió nada; inténtalo de nuevo.",
   },
@@ -168,6 +173,35 @@ export class ImportIncompleteError extends WorkbookError {
       `${checked ? `Written: ${written.map((c) => c.address).join(", ") || "none"} of ${total} values.` : `Not checked which of ${total} values were written.`} ${cause.message}${cause.detail ? ` (${cause.detail})` : ""}`,
     );
     this.name = "ImportIncompleteError";
+  }
+}
+
+/**
+ * A rebuild Excel stopped once the new sheets were written (docs/rebuild.md). `names`: while it
+ * pointed the workbook's names at them, and pointing them back failed too, so some names point
+ * to the new sheets (`moved`) and both sets of sheets are there. `replace`: after every name
+ * pointed to the new sheets, which make the working tracker; some old sheets may be left and
+ * some new ones keep a temporary name.
+ */
+export class RebuildStoppedError extends WorkbookError {
+  constructor(
+    readonly stage: "names" | "replace",
+    /** Sheets of the old tracker still in the workbook. */
+    readonly oldSheets: readonly string[],
+    /** New sheets under a temporary name, with the name they were to get. */
+    readonly temporary: readonly {
+      readonly name: string;
+      readonly final: string;
+    }[],
+    /** Stage "names": the names that point to the new sheets. */
+    readonly moved: readonly string[],
+    readonly cause: WorkbookError,
+  ) {
+    super(
+      "trackerRebuildStopped",
+      `${stage === "names" ? `Names pointing to the new sheets: ${moved.join(", ") || "none"}. ` : ""}Old sheets left: ${oldSheets.join(", ") || "none"}. New sheets under a temporary name: ${temporary.map((t) => `${t.name} (to be ${t.final})`).join(", ") || "none"}. ${cause.message}${cause.detail ? ` (${cause.detail})` : ""}`,
+    );
+    this.name = "RebuildStoppedError";
   }
 }
 

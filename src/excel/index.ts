@@ -5,12 +5,15 @@ export {
   REQUIRED_API,
 } from "./insert";
 export type { InsertOptions, InsertResult, InsertedSheet } from "./insert";
+export { readTracker, rebuildTracker } from "./rebuild";
+export type { RebuildOutcome, RebuildResult, TrackerRead } from "./rebuild";
 export { rebuildSheetFlags, refreshRiskFlags } from "./refresh";
 export type { FlaggedCell, RefreshResult } from "./refresh";
 export {
   ImportChangedError,
   ImportIncompleteError,
   InsertIncompleteError,
+  RebuildStoppedError,
   RefreshIncompleteError,
   WorkbookError,
 } from "./errors";

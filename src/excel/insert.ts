@@ -390,7 +390,8 @@ export function queueWorkbook(
 ): {
   skippedNames: string[];
   sheets: ReadonlyMap<SheetKey, Excel.Worksheet>;
-  tables: ReadonlyMap<string, Excel.Table>;
+  /** By described name: the table, and the name it got (another where that one was taken). */
+  tables: ReadonlyMap<string, { table: Excel.Table; name: string }>;
 } {
   const sheets = new Map<SheetKey, Excel.Worksheet>();
   for (const s of spec.sheets) {
@@ -402,14 +403,14 @@ export function queueWorkbook(
   const replaceable = (name: string) =>
     existing.stale.has(name) && ours.has(name);
   const taken = new Set([...existing.names].filter((n) => !replaceable(n)));
-  const tables = new Map<string, Excel.Table>();
+  const tables = new Map<string, { table: Excel.Table; name: string }>();
   for (const t of spec.tables) {
     const table = sheets.get(t.sheet)!.tables.add(t.ref, true);
     const name = freeName(t.name, taken, "");
     table.name = name;
     taken.add(name.toLowerCase());
     table.style = TABLE_STYLE;
-    tables.set(t.name, table);
+    tables.set(t.name, { table, name });
   }
   const skippedNames: string[] = [];
   for (const n of spec.names) {

@@ -6,11 +6,14 @@ import type {
   InsertLeft,
   InsertOptions,
   InsertResult,
+  RebuildOutcome,
   RefreshResult,
+  TrackerRead,
 } from "../excel";
+import type { Dropped } from "../core/rebuild";
 import type { ImportPlan, ImportPreview, ImportWritten } from "../excel/import";
 import { toWorkbookError } from "../excel/errors";
-import { rangeNameTest } from "../excel/names";
+import { hasTrackerName, rangeNameTest } from "../excel/names";
 import type { Language } from "../core/catalog";
 import type { FormulaPlan, WorkbookThresholds } from "./formula-builder";
 
@@ -27,6 +30,13 @@ export interface SelectedCells {
 
 export interface Host {
   insert(options: InsertOptions): Promise<InsertResult>;
+  /** The tracker in the workbook, its options and what a rebuild would carry; undefined without one (one sync, three with one). */
+  readTracker(): Promise<TrackerRead | undefined>;
+  /** Rebuilds the tracker with `options` (excel/rebuild.ts); `confirmed`: the values the user agreed to leave out. */
+  rebuild(
+    options: InsertOptions,
+    confirmed?: readonly Dropped[],
+  ): Promise<RebuildOutcome>;
   /** Deletes what an insert Excel stopped part-way left (InsertIncompleteError.left) and nothing else; returns what it removed. */
   removeInsertLeft(left: InsertLeft): Promise<InsertLeft>;
   refresh(): Promise<RefreshResult>;
@@ -188,6 +198,21 @@ export const excelHost: Host = {
   insert: async (options) => {
     const { insertTrackingWorkbook } = await writer();
     return run((context) => insertTrackingWorkbook(context, options));
+  },
+  readTracker: async () => {
+    // The names first, without the writer's code: a workbook without a tracker costs one sync.
+    const hasTracker = await run(async (context) => {
+      const names = context.workbook.names.load("items/name,items/type");
+      await context.sync();
+      return hasTrackerName(names);
+    });
+    if (!hasTracker) return undefined;
+    const { readTracker } = await writer();
+    return run(readTracker);
+  },
+  rebuild: async (options, confirmed) => {
+    const { rebuildTracker } = await writer();
+    return run((context) => rebuildTracker(context, options, confirmed));
   },
   removeInsertLeft: async (left) => {
     const { removeInsertLeft } = await writer();

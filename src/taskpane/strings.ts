@@ -46,6 +46,31 @@ export interface Strings {
     removeLeft: string;
     removingLeft: string;
     removedLeft: (left: InsertLeft) => string;
+    /** The first month outside Excel's dates for the timeline: the range it may take. */
+    firstMonthRange: (from: string, to: string) => string;
+    companyInvalid: (max: number) => string;
+    /** A tracker found in the workbook: its timeline and what a rebuild carries. */
+    rebuildIntro: (
+      months: number,
+      first: string,
+      values: number,
+      thresholds: number,
+      planEntries: number,
+    ) => string;
+    rebuildHint: string;
+    rebuild: string;
+    rebuilding: string;
+    /** Values the new timeline cannot hold, listed below; the action that rebuilds without them. */
+    dropIntro: string;
+    rebuildWithout: (count: number) => string;
+    rebuilt: string;
+    /** A rebuild Excel stopped after the new sheets were written (RebuildStoppedError). */
+    rebuildStopped: (
+      stage: "names" | "replace",
+      oldSheets: readonly string[],
+      temporary: readonly { name: string; final: string }[],
+      moved: readonly string[],
+    ) => string;
   };
   refresh: {
     intro: string;
@@ -205,6 +230,25 @@ const en: Strings = {
     leftNamesSummary: (count) => `The ${count} name${count === 1 ? "" : "s"}`,
     removeLeft: "Remove what the insert left",
     removingLeft: "Removing…",
+    firstMonthRange: (from, to) =>
+      `Choose a first month from ${from} to ${to}, so that every month of the timeline is a date Excel can hold.`,
+    companyInvalid: (max) =>
+      `Enter a company name of at most ${max} characters: it titles the dashboard.`,
+    rebuildIntro: (months, first, values, thresholds, planEntries) =>
+      `A tracking workbook is already here: ${months} months from ${first}, ${values} value${values === 1 ? "" : "s"} typed, ${thresholds} threshold edit${thresholds === 1 ? "" : "s"}, ${planEntries} plan entr${planEntries === 1 ? "y" : "ies"}. Rebuild makes it again with the options below and carries all of that, by calendar month; its old sheets are replaced only once the new ones are complete.`,
+    rebuildHint:
+      "Keep the options as they are to rebuild with the current template version.",
+    rebuild: "Rebuild tracking workbook",
+    rebuilding: "Rebuilding…",
+    dropIntro:
+      "Nothing was changed. Change the first month or the number of months so that the timeline holds them, or rebuild without them:",
+    rebuildWithout: (count) =>
+      `Rebuild without ${count === 1 ? "this value" : `these ${count} values`}`,
+    rebuilt: "Rebuilt the tracking workbook:",
+    rebuildStopped: (stage, oldSheets, temporary, moved) =>
+      stage === "replace"
+        ? `The new tracking workbook is in place and the workbook's names point to it. ${oldSheets.length ? `Old sheets still there: ${oldSheets.join(", ")}; delete them. ` : ""}${temporary.length ? `Rename these new sheets if you like: ${temporary.map((t) => `${t.name} (was to be ${t.final})`).join(", ")}.` : ""}`
+        : `Excel stopped twice, and some names now point to the new sheets: ${moved.join(", ")}. Both trackers are in the workbook with the same data: rebuild again, which reads each value through its name, then delete the sheets of the one no name points to.`,
     removedLeft: (left) =>
       `Removed what the insert left: ${
         [
@@ -418,6 +462,25 @@ const es: Strings = {
       `${count === 1 ? "El nombre" : `Los ${count} nombres`}`,
     removeLeft: "Quitar lo que dejó la inserción",
     removingLeft: "Quitando…",
+    firstMonthRange: (from, to) =>
+      `Elige un primer mes de ${from} a ${to}, para que cada mes del calendario sea una fecha que Excel admite.`,
+    companyInvalid: (max) =>
+      `Escribe un nombre de empresa de ${max} caracteres como máximo: titula el panel.`,
+    rebuildIntro: (months, first, values, thresholds, planEntries) =>
+      `Ya hay un libro de seguimiento aquí: ${months} meses desde ${first}, ${values} ${values === 1 ? "valor escrito" : "valores escritos"}, ${thresholds} ${thresholds === 1 ? "umbral editado" : "umbrales editados"}, ${planEntries} ${planEntries === 1 ? "entrada" : "entradas"} del plan. Reconstruir lo crea de nuevo con las opciones de abajo y conserva todo eso, por mes del calendario; sus hojas anteriores se sustituyen solo cuando las nuevas están completas.`,
+    rebuildHint:
+      "Deja las opciones como están para reconstruirlo con la versión actual de la plantilla.",
+    rebuild: "Reconstruir libro de seguimiento",
+    rebuilding: "Reconstruyendo…",
+    dropIntro:
+      "No se cambió nada. Cambia el primer mes o el número de meses para que el calendario los contenga, o reconstruye sin ellos:",
+    rebuildWithout: (count) =>
+      `Reconstruir sin ${count === 1 ? "este valor" : `estos ${count} valores`}`,
+    rebuilt: "Libro de seguimiento reconstruido:",
+    rebuildStopped: (stage, oldSheets, temporary, moved) =>
+      stage === "replace"
+        ? `El nuevo libro de seguimiento está en su sitio y los nombres del libro apuntan a él. ${oldSheets.length ? `Siguen las hojas anteriores: ${oldSheets.join(", ")}; bórralas. ` : ""}${temporary.length ? `Cambia el nombre de estas hojas nuevas si quieres: ${temporary.map((t) => `${t.name} (iba a ser ${t.final})`).join(", ")}.` : ""}`
+        : `Excel se detuvo dos veces y algunos nombres apuntan ya a las hojas nuevas: ${moved.join(", ")}. Los dos libros de seguimiento están en el libro con los mismos datos: vuelve a reconstruir, que lee cada valor por su nombre, y después borra las hojas del que no tenga ningún nombre apuntándole.`,
     removedLeft: (left) =>
       `Se quitó lo que dejó la inserción: ${
         [

@@ -1297,35 +1297,38 @@ export function movedFormula(formula: string, dc: number, dr: number): string {
     .join("");
 }
 
-/** References to sheet `name` in a formula (`'My sheet'!A1`, `Tracking!A1:B2`), outside text in double quotes. */
-function onSheetRefs(formula: string, name: string, replace: (ref: string) => string): string {
+/** Rewrites the references to sheet `name` in formulas (`'My sheet'!A1`, `Tracking!A1:B2`), outside text in double quotes. */
+function sheetRefs(name: string, replace: (ref: string) => string): (formula: string) => string {
   const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const sheet = `(?:'${escape(name.replace(/'/g, "''"))}'${/^[A-Za-z0-9_]+$/.test(name) ? `|(?<![A-Za-z0-9_.'])${escape(name)}` : ""})`;
   const pattern = new RegExp(`${sheet}!(\\$?[A-Z]{1,3}\\$?\\d+(?::\\$?[A-Z]{1,3}\\$?\\d+)?)`, "gi");
-  return formula
-    .split(/("(?:[^"]|"")*")/)
-    .map((part, i) => (i % 2 === 1 ? part : part.replace(pattern, (_, ref: string) => replace(ref))))
-    .join("");
+  const lower = name.toLowerCase();
+  return (formula) =>
+    !formula.toLowerCase().includes(lower)
+      ? formula
+      : formula
+          .split(/("(?:[^"]|"")*")/)
+          .map((part, i) => (i % 2 === 1 ? part : part.replace(pattern, (_, ref: string) => replace(ref))))
+          .join("");
 }
 
-/**
- * What Excel does to the rest of the workbook when a sheet is renamed: formulas and names that
- * refer to it follow it ("Rename a worksheet": references update; a name keeps its cells).
- */
+/** What Excel does to the rest of the workbook when a sheet is renamed: formulas and names that refer to it follow it. */
 function sheetRenamed(state: FakeState, from: string, to: string): void {
-  for (const sheet of state.sheets)
-    for (const cell of sheet.cells.values()) if (cell.formula !== undefined) cell.formula = onSheetRefs(cell.formula, from, (ref) => `${quote(to)}!${ref}`);
+  const rewrite = sheetRefs(from, (ref) => `${quote(to)}!${ref}`);
+  for (const sheet of state.sheets) for (const cell of sheet.cells.values()) if (cell.formula !== undefined) cell.formula = rewrite(cell.formula);
   for (const n of state.names.values()) if (n.formula === undefined && n.sheet.toLowerCase() === from.toLowerCase()) n.sheet = to;
   if (state.activeSheet === from) state.activeSheet = to;
 }
 
 /**
- * What Excel does when a sheet is deleted: formulas that referred to its cells hold #REF!, and so
- * do the names that referred to them (a later sheet of the same name does not bring them back).
+ * What Excel does when a sheet is deleted: formulas that referred to its cells hold #REF! ("How to
+ * correct a #REF! error": a reference to cells that were deleted,
+ * https://support.microsoft.com/office/how-to-correct-a-ref-error-822c8e46-e610-4d02-bf68-7a2b7fbe4a7d),
+ * and so do the names that referred to them: a later sheet of the same name does not bring them back.
  */
 function sheetDeleted(state: FakeState, name: string): void {
-  for (const sheet of state.sheets)
-    for (const cell of sheet.cells.values()) if (cell.formula !== undefined) cell.formula = onSheetRefs(cell.formula, name, () => "#REF!");
+  const rewrite = sheetRefs(name, () => "#REF!");
+  for (const sheet of state.sheets) for (const cell of sheet.cells.values()) if (cell.formula !== undefined) cell.formula = rewrite(cell.formula);
   for (const [key, n] of state.names)
     if (n.formula === undefined && n.sheet.toLowerCase() === name.toLowerCase()) state.names.set(key, { sheet: "", ref: "", formula: "=#REF!", ...(n.comment && { comment: n.comment }) });
 }

@@ -141,7 +141,8 @@ describeWith(["chromium"], "the task pane in headless Chromium, against the fake
       await page.getByRole("tabpanel", { name }).waitFor();
     }
     expect(await page.getByTestId("insert-result").innerText()).toContain("Scale Dashboard");
-    expect(await page.getByRole("button", { name: "Insert tracking workbook" }).isEnabled()).toBe(true);
+    // The workbook has a tracker now: the button rebuilds it (inserting again would make a second one).
+    expect(await page.getByRole("button", { name: "Rebuild tracking workbook" }).isEnabled()).toBe(true);
     expect(await fake(page, (s) => s.sheets.length)).toBe(8);
     expect(await seriousViolations(page)).toEqual([]);
   });

@@ -74,7 +74,16 @@ export function placeSettings(
 ): WorkbookSpec {
   const settings = options.settings;
   if (!settings) return spec;
-  const sheets = new Map(spec.sheets.map((s) => [s.key, new Cells(s)]));
+  // Only the sheets a setting lands on are gone through (the Tracking sheet, the largest, never is).
+  const touched = new Map<string, Cells>();
+  const sheets = {
+    get: (key: string): Cells | undefined => {
+      const sheet = spec.sheets.find((s) => s.key === key);
+      if (!sheet) return undefined;
+      if (!touched.has(key)) touched.set(key, new Cells(sheet));
+      return touched.get(key);
+    },
+  };
   const names = new Map(spec.names.map((n) => [n.name, n]));
   /** Values for the cells of a name, in order; undefined leaves a cell as described, null empties it. */
   const put = (
@@ -106,20 +115,24 @@ export function placeSettings(
   if (settings.startMonth)
     put(START_MONTH_NAME, [monthSerial(settings.startMonth)]);
   placePlan(sheets, settings, options);
-  return { ...spec, sheets: spec.sheets.map((s) => sheets.get(s.key)!.done()) };
+  return {
+    ...spec,
+    sheets: spec.sheets.map((s) => touched.get(s.key)?.done() ?? s),
+  };
 }
 
 /** Each plan entry in its item's row, its status in the new workbook's words. */
 function placePlan(
-  sheets: ReadonlyMap<string, Cells>,
+  sheets: { get(key: string): Cells | undefined },
   settings: UserSettings,
   options: TemplateOptions,
 ): void {
   const words = TEMPLATE_LABELS[options.language].plan.statuses;
   for (const n of PHASE_NUMBERS) {
     const entries = (settings.plan ?? []).filter((e) => e.phase === n);
+    if (!entries.length) continue;
     const cells = sheets.get(planSheetKey(n));
-    if (!entries.length || !cells) continue;
+    if (!cells) continue;
     const found = findPlanItems(
       n,
       (row, col) => cells.text(row, col),

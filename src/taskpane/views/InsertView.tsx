@@ -9,10 +9,27 @@ import {
   Spinner,
 } from "@fluentui/react-components";
 import { Language } from "../../core/catalog";
+import { COMPANY_MAX_CHARACTERS, companyFits } from "../../core/company";
 import { SHEET_NAMES } from "../../core/template/sheet-names";
-import { MONTHS } from "../../core/months";
-import type { InsertLeft, InsertResult } from "../../excel";
-import { InsertIncompleteError } from "../../excel/errors";
+import {
+  EXCEL_DATES,
+  MONTHS,
+  defaultFirstMonth,
+  latestFirstMonth,
+  monthLabel,
+  parseYearMonth,
+  timelineFitsExcel,
+} from "../../core/months";
+import { readWholeText } from "../../core/numbers";
+import type { Dropped } from "../../core/rebuild";
+import type {
+  InsertLeft,
+  InsertOptions,
+  InsertResult,
+  RebuildResult,
+  TrackerRead,
+} from "../../excel";
+import { InsertIncompleteError, RebuildStoppedError } from "../../excel/errors";
 import { Failure } from "../Failure";
 import type { Host } from "../host";
 import { STRINGS, Strings } from "../strings";
@@ -23,10 +40,10 @@ function defaultName(key: string, language: Language): string {
   return names[key] ?? key;
 }
 
-function thisMonth(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}`;
-}
+/** The core's sentences about a rebuild, loaded with the workbook writer (not on the first screen). */
+type RebuildTexts = typeof import("../../core/rebuild");
+const rebuildTexts = (): Promise<RebuildTexts> =>
+  import(/* webpackChunkName: "excel" */ "../../core/rebuild");
 
 interface Props {
   host: Host;
@@ -34,14 +51,65 @@ interface Props {
   language: Language;
 }
 
+/**
+ * The options' checks, the core's rules (one rule for the pane and the command line): a first
+ * month whose whole timeline is dates Excel holds, a company name that fits a title, a whole
+ * number of months.
+ */
+function checkOptions(
+  fields: {
+    currency: string;
+    firstMonth: string;
+    months: string;
+    company: string;
+  },
+  t: Strings,
+  language: Language,
+) {
+  const read = readWholeText(fields.months.trim());
+  const months = read.kind === "number" ? read.value : NaN;
+  const monthsOk = months >= MONTHS.min && months <= MONTHS.max;
+  const span = monthsOk ? months : MONTHS.min;
+  const firstMonth = !parseYearMonth(fields.firstMonth)
+    ? t.insert.firstMonthInvalid
+    : !timelineFitsExcel(fields.firstMonth, span)
+      ? t.insert.firstMonthRange(
+          monthLabel(EXCEL_DATES.firstMonth, language),
+          monthLabel(latestFirstMonth(span), language),
+        )
+      : undefined;
+  const problems = {
+    currency: /^[A-Za-z]{3}$/.test(fields.currency.trim())
+      ? undefined
+      : t.insert.currencyInvalid,
+    firstMonth,
+    months: monthsOk ? undefined : t.insert.monthsInvalid,
+    company:
+      fields.company.trim() === "" || companyFits(fields.company)
+        ? undefined
+        : t.insert.companyInvalid(COMPANY_MAX_CHARACTERS),
+  };
+  return { problems, months, ok: Object.values(problems).every((p) => !p) };
+}
+
 export function InsertView({ host, t, language }: Props) {
   const [workbookLanguage, setWorkbookLanguage] = useState<Language>(language);
   const [company, setCompany] = useState("");
   const [currency, setCurrency] = useState("USD");
-  const [firstMonth, setFirstMonth] = useState(thisMonth());
+  // A timeline that holds last year's history: this month is month 13 (product.md 11).
+  const [firstMonth, setFirstMonth] = useState(() => defaultFirstMonth());
   const [months, setMonths] = useState(String(MONTHS.default));
+  /** The tracker in the workbook: Insert becomes Rebuild. Undefined until looked for, null when there is none. */
+  const [tracker, setTracker] = useState<TrackerRead | null>();
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<InsertResult & { language: Language }>();
+  const [rebuilt, setRebuilt] = useState<RebuildResult>();
+  /** Values the new timeline cannot hold, for the user to confirm, with the options they were listed for. */
+  const [outside, setOutside] = useState<{
+    dropped: readonly Dropped[];
+    options: InsertOptions;
+  }>();
+  const [texts, setTexts] = useState<RebuildTexts>();
   const [error, setError] = useState<unknown>();
   const [tried, setTried] = useState(false);
   const [removed, setRemoved] = useState<InsertLeft>();
@@ -50,36 +118,99 @@ export function InsertView({ host, t, language }: Props) {
     performance.mark("scale-ready");
   }, []);
 
-  const currencyOk = /^[A-Za-z]{3}$/.test(currency.trim());
-  const monthOk = /^\d{4}-(0[1-9]|1[0-2])$/.test(firstMonth);
-  const monthCount = /^\d+$/.test(months.trim()) ? Number(months) : NaN;
-  const monthsOk = monthCount >= MONTHS.min && monthCount <= MONTHS.max;
+  useEffect(() => {
+    let live = true;
+    host.readTracker().then(
+      (found) => {
+        if (!live) return;
+        setTracker(found ?? null);
+        if (found) adopt(found);
+      },
+      // Not read: the view stays Insert, and the insert itself says what Excel refuses.
+      () => live && setTracker(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [host]);
 
-  const insert = async () => {
+  /** The tracker's own options, so that rebuilding as they are gives the current template version. */
+  const adopt = (found: TrackerRead) => {
+    setWorkbookLanguage(found.options.language);
+    setCompany(found.options.company);
+    setCurrency(found.options.currency);
+    setFirstMonth(found.options.firstMonth);
+    setMonths(String(found.options.months));
+  };
+
+  const checked = checkOptions(
+    { currency, firstMonth, months, company },
+    t,
+    language,
+  );
+  const shown = (problem: string | undefined) => (tried ? problem : undefined);
+
+  const options = (): InsertOptions => ({
+    language: workbookLanguage,
+    company: company.trim() || STRINGS[workbookLanguage].insert.defaultCompany,
+    currency: currency.trim().toUpperCase(),
+    firstMonth,
+    months: checked.months,
+  });
+
+  /** Insert, or (a tracker in the workbook) rebuild; `confirmed`: the values the user agreed to leave out. */
+  const run = async (confirmed?: typeof outside) => {
     setTried(true);
-    if (!currencyOk || !monthOk || !monthsOk) return;
+    if (!confirmed && !checked.ok) return;
     setBusy(true);
     setError(undefined);
     setResult(undefined);
+    setRebuilt(undefined);
     setRemoved(undefined);
+    setOutside(undefined);
+    const chosen = confirmed?.options ?? options();
     try {
-      const options = {
-        language: workbookLanguage,
-        company:
-          company.trim() || STRINGS[workbookLanguage].insert.defaultCompany,
-        currency: currency.trim().toUpperCase(),
-        firstMonth,
-        months: monthCount,
-      };
-      setResult({
-        ...(await host.insert(options)),
-        language: workbookLanguage,
-      });
+      if (tracker) await rebuild(chosen, confirmed?.dropped);
+      else {
+        setResult({
+          ...(await host.insert(chosen)),
+          language: workbookLanguage,
+        });
+        // The workbook has a tracker now: inserting again would make a second one.
+        setTracker({
+          options: chosen as Required<InsertOptions>,
+          values: 0,
+          typedOver: 0,
+          thresholds: 0,
+          planEntries: 0,
+        });
+      }
     } catch (e) {
       setError(e);
     } finally {
       setBusy(false);
     }
+  };
+
+  const rebuild = async (
+    chosen: InsertOptions,
+    dropped?: readonly Dropped[],
+  ) => {
+    const outcome = await host.rebuild(chosen, dropped);
+    setTexts(await rebuildTexts());
+    if (outcome.kind === "confirm") {
+      setOutside({ dropped: outcome.dropped, options: chosen });
+      return;
+    }
+    const { carried } = outcome.result;
+    setRebuilt(outcome.result);
+    setTracker({
+      options: chosen as Required<InsertOptions>,
+      values: carried.values,
+      typedOver: carried.typedOver,
+      thresholds: carried.thresholds,
+      planEntries: carried.planEntries,
+    });
   };
 
   /** "Remove what the insert left": deletes exactly what the failed insert reported, nothing else. */
@@ -95,16 +226,39 @@ export function InsertView({ host, t, language }: Props) {
     }
   };
 
+  const goToDashboard = (sheet: string) =>
+    host.select(`'${sheet.replace(/'/g, "''")}'!A1`).catch(setError);
+  const verb = tracker
+    ? { run: t.insert.rebuild, running: t.insert.rebuilding }
+    : { run: t.insert.run, running: t.insert.running };
+
   return (
     <form
+      // The pane's own messages, in its language, not the browser's validation bubble in the browser's.
+      noValidate
       style={{ display: "flex", flexDirection: "column", gap: 10 }}
       onSubmit={(e) => {
         e.preventDefault();
-        void insert();
+        void run();
       }}
-      data-testid="ready"
+      data-testid={tracker === undefined ? undefined : "ready"}
     >
-      <p style={{ margin: 0 }}>{t.insert.intro}</p>
+      {tracker ? (
+        <div data-testid="rebuild-intro">
+          <p style={{ margin: 0 }}>
+            {t.insert.rebuildIntro(
+              tracker.options.months,
+              monthLabel(tracker.options.firstMonth, language),
+              tracker.values,
+              tracker.thresholds,
+              tracker.planEntries,
+            )}
+          </p>
+          <p style={{ margin: "6px 0 0" }}>{t.insert.rebuildHint}</p>
+        </div>
+      ) : (
+        <p style={{ margin: 0 }}>{t.insert.intro}</p>
+      )}
       <Field label={t.insert.language}>
         <Select
           value={workbookLanguage}
@@ -114,7 +268,11 @@ export function InsertView({ host, t, language }: Props) {
           <option value="es">Español</option>
         </Select>
       </Field>
-      <Field label={t.insert.company} hint={t.insert.companyHint}>
+      <Field
+        label={t.insert.company}
+        hint={t.insert.companyHint}
+        validationMessage={shown(checked.problems.company)}
+      >
         <Input
           value={company}
           placeholder={STRINGS[workbookLanguage].insert.defaultCompany}
@@ -124,9 +282,7 @@ export function InsertView({ host, t, language }: Props) {
       <Field
         label={t.insert.currency}
         hint={t.insert.currencyHint}
-        validationMessage={
-          tried && !currencyOk ? t.insert.currencyInvalid : undefined
-        }
+        validationMessage={shown(checked.problems.currency)}
       >
         <Input
           value={currency}
@@ -136,9 +292,7 @@ export function InsertView({ host, t, language }: Props) {
       </Field>
       <Field
         label={t.insert.firstMonth}
-        validationMessage={
-          tried && !monthOk ? t.insert.firstMonthInvalid : undefined
-        }
+        validationMessage={shown(checked.problems.firstMonth)}
       >
         <Input
           type="month"
@@ -149,14 +303,10 @@ export function InsertView({ host, t, language }: Props) {
       <Field
         label={t.insert.months}
         hint={t.insert.monthsHint}
-        validationMessage={
-          tried && !monthsOk ? t.insert.monthsInvalid : undefined
-        }
+        validationMessage={shown(checked.problems.months)}
       >
         <Input
-          type="number"
-          min={MONTHS.min}
-          max={MONTHS.max}
+          inputMode="numeric"
           value={months}
           onChange={(_, d) => setMonths(d.value)}
         />
@@ -167,7 +317,7 @@ export function InsertView({ host, t, language }: Props) {
         disabled={busy}
         icon={busy ? <Spinner size="tiny" /> : undefined}
       >
-        {busy ? t.insert.running : t.insert.run}
+        {busy ? verb.running : verb.run}
       </Button>
       {error !== undefined && (
         <Failure error={error} t={t}>
@@ -179,7 +329,76 @@ export function InsertView({ host, t, language }: Props) {
               remove={() => void removeLeft(error.left)}
             />
           )}
+          {error instanceof RebuildStoppedError && (
+            <div data-testid="rebuild-stopped">
+              {t.insert.rebuildStopped(
+                error.stage,
+                error.oldSheets,
+                error.temporary,
+                error.moved,
+              )}
+            </div>
+          )}
         </Failure>
+      )}
+      {outside && texts && (
+        <MessageBar
+          intent="warning"
+          layout="multiline"
+          data-testid="rebuild-outside"
+        >
+          <MessageBarBody>
+            <div>
+              {`${texts.cannotCarry(outside.dropped, outside.options.firstMonth, outside.options.months ?? MONTHS.default, language)}. ${t.insert.dropIntro}`}
+            </div>
+            <ul
+              style={{
+                margin: "4px 0",
+                paddingLeft: 18,
+                maxHeight: 160,
+                overflowY: "auto",
+              }}
+            >
+              {texts.droppedLines(outside.dropped, language).map((line, k) => (
+                <li key={k}>{line}</li>
+              ))}
+            </ul>
+            <Button
+              type="button"
+              size="small"
+              disabled={busy}
+              onClick={() => void run(outside)}
+            >
+              {t.insert.rebuildWithout(outside.dropped.length)}
+            </Button>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {rebuilt && texts && (
+        <MessageBar intent="success" role="status" data-testid="rebuild-result">
+          <MessageBarBody>
+            <div>{t.insert.rebuilt}</div>
+            <ul style={{ margin: "4px 0", paddingLeft: 18 }}>
+              {rebuilt.sheets.map((s) => (
+                <li key={s.key}>{s.name}</li>
+              ))}
+            </ul>
+            {texts.carriedSentences(rebuilt.carried, language).map((line) => (
+              <div key={line}>{line}</div>
+            ))}
+            {rebuilt.skippedNames.length > 0 && (
+              <div>
+                {t.insert.skippedNames(rebuilt.skippedNames.join(", "))}
+              </div>
+            )}
+            <Button
+              size="small"
+              onClick={() => void goToDashboard(rebuilt.dashboardSheet)}
+            >
+              {t.insert.goToDashboard}
+            </Button>
+          </MessageBarBody>
+        </MessageBar>
       )}
       {removed && (
         <MessageBar
@@ -211,11 +430,7 @@ export function InsertView({ host, t, language }: Props) {
             )}
             <Button
               size="small"
-              onClick={() =>
-                host
-                  .select(`'${result.dashboardSheet.replace(/'/g, "''")}'!A1`)
-                  .catch(setError)
-              }
+              onClick={() => void goToDashboard(result.dashboardSheet)}
             >
               {t.insert.goToDashboard}
             </Button>

@@ -1,0 +1,130 @@
+/**
+ * Rebuild in the task pane (product.md 11), in headless Chromium against the fake Excel host: once
+ * the workbook has a tracker, Insert becomes Rebuild with the tracker's options; a rebuild with an
+ * earlier first month keeps every value in its calendar month; months outside a later timeline are
+ * listed and nothing changes until the user says to rebuild without them. The Insert view's own
+ * checks say what fits, in the pane's language. Screenshots in test-artifacts/taskpane.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import type { Browser, Page } from "playwright-core";
+import type { FakeState } from "../fakes/excel-fake";
+import { describeWith } from "../engines/engines";
+import { buildStub, launch, openPane, serveDist } from "./browser";
+
+const ARTIFACTS = path.resolve(__dirname, "../../test-artifacts/taskpane");
+const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+
+describeWith(["chromium"], "Rebuild in the task pane", () => {
+  let browser: Browser;
+  let server: Awaited<ReturnType<typeof serveDist>>;
+  let stub: string;
+
+  beforeAll(async () => {
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    [stub, server, browser] = await Promise.all([buildStub(), serveDist(), launch()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const pane = (query = "") => openPane(browser, server.url, stub, query);
+  const fake = <T>(page: Page, fn: (state: FakeState) => T) => page.evaluate(`(${fn.toString()})(window.__fake)`) as Promise<T>;
+  const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+  const fitsWidth = (page: Page) => page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth") as Promise<boolean>;
+  async function seriousViolations(page: Page): Promise<string[]> {
+    await page.evaluate(AXE);
+    const result = (await page.evaluate("axe.run({ exclude: [['[data-tabster-dummy]']] }, { resultTypes: ['violations'] })")) as { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] };
+    return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  }
+
+  /** Types MRR for the timeline's months 1..3 through its name, as a user types on the Tracking sheet. */
+  const typeMrr = (page: Page) =>
+    fake(page, (s) => {
+      const n = s.names.get("Tracking_mrr")!;
+      const [, letters, row] = /^([A-Z]+)(\d+)/.exec(n.ref)!;
+      const col = [...letters].reduce((x, ch) => x * 26 + ch.charCodeAt(0) - 64, 0);
+      const letter = (c: number) => (c > 26 ? String.fromCharCode(64 + Math.floor((c - 1) / 26)) : "") + String.fromCharCode(65 + ((c - 1) % 26));
+      [40000, 44000, 48500].forEach((v, k) => s.sheets.find((x) => x.name === n.sheet)!.cells.set(`${letter(col + k)}${row}`, { value: v }));
+    });
+  /** MRR's cell `k` months after the first of its name, as the workbook holds it now. */
+  const mrrAt = (page: Page, k: number) =>
+    page.evaluate(`(() => {
+      const s = window.__fake; const n = s.names.get("Tracking_mrr");
+      const [, letters, row] = /^([A-Z]+)(\\d+)/.exec(n.ref);
+      const col = [...letters].reduce((x, ch) => x * 26 + ch.charCodeAt(0) - 64, 0) + ${k};
+      const letter = (c) => (c > 26 ? String.fromCharCode(64 + Math.floor((c - 1) / 26)) : "") + String.fromCharCode(65 + ((c - 1) % 26));
+      return s.sheets.find((x) => x.name === n.sheet).cells.get(letter(col) + row)?.value;
+    })()`) as Promise<number | undefined>;
+
+  test("the first month proposed holds last year: this month is month 13", async () => {
+    const page = await pane();
+    await page.getByTestId("ready").waitFor();
+    const now = new Date();
+    const yearAgo = new Date(now.getFullYear(), now.getMonth() - 12, 1);
+    const expected = `${yearAgo.getFullYear()}-${String(yearAgo.getMonth() + 1).padStart(2, "0")}`;
+    expect(await page.getByLabel("First month of the timeline").inputValue()).toBe(expected);
+  });
+
+  test("the options are checked by the core's rules, in the pane's language", async () => {
+    const page = await pane();
+    await page.getByTestId("ready").waitFor();
+    await page.getByLabel("Company name").fill("A".repeat(101));
+    await page.getByLabel("Months on the timeline").fill("3.5");
+    await page.getByRole("button", { name: "Insert tracking workbook" }).click();
+    await page.getByText("Enter a company name of at most 100 characters: it titles the dashboard.").waitFor();
+    await page.getByText("Enter a whole number of months from 12 to 120.").waitFor();
+    await page.getByLabel("Months on the timeline").fill("120");
+    await page.getByLabel("First month of the timeline").fill("9999-01");
+    await page.getByText("Choose a first month from Mar 1900 to Jan 9990, so that every month of the timeline is a date Excel can hold.").waitFor();
+    await page.getByRole("button", { name: "Español" }).click();
+    await page.getByText("Elige un primer mes de mar 1900 a ene 9990, para que cada mes del calendario sea una fecha que Excel admite.").waitFor();
+    expect(await fake(page, (s) => s.sheets.length)).toBe(0);
+  });
+
+  test("after an insert the view rebuilds; an earlier first month keeps each value in its calendar month; a later one lists what it cannot hold and asks first", async () => {
+    const page = await pane();
+    await page.getByTestId("ready").waitFor();
+    await page.getByLabel("Company name").fill("Acme");
+    await page.getByLabel("First month of the timeline").fill("2026-01");
+    await page.getByLabel("Months on the timeline").fill("24");
+    await page.getByRole("button", { name: "Insert tracking workbook" }).click();
+    await page.getByTestId("insert-result").waitFor();
+    // Inserting again would make a second tracker: the button rebuilds this one.
+    await page.getByRole("button", { name: "Rebuild tracking workbook" }).waitFor();
+    expect(await page.getByTestId("rebuild-intro").innerText()).toContain("24 months from Jan 2026");
+    await typeMrr(page);
+    const sheets = await fake(page, (s) => s.sheets.map((x) => x.name));
+
+    await page.getByLabel("First month of the timeline").fill("2025-10");
+    await page.getByLabel("Months on the timeline").fill("36");
+    await fake(page, (s) => (s.syncs = 0));
+    await page.getByRole("button", { name: "Rebuild tracking workbook" }).click();
+    const result = page.getByTestId("rebuild-result");
+    await result.waitFor();
+    expect(await result.innerText()).toContain("Carried 3 values, 0 threshold edits, 0 plan entries.");
+    expect(await fake(page, (s) => s.syncs)).toBe(5);
+    expect(await fake(page, (s) => s.sheets.map((x) => x.name))).toEqual(sheets);
+    // October 2025 is month 1: January 2026 is the fourth month.
+    expect([await mrrAt(page, 2), await mrrAt(page, 3), await mrrAt(page, 5), await mrrAt(page, 6)]).toEqual([undefined, 40000, 48500, undefined]);
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(await fitsWidth(page)).toBe(true);
+    await shot(page, "rebuild");
+
+    // A later first month: January and February 2026 are not on it.
+    await page.getByLabel("First month of the timeline").fill("2026-03");
+    await page.getByRole("button", { name: "Rebuild tracking workbook" }).click();
+    const outside = page.getByTestId("rebuild-outside");
+    await outside.waitFor();
+    expect(await outside.innerText()).toContain("2 values of the old workbook cannot be carried into the new timeline, which runs from Mar 2026 to Feb 2029 (36 months). Nothing was changed.");
+    expect(await outside.innerText()).toContain("mrr, Jan 2026: 40000 (not on the new timeline)");
+    expect(await mrrAt(page, 3)).toBe(40000);
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(await fitsWidth(page)).toBe(true);
+    await shot(page, "rebuild-outside");
+    await page.getByRole("button", { name: "Rebuild without these 2 values" }).click();
+    await page.getByTestId("rebuild-result").waitFor();
+    expect(await mrrAt(page, 0)).toBe(48500);
+  });
+});
