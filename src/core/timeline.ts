@@ -281,7 +281,8 @@ export interface TimelineState {
   /** Month by month (index 0 = month 1). */
   readonly phase: Series;
   readonly expected: readonly number[];
-  readonly targetPhase: readonly number[];
+  /** Blank after the data ends, like the phase, the scores and the group levels (product.md 6.4, 3rd ed.). */
+  readonly targetPhase: Series;
   /** Per phase P1..P4, month by month. */
   readonly scores: readonly Series[];
   readonly met: readonly Series[];
@@ -337,8 +338,13 @@ export function computeTimeline(
       const value = asOf.get(metric.id)![t];
       return value === undefined ? [] : [{ metric, value }];
     });
-  const phase = monthly(months, (t) =>
-    phaseReached(metricValues(t), minShare, overrides),
+  // Months after the last one in which any input row holds a number show no phase, score or level.
+  const dataEnd = lastInputMonth(values) ?? 0;
+  const whileData = <T>(f: (t: number) => T) => (t: number) =>
+    t + 1 > dataEnd ? undefined : f(t);
+  const phase = monthly(
+    months,
+    whileData((t) => phaseReached(metricValues(t), minShare, overrides)),
   );
   const count = (n: (typeof PHASE_NUMBERS)[number], t: number) => {
     let met = 0;
@@ -356,10 +362,17 @@ export function computeTimeline(
     monthly(months, (t) => count(n, t).judged),
   );
   const scores = PHASE_NUMBERS.map((n) =>
-    monthly(months, (t) => phaseScore(metricValues(t), n, overrides)),
+    monthly(
+      months,
+      whileData((t) => phaseScore(metricValues(t), n, overrides)),
+    ),
   );
-  const targetPhase = phase.map((p) =>
-    p === undefined ? 1 : Math.min(p + 1, 4),
+  const targetPhase = monthly(
+    months,
+    whileData((t) => {
+      const p = phase[t];
+      return p === undefined ? 1 : Math.min(p + 1, 4);
+    }),
   );
   const indicatorLevels = new Map<string, (Level | undefined)[]>();
   for (const i of RISK_INDICATORS) {
@@ -375,12 +388,15 @@ export function computeTimeline(
   const groups = new Map(
     RISK_GROUPS.map((g) => [
       g.id,
-      monthly(months, (t) =>
-        worstLevel(
-          g.indicators.flatMap((i) => {
-            const l = indicatorLevels.get(i.qualifiedId)![t];
-            return l === undefined ? [] : [l];
-          }),
+      monthly(
+        months,
+        whileData((t) =>
+          worstLevel(
+            g.indicators.flatMap((i) => {
+              const l = indicatorLevels.get(i.qualifiedId)![t];
+              return l === undefined ? [] : [l];
+            }),
+          ),
         ),
       ),
     ]),
@@ -424,14 +440,15 @@ function metricNow(
   asOf: Series,
   asOfMonth: Series,
   reportingMonth: number | undefined,
-  targetPhase: readonly number[],
+  targetPhase: Series,
   overrides: Overrides | undefined,
 ): MetricNow {
   if (reportingMonth === undefined) return { stale: false };
   const t = reportingMonth - 1;
   const current = asOf[t];
   const month = asOfMonth[t];
-  const rule = metricRule(m, targetPhase[t] as 1 | 2 | 3 | 4, overrides);
+  // A reporting month typed after the data ends is judged against phase 1, as the dashboard does.
+  const rule = metricRule(m, (targetPhase[t] ?? 1) as 1 | 2 | 3 | 4, overrides);
   const stale =
     month !== undefined && month < reportingMonth - STALE_AFTER_MONTHS;
   if (current === undefined || rule === undefined)

@@ -284,7 +284,7 @@ function judgeReportingMonth(
   });
   const first = yearMonthOf(s.months?.[0]);
   if (first) plan.reportingMonth = addMonths(first, t - 1);
-  const phase = state.targetPhase[t - 1] as PhaseNumber;
+  const phase = (state.targetPhase[t - 1] ?? 1) as PhaseNumber;
   const where = (key: string) => {
     const read = s.rows.get(key);
     const month = state.asOfMonth.get(key)?.[t - 1];

@@ -66,9 +66,10 @@ test("ETA: (v(t)/v(t-3))^(1/3) - 1 a month, rounded up; as-of values; the same a
 test("phase reached, target phase and scores month by month; stale after three months", () => {
   const state = computeTimeline(typed({ mrr: [600_000, undefined, undefined, undefined, undefined], churn: [0.04, 0.06, undefined, undefined, undefined] }), 5);
   // Month 1: MRR, its ARR (7.2M) and churn meet phase 1, not phase 2: phase 1. Month 2: churn 6% misses: 2 of 3 -> phase 0.
-  expect(state.phase).toEqual([1, 0, 0, 0, 0]);
-  expect(state.targetPhase).toEqual([2, 1, 1, 1, 1]);
-  expect(state.scores[0]).toEqual([1, 2 / 3, 2 / 3, 2 / 3, 2 / 3]);
+  // The data ends in month 2: months 3-5 are blank (product.md 6.4, 3rd ed.).
+  expect(state.phase).toEqual([1, 0, undefined, undefined, undefined]);
+  expect(state.targetPhase).toEqual([2, 1, undefined, undefined, undefined]);
+  expect(state.scores[0]).toEqual([1, 2 / 3, undefined, undefined, undefined]);
   expect(state.reportingMonth).toBe(2);
   const stale = computeTimeline(typed({ mrr: [600_000, undefined, undefined, undefined, undefined], nps: [undefined, undefined, undefined, undefined, 70] }), 5);
   expect([stale.metrics.get("mrr")!.stale, stale.metrics.get("mrr")!.month, stale.metrics.get("nps")!.stale]).toEqual([true, 1, false]);
@@ -97,4 +98,17 @@ test("the dashboard's ETA is counted from the month of the current value: projec
   expect(state.reportingMonth).toBe(13);
   const now = state.metrics.get("revenue_per_employee")!;
   expect([now.current, now.month, now.eta, now.projected]).toEqual([133_100, 10, { months: 20 }, 30]);
+});
+
+test("after the data ends (product.md 6.4, 3rd ed.): phase, target phase, scores and risk levels blank; the as-of values carry on", () => {
+  // Inputs in months 1-3 of 5: MRR 600,000 in month 1 meets phase 1 (and its ARR 7.2M), as of months 2-5 too; churn 4% meets phase 1 and is the competition group's churn.
+  const state = computeTimeline(typed({ mrr: [600_000, undefined, undefined, undefined, undefined], churn: [0.04, 0.04, 0.04, undefined, undefined] }), 5);
+  expect(state.phase).toEqual([1, 1, 1, undefined, undefined]);
+  expect(state.targetPhase).toEqual([2, 2, 2, undefined, undefined]);
+  expect(state.scores[0]).toEqual([1, 1, 1, undefined, undefined]);
+  expect(state.groups.get("competition")!.slice(3)).toEqual([undefined, undefined]);
+  expect(state.groups.get("competition")![2]).toBeDefined();
+  expect(state.asOf.get("mrr")![4]).toBe(600_000);
+  // No input at all: no month has data.
+  expect(computeTimeline(typed({}), 3).targetPhase).toEqual([undefined, undefined, undefined]);
 });

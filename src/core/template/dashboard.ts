@@ -135,7 +135,8 @@ export function dashboardSheet(ctx: Context): SheetSpec {
     label(DASHBOARD.targetPhaseRow, d.targetPhase),
     {
       ref: cell(V, DASHBOARD.targetPhaseRow),
-      formula: atReporting(TRACKING.phase.get("targetPhase")!, "1"),
+      // Phase 1 where the row is blank: a reporting month typed after the data ends.
+      formula: `MAX(1,N(${atReporting(TRACKING.phase.get("targetPhase")!, "1")}))`,
       numberFormat: "0",
       style: "flag",
     },

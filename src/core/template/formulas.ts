@@ -342,6 +342,15 @@ export function expectedFormula(monthNumber: string): string {
   );
 }
 
+/** Blank in months after the data ends: after the last month in which any input row holds a number (product.md 6.4, 3rd ed.). */
+export function whileDataFormula(
+  monthNumber: string,
+  dataEnd: string,
+  formula: string,
+): string {
+  return `IF(${monthNumber}>N(${dataEnd}),"",${formula})`;
+}
+
 /** The phase a month is judged against: one past the phase reached, at most 4; 1 where none is reached. */
 export function targetPhaseFormula(phase: string): string {
   return `IF(ISNUMBER(${phase}),MIN(${phase}+1,4),1)`;

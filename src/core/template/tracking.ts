@@ -47,6 +47,7 @@ import {
   phaseReachedFormula,
   scoreFormula,
   targetPhaseFormula,
+  whileDataFormula,
   monthBefore,
   thresholdShown,
   watchLimitFormula,
@@ -310,18 +311,22 @@ function phaseRows(ctx: Context): CellSpec[] {
     `${at(t, TRACKING.asOf.get(PHASE_METRICS[0].id)!)}:${at(t, TRACKING.asOf.get(PHASE_METRICS[PHASE_METRICS.length - 1].id)!)}`;
   const score = (n: PhaseNumber, t: number) =>
     at(t, TRACKING.phase.get(`score${n}`)!);
+  const dataEnd = absolute(monthColumn(ctx.months), TRACKING.lastInput);
+  const whileData = (f: (t: number) => string) => (t: number) =>
+    whileDataFormula(monthNumberAt(t), dataEnd, f(t));
   const rows: Record<
     (typeof PHASE_ROWS)[number],
     [string, (t: number) => string, string]
   > = {
     phase: [
       labels.phaseRows.phase,
-      (t) =>
+      whileData((t) =>
         phaseReachedFormula(
           asOfMetrics(t),
           PHASE_NUMBERS.map((n) => score(n, t)),
           dash.minShare,
         ),
+      ),
       "0",
     ],
     expected: [
@@ -331,7 +336,7 @@ function phaseRows(ctx: Context): CellSpec[] {
     ],
     targetPhase: [
       labels.phaseRows.targetPhase,
-      (t) => targetPhaseFormula(at(t, TRACKING.phase.get("phase")!)),
+      whileData((t) => targetPhaseFormula(at(t, TRACKING.phase.get("phase")!))),
       "0",
     ],
     ...(Object.fromEntries(
@@ -339,11 +344,12 @@ function phaseRows(ctx: Context): CellSpec[] {
         `score${n}`,
         [
           labels.phaseRows.score(n),
-          (t: number) =>
+          whileData((t: number) =>
             scoreFormula(
               at(t, TRACKING.met.get(n)!),
               at(t, TRACKING.judged.get(n)!),
             ),
+          ),
           percentFormat(lang),
         ],
       ]),
@@ -385,10 +391,11 @@ function phaseRows(ctx: Context): CellSpec[] {
         ctx,
         row,
         g.name[ctx.language],
-        (t) =>
+        whileData((t) =>
           worstLevelFormula(
             `${at(t, Math.min(...levels))}:${at(t, Math.max(...levels))}`,
           ),
+        ),
         undefined,
         "flag",
       ),
