@@ -300,6 +300,8 @@ export interface TimelineOptions {
   /** 1-based month to report on; default the last month in which any input row holds a number. */
   readonly reportingMonth?: number;
   readonly overrides?: Overrides;
+  /** Months the company's start month (Scale_StartMonth) is before the timeline's first month; default 0. */
+  readonly startOffset?: number;
 }
 
 /** The last month (1-based) in which any input row holds a number. */
@@ -422,7 +424,10 @@ export function computeTimeline(
     asOf,
     asOfMonth,
     phase,
-    expected: monthly(months, (t) => expectedPhase(t + 1)),
+    // The schedule counts from the company's start month (product.md 6.4, 3rd ed.); before it, phase 0.
+    expected: monthly(months, (t) =>
+      expectedPhase(t + 1 + (options.startOffset ?? 0)),
+    ),
     targetPhase,
     scores,
     met,

@@ -112,3 +112,10 @@ test("after the data ends (product.md 6.4, 3rd ed.): phase, target phase, scores
   // No input at all: no month has data.
   expect(computeTimeline(typed({}), 3).targetPhase).toEqual([undefined, undefined, undefined]);
 });
+
+test("the schedule counts from the company's start month (product.md 6.4, 3rd ed.): months before it expect phase 0", () => {
+  // Started 4 months before the timeline: month t is the company's month t + 4: 0 to its month 5, 1 from 6 (timeline month 2).
+  expect(computeTimeline(typed({}), 3, { startOffset: 4 }).expected).toEqual([0, 1, 1]);
+  // Started in the timeline's month 3 (offset -2): months 1-2 are before it, and its month 6 is timeline month 8.
+  expect(computeTimeline(typed({}), 8, { startOffset: -2 }).expected).toEqual([0, 0, 0, 0, 0, 0, 0, 1]);
+});

@@ -70,7 +70,7 @@ test("names of product.md 6.6, the same in both languages; a linked indicator's 
     ...[...LINKED_INDICATORS.keys()].map((q) => NAMES.tracking(q.replace(".", "_"))),
     ...Object.values(NAMES.phaseRow),
     ...RISK_GROUPS.map((g) => NAMES.trackingRisk(g.id)),
-    NAMES.reportingMonth, NAMES.minShare, NAMES.phase, NAMES.expected, NAMES.targetPhase,
+    NAMES.reportingMonth, NAMES.minShare, NAMES.startMonth, NAMES.phase, NAMES.expected, NAMES.targetPhase,
     ...[1, 2, 3, 4].map((n) => `Score_P${n}`),
     ...PHASE_METRICS.flatMap((m) => [NAMES.current(m.id), NAMES.flag(m.id), NAMES.gap(m.id)]),
     ...["mrr", "arr", "revenue_per_employee", "customers", "active_users", "leads", "team_size"].map(NAMES.eta),

@@ -9,7 +9,7 @@ import { metricRule, indicatorRule } from "../../src/core/evaluate";
 import { Overrides } from "../../src/core/overrides";
 import { INPUT_ROWS } from "../../src/core/timeline";
 import { importActuals } from "../../src/core/importer";
-import { addMonths, monthSerial } from "../../src/core/months";
+import { addMonths, monthSerial, monthsBetween } from "../../src/core/months";
 import { isGrowingAmount } from "../../src/core/evaluate";
 import { Series, computeTimeline } from "../../src/core/timeline";
 import { NAMES, TEMPLATE_LABELS, TemplateOptions, TimelineValue } from "../../src/core/template";
@@ -189,6 +189,7 @@ const phaseThree: Scenario = {
  * The team counted each quarter (months 1, 4, 7, 10), so revenue per employee exists only then, while MRR is
  * typed monthly to month 13; the data ends there, mid-timeline. Month 13's ETAs for team size and revenue per
  * employee come from months 10 and 7 (product.md 6.5, 3rd ed.), not from month 10's number carried to 13.
+ * The company started 18 months before the timeline: month 13 is its month 31, phase 3 expected (6.4).
  */
 const quarterlyTeam: Scenario = {
   name: "a quarterly team and data ending mid-timeline",
@@ -196,6 +197,8 @@ const quarterlyTeam: Scenario = {
     ...base,
     language: "en",
     months: 24,
+    // The company started in Jul 2023, 18 months before the timeline's first month (Jan 2025).
+    settings: { startMonth: "2023-07" },
     actuals: [
       ...growing("mrr", 50_000, 0.06, 1, 13),
       // 10% a quarter.
@@ -272,10 +275,16 @@ export function typedSeries(values: readonly TimelineValue[], months: number): M
 
 export type Expected = number | string;
 
+/** Months the scenario's company start month is before its timeline's first month. */
+const startOffsetOf = (s: Scenario) => {
+  const start = s.options.settings?.startMonth;
+  return start === undefined ? 0 : monthsBetween(start, s.options.firstMonth);
+};
+
 /** Workbook name -> what its cell must hold ("" for blank), computed by the core (with a user's thresholds, where given). */
 export function expectedNames(s: Scenario, minShare = 1, overrides?: Overrides): Map<string, Expected> {
   const { months, actuals, language, firstMonth } = s.options;
-  const state = computeTimeline(typedSeries(actuals, months), months, { minShare, overrides });
+  const state = computeTimeline(typedSeries(actuals, months), months, { minShare, overrides, startOffset: startOffsetOf(s) });
   const out = new Map<string, Expected>();
   const blank = (v: number | string | undefined) => v ?? "";
   const t = state.reportingMonth;
@@ -302,7 +311,7 @@ export function expectedNames(s: Scenario, minShare = 1, overrides?: Overrides):
 /** Month-by-month rows the core computes, by workbook name: each must match the Tracking sheet's row. */
 export function expectedRows(s: Scenario, minShare = 1): Map<string, Expected[]> {
   const { months, actuals } = s.options;
-  const state = computeTimeline(typedSeries(actuals, months), months, { minShare });
+  const state = computeTimeline(typedSeries(actuals, months), months, { minShare, startOffset: startOffsetOf(s) });
   const row = (xs: readonly (number | string | undefined)[]) => xs.map((x) => x ?? "");
   const out = new Map<string, Expected[]>([
     [NAMES.phaseRow.phase, row(state.phase)],

@@ -64,4 +64,14 @@ test("the scenarios are what their names say, so the comparisons above are not v
   const teamBook = loadWorkbook(describeWorkbook(SCENARIOS.find((s) => s.name === team)!.options));
   const projectedOf = (id: string) => teamBook.value("Scale Dashboard", cell(DASHBOARD.columns.projected, DASHBOARD.metricRow(PHASE_METRICS.findIndex((m) => m.id === id))));
   expect([projectedOf("team_size"), projectedOf("revenue_per_employee")]).toEqual([monthSerial("2026-11"), monthSerial("2029-07")]);
+  // The company started in Jul 2023 (Scale_StartMonth): the timeline's month 13, Jan 2026, is the company's
+  // month 31 (Jul 2023 = 1, Jan 2025 = 19), so phase 3 is expected (24 <= 31 < 36), not 2 (month 13 counted from Jan 2025).
+  expect(at(team, "Scale_Expected")).toBe(3);
+  expect(teamBook.named("Scale_StartMonth")).toBe(monthSerial("2023-07"));
+  // The same data on a timeline starting six months earlier (Jul 2024): the same expected phase.
+  const scenario = SCENARIOS.find((s) => s.name === team)!;
+  const earlier = loadWorkbook(
+    describeWorkbook({ ...scenario.options, firstMonth: "2024-07", months: 30, actuals: scenario.options.actuals.map((v) => ({ ...v, month: v.month + 6 })) }),
+  );
+  expect([earlier.named("Scale_Expected"), earlier.namedRange("Tracking_Expected")[0][18]]).toEqual([3, 3]);
 });

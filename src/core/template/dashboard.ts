@@ -13,6 +13,7 @@ import {
 import { NEXT_STEPS } from "../plan";
 import { isGrowingAmount } from "../evaluate";
 import { STALE_AFTER_MONTHS } from "../timeline";
+import { monthSerial } from "../months";
 import { thresholdHeaders } from "../overrides";
 import { Context, formatOf, headerCells, refOn } from "./context";
 import { gapFormat, monthFormat, percentFormat } from "./formats";
@@ -110,6 +111,19 @@ export function dashboardSheet(ctx: Context): SheetSpec {
     {
       ref: cell(4, DASHBOARD.minShareRow),
       value: d.minShareNote,
+      style: "note",
+    },
+    label(DASHBOARD.startMonthRow, d.startMonth),
+    {
+      // A value, not a formula: a rebuild on another first month keeps the company's month 1.
+      ref: cell(V, DASHBOARD.startMonthRow),
+      value: monthSerial(ctx.firstMonth),
+      numberFormat: monthFormat(lang),
+      style: "input",
+    },
+    {
+      ref: cell(4, DASHBOARD.startMonthRow),
+      value: d.startMonthNote,
       style: "note",
     },
     label(DASHBOARD.phaseRow, d.phase),
@@ -354,6 +368,11 @@ export function dashboardSheet(ctx: Context): SheetSpec {
       name: NAMES.targetPhase,
       sheet: "dashboard",
       ref: absolute(V, DASHBOARD.targetPhaseRow),
+    },
+    {
+      name: NAMES.startMonth,
+      sheet: "dashboard",
+      ref: absolute(V, DASHBOARD.startMonthRow),
     },
   );
   const firstMetric = DASHBOARD.metricRow(0);

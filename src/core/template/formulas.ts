@@ -240,6 +240,11 @@ export function monthNumberFormula(firstHeader: string): string {
   return `COLUMN()-COLUMN(${firstHeader})+1`;
 }
 
+/** Months from the company's start month to the timeline's first month (0 without a start month): month t is the company's month t + this. */
+export function startOffsetFormula(firstHeader: string, start: string): string {
+  return `IF(ISNUMBER(${start}),(YEAR(${firstHeader})-YEAR(${start}))*12+MONTH(${firstHeader})-MONTH(${start}),0)`;
+}
+
 /** A month header after the first: the first month's date moved on by the month's position. */
 export function monthHeaderFormula(
   firstHeader: string,

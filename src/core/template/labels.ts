@@ -65,6 +65,8 @@ export interface TemplateLabels {
     readonly outsideTimeline: string;
     readonly minShare: string;
     readonly minShareNote: string;
+    readonly startMonth: string;
+    readonly startMonthNote: string;
     readonly phase: string;
     readonly expected: string;
     readonly schedule: string;
@@ -222,6 +224,9 @@ const EN: TemplateLabels = {
     minShare: "Share of metrics needed",
     minShareNote:
       "100% = every metric with a value must meet the phase's target.",
+    startMonth: "Company start month",
+    startMonthNote:
+      "Month 1 of the schedule (a date inside or before the timeline): Expected by schedule counts from it.",
     phase: "Current phase",
     expected: "Expected by schedule",
     schedule: "Schedule",
@@ -363,6 +368,9 @@ const ES: TemplateLabels = {
     minShare: "Proporción exigida",
     minShareNote:
       "100% = toda métrica con valor debe cumplir el objetivo de la fase.",
+    startMonth: "Mes de inicio de la empresa",
+    startMonthNote:
+      "Mes 1 del calendario esperado (una fecha dentro del calendario o anterior): la fase esperada se cuenta desde él.",
     phase: "Fase actual",
     expected: "Esperada (calendario)",
     schedule: "Calendario",

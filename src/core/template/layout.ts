@@ -150,6 +150,8 @@ export const DASHBOARD = {
   expectedRow: 6,
   scheduleRow: 7,
   targetPhaseRow: 8,
+  /** The company's start month (product.md 6.4, 3rd ed.): month 1 of the schedule. */
+  startMonthRow: 9,
   /** The reporting month's position on the timeline, beside the month. */
   reportingIndexColumn: 3,
   valueColumn: 2,

@@ -21,6 +21,7 @@ export const NAMES = {
   trackingRisk: (group: string) => `Tracking_Risk_${group}`,
   reportingMonth: "Scale_ReportingMonth",
   minShare: "Scale_MinShare",
+  startMonth: "Scale_StartMonth",
   phase: "Scale_Phase",
   expected: "Scale_Expected",
   targetPhase: "Scale_TargetPhase",

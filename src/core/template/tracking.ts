@@ -47,6 +47,7 @@ import {
   phaseReachedFormula,
   scoreFormula,
   targetPhaseFormula,
+  startOffsetFormula,
   whileDataFormula,
   monthBefore,
   thresholdShown,
@@ -89,7 +90,18 @@ export const dashboardCells = (ctx: Context) => ({
     "dashboard",
     absolute(DASHBOARD.valueColumn, DASHBOARD.minShareRow),
   ),
+  startMonth: refOn(
+    ctx,
+    "dashboard",
+    absolute(DASHBOARD.valueColumn, DASHBOARD.startMonthRow),
+  ),
 });
+
+/** Beside the last-input row, outside the month block: the last month with data (every month cell reads it, product.md 6.7). */
+const DATA_END = absolute(COL.latest, TRACKING.lastInput);
+
+/** Beside the month numbers: how many months the company's start month is before the timeline's first. */
+const START_OFFSET = absolute(COL.latest, TRACKING.monthNumber);
 
 /** A row's month cells, absolute: `$N$5:$AW$5`. */
 export const monthsOf = (ctx: Context, row: number) =>
@@ -311,7 +323,7 @@ function phaseRows(ctx: Context): CellSpec[] {
     `${at(t, TRACKING.asOf.get(PHASE_METRICS[0].id)!)}:${at(t, TRACKING.asOf.get(PHASE_METRICS[PHASE_METRICS.length - 1].id)!)}`;
   const score = (n: PhaseNumber, t: number) =>
     at(t, TRACKING.phase.get(`score${n}`)!);
-  const dataEnd = absolute(monthColumn(ctx.months), TRACKING.lastInput);
+  const dataEnd = DATA_END;
   const whileData = (f: (t: number) => string) => (t: number) =>
     whileDataFormula(monthNumberAt(t), dataEnd, f(t));
   const rows: Record<
@@ -331,7 +343,8 @@ function phaseRows(ctx: Context): CellSpec[] {
     ],
     expected: [
       labels.phaseRows.expected,
-      (t) => expectedFormula(monthNumberAt(t)),
+      // Counted from the company's start month (product.md 6.4, 3rd ed.).
+      (t) => expectedFormula(`(${monthNumberAt(t)}+${START_OFFSET})`),
       "0",
     ],
     targetPhase: [
@@ -428,6 +441,18 @@ function workingRows(ctx: Context): CellSpec[] {
       "0",
       "working",
     ),
+    {
+      ref: DATA_END,
+      formula: `N(${absolute(monthColumn(ctx.months), TRACKING.lastInput)})`,
+      numberFormat: "0",
+      style: "working",
+    },
+    {
+      ref: START_OFFSET,
+      formula: startOffsetFormula(FIRST_HEADER, dashboardCells(ctx).startMonth),
+      numberFormat: "0",
+      style: "working",
+    },
     ...computedRow(
       ctx,
       TRACKING.lastInput,
