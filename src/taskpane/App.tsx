@@ -4,6 +4,7 @@ import {
   Suspense,
   lazy,
   useEffect,
+  useMemo,
   useRef,
   useState,
 } from "react";
@@ -19,9 +20,12 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import type { Language } from "../core/catalog";
-import type { RefreshResult } from "../excel";
-import type { Host } from "./host";
-import { STRINGS } from "./strings";
+import { SHEET_NAMES } from "../core/template/sheet-names";
+import type { InsertResult, RefreshResult } from "../excel";
+import { Live } from "./feedback";
+import { NextStep, Start } from "./Guide";
+import type { Host, TrackerFound } from "./host";
+import { STRINGS, Strings } from "./strings";
 import { useDarkTheme } from "./theme";
 import { InsertView } from "./views/InsertView";
 
@@ -41,6 +45,15 @@ const FunctionsView = lazy(
 const TABS = ["insert", "refresh", "import", "inspect", "functions"] as const;
 type TabId = (typeof TABS)[number];
 
+/** The step just done: the pane shows the next one below that step's view. */
+type Done =
+  | { tab: "insert" }
+  | { tab: "import" }
+  | { tab: "refresh"; result: RefreshResult };
+
+/** The tracker: still looking, none (a first run), or found. */
+type TrackerState = "looking" | "none" | TrackerFound;
+
 /** A view that fails to load or render (its chunk unreachable, say) says so instead of blanking the pane. */
 class ViewBoundary extends Component<
   { message: string; children: ReactNode },
@@ -58,6 +71,60 @@ class ViewBoundary extends Component<
       </MessageBar>
     );
   }
+}
+
+/** The first control of a tab's view (not the first-run text's), once it has loaded (views load lazily). */
+function focusFirstControl(tab: TabId, frames = 120): void {
+  const control = document.querySelector<HTMLElement>(
+    `#panel-${tab} :is(input, select, button):not([data-testid=start] *)`,
+  );
+  if (control) control.focus();
+  else if (frames > 0)
+    requestAnimationFrame(() => focusFirstControl(tab, frames - 1));
+}
+
+/**
+ * What the pane knows of the tracker after an insert, without reading the workbook again;
+ * undefined where the workbook names may point to an earlier copy (names kept, a sheet renamed).
+ */
+function insertedTracker(result: InsertResult): TrackerFound | undefined {
+  const tracking = result.sheets.find((s) => s.key === "tracking");
+  if (!tracking || tracking.renamed || result.skippedNames.length > 0)
+    return undefined;
+  return {
+    tracking: tracking.name,
+    dashboard: result.dashboardSheet,
+    trackingSheets: [tracking.name],
+    hasNumbers: false,
+  };
+}
+
+/**
+ * After `done`, the next step: its sentence, and its action's label and where it goes (none for
+ * the dashboard when the pane does not know its sheet).
+ */
+function nextStep(
+  done: Done,
+  t: Strings,
+  language: Language,
+  dashboard: string | undefined,
+): { text: string; action?: string; go?: TabId | "dashboard" } {
+  if (done.tab === "import")
+    return {
+      text: t.next.afterImport,
+      action: t.next.toRefresh,
+      go: "refresh",
+    };
+  const counts = done.tab === "refresh" ? done.result.counts : undefined;
+  if (!counts || counts.OK + counts.WATCH + counts.RISK === 0)
+    return { text: t.next.afterInsert, action: t.next.toImport, go: "import" };
+  const text = t.next.afterRefresh(
+    dashboard ?? SHEET_NAMES[language].dashboard,
+    counts.WATCH + counts.RISK > 0,
+  );
+  return dashboard
+    ? { text, action: t.insert.goToDashboard, go: "dashboard" }
+    : { text };
 }
 
 export interface AppProps {
@@ -81,10 +148,21 @@ export function App({
   const [lastRefresh, setLastRefresh] = useState<RefreshResult>();
   const [stale, setStale] = useState(false);
   const [tracking, setTracking] = useState(true);
+  const [tracker, setTracker] = useState<TrackerState>("looking");
+  const [done, setDone] = useState<Done>();
+  /** The user has clicked or typed: the pane no longer moves them to another tab by itself. */
+  const touched = useRef(false);
+  /** An insert has started: a look for the tracker begun before it is out of date. */
+  const inserting = useRef(false);
   /** The sheets the last refresh read; before any refresh, every edit may matter. */
   const templateSheets = useRef<ReadonlySet<string>>();
   const dark = useDarkTheme();
   const t = STRINGS[language];
+
+  const select = (id: TabId) => {
+    setTab(id);
+    setOpened((o) => (o.has(id) ? o : new Set(o).add(id)));
+  };
 
   useEffect(() => {
     let stop: (() => void) | undefined;
@@ -109,29 +187,112 @@ export function App({
     };
   }, [host]);
 
+  // A tracker already here: open where the user is (product.md 11), unless they have started.
+  useEffect(() => {
+    let mounted = true;
+    host.findTracker().then(
+      (found) => {
+        if (!mounted || inserting.current) return;
+        setTracker(found ?? "none");
+        if (found && !touched.current)
+          select(found.hasNumbers ? "refresh" : "import");
+      },
+      () => mounted && !inserting.current && setTracker("none"),
+    );
+    return () => {
+      mounted = false;
+    };
+  }, [host]);
+
   useEffect(() => {
     document.documentElement.lang = language;
   }, [language]);
 
-  const refreshed = (result: RefreshResult) => {
-    templateSheets.current = new Set(result.inputSheetIds);
-    setLastRefresh(result);
-    setStale(false);
+  /** Reads the workbook's tracker again, after an insert whose names may point elsewhere or that left part of one. */
+  const lookAgain = () => {
+    setTracker("looking");
+    host.findTracker().then(
+      (found) => setTracker(found ?? "none"),
+      () => setTracker("none"),
+    );
   };
 
-  const select = (id: TabId) => {
-    setTab(id);
-    setOpened((o) => (o.has(id) ? o : new Set(o).add(id)));
+  /** The host as the views see it: an insert or an import done moves the user's path on. */
+  const guided = useMemo<Host>(
+    () => ({
+      ...host,
+      insert: async (options) => {
+        inserting.current = true;
+        setDone(undefined);
+        let result: InsertResult;
+        try {
+          result = await host.insert(options);
+        } catch (e) {
+          // Stopped part-way, it may have left a tracker's sheets and names.
+          lookAgain();
+          throw e;
+        }
+        const known = insertedTracker(result);
+        if (known) setTracker(known);
+        else lookAgain();
+        setDone({ tab: "insert" });
+        return result;
+      },
+      removeInsertLeft: async (left) => {
+        const removed = await host.removeInsertLeft(left);
+        lookAgain();
+        return removed;
+      },
+      writeImport: async (plan, replaceTyped) => {
+        setDone((d) => (d?.tab === "import" ? undefined : d));
+        const written = await host.writeImport(plan, replaceTyped);
+        setDone({ tab: "import" });
+        return written;
+      },
+    }),
+    [host],
+  );
+
+  const refreshed = (result: RefreshResult | undefined) => {
+    setLastRefresh(result);
+    if (!result) {
+      setDone((d) => (d?.tab === "refresh" ? undefined : d));
+      return;
+    }
+    templateSheets.current = new Set(result.inputSheetIds);
+    setStale(false);
+    setDone({ tab: "refresh", result });
+  };
+
+  const found = typeof tracker === "object" ? tracker : undefined;
+  const dashboard = found?.dashboard;
+
+  const go = (to: TabId | "dashboard") => {
+    if (to !== "dashboard") {
+      select(to);
+      focusFirstControl(to);
+    } else if (dashboard)
+      void host.select(`'${dashboard.replace(/'/g, "''")}'!A1`).catch(() => {
+        // The sheet was renamed or deleted since: the sentence still says where to look.
+      });
+  };
+
+  const next = (id: TabId) => {
+    if (done?.tab !== id) return undefined;
+    const { text, action, go: to } = nextStep(done, t, language, dashboard);
+    return (
+      <NextStep text={text} action={action} onAction={to && (() => go(to))} />
+    );
   };
 
   const view = (id: TabId) => {
     switch (id) {
       case "insert":
-        return <InsertView host={host} t={t} language={language} />;
+        return <InsertView host={guided} t={t} language={language} />;
       case "refresh":
         return (
           <RefreshView
-            host={host}
+            host={guided}
             t={t}
             language={language}
             last={lastRefresh}
@@ -143,18 +304,18 @@ export function App({
       case "inspect":
         return (
           <InspectView
-            host={host}
+            host={guided}
             t={t}
             language={language}
             formulaLanguage={formulaLanguage}
           />
         );
       case "import":
-        return <ImportView host={host} t={t} language={language} />;
+        return <ImportView host={guided} t={t} language={language} />;
       case "functions":
         return (
           <FunctionsView
-            host={host}
+            host={guided}
             t={t}
             language={language}
             formulaLanguage={formulaLanguage}
@@ -170,6 +331,9 @@ export function App({
       style={{ minHeight: "100vh" }}
     >
       <main
+        data-tracker={typeof tracker === "string" ? tracker : "found"}
+        onPointerDownCapture={() => (touched.current = true)}
+        onKeyDownCapture={() => (touched.current = true)}
         style={{
           padding: 12,
           display: "flex",
@@ -194,6 +358,17 @@ export function App({
             {t.languageSwitch}
           </Button>
         </header>
+        {found && found.trackingSheets.length > 1 && (
+          <MessageBar
+            intent="info"
+            layout="multiline"
+            data-testid="tracker-copies"
+          >
+            <MessageBarBody>
+              {t.tracker.copies(found.tracking, found.trackingSheets)}
+            </MessageBarBody>
+          </MessageBar>
+        )}
         <TabList
           selectedValue={tab}
           onTabSelect={(_, d) => select(d.value as TabId)}
@@ -219,13 +394,30 @@ export function App({
             id={`panel-${id}`}
             aria-labelledby={`tab-${id}`}
             hidden={tab !== id}
+            style={{
+              display: tab === id ? "flex" : undefined,
+              flexDirection: "column",
+              gap: 10,
+            }}
           >
+            {id === "insert" && !found && !done && (
+              <Start
+                t={t}
+                language={language}
+                onStart={() => focusFirstControl("insert")}
+              />
+            )}
             {opened.has(id) && (
               <ViewBoundary message={t.viewFailed}>
-                <Suspense fallback={<Spinner size="tiny" />}>
+                <Suspense fallback={<Spinner size="tiny" label={t.loading} />}>
                   {view(id)}
                 </Suspense>
               </ViewBoundary>
+            )}
+            {opened.has(id) && id !== "inspect" && id !== "functions" && (
+              <Live kind="status" testId={`next-${id}`}>
+                {next(id)}
+              </Live>
             )}
           </section>
         ))}

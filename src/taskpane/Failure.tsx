@@ -13,6 +13,7 @@ import {
   PaneOfficeError,
   SelectionTooLargeError,
 } from "./host";
+import { Live, useInLiveRegion } from "./feedback";
 import type { Strings } from "./strings";
 
 /**
@@ -37,7 +38,8 @@ function whatWasLeft(error: unknown, t: Strings): string {
 
 /**
  * An error from Excel as a plain sentence in the pane's language; the detail stays available on
- * hover. `children` (a list, an action) go below the sentence.
+ * hover. `children` (a list, an action) go below the sentence. Inside a view's alert region it is
+ * said there; rendered on its own it is an alert region itself.
  */
 export function Failure({
   error,
@@ -48,6 +50,8 @@ export function Failure({
   t: Strings;
   children?: ReactNode;
 }) {
+  const inRegion = useInLiveRegion();
+  if (error === undefined) return null;
   const code = error instanceof WorkbookError ? error.code : "unknown";
   const detail =
     error instanceof WorkbookError
@@ -63,10 +67,9 @@ export function Failure({
         : error instanceof PaneOfficeError
           ? t.officeErrors[error.code]
           : t.errors[code];
-  return (
+  const bar = (
     <MessageBar
       intent="error"
-      role="alert"
       title={detail}
       layout={children ? "multiline" : "auto"}
     >
@@ -76,4 +79,5 @@ export function Failure({
       </MessageBarBody>
     </MessageBar>
   );
+  return inRegion ? bar : <Live kind="alert">{bar}</Live>;
 }

@@ -15,6 +15,8 @@ import type { ImportPlan, ImportPreview, ImportWritten } from "../excel/import";
 import { toWorkbookError } from "../excel/errors";
 import { hasTrackerName, rangeNameTest } from "../excel/names";
 import type { Language } from "../core/catalog";
+import { NAMES } from "../core/template/names";
+import { SHEET_NAMES } from "../core/template/sheet-names";
 import type { FormulaPlan, WorkbookThresholds } from "./formula-builder";
 
 export type CellValue = string | number | boolean | null;
@@ -28,7 +30,21 @@ export interface SelectedCells {
   targets: CellValue[][];
 }
 
+/** A tracker already in the workbook, found through its names (product.md 11). */
+export interface TrackerFound {
+  /** The Tracking sheet the workbook's names point to: the tracker the pane reads and writes. */
+  tracking: string;
+  /** The dashboard sheet the names point to, where it is still there. */
+  dashboard?: string;
+  /** Every sheet named like a Tracking sheet ("Tracking", "Tracking (2)", "Seguimiento"), `tracking` included. */
+  trackingSheets: string[];
+  /** Whether a month cell of the Tracking sheet's rows holds a typed number. */
+  hasNumbers: boolean;
+}
+
 export interface Host {
+  /** The tracker in the workbook, or undefined when its names are not there (two syncs). */
+  findTracker(): Promise<TrackerFound | undefined>;
   insert(options: InsertOptions): Promise<InsertResult>;
   /** The tracker in the workbook, its options and what a rebuild would carry; undefined without one (one sync, three with one). */
   readTracker(): Promise<TrackerRead | undefined>;
@@ -194,7 +210,60 @@ function queueThresholds(
   });
 }
 
+/** "Tracking", "Tracking (2)", "seguimiento (3)": a name insert gives a Tracking sheet, in either language. */
+function isTrackingSheetName(name: string): boolean {
+  const base = name.replace(/ \(\d+\)$/, "").toLowerCase();
+  return Object.values(SHEET_NAMES).some(
+    (n) => n.tracking.toLowerCase() === base,
+  );
+}
+
+/**
+ * Finds the tracker through its names, read only where they exist: the sheets Tracking_Months
+ * and Scale_ReportingMonth point to, and whether any Tracking_<row> cell holds a number rather
+ * than a formula (Range.formulas gives a typed number as the number, a formula as "=...").
+ */
+async function findTracker(
+  context: Excel.RequestContext,
+): Promise<TrackerFound | undefined> {
+  const names = context.workbook.names.load("items/name,items/type");
+  const worksheets = context.workbook.worksheets.load("items/name");
+  await context.sync();
+  const exists = rangeNameTest(names);
+  if (!exists(NAMES.months)) return undefined;
+  const sheetOf = (name: string) =>
+    context.workbook.names.getItem(name).getRange().worksheet.load("name");
+  const tracking = sheetOf(NAMES.months);
+  const dashboard = exists(NAMES.reportingMonth)
+    ? sheetOf(NAMES.reportingMonth)
+    : undefined;
+  const prefix = NAMES.tracking("").toLowerCase();
+  const rows = names.items
+    .map((n) => n.name)
+    .filter(
+      (n) =>
+        n.toLowerCase().startsWith(prefix) &&
+        n.toLowerCase() !== NAMES.months.toLowerCase() &&
+        exists(n),
+    )
+    .map((n) => context.workbook.names.getItem(n).getRange().load("formulas"));
+  await context.sync();
+  return {
+    tracking: tracking.name,
+    dashboard: dashboard?.name,
+    trackingSheets: worksheets.items
+      .map((w) => w.name)
+      .filter((n) => n === tracking.name || isTrackingSheetName(n)),
+    hasNumbers: rows.some((r) =>
+      (r.formulas as unknown[][]).some((row) =>
+        row.some((f) => typeof f === "number"),
+      ),
+    ),
+  };
+}
+
 export const excelHost: Host = {
+  findTracker: () => run(findTracker),
   insert: async (options) => {
     const { insertTrackingWorkbook } = await writer();
     return run((context) => insertTrackingWorkbook(context, options));

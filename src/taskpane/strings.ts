@@ -18,6 +18,29 @@ export interface Strings {
     functions: string;
   };
   outsideExcel: { title: string; body: string };
+  /** The first run (product.md 11): what the add-in does, the three steps, a call to action. */
+  start: {
+    heading: string;
+    /** What the add-in does, with the four phases' names. */
+    about: (phases: readonly string[]) => string;
+    steps: readonly [string, string, string];
+    action: string;
+    help: string;
+  };
+  /** The tracker the pane found in the workbook. */
+  tracker: {
+    /** Several trackers ("(2)" sheets): the one the workbook's names point to is the one the pane works on. */
+    copies: (tracking: string, sheets: readonly string[]) => string;
+  };
+  /** After each step, the next one. */
+  next: {
+    afterInsert: string;
+    toImport: string;
+    afterImport: string;
+    toRefresh: string;
+    /** After a refresh with values: what to look at (`flagged`: some WATCH or RISK rows are listed). */
+    afterRefresh: (dashboard: string, flagged: boolean) => string;
+  };
   insert: {
     intro: string;
     language: string;
@@ -76,6 +99,7 @@ export interface Strings {
     intro: string;
     run: string;
     running: string;
+    rebuilding: string;
     stale: string;
     untracked: string;
     summary: (ok: number, watch: number, risk: number) => string;
@@ -114,6 +138,7 @@ export interface Strings {
     intro: string;
     read: string;
     reading: string;
+    writing: string;
     source: (address: string) => string;
     summary: (values: number, computed: number, unchanged: number) => string;
     nothing: string;
@@ -138,6 +163,8 @@ export interface Strings {
   inspect: {
     intro: string;
     run: string;
+    running: string;
+    writingFormulas: string;
     phaseReached: (phase: number | string) => string;
     workbookTargets: string;
     builtInTargets: string;
@@ -158,6 +185,7 @@ export interface Strings {
   functions: {
     intro: string;
     insert: string;
+    writing: string;
     inserted: (formula: string) => string;
     notEmpty: string;
   };
@@ -166,21 +194,65 @@ export interface Strings {
   officeErrors: Record<PaneOfficeCode, string>;
   cellGone: string;
   viewFailed: string;
+  /** A view's code still loading. */
+  loading: string;
 }
+
+const EN_TABS: Strings["tabs"] = {
+  insert: "Insert",
+  refresh: "Risk flags",
+  import: "Import",
+  inspect: "Inspect",
+  functions: "Functions",
+};
+
+const ES_TABS: Strings["tabs"] = {
+  insert: "Insertar",
+  refresh: "Alertas",
+  import: "Importar",
+  inspect: "Inspeccionar",
+  functions: "Funciones",
+};
+
+/** "a, b, c and d" / "a, b, c y d". */
+const series = (items: readonly string[], and: string) =>
+  items.length < 2
+    ? items.join("")
+    : `${items.slice(0, -1).join(", ")} ${and} ${items[items.length - 1]}`;
 
 const en: Strings = {
   title: "Scale Tracker",
   languageSwitch: "Español",
-  tabs: {
-    insert: "Insert",
-    refresh: "Risk flags",
-    import: "Import",
-    inspect: "Inspect",
-    functions: "Functions",
-  },
+  tabs: EN_TABS,
   outsideExcel: {
     title: "Open Scale Tracker inside Excel",
     body: "This pane works inside Excel (Microsoft 365, Excel on the web). In Excel: Home > Add-ins > Upload My Add-in, choose manifest.xml, then Home > Scale Tracker.",
+  },
+  start: {
+    heading: "Track your company's scaling, month by month",
+    about: (phases) =>
+      `Scale Tracker follows your company through the four phases of the scaling framework: ${series(phases, "and")}. It adds a tracking workbook to this file (a dashboard, one monthly timeline for your numbers, each phase's targets and plan, the risks) and the SCALE.* functions for any cell.`,
+    steps: [
+      "Insert the tracker, with the options below.",
+      `Enter your monthly numbers on the Tracking sheet, or import them from your own sheet (${EN_TABS.import}).`,
+      `Refresh the flags (${EN_TABS.refresh}): what is on track, to watch or at risk.`,
+    ],
+    action: "Get started",
+    help: "How it works (help page)",
+  },
+  tracker: {
+    copies: (tracking, sheets) =>
+      `This workbook holds more than one tracker (${sheets.join(", ")}). The pane works on the one in ${tracking}, which the workbook's names point to; it does not read or change the others.`,
+  },
+  next: {
+    afterInsert:
+      "Next: enter your monthly numbers on the Tracking sheet, or import them from a block of your own sheet.",
+    toImport: `Go to ${EN_TABS.import}`,
+    afterImport:
+      "Next: refresh the flags, so the new numbers are coloured and what needs attention is listed.",
+    toRefresh: `Go to ${EN_TABS.refresh}`,
+    afterRefresh: (dashboard, flagged) =>
+      `What to look at: ${flagged ? "the RISK and WATCH rows above (a click selects the cell), then " : ""}the dashboard (${dashboard}): the phase reached against the schedule, each metric's gap and ETA, and plan completion. After new numbers, refresh again.`,
   },
   insert: {
     intro:
@@ -271,6 +343,7 @@ const en: Strings = {
       "Rebuild the colours of the risk flags for the current months and thresholds, and list what needs attention in the reporting month. Your own conditional formats stay.",
     run: "Refresh risk flags",
     running: "Refreshing…",
+    rebuilding: "Rebuilding…",
     stale:
       "Inputs or thresholds changed since the last refresh: the list may be out of date.",
     untracked:
@@ -311,6 +384,7 @@ const en: Strings = {
       "Select a block of your own sheet with monthly numbers (metrics as rows and months as columns, the transpose, or metric, month, value), then read it: you see what goes where on the Tracking sheet before anything is written.",
     read: "Read the selection",
     reading: "Reading…",
+    writing: "Writing…",
     source: (address) => `From ${address}:`,
     summary: (values, computed, unchanged) =>
       `${values} value${values === 1 ? "" : "s"} for the Tracking sheet` +
@@ -357,6 +431,8 @@ const en: Strings = {
     intro:
       "Select two columns (metric, value) or metric rows (a row of months counts its latest month), then inspect: the phase reached and the gap to the next phase, as SCALE.PHASE and SCALE.GAP give them.",
     run: "Inspect selection",
+    running: "Inspecting…",
+    writingFormulas: "Writing formulas…",
     phaseReached: (phase) => `Phase reached by the selection: ${phase}`,
     workbookTargets: "Targets from this workbook's Thresholds sheet.",
     builtInTargets: "Built-in targets: this workbook has no Thresholds sheet.",
@@ -384,6 +460,7 @@ const en: Strings = {
     intro:
       "Type these in any cell. Each button writes the example into the active cell.",
     insert: "Insert example",
+    writing: "Writing the example…",
     inserted: (f) => `Wrote ${f} into the active cell.`,
     notEmpty:
       "The active cell is not empty. Select an empty cell, then insert the example.",
@@ -394,6 +471,7 @@ const en: Strings = {
   },
   viewFailed:
     "This part of the pane could not load. Close the pane and open it again (Home > Scale Tracker).",
+  loading: "Loading…",
   cellGone:
     "That cell is no longer where the last refresh found it: its sheet was renamed or deleted. Refresh the risk flags, then try again.",
 };
@@ -401,16 +479,36 @@ const en: Strings = {
 const es: Strings = {
   title: "Scale Tracker",
   languageSwitch: "English",
-  tabs: {
-    insert: "Insertar",
-    refresh: "Alertas",
-    import: "Importar",
-    inspect: "Inspeccionar",
-    functions: "Funciones",
-  },
+  tabs: ES_TABS,
   outsideExcel: {
     title: "Abre Scale Tracker dentro de Excel",
     body: "Este panel funciona dentro de Excel (Microsoft 365, Excel en la web). En Excel: Inicio > Complementos > Cargar mi complemento, elige manifest.xml y luego Inicio > Scale Tracker.",
+  },
+  start: {
+    heading: "Sigue el escalamiento de tu empresa, mes a mes",
+    about: (phases) =>
+      `Scale Tracker acompaña a tu empresa por las cuatro fases del marco de escalamiento: ${series(phases, "y")}. Añade a este archivo un libro de seguimiento (un panel, un calendario mensual para tus números, los objetivos y el plan de cada fase, los riesgos) y las funciones SCALE.* para cualquier celda.`,
+    steps: [
+      "Inserta el libro de seguimiento, con las opciones de abajo.",
+      `Escribe tus números mensuales en la hoja Seguimiento o impórtalos desde tu propia hoja (${ES_TABS.import}).`,
+      `Actualiza las alertas (${ES_TABS.refresh}): qué va bien, qué vigilar y qué está en riesgo.`,
+    ],
+    action: "Empezar",
+    help: "Cómo funciona (página de ayuda)",
+  },
+  tracker: {
+    copies: (tracking, sheets) =>
+      `Este libro tiene más de un libro de seguimiento (${sheets.join(", ")}). El panel trabaja con el de ${tracking}, al que apuntan los nombres del libro; no lee ni cambia los demás.`,
+  },
+  next: {
+    afterInsert:
+      "Siguiente: escribe tus números mensuales en la hoja Seguimiento o impórtalos desde un bloque de tu propia hoja.",
+    toImport: `Ir a ${ES_TABS.import}`,
+    afterImport:
+      "Siguiente: actualiza las alertas, para colorear los números nuevos y ver qué requiere atención.",
+    toRefresh: `Ir a ${ES_TABS.refresh}`,
+    afterRefresh: (dashboard, flagged) =>
+      `Qué mirar: ${flagged ? "las filas RISK y WATCH de arriba (un clic selecciona la celda) y luego " : ""}el panel (${dashboard}): la fase alcanzada frente al calendario, la brecha y el plazo de cada métrica y el avance del plan. Con números nuevos, vuelve a actualizar.`,
   },
   insert: {
     intro:
@@ -503,6 +601,7 @@ const es: Strings = {
       "Reconstruye los colores de las alertas para los meses y umbrales actuales y lista lo que requiere atención en el mes del informe. Tus formatos condicionales se mantienen.",
     run: "Actualizar alertas",
     running: "Actualizando…",
+    rebuilding: "Reconstruyendo…",
     stale:
       "Los datos o umbrales cambiaron desde la última actualización: la lista puede estar desactualizada.",
     untracked:
@@ -544,6 +643,7 @@ const es: Strings = {
       "Selecciona un bloque de tu hoja con números mensuales (métricas en filas y meses en columnas, al revés, o métrica, mes, valor) y léelo: verás qué va a dónde en la hoja Seguimiento antes de escribir nada.",
     read: "Leer la selección",
     reading: "Leyendo…",
+    writing: "Escribiendo…",
     source: (address) => `Desde ${address}:`,
     summary: (values, computed, unchanged) =>
       `${values} valor${values === 1 ? "" : "es"} para la hoja Seguimiento` +
@@ -585,6 +685,8 @@ const es: Strings = {
     intro:
       "Selecciona dos columnas (métrica, valor) o filas de métricas (en una fila de meses cuenta el último mes) e inspecciona: la fase alcanzada y la brecha a la siguiente fase, como SCALE.PHASE y SCALE.GAP.",
     run: "Inspeccionar selección",
+    running: "Inspeccionando…",
+    writingFormulas: "Escribiendo fórmulas…",
     phaseReached: (phase) => `Fase alcanzada por la selección: ${phase}`,
     workbookTargets: "Objetivos de la hoja de umbrales de este libro.",
     builtInTargets:
@@ -613,6 +715,7 @@ const es: Strings = {
     intro:
       "Escríbelas en cualquier celda. Cada botón escribe el ejemplo en la celda activa.",
     insert: "Insertar ejemplo",
+    writing: "Escribiendo el ejemplo…",
     inserted: (f) => `Se escribió ${f} en la celda activa.`,
     notEmpty:
       "La celda activa no está vacía. Selecciona una celda vacía y vuelve a insertar el ejemplo.",
@@ -624,6 +727,7 @@ const es: Strings = {
   },
   viewFailed:
     "Esta parte del panel no se pudo cargar. Cierra el panel y vuelve a abrirlo (Inicio > Scale Tracker).",
+  loading: "Cargando…",
   cellGone:
     "Esa celda ya no está donde la encontró la última actualización: su hoja se renombró o se eliminó. Actualiza las alertas e inténtalo de nuevo.",
 };

@@ -59,10 +59,13 @@ export async function launch(): Promise<Browser> {
   });
 }
 
-/** A page where Office.js is the stub (or nothing, for `stub: undefined`) and nothing but loopback is reachable. */
-export async function openPane(browser: Browser, base: string, stub: string | undefined, query = ""): Promise<Page> {
+/**
+ * A page where Office.js is the stub (or nothing, for `stub: undefined`) and nothing but loopback
+ * is reachable, in a browser whose own language is `locale` (English unless said).
+ */
+export async function openPane(browser: Browser, base: string, stub: string | undefined, query = "", locale = "en-US"): Promise<Page> {
   // 320 pixels: about as narrow as Excel opens a task pane.
-  const context = await browser.newContext({ viewport: { width: 320, height: 900 } });
+  const context = await browser.newContext({ viewport: { width: 320, height: 900 }, locale });
   const page = await context.newPage();
   await page.route("**/*", (route) => {
     const url = route.request().url();

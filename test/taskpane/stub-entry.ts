@@ -3,8 +3,12 @@
  * pane's bundle runs (served in place of Office.js). Tests reach its state as window.__fake.
  * Query parameters: displayLanguage (Office's, default en-US), theme=dark (Office's dark theme),
  * events=off (an Excel that cannot report worksheet changes), themeEvents=on (an Office that
- * reports theme changes: tests call window.__themeHandlers with OfficeThemeChangedEventArgs).
+ * reports theme changes: tests call window.__themeHandlers with OfficeThemeChangedEventArgs),
+ * tracker=1 (a workbook that holds a tracker when the pane opens; with numbers=1 a number typed
+ * on its Tracking sheet, with copies=1 a second copy of its Tracking sheet, "Tracking (2)", as an
+ * earlier insert left it).
  */
+import { insertTrackingWorkbook } from "../../src/excel/insert";
 import { insertColumn, installFakeOffice, newFakeState } from "../fakes/excel-fake";
 
 const params = new URLSearchParams(location.search);
@@ -40,6 +44,21 @@ if (params.get("events") === "off") {
       });
       return batch(context);
     });
+}
+/** The workbook as the user left it before opening the pane: Office is ready once it is there. */
+async function prepareTracker(): Promise<void> {
+  const excel = (window as unknown as { Excel: { run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T> } }).Excel;
+  await excel.run((context) => insertTrackingWorkbook(context, { language: "en", company: "Acme", currency: "USD", firstMonth: "2026-01" }));
+  const tracking = state.sheets.find((s) => s.name === "Tracking")!;
+  if (params.get("numbers") === "1") tracking.cells.set(state.names.get("Tracking_mrr")!.ref.split(":")[0], { value: 480_000 });
+  if (params.get("copies") === "1") state.sheets.push({ ...tracking, name: "Tracking (2)", id: undefined, cells: new Map(tracking.cells), tables: [], charts: [] });
+  state.syncs = 0;
+}
+if (params.get("tracker") === "1") {
+  const office = (window as unknown as { Office: { onReady: (callback?: (info: unknown) => void) => Promise<unknown> } }).Office;
+  const onReady = office.onReady;
+  const prepared = prepareTracker();
+  office.onReady = (callback) => prepared.then(() => onReady(callback));
 }
 Object.assign(window, {
   __fake: state,

@@ -58,6 +58,9 @@ describeWith(["chromium"], "the task pane in headless Chromium, against the fake
   const edit = (page: Page, worksheetIds: string) =>
     page.evaluate(`(() => { const s = window.__fake; return Promise.all((${worksheetIds}).flatMap((id) => s.changeHandlers.map((h) => h({ type: "WorksheetChanged", worksheetId: id })))); })()`);
 
+  /** Waits until the pane has looked for a tracker (two syncs at start), so a count of syncs starts after it. */
+  const settled = (page: Page) => page.locator("main:not([data-tracker='looking'])").waitFor();
+
   async function insertWorkbook(page: Page) {
     await page.getByLabel("Company name").fill("Acme");
     await page.getByRole("button", { name: "Insert tracking workbook" }).click();
@@ -94,10 +97,11 @@ describeWith(["chromium"], "the task pane in headless Chromium, against the fake
   test("Insert builds the workbook, says which sheets it created (with free names) and jumps to the dashboard", async () => {
     const page = await pane();
     await page.getByTestId("ready").waitFor();
+    await settled(page);
     expect(await seriousViolations(page)).toEqual([]);
     await fake(page, (s) => {
       s.sheets.push({ name: "Thresholds", cells: new Map(), formats: [], rules: [], validations: [], tables: [], charts: [] });
-      s.syncs = 0; // the pane's change listener registered with one sync at start
+      s.syncs = 0; // the pane's change listener and its look for a tracker synced at start
     });
     await insertWorkbook(page);
     const result = await page.getByTestId("insert-result").innerText();
@@ -255,7 +259,7 @@ describeWith(["chromium"], "the task pane in headless Chromium, against the fake
     await page.getByRole("button", { name: "Refresh risk flags" }).click();
     await page.getByTestId("refresh-result").waitFor();
     // Churn 4% is OK as a phase metric and as competition.churn; MRR, its ARR and uptime are WATCH.
-    expect(await page.getByRole("status").innerText()).toContain("2 OK, 3 WATCH, 1 RISK");
+    expect(await page.getByTestId("refresh-summary").innerText()).toContain("2 OK, 3 WATCH, 1 RISK");
     expect(await page.getByTestId("reporting-month").innerText()).toMatch(/^Levels of \w+ \d{4}:$/);
     expect(await page.getByTestId("plan-completion").innerText()).toBe("Plan completion: P1 0%, P2 0%, P3 0%, P4 0%.");
     // RISK first, then by row; values and targets formatted like the sheet, the exact number on hover.
@@ -274,7 +278,8 @@ describeWith(["chromium"], "the task pane in headless Chromium, against the fake
     await page.waitForFunction(`window.__fake.selected === 'Tracking!${monthCell("mrr", 1)}'`);
     await page.evaluate("Promise.all(window.__fake.changeHandlers.map((h) => h({})))");
     await page.getByTestId("stale").waitFor();
-    expect(await page.getByTestId("stale").getAttribute("role")).toBe("status");
+    // Said politely, in the view's status region.
+    expect(await page.getByTestId("stale").evaluate((e) => e.closest("[aria-live]")?.getAttribute("role"))).toBe("status");
     // The user renames the sheet: the listed cell is gone, and the pane says so rather than "try again".
     await fake(page, (s) => (s.sheets.find((x) => x.name === "Tracking")!.name = "Timeline"));
     await page.getByRole("button", { name: /Monthly recurring revenue: Select the cell/ }).click();
@@ -412,8 +417,8 @@ describeWith(["chromium"], "the task pane in headless Chromium, against the fake
     });
     await page.getByRole("button", { name: "Read the selection" }).click();
     await page.getByTestId("import-preview").waitFor();
-    expect(await page.getByTestId("import-preview").getByRole("status").innerText()).toBe("From Data!A1:C3: 4 values for the Tracking sheet.");
     const rows = (await page.locator("tbody tr").allInnerTexts()).map((r) => r.split(/\t|\n/).filter(Boolean));
+    expect(await page.getByTestId("import-summary").innerText()).toBe("From Data!A1:C3: 4 values for the Tracking sheet.");
     expect(rows.map((r) => [r[0], r[2], r[3]])).toEqual([
       ["Monthly recurring revenue", "100,000", monthCell("mrr", 1)],
       ["Monthly recurring revenue", "120,000", monthCell("mrr", 2)],
@@ -652,6 +657,7 @@ describeWith(["chromium"], "the task pane in headless Chromium, against the fake
       s.sheets[0].cells.set("D6", { formula: "SUM(A1:A3)" });
       s.selected = "Data!D5";
     });
+    await settled(page);
     await page.getByRole("tab", { name: "Functions" }).click();
     const insertGap = page.getByRole("button", { name: 'Insert example: =SCALE.GAP("cac", 120, 1)' });
     const syncs = () => fake(page, (s) => s.syncs);
@@ -693,9 +699,9 @@ describeWith(["chromium"], "the task pane in headless Chromium, against the fake
     // Switched to English, the pane still writes Spanish Excel's names (office-js#891: others show #NAME?).
     await page.getByRole("button", { name: "English" }).click();
     await page.getByRole("tab", { name: "Functions" }).click();
-    await page.getByText("SCALE.MESES(metrica, valores, fase, [umbrales])").waitFor();
-    await page.getByRole("button", { name: 'Insert example: =SCALE.BRECHA("cac", 120, 1)' }).click();
-    await page.getByText('Wrote =SCALE.BRECHA("cac", 120, 1) into the active cell.').waitFor();
+    await page.getByText("SCALE.MESES(metrica; valores; fase; [umbrales])").waitFor();
+    await page.getByRole("button", { name: 'Insert example: =SCALE.BRECHA("cac"; 120; 1)' }).click();
+    await page.getByText('Wrote =SCALE.BRECHA("cac"; 120; 1) into the active cell.').waitFor();
     expect(await fake(page, (s) => s.sheets[0].cells.get("B2"))).toEqual({ formula: 'SCALE.BRECHA("cac", 120, 1)' });
     expect(await fitsWidth(page)).toBe(true);
     await shot(page, "functions-spanish-excel");
@@ -734,5 +740,269 @@ describeWith(["chromium"], "the task pane in headless Chromium, against the fake
     await page.getByRole("button", { name: "Refresh risk flags" }).focus();
     await page.keyboard.press("Enter");
     await page.getByText("No tracking workbook found here. Insert it first").waitFor();
+  });
+
+  // The user's path (product.md 11): first run, the next step after each one, a tracker already there.
+
+  /** The id of the selected tab, and where focus is ("tag:text"). */
+  const selectedTab = (page: Page) => page.locator("[role=tab][aria-selected=true]").getAttribute("id");
+  const focused = (page: Page) => page.evaluate("(() => { const e = document.activeElement; return e ? `${e.tagName}:${e.textContent.trim()}` : ''; })()") as Promise<string>;
+  /** Waits for focus on the button named `name` (a lazily loaded view's, once it is there). */
+  const focusOn = (page: Page, name: string) => page.waitForFunction((n) => document.activeElement?.tagName === "BUTTON" && document.activeElement.textContent?.trim() === n, name);
+
+  test("first run: what the add-in does (the four phases, the workbook, the functions), the three steps, a call to action and the help page, in English and Spanish", async () => {
+    for (const [query, phases, steps, action, help, shotName] of [
+      ["", ["Initial scaling", "Operational scaling", "Market scaling", "Global scaling"], ["Insert the tracker", "Enter your monthly numbers", "Refresh the flags"], "Get started", "How it works (help page)", "start"],
+      ["?displayLanguage=es-ES", ["Escalamiento Inicial", "Escalamiento Operacional", "Escalamiento de Mercado", "Escalamiento Global"], ["Inserta el libro de seguimiento", "Escribe tus números mensuales", "Actualiza las alertas"], "Empezar", "Cómo funciona (página de ayuda)", "start-es"],
+    ] as const) {
+      const page = await pane(query);
+      await settled(page);
+      const start = page.getByTestId("start");
+      const text = await start.innerText();
+      for (const p of phases) expect(text).toContain(p);
+      expect(text).toMatch(/tracking workbook|libro de seguimiento/);
+      expect(text).toContain("SCALE.*");
+      expect(await start.locator("ol > li").allInnerTexts()).toEqual([expect.stringContaining(steps[0]), expect.stringContaining(steps[1]), expect.stringContaining(steps[2])]);
+      // The help page is served next to the pane.
+      const href = await start.getByRole("link", { name: help }).getAttribute("href");
+      expect(await page.evaluate(`fetch(new URL(${JSON.stringify(href)}, location.href)).then((r) => r.status)`)).toBe(200);
+      expect(await seriousViolations(page)).toEqual([]);
+      expect(await fitsWidth(page)).toBe(true);
+      await shot(page, shotName);
+      // The call to action takes the user to the Insert options, focus on the first.
+      await start.getByRole("button", { name: action }).click();
+      expect(await selectedTab(page)).toBe("tab-insert");
+      expect(await page.evaluate("document.activeElement.closest('#panel-insert') !== null && document.activeElement.tagName")).toBe("SELECT");
+    }
+  });
+
+  test("after each step the next one: insert, then enter or import the numbers, then refresh the flags, then what to look at", async () => {
+    const page = await pane();
+    await settled(page);
+    await insertWorkbook(page);
+    // The first-run text goes once the tracker is there; the next step is said below the result.
+    expect(await page.getByTestId("start").count()).toBe(0);
+    const afterInsert = page.getByTestId("next-insert");
+    expect(await afterInsert.getAttribute("role")).toBe("status");
+    expect(await afterInsert.innerText()).toContain("Next: enter your monthly numbers on the Tracking sheet, or import them from a block of your own sheet.");
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(await fitsWidth(page)).toBe(true);
+    await shot(page, "next-after-insert");
+    await afterInsert.getByRole("button", { name: "Go to Import" }).click();
+    await focusOn(page, "Read the selection");
+    expect(await selectedTab(page)).toBe("tab-import");
+    await fake(page, (s) => {
+      const data = { name: "Data", cells: new Map(), formats: [], rules: [], validations: [], tables: [], charts: [] };
+      [["metric", 1], ["MRR", 480000], ["Churn", 0.04]].forEach((row, r) => row.forEach((v, c) => data.cells.set(`${"AB"[c]}${r + 1}`, { value: v })));
+      s.sheets.push(data);
+      s.selected = "Data!A1:B3";
+    });
+    await page.getByRole("button", { name: "Read the selection" }).click();
+    await page.getByRole("button", { name: "Write 2 values into Tracking" }).click();
+    const afterImport = page.getByTestId("next-import");
+    await afterImport.getByText("Next: refresh the flags, so the new numbers are coloured and what needs attention is listed.").waitFor();
+    await shot(page, "next-after-import");
+    await afterImport.getByRole("button", { name: "Go to Risk flags" }).click();
+    await focusOn(page, "Refresh risk flags");
+    await page.keyboard.press("Enter");
+    const afterRefresh = page.getByTestId("next-refresh");
+    await afterRefresh.getByText(/^What to look at: the RISK and WATCH rows above/).waitFor();
+    expect(await afterRefresh.innerText()).toContain("then the dashboard (Scale Dashboard): the phase reached against the schedule, each metric's gap and ETA, and plan completion. After new numbers, refresh again.");
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(await fitsWidth(page)).toBe(true);
+    await shot(page, "next-after-refresh");
+    await afterRefresh.getByRole("button", { name: "Go to the dashboard" }).click();
+    await page.waitForFunction("window.__fake.selected === \"'Scale Dashboard'!A1\"");
+  });
+
+  test("after each step the next one, in Spanish; a refresh with no numbers yet says to enter or import them", async () => {
+    const page = await pane("?displayLanguage=es-ES");
+    await settled(page);
+    await page.getByLabel("Nombre de la empresa").fill("Acme");
+    await page.getByRole("button", { name: "Insertar libro de seguimiento" }).click();
+    await page.getByTestId("next-insert").getByText("Siguiente: escribe tus números mensuales en la hoja Seguimiento o impórtalos desde un bloque de tu propia hoja.").waitFor();
+    expect(await fitsWidth(page)).toBe(true);
+    await shot(page, "next-after-insert-es");
+    await page.getByRole("tab", { name: "Alertas" }).click();
+    await page.getByRole("button", { name: "Actualizar alertas" }).click();
+    const afterRefresh = page.getByTestId("next-refresh");
+    await afterRefresh.getByText("Siguiente: escribe tus números mensuales en la hoja Seguimiento o impórtalos desde un bloque de tu propia hoja.").waitFor();
+    await afterRefresh.getByRole("button", { name: "Ir a Importar" }).click();
+    expect(await selectedTab(page)).toBe("tab-import");
+  });
+
+  test("a workbook that already has a tracker: the pane opens on Import without numbers, on Risk flags with them, not on Insert, and no first-run text", async () => {
+    for (const [query, tab] of [["?tracker=1", "tab-import"], ["?tracker=1&numbers=1", "tab-refresh"]] as const) {
+      const page = await pane(query);
+      await page.locator("main[data-tracker='found']").waitFor();
+      await page.waitForFunction((id) => document.querySelector("[role=tab][aria-selected=true]")?.id === id, tab);
+      expect(await page.locator(`#${tab.replace("tab-", "panel-")}`).isVisible()).toBe(true);
+      expect(await page.getByTestId("start").count()).toBe(0);
+      expect(await page.getByTestId("tracker-copies").count()).toBe(0);
+    }
+  });
+
+  test("a workbook with two copies of the tracker ((2) sheets) says which one the pane works on, in both languages", async () => {
+    for (const [query, sentence, shotName] of [
+      ["?tracker=1&copies=1", "This workbook holds more than one tracker (Tracking, Tracking (2)). The pane works on the one in Tracking, which the workbook's names point to; it does not read or change the others.", "tracker-copies"],
+      ["?tracker=1&copies=1&displayLanguage=es-ES", "Este libro tiene más de un libro de seguimiento (Tracking, Tracking (2)). El panel trabaja con el de Tracking, al que apuntan los nombres del libro; no lee ni cambia los demás.", "tracker-copies-es"],
+    ] as const) {
+      const page = await pane(query);
+      const copies = page.getByTestId("tracker-copies");
+      await copies.waitFor();
+      expect(await copies.innerText()).toBe(sentence);
+      expect(await seriousViolations(page)).toEqual([]);
+      expect(await fitsWidth(page)).toBe(true);
+      await shot(page, shotName);
+    }
+  });
+
+  // Feedback and accessibility (product.md 11, "Feedback").
+
+  /** Keeps a handle on the visible panel's live region of `role` as it is now, before anything is said in it. */
+  const holdRegion = (page: Page, role: "status" | "alert", key: string) =>
+    page.evaluate(([r, k]) => {
+      const region = [...document.querySelectorAll(`[role=tabpanel]:not([hidden]) [role=${r}]`)][0];
+      (window as unknown as Record<string, Element | undefined>)[k] = region;
+      return region?.textContent ?? null;
+    }, [role, key] as const);
+  /** The held region: still in the page, with its live politeness, and its text now. */
+  const heldRegion = (page: Page, key: string) =>
+    page.evaluate((k) => {
+      const region = (window as unknown as Record<string, Element | undefined>)[k];
+      return region ? { connected: region.isConnected, live: region.getAttribute("aria-live"), text: region.textContent } : null;
+    }, key);
+
+  test("results are said in a status region and refusals in an alert region, both in the page before the run", async () => {
+    const page = await pane();
+    await fake(page, (s) => {
+      s.sheets.push({ name: "Data", cells: new Map([["D6", { value: 1 }]]), formats: [], rules: [], validations: [], tables: [], charts: [] });
+      s.selected = "Data!D5";
+    });
+    await page.getByRole("tab", { name: "Functions" }).click();
+    await page.getByRole("button", { name: /^Insert example: =SCALE.GAP/ }).waitFor();
+    expect(await holdRegion(page, "status", "__status")).toBe("");
+    expect(await holdRegion(page, "alert", "__alert")).toBe("");
+    await page.getByRole("button", { name: 'Insert example: =SCALE.GAP("cac", 120, 1)' }).click();
+    await page.getByText('Wrote =SCALE.GAP("cac", 120, 1) into the active cell.').waitFor();
+    expect(await heldRegion(page, "__status")).toEqual({ connected: true, live: "polite", text: 'Wrote =SCALE.GAP("cac", 120, 1) into the active cell.' });
+    await fake(page, (s) => (s.selected = "Data!D6"));
+    await page.getByRole("button", { name: 'Insert example: =SCALE.GAP("cac", 120, 1)' }).click();
+    await page.getByText("The active cell is not empty.").waitFor();
+    expect(await heldRegion(page, "__alert")).toEqual({ connected: true, live: "assertive", text: "The active cell is not empty. Select an empty cell, then insert the example." });
+    // The new run cleared the last result.
+    expect((await heldRegion(page, "__status"))?.text).toBe("");
+
+    // The same on Risk flags: a refusal from Excel, then a result.
+    await page.getByRole("tab", { name: "Risk flags" }).click();
+    await page.getByRole("button", { name: "Refresh risk flags" }).waitFor();
+    await holdRegion(page, "status", "__refreshStatus");
+    await holdRegion(page, "alert", "__refreshAlert");
+    await page.getByRole("button", { name: "Refresh risk flags" }).click();
+    await page.getByText("No tracking workbook found here.").waitFor();
+    expect(await heldRegion(page, "__refreshAlert")).toEqual({ connected: true, live: "assertive", text: "No tracking workbook found here. Insert it first with Insert tracking workbook." });
+    await page.getByRole("tab", { name: "Insert" }).click();
+    await insertWorkbook(page);
+    await page.getByRole("tab", { name: "Risk flags" }).click();
+    await page.getByRole("button", { name: "Refresh risk flags" }).click();
+    await page.getByTestId("refresh-result").waitFor();
+    expect((await heldRegion(page, "__refreshStatus"))?.text).toMatch(/0 OK, 0 WATCH, 0 RISK$/);
+    expect((await heldRegion(page, "__refreshAlert"))?.text).toBe("");
+  });
+
+  test("a run's busy state is named and passes axe, focus stays on the button that started it, and the last result is cleared when a new run starts", async () => {
+    const page = await pane();
+    await insertWorkbook(page);
+    await page.getByRole("tab", { name: "Risk flags" }).click();
+    const refresh = page.getByRole("button", { name: "Refresh risk flags" });
+    await refresh.click();
+    await page.getByTestId("refresh-result").waitFor();
+    await page.getByTestId("next-step").waitFor();
+    // A slow Excel: the next refresh waits until the test lets it go.
+    await page.evaluate("(() => { const run = Excel.run; const gate = new Promise((resolve) => (window.__release = resolve)); Excel.run = (...args) => gate.then(() => run(...args)); })()");
+    await refresh.focus();
+    await page.keyboard.press("Enter");
+    const busy = page.getByRole("progressbar", { name: "Refreshing…" });
+    await busy.waitFor();
+    expect(await page.getByTestId("refresh-result").count()).toBe(0);
+    expect(await page.getByTestId("next-step").count()).toBe(0);
+    expect(await refresh.getAttribute("aria-disabled")).toBe("true");
+    expect(await focused(page)).toBe("BUTTON:Refresh risk flags");
+    expect(await seriousViolations(page)).toEqual([]);
+    await shot(page, "refresh-busy");
+    // Pressed again while it runs: nothing starts.
+    await page.keyboard.press("Enter");
+    await page.evaluate("window.__release()");
+    await page.getByTestId("refresh-result").waitFor();
+    await busy.waitFor({ state: "detached" });
+    expect(await focused(page)).toBe("BUTTON:Refresh risk flags");
+  });
+
+  test("Import: a read that fails clears the last preview; after a write, whose button goes, focus returns to Read the selection", async () => {
+    const page = await pane();
+    await insertWorkbook(page);
+    await fake(page, (s) => {
+      const data = { name: "Data", cells: new Map(), formats: [], rules: [], validations: [], tables: [], charts: [] };
+      [["metric", 1], ["MRR", 480000]].forEach((row, r) => row.forEach((v, c) => data.cells.set(`${"AB"[c]}${r + 1}`, { value: v })));
+      s.sheets.push(data);
+      s.selected = "Data!A1:B2";
+    });
+    await page.getByRole("tab", { name: "Import" }).click();
+    const read = page.getByRole("button", { name: "Read the selection" });
+    await read.click();
+    await page.getByTestId("import-preview").waitFor();
+    // Excel is editing a cell now: the new read is refused, and the old preview (with its Write button) is gone.
+    await fake(page, (s) => (s.failWhen = (op: string) => (op === "load range" ? "InvalidOperationInCellEditMode" : false)));
+    await read.click();
+    await page.getByRole("alert").getByText("Excel is editing a cell. Press Enter or Esc to leave the cell, then try again.").waitFor();
+    expect(await page.getByTestId("import-preview").count()).toBe(0);
+    expect(await page.getByRole("button", { name: /^Write/ }).count()).toBe(0);
+    await fake(page, (s) => (s.failWhen = undefined));
+    await read.click();
+    await page.getByTestId("import-preview").waitFor();
+    expect(await page.getByRole("alert").innerText()).toBe("");
+    const write = page.getByRole("button", { name: "Write 1 value into Tracking" });
+    await write.focus();
+    await page.keyboard.press("Enter");
+    await page.getByTestId("import-written").waitFor();
+    expect(await focused(page)).toBe("BUTTON:Read the selection");
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  test("the months field's message is the pane's own, in Spanish in a Spanish pane in an English browser", async () => {
+    const page = await pane("?displayLanguage=es-ES");
+    expect(await page.evaluate("navigator.language")).toBe("en-US");
+    await page.getByLabel("Meses del calendario").fill("200");
+    await page.getByRole("button", { name: "Insertar libro de seguimiento" }).click();
+    await page.getByText("Escribe un número entero de meses de 12 a 120.").waitFor();
+    expect(await fake(page, (s) => s.sheets.length)).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await shot(page, "insert-months-es");
+  });
+
+  test("Functions: examples for Spanish Excel use ; and decimal commas (as typed there); the cell gets Range.formulas' English syntax", async () => {
+    const page = await pane("?displayLanguage=es-ES");
+    await fake(page, (s) => {
+      s.sheets.push({ name: "Datos", cells: new Map(), formats: [], rules: [], validations: [], tables: [], charts: [] });
+      s.selected = "Datos!B2";
+    });
+    await page.getByRole("tab", { name: "Funciones" }).click();
+    const panel = page.locator("#panel-functions");
+    await panel.getByText('=SCALE.RIESGO("churn"; 0,06)', { exact: true }).waitFor();
+    for (const example of ['=SCALE.FASE("mrr"; 600000)', '=SCALE.BRECHA("cac"; 120; 1)', '=SCALE.MESES("customers"; {100\\200\\400\\800}; 2)', '=SCALE.PUNTAJE({"mrr";"churn"}; {600000;0,06}; 1)'])
+      expect(await panel.getByText(example, { exact: true }).count()).toBe(1);
+    await panel.getByText("SCALE.BRECHA(metrica; valor; fase; [como_fraccion]; [umbrales])", { exact: true }).waitFor();
+    expect(await panel.innerText()).not.toMatch(/\d\.\d|", \d/);
+    await page.getByRole("button", { name: 'Insertar ejemplo: =SCALE.RIESGO("churn"; 0,06)' }).click();
+    await page.getByText('Se escribió =SCALE.RIESGO("churn"; 0,06) en la celda activa.').waitFor();
+    expect(await fake(page, (s) => s.sheets[0].cells.get("B2"))).toEqual({ formula: 'SCALE.RIESGO("churn", 0.06)' });
+    expect(await fitsWidth(page)).toBe(true);
+    await shot(page, "functions-es");
+    // English Excel: , and decimal points.
+    const english = await pane();
+    await english.getByRole("tab", { name: "Functions" }).click();
+    await english.getByText('=SCALE.RISK("churn", 0.06)', { exact: true }).waitFor();
+    await english.getByText('=SCALE.SCORE({"mrr";"churn"}, {600000;0.06}, 1)', { exact: true }).waitFor();
+    await english.getByText('=SCALE.ETA("customers", {100,200,400,800}, 2)', { exact: true }).waitFor();
   });
 });

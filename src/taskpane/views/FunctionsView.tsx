@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useRef, useState } from "react";
 import {
   Button,
   Card,
@@ -6,6 +6,8 @@ import {
   MessageBarBody,
 } from "@fluentui/react-components";
 import { Failure } from "../Failure";
+import { Busy, Live, useRun } from "../feedback";
+import { FormulaArg, formulaText, parameterList } from "../formula-text";
 import type { Host } from "../host";
 import type { Strings } from "../strings";
 import type { Language } from "../../core/catalog";
@@ -14,14 +16,14 @@ import { SPANISH, SpanishTable, functionName } from "../../functions/spanish";
 /** One example per function; the README's reference has them all. */
 export const EXAMPLES: readonly {
   id: keyof SpanishTable;
-  params: string;
-  args: string;
+  params: readonly string[];
+  args: readonly FormulaArg[];
   help: { en: string; es: string };
 }[] = [
   {
     id: "PHASE",
-    params: "metrics, [values], [min_share], [thresholds]",
-    args: '"mrr", 600000',
+    params: ["metrics", "[values]", "[min_share]", "[thresholds]"],
+    args: ["mrr", 600000],
     help: {
       en: "Phase reached (0-4) by the metrics given.",
       es: "Fase alcanzada (0-4) por las métricas dadas.",
@@ -29,8 +31,8 @@ export const EXAMPLES: readonly {
   },
   {
     id: "GAP",
-    params: "metric, value, phase, [as_fraction], [thresholds]",
-    args: '"cac", 120, 1',
+    params: ["metric", "value", "phase", "[as_fraction]", "[thresholds]"],
+    args: ["cac", 120, 1],
     help: {
       en: "Gap to a phase's target: positive is still to go.",
       es: "Brecha al objetivo de una fase: positiva es lo que falta.",
@@ -38,8 +40,8 @@ export const EXAMPLES: readonly {
   },
   {
     id: "RISK",
-    params: "indicator, values, [phase], [thresholds]",
-    args: '"cash_burn.cash_runway", 17',
+    params: ["indicator", "values", "[phase]", "[thresholds]"],
+    args: ["churn", 0.06],
     help: {
       en: "OK, WATCH or RISK against the threshold.",
       es: "OK, WATCH o RISK frente al umbral.",
@@ -47,8 +49,8 @@ export const EXAMPLES: readonly {
   },
   {
     id: "TARGET",
-    params: "metric, phase, [thresholds]",
-    args: '"gross_margin", 2',
+    params: ["metric", "phase", "[thresholds]"],
+    args: ["gross_margin", 2],
     help: {
       en: "The target of a metric for a phase.",
       es: "El objetivo de una métrica para una fase.",
@@ -56,8 +58,8 @@ export const EXAMPLES: readonly {
   },
   {
     id: "METRICS",
-    params: "[language]",
-    args: '"en"',
+    params: ["[language]"],
+    args: ["en"],
     help: {
       en: "The catalogue of metrics and targets, spilled.",
       es: "El catálogo de métricas y objetivos.",
@@ -65,8 +67,8 @@ export const EXAMPLES: readonly {
   },
   {
     id: "ETA",
-    params: "metric, values, phase, [thresholds]",
-    args: '"customers", {100,200,400,800}, 2',
+    params: ["metric", "values", "phase", "[thresholds]"],
+    args: ["customers", { row: [100, 200, 400, 800] }, 2],
     help: {
       en: "Months to a phase's target at the last three months' growth.",
       es: "Meses hasta el objetivo de una fase al crecimiento de los últimos tres meses.",
@@ -74,8 +76,8 @@ export const EXAMPLES: readonly {
   },
   {
     id: "SCORE",
-    params: "metrics, [values], phase, [thresholds]",
-    args: '{"mrr";"churn"}, {600000;0.06}, 1',
+    params: ["metrics", "[values]", "phase", "[thresholds]"],
+    args: [{ column: ["mrr", "churn"] }, { column: [600000, 0.06] }, 1],
     help: {
       en: "Share of the metrics meeting a phase.",
       es: "Proporción de las métricas que cumplen una fase.",
@@ -83,22 +85,26 @@ export const EXAMPLES: readonly {
   },
 ];
 
-/** "metric, [phase]" as Excel shows it in `language`: Spanish Excel shows "metrica, [fase]". */
+/** "metric, [phase]" as Excel shows it in `language`: Spanish Excel shows "metrica; [fase]". */
 function parameterNames(
   id: keyof SpanishTable,
-  params: string,
+  params: readonly string[],
   language: Language,
 ): string {
-  if (language === "en") return params;
   const spanish: Readonly<Record<string, { name: string }>> =
     SPANISH[id].parameters;
-  return params.replace(/[a-z_]+/g, (p) => spanish[p]?.name ?? p);
+  const names =
+    language === "en"
+      ? params
+      : params.map((p) => p.replace(/[a-z_]+/g, (n) => spanish[n]?.name ?? n));
+  return parameterList(names, language);
 }
 
 /**
  * `formulaLanguage` is Excel's display language, not the pane's: Excel knows custom functions by
  * their names in its own language, and a name in another one written by code shows #NAME?
- * (OfficeDev/office-js#891).
+ * (OfficeDev/office-js#891). The examples are shown in that Excel's syntax (`;` and decimal
+ * commas in Spanish Excel, as its user types them) and written in Range.formulas' English syntax.
  */
 export default function FunctionsView({
   host,
@@ -111,40 +117,49 @@ export default function FunctionsView({
   language: Language;
   formulaLanguage: Language;
 }) {
+  const first = useRef<HTMLButtonElement>(null);
+  const { busy, run } = useRun(first);
   const [done, setDone] = useState<string>();
   /** The active cell had something in it, so nothing was written. */
   const [occupied, setOccupied] = useState(false);
   const [error, setError] = useState<unknown>();
 
-  const write = async (formula: string) => {
-    setError(undefined);
-    setDone(undefined);
-    setOccupied(false);
-    try {
-      if (await host.writeFormula(formula)) setDone(formula);
-      else setOccupied(true);
-    } catch (e) {
-      setError(e);
-    }
-  };
+  /** Writes `formula` (Range.formulas' syntax); `shown` is how the user's Excel shows it. */
+  const write = (formula: string, shown: string) =>
+    run(async () => {
+      setError(undefined);
+      setDone(undefined);
+      setOccupied(false);
+      try {
+        if (await host.writeFormula(formula)) setDone(shown);
+        else setOccupied(true);
+      } catch (e) {
+        setError(e);
+      }
+    });
 
   return (
     <div style={{ display: "flex", flexDirection: "column", gap: 8 }}>
       <p style={{ margin: 0 }}>{t.functions.intro}</p>
-      {error !== undefined && <Failure error={error} t={t} />}
-      {occupied && (
-        <MessageBar intent="warning" role="status">
-          <MessageBarBody>{t.functions.notEmpty}</MessageBarBody>
-        </MessageBar>
-      )}
-      {done && (
-        <MessageBar intent="success" role="status">
-          <MessageBarBody>{t.functions.inserted(done)}</MessageBarBody>
-        </MessageBar>
-      )}
-      {EXAMPLES.map((f) => {
+      <Live kind="status">
+        {busy && <Busy label={t.functions.writing} />}
+        {done && (
+          <MessageBar intent="success">
+            <MessageBarBody>{t.functions.inserted(done)}</MessageBarBody>
+          </MessageBar>
+        )}
+      </Live>
+      <Live kind="alert">
+        <Failure error={error} t={t} />
+        {occupied && (
+          <MessageBar intent="warning">
+            <MessageBarBody>{t.functions.notEmpty}</MessageBarBody>
+          </MessageBar>
+        )}
+      </Live>
+      {EXAMPLES.map((f, i) => {
         const name = functionName(f.id, formulaLanguage);
-        const example = `=${name}(${f.args})`;
+        const example = formulaText(name, f.args, formulaLanguage);
         return (
           <Card key={f.id} size="small">
             <code
@@ -163,7 +178,9 @@ export default function FunctionsView({
               <code style={{ overflowWrap: "anywhere" }}>{example}</code>
               <Button
                 size="small"
-                onClick={() => write(example)}
+                ref={i === 0 ? first : undefined}
+                onClick={() => write(formulaText(name, f.args, "en"), example)}
+                disabledFocusable={busy}
                 aria-label={`${t.functions.insert}: ${example}`}
               >
                 {t.functions.insert}

@@ -1,10 +1,9 @@
-import { useState } from "react";
+import { useRef, useState } from "react";
 import {
   Button,
   Checkbox,
   MessageBar,
   MessageBarBody,
-  Spinner,
   Table,
   TableBody,
   TableCell,
@@ -16,6 +15,7 @@ import type { Language } from "../../core/catalog";
 import type { ImportCell, ImportPreview } from "../../excel/import";
 import { ImportChangedError, ImportIncompleteError } from "../../excel/errors";
 import { Failure } from "../Failure";
+import { Busy, Live, useRun } from "../feedback";
 import { formatMeasure, formatMonth } from "../format";
 import type { Host } from "../host";
 import type { Strings } from "../strings";
@@ -31,31 +31,34 @@ const PREVIEW_ROWS = 20;
 
 /** Reads a block of the user's sheet, shows what goes where, and writes only on confirmation. */
 export default function ImportView({ host, t, language }: Props) {
-  const [busy, setBusy] = useState(false);
+  const main = useRef<HTMLButtonElement>(null);
+  const { busy, run } = useRun(main);
+  const [running, setRunning] = useState(t.import.reading);
   const [preview, setPreview] = useState<ImportPreview>();
   const [replaceTyped, setReplaceTyped] = useState(false);
   const [wrote, setWrote] = useState<string>();
   const [error, setError] = useState<unknown>();
 
-  const attempt = async (step: () => Promise<void>) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await step();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
-  const read = () =>
-    attempt(async () => {
+  /** A new run clears what the last one said; a write keeps the preview it writes until it ends. */
+  const attempt = (label: string, step: () => Promise<void>) =>
+    run(async () => {
+      setRunning(label);
+      setError(undefined);
       setWrote(undefined);
+      try {
+        await step();
+      } catch (e) {
+        setError(e);
+      }
+    });
+  const read = () =>
+    attempt(t.import.reading, async () => {
+      setPreview(undefined);
       setReplaceTyped(false);
       setPreview(await host.readImport(language));
     });
   const write = (p: ImportPreview) =>
-    attempt(async () => {
+    attempt(t.import.writing, async () => {
       try {
         const result = await host.writeImport(p.plan, replaceTyped);
         setWrote(t.import.wrote(result.written, result.keptTyped));
@@ -82,13 +85,33 @@ export default function ImportView({ host, t, language }: Props) {
       <p style={{ margin: 0 }}>{t.import.intro}</p>
       <Button
         appearance="primary"
+        ref={main}
         onClick={read}
-        disabled={busy}
-        icon={busy ? <Spinner size="tiny" /> : undefined}
+        disabledFocusable={busy}
       >
-        {busy ? t.import.reading : t.import.read}
+        {t.import.read}
       </Button>
-      {error !== undefined && (
+      <Live kind="status">
+        {busy && <Busy label={running} />}
+        {wrote && (
+          <MessageBar intent="success" data-testid="import-written">
+            <MessageBarBody>{wrote}</MessageBarBody>
+          </MessageBar>
+        )}
+        {preview && plan && plan.errors.length === 0 && (
+          <div data-testid="import-summary">
+            {t.import.source(preview.source)}{" "}
+            {plan.cells.length === 0
+              ? t.import.nothing
+              : t.import.summary(
+                  plan.cells.length,
+                  plan.cells.filter((c) => c.replaces === "formula").length,
+                  plan.unchanged,
+                )}
+          </div>
+        )}
+      </Live>
+      <Live kind="alert">
         <Failure error={error} t={t}>
           {error instanceof ImportChangedError && error.cells.length > 0 && (
             <div data-testid="import-changed">
@@ -121,43 +144,28 @@ export default function ImportView({ host, t, language }: Props) {
               </ul>
             )}
         </Failure>
-      )}
-      {wrote && (
-        <MessageBar intent="success" role="status" data-testid="import-written">
-          <MessageBarBody>{wrote}</MessageBarBody>
-        </MessageBar>
-      )}
-      {preview && plan && plan.errors.length > 0 && (
-        <MessageBar
-          intent="warning"
-          layout="multiline"
-          data-testid="import-refused"
-        >
-          <MessageBarBody>
-            <div>{t.import.refused(plan.errors.length)}</div>
-            <ul style={{ margin: "4px 0", paddingLeft: 18 }}>
-              {plan.errors.map((e) => (
-                <li key={e}>{e}</li>
-              ))}
-            </ul>
-          </MessageBarBody>
-        </MessageBar>
-      )}
+        {preview && plan && plan.errors.length > 0 && (
+          <MessageBar
+            intent="warning"
+            layout="multiline"
+            data-testid="import-refused"
+          >
+            <MessageBarBody>
+              <div>{t.import.refused(plan.errors.length)}</div>
+              <ul style={{ margin: "4px 0", paddingLeft: 18 }}>
+                {plan.errors.map((e) => (
+                  <li key={e}>{e}</li>
+                ))}
+              </ul>
+            </MessageBarBody>
+          </MessageBar>
+        )}
+      </Live>
       {preview && plan && plan.errors.length === 0 && (
         <div
           data-testid="import-preview"
           style={{ display: "flex", flexDirection: "column", gap: 8 }}
         >
-          <div role="status">
-            {t.import.source(preview.source)}{" "}
-            {plan.cells.length === 0
-              ? t.import.nothing
-              : t.import.summary(
-                  plan.cells.length,
-                  plan.cells.filter((c) => c.replaces === "formula").length,
-                  plan.unchanged,
-                )}
-          </div>
           {plan.cells.length > 0 && (
             <Table
               size="small"
@@ -228,7 +236,8 @@ export default function ImportView({ host, t, language }: Props) {
             <Button
               appearance="primary"
               onClick={() => write(preview)}
-              disabled={busy || toWrite === 0}
+              disabled={toWrite === 0}
+              disabledFocusable={busy}
             >
               {t.import.write(toWrite)}
             </Button>

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useRef, useState } from "react";
 import {
   Button,
   MessageBar,
@@ -12,6 +12,7 @@ import {
 } from "@fluentui/react-components";
 import { Language, PHASE_METRICS, Unit } from "../../core/catalog";
 import { Failure } from "../Failure";
+import { Busy, Live, useRun } from "../feedback";
 import { formatMeasure } from "../format";
 import type { Host } from "../host";
 import { Inspection, inspectSelection } from "../inspect";
@@ -31,6 +32,9 @@ export default function InspectView({
   language,
   formulaLanguage,
 }: Props) {
+  const main = useRef<HTMLButtonElement>(null);
+  const { busy, run } = useRun(main);
+  const [running, setRunning] = useState(t.inspect.running);
   const [inspection, setInspection] = useState<Inspection>();
   const [error, setError] = useState<unknown>();
   const [written, setWritten] = useState<{
@@ -38,10 +42,21 @@ export default function InspectView({
     text: string;
   }>();
 
-  const writeFormulas = async () => {
-    setError(undefined);
-    setWritten(undefined);
-    try {
+  /** A new run clears what the last one said. */
+  const attempt = (label: string, step: () => Promise<void>) =>
+    run(async () => {
+      setRunning(label);
+      setError(undefined);
+      setWritten(undefined);
+      try {
+        await step();
+      } catch (e) {
+        setError(e);
+      }
+    });
+
+  const writeFormulas = () =>
+    attempt(t.inspect.writingFormulas, async () => {
       const plan = await host.writeFormulasBeside(formulaLanguage);
       if (!("problem" in plan))
         setWritten({
@@ -66,19 +81,13 @@ export default function InspectView({
               ? t.inspect.formulasTwoColumns
               : t.inspect.formulasNoMetrics,
         });
-    } catch (e) {
-      setError(e);
-    }
-  };
+    });
 
-  const inspect = async () => {
-    setError(undefined);
-    try {
+  const inspect = () =>
+    attempt(t.inspect.running, async () => {
+      setInspection(undefined);
       setInspection(inspectSelection(await host.readSelection()));
-    } catch (e) {
-      setError(e);
-    }
-  };
+    });
   const name = (id: string) =>
     PHASE_METRICS.find((m) => m.id === id)?.name[language] ?? id;
   /** The number as the sheet formats it, the exact value on hover; an error message as it is. */
@@ -96,27 +105,46 @@ export default function InspectView({
     <div style={{ display: "flex", flexDirection: "column", gap: 10 }}>
       <p style={{ margin: 0 }}>{t.inspect.intro}</p>
       <div style={{ display: "flex", flexWrap: "wrap", gap: 8 }}>
-        <Button appearance="primary" onClick={inspect}>
+        <Button
+          appearance="primary"
+          ref={main}
+          onClick={inspect}
+          disabledFocusable={busy}
+        >
           {t.inspect.run}
         </Button>
-        <Button onClick={writeFormulas}>{t.inspect.writeFormulas}</Button>
+        <Button onClick={writeFormulas} disabledFocusable={busy}>
+          {t.inspect.writeFormulas}
+        </Button>
       </div>
-      {written && (
-        <MessageBar intent={written.intent} role="status" layout="multiline">
-          <MessageBarBody>{written.text}</MessageBarBody>
-        </MessageBar>
-      )}
-      {error !== undefined && <Failure error={error} t={t} />}
-      {inspection && inspection.metrics.length === 0 && (
-        <MessageBar intent="info">
-          <MessageBarBody>{t.inspect.empty}</MessageBarBody>
-        </MessageBar>
-      )}
-      {inspection && inspection.metrics.length > 0 && (
-        <div data-testid="inspect-result">
-          <p role="status" style={{ fontWeight: 600, margin: "0 0 4px" }}>
+      <Live kind="status">
+        {busy && <Busy label={running} />}
+        {written?.intent === "success" && (
+          <MessageBar intent="success" layout="multiline">
+            <MessageBarBody>{written.text}</MessageBarBody>
+          </MessageBar>
+        )}
+        {inspection && inspection.metrics.length > 0 && (
+          <p style={{ fontWeight: 600, margin: 0 }}>
             {t.inspect.phaseReached(inspection.phase)}
           </p>
+        )}
+      </Live>
+      <Live kind="alert">
+        <Failure error={error} t={t} />
+        {written?.intent === "warning" && (
+          <MessageBar intent="warning" layout="multiline">
+            <MessageBarBody>{written.text}</MessageBarBody>
+          </MessageBar>
+        )}
+        {inspection && inspection.metrics.length === 0 && (
+          <MessageBar intent="info">
+            <MessageBarBody>{t.inspect.empty}</MessageBarBody>
+          </MessageBar>
+        )}
+      </Live>
+      {inspection && inspection.metrics.length > 0 && (
+        <div data-testid="inspect-result">
           <p style={{ margin: "0 0 8px" }}>
             {inspection.workbookTargets
               ? t.inspect.workbookTargets

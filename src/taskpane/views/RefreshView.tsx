@@ -1,11 +1,10 @@
-import { useState } from "react";
+import { useRef, useState } from "react";
 import {
   Badge,
   Button,
   Link,
   MessageBar,
   MessageBarBody,
-  Spinner,
   Table,
   TableBody,
   TableCell,
@@ -22,6 +21,7 @@ import {
 import type { FlaggedCell } from "../../excel";
 import { Failure } from "../Failure";
 import { formatMeasure, formatMonth, rangeProblem } from "../format";
+import { Busy, Live, useRun } from "../feedback";
 import type { RefreshResult } from "../../excel";
 import type { Host } from "../host";
 import type { Strings } from "../strings";
@@ -34,7 +34,8 @@ interface Props {
   stale: boolean;
   /** False when Excel cannot report edits to the pane, so staleness is unknown. */
   tracking: boolean;
-  onRefreshed: (result: RefreshResult) => void;
+  /** A refresh's result; undefined when a new run starts, so the last one's list is not shown as current. */
+  onRefreshed: (result: RefreshResult | undefined) => void;
 }
 
 const LEVEL_COLOR = {
@@ -70,35 +71,35 @@ export default function RefreshView({
   tracking,
   onRefreshed,
 }: Props) {
-  const [busy, setBusy] = useState(false);
+  const main = useRef<HTMLButtonElement>(null);
+  const { busy, run } = useRun(main);
+  const [running, setRunning] = useState<string>(t.refresh.running);
   const [error, setError] = useState<unknown>();
   const [rebuilt, setRebuilt] = useState<{ sheet: string; rules: number }>();
 
-  const rebuild = async (sheet: string) => {
-    setBusy(true);
-    setError(undefined);
-    try {
+  /** A new run clears what the last one said. */
+  const start = (label: string, work: () => Promise<void>) =>
+    run(async () => {
+      setRunning(label);
+      setError(undefined);
+      setRebuilt(undefined);
+      onRefreshed(undefined);
+      try {
+        await work();
+      } catch (e) {
+        setError(e);
+      }
+    });
+
+  const rebuild = (sheet: string) =>
+    start(t.refresh.rebuilding, async () => {
       const { rulesAdded } = await host.rebuildFlags(sheet);
       setRebuilt({ sheet, rules: rulesAdded });
       onRefreshed(await host.refresh());
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
-  const refresh = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      onRefreshed(await host.refresh());
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const refresh = () =>
+    start(t.refresh.running, async () => onRefreshed(await host.refresh()));
 
   const row = (f: FlaggedCell) => {
     const { name, unit } = measure(f.measureId, language);
@@ -151,28 +152,64 @@ export default function RefreshView({
       <p style={{ margin: 0 }}>{t.refresh.intro}</p>
       <Button
         appearance="primary"
+        ref={main}
         onClick={refresh}
-        disabled={busy}
-        icon={busy ? <Spinner size="tiny" /> : undefined}
+        disabledFocusable={busy}
       >
-        {busy ? t.refresh.running : t.refresh.run}
+        {t.refresh.run}
       </Button>
-      {stale && last && (
-        <MessageBar intent="warning" role="status" data-testid="stale">
-          <MessageBarBody>{t.refresh.stale}</MessageBarBody>
-        </MessageBar>
-      )}
+      <Live kind="status">
+        {busy && <Busy label={running} />}
+        {rebuilt && (
+          <MessageBar intent="success">
+            <MessageBarBody>
+              {t.refresh.rebuilt(rebuilt.sheet, rebuilt.rules)}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        {last && (
+          <div
+            data-testid="refresh-summary"
+            style={{
+              display: "flex",
+              gap: 6,
+              alignItems: "center",
+              flexWrap: "wrap",
+            }}
+          >
+            {last.reportingMonth && (
+              <span data-testid="reporting-month">
+                {t.refresh.reportingMonth(
+                  formatMonth(last.reportingMonth, language),
+                )}
+              </span>
+            )}
+            <span aria-hidden style={{ display: "flex", gap: 6 }}>
+              <Badge color="success">OK {last.counts.OK}</Badge>
+              <Badge color="warning">WATCH {last.counts.WATCH}</Badge>
+              <Badge color="danger">RISK {last.counts.RISK}</Badge>
+            </span>
+            <span style={VISUALLY_HIDDEN}>
+              {t.refresh.summary(
+                last.counts.OK,
+                last.counts.WATCH,
+                last.counts.RISK,
+              )}
+            </span>
+          </div>
+        )}
+        {stale && last && (
+          <MessageBar intent="warning" data-testid="stale">
+            <MessageBarBody>{t.refresh.stale}</MessageBarBody>
+          </MessageBar>
+        )}
+      </Live>
+      <Live kind="alert">
+        <Failure error={error} t={t} />
+      </Live>
       {!tracking && last && (
         <MessageBar intent="info">
           <MessageBarBody>{t.refresh.untracked}</MessageBarBody>
-        </MessageBar>
-      )}
-      {error !== undefined && <Failure error={error} t={t} />}
-      {rebuilt && (
-        <MessageBar intent="success" role="status">
-          <MessageBarBody>
-            {t.refresh.rebuilt(rebuilt.sheet, rebuilt.rules)}
-          </MessageBarBody>
         </MessageBar>
       )}
       {last && last.monthsCompleted.length > 0 && (
@@ -236,7 +273,11 @@ export default function RefreshView({
             }}
           >
             <span>{t.refresh.unreadable(sheet)}</span>
-            <Button size="small" onClick={() => rebuild(sheet)} disabled={busy}>
+            <Button
+              size="small"
+              onClick={() => rebuild(sheet)}
+              disabledFocusable={busy}
+            >
               {t.refresh.rebuild(sheet)}
             </Button>
           </MessageBarBody>
@@ -247,35 +288,6 @@ export default function RefreshView({
           data-testid="refresh-result"
           style={{ display: "flex", flexDirection: "column", gap: 8 }}
         >
-          <div
-            role="status"
-            style={{
-              display: "flex",
-              gap: 6,
-              alignItems: "center",
-              flexWrap: "wrap",
-            }}
-          >
-            {last.reportingMonth && (
-              <span data-testid="reporting-month">
-                {t.refresh.reportingMonth(
-                  formatMonth(last.reportingMonth, language),
-                )}
-              </span>
-            )}
-            <span aria-hidden style={{ display: "flex", gap: 6 }}>
-              <Badge color="success">OK {last.counts.OK}</Badge>
-              <Badge color="warning">WATCH {last.counts.WATCH}</Badge>
-              <Badge color="danger">RISK {last.counts.RISK}</Badge>
-            </span>
-            <span style={VISUALLY_HIDDEN}>
-              {t.refresh.summary(
-                last.counts.OK,
-                last.counts.WATCH,
-                last.counts.RISK,
-              )}
-            </span>
-          </div>
           <div data-testid="plan-completion">
             {t.refresh.plan(
               last.plan.map((p) =>
