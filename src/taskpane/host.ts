@@ -62,7 +62,11 @@ export interface Host {
   rebuildFlags(sheet: string): Promise<{ rulesAdded: number }>;
   readSelection(): Promise<SelectedCells>;
   /** Reads the selected block and the Tracking sheet (one sync): what an import would write where, its messages in `language` (the pane's). */
-  readImport(language: Language): Promise<ImportPreview>;
+  readImport(
+    language: Language,
+    /** Labels the user mapped to a measure, over those the workbook remembers. */
+    mapping?: Readonly<Record<string, string>>,
+  ): Promise<ImportPreview>;
   /** Writes a read import's values (one sync); typed values only with `replaceTyped`. */
   writeImport(plan: ImportPlan, replaceTyped: boolean): Promise<ImportWritten>;
   /** Selects a cell given as "'Sheet name'!M4" and shows its sheet. */
@@ -324,10 +328,10 @@ export const excelHost: Host = {
       ["InvalidSelection"],
     );
   },
-  readImport: async (language) => {
+  readImport: async (language, mapping) => {
     const { readImport } = await writer();
     return run(
-      (context) => readImport(context, language),
+      (context) => readImport(context, language, mapping),
       ["InvalidSelection"],
     );
   },

@@ -131,6 +131,8 @@ export interface Strings {
     outOfRange: (count: number) => string;
     /** One input cell its measure cannot take, with why (in the pane's language). */
     outOfRangeCell: (address: string, value: number, problem: string) => string;
+    /** Typed values far from their row's neighbours (a CAC in thousands among dollars): listed, levels unchanged. */
+    unusual: (count: number) => string;
     /** Months inserted as columns on the Tracking sheet, given their formulas by this refresh. */
     monthsCompleted: (months: readonly string[]) => string;
   };
@@ -159,6 +161,25 @@ export interface Strings {
     /** After a write Excel stopped part-way: the cells it wrote. */
     partly: (written: number, total: number) => string;
     partlyUnchecked: (total: number) => string;
+    /** The layout example under the intro: a corner, two month headers, two rows. */
+    example: {
+      caption: string;
+      corner: string;
+      months: readonly [string, string];
+      rows: readonly (readonly [string, string, string])[];
+    };
+    /** Title and Total rows (and columns) read and left out. */
+    skipped: (count: number) => string;
+    /** Rows whose label names no measure: a choice for each. */
+    unknown: (count: number) => string;
+    unknownLabel: (label: string) => string;
+    choose: string;
+    closest: string;
+    allMeasures: string;
+    /** Labels read as the measure the user chose, remembered in the workbook. */
+    mapped: string;
+    /** Imported values far from their row's neighbours: written all the same. */
+    unusual: (count: number) => string;
   };
   inspect: {
     intro: string;
@@ -376,6 +397,8 @@ const en: Strings = {
       `${count} cell${count === 1 ? "" : "s"} cannot be right for their measure (pasted values skip Excel's checks) and ${count === 1 ? "is" : "are"} not judged:`,
     outOfRangeCell: (address, value, problem) =>
       `${address} holds ${value}: ${problem}`,
+    unusual: (count) =>
+      `${count} typed value${count === 1 ? " looks" : "s look"} unusual beside ${count === 1 ? "its" : "their"} neighbours (the levels count ${count === 1 ? "it" : "them"} as typed). Check the unit:`,
     monthsCompleted: (months) =>
       `${months.length === 1 ? "The month" : "The months"} inserted on the Tracking sheet now ${months.length === 1 ? "has its" : "have their"} formulas: ${months.join(", ")}.`,
   },
@@ -426,6 +449,27 @@ const en: Strings = {
       `It wrote ${written} of the ${total} values before it stopped; the others were not written. Read the selection again: the preview shows what is still to write. Written:`,
     partlyUnchecked: (total) =>
       `The add-in could not read the Tracking sheet afterwards, so any of the ${total} values may have been written. Read the selection again: the preview shows what is still to write.`,
+    example: {
+      caption:
+        "A layout it reads (a title row above it, Total rows and empty rows are skipped; months may be dates):",
+      corner: "KPI",
+      months: ["Jan 2026", "Feb 2026"],
+      rows: [
+        ["MRR", "120,000", "126,000"],
+        ["Churn", "2.1%", "1.9%"],
+      ],
+    },
+    skipped: (count) =>
+      `${count} row${count === 1 ? "" : "s"} skipped, not read as measures:`,
+    unknown: (count) =>
+      `${count} row${count === 1 ? " names" : "s name"} no measure. Choose what ${count === 1 ? "it is" : "each is"}; the workbook remembers your choice for the next import:`,
+    unknownLabel: (label) => `Measure for "${label}"`,
+    choose: "Choose a measure",
+    closest: "Closest",
+    allMeasures: "All measures",
+    mapped: "Read as the measure you chose (remembered in this workbook):",
+    unusual: (count) =>
+      `${count} value${count === 1 ? " looks" : "s look"} unusual beside ${count === 1 ? "its" : "their"} neighbours; ${count === 1 ? "it is" : "they are"} written all the same. Check the unit:`,
   },
   inspect: {
     intro:
@@ -635,6 +679,8 @@ const es: Strings = {
       `${count} celda${count === 1 ? "" : "s"} no ${count === 1 ? "puede" : "pueden"} ser correcta${count === 1 ? "" : "s"} para su medida (los valores pegados saltan las comprobaciones de Excel) y no se evalúa${count === 1 ? "" : "n"}:`,
     outOfRangeCell: (address, value, problem) =>
       `${address} contiene ${value}: ${problem}`,
+    unusual: (count) =>
+      `${count} valor${count === 1 ? " escrito parece inusual" : "es escritos parecen inusuales"} junto a sus vecinos (los niveles ${count === 1 ? "lo cuentan" : "los cuentan"} tal cual). Revisa la unidad:`,
     monthsCompleted: (months) =>
       `${months.length === 1 ? "El mes insertado" : "Los meses insertados"} en la hoja Seguimiento ya ${months.length === 1 ? "tiene sus" : "tienen sus"} fórmulas: ${months.join(", ")}.`,
   },
@@ -680,6 +726,27 @@ const es: Strings = {
       `Escribió ${written} de los ${total} valores antes de detenerse; los demás no se escribieron. Vuelve a leer la selección: la vista previa muestra lo que falta por escribir. Escritos:`,
     partlyUnchecked: (total) =>
       `El complemento no pudo leer la hoja Seguimiento después, así que cualquiera de los ${total} valores puede haberse escrito. Vuelve a leer la selección: la vista previa muestra lo que falta por escribir.`,
+    example: {
+      caption:
+        "Un formato que lee (con una fila de título encima; las filas Total y las vacías se omiten; los meses pueden ser fechas):",
+      corner: "KPI",
+      months: ["ene 2026", "feb 2026"],
+      rows: [
+        ["MRR", "120.000", "126.000"],
+        ["Churn", "2,1 %", "1,9 %"],
+      ],
+    },
+    skipped: (count) =>
+      `${count} fila${count === 1 ? " omitida" : "s omitidas"}, no leída${count === 1 ? "" : "s"} como medida${count === 1 ? "" : "s"}:`,
+    unknown: (count) =>
+      `${count} fila${count === 1 ? " no nombra" : "s no nombran"} ninguna medida. Elige qué es cada una; el libro recuerda tu elección para la próxima importación:`,
+    unknownLabel: (label) => `Medida para "${label}"`,
+    choose: "Elige una medida",
+    closest: "Más parecidas",
+    allMeasures: "Todas las medidas",
+    mapped: "Leídas como la medida que elegiste (recordado en este libro):",
+    unusual: (count) =>
+      `${count} valor${count === 1 ? " parece inusual" : "es parecen inusuales"} junto a sus vecinos; se escribe${count === 1 ? "" : "n"} igualmente. Revisa la unidad:`,
   },
   inspect: {
     intro:

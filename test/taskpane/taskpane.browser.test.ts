@@ -417,7 +417,7 @@ describeWith(["chromium"], "the task pane in headless Chromium, against the fake
     });
     await page.getByRole("button", { name: "Read the selection" }).click();
     await page.getByTestId("import-preview").waitFor();
-    const rows = (await page.locator("tbody tr").allInnerTexts()).map((r) => r.split(/\t|\n/).filter(Boolean));
+    const rows = (await page.getByTestId("import-preview").locator("tbody tr").allInnerTexts()).map((r) => r.split(/\t|\n/).filter(Boolean));
     expect(await page.getByTestId("import-summary").innerText()).toBe("From Data!A1:C3: 4 values for the Tracking sheet.");
     expect(rows.map((r) => [r[0], r[2], r[3]])).toEqual([
       ["Monthly recurring revenue", "100,000", monthCell("mrr", 1)],
@@ -534,6 +534,86 @@ describeWith(["chromium"], "the task pane in headless Chromium, against the fake
     expect(await seriousViolations(page)).toEqual([]);
     expect(await fitsWidth(page)).toBe(true);
     await shot(page, "import-refused-es");
+  });
+
+  test("Import a finance-shaped selection (product.md 11): a title row, Jan 2026 headers, a Total row skipped and listed, an unknown label mapped in the pane, then written; the mapping is kept in the workbook", async () => {
+    const page = await pane();
+    await insertWorkbook(page);
+    await fake(page, (s) => {
+      const data = { name: "Finance", cells: new Map(), formats: [], rules: [], validations: [], tables: [], charts: [] };
+      const rows: (string | number | null)[][] = [
+        ["Acme Inc. - KPIs 2026", null, null],
+        ["KPI", "Jan 2026", "Feb 2026"],
+        ["MRR", 100000, 110000],
+        ["Ingresos SaaS", 40, 45],
+        ["Total", 100040, 110045],
+      ];
+      rows.forEach((row, r) => row.forEach((v, c) => v !== null && data.cells.set(`${"ABC"[c]}${r + 1}`, { value: v })));
+      s.sheets.push(data);
+      s.selected = "Finance!A1:C5";
+    });
+    await page.getByRole("tab", { name: "Import" }).click();
+    // The example of a layout the import reads, before anything is read.
+    await page.getByTestId("import-example").waitFor();
+    const example = (await page.getByTestId("import-example").locator("tr").allInnerTexts()).map((r) => r.split(/\t|\n/).filter(Boolean));
+    expect(example).toEqual([["KPI", "Jan 2026", "Feb 2026"], ["MRR", "120,000", "126,000"], ["Churn", "2.1%", "1.9%"]]);
+    await page.getByRole("button", { name: "Read the selection" }).click();
+    await page.getByTestId("import-refused").waitFor();
+    expect(await page.getByTestId("import-skipped").innerText()).toBe(
+      '2 rows skipped, not read as measures:\nrow 1: skipped (above the header): "Acme Inc. - KPIs 2026"\nrow 5: skipped (a total row): "Total"',
+    );
+    expect(await page.getByTestId("import-unknown").innerText()).toContain("1 row names no measure.");
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(await fitsWidth(page)).toBe(true);
+    await shot(page, "import-finance-unknown");
+    await page.getByRole("combobox", { name: 'Measure for "Ingresos SaaS"' }).click();
+    const option = page.getByRole("option", { name: "Team size (team_size)" });
+    await shot(page, "import-finance-choose");
+    await option.last().click();
+    await page.getByTestId("import-preview").waitFor();
+    expect(await page.getByTestId("import-refused").count()).toBe(0);
+    expect(await page.getByTestId("import-mapped").innerText()).toContain("Ingresos SaaS → Team size");
+    const rows = (await page.getByTestId("import-preview").locator("tbody tr").allInnerTexts()).map((r) => r.split(/\t|\n/).filter(Boolean).slice(0, 3));
+    expect(rows).toEqual([
+      ["Monthly recurring revenue", "January 2026", "100,000"],
+      ["Monthly recurring revenue", "February 2026", "110,000"],
+      ["Team size", "January 2026", "40"],
+      ["Team size", "February 2026", "45"],
+    ]);
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(await fitsWidth(page)).toBe(true);
+    await shot(page, "import-finance-preview");
+    await page.getByRole("button", { name: "Write 4 values into Tracking" }).click();
+    await page.getByText("Wrote 4 values into the Tracking sheet.").waitFor();
+    const team = await page.evaluate(`(() => { const n = window.__fake.names.get("Tracking_team_size"); const t = window.__fake.sheets.find((x) => x.name === n.sheet); return [...t.cells.values()].map((c) => c.value).filter((v) => v === 40 || v === 45); })()`);
+    expect(team).toEqual([40, 45]);
+    expect(await fake(page, (s) => s.settings?.get("scaleTracker.importMapping"))).toBe('{"Ingresos SaaS":"team_size"}');
+  });
+
+  test("Import in Spanish: the example layout and an unusual value warned about in the preview, written all the same", async () => {
+    const page = await pane("?displayLanguage=es-ES");
+    await page.getByLabel("Nombre de la empresa").fill("Acme");
+    await page.getByRole("button", { name: "Insertar libro de seguimiento" }).click();
+    await page.getByTestId("insert-result").waitFor();
+    await fake(page, (s) => {
+      const data = { name: "Datos", cells: new Map(), formats: [], rules: [], validations: [], tables: [], charts: [] };
+      const rows: (string | number)[][] = [["KPI", "ene 2026", "feb 2026", "mar 2026"], ["CAC", 1200, 1.3, 1100]];
+      rows.forEach((row, r) => row.forEach((v, c) => data.cells.set(`${"ABCD"[c]}${r + 1}`, { value: v })));
+      s.sheets.push(data);
+      s.selected = "Datos!A1:D2";
+    });
+    await page.getByRole("tab", { name: "Importar" }).click();
+    await page.getByTestId("import-example").waitFor();
+    const example = (await page.getByTestId("import-example").locator("tr").allInnerTexts()).map((r) => r.split(/\t|\n/).filter(Boolean));
+    expect(example).toEqual([["KPI", "ene 2026", "feb 2026"], ["MRR", "120.000", "126.000"], ["Churn", "2,1 %", "1,9 %"]]);
+    await page.getByRole("button", { name: "Leer la selección" }).click();
+    await page.getByTestId("import-preview").waitFor();
+    const unusual = await page.getByTestId("import-unusual").innerText();
+    expect(unusual).toContain("1 valor parece inusual junto a sus vecinos; se escribe igualmente.");
+    expect(unusual).toContain("feb 2026");
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(await fitsWidth(page)).toBe(true);
+    await shot(page, "import-unusual-es");
   });
 
   test("Inspect shows the phase and the gaps SCALE.PHASE and SCALE.GAP give for two columns (metric, value)", async () => {

@@ -15,6 +15,7 @@ import type { Language } from "../../core/catalog";
 import type { ImportCell, ImportPreview } from "../../excel/import";
 import { ImportChangedError, ImportIncompleteError } from "../../excel/errors";
 import { Failure } from "../Failure";
+import { ImportDetails, ImportExample } from "./ImportDetails";
 import { Busy, Live, useRun } from "../feedback";
 import { formatMeasure, formatMonth } from "../format";
 import type { Host } from "../host";
@@ -38,6 +39,8 @@ export default function ImportView({ host, t, language }: Props) {
   const [replaceTyped, setReplaceTyped] = useState(false);
   const [wrote, setWrote] = useState<string>();
   const [error, setError] = useState<unknown>();
+  /** Labels mapped to a measure in this pane: read with them, and remembered in the workbook on write. */
+  const [chosen, setChosen] = useState<Record<string, string>>({});
 
   /** A new run clears what the last one said; a write keeps the preview it writes until it ends. */
   const attempt = (label: string, step: () => Promise<void>) =>
@@ -51,11 +54,11 @@ export default function ImportView({ host, t, language }: Props) {
         setError(e);
       }
     });
-  const read = () =>
+  const read = (mapping = chosen) =>
     attempt(t.import.reading, async () => {
       setPreview(undefined);
       setReplaceTyped(false);
-      setPreview(await host.readImport(language));
+      setPreview(await host.readImport(language, mapping));
     });
   const write = (p: ImportPreview) =>
     attempt(t.import.writing, async () => {
@@ -67,6 +70,12 @@ export default function ImportView({ host, t, language }: Props) {
         setPreview(undefined);
       }
     });
+
+  const choose = (label: string, id: string) => {
+    const mapping = { ...chosen, [label]: id };
+    setChosen(mapping);
+    return read(mapping);
+  };
 
   const shown = (c: ImportCell, v: string | number | boolean | undefined) =>
     typeof v === "number"
@@ -83,10 +92,11 @@ export default function ImportView({ host, t, language }: Props) {
   return (
     <div style={{ display: "flex", flexDirection: "column", gap: 10 }}>
       <p style={{ margin: 0 }}>{t.import.intro}</p>
+      <ImportExample t={t} />
       <Button
         appearance="primary"
         ref={main}
-        onClick={read}
+        onClick={() => read()}
         disabledFocusable={busy}
       >
         {t.import.read}
@@ -161,6 +171,15 @@ export default function ImportView({ host, t, language }: Props) {
           </MessageBar>
         )}
       </Live>
+      {plan && (
+        <ImportDetails
+          plan={plan}
+          t={t}
+          language={language}
+          onChoose={choose}
+          busy={busy}
+        />
+      )}
       {preview && plan && plan.errors.length === 0 && (
         <div
           data-testid="import-preview"

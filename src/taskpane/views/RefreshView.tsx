@@ -20,7 +20,12 @@ import {
 } from "../../core/catalog";
 import type { FlaggedCell } from "../../excel";
 import { Failure } from "../Failure";
-import { formatMeasure, formatMonth, rangeProblem } from "../format";
+import {
+  formatMeasure,
+  formatMonth,
+  rangeProblem,
+  unusualSentence,
+} from "../format";
 import { Busy, Live, useRun } from "../feedback";
 import type { RefreshResult } from "../../excel";
 import type { Host } from "../host";
@@ -250,6 +255,38 @@ export default function RefreshView({
                       c.value,
                       rangeProblem(c.measureId, c.value, language) || c.problem,
                     )}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {last && last.unusual.length > 0 && (
+        <MessageBar
+          intent="warning"
+          layout="multiline"
+          data-testid="unusual-values"
+        >
+          <MessageBarBody>
+            <span>{t.refresh.unusual(last.unusual.length)}</span>
+            <ul
+              style={{
+                margin: "4px 0 0",
+                padding: 0,
+                listStyle: "none",
+                display: "flex",
+                flexDirection: "column",
+                gap: 4,
+              }}
+            >
+              {last.unusual.map((c) => (
+                <li key={c.address}>
+                  <Link
+                    as="button"
+                    onClick={() => host.select(c.address).catch(setError)}
+                  >
+                    {`${c.address}: ${unusualSentence(c, language)}`}
                   </Link>
                 </li>
               ))}

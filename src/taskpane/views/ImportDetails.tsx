@@ -1,0 +1,176 @@
+/**
+ * What an import read besides its values (product.md 11, "Import reads finance layouts as they
+ * come"): an example of a layout it reads, the rows it skipped, a choice of measure for each row
+ * whose label names none, the labels read by an earlier choice, and the unusual values.
+ */
+import {
+  Dropdown,
+  MessageBar,
+  MessageBarBody,
+  Option,
+  OptionGroup,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from "@fluentui/react-components";
+import {
+  CASH_BALANCE,
+  Language,
+  PHASE_METRICS,
+  RISK_INDICATORS,
+} from "../../core/catalog";
+import type { ImportPlan } from "../../excel/import";
+import type { Strings } from "../strings";
+
+const list = { margin: "4px 0 0", paddingLeft: 18 } as const;
+
+/** Every measure a row can be read as: the metrics, the risk indicators with rows of their own, cash. */
+function measures(language: Language): { id: string; name: string }[] {
+  const metricIds = new Set(PHASE_METRICS.map((m) => m.id));
+  return [
+    ...PHASE_METRICS.map((m) => ({ id: m.id, name: m.name[language] })),
+    ...RISK_INDICATORS.filter((i) => !metricIds.has(i.id)).map((i) => ({
+      id: i.qualifiedId,
+      name: i.name[language],
+    })),
+    { id: CASH_BALANCE.id, name: CASH_BALANCE.name[language] },
+  ];
+}
+
+/** A tiny table of a layout the import reads, in the pane's language. */
+export function ImportExample({ t }: { t: Strings }) {
+  const e = t.import.example;
+  return (
+    <div data-testid="import-example">
+      <div style={{ fontSize: 12 }}>{e.caption}</div>
+      <Table size="extra-small" aria-label={e.caption} style={{ width: "auto" }}>
+        <TableHeader>
+          <TableRow>
+            {[e.corner, ...e.months].map((h) => (
+              <TableHeaderCell key={h}>{h}</TableHeaderCell>
+            ))}
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {e.rows.map(([label, ...values]) => (
+            <TableRow key={label}>
+              <TableCell>{label}</TableCell>
+              {values.map((v, k) => (
+                <TableCell key={k} style={{ textAlign: "right" }}>
+                  {v}
+                </TableCell>
+              ))}
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}
+
+interface DetailsProps {
+  plan: ImportPlan;
+  t: Strings;
+  language: Language;
+  /** The user chose `id` for the rows labelled `label`: map them and read again. */
+  onChoose: (label: string, id: string) => void;
+  busy: boolean;
+}
+
+/** The choices for unknown rows, the labels read by a choice, the unusual values and the skipped rows. */
+export function ImportDetails({
+  plan,
+  t,
+  language,
+  onChoose,
+  busy,
+}: DetailsProps) {
+  const all = measures(language);
+  const nameOf = (id: string) => all.find((m) => m.id === id)?.name ?? id;
+  const mapped = Object.entries(plan.mapping);
+  return (
+    <>
+      {plan.unknown.length > 0 && (
+        <div
+          data-testid="import-unknown"
+          style={{ display: "flex", flexDirection: "column", gap: 6 }}
+        >
+          <div>{t.import.unknown(plan.unknown.length)}</div>
+          {plan.unknown.map((u) => (
+            <div
+              key={u.label}
+              style={{ display: "flex", flexDirection: "column", gap: 2 }}
+            >
+              <span>{t.import.unknownLabel(u.label)}</span>
+              <Dropdown
+                aria-label={t.import.unknownLabel(u.label)}
+                placeholder={t.import.choose}
+                disabled={busy}
+                style={{ minWidth: 0, width: "100%" }}
+                onOptionSelect={(_, d) =>
+                  d.optionValue && onChoose(u.label, d.optionValue)
+                }
+              >
+                {u.suggestions.length > 0 && (
+                  <OptionGroup label={t.import.closest}>
+                    {u.suggestions.map((id) => (
+                      <Option key={`closest-${id}`} value={id} text={nameOf(id)}>
+                        {`${nameOf(id)} (${id})`}
+                      </Option>
+                    ))}
+                  </OptionGroup>
+                )}
+                <OptionGroup label={t.import.allMeasures}>
+                  {all.map((m) => (
+                    <Option key={m.id} value={m.id} text={m.name}>
+                      {`${m.name} (${m.id})`}
+                    </Option>
+                  ))}
+                </OptionGroup>
+              </Dropdown>
+            </div>
+          ))}
+        </div>
+      )}
+      {mapped.length > 0 && (
+        <div data-testid="import-mapped">
+          <div>{t.import.mapped}</div>
+          <ul style={list}>
+            {mapped.map(([label, id]) => (
+              <li key={label}>{`${label} → ${nameOf(id)}`}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {plan.warnings.length > 0 && (
+        <MessageBar
+          intent="warning"
+          layout="multiline"
+          data-testid="import-unusual"
+        >
+          <MessageBarBody>
+            <div>{t.import.unusual(plan.warnings.length)}</div>
+            <ul style={list}>
+              {plan.warnings.map((w) => (
+                <li key={`${w.row.key}-${w.month}`}>{w.message}</li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {plan.skipped.length > 0 && (
+        <div data-testid="import-skipped">
+          <div>{t.import.skipped(plan.skipped.length)}</div>
+          <ul style={list}>
+            {plan.skipped.map((s) => (
+              <li key={`${s.what}-${s.line}-${s.label}`}>{s.message}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </>
+  );
+}
