@@ -9,7 +9,6 @@ import { INPUT_MESSAGES } from "./input-messages";
 import { MONTHS, addMonths, monthLabel, monthsBetween } from "./months";
 import {
   NAMES,
-  START_MONTH_NAME,
   TemplateOptions,
   TimelineValue,
   UserSettings,
@@ -146,7 +145,8 @@ export function describeWithUserData(
   });
   const placesStart =
     startMonth !== undefined &&
-    spec.names.some((n) => n.name === START_MONTH_NAME);
+    startMonth !== options.firstMonth &&
+    spec.names.some((n) => n.name === NAMES.startMonth);
   const dropped: Dropped[] = [
     ...data.values
       .filter((v) => !inside(v.month))

@@ -26,7 +26,6 @@ import {
   PhaseEdits,
   PlanEntry,
   PlanStatus,
-  START_MONTH_NAME,
   TEMPLATE_LABELS,
   UserSettings,
   currencyOfFormat,
@@ -65,7 +64,7 @@ export function trackerNames(): string[] {
     ...RISK_INDICATORS.map((i) => NAMES.riskThreshold(i.qualifiedId)),
     NAMES.reportingMonth,
     NAMES.minShare,
-    START_MONTH_NAME,
+    NAMES.startMonth,
     ...PHASE_NUMBERS.map((n) => NAMES.plan(n)),
   ];
 }
@@ -284,7 +283,7 @@ export function readTrackerData(cells: TrackerCells): TrackerData {
       ...thresholdEdits(cells),
       reportingMonth: typedMonth(single(cells, NAMES.reportingMonth)),
       ...(isNumber(minShare) && { minShare }),
-      startMonth: typedMonth(single(cells, START_MONTH_NAME)),
+      startMonth: typedMonth(single(cells, NAMES.startMonth)),
       plan: plans.flatMap((p) => p.entries),
     },
   };

@@ -154,12 +154,16 @@ describe("a rebuild carries the user's data into a new timeline", () => {
     expect(rebuilt.carried.planEntries).toBe(2);
   });
 
-  test("the reporting month typed and the minimum share are carried into their cells", () => {
+  test("the reporting month typed, the minimum share and the start month are carried into their cells", () => {
     const reporting = rebuilt.spec.names.find((n) => n.name === NAMES.reportingMonth)!.ref.replace(/\$/g, "");
     expect(specCell(rebuilt.spec, "dashboard", reporting)).toEqual(expect.objectContaining({ value: monthSerial("2026-03") }));
     expect(specCell(rebuilt.spec, "dashboard", reporting)?.formula).toBeUndefined();
     const share = rebuilt.spec.names.find((n) => n.name === NAMES.minShare)!.ref.replace(/\$/g, "");
     expect(specCell(rebuilt.spec, "dashboard", share)?.value).toBe(0.8);
+    // The company's month 1 stays January 2026 on a timeline that starts in June 2025 (product.md 6.4).
+    const start = rebuilt.spec.names.find((n) => n.name === NAMES.startMonth)!.ref.replace(/\$/g, "");
+    expect(specCell(rebuilt.spec, "dashboard", start)?.value).toBe(monthSerial("2026-01"));
+    expect(rebuilt.carried.startMonth).toBe("2026-01");
     expect(rebuilt.dropped).toEqual([]);
   });
 

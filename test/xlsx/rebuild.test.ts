@@ -11,7 +11,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { PHASE_PLANS } from "../../src/core/plan";
-import { START_MONTH_NAME, TRACKING, cellPosition, columnLetter, monthColumn, trackingRow } from "../../src/core/template";
+import { NAMES, TRACKING, cellPosition, columnLetter, monthColumn, trackingRow } from "../../src/core/template";
 import { describeWith } from "../engines/engines";
 import { Values, readValues, recalcLibreOffice } from "../engines/recalculated";
 
@@ -84,7 +84,7 @@ describe("scale-tracker template --from: rebuild a filled tracking workbook", ()
     const run = cli(["template", "--from", "old.xlsx", "--out", "rebuilt.xlsx", "--first-month", "2025-07", "--months", "48"]);
     expect([run.status, run.stderr]).toEqual([0, ""]);
     expect(run.stdout).toContain("Rebuilt old.xlsx as rebuilt.xlsx: Scale Dashboard, Tracking, Phase 1, Phase 2, Phase 3, Phase 4, Thresholds, Risks; 48 months from 2025-07.");
-    expect(run.stdout).toContain("Carried 55 values (1 typed over computed cells), 1 threshold edit, 2 plan entries, the reporting month May 2026.");
+    expect(run.stdout).toContain("Carried 55 values (1 typed over computed cells), 1 threshold edit, 2 plan entries, the reporting month May 2026, the start month Jan 2026.");
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(rebuilt);
     const tracking = wb.getWorksheet("Tracking")!;
@@ -163,7 +163,7 @@ describe("scale-tracker template --from: rebuild a filled tracking workbook", ()
     const run = cli(["template", "--from", "earlier.xlsx", "--out", "upgraded.xlsx", "--first-month", "2025-11"]);
     expect([run.status, run.stderr]).toEqual([0, ""]);
     expect(run.stdout).toContain("; 24 months from 2025-11.");
-    expect(run.stdout).toContain("Carried 13 values (1 typed over computed cells), 1 threshold edit, 1 plan entry.");
+    expect(run.stdout).toContain("Carried 13 values (1 typed over computed cells), 1 threshold edit, 1 plan entry, the start month Jan 2026.");
     const upgraded = new ExcelJS.Workbook();
     await upgraded.xlsx.readFile(path.join(tmp, "upgraded.xlsx"));
     const at = (key: string, t: number) => upgraded.getWorksheet("Tracking")!.getCell(`${columnLetter(monthColumn(t))}${trackingRow(key)}`).value;
@@ -198,9 +198,9 @@ describe("scale-tracker template --from: rebuild a filled tracking workbook", ()
       const [oldSaved, newSaved] = recalcLibreOffice([old, rebuilt], path.join(tmp, "recalculated"));
       const before = await dashboardNames(old, await readValues(oldSaved));
       const after = await dashboardNames(rebuilt, await readValues(newSaved));
-      // Until the template has a start month (product.md 6.4), the schedule counts from the first month, which moved.
-      const hasStart = before.has(START_MONTH_NAME) || after.has(START_MONTH_NAME);
-      const compared = [...before.keys()].filter((n) => hasStart || n !== "Scale_Expected");
+      // The schedule too: the start month (product.md 6.4) keeps the company's month 1 where the timeline moved.
+      expect(after.get(NAMES.startMonth)).toEqual(before.get(NAMES.startMonth));
+      const compared = [...before.keys()];
       expect(compared.length).toBeGreaterThan(100);
       expect(Object.fromEntries(compared.map((n) => [n, after.get(n)]))).toEqual(Object.fromEntries(compared.map((n) => [n, before.get(n)])));
       // Not vacuous: the dashboard computed the values, flags and ETAs of May 2026.

@@ -19,7 +19,6 @@ export * from "./types";
 export * from "./layout";
 export * from "./formats";
 export { TEMPLATE_LABELS } from "./labels";
-export { START_MONTH_NAME } from "./settings";
 export { findPlanItems, planItemCount } from "./plan-items";
 export type { PlanColumns, PlanItemsFound, TextAt } from "./plan-items";
 export * from "./rules";

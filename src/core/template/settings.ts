@@ -19,9 +19,6 @@ import {
   WorkbookSpec,
 } from "./types";
 
-/** The name of the cell the company's start month is typed in (product.md 6.4), where the template has one. */
-export const START_MONTH_NAME = "Scale_StartMonth";
-
 /** A sheet's cells by reference, to change some and keep the rest in their order. */
 class Cells {
   private readonly byRef: Map<string, CellSpec>;
@@ -113,7 +110,7 @@ export function placeSettings(
     put(NAMES.reportingMonth, [monthSerial(settings.reportingMonth)]);
   if (settings.minShare !== undefined) put(NAMES.minShare, [settings.minShare]);
   if (settings.startMonth)
-    put(START_MONTH_NAME, [monthSerial(settings.startMonth)]);
+    put(NAMES.startMonth, [monthSerial(settings.startMonth)]);
   placePlan(sheets, settings, options);
   return {
     ...spec,
