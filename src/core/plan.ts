@@ -468,16 +468,26 @@ export const DONE_WORDS = ["Done", "Hecho"];
 export const DROPPED_WORDS = ["Dropped", "Descartado"];
 
 /**
- * A phase's plan completion (product.md section 8): items done ÷ items not dropped; undefined
- * when every item is dropped. `statuses` are the status cells of the phase's items.
+ * A phase's plan completion (product.md section 8, 3rd ed.): items done ÷ items not dropped;
+ * undefined when every item is dropped. `statuses` are the status cells of the phase's items only
+ * (template/plan.ts planItemRows), `items` how many there are. A status counts when, its spaces trimmed, it
+ * equals the word, ignoring case as a spreadsheet's = does (the sheet's formula is the same rule):
+ * the workbook language's word when `language` is given, either language's otherwise.
  */
 export function planCompletion(
   statuses: readonly unknown[],
   items: number,
+  language?: "en" | "es",
 ): number | undefined {
+  const pick = (words: readonly string[]) =>
+    (language === undefined ? words : [words[language === "en" ? 0 : 1]]).map(
+      (w) => w.toLowerCase(),
+    );
   const count = (words: readonly string[]) =>
-    statuses.filter((s) => typeof s === "string" && words.includes(s.trim()))
-      .length;
+    statuses.filter(
+      (s) =>
+        typeof s === "string" && pick(words).includes(s.replace(/^ +| +$/g, "").toLowerCase()),
+    ).length;
   const open = items - count(DROPPED_WORDS);
-  return open <= 0 ? undefined : count(DONE_WORDS) / open;
+  return open <= 0 ? undefined : Math.min(1, count(DONE_WORDS) / open);
 }

@@ -36,6 +36,7 @@ import {
   monthColumn,
   parseAddress,
 } from "../core/template";
+import { planItemRows } from "../core/template/plan";
 import { rangeNameTest } from "./names";
 import {
   PendingMonths,
@@ -684,7 +685,10 @@ export async function refreshRiskFlags(
     plan: reads.planStatuses.map((range, k) =>
       present(range)
         ? (planCompletion(
-            range.values.map((r) => r[0]),
+            // Only the items' own cells: never a status typed beside a numeric objective or a heading.
+            planItemRows(PHASE_NUMBERS[k]).map(
+              (row) => range.values[row - PLAN.objectiveRow(0)]?.[0],
+            ),
             planItemCount(PHASE_PLANS[k]),
           ) ?? null)
         : null,

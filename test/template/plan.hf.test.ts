@@ -6,7 +6,8 @@
  */
 import { PHASE_METRICS, PhaseNumber } from "../../src/core/catalog";
 import { levelOf, metricRule } from "../../src/core/evaluate";
-import { PHASE_PLANS, RISK_PLANS, objectiveLabel } from "../../src/core/plan";
+import { PHASE_PLANS, RISK_PLANS, objectiveLabel, planCompletion, planItemCount } from "../../src/core/plan";
+import { planItemRows } from "../../src/core/template/plan";
 import { PLAN, TEMPLATE_LABELS, cellPosition, describeWorkbook } from "../../src/core/template";
 import { loadWorkbook } from "./hf-workbook";
 import { SCENARIOS, expectedNames, sameValue } from "./scenarios";
@@ -62,4 +63,28 @@ test("Plan_P<n>: done ÷ items not dropped, blank when all are dropped; each str
   expect(hf.named("Plan_P2")).toBe(0);
   expect(hf.named("Plan_P1")).toBe(0);
   expect(cellPosition(`C${PLAN.strategyRow(0)}`).row).toBe(PLAN.strategyRow(0));
+});
+
+test("Plan_P<n> counts the items' status cells only, a word with spaces around it, never above 100%; the core's planCompletion agrees (product.md 8, 3rd ed.)", () => {
+  const hf = loadWorkbook(describeWorkbook({ ...scenario.options, language: "es" }));
+  const [, , done, dropped] = TEMPLATE_LABELS.es.plan.statuses;
+  const sheet = hf.hf.getSheetId("Fase 2")!;
+  const statusAt = (row: number) => ({ sheet, row: row - 1, col: PLAN.columns.status - 1 });
+  const set = (row: number, value: string) => hf.hf.setCellContents(statusAt(row), value);
+  // Phase 2's objectives 2 and 3 are numeric (their metric's value and flag), strategy 1's row a heading: none is an item.
+  expect(PHASE_PLANS[1].objectives.slice(1, 3).every((o) => o.numeric)).toBe(true);
+  set(PLAN.objectiveRow(1), done);
+  set(PLAN.objectiveRow(2), done);
+  set(PLAN.strategyRow(0), done);
+  set(PLAN.initiativeRow(0, 0), `  ${done} `);
+  set(PLAN.initiativeRow(0, 1), ` ${dropped}`);
+  // 18 items: 1 done (its spaces trimmed) of 18 - 1 dropped = 1/17.
+  expect(hf.named("Plan_P2")).toBeCloseTo(1 / 17, 9);
+  // The core, given the status column as refresh reads it, picks the same item cells.
+  const column = Array.from({ length: PLAN.lastRow - PLAN.objectiveRow(0) + 1 }, (_, k) => hf.hf.getCellValue(statusAt(PLAN.objectiveRow(0) + k)));
+  const items = planItemRows(2).map((row) => column[row - PLAN.objectiveRow(0)]);
+  expect(planCompletion(items, planItemCount(PHASE_PLANS[1]), "es")).toBeCloseTo(1 / 17, 9);
+  // Every item done, and the numeric rows too: 100%, not more.
+  for (const row of [...planItemRows(2), PLAN.objectiveRow(1)]) set(row, done);
+  expect(hf.named("Plan_P2")).toBe(1);
 });

@@ -21,16 +21,33 @@ import { CellSpec, SheetSpec } from "./types";
 
 const C = PLAN.columns;
 
-/** Done ÷ (items − dropped) over status cells; blank when every item is dropped. */
+/**
+ * Done ÷ (items − dropped) over the items' own status cells, a status counting when it equals the
+ * word after trimming spaces (product.md 8, 3rd ed.; core/plan.ts planCompletion applies the same
+ * rule); blank when every item is dropped. One term per cell, so no engine's array evaluation is needed.
+ */
 export function completionFormula(
-  statuses: readonly string[],
-  items: number | string,
+  statusCells: readonly string[],
   done: string,
   dropped: string,
 ): string {
   const count = (word: string) =>
-    statuses.map((r) => `COUNTIF(${r},"${word}")`).join("+");
-  return `IF(${items}-(${count(dropped)})=0,"",(${count(done)})/(${items}-(${count(dropped)})))`;
+    statusCells.map((c) => `(TRIM(${c})="${word}")`).join("+");
+  const open = `${statusCells.length}-(${count(dropped)})`;
+  return `IF(${open}=0,"",(${count(done)})/(${open}))`;
+}
+
+/** The rows of a phase's plan items: its qualitative objectives and its initiatives (never a numeric objective or a strategy heading). */
+export function planItemRows(n: PhaseNumber): number[] {
+  const plan = PHASE_PLANS[n - 1];
+  return [
+    ...plan.objectives.flatMap((o, k) =>
+      o.numeric ? [] : [PLAN.objectiveRow(k)],
+    ),
+    ...plan.strategies.flatMap((s, k) =>
+      s.initiatives.map((_, j) => PLAN.initiativeRow(k, j)),
+    ),
+  ];
 }
 
 export function planSheet(ctx: Context, n: PhaseNumber): SheetSpec {
@@ -120,17 +137,13 @@ export function planSheet(ctx: Context, n: PhaseNumber): SheetSpec {
   ]);
   plan.strategies.forEach((s, k) => {
     const row = PLAN.strategyRow(k);
-    const first = PLAN.initiativeRow(k, 0);
-    const last = PLAN.initiativeRow(k, s.initiatives.length - 1);
-    const statuses = `${cell(C.status, first)}:${cell(C.status, last)}`;
     cells.push(
       { ref: cell(C.area, row), value: k + 1, style: "subtitle" },
       { ref: cell(C.label, row), value: s.label[lang], style: "subtitle" },
       {
         ref: cell(C.completion, row),
         formula: completionFormula(
-          [statuses],
-          `ROWS(${statuses})`,
+          s.initiatives.map((_, j) => cell(C.status, PLAN.initiativeRow(k, j))),
           done,
           dropped,
         ),
@@ -174,19 +187,10 @@ export function planSheet(ctx: Context, n: PhaseNumber): SheetSpec {
         message: p.dateMessage,
       },
     );
-  const statusColumn = (from: number, to: number) =>
-    `${cell(C.status, from)}:${cell(C.status, to)}`;
   cells.push({
     ref: cell(PLAN.completionColumn, PLAN.completionRow),
     formula: completionFormula(
-      [
-        statusColumn(
-          PLAN.objectiveRow(0),
-          PLAN.objectiveRow(plan.objectives.length - 1),
-        ),
-        statusColumn(PLAN.strategyRow(0), PLAN.lastRow),
-      ],
-      itemRows.length,
+      itemRows.map((r) => cell(C.status, r)),
       done,
       dropped,
     ),

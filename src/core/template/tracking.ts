@@ -442,13 +442,13 @@ function workingRows(ctx: Context): CellSpec[] {
       "working",
     ),
     {
-      ref: DATA_END,
+      ref: cell(COL.latest, TRACKING.lastInput),
       formula: `N(${absolute(monthColumn(ctx.months), TRACKING.lastInput)})`,
       numberFormat: "0",
       style: "working",
     },
     {
-      ref: START_OFFSET,
+      ref: cell(COL.latest, TRACKING.monthNumber),
       formula: startOffsetFormula(FIRST_HEADER, dashboardCells(ctx).startMonth),
       numberFormat: "0",
       style: "working",
