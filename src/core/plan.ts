@@ -486,7 +486,8 @@ export function planCompletion(
   const count = (words: readonly string[]) =>
     statuses.filter(
       (s) =>
-        typeof s === "string" && pick(words).includes(s.replace(/^ +| +$/g, "").toLowerCase()),
+        typeof s === "string" &&
+        pick(words).includes(s.replace(/^ +| +$/g, "").toLowerCase()),
     ).length;
   const open = items - count(DROPPED_WORDS);
   return open <= 0 ? undefined : Math.min(1, count(DONE_WORDS) / open);

@@ -342,8 +342,10 @@ export function computeTimeline(
     });
   // Months after the last one in which any input row holds a number show no phase, score or level.
   const dataEnd = lastInputMonth(values) ?? 0;
-  const whileData = <T>(f: (t: number) => T) => (t: number) =>
-    t + 1 > dataEnd ? undefined : f(t);
+  const whileData =
+    <T>(f: (t: number) => T) =>
+    (t: number) =>
+      t + 1 > dataEnd ? undefined : f(t);
   const phase = monthly(
     months,
     whileData((t) => phaseReached(metricValues(t), minShare, overrides)),

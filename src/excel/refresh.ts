@@ -72,11 +72,7 @@ import {
   staleRules,
 } from "./rules";
 
-export type {
-  FlaggedCell,
-  OutOfRangeCell,
-  UnusualCell,
-} from "./refresh-plan";
+export type { FlaggedCell, OutOfRangeCell, UnusualCell } from "./refresh-plan";
 
 export interface RefreshResult {
   /** Per phase P1..P4, its plan completion (done ÷ not dropped); null where every item is dropped or the sheet is gone. */

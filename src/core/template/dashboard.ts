@@ -266,7 +266,14 @@ export function dashboardSheet(ctx: Context): SheetSpec {
       },
       {
         ref: cell(C.stale, row),
-        formula: staleNote(current, asOfMonth, index, isGrowingAmount(m) ? cell(C.projected, row) : undefined, reporting, d),
+        formula: staleNote(
+          current,
+          asOfMonth,
+          index,
+          isGrowingAmount(m) ? cell(C.projected, row) : undefined,
+          reporting,
+          d,
+        ),
         style: "note",
       },
       {
