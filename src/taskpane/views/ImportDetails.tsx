@@ -46,7 +46,11 @@ export function ImportExample({ t }: { t: Strings }) {
   return (
     <div data-testid="import-example">
       <div style={{ fontSize: 12 }}>{e.caption}</div>
-      <Table size="extra-small" aria-label={e.caption} style={{ width: "auto" }}>
+      <Table
+        size="extra-small"
+        aria-label={e.caption}
+        style={{ width: "auto" }}
+      >
         <TableHeader>
           <TableRow>
             {[e.corner, ...e.months].map((h) => (
@@ -117,7 +121,11 @@ export function ImportDetails({
                 {u.suggestions.length > 0 && (
                   <OptionGroup label={t.import.closest}>
                     {u.suggestions.map((id) => (
-                      <Option key={`closest-${id}`} value={id} text={nameOf(id)}>
+                      <Option
+                        key={`closest-${id}`}
+                        value={id}
+                        text={nameOf(id)}
+                      >
                         {`${nameOf(id)} (${id})`}
                       </Option>
                     ))}
