@@ -23,9 +23,10 @@ import type { Language } from "../core/catalog";
 import { SHEET_NAMES } from "../core/template/sheet-names";
 import type { InsertResult, RefreshResult } from "../excel";
 import { Live } from "./feedback";
-import { NextStep, Start } from "./Guide";
+import { Start } from "./Guide";
+import type { Done, Go } from "./Next";
 import type { Host, TrackerFound } from "./host";
-import { STRINGS, Strings } from "./strings";
+import { STRINGS } from "./strings";
 import { useDarkTheme } from "./theme";
 import { InsertView } from "./views/InsertView";
 
@@ -38,18 +39,14 @@ const ImportView = lazy(
 const InspectView = lazy(
   () => import(/* webpackChunkName: "inspect" */ "./views/InspectView"),
 );
+/** The next step, once one is done: after the first screen. */
+const Next = lazy(() => import(/* webpackChunkName: "next" */ "./Next"));
 const FunctionsView = lazy(
   () => import(/* webpackChunkName: "functions-ref" */ "./views/FunctionsView"),
 );
 
 const TABS = ["insert", "refresh", "import", "inspect", "functions"] as const;
 type TabId = (typeof TABS)[number];
-
-/** The step just done: the pane shows the next one below that step's view. */
-type Done =
-  | { tab: "insert" }
-  | { tab: "import" }
-  | { tab: "refresh"; result: RefreshResult };
 
 /** The tracker: still looking, none (a first run), or found. */
 type TrackerState = "looking" | "none" | TrackerFound;
@@ -97,34 +94,6 @@ function insertedTracker(result: InsertResult): TrackerFound | undefined {
     trackingSheets: [tracking.name],
     hasNumbers: false,
   };
-}
-
-/**
- * After `done`, the next step: its sentence, and its action's label and where it goes (none for
- * the dashboard when the pane does not know its sheet).
- */
-function nextStep(
-  done: Done,
-  t: Strings,
-  language: Language,
-  dashboard: string | undefined,
-): { text: string; action?: string; go?: TabId | "dashboard" } {
-  if (done.tab === "import")
-    return {
-      text: t.next.afterImport,
-      action: t.next.toRefresh,
-      go: "refresh",
-    };
-  const counts = done.tab === "refresh" ? done.result.counts : undefined;
-  if (!counts || counts.OK + counts.WATCH + counts.RISK === 0)
-    return { text: t.next.afterInsert, action: t.next.toImport, go: "import" };
-  const text = t.next.afterRefresh(
-    dashboard ?? SHEET_NAMES[language].dashboard,
-    counts.WATCH + counts.RISK > 0,
-  );
-  return dashboard
-    ? { text, action: t.insert.goToDashboard, go: "dashboard" }
-    : { text };
 }
 
 export interface AppProps {
@@ -267,7 +236,7 @@ export function App({
   const found = typeof tracker === "object" ? tracker : undefined;
   const dashboard = found?.dashboard;
 
-  const go = (to: TabId | "dashboard") => {
+  const go = (to: Go) => {
     if (to !== "dashboard") {
       select(to);
       focusFirstControl(to);
@@ -277,13 +246,18 @@ export function App({
       });
   };
 
-  const next = (id: TabId) => {
-    if (done?.tab !== id) return undefined;
-    const { text, action, go: to } = nextStep(done, t, language, dashboard);
-    return (
-      <NextStep text={text} action={action} onAction={to && (() => go(to))} />
+  const next = (id: TabId) =>
+    done?.tab === id && (
+      <Suspense fallback={null}>
+        <Next
+          done={done}
+          t={t}
+          dashboard={dashboard ?? SHEET_NAMES[language].dashboard}
+          known={dashboard !== undefined}
+          go={go}
+        />
+      </Suspense>
     );
-  };
 
   const view = (id: TabId) => {
     switch (id) {

@@ -1,13 +1,8 @@
 /**
- * The user's path (product.md 11): on a first run, what the add-in does and the three steps with
- * a call to action; after each step, the next one.
+ * The first run (product.md 11): what the add-in does and the three steps, with a call to action
+ * and the help page. After each step, the next one: Next.tsx.
  */
-import {
-  Button,
-  MessageBar,
-  MessageBarBody,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, tokens } from "@fluentui/react-components";
 import type { Language } from "../core/catalog";
 import { PHASES } from "../core/phases";
 import type { Strings } from "./strings";
@@ -69,36 +64,5 @@ export function Start({
         </a>
       </div>
     </section>
-  );
-}
-
-/** The step after the one just done, with the action that goes there. */
-export function NextStep({
-  text,
-  action,
-  onAction,
-}: {
-  text: string;
-  action?: string;
-  onAction?: () => void;
-}) {
-  return (
-    <MessageBar intent="info" layout="multiline" data-testid="next-step">
-      <MessageBarBody
-        style={{
-          display: "flex",
-          flexDirection: "column",
-          gap: 6,
-          alignItems: "flex-start",
-        }}
-      >
-        <span>{text}</span>
-        {action && onAction && (
-          <Button size="small" onClick={onAction}>
-            {action}
-          </Button>
-        )}
-      </MessageBarBody>
-    </MessageBar>
   );
 }

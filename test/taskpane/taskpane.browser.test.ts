@@ -417,8 +417,8 @@ describeWith(["chromium"], "the task pane in headless Chromium, against the fake
     });
     await page.getByRole("button", { name: "Read the selection" }).click();
     await page.getByTestId("import-preview").waitFor();
-    const rows = (await page.getByTestId("import-preview").locator("tbody tr").allInnerTexts()).map((r) => r.split(/\t|\n/).filter(Boolean));
     expect(await page.getByTestId("import-summary").innerText()).toBe("From Data!A1:C3: 4 values for the Tracking sheet.");
+    const rows = (await page.getByTestId("import-preview").locator("tbody tr").allInnerTexts()).map((r) => r.split(/\t|\n/).filter(Boolean));
     expect(rows.map((r) => [r[0], r[2], r[3]])).toEqual([
       ["Monthly recurring revenue", "100,000", monthCell("mrr", 1)],
       ["Monthly recurring revenue", "120,000", monthCell("mrr", 2)],

@@ -6,7 +6,8 @@ import {
   MessageBarBody,
 } from "@fluentui/react-components";
 import { Failure } from "../Failure";
-import { Busy, Live, useRun } from "../feedback";
+import { Live } from "../feedback";
+import { Busy, useRun } from "../run";
 import { FormulaArg, formulaText, parameterList } from "../formula-text";
 import type { Host } from "../host";
 import type { Strings } from "../strings";

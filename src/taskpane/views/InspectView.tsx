@@ -12,7 +12,8 @@ import {
 } from "@fluentui/react-components";
 import { Language, PHASE_METRICS, Unit } from "../../core/catalog";
 import { Failure } from "../Failure";
-import { Busy, Live, useRun } from "../feedback";
+import { Live } from "../feedback";
+import { Busy, useRun } from "../run";
 import { formatMeasure } from "../format";
 import type { Host } from "../host";
 import { Inspection, inspectSelection } from "../inspect";

@@ -20,13 +20,14 @@ import {
 } from "../../core/catalog";
 import type { FlaggedCell } from "../../excel";
 import { Failure } from "../Failure";
+import { Live } from "../feedback";
+import { Busy, useRun } from "../run";
 import {
   formatMeasure,
   formatMonth,
   rangeProblem,
   unusualSentence,
 } from "../format";
-import { Busy, Live, useRun } from "../feedback";
 import type { RefreshResult } from "../../excel";
 import type { Host } from "../host";
 import type { Strings } from "../strings";

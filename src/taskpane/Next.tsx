@@ -1,0 +1,75 @@
+/**
+ * After each step of the user's path, the next one (product.md 11): after an insert, enter or
+ * import the numbers; after an import, refresh the flags; after a refresh, what to look at (or,
+ * with no numbers yet, enter or import them). Loaded once a step is done, not with the first screen.
+ */
+import { Button, MessageBar, MessageBarBody } from "@fluentui/react-components";
+import type { RefreshResult } from "../excel";
+import type { Strings } from "./strings";
+
+/** The step just done: the pane shows the next one below that step's view. */
+export type Done =
+  | { tab: "insert" }
+  | { tab: "import" }
+  | { tab: "refresh"; result: RefreshResult };
+
+/** Where a next step's action goes: a tab, or the dashboard's sheet. */
+export type Go = "import" | "refresh" | "dashboard";
+
+/** The sentence after `done`, and its action (none for the dashboard when its sheet is not known). */
+function nextStep(
+  done: Done,
+  t: Strings,
+  dashboard: string,
+  known: boolean,
+): { text: string; action?: string; go?: Go } {
+  if (done.tab === "import")
+    return {
+      text: t.next.afterImport,
+      action: t.next.toRefresh,
+      go: "refresh",
+    };
+  const counts = done.tab === "refresh" ? done.result.counts : undefined;
+  if (!counts || counts.OK + counts.WATCH + counts.RISK === 0)
+    return { text: t.next.afterInsert, action: t.next.toImport, go: "import" };
+  const text = t.next.afterRefresh(dashboard, counts.WATCH + counts.RISK > 0);
+  return known
+    ? { text, action: t.insert.goToDashboard, go: "dashboard" }
+    : { text };
+}
+
+export default function Next({
+  done,
+  t,
+  dashboard,
+  known,
+  go,
+}: {
+  done: Done;
+  t: Strings;
+  /** The dashboard's sheet, or its default name when the pane does not know it (`known` false). */
+  dashboard: string;
+  known: boolean;
+  go: (to: Go) => void;
+}) {
+  const { text, action, go: to } = nextStep(done, t, dashboard, known);
+  return (
+    <MessageBar intent="info" layout="multiline" data-testid="next-step">
+      <MessageBarBody
+        style={{
+          display: "flex",
+          flexDirection: "column",
+          gap: 6,
+          alignItems: "flex-start",
+        }}
+      >
+        <span>{text}</span>
+        {action && to && (
+          <Button size="small" onClick={() => go(to)}>
+            {action}
+          </Button>
+        )}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
