@@ -103,7 +103,7 @@ describeWith(["chromium"], "Rebuild in the task pane", () => {
     await page.getByRole("button", { name: "Rebuild tracking workbook" }).click();
     const result = page.getByTestId("rebuild-result");
     await result.waitFor();
-    expect(await result.innerText()).toContain("Carried 3 values, 0 threshold edits, 0 plan entries.");
+    expect(await result.innerText()).toContain("Carried 3 values, 0 threshold edits, 0 plan entries, the start month Jan 2026.");
     expect(await fake(page, (s) => s.syncs)).toBe(5);
     expect(await fake(page, (s) => s.sheets.map((x) => x.name))).toEqual(sheets);
     // October 2025 is month 1: January 2026 is the fourth month.
