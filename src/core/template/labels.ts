@@ -143,14 +143,14 @@ export interface TemplateLabels {
 const LEGEND_EN = [
   "Levels: OK = the target or threshold is met; WATCH = missed, but within 10% of it (or between the floor and the target); RISK = missed by more than that, or below the floor.",
   "Every value is as of the reporting month: the last number typed at or before it. Stale = older than 3 months before the reporting month.",
-  'ETA = whole months to the target phase\'s target, counted from the month of the current value, at the growth between that value and the last number typed at least 3 months before it (carried-forward months do not count); n/a where there is no such growth. Projected = that month + ETA; "passed" when it is before the reporting month. % of target: lower-is-better metrics show target ÷ value.',
+  "ETA = months to the target from the current value's month, at its growth since a number 3+ months older; n/a without one. Projected: passed if before the reporting month.",
   "Gaps: positive = still to go; percentages in percentage points (pp).",
 ];
 
 const LEGEND_ES = [
   "Niveles: OK = se cumple el objetivo o umbral; WATCH = no se cumple, pero a menos del 10% (o entre el mínimo y el objetivo); RISK = se incumple por más, o por debajo del mínimo.",
   "Cada valor es a fecha del mes del informe: el último número escrito en ese mes o antes. Antiguo = anterior a 3 meses antes del mes del informe.",
-  'Meses (ETA) = meses enteros hasta el objetivo de la fase objetivo, contados desde el mes del valor actual, al crecimiento entre ese valor y el último número escrito al menos 3 meses antes (los meses arrastrados no cuentan); n/d si no hay crecimiento. Mes previsto = ese mes + ETA; "pasado" si es anterior al mes del informe. % del objetivo: en las métricas donde menos es mejor, objetivo ÷ valor.',
+  "Meses (ETA) = meses hasta el objetivo desde el mes del valor actual, al crecimiento desde un número 3+ meses anterior; n/d sin él. Previsto: pasado si es anterior al mes del informe.",
   "Brechas: positiva = falta; los porcentajes en puntos porcentuales (p.p.).",
 ];
 
