@@ -60,6 +60,19 @@ export interface InsertResult {
  */
 export const REQUIRED_API = { set: "ExcelApi", version: "1.9" } as const;
 
+/** Refuses, before anything is read or written, a host without REQUIRED_API (insert and rebuild). */
+export function refuseUnsupportedHost(): void {
+  if (
+    typeof Office !== "undefined" &&
+    Office.context?.requirements &&
+    !Office.context.requirements.isSetSupported(
+      REQUIRED_API.set,
+      REQUIRED_API.version,
+    )
+  )
+    throw new WorkbookError("apiNotSupported");
+}
+
 const TABLE_STYLE = "TableStyleLight9";
 
 /** One sync reads the workbook's sheet, name and table names; one writes the template. */
@@ -637,16 +650,7 @@ export async function insertTrackingWorkbook(
   context: Excel.RequestContext,
   options: InsertOptions,
 ): Promise<InsertResult> {
-  if (
-    typeof Office !== "undefined" &&
-    Office.context?.requirements &&
-    !Office.context.requirements.isSetSupported(
-      REQUIRED_API.set,
-      REQUIRED_API.version,
-    )
-  ) {
-    throw new WorkbookError("apiNotSupported");
-  }
+  refuseUnsupportedHost();
   let existing: Existing;
   try {
     existing = await readExisting(context);

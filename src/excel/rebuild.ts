@@ -34,7 +34,7 @@ import { RebuildStoppedError, WorkbookError, toWorkbookError } from "./errors";
 import {
   InsertOptions,
   Listed,
-  REQUIRED_API,
+  refuseUnsupportedHost,
   freeName,
   queueWorkbook,
   readExisting,
@@ -309,15 +309,7 @@ export async function rebuildTracker(
   options: InsertOptions,
   confirmed: readonly Dropped[] = [],
 ): Promise<RebuildOutcome> {
-  if (
-    typeof Office !== "undefined" &&
-    Office.context?.requirements &&
-    !Office.context.requirements.isSetSupported(
-      REQUIRED_API.set,
-      REQUIRED_API.version,
-    )
-  )
-    throw new WorkbookError("apiNotSupported");
+  refuseUnsupportedHost();
   // 1. Read: the workbook's sheets and names, then the user's data (two syncs).
   let existing: Awaited<ReturnType<typeof readExisting>>;
   let data: TrackerData;
