@@ -5,39 +5,12 @@
  * listed and nothing changes until the user says to rebuild without them. The Insert view's own
  * checks say what fits, in the pane's language. Screenshots in test-artifacts/taskpane.
  */
-import * as fs from "fs";
-import * as path from "path";
-import type { Browser, Page } from "playwright-core";
-import type { FakeState } from "../fakes/excel-fake";
+import type { Page } from "playwright-core";
 import { describeWith } from "../engines/engines";
-import { buildStub, launch, openPane, serveDist } from "./browser";
-
-const ARTIFACTS = path.resolve(__dirname, "../../test-artifacts/taskpane");
-const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+import { fake, fitsWidth, paneSession, seriousViolations, shot } from "./browser";
 
 describeWith(["chromium"], "Rebuild in the task pane", () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof serveDist>>;
-  let stub: string;
-
-  beforeAll(async () => {
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
-    [stub, server, browser] = await Promise.all([buildStub(), serveDist(), launch()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  const pane = (query = "") => openPane(browser, server.url, stub, query);
-  const fake = <T>(page: Page, fn: (state: FakeState) => T) => page.evaluate(`(${fn.toString()})(window.__fake)`) as Promise<T>;
-  const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
-  const fitsWidth = (page: Page) => page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth") as Promise<boolean>;
-  async function seriousViolations(page: Page): Promise<string[]> {
-    await page.evaluate(AXE);
-    const result = (await page.evaluate("axe.run({ exclude: [['[data-tabster-dummy]']] }, { resultTypes: ['violations'] })")) as { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] };
-    return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  }
+  const { pane } = paneSession();
 
   /** Types MRR for the timeline's months 1..3 through its name, as a user types on the Tracking sheet. */
   const typeMrr = (page: Page) =>

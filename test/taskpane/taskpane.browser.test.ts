@@ -1,49 +1,17 @@
-import * as fs from "fs";
-import * as path from "path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { gap, phase } from "../../src/functions/functions";
 import { TRACKING, monthColumn, trackingRow } from "../../src/core/template/layout";
 import { columnLetter } from "../../src/core/template/formulas";
 import type { FakeState } from "../fakes/excel-fake";
 import { describeWith } from "../engines/engines";
-import { buildStub, launch, openPane, serveDist } from "./browser";
+import { fake, fitsWidth, focused, focusOn, paneSession, selectedTab, seriousViolations, settled, shot } from "./browser";
 
 /** Month t's column letter on the Tracking sheet, and a row's cell in it. */
 const month = (t: number) => columnLetter(monthColumn(t));
 const monthCell = (key: string, t: number) => `${month(t)}${trackingRow(key)}`;
 
-const ARTIFACTS = path.resolve(__dirname, "../../test-artifacts/taskpane");
-const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
-
-
 describeWith(["chromium"], "the task pane in headless Chromium, against the fake Excel host", () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof serveDist>>;
-  let stub: string;
-
-  beforeAll(async () => {
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
-    [stub, server, browser] = await Promise.all([buildStub(), serveDist(), launch()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  const pane = (query = "") => openPane(browser, server.url, stub, query);
-  const fake = <T>(page: Page, fn: (state: FakeState) => T) => page.evaluate(`(${fn.toString()})(window.__fake)`) as Promise<T>;
-  const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
-
-  async function seriousViolations(page: Page): Promise<string[]> {
-    // Injected through the debugging protocol: the pane's CSP (rightly) refuses inline scripts.
-    await page.evaluate(AXE);
-    // Fluent's focus manager (tabster) adds aria-hidden focus sentinels that hand focus on; axe cannot tell.
-    const result = (await page.evaluate("axe.run({ exclude: [['[data-tabster-dummy]']] }, { resultTypes: ['violations'] })")) as { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] };
-    return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  }
-
-  /** The view fits the pane: nothing is cut off or needs sideways scrolling. */
-  const fitsWidth = (page: Page) => page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth") as Promise<boolean>;
+  const { pane, outsideExcel } = paneSession();
 
   /** The pane's background is dark (Fluent's dark theme), as a reader sees it. */
   const isDark = (page: Page) =>
@@ -57,9 +25,6 @@ describeWith(["chromium"], "the task pane in headless Chromium, against the fake
   /** Simulates edits on the sheets with these ids (an expression over the fake's state `s`), as worksheets.onChanged reports them. */
   const edit = (page: Page, worksheetIds: string) =>
     page.evaluate(`(() => { const s = window.__fake; return Promise.all((${worksheetIds}).flatMap((id) => s.changeHandlers.map((h) => h({ type: "WorksheetChanged", worksheetId: id })))); })()`);
-
-  /** Waits until the pane has looked for a tracker (two syncs at start), so a count of syncs starts after it. */
-  const settled = (page: Page) => page.locator("main:not([data-tracker='looking'])").waitFor();
 
   async function insertWorkbook(page: Page) {
     await page.getByLabel("Company name").fill("Acme");
@@ -77,7 +42,7 @@ describeWith(["chromium"], "the task pane in headless Chromium, against the fake
   });
 
   test("outside Excel the pane says it must run inside Excel", async () => {
-    const page = await openPane(browser, server.url, undefined);
+    const page = await outsideExcel();
     await page.getByTestId("outside-excel").waitFor();
     expect(await page.textContent("h1")).toBe("Open Scale Tracker inside Excel");
     await shot(page, "outside-excel");
@@ -85,7 +50,7 @@ describeWith(["chromium"], "the task pane in headless Chromium, against the fake
   });
 
   test("outside Excel the page follows the system's colour scheme as it changes", async () => {
-    const page = await openPane(browser, server.url, undefined);
+    const page = await outsideExcel();
     await page.getByTestId("outside-excel").waitFor();
     expect(await isDark(page)).toBe(false);
     await page.emulateMedia({ colorScheme: "dark" });
@@ -824,11 +789,6 @@ describeWith(["chromium"], "the task pane in headless Chromium, against the fake
 
   // The user's path (product.md 11): first run, the next step after each one, a tracker already there.
 
-  /** The id of the selected tab, and where focus is ("tag:text"). */
-  const selectedTab = (page: Page) => page.locator("[role=tab][aria-selected=true]").getAttribute("id");
-  const focused = (page: Page) => page.evaluate("(() => { const e = document.activeElement; return e ? `${e.tagName}:${e.textContent.trim()}` : ''; })()") as Promise<string>;
-  /** Waits for focus on the button named `name` (a lazily loaded view's, once it is there). */
-  const focusOn = (page: Page, name: string) => page.waitForFunction((n) => document.activeElement?.tagName === "BUTTON" && document.activeElement.textContent?.trim() === n, name);
 
   test("first run: what the add-in does (the four phases, the workbook, the functions), the three steps, a call to action and the help page, in English and Spanish", async () => {
     for (const [query, phases, steps, action, help, shotName] of [
