@@ -1,7 +1,7 @@
 /**
  * Every sentence the core produces about bad input, in one place: the value checks of the
  * catalog, the thresholds tables and the actuals file. The function layer (src/functions/) and the
- * task pane word their own sentences around these; tests and the README quote them. The sentences
+ * task pane word their own sentences around these; tests and docs/ quote them. The sentences
  * about a table's values (the importer's, the value checks') also come in Spanish, for the pane
  * (messages-es.ts, apart so the custom functions' bundle does not carry it).
  */
@@ -165,7 +165,7 @@ export const MESSAGES = {
     fromFormulas: (count: number) =>
       `${plural(count, "formula")} typed on input rows ${count === 1 ? "is" : "are"} carried as ${count === 1 ? "its number" : "their numbers"}.`,
   },
-  /** The custom functions' own sentences that the README quotes. */
+  /** The custom functions' own sentences that docs/functions.md quotes. */
   functions: {
     /**
      * A phase the function needs, declared optional in its metadata all the same: Excel refuses

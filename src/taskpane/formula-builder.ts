@@ -97,7 +97,7 @@ export function planFormulas(
   // https://learn.microsoft.com/openspecs/office_standards/ms-xlsx/3d025add-118d-4413-9856-ab65712ec1b0).
   // Only custom functions go by their display-language names (office-js#891).
   // `thresholds` is each function's last argument; the optional one before it (GAP's as_fraction,
-  // RISK's phase, PHASE's min_share) is left empty, as the README's examples write it.
+  // RISK's phase, PHASE's min_share) is left empty, as docs/functions.md's examples write it.
   const lastArgument = (table: string | undefined) =>
     table ? `,,${table}[#All]` : "";
   const targets = lastArgument(thresholds && workbook.targetsTable);

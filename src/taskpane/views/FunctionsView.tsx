@@ -14,7 +14,7 @@ import type { Strings } from "../strings";
 import type { Language } from "../../core/catalog";
 import { SPANISH, SpanishTable, functionName } from "../../functions/spanish";
 
-/** One example per function; the README's reference has them all. */
+/** One example per function; docs/functions.md has them all. */
 export const EXAMPLES: readonly {
   id: keyof SpanishTable;
   params: readonly string[];
