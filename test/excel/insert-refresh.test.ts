@@ -316,14 +316,15 @@ describe("refreshRiskFlags", () => {
   test("the plan sheets: the statuses, owners and notes a user sets survive a refresh, which reports each phase's completion", async () => {
     await insert();
     const phase1 = sheet("Phase 1");
-    enter("Phase 1", `F${PLAN.objectiveRow(0)}`, "Done"); // Product-market fit validated
-    enter("Phase 1", `F${PLAN.initiativeRow(0, 0)}`, "Done");
-    enter("Phase 1", `F${PLAN.initiativeRow(0, 1)}`, "Dropped");
-    enter("Phase 1", `G${PLAN.initiativeRow(0, 0)}`, "Ana");
-    enter("Phase 1", `I${PLAN.initiativeRow(0, 0)}`, "weekly interviews");
-    for (const s of [0, 1, 2, 3]) for (const i of [0, 1, 2, 3]) enter("Phase 3", `F${PLAN.initiativeRow(s, i)}`, "Dropped");
-    enter("Phase 3", `F${PLAN.objectiveRow(0)}`, "Dropped");
-    enter("Phase 3", `F${PLAN.objectiveRow(8)}`, "Dropped");
+    const [status, owner, notes] = [PLAN.columns.status, PLAN.columns.owner, PLAN.columns.notes].map(columnLetter);
+    enter("Phase 1", `${status}${PLAN.objectiveRow(0)}`, "Done"); // Product-market fit validated
+    enter("Phase 1", `${status}${PLAN.initiativeRow(0, 0)}`, "Done");
+    enter("Phase 1", `${status}${PLAN.initiativeRow(0, 1)}`, "Dropped");
+    enter("Phase 1", `${owner}${PLAN.initiativeRow(0, 0)}`, "Ana");
+    enter("Phase 1", `${notes}${PLAN.initiativeRow(0, 0)}`, "weekly interviews");
+    for (const s of [0, 1, 2, 3]) for (const i of [0, 1, 2, 3]) enter("Phase 3", `${status}${PLAN.initiativeRow(s, i)}`, "Dropped");
+    enter("Phase 3", `${status}${PLAN.objectiveRow(0)}`, "Dropped");
+    enter("Phase 3", `${status}${PLAN.objectiveRow(8)}`, "Dropped");
     const before = JSON.stringify([...phase1.cells]);
     const logged = state.log.length;
     const result = await refreshRiskFlags(fakeContext(state));

@@ -1,7 +1,8 @@
 /** The workbook description (product.md 6): sheets, names, formulas and rules, before any writer. */
 import { CASH_BALANCE, LINKED_INDICATORS, PHASE_METRICS, RISK_GROUPS, RISK_INDICATORS } from "../../src/core/catalog";
 import { TIMELINE_ROWS } from "../../src/core/timeline";
-import { DASHBOARD, MONTHS, NAMES, RULE_MARKER, TEMPLATE_LABELS, TRACKING, TRACKING_COLUMNS, absolute, cellPosition, columnLetter, columnPixels, columnsPixels, describeWorkbook, frozenPixels, monthColumn, ruleFormulaProblems, trackingRow } from "../../src/core/template";
+import { PHASE_PLANS } from "../../src/core/plan";
+import { DASHBOARD, MONTHS, NAMES, PLAN, RULE_MARKER, TEMPLATE_LABELS, THRESHOLDS, TRACKING, TRACKING_COLUMNS, absolute, cellPosition, columnLetter, columnPixels, columnsPixels, describeWorkbook, frozenPixels, monthColumn, ruleFormulaProblems, trackingRow } from "../../src/core/template";
 
 const en = describeWorkbook({ language: "en", company: "Acme", currency: "USD", firstMonth: "2026-01" });
 const es = describeWorkbook({ language: "es", company: "Acme", currency: "EUR", firstMonth: "2026-11", months: 48 });
@@ -173,6 +174,30 @@ test("currency placement: $1,234 in English, 1.234 € in Spanish; gaps of perce
   expect(gap(en, "ltv_cac")).toBe("[$-409]0.0");
   const chf = describeWorkbook({ language: "en", company: "A", currency: "CHF", firstMonth: "2026-01" });
   expect(at("thresholds", "E2", chf)!.numberFormat).toBe('[$-409]"CHF"#,##0');
+});
+
+test("each Phase sheet heads its phase's target and, apart, its floor (product.md 8, 3rd ed.); both read the Thresholds cells the flag reads", () => {
+  const index = PHASE_METRICS.findIndex((m) => m.id === "gross_margin");
+  for (const [spec, target, floor, thresholds] of [
+    [en, "P{n} target", "Floor P{n}", "'Thresholds'"],
+    [es, "Objetivo P{n}", "Mínimo P{n}", "'Umbrales'"],
+  ] as const)
+    for (const n of [1, 2, 3, 4] as const) {
+      const key = `phase${n}`;
+      const header = (col: number) => at(key, `${columnLetter(col)}${PLAN.objectivesHeaderRow}`, spec)?.value;
+      expect([header(PLAN.columns.target), header(PLAN.columns.floor)]).toEqual([target, floor].map((w) => w.replace("{n}", String(n))));
+      const objectives = PHASE_PLANS[n - 1].objectives;
+      const row = PLAN.objectiveRow(objectives.findIndex((o) => o.numeric?.metric === "gross_margin"));
+      const formulaAt = (col: number) => at(key, `${columnLetter(col)}${row}`, spec)?.formula ?? "";
+      const cellOf = (col: number) => `${thresholds}!${absolute(col, THRESHOLDS.metricRow(index))}`;
+      const [targetCell, floorCell] = [cellOf(THRESHOLDS.targetColumn(n)), cellOf(THRESHOLDS.floorColumn(n))];
+      expect([formulaAt(PLAN.columns.target).includes(targetCell), formulaAt(PLAN.columns.target).includes(floorCell)]).toEqual([true, false]);
+      expect([formulaAt(PLAN.columns.floor).includes(floorCell), formulaAt(PLAN.columns.floor).includes(targetCell)]).toEqual([true, false]);
+      expect([formulaAt(PLAN.columns.flag).includes(targetCell), formulaAt(PLAN.columns.flag).includes(floorCell)]).toEqual([true, true]);
+      // Only gross margin has a floor (product.md 2): no other objective's row has a floor cell.
+      const floors = sheet(key, spec).cells.filter((c) => cellPosition(c.ref).col === PLAN.columns.floor && cellPosition(c.ref).row > PLAN.objectivesHeaderRow && cellPosition(c.ref).row < PLAN.strategiesHeaderRow);
+      expect(floors.map((c) => cellPosition(c.ref).row)).toEqual([row]);
+    }
 });
 
 test("percentages carry the decimals that tell every threshold and band edge apart", () => {

@@ -8,7 +8,7 @@ import { PHASE_METRICS, PhaseNumber } from "../../src/core/catalog";
 import { levelOf, metricRule } from "../../src/core/evaluate";
 import { PHASE_PLANS, RISK_PLANS, objectiveLabel, planCompletion, planItemCount } from "../../src/core/plan";
 import { planItemRows } from "../../src/core/template/plan";
-import { PLAN, TEMPLATE_LABELS, cellPosition, describeWorkbook } from "../../src/core/template";
+import { PLAN, THRESHOLDS, TEMPLATE_LABELS, cellPosition, columnLetter, describeWorkbook } from "../../src/core/template";
 import { loadWorkbook } from "./hf-workbook";
 import { SCENARIOS, expectedNames, sameValue } from "./scenarios";
 
@@ -36,10 +36,51 @@ test("numeric objectives: the value as of the reporting month, and its level aga
       const m = PHASE_METRICS.find((x) => x.id === o.numeric!.metric)!;
       const current = names.get(`Current_${m.id}`);
       const flag = typeof current === "number" ? levelOf(current, metricRule(m, plan.phase as PhaseNumber)) : "";
-      const shown = hf.value(`Phase ${plan.phase}`, `D${row}`) ?? "";
-      expect([plan.phase, m.id, sameValue(shown, current), hf.value(`Phase ${plan.phase}`, `E${row}`)]).toEqual([plan.phase, m.id, true, flag]);
+      const shown = hf.value(`Phase ${plan.phase}`, `${columnLetter(PLAN.columns.current)}${row}`) ?? "";
+      expect([plan.phase, m.id, sameValue(shown, current), hf.value(`Phase ${plan.phase}`, `${columnLetter(PLAN.columns.flag)}${row}`)]).toEqual([plan.phase, m.id, true, flag]);
     });
   }
+});
+
+test("numeric objectives show the target their flag judges against, and gross margin's floor apart (product.md 8, 3rd ed.), following the Thresholds sheet", () => {
+  // Gross margin 72%: between phase 1's floor (70%) and target (75%), so WATCH there (product.md 4); below every later floor, so RISK.
+  const actuals = [1, 2, 3].flatMap((month) => [
+    { key: "gross_margin", month, value: 0.72 },
+    { key: "mrr", month, value: 100_000 },
+  ]);
+  const hf = loadWorkbook(describeWorkbook({ ...scenario.options, actuals }));
+  const at = (n: number, col: number, objective: number) => hf.value(`Phase ${n}`, `${columnLetter(col)}${PLAN.objectiveRow(objective)}`);
+  const grossMargin = (n: number) => PHASE_PLANS[n - 1].objectives.findIndex((o) => o.numeric?.metric === "gross_margin");
+  const row = (n: number) => [PLAN.columns.target, PLAN.columns.floor, PLAN.columns.flag].map((col) => at(n, col, grossMargin(n)));
+  // product.md 2: gross margin's targets 75/80/85/90%, its floors 70/75/80/85%.
+  expect([1, 2, 3, 4].map(row)).toEqual([
+    [0.75, 0.7, "WATCH"],
+    [0.8, 0.75, "RISK"],
+    [0.85, 0.8, "RISK"],
+    [0.9, 0.85, "RISK"],
+  ]);
+  // Every other numeric objective: its phase's target from product.md 2's table, and no floor.
+  const seedTargets: Record<string, number[]> = {
+    active_users: [1_000, 10_000, 50_000, 200_000],
+    nps: [70, 75, 80, 85],
+    churn: [0.05, 0.03, 0.02, 0.01],
+    leads: [10_000, 50_000, 200_000, 1_000_000],
+    cac: [100, 75, 50, 25],
+    ltv_cac: [20, 30, 40, 50],
+    marketing_roi: [3, 4, 5, 6],
+    team_size: [20, 50, 100, 500],
+    mrr: [500_000, 2_000_000, 5_000_000, 20_000_000],
+  };
+  for (const plan of PHASE_PLANS)
+    plan.objectives.forEach((o, k) => {
+      const id = o.numeric?.metric;
+      if (!id || id === "gross_margin") return;
+      expect([plan.phase, id, at(plan.phase, PLAN.columns.target, k), at(plan.phase, PLAN.columns.floor, k)]).toEqual([plan.phase, id, seedTargets[id][plan.phase - 1], null]);
+    });
+  // The user lowers phase 1's gross margin target to 72% on the Thresholds sheet: the plan sheet shows it and the flag turns OK.
+  const index = PHASE_METRICS.findIndex((m) => m.id === "gross_margin");
+  hf.hf.setCellContents({ sheet: hf.hf.getSheetId("Thresholds")!, row: THRESHOLDS.metricRow(index) - 1, col: THRESHOLDS.targetColumn(1) - 1 }, 0.72);
+  expect(row(1)).toEqual([0.72, 0.7, "OK"]);
 });
 
 test("Plan_P<n>: done ÷ items not dropped, blank when all are dropped; each strategy's completion the same way", () => {

@@ -1,10 +1,11 @@
 /**
- * A phase's plan sheet (product.md section 8): its objectives (the numeric ones with their
- * target, the value as of the reporting month and its flag; the qualitative ones with a status
+ * A phase's plan sheet (product.md section 8): its objectives (the numeric ones with the phase's
+ * target and floor their flag judges against, the value as of the reporting month and its flag; the qualitative ones with a status
  * to set), its four strategies with four initiatives each (status, owner, due date, notes), and
  * the completion of each strategy and of the phase (`Plan_P<n>`).
  */
 import { PHASES, PHASE_METRICS, PhaseNumber } from "../catalog";
+import { thresholdHeaders } from "../overrides";
 import { PHASE_PLANS, PLAN_AREAS, objectiveLabel } from "../plan";
 import { Context, formatOf, headerCells, refOn } from "./context";
 import { percentFormat } from "./formats";
@@ -69,10 +70,12 @@ export function planSheet(ctx: Context, n: PhaseNumber): SheetSpec {
   ];
   const header = (row: number, texts: readonly string[]) =>
     cells.push(...headerCells(texts, row));
+  // The phase's target as the Tracking sheet heads it ("P1 target"), its floor as the Thresholds sheet does ("Floor P1").
   header(PLAN.objectivesHeaderRow, [
     p.area,
     p.objective,
-    labels.target,
+    labels.phaseTarget(n),
+    thresholdHeaders(lang).floors[n - 1],
     labels.dashboard.current,
     labels.flag,
     p.status,
@@ -97,16 +100,19 @@ export function planSheet(ctx: Context, n: PhaseNumber): SheetSpec {
     }
     const index = PHASE_METRICS.findIndex((m) => m.id === o.numeric!.metric);
     const m = PHASE_METRICS[index];
+    // The cells the flag reads, so the sheet shows what it judges against (product.md 8, 3rd ed.):
+    // the phase's target, and apart from it the floor where the metric has one ("Gross margin > 70%").
     const rule = metricLevelRule(ctx.sheetName("thresholds"), index, n);
-    const stated = o.numeric.floor ? rule.floor! : rule.threshold;
     const current = cell(C.current, row);
+    const shown = (col: number, threshold: string): CellSpec => ({
+      ref: cell(col, row),
+      formula: thresholdShown(threshold),
+      numberFormat: formatOf(ctx, m),
+      style: "computed",
+    });
+    cells.push(shown(C.target, rule.threshold));
+    if (rule.floor) cells.push(shown(C.floor, rule.floor));
     cells.push(
-      {
-        ref: cell(C.target, row),
-        formula: thresholdShown(stated),
-        numberFormat: formatOf(ctx, m),
-        style: "computed",
-      },
       {
         ref: current,
         formula: refOn(
@@ -128,6 +134,7 @@ export function planSheet(ctx: Context, n: PhaseNumber): SheetSpec {
     "",
     p.strategy,
     p.completion,
+    "",
     "",
     "",
     p.status,
@@ -211,12 +218,14 @@ export function planSheet(ctx: Context, n: PhaseNumber): SheetSpec {
       A: lang === "es" ? 17 : 16,
       B: 42,
       C: 16,
-      D: 14,
-      E: 10,
-      F: lang === "es" ? 14 : 13,
-      G: 16,
-      H: 13,
-      I: 36,
+      D: 11,
+      E: 14,
+      F: 10,
+      G: lang === "es" ? 14 : 13,
+      H: 16,
+      I: 13,
+      // Narrower than before the floor column came, so the printed page keeps its scale.
+      J: 28,
     },
     freeze: { rows: 0, columns: 0 },
     printLandscape: true,
