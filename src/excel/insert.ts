@@ -134,7 +134,9 @@ export function styleAreas(sheet: SheetSpec): Map<CellStyle, string[]> {
     if (!c.style) continue;
     const { row, col } = cellPosition(c.ref);
     const rows = byStyle.get(c.style) ?? new Map<number, number[]>();
-    rows.set(row, [...(rows.get(row) ?? []), col]);
+    const cols = rows.get(row) ?? [];
+    cols.push(col);
+    rows.set(row, cols);
     byStyle.set(c.style, rows);
   }
   const areas = new Map<CellStyle, string[]>();
@@ -272,21 +274,26 @@ function writeSheet(sheet: Excel.Worksheet, spec: SheetSpec): void {
   writePageLayout(sheet, spec);
 }
 
+/** Each described sheet's cells by reference, made once per description (a chart asks per series). */
+const cellsByRef = new WeakMap<SheetSpec, Map<string, CellSpec>>();
+
 /** Whether the description puts anything (a value or a formula) in a range of a sheet. */
 function holdsCells(
   spec: WorkbookSpec,
   sheet: SheetKey,
   range: string,
 ): boolean {
-  const [a, b = a] = range.split(":").map(cellPosition);
-  return spec.sheets
-    .find((s) => s.key === sheet)!
-    .cells.some((c) => {
-      const p = cellPosition(c.ref);
-      const inside =
-        a.col <= p.col && p.col <= b.col && a.row <= p.row && p.row <= b.row;
-      return inside && (c.formula !== undefined || (c.value ?? "") !== "");
-    });
+  const described = spec.sheets.find((s) => s.key === sheet)!;
+  if (!cellsByRef.has(described))
+    cellsByRef.set(described, new Map(described.cells.map((c) => [c.ref, c])));
+  const cells = cellsByRef.get(described)!;
+  const [a, b = a] = range.replace(/\$/g, "").split(":").map(cellPosition);
+  for (let row = a.row; row <= b.row; row++)
+    for (let col = a.col; col <= b.col; col++) {
+      const c = cells.get(`${columnLetter(col)}${row}`);
+      if (c && (c.formula !== undefined || (c.value ?? "") !== "")) return true;
+    }
+  return false;
 }
 
 /**
