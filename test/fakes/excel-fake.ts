@@ -551,18 +551,30 @@ class FakeDataValidation {
 
 export class FakeRange extends FakeClientObject {
   private data = { values: [] as unknown[][], formulas: [] as unknown[][], numberFormat: [] as unknown[][], address: "", rowCount: 0, columnCount: 0 };
-  readonly format: FakeRangeFormat;
-  readonly conditionalFormats: FakeConditionalFormatCollection;
-  readonly dataValidation: FakeDataValidation;
+  // Made when first used: most ranges only take values, and an insert asks for thousands.
+  private parts?: { format: FakeRangeFormat; conditionalFormats: FakeConditionalFormatCollection; dataValidation: FakeDataValidation };
   constructor(
     ctx: FakeContext,
     readonly target: () => Target,
   ) {
     super(ctx);
-    this.format = new FakeRangeFormat(ctx, target);
-    this.conditionalFormats = new FakeConditionalFormatCollection(ctx, target);
-    this.conditionalFormats.parentIsNull = () => this.parentIsNull();
-    this.dataValidation = new FakeDataValidation(ctx, target);
+  }
+  private get made() {
+    if (!this.parts) {
+      const conditionalFormats = new FakeConditionalFormatCollection(this.context, this.target);
+      conditionalFormats.parentIsNull = () => this.parentIsNull();
+      this.parts = { format: new FakeRangeFormat(this.context, this.target), conditionalFormats, dataValidation: new FakeDataValidation(this.context, this.target) };
+    }
+    return this.parts;
+  }
+  get format(): FakeRangeFormat {
+    return this.made.format;
+  }
+  get conditionalFormats(): FakeConditionalFormatCollection {
+    return this.made.conditionalFormats;
+  }
+  get dataValidation(): FakeDataValidation {
+    return this.made.dataValidation;
   }
   get values(): unknown[][] {
     return this.loaded("values", this.data.values);
