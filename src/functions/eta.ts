@@ -18,11 +18,11 @@ const NO_ETA: Readonly<Record<NoEta, string>> = {
 };
 
 /**
- * Months to a phase's target: whole months from the last value of a monthly series to the target, at the compound monthly growth of the last three months (the dashboard's ETA). 0 when already met; #N/A with the reason when there are fewer than four months, the trend is flat or falling, or the metric is not a growing amount (mrr, arr, revenue_per_employee, customers, active_users, leads, team_size).
+ * Months to a phase's target: whole months from the last value of a monthly series to the target, at the compound monthly growth from the last number at least three months earlier (the dashboard's ETA; blank months are skipped, never carried forward). 0 when already met; #N/A with the reason when no number stands three or more months before the last one, the trend is flat or falling, or the metric is not a growing amount (mrr, arr, revenue_per_employee, customers, active_users, leads, team_size).
  * @customfunction ETA
  * @helpurl https://localhost:3000/help.html#eta
  * @param metric A metric id that grows: "mrr", "arr", "revenue_per_employee", "customers", "active_users", "leads" or "team_size".
- * @param values The monthly values, one row or one column, oldest first; blank months carry the last value forward.
+ * @param values The monthly values, one row or one column, oldest first; blank months are skipped, not counted as values.
  * @param phase The phase whose target to reach, 1 to 4.
  * @param [thresholds] Optional: the Thresholds table or a five-column range (id, P1..P4) that overrides the built-in targets.
  * @returns Whole months until the target is reached.
