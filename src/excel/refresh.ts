@@ -16,15 +16,14 @@ import {
   RISK_GROUPS,
   RISK_INDICATORS,
 } from "../core/catalog";
+import { Cell, isEmpty } from "../core/cell";
+import { Overrides } from "../core/overrides";
 import {
-  Cell,
-  Overrides,
   OverridesError,
-  THRESHOLD_HEADERS,
-  isEmpty,
   noFloor,
   parseOverrides,
-} from "../core/overrides";
+} from "../core/thresholds-parser";
+import { THRESHOLD_HEADERS } from "../core/template/thresholds-layout";
 import { PHASE_PLANS, planCompletion, planItemCount } from "../core/plan";
 import { TIMELINE_ROWS } from "../core/timeline";
 import {

@@ -1,8 +1,8 @@
 import { gapOf, metricRule } from "../core/evaluate";
-import { Cell, Overrides } from "../core/overrides";
+import { Cell, isBlank } from "../core/cell";
+import { Overrides } from "../core/overrides";
 import { guard, notAvailable } from "./errors";
 import {
-  isBlank,
   isEmptyId,
   isEmptyPair,
   missingId,

@@ -15,14 +15,9 @@ import {
 import { normalizeKey, resolve } from "../core/lookup";
 import { isFiniteNumber } from "../core/numbers";
 import { MESSAGES } from "../core/messages";
-import {
-  Cell,
-  Overrides,
-  OverridesError,
-  isBlank,
-  isEmpty,
-  parseOverrides,
-} from "../core/overrides";
+import { Cell, isBlank, isEmpty } from "../core/cell";
+import { Overrides } from "../core/overrides";
+import { OverridesError, parseOverrides } from "../core/thresholds-parser";
 import { InputError, invalid } from "./errors";
 import type { MetricValue } from "../core/evaluate";
 
@@ -35,9 +30,6 @@ export function toGrid(arg: RangeArg): Grid {
     return arg.map((row) => (Array.isArray(row) ? row : [row]));
   return [[arg]];
 }
-
-/** Empty cells as Excel passes them, one rule for the functions and the thresholds reader. */
-export { isBlank, isEmpty } from "../core/overrides";
 
 export function isBlankArg(arg: RangeArg | undefined): boolean {
   return arg === undefined || toGrid(arg).every((row) => row.every(isBlank));

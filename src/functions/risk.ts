@@ -6,13 +6,13 @@ import {
   metricRule,
   worstLevel,
 } from "../core/evaluate";
-import { Cell, Overrides } from "../core/overrides";
+import { Cell, isBlank } from "../core/cell";
+import { Overrides } from "../core/overrides";
 import { guard, invalid, notAvailable } from "./errors";
 import {
   Grid,
   Measure,
   cellCount,
-  isBlank,
   isEmptyId,
   isEmptyPair,
   measureId,

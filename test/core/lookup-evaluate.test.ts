@@ -2,7 +2,7 @@ import { CASH_BALANCE, PHASE_METRICS, RISK_INDICATORS, targetOf } from "../../sr
 import { measureNamed } from "../../src/core/importer";
 import { bandWidth, gapOf, indicatorRule, levelOf, metricRule, phaseReached, worstLevel } from "../../src/core/evaluate";
 import { indicatorById, metricById, normalizeKey, resolve, suggest } from "../../src/core/lookup";
-import { OverridesError, parseOverrides } from "../../src/core/overrides";
+import { OverridesError, parseOverrides } from "../../src/core/thresholds-parser";
 
 describe("lookup", () => {
   test.each([

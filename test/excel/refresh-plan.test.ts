@@ -1,6 +1,6 @@
 /** Refresh's plan without a host: plain addresses and values in, rules and levels out. */
 import { addMonths, monthSerial } from "../../src/core/months";
-import { parseOverrides } from "../../src/core/overrides";
+import { parseOverrides } from "../../src/core/thresholds-parser";
 import { TIMELINE_ROWS } from "../../src/core/timeline";
 import { DASHBOARD, RISKS, TRACKING, columnLetter, describeWorkbook, monthColumn, trackingRow } from "../../src/core/template";
 import { unusualSentence } from "../../src/taskpane/format";

@@ -14,7 +14,7 @@ import { NEXT_STEPS } from "../plan";
 import { isGrowingAmount } from "../evaluate";
 import { STALE_AFTER_MONTHS } from "../timeline";
 import { monthSerial } from "../months";
-import { thresholdHeaders } from "../overrides";
+import { thresholdHeaders } from "./thresholds-layout";
 import { Context, formatOf, headerCells, refOn } from "./context";
 import { gapFormat, monthFormat, percentFormat } from "./formats";
 import {

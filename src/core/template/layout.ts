@@ -1,5 +1,5 @@
 /** Where things sit in the template; the builders, the writers, refresh and the tests share these. */
-import { TEMPLATE_TABLES } from "../overrides";
+import { TEMPLATE_TABLES } from "./thresholds-layout";
 import {
   PHASE_METRICS,
   PHASE_NUMBERS,

@@ -5,7 +5,7 @@
  * the completion of each strategy and of the phase (`Plan_P<n>`).
  */
 import { PHASES, PHASE_METRICS, PhaseNumber } from "../catalog";
-import { thresholdHeaders } from "../overrides";
+import { thresholdHeaders } from "./thresholds-layout";
 import { PHASE_PLANS, PLAN_AREAS, objectiveLabel } from "../plan";
 import { Context, formatOf, headerCells, refOn } from "./context";
 import { percentFormat } from "./formats";

@@ -2,7 +2,7 @@
 import { RISK_GROUPS, UNITS } from "../catalog";
 import { RISK_PLANS } from "../plan";
 import { rowOf } from "../timeline";
-import { thresholdHeaders } from "../overrides";
+import { thresholdHeaders } from "./thresholds-layout";
 import { Context, formatOf, headerCells, refOn } from "./context";
 import { monthFormat } from "./formats";
 import { absolute, cell, flagFormula, thresholdShown } from "./formulas";

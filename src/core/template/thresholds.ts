@@ -7,7 +7,7 @@ import {
   floorOf,
   targetOf,
 } from "../catalog";
-import { thresholdHeaders } from "../overrides";
+import { thresholdHeaders } from "./thresholds-layout";
 import { Context, formatOf, headerCells } from "./context";
 import { absolute, cell, columnLetter } from "./formulas";
 import { NAMES, TABLES, THRESHOLDS } from "./layout";

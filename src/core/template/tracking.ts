@@ -15,7 +15,7 @@ import {
   valueRange,
 } from "../catalog";
 import { monthSerial } from "../months";
-import { THRESHOLD_HEADERS } from "../overrides";
+import { THRESHOLD_HEADERS } from "./thresholds-layout";
 import {
   DERIVATIONS,
   INPUT_ROWS,
