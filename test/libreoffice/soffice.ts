@@ -18,11 +18,11 @@ function soffice(args: string[], cwd: string): void {
   });
 }
 
-/** Sheet name -> rows of computed cell text, for each workbook; one soffice run for all of them. */
-export function recalculate(files: readonly string[]): Map<string, Map<string, string[][]>> {
+/** Sheet name -> rows of computed cell text, for each workbook; one soffice run for all of them. `asShown`: each cell's text through its number format. */
+export function recalculate(files: readonly string[], asShown = false): Map<string, Map<string, string[][]>> {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), "scale-lo-csv-"));
-  // Token 9 false: raw values, not as shown; token 12 -1: every sheet to its own file.
-  const filter = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1";
+  // Token 9 false: raw values, not as shown (true: as shown); token 12 -1: every sheet to its own file.
+  const filter = `csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,${asShown},false,false,-1`;
   soffice(["--convert-to", filter, "--outdir", out, ...files], out);
   const result = new Map<string, Map<string, string[][]>>();
   for (const file of files) {

@@ -1,19 +1,21 @@
 /**
  * What LibreOffice makes of the exported workbook beyond the numbers (those are compared in
  * workbook.engines.test.ts): it reads the dashboard's charts and plots what it computed, and the
- * pages it prints show the flags in their colours, in English and in Spanish.
+ * pages it prints show the flags in their colours, in English and in Spanish; values either side of
+ * a band edge do not look the same.
  */
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { LEVELS } from "../../src/core/catalog";
-import { LEVEL_FILL, cellPosition, columnLetter, describeWorkbook } from "../../src/core/template";
+import { LEVELS, PHASE_METRICS } from "../../src/core/catalog";
+import { levelOf, metricRule } from "../../src/core/evaluate";
+import { LEVEL_FILL, NAMES, cellPosition, columnLetter, describeWorkbook, monthColumn, trackingRow } from "../../src/core/template";
 import { writeWorkbook } from "../../src/xlsx/write";
 import { describeWith } from "../engines/engines";
 import { readValues, recalcLibreOffice } from "../engines/recalculated";
 import { SCENARIOS } from "../template/scenarios";
 import { readCharts } from "../xlsx/charts";
-import { pagePixels, renderPages } from "./soffice";
+import { cellText, pagePixels, recalculate, renderPages } from "./soffice";
 
 const ARTIFACTS = path.resolve(__dirname, "../../test-artifacts/libreoffice");
 const english = SCENARIOS.find((s) => s.name === "phase 1 reached, with ETAs")!;
@@ -52,6 +54,26 @@ describeWith(["libreoffice"], "the exported workbook in LibreOffice: charts and 
         for (const [p, v] of computed) expect(plotted.get(p)).toBeCloseTo(v, 6);
       });
     });
+  }, 180_000);
+
+  test("precision at band edges (product.md 11): churn of 5.50% (WATCH) and 5.51% (RISK) look different on the Tracking sheet and the dashboard", async () => {
+    // Churn's phase 1 WATCH ends at 5% + 10% of 5% = 5.5% (product.md 4): month 1 on the edge, month 2 one hundredth of a point past it.
+    const actuals = [
+      { key: "churn", month: 1, value: 0.055 },
+      { key: "churn", month: 2, value: 0.0551 },
+    ];
+    const spec = describeWorkbook({ ...english.options, actuals });
+    const file = path.join(dir, "edges.xlsx");
+    fs.writeFileSync(file, await writeWorkbook(spec));
+    const shown = recalculate([file], true).get(file)!;
+    const nameOf = (key: string) => spec.sheets.find((s) => s.key === key)!.name;
+    const tracking = shown.get(nameOf("tracking"))!;
+    const row = trackingRow("churn");
+    const months = [1, 2].map((t) => cellText(tracking, `${columnLetter(monthColumn(t))}${row}`));
+    const current = spec.names.find((n) => n.name === NAMES.current("churn"))!;
+    const dashboard = cellText(shown.get(nameOf("dashboard"))!, current.ref.replace(/\$/g, ""));
+    const churn = metricRule(PHASE_METRICS.find((m) => m.id === "churn")!, 1);
+    expect([months, dashboard, actuals.map((a) => levelOf(a.value, churn))]).toEqual([["5.50%", "5.51%"], "5.51%", ["WATCH", "RISK"]]);
   }, 180_000);
 
   describeWith(["pdftoppm"], "rendered to PNG pages", () => {

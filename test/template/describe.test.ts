@@ -206,7 +206,38 @@ test("percentages carry the decimals that tell every threshold and band edge apa
     const row = thresholds.cells.find((c) => c.value === id)!.ref.slice(1);
     return thresholds.cells.find((c) => (c.ref === `E${row}` || c.ref === `F${row}`) && c.numberFormat)!.numberFormat;
   };
-  expect([formatOf("uptime"), formatOf("churn"), formatOf("quality_loss.error_rate")]).toEqual(["[$-409]0.000%", "[$-409]0.0%", "[$-409]0.0%"]);
+  // One decimal past the finest edge: uptime's 99.989%, churn's 5.5%, the error rate's 1.1% (product.md 4 and 11).
+  expect([formatOf("uptime"), formatOf("churn"), formatOf("quality_loss.error_rate")]).toEqual(["[$-409]0.0000%", "[$-409]0.00%", "[$-409]0.00%"]);
+});
+
+test("precision at band edges (product.md 11): values either side of an edge, a step of the last shown digit apart, do not look the same wherever the measure is shown", () => {
+  /** A value as a percentage format of the template shows it: its decimals of a percent, rounded. */
+  const shown = (format: string, value: number) => {
+    const digits = /0(?:\.(0+))?%/.exec(format)![1]?.length ?? 0;
+    return `${(value * 100).toFixed(digits)}%`;
+  };
+  const formats = (spec: typeof en, id: string) => {
+    const row = trackingRow(id.replace(".", "_"));
+    const tracking = sheet("tracking", spec).cells.filter((c) => cellPosition(c.ref).row === row && cellPosition(c.ref).col >= TRACKING_COLUMNS.firstMonth);
+    const current = spec.names.find((n) => n.name === NAMES.current(id));
+    const dashboard = current ? [at("dashboard", current.ref.replace(/\$/g, ""), spec)!.numberFormat!] : [];
+    return [...new Set([...tracking.map((c) => c.numberFormat!), ...dashboard])];
+  };
+  // product.md 4: churn's phase 1 WATCH ends at 5% + 10% of 5% = 5.5% (5.50% WATCH, 5.51% RISK: product.md 11's own example);
+  // uptime's phase 3 WATCH starts at 99.99% - 10% of 0.01% = 99.989%; the error rate's at 1% + 0.1% = 1.1%;
+  // MRR growth's phase 2 at 15% - 1.5% = 13.5%; gross margin's phase 1 floor is 70%.
+  const edges: [string, number, number][] = [
+    ["churn", 0.055, 0.0551],
+    ["uptime", 0.99989, 0.999889],
+    ["quality_loss.error_rate", 0.011, 0.0111],
+    ["mrr_growth", 0.135, 0.1349],
+    ["gross_margin", 0.7, 0.699],
+  ];
+  for (const spec of [en, es])
+    for (const [id, watch, risk] of edges) {
+      expect(formats(spec, id).length).toBeGreaterThan(0);
+      for (const format of formats(spec, id)) expect([id, format, shown(format, watch) !== shown(format, risk)]).toEqual([id, format, true]);
+    }
 });
 
 test("no English left in the Spanish workbook's headers and notes (the level codes and ids aside)", () => {

@@ -60,11 +60,16 @@ function boundaries(m: PhaseMetric | RiskIndicator): number[] {
   });
 }
 
-/** Decimals of a percentage that show every boundary of `m` exactly (uptime: 99.95%, 99.989%). */
+/**
+ * Decimals of a percentage: one more than its finest boundary needs, so a value one step past a
+ * band edge does not look like the edge (product.md 11, "Precision at band edges": churn's WATCH
+ * ends at 5.5%, and 5.50% WATCH and 5.51% RISK must not both show "5.5%"; uptime's 99.989% edge
+ * shows as 99.9890%). Values and thresholds get the same decimals, in both writers.
+ */
 function percentDecimals(m: PhaseMetric | RiskIndicator): number {
   const decimals = (x: number) =>
     (String(+(x * 100).toPrecision(10)).split(".")[1] ?? "").length;
-  return Math.min(3, Math.max(1, ...boundaries(m).map(decimals)));
+  return Math.min(4, 1 + Math.max(0, ...boundaries(m).map(decimals)));
 }
 
 export type Measured = PhaseMetric | RiskIndicator | OtherInput;
