@@ -12,6 +12,7 @@ import * as path from "path";
 import { Command, CommanderError } from "commander";
 import { InfoRecord, parse } from "csv-parse/sync";
 import { Language } from "../core/catalog";
+import { isBlank } from "../core/cell";
 import {
   TableRow,
   csvDelimiter,
@@ -141,7 +142,7 @@ export function readMap(maps: readonly string[]): Map<string, string> {
     const cut = given.lastIndexOf("=");
     const label = given.slice(0, cut).trim();
     const id = given.slice(cut + 1).trim();
-    if (cut < 0 || label === "" || id === "")
+    if (cut < 0 || isBlank(label) || isBlank(id))
       throw new UsageError(
         `--map must be "Label=id", such as --map "Ventas recurrentes=mrr"; got "${given}"`,
       );

@@ -8,6 +8,7 @@
  * read, skipped and listed, or reported with its line and what is wrong; when any is bad,
  * nothing is read. Values unusually far from their neighbours are warned about, never refused.
  */
+import { Cell, isBlank } from "./cell";
 import { normalizeKey, resolve } from "./lookup";
 import { INPUT_MESSAGES, inputProblemIn } from "./input-messages";
 import type { InputMessages } from "./messages";
@@ -24,12 +25,10 @@ import {
 import { readDecimalText, readWholeText } from "./numbers";
 import { UnusualValue, unusualValues } from "./unusual";
 
-export type TableCell = string | number | boolean | null | undefined;
-
 export interface TableRow {
   /** Line in the file (or row of the selection), for messages. */
   readonly line: number;
-  readonly cells: readonly TableCell[];
+  readonly cells: readonly Cell[];
 }
 
 export interface ImportedValue {
@@ -158,7 +157,7 @@ const labelKey = (label: string) =>
 /** A month as the table writes it: a calendar month, or a position on the timeline. */
 type MonthSpec = { readonly calendar: string } | { readonly position: number };
 
-const text = (c: TableCell) =>
+const text = (c: Cell) =>
   c === null || c === undefined ? "" : String(c).trim();
 
 /** The delimiter of a CSV file, from its first line: semicolons where it has more of them than commas. */
@@ -170,7 +169,7 @@ export function csvDelimiter(firstLine: string): "," | ";" {
 /** Below this, a number in a month cell is a position (1..120); above, an Excel date. */
 const FIRST_DATE_SERIAL = 367;
 
-function readMonth(cell: TableCell): MonthSpec | undefined {
+function readMonth(cell: Cell): MonthSpec | undefined {
   if (typeof cell === "number") {
     if (Number.isInteger(cell) && cell >= 1 && cell < FIRST_DATE_SERIAL)
       return { position: cell };
@@ -192,7 +191,7 @@ function readMonth(cell: TableCell): MonthSpec | undefined {
  * date on the first or last day of its month (as month headers are), so a row of amounts in a
  * selection is not taken for one.
  */
-function isHeaderMonth(cell: TableCell): boolean {
+function isHeaderMonth(cell: Cell): boolean {
   if (typeof cell !== "number") return readMonthText(text(cell)) !== undefined;
   const month = readMonth(cell);
   if (!month || !("calendar" in month) || !Number.isInteger(cell)) return false;
@@ -204,7 +203,7 @@ function isHeaderMonth(cell: TableCell): boolean {
 
 /** A value cell: undefined for blank, a number, or the reason it is not one. */
 function readValue(
-  cell: TableCell,
+  cell: Cell,
   decimalComma: boolean,
   m: InputMessages,
 ): number | string | undefined {
@@ -214,8 +213,8 @@ function readValue(
       : Number.isNaN(cell)
         ? m.importer.notANumber(String(cell))
         : m.importer.tooLarge(String(cell));
+  if (isBlank(cell)) return undefined;
   const t = text(cell);
-  if (t === "") return undefined;
   if (t.includes("%")) return m.importer.percentSign(t);
   if (/[$€£¥]|^[A-Z]{3}\s|\s[A-Z]{3}$|\d[ \u00a0']\d/.test(t))
     return m.importer.separators(t);
@@ -233,7 +232,7 @@ function readValue(
 }
 
 /** A value's text when a decimal comma made it a fraction ("2,500" read as 2.5), for the count's message. */
-const commaWritten = (r: Reader, cell: TableCell): string | undefined =>
+const commaWritten = (r: Reader, cell: Cell): string | undefined =>
   r.decimalComma && typeof cell === "string" && cell.includes(",")
     ? cell.trim()
     : undefined;
@@ -317,7 +316,7 @@ interface Entry {
 function isLongHeader(cells: readonly string[]): boolean {
   return (
     cells.length >= 3 &&
-    cells.slice(3).every((c) => c === "") &&
+    cells.slice(3).every(isBlank) &&
     LONG_HEADER.every((names, i) =>
       (names as readonly string[]).includes(cells[i]),
     )
@@ -366,14 +365,14 @@ const totalRow = (r: Reader, label: string) =>
 
 function measureOf(
   r: Reader,
-  cell: TableCell,
+  cell: Cell,
   line: number,
   where: (p: string) => string,
 ): Measure | undefined {
   const label = text(cell);
   const mapped = r.mapping.get(labelKey(label));
   if (mapped) return mapped;
-  if (label === "") {
+  if (isBlank(label)) {
     r.errors.push(where(r.m.importer.noLabel()));
     return undefined;
   }
@@ -407,7 +406,7 @@ function readLong(r: Reader, body: readonly TableRow[]): Entry[] {
   for (const { line, cells } of body) {
     const where = (p: string) => r.m.importer.at(r.at(line), p);
     const used = cells.map(text);
-    while (used.length > 3 && used[used.length - 1] === "") used.pop();
+    while (used.length > 3 && isBlank(used[used.length - 1])) used.pop();
     if (totalRow(r, used[0])) {
       skip(r, line, "totalRow", used[0]);
       continue;
@@ -443,12 +442,12 @@ function headerMonths(header: TableRow): Column<MonthSpec>[] {
   return header.cells
     .slice(1)
     .map((c) =>
-      text(c) === "" ? null : isTotal(text(c)) ? "total" : readMonth(c),
+      isBlank(c) ? null : isTotal(text(c)) ? "total" : readMonth(c),
     );
 }
 
 /** How a column is named in messages: a month as a month ("Jan 2026", never a date serial). */
-function columnName(r: Reader, cell: TableCell, month: Column<MonthSpec>) {
+function columnName(r: Reader, cell: Cell, month: Column<MonthSpec>) {
   return month && month !== "total" && "calendar" in month
     ? monthLabel(month.calendar, r.language)
     : text(cell);
@@ -471,7 +470,7 @@ function readGrid(
     : header.cells
         .slice(1)
         .map((c) =>
-          text(c) === ""
+          isBlank(c)
             ? null
             : isTotal(text(c))
               ? "total"
@@ -538,7 +537,7 @@ type Layout = "long" | "monthsAcross" | "monthsDown";
 
 /** Whether a row's first cell may stand above a column of labels: blank, or no measure's name. */
 const cornerCell = (r: Reader, label: string) =>
-  label === "" ||
+  isBlank(label) ||
   (!isTotal(label) &&
     !r.mapping.has(labelKey(label)) &&
     named(label, r.m).kind === "unknown");
@@ -548,7 +547,7 @@ function layoutOf(r: Reader, row: TableRow): Layout | undefined {
   const cells = row.cells.map(text);
   if (isLongHeader(cells.map((c) => c.toLowerCase()))) return "long";
   if (MONTH_HEADER.includes(normalizeKey(cells[0] ?? ""))) return "monthsDown";
-  const rest = row.cells.slice(1).filter((c) => text(c) !== "");
+  const rest = row.cells.slice(1).filter((c) => !isBlank(c));
   if (rest.length === 0) return undefined;
   if (CORNER_WORDS.has(normalizeKey(cells[0]))) return "monthsAcross";
   const months = rest.filter(isHeaderMonth).length;
@@ -572,7 +571,7 @@ function noHeader(r: Reader, rows: readonly TableRow[]): void {
   );
   const bad = near?.cells
     .slice(1)
-    .find((c) => text(c) !== "" && !isTotal(text(c)) && !isHeaderMonth(c));
+    .find((c) => !isBlank(c) && !isTotal(text(c)) && !isHeaderMonth(c));
   const [row, problem] =
     near && bad !== undefined
       ? [near, r.m.importer.monthHeader(text(bad))]
@@ -581,7 +580,7 @@ function noHeader(r: Reader, rows: readonly TableRow[]): void {
 }
 
 function readEntries(rows: readonly TableRow[], r: Reader): Entry[] {
-  const nonBlank = rows.filter((x) => x.cells.some((c) => text(c) !== ""));
+  const nonBlank = rows.filter((x) => x.cells.some((c) => !isBlank(c)));
   if (nonBlank.length === 0)
     return (r.errors.push(r.m.importer.noMonths()), []);
   const at = nonBlank.findIndex((row) => layoutOf(r, row) !== undefined);
@@ -591,7 +590,7 @@ function readEntries(rows: readonly TableRow[], r: Reader): Entry[] {
       r,
       title.line,
       "title",
-      title.cells.map(text).find((c) => c !== "")!,
+      text(title.cells.find((c) => !isBlank(c))),
     );
   const header = nonBlank[at];
   const body = nonBlank.slice(at + 1);

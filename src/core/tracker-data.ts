@@ -20,6 +20,7 @@ import {
   floorOf,
   targetOf,
 } from "./catalog";
+import { isBlank } from "./cell";
 import { addMonths, yearMonthOf } from "./months";
 import {
   NAMES,
@@ -104,7 +105,7 @@ export interface TrackerData {
 const isNumber = (v: unknown): v is number =>
   typeof v === "number" && Number.isFinite(v);
 const isEmpty = (c: TrackerCell | undefined) =>
-  !c || (c.formula === undefined && (c.value === null || c.value === ""));
+  !c || (c.formula === undefined && isBlank(c.value));
 
 /** Values are equal as read back from a file: the same number, give or take the last bits of a decimal. */
 const sameNumber = (a: number, b: number) =>
@@ -251,7 +252,7 @@ function planEntries(
       item,
       status,
       ...(owner && { owner }),
-      ...((isNumber(due) || (typeof due === "string" && due !== "")) && {
+      ...((isNumber(due) || (typeof due === "string" && !isBlank(due))) && {
         due,
       }),
       ...(notes && { notes }),

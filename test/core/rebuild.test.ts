@@ -179,6 +179,14 @@ describe("a rebuild carries the user's data into a new timeline", () => {
   });
 });
 
+test("a month cell of spaces is blank, as the functions and the importer read one (product.md 7: blank means no value): nothing to carry or to list", () => {
+  const old = filledTracker();
+  old.type("tracking", monthRef("nps", 2), "   ");
+  const data = readTrackerData(old.read());
+  expect(data.notNumbers).toEqual([]);
+  expect(data.values.filter((v) => v.key === "nps")).toEqual([]);
+});
+
 describe("what the new timeline cannot hold is listed, never placed", () => {
   const old = filledTracker();
   old.type("tracking", monthRef("nps", 2), "n/a");
