@@ -1,13 +1,24 @@
 /**
  * Every sentence the core produces about bad input, in one place: the value checks of the
- * catalog, the thresholds tables and the actuals file. The function layer (src/functions/) and the
- * task pane word their own sentences around these; tests and docs/ quote them. The sentences
+ * catalog, the thresholds tables and the actuals file, and the custom functions' errors
+ * (MESSAGES.functions). The task pane words its own sentences around these; tests and docs/
+ * quote them. The sentences
  * about a table's values (the importer's, the value checks') also come in Spanish, for the pane
  * (messages-es.ts, apart so the custom functions' bundle does not carry it).
  */
+import type { NoEta } from "./evaluate";
+
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 const didYouMean = (suggestions: readonly string[]) =>
   suggestions.length ? ` (did you mean ${suggestions.join(", ")}?)` : "";
+
+/** Why SCALE.ETA has no number (evaluate.ts's etaOf). */
+const NO_ETA: Readonly<Record<NoEta, string>> = {
+  short: "fewer than four months up to the last value",
+  missing: "no number three or more months before the last one",
+  nonpositive: "a value of 0 or less, so there is no growth rate",
+  flat: "the trend is flat or falling",
+};
 
 export const MESSAGES = {
   value: {
@@ -165,14 +176,88 @@ export const MESSAGES = {
     fromFormulas: (count: number) =>
       `${plural(count, "formula")} typed on input rows ${count === 1 ? "is" : "are"} carried as ${count === 1 ? "its number" : "their numbers"}.`,
   },
-  /** The custom functions' own sentences that docs/functions.md quotes. */
+  /**
+   * The custom functions' sentences (src/functions/), which docs/functions.md quotes: English
+   * only, as Excel shows a function's error message whatever its language. `shown` is a cell as
+   * the sentences name it (cell.text, cell.flag or the number).
+   */
   functions: {
+    /** How a sentence names a cell's content. */
+    cell: {
+      text: (text: string) => `the text "${text}"`,
+      flag: (value: boolean) => (value ? "TRUE" : "FALSE"),
+      nothing: "nothing",
+      empty: "empty",
+    },
+    /** Anything the function layer did not foresee: what JavaScript said, never a silent wrong value. */
+    unexpected: (detail: string) =>
+      `Scale Tracker could not evaluate this: ${detail}`,
+    /** A result beyond Excel's numbers (no NaN or Infinity reaches a cell). */
+    tooLarge: (what: string) => `The numbers are too large to compute ${what}.`,
+    gapOf: (id: string) => `the gap for ${id}`,
+    nothingGiven: "No metric and no value given.",
+    noMetricValues: "No metric values to judge: every value is empty.",
+    noValue: (id: string) => `No value for ${id}.`,
+    notAnId: (shown: string) =>
+      `Expected a metric id such as "mrr" or "churn"; got ${shown}.`,
+    notLatin: (text: string) =>
+      `"${text}" is not a metric id: ids and names are written in Latin letters, such as "mrr" or "churn". See =SCALE.METRICS() for the list.`,
+    unknownId: (text: string, suggestions: readonly string[]) =>
+      `Unknown metric "${text}".` +
+      (suggestions.length
+        ? ` Did you mean ${suggestions.join(", ")}?`
+        : " See =SCALE.METRICS() for the list."),
+    ambiguousId: (text: string, candidates: readonly string[]) =>
+      `"${text}" is in more than one risk group: use ${candidates.join(" or ")}.`,
+    groupGiven: (group: string, indicators: readonly string[]) =>
+      `${group} is a risk group; give one of its indicators (${indicators.join(", ")}).`,
+    indicatorGiven: (indicator: string, fn: string) =>
+      `${indicator} is a risk indicator, not a phase metric; ${fn} takes phase metrics. Use SCALE.RISK for indicators.`,
+    phase: (shown: string) =>
+      `Phase must be a whole number from 1 to 4; got ${shown}.`,
     /**
      * A phase the function needs, declared optional in its metadata all the same: Excel refuses
      * to load an add-in with a required parameter after an optional one (office-js #1749).
      */
     phaseNeeded: (fn: string) =>
       `${fn} needs the phase (1 to 4) whose targets to check: give it after values, as in =${fn}(A2:B20, , 1).`,
+    /** A phase metric in SCALE.RISK without a phase, and no risk threshold of its own. */
+    riskNeedsPhase: (id: string) =>
+      `${id} is a phase metric: give the phase (1-4) to judge it against.`,
+    value: (name: string, shown: string) =>
+      `The value for ${name} is ${shown}; enter a number.`,
+    shapes: (a: string, aShape: string, b: string, bShape: string) =>
+      `${a} is ${aShape} but ${b} is ${bShape}; give ranges of the same shape.`,
+    /** A value with an empty id cell beside it: text, or anything else as `shown`. */
+    missingIdText: (text: string) =>
+      `The text "${text}" has no metric id next to it.`,
+    missingIdValue: (shown: string) =>
+      `The value ${shown} has no metric id next to it.`,
+    /** `percent`: a whole number from 2 to 100, likely a percentage typed for a fraction. */
+    minShare: (shown: string, percent?: { value: number; fraction: number }) =>
+      `min_share must be a fraction above 0 and at most 1${percent ? ` (${percent.value}% is ${percent.fraction})` : ""}; got ${shown}.`,
+    flag: (name: string, shown: string) =>
+      `${name} must be TRUE or FALSE; got ${shown}.`,
+    language: (shown: string) => `language must be "en" or "es"; got ${shown}.`,
+    valuesNeeded: (columns: number) =>
+      `Give the values too, or a two-column range (ids, values) as metrics; metrics has ${plural(columns, "column")}.`,
+    series: (shape: string) =>
+      `values must be one row or one column of months; got ${shape}.`,
+    groupCount: (group: string, indicators: readonly string[], got: number) =>
+      `${group} has ${indicators.length} indicators (${indicators.join(", ")}); give ${indicators.length} values in that order, got ${got}.`,
+    groupEmpty: (group: string, count: number) =>
+      `No values for ${group}: all ${count} are empty.`,
+    noneSwitchedOn: (phase: number) =>
+      `No metric given has its phase ${phase} target switched on in thresholds.`,
+    eta: {
+      oneMetric: 'metric must be one metric id, such as "mrr".',
+      notGrowing: (id: string) =>
+        `No ETA for ${id}: it is computed for amounts that grow (mrr, arr, revenue_per_employee, customers, active_users, leads, team_size).`,
+      switchedOff: (phase: number, id: string) =>
+        `No ETA: the phase ${phase} target of ${id} is switched off in thresholds.`,
+      none: (id: string, reason: NoEta) =>
+        `No ETA for ${id}: ${NO_ETA[reason]}.`,
+    },
   },
   thresholds: {
     at: (rowNumber: number, column?: string) =>

@@ -4,6 +4,8 @@
  * Only #VALUE! and #N/A carry a message in Excel, so those are the only two used.
  */
 
+import { MESSAGES } from "../core/messages";
+
 export type ErrorCode = "#VALUE!" | "#N/A";
 
 /** The shape Excel's `CustomFunctions.Error` has; returned from functions, never thrown. */
@@ -69,9 +71,6 @@ export function guard<T>(body: () => T): T | ExcelError {
   } catch (e) {
     if (e instanceof InputError) return excelError(e.code, e.message);
     const detail = e instanceof Error ? e.message : String(e);
-    return excelError(
-      "#VALUE!",
-      `Scale Tracker could not evaluate this: ${detail}`,
-    );
+    return excelError("#VALUE!", MESSAGES.functions.unexpected(detail));
   }
 }

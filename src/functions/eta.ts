@@ -1,4 +1,5 @@
-import { NoEta, etaOf, isGrowingAmount, metricRule } from "../core/evaluate";
+import { etaOf, isGrowingAmount, metricRule } from "../core/evaluate";
+import { MESSAGES } from "../core/messages";
 import { guard, invalid, notAvailable } from "./errors";
 import {
   cellCount,
@@ -9,13 +10,6 @@ import {
   readSeries,
   toGrid,
 } from "./inputs";
-
-const NO_ETA: Readonly<Record<NoEta, string>> = {
-  short: "fewer than four months up to the last value",
-  missing: "no number three or more months before the last one",
-  nonpositive: "a value of 0 or less, so there is no growth rate",
-  flat: "the trend is flat or falling",
-};
 
 /**
  * Months to a phase's target: whole months from the last value of a monthly series to the target, at the compound monthly growth from the last number at least three months earlier (the dashboard's ETA; blank months are skipped, never carried forward). 0 when already met; #N/A with the reason when no number stands three or more months before the last one, the trend is flat or falling, or the metric is not a growing amount (mrr, arr, revenue_per_employee, customers, active_users, leads, team_size).
@@ -37,22 +31,18 @@ export function eta(
     const overrides = readOverrides(thresholds);
     const ids = toGrid(metric);
     if (cellCount(ids) !== 1 || isEmptyId(ids[0][0]))
-      throw invalid('metric must be one metric id, such as "mrr".');
+      throw invalid(MESSAGES.functions.eta.oneMetric);
     const m = readPhaseMetric(ids[0][0], "SCALE.ETA");
     if (!isGrowingAmount(m))
-      throw notAvailable(
-        `No ETA for ${m.id}: it is computed for amounts that grow (mrr, arr, revenue_per_employee, customers, active_users, leads, team_size).`,
-      );
+      throw notAvailable(MESSAGES.functions.eta.notGrowing(m.id));
     const p = readPhase(phase);
     const series = readSeries(values, m);
     const rule = metricRule(m, p, overrides);
     if (rule === undefined)
-      throw notAvailable(
-        `No ETA: the phase ${p} target of ${m.id} is switched off in thresholds.`,
-      );
+      throw notAvailable(MESSAGES.functions.eta.switchedOff(p, m.id));
     const result = etaOf(series, rule);
     if ("none" in result)
-      throw notAvailable(`No ETA for ${m.id}: ${NO_ETA[result.none]}.`);
+      throw notAvailable(MESSAGES.functions.eta.none(m.id, result.none));
     return result.months;
   });
 }

@@ -1,5 +1,6 @@
 import { gapOf, metricRule } from "../core/evaluate";
 import { Cell, isBlank } from "../core/cell";
+import { MESSAGES } from "../core/messages";
 import { Overrides } from "../core/overrides";
 import { guard, notAvailable } from "./errors";
 import {
@@ -27,15 +28,17 @@ function gapCell(
   return guard(() => {
     if (isEmptyId(id)) throw missingId(value);
     const metric = readPhaseMetric(id, "SCALE.GAP");
-    if (isBlank(value)) throw notAvailable(`No value for ${metric.id}.`);
+    if (isBlank(value))
+      throw notAvailable(MESSAGES.functions.noValue(metric.id));
     const p = readPhase(phaseNumber);
     const v = readValue(value, metric);
     const rule = metricRule(metric, p, overrides);
     if (rule === undefined) return SWITCHED_OFF;
     const gap = gapOf(v, rule);
     // A threshold of 0 switches the check off, so there is always a target to divide by.
-    if (!asFraction) return finite(gap, `the gap for ${metric.id}`);
-    return finite(gap / Math.abs(rule.threshold), `the gap for ${metric.id}`);
+    const what = MESSAGES.functions.gapOf(metric.id);
+    if (!asFraction) return finite(gap, what);
+    return finite(gap / Math.abs(rule.threshold), what);
   });
 }
 

@@ -1,6 +1,6 @@
 /**
  * Excel-shaped arguments (scalars, 2-D arrays, null or "" for empty cells) -> core values.
- * Every check of user input and every message about it lives here, once.
+ * Every check of user input lives here, once; its sentences are MESSAGES.functions (core/messages.ts).
  */
 import {
   Language,
@@ -43,9 +43,11 @@ export function cellCount(g: Grid): number {
   return g.length * (g[0]?.length ?? 0);
 }
 
+const SAY = MESSAGES.functions;
+
 export function describeCell(c: Cell): string {
-  if (typeof c === "string") return `the text "${c}"`;
-  if (typeof c === "boolean") return c ? "TRUE" : "FALSE";
+  if (typeof c === "string") return SAY.cell.text(c);
+  if (typeof c === "boolean") return SAY.cell.flag(c);
   return String(c);
 }
 
@@ -64,9 +66,7 @@ export function measureId(m: Measure): string {
 /** An id cell -> metric, indicator or group; unknown and ambiguous ids are #VALUE! with suggestions. */
 export function readId(c: Cell): Measure | { kind: "group"; group: RiskGroup } {
   if (typeof c !== "string") {
-    throw invalid(
-      `Expected a metric id such as "mrr" or "churn"; got ${describeCell(c)}.`,
-    );
+    throw invalid(SAY.notAnId(describeCell(c)));
   }
   const found = resolve(c.trim());
   switch (found.kind) {
@@ -78,29 +78,23 @@ export function readId(c: Cell): Measure | { kind: "group"; group: RiskGroup } {
       return ambiguous(found.text, found.candidates);
     case "unknown":
       if (normalizeKey(found.text) === "")
-        throw invalid(
-          `"${found.text}" is not a metric id: ids and names are written in Latin letters, such as "mrr" or "churn". See =SCALE.METRICS() for the list.`,
-        );
-      throw invalid(
-        `Unknown metric "${found.text}".` +
-          (found.suggestions.length
-            ? ` Did you mean ${found.suggestions.join(", ")}?`
-            : " See =SCALE.METRICS() for the list."),
-      );
+        throw invalid(SAY.notLatin(found.text));
+      throw invalid(SAY.unknownId(found.text, found.suggestions));
   }
 }
 
 function ambiguous(text: string, candidates: readonly string[]): never {
-  throw invalid(
-    `"${text}" is in more than one risk group: use ${candidates.join(" or ")}.`,
-  );
+  throw invalid(SAY.ambiguousId(text, candidates));
 }
 
 export function readMeasure(c: Cell): Measure {
   const found = readId(c);
   if (found.kind === "group") {
     throw invalid(
-      `${found.group.id} is a risk group; give one of its indicators (${found.group.indicators.map((i) => i.qualifiedId).join(", ")}).`,
+      SAY.groupGiven(
+        found.group.id,
+        found.group.indicators.map((i) => i.qualifiedId),
+      ),
     );
   }
   return found;
@@ -109,9 +103,7 @@ export function readMeasure(c: Cell): Measure {
 export function readPhaseMetric(c: Cell, fn: string): PhaseMetric {
   const m = readMeasure(c);
   if (m.kind === "indicator") {
-    throw invalid(
-      `${m.indicator.qualifiedId} is a risk indicator, not a phase metric; ${fn} takes phase metrics. Use SCALE.RISK for indicators.`,
-    );
+    throw invalid(SAY.indicatorGiven(m.indicator.qualifiedId, fn));
   }
   return m.metric;
 }
@@ -119,9 +111,7 @@ export function readPhaseMetric(c: Cell, fn: string): PhaseMetric {
 export function readPhase(c: Cell): PhaseNumber {
   if (typeof c === "number" && PHASE_NUMBERS.includes(c as PhaseNumber))
     return c as PhaseNumber;
-  throw invalid(
-    `Phase must be a whole number from 1 to 4; got ${isBlank(c) ? "nothing" : describeCell(c)}.`,
-  );
+  throw invalid(SAY.phase(isBlank(c) ? SAY.cell.nothing : describeCell(c)));
 }
 
 /** An optional scalar left empty: null or "" (web), 0 (desktop), undefined (omitted). product.md section 5. */
@@ -133,7 +123,7 @@ export function readOptionalPhase(c: Cell): PhaseNumber | undefined {
 
 /** A phase `fn` needs though its metadata declares it optional (product.md section 5, SCALE.SCORE). */
 export function readNeededPhase(c: Cell, fn: string): PhaseNumber {
-  if (isOmitted(c)) throw invalid(MESSAGES.functions.phaseNeeded(fn));
+  if (isOmitted(c)) throw invalid(SAY.phaseNeeded(fn));
   return readPhase(c);
 }
 
@@ -146,7 +136,7 @@ export function readValue(c: Cell, m: PhaseMetric | RiskIndicator): number {
   const name = measureName(m);
   if (typeof c !== "number") {
     throw invalid(
-      `The value for ${name} is ${isBlank(c) ? "empty" : describeCell(c)}; enter a number.`,
+      SAY.value(name, isBlank(c) ? SAY.cell.empty : describeCell(c)),
     );
   }
   const problem = valueProblem(m, c);
@@ -213,9 +203,7 @@ export function pairCells<T>(
 ): T[][] {
   if (cellCount(a) === 1) return b.map((row) => row.map((y) => fn(a[0][0], y)));
   if (shapeOf(a) !== shapeOf(b)) {
-    throw invalid(
-      `${aName} is ${shapeOf(a)} but ${bName} is ${shapeOf(b)}; give ranges of the same shape.`,
-    );
+    throw invalid(SAY.shapes(aName, shapeOf(a), bName, shapeOf(b)));
   }
   return a.map((row, r) => row.map((x, c) => fn(x, b[r][c])));
 }
@@ -230,31 +218,29 @@ export function isEmptyPair(id: Cell, value: Cell): boolean {
 
 /** A value with an empty id cell beside it. */
 export function missingId(value: Cell): InputError {
-  const what =
+  return invalid(
     typeof value === "string"
-      ? `The text "${value}"`
-      : `The value ${describeCell(value)}`;
-  return invalid(`${what} has no metric id next to it.`);
+      ? SAY.missingIdText(value)
+      : SAY.missingIdValue(describeCell(value)),
+  );
 }
 
 export function readMinShare(c: Cell): number {
   if (isOmitted(c)) return 1;
   if (typeof c === "number" && c > 0 && c <= 1) return c;
   // From 2 up, a percent typed as a whole number (80 for 80%) is the likely mistake.
-  const hint =
+  const percent =
     typeof c === "number" && c >= 2 && c <= 100
-      ? ` (${c}% is ${+(c / 100).toPrecision(12)})`
-      : "";
-  throw invalid(
-    `min_share must be a fraction above 0 and at most 1${hint}; got ${describeCell(c)}.`,
-  );
+      ? { value: c, fraction: +(c / 100).toPrecision(12) }
+      : undefined;
+  throw invalid(SAY.minShare(describeCell(c), percent));
 }
 
 export function readFlag(c: Cell, name: string): boolean {
   if (isBlank(c)) return false;
   if (typeof c === "boolean") return c;
   if (c === 0 || c === 1) return c === 1;
-  throw invalid(`${name} must be TRUE or FALSE; got ${describeCell(c)}.`);
+  throw invalid(SAY.flag(name, describeCell(c)));
 }
 
 export function readLanguage(c: Cell): Language {
@@ -262,7 +248,7 @@ export function readLanguage(c: Cell): Language {
   const key = typeof c === "string" ? c.trim().toLowerCase() : "";
   if (["en", "english", "inglés", "ingles"].includes(key)) return "en";
   if (["es", "spanish", "español", "espanol"].includes(key)) return "es";
-  throw invalid(`language must be "en" or "es"; got ${describeCell(c)}.`);
+  throw invalid(SAY.language(describeCell(c)));
 }
 
 /**
@@ -298,9 +284,7 @@ export function metricPairs(
     pairs = metrics.map((r): [Cell, Cell] => [r[0], r[1]]);
   } else {
     const columns = metrics[0]?.length ?? 0;
-    throw invalid(
-      `Give the values too, or a two-column range (ids, values) as metrics; metrics has ${columns} column${columns === 1 ? "" : "s"}.`,
-    );
+    throw invalid(SAY.valuesNeeded(columns));
   }
   return pairs.length > 0 && isHeaderPair(pairs[0]) ? pairs.slice(1) : pairs;
 }
@@ -340,10 +324,7 @@ export function readSeries(
       : grid.every((r) => r.length === 1)
         ? grid.map((r) => r[0])
         : undefined;
-  if (cells === undefined)
-    throw invalid(
-      `values must be one row or one column of months; got ${shapeOf(grid)}.`,
-    );
+  if (cells === undefined) throw invalid(SAY.series(shapeOf(grid)));
   const { min, max } = valueRange(m);
   // The range is checked inline (a series is read per ETA cell); anything else, NaN and
   // Infinity included, goes to readValue, which words the error.

@@ -2,6 +2,7 @@
  * What a SCALE function hands back to Excel: a value, an Excel error with its message, or a
  * spilled range; never a thrown exception, NaN or Infinity.
  */
+import { MESSAGES } from "../core/messages";
 import { ExcelError, guard, invalid, notAvailable } from "./errors";
 import { Grid, cellCount, isEmptyPair, shapeOf } from "./inputs";
 
@@ -20,7 +21,7 @@ export function spill<T>(body: () => T | Spill<T>): Spill<T> {
  */
 export function finite(n: number, what: string): number {
   if (Number.isFinite(n)) return n;
-  throw invalid(`The numbers are too large to compute ${what}.`);
+  throw invalid(MESSAGES.functions.tooLarge(what));
 }
 
 /**
@@ -33,12 +34,12 @@ export function somethingGiven(ids: Grid, values: Grid): void {
   for (let r = 0; r < values.length; r++)
     for (let c = 0; c < values[r].length; c++)
       if (!isEmptyPair(single ? ids[0][0] : ids[r][c], values[r][c])) return;
-  throw notAvailable("No metric and no value given.");
+  throw notAvailable(MESSAGES.functions.nothingGiven);
 }
 
 /** PHASE and SCORE given only empty values. */
 export const noMetricValues = () =>
-  notAvailable("No metric values to judge: every value is empty.");
+  notAvailable(MESSAGES.functions.noMetricValues);
 
 /** A check switched off in the thresholds (empty or 0 there): a blank cell, as the sheet's own flag. */
 export const SWITCHED_OFF = "";

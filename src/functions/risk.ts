@@ -7,6 +7,7 @@ import {
   worstLevel,
 } from "../core/evaluate";
 import { Cell, isBlank } from "../core/cell";
+import { MESSAGES } from "../core/messages";
 import { Overrides } from "../core/overrides";
 import { guard, invalid, notAvailable } from "./errors";
 import {
@@ -37,9 +38,7 @@ function riskRule(
   if (m.kind === "metric" && p !== undefined)
     return metricRule(m.metric, p, overrides);
   if (m.kind === "metric" && m.indicator === undefined)
-    throw invalid(
-      `${m.metric.id} is a phase metric: give the phase (1-4) to judge it against.`,
-    );
+    throw invalid(MESSAGES.functions.riskNeedsPhase(m.metric.id));
   return indicatorRule(m.indicator!, overrides);
 }
 
@@ -53,7 +52,8 @@ function riskCell(
   return guard(() => {
     if (isEmptyId(id)) throw missingId(value);
     const m = readMeasure(id);
-    if (isBlank(value)) throw notAvailable(`No value for ${measureId(m)}.`);
+    if (isBlank(value))
+      throw notAvailable(MESSAGES.functions.noValue(measureId(m)));
     const v = readValue(value, m.kind === "metric" ? m.metric : m.indicator);
     const rule = riskRule(m, phaseNumber, overrides);
     return rule === undefined ? SWITCHED_OFF : levelOf(v, rule);
@@ -70,7 +70,11 @@ function groupLevel(
   const n = group.indicators.length;
   if (cells.length !== n)
     throw invalid(
-      `${group.id} has ${n} indicators (${group.indicators.map((i) => i.id).join(", ")}); give ${n} values in that order, got ${cells.length}.`,
+      MESSAGES.functions.groupCount(
+        group.id,
+        group.indicators.map((i) => i.id),
+        cells.length,
+      ),
     );
   const levels = group.indicators.flatMap((indicator, i) => {
     if (isBlank(cells[i])) return [];
@@ -79,7 +83,7 @@ function groupLevel(
     return rule === undefined ? [] : [levelOf(v, rule)];
   });
   if (cells.every(isBlank))
-    throw notAvailable(`No values for ${group.id}: all ${n} are empty.`);
+    throw notAvailable(MESSAGES.functions.groupEmpty(group.id, n));
   return worstLevel(levels) ?? SWITCHED_OFF;
 }
 

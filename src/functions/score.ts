@@ -1,4 +1,5 @@
 import { phaseScore } from "../core/evaluate";
+import { MESSAGES } from "../core/messages";
 import { guard, notAvailable } from "./errors";
 import { noMetricValues } from "./results";
 import {
@@ -31,9 +32,7 @@ export function score(
     if (given.length === 0) throw noMetricValues();
     const share = phaseScore(given, p, overrides);
     if (share === undefined)
-      throw notAvailable(
-        `No metric given has its phase ${p} target switched on in thresholds.`,
-      );
+      throw notAvailable(MESSAGES.functions.noneSwitchedOn(p));
     return share;
   });
 }

@@ -42,3 +42,19 @@ test("the blank-cell rule (null, undefined, \"\" or spaces) is core/cell.ts's is
   const shapes = [/\.trim\(\) === ""/, /=== ""\s*\|\|/, /\|\|\s*[\w.]+ === ""/, /\btext\([^)]*\) [!=]== ""/];
   expect(copiesOutside("src/core/cell.ts", shapes)).toEqual([]);
 });
+
+/** The string and template literals of a file's code (comments left out) with three words or more: sentences. */
+function sentencesIn(file: string): string[] {
+  const code = fs
+    .readFileSync(path.join(ROOT, file), "utf8")
+    .replace(/\/\*[\s\S]*?\*\//g, "")
+    .replace(/^\s*\/\/.*$/gm, "");
+  const literals = code.match(/"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`/g) ?? [];
+  return literals.filter((l) => /[A-Za-z]+ [A-Za-z]+ [A-Za-z]+/.test(l)).map((l) => `${file}: ${l}`);
+}
+
+test("the custom functions' error sentences are MESSAGES.functions in core/messages.ts, none written in src/functions/", () => {
+  const functions = files.filter((f) => f.startsWith("src/functions/"));
+  expect(functions).toContain("src/functions/inputs.ts");
+  expect(functions.flatMap(sentencesIn)).toEqual([]);
+});
