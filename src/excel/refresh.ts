@@ -36,6 +36,7 @@ import {
   parseAddress,
 } from "../core/template";
 import { planItemRows } from "../core/template/plan";
+import { languageOfLabel } from "../core/template/labels";
 import { rangeNameTest } from "./names";
 import {
   PendingMonths,
@@ -157,6 +158,12 @@ function sheetRead(
   };
 }
 
+/** The plan sheet's language from its completion label; undefined (either language's words) when the label was edited. */
+const planLanguage = (label: Excel.Range | undefined) =>
+  present(label)
+    ? languageOfLabel(label.values[0]?.[0], (l) => l.plan.completion)
+    : undefined;
+
 interface Reads {
   workbook: Excel.Workbook;
   rows: Map<string, Excel.Range | undefined>;
@@ -168,6 +175,8 @@ interface Reads {
   minShare?: Excel.Range;
   /** Per phase, its plan sheet's status cells (found from Plan_P<n>), where the name exists. */
   planStatuses: (Excel.Range | undefined)[];
+  /** Per phase, the label beside Plan_P<n>: its words say the sheet's language, whose status words the sheet counts. */
+  planLabels: (Excel.Range | undefined)[];
   dashboardPhase?: Excel.Range;
   dashboardFlags: (Excel.Range | undefined)[];
   dashboard?: SheetRead;
@@ -243,6 +252,11 @@ function queueReads(
       named(context, NAMES.plan(n), "address", existing)
         ?.getOffsetRange(PLAN_STATUSES.rows, PLAN_STATUSES.columns)
         .getResizedRange(PLAN_STATUSES.height - 1, 0)
+        .load("values"),
+    ),
+    planLabels: PHASE_NUMBERS.map((n) =>
+      named(context, NAMES.plan(n), "address", existing)
+        ?.getOffsetRange(0, 1 - PLAN.completionColumn)
         .load("values"),
     ),
     dashboardPhase,
@@ -685,6 +699,7 @@ export async function refreshRiskFlags(
               (row) => range.values[row - PLAN.objectiveRow(0)]?.[0],
             ),
             planItemCount(PHASE_PLANS[k]),
+            planLanguage(reads.planLabels[k]),
           ) ?? null)
         : null,
     ),

@@ -335,6 +335,15 @@ describe("refreshRiskFlags", () => {
     expect(state.log.slice(logged).filter((op) => op.startsWith("range."))).toEqual([]);
   });
 
+  test("plan completion counts the sheet's own language's words, as the sheet's formula does (product.md 8): Hecho on an English sheet is not done", async () => {
+    await insert();
+    const status = columnLetter(PLAN.columns.status);
+    enter("Phase 1", `${status}${PLAN.initiativeRow(0, 0)}`, "Done");
+    enter("Phase 1", `${status}${PLAN.initiativeRow(0, 1)}`, "Hecho");
+    // Phase 1 has 18 items, none dropped: one of them done in English.
+    expect((await refreshRiskFlags(fakeContext(state))).plan[0]).toBeCloseTo(1 / 18, 12);
+  });
+
   test("the first refresh after inserting rebuilds exactly the rules the description has", async () => {
     await insert();
     const inserted = allRules();

@@ -447,3 +447,14 @@ export const TEMPLATE_LABELS: Readonly<Record<Language, TemplateLabels>> = {
   en: EN,
   es: ES,
 };
+
+/** The language whose template label `pick` equals `text` (spaces trimmed); undefined when neither's does. */
+export function languageOfLabel(
+  text: unknown,
+  pick: (labels: TemplateLabels) => string,
+): Language | undefined {
+  if (typeof text !== "string") return undefined;
+  return (Object.keys(TEMPLATE_LABELS) as Language[]).find(
+    (l) => pick(TEMPLATE_LABELS[l]) === text.trim(),
+  );
+}
