@@ -46,3 +46,16 @@ export const PHASES: readonly Phase[] = [
     expectedFrom: 36,
   },
 ];
+
+export const FIRST_PHASE = PHASES[0].number;
+export const LAST_PHASE = PHASES[PHASES.length - 1].number;
+
+/**
+ * The phase a month or a metric is judged against (product.md 6.4, "Target phase"): one past the
+ * phase reached, the last phase at most; the first where none is reached (blank or an error).
+ * The sheet's formula for it is template/formulas.ts's targetPhaseFormula, built from the same constants.
+ */
+export const targetPhaseOf = (reached: number | undefined): PhaseNumber =>
+  reached === undefined
+    ? FIRST_PHASE
+    : (Math.min(reached + 1, LAST_PHASE) as PhaseNumber);

@@ -32,6 +32,7 @@ import {
   worstLevel,
 } from "./evaluate";
 import { Overrides } from "./overrides";
+import { targetPhaseOf } from "./phases";
 
 export type SectionId =
   "revenue" | "customers" | "marketing" | "team" | "risk" | "other";
@@ -373,10 +374,7 @@ export function computeTimeline(
   );
   const targetPhase = monthly(
     months,
-    whileData((t) => {
-      const p = phase[t];
-      return p === undefined ? 1 : Math.min(p + 1, 4);
-    }),
+    whileData((t) => targetPhaseOf(phase[t])),
   );
   const indicatorLevels = new Map<string, (Level | undefined)[]>();
   for (const i of RISK_INDICATORS) {

@@ -22,10 +22,10 @@ const files = sourceFiles(path.join(ROOT, "src"))
   .map((f) => path.relative(ROOT, f).split(path.sep).join("/"))
   .filter((f) => !NOT_YET.some((d) => f.startsWith(d)));
 
-/** Every line of src/ (outside `home`) that matches one of `shapes`, as "file:line: text". */
-function copiesOutside(home: string, shapes: readonly RegExp[]): string[] {
+/** Every line of src/ (outside `homes`) that matches one of `shapes`, as "file:line: text". */
+function copiesOutside(homes: string | readonly string[], shapes: readonly RegExp[]): string[] {
   return files
-    .filter((f) => f !== home)
+    .filter((f) => !([] as string[]).concat(homes).includes(f))
     .flatMap((f) =>
       fs
         .readFileSync(path.join(ROOT, f), "utf8")
@@ -57,4 +57,9 @@ test("the custom functions' error sentences are MESSAGES.functions in core/messa
   const functions = files.filter((f) => f.startsWith("src/functions/"));
   expect(functions).toContain("src/functions/inputs.ts");
   expect(functions.flatMap(sentencesIn)).toEqual([]);
+});
+
+test("the target phase, min(reached + 1, 4), is phases.ts's targetPhaseOf and, on the sheet, formulas.ts's targetPhaseFormula built from the same constants", () => {
+  expect(copiesOutside("src/core/phases.ts", [/Math\.min\([^)]*\+ ?1,/])).toEqual([]);
+  expect(copiesOutside("src/core/template/formulas.ts", [/MIN\([^)]*\+1,/])).toEqual([]);
 });

@@ -4,6 +4,7 @@
  */
 import { Direction, Level, PHASES, WARNING_BAND } from "../catalog";
 import { ETA_LOOKBACK, ETA_ROUNDING, RELATIVE_TOLERANCE } from "../evaluate";
+import { FIRST_PHASE, LAST_PHASE } from "../phases";
 import { Derivation } from "../timeline";
 import { RULE_MARKER } from "./types";
 
@@ -356,9 +357,9 @@ export function whileDataFormula(
   return `IF(${monthNumber}>N(${dataEnd}),"",${formula})`;
 }
 
-/** The phase a month is judged against: one past the phase reached, at most 4; 1 where none is reached. */
+/** The phase a month is judged against, as phases.ts's targetPhaseOf: one past the phase reached, at most the last; the first where none is reached. */
 export function targetPhaseFormula(phase: string): string {
-  return `IF(ISNUMBER(${phase}),MIN(${phase}+1,4),1)`;
+  return `IF(ISNUMBER(${phase}),MIN(${phase}+1,${LAST_PHASE}),${FIRST_PHASE})`;
 }
 
 /** The worst level among `range`'s level cells (blank ones skipped); blank when none. */
