@@ -66,18 +66,30 @@ export const monthOfDate = (date: Date): string =>
 export const defaultFirstMonth = (today: Date = new Date()): string =>
   addMonths(monthOfDate(today), -12);
 
-/** The Excel date serial (days since 1899-12-30) of the first day of a month. */
+/** Day 0 of Excel's date serials as this module counts them: 1899-12-30 (see EXCEL_DATES). */
+const SERIAL_EPOCH = Date.UTC(1899, 11, 30);
+const DAY_MS = 86_400_000;
+
+/**
+ * A date (its UTC day and time, as exceljs reads a cell's date) -> its Excel date serial: days
+ * since 1899-12-30, the time of day as the fraction ("DATE function": 2008-01-01 is 39448,
+ * https://support.microsoft.com/en-us/office/date-function-e36c0c8c-4104-49da-ab83-82328b832349;
+ * ECMA-376 Part 1, L.2.16.9.1 "Date Conversion for Serial Values": in the 1900 base the date
+ * 1899-12-30 is 0, and the time of day is the fraction).
+ */
+export const dateSerial = (date: Date): number =>
+  (date.getTime() - SERIAL_EPOCH) / DAY_MS;
+
+/** The Excel date serial of the first day of a month. */
 export function monthSerial(text: string): number {
   const { year, month } = ym(text);
-  return Math.round(
-    (Date.UTC(year, month - 1, 1) - Date.UTC(1899, 11, 30)) / 86_400_000,
-  );
+  return Math.round(dateSerial(new Date(Date.UTC(year, month - 1, 1))));
 }
 
 /** An Excel date serial -> its "YYYY-MM"; undefined for anything that is not a finite number. */
 export function yearMonthOf(serial: unknown): string | undefined {
   if (typeof serial !== "number" || !Number.isFinite(serial)) return undefined;
-  const d = new Date(Date.UTC(1899, 11, 30) + Math.floor(serial) * 86_400_000);
+  const d = new Date(SERIAL_EPOCH + Math.floor(serial) * DAY_MS);
   return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, "0")}`;
 }
 

@@ -5,6 +5,7 @@
  */
 import ExcelJS from "exceljs";
 import { PHASE_NUMBERS, PhaseNumber } from "../core/catalog";
+import { dateSerial } from "../core/months";
 import { NAMES, columnLetter, parseAddress } from "../core/template";
 import {
   CellGrid,
@@ -15,13 +16,10 @@ import {
 
 const cell = (col: number, row: number) => `${columnLetter(col)}${row}`;
 
-const DAY_MS = 86_400_000;
-const EPOCH = Date.UTC(1899, 11, 30);
-
 /** A cell's value as a spreadsheet holds it: dates as serials, rich text as its text. */
 function plain(v: unknown): TrackerCell["value"] {
   if (v === null || v === undefined) return null;
-  if (v instanceof Date) return (v.getTime() - EPOCH) / DAY_MS;
+  if (v instanceof Date) return dateSerial(v);
   if (typeof v === "object") {
     const o = v as {
       richText?: { text: string }[];

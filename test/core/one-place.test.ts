@@ -63,3 +63,7 @@ test("the target phase, min(reached + 1, 4), is phases.ts's targetPhaseOf and, o
   expect(copiesOutside("src/core/phases.ts", [/Math\.min\([^)]*\+ ?1,/])).toEqual([]);
   expect(copiesOutside("src/core/template/formulas.ts", [/MIN\([^)]*\+1,/])).toEqual([]);
 });
+
+test("Excel's date serials (day 0 = 1899-12-30) are counted in core/months.ts only", () => {
+  expect(copiesOutside("src/core/months.ts", [/1899,\s*11,\s*30/, /\b25569\b/, /86_?400_?000/])).toEqual([]);
+});
