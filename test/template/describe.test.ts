@@ -210,11 +210,12 @@ test("percentages carry the decimals that tell every threshold and band edge apa
   expect([formatOf("uptime"), formatOf("churn"), formatOf("quality_loss.error_rate")]).toEqual(["[$-409]0.0000%", "[$-409]0.00%", "[$-409]0.00%"]);
 });
 
-test("precision at band edges (product.md 11): values either side of an edge, a step of the last shown digit apart, do not look the same wherever the measure is shown", () => {
-  /** A value as a percentage format of the template shows it: its decimals of a percent, rounded. */
+test("precision at band edges (product.md 11): values either side of an edge, a step of the last shown digit apart, do not look the same wherever the measure is shown, in every unit", () => {
+  /** A value as a format of the template shows it: its decimals (of a percent for a percentage), rounded. */
   const shown = (format: string, value: number) => {
-    const digits = /0(?:\.(0+))?%/.exec(format)![1]?.length ?? 0;
-    return `${(value * 100).toFixed(digits)}%`;
+    const number = format.split(";")[0].replace(/\[[^\]]*\]|"[^"]*"/g, "");
+    const [, digits = "", percent] = /0(?:\.(0+))?(%?)/.exec(number)!;
+    return (value * (percent ? 100 : 1)).toFixed(digits.length);
   };
   const formats = (spec: typeof en, id: string) => {
     const row = trackingRow(id.replace(".", "_"));
@@ -226,18 +227,33 @@ test("precision at band edges (product.md 11): values either side of an edge, a 
   // product.md 4: churn's phase 1 WATCH ends at 5% + 10% of 5% = 5.5% (5.50% WATCH, 5.51% RISK: product.md 11's own example);
   // uptime's phase 3 WATCH starts at 99.99% - 10% of 0.01% = 99.989%; the error rate's at 1% + 0.1% = 1.1%;
   // MRR growth's phase 2 at 15% - 1.5% = 13.5%; gross margin's phase 1 floor is 70%.
+  // Other units (product.md 2 and 3, the band of section 4): team satisfaction's phase 1 WATCH starts at 4.2 - 0.42 = 3.78;
+  // the quality score's at 4.5 - 0.45 = 4.05; the cash runway's at 18 - 1.8 = 16.2 months; productivity's phase 2 at
+  // 15 - 1.5 = 13.5x; CAC's phase 2 (lower is better) ends at 75 + 7.5 = 82.5; NPS's phase 2 starts at 75 - 7.5 = 67.5;
+  // LTV/CAC's phase 1 at 20 - 2 = 18:1; MRR's phase 1 at $450,000 and team size's at 18 people (whole edges).
   const edges: [string, number, number][] = [
     ["churn", 0.055, 0.0551],
     ["uptime", 0.99989, 0.999889],
     ["quality_loss.error_rate", 0.011, 0.0111],
     ["mrr_growth", 0.135, 0.1349],
     ["gross_margin", 0.7, 0.699],
+    ["team_satisfaction", 3.78, 3.779],
+    ["quality_loss.quality_score", 4.05, 4.049],
+    ["cash_burn.cash_runway", 16.2, 16.19],
+    ["productivity", 13.5, 13.49],
+    ["cac", 82.5, 82.51],
+    ["nps", 67.5, 67.49],
+    ["ltv_cac", 18, 17.9],
+    ["mrr", 450_000, 449_999],
+    ["team_size", 18, 17],
   ];
   for (const spec of [en, es])
     for (const [id, watch, risk] of edges) {
       expect(formats(spec, id).length).toBeGreaterThan(0);
       for (const format of formats(spec, id)) expect([id, format, shown(format, watch) !== shown(format, risk)]).toEqual([id, format, true]);
     }
+  // Amounts and counts whose edges are whole show whole numbers ("$1,234", product.md 6): no cents on MRR, no fractions of people.
+  for (const spec of [en, es]) for (const id of ["mrr", "team_size"]) for (const format of formats(spec, id)) expect([id, shown(format, 450_000)]).toEqual([id, "450000"]);
 });
 
 test("no English left in the Spanish workbook's headers and notes (the level codes and ids aside)", () => {

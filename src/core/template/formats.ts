@@ -8,6 +8,7 @@ import {
   UNITS,
 } from "../catalog";
 import * as evaluate from "../evaluate";
+import { rowOf } from "../timeline";
 import { TEMPLATE_LABELS } from "./labels";
 
 const CURRENCY_SYMBOLS: Readonly<Record<string, string>> = {
@@ -38,7 +39,7 @@ export function currencyFormat(code: string, language: Language): string {
  * code itself where it had no symbol; undefined when the format shows none.
  */
 export function currencyOfFormat(format: string): string | undefined {
-  const shown = /"([^"]+)"#,##0|#,##0 "([^"]+)"/.exec(format);
+  const shown = /"([^"]+)"#,##0|#,##0(?:\.0+)? "([^"]+)"/.exec(format);
   const symbol = shown?.[1] ?? shown?.[2];
   if (symbol === undefined) return undefined;
   const code = Object.keys(CURRENCY_SYMBOLS).find(
@@ -47,12 +48,17 @@ export function currencyOfFormat(format: string): string | undefined {
   return code ?? (/^[A-Z]{3}$/.test(symbol) ? symbol : undefined);
 }
 
-/** The boundaries a reader must tell apart: every threshold, floor and band edge of `m`. */
-function boundaries(m: PhaseMetric | RiskIndicator): number[] {
-  const rules =
-    m.kind === "indicator"
-      ? [evaluate.indicatorRule(m)]
-      : PHASE_NUMBERS.map((n) => evaluate.metricRule(m, n));
+/**
+ * The boundaries a reader of a row must tell apart: every threshold, floor and band edge judged
+ * against its values (a phase metric's four phases and the risk indicators that are the same row).
+ */
+function boundaries(m: Measured): number[] {
+  const row = rowOf(m);
+  const metric = row.measure.kind === "metric" ? row.measure : undefined;
+  const rules = [
+    ...(metric ? PHASE_NUMBERS.map((n) => evaluate.metricRule(metric, n)) : []),
+    ...row.indicators.map((i) => evaluate.indicatorRule(i)),
+  ];
   return rules.flatMap((r) => {
     const edge =
       r.threshold + (r.direction === "higher" ? -1 : 1) * evaluate.bandWidth(r);
@@ -60,19 +66,29 @@ function boundaries(m: PhaseMetric | RiskIndicator): number[] {
   });
 }
 
+/** Decimals a unit's own format shows (UNITS: "0.0%", "0.0x", "#,##0", ...). */
+const unitDecimals = (m: Measured) =>
+  /0\.(0+)/.exec(UNITS[m.unit].numberFormat)?.[1].length ?? 0;
+
 /**
- * Decimals of a percentage: one more than its finest boundary needs, so a value one step past a
- * band edge does not look like the edge (product.md 11, "Precision at band edges": churn's WATCH
- * ends at 5.5%, and 5.50% WATCH and 5.51% RISK must not both show "5.5%"; uptime's 99.989% edge
- * shows as 99.9890%). Values and thresholds get the same decimals, in both writers.
+ * Decimals a measure's values show, everywhere (both writers, and the task pane): one more than its
+ * finest threshold, floor or band edge needs, so a value one step past a band edge does not look
+ * like the edge (product.md 11, "Precision at band edges": churn's WATCH ends at 5.5%, so 5.50%
+ * WATCH and 5.51% RISK; team satisfaction's 3.78 gives 3.780, CAC's 82.5 gives $82.50). Never fewer
+ * than the unit's own format: amounts and counts whose edges are whole stay whole ($450,000), ratios
+ * keep one (18.0:1). Fractions count decimals of a percent (uptime's 99.989% edge: 99.9890%).
  */
-function percentDecimals(m: PhaseMetric | RiskIndicator): number {
+export function measureDecimals(m: Measured): number {
+  const scale = m.unit === "fraction" ? 100 : 1;
   const decimals = (x: number) =>
-    (String(+(x * 100).toPrecision(10)).split(".")[1] ?? "").length;
-  return Math.min(4, 1 + Math.max(0, ...boundaries(m).map(decimals)));
+    (String(+(x * scale).toPrecision(10)).split(".")[1] ?? "").length;
+  const finest = Math.max(0, ...boundaries(m).map(decimals));
+  return Math.min(4, Math.max(unitDecimals(m), finest > 0 ? finest + 1 : 0));
 }
 
 export type Measured = PhaseMetric | RiskIndicator | OtherInput;
+
+const zeros = (n: number) => (n > 0 ? `.${"0".repeat(n)}` : "");
 
 /**
  * Every section of a format tagged with the workbook's locale, so an application shows month
@@ -85,13 +101,10 @@ const localized = (format: string, language: Language) =>
     .join(";");
 
 function rawFormat(m: Measured, language: Language, currency: string): string {
-  const format = UNITS[m.unit].numberFormat.replace(
-    "{cur}#,##0",
-    currencyFormat(currency, language),
-  );
-  return m.unit === "fraction" && m.kind !== "input"
-    ? format.replace(/0\.0+%/, `0.${"0".repeat(percentDecimals(m))}%`)
-    : format;
+  const digits = zeros(measureDecimals(m));
+  return UNITS[m.unit].numberFormat
+    .replace("{cur}#,##0", currencyFormat(currency, language))
+    .replace(/0(\.0+)?/, `0${digits}`);
 }
 
 /** The format of a measure's values (and thresholds) in the workbook's language and currency. */
@@ -113,20 +126,18 @@ export function thresholdFormat(
   return localized(`${raw};-${raw};"–"`, language);
 }
 
-/** A gap: percentages in percentage points ("+5.0 pp"), other units as their values. */
+/** A gap: percentages in percentage points ("+5.00 pp"), other units as their values; as many decimals as the values. */
 export function gapFormat(
   m: Measured,
   language: Language,
   currency: string,
 ): string {
+  const digits = `0${zeros(measureDecimals(m))}`;
   // Ratios and multiples as plain numbers: a gap of 5 is not "5:1".
   if (m.unit === "ratio" || m.unit === "multiple")
-    return localized("0.0", language);
+    return localized(digits, language);
   if (m.unit !== "fraction") return numberFormat(m, language, currency);
   const pp = TEMPLATE_LABELS[language].points;
-  // As many decimals as the percentages themselves: uptime's 0.04 pp is not "0.0 pp".
-  const digits =
-    m.kind === "input" ? "0.0" : `0.${"0".repeat(percentDecimals(m))}`;
   return localized(`${digits}" ${pp}";-${digits}" ${pp}";0" ${pp}"`, language);
 }
 
