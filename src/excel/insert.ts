@@ -19,7 +19,7 @@ import {
   listSource,
 } from "../core/template";
 import { describeWithUserData } from "../core/rebuild";
-import { STYLES } from "../core/template/styles";
+import { STYLES, TABLE_STYLE } from "../core/template/styles";
 import {
   InsertIncompleteError,
   InsertLeft,
@@ -72,8 +72,6 @@ export function refuseUnsupportedHost(): void {
   )
     throw new WorkbookError("apiNotSupported");
 }
-
-const TABLE_STYLE = "TableStyleLight9";
 
 /** One sync reads the workbook's sheet, name and table names; one writes the template. */
 const INSERT_SYNCS = 2;

@@ -12,7 +12,11 @@ import {
   WorkbookSpec,
   validationFormulas,
 } from "../core/template";
-import { FONT, STYLES as TEMPLATE_STYLES } from "../core/template/styles";
+import {
+  FONT,
+  STYLES as TEMPLATE_STYLES,
+  TABLE_STYLE,
+} from "../core/template/styles";
 import { addCharts } from "./chart";
 
 /** exceljs's worksheet has `dataValidations` (a model keyed by address); its typings leave it out. */
@@ -114,7 +118,7 @@ function addTable(sheet: ExcelJS.Worksheet, table: TableSpec): void {
     name: table.name,
     ref: from.address,
     headerRow: true,
-    style: { theme: "TableStyleLight9", showRowStripes: true },
+    style: { theme: TABLE_STYLE, showRowStripes: true },
     columns: table.columns.map((name) => ({ name, filterButton: true })),
     rows,
   });

@@ -18,13 +18,12 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-const files = sourceFiles(path.join(ROOT, "src"))
-  .map((f) => path.relative(ROOT, f).split(path.sep).join("/"))
-  .filter((f) => !NOT_YET.some((d) => f.startsWith(d)));
+const allFiles = sourceFiles(path.join(ROOT, "src")).map((f) => path.relative(ROOT, f).split(path.sep).join("/"));
+const files = allFiles.filter((f) => !NOT_YET.some((d) => f.startsWith(d)));
 
-/** Every line of src/ (outside `homes`) that matches one of `shapes`, as "file:line: text". */
-function copiesOutside(homes: string | readonly string[], shapes: readonly RegExp[]): string[] {
-  return files
+/** Every line of src/ (outside `homes`; the Office.js folders too when `everywhere`) that matches one of `shapes`, as "file:line: text". */
+function copiesOutside(homes: string | readonly string[], shapes: readonly RegExp[], everywhere = false): string[] {
+  return (everywhere ? allFiles : files)
     .filter((f) => !([] as string[]).concat(homes).includes(f))
     .flatMap((f) =>
       fs
@@ -66,4 +65,8 @@ test("the target phase, min(reached + 1, 4), is phases.ts's targetPhaseOf and, o
 
 test("Excel's date serials (day 0 = 1899-12-30) are counted in core/months.ts only", () => {
   expect(copiesOutside("src/core/months.ts", [/1899,\s*11,\s*30/, /\b25569\b/, /86_?400_?000/])).toEqual([]);
+});
+
+test("the tables' style is named once, core/template/styles.ts's TABLE_STYLE, which both writers (exceljs and Office.js) use", () => {
+  expect(copiesOutside("src/core/template/styles.ts", [/TableStyle(Light|Medium|Dark)\d/], true)).toEqual([]);
 });

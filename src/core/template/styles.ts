@@ -16,6 +16,9 @@ export interface StyleSpec {
  */
 export const FONT = { name: "Calibri", size: 11 } as const;
 
+/** The built-in style of the workbook's Excel tables (the Thresholds tables), named by both writers. */
+export const TABLE_STYLE = "TableStyleLight9";
+
 export const STYLES: Readonly<Record<CellStyle, StyleSpec>> = {
   title: { bold: true, size: 14 },
   subtitle: { bold: true, fill: "#F2F2F2" },
