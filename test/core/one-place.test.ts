@@ -70,3 +70,10 @@ test("Excel's date serials (day 0 = 1899-12-30) are counted in core/months.ts on
 test("the tables' style is named once, core/template/styles.ts's TABLE_STYLE, which both writers (exceljs and Office.js) use", () => {
   expect(copiesOutside("src/core/template/styles.ts", [/TableStyle(Light|Medium|Dark)\d/], true)).toEqual([]);
 });
+
+test("the dashboard places its cells and charts by DASHBOARD's named rows and columns (layout.ts), never by a column number or letter of its own", () => {
+  const shapes = [/\b(cell|absolute)\(\d/, /\b(ref|from|to|categories|values): `[A-Z]{1,3}\$\{/, /\bref: "[A-Z]{1,3}\d/];
+  const dashboard = "src/core/template/dashboard.ts";
+  const lines = fs.readFileSync(path.join(ROOT, dashboard), "utf8").split("\n");
+  expect(lines.flatMap((line, i) => (shapes.some((re) => re.test(line)) ? [`${dashboard}:${i + 1}: ${line.trim()}`] : []))).toEqual([]);
+});

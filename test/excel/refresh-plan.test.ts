@@ -22,7 +22,7 @@ function snapshot(typed: Record<string, (number | null)[]>, extra: Partial<Templ
     lastGroupRow: Math.max(...TRACKING.groups.values()),
     months: Array.from({ length: months }, (_, t) => monthSerial(addMonths("2026-01", t))),
     dashboardPhase: cellAt("Scale Dashboard", DASHBOARD.valueColumn, DASHBOARD.phaseRow),
-    dashboardFlags: [cellAt("Scale Dashboard", 8, DASHBOARD.metricRow(0)), cellAt("Scale Dashboard", 8, DASHBOARD.metricRow(19))],
+    dashboardFlags: [cellAt("Scale Dashboard", DASHBOARD.columns.flag, DASHBOARD.metricRow(0)), cellAt("Scale Dashboard", DASHBOARD.columns.flag, DASHBOARD.metricRow(19))],
     groupFlags: [0, 1, 2, 3].map((g) => cellAt("Risks", RISKS.columns.flag, RISKS.groupRow(g))),
     overrides: parseOverrides([]),
     ...extra,

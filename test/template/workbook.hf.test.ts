@@ -53,7 +53,7 @@ test("the scenarios are what their names say, so the comparisons above are not v
   expect(at("numbers typed over computed rows", "Current_arr")).toBe(7_500_000);
   // Quarterly NPS last typed in month 12, reported in month 17: stale on the dashboard.
   const quarterly = loadWorkbook(describeWorkbook(SCENARIOS.find((s) => s.name === "quarterly-only metrics that go stale")!.options));
-  const staleOf = (id: string) => quarterly.value("Scale Dashboard", `E${23 + PHASE_METRICS.findIndex((m) => m.id === id)}`);
+  const staleOf = (id: string) => quarterly.value("Scale Dashboard", cell(DASHBOARD.columns.stale, DASHBOARD.metricRow(PHASE_METRICS.findIndex((m) => m.id === id))));
   expect([staleOf("nps"), staleOf("team_satisfaction"), staleOf("mrr"), staleOf("gross_margin")]).toEqual(["stale", "stale", "", ""]);
   // Month 13 of "a quarterly team": team size 13.31 (month 10) against 12.1 (month 7), g = 1.1^(1/3) - 1;
   // ln(20 / 13.31) / ln(1 + g) = 12.82 -> 13 months from month 10, so projected month 23 (Nov 2026).

@@ -14,6 +14,7 @@ import { NEXT_STEPS } from "../plan";
 import { isGrowingAmount } from "../evaluate";
 import { STALE_AFTER_MONTHS } from "../timeline";
 import { monthSerial } from "../months";
+import { LAST_PHASE } from "../phases";
 import { thresholdHeaders } from "./thresholds-layout";
 import { Context, formatOf, headerCells, refOn } from "./context";
 import { gapFormat, monthFormat, percentFormat } from "./formats";
@@ -42,6 +43,23 @@ import { TemplateLabels } from "./labels";
 
 const C = DASHBOARD.columns;
 const V = DASHBOARD.valueColumn;
+const NOTE = DASHBOARD.noteColumn;
+const S = DASHBOARD.scoreColumns;
+const R = DASHBOARD.riskColumns;
+const STEP = DASHBOARD.stepColumns;
+
+/** A header row whose texts stand at their columns; the empty header cells between are filled, and a text runs over them. */
+const headerAt = (
+  row: number,
+  texts: readonly (readonly [column: number, text: string])[],
+): CellSpec[] => {
+  const last = Math.max(...texts.map(([column]) => column));
+  const line = Array.from(
+    { length: last },
+    (_, k) => texts.find(([column]) => column === k + 1)?.[1] ?? "",
+  );
+  return headerCells(line, row);
+};
 
 export function dashboardSheet(ctx: Context): SheetSpec {
   const { labels } = ctx;
@@ -68,13 +86,17 @@ export function dashboardSheet(ctx: Context): SheetSpec {
   const phase = cell(V, DASHBOARD.phaseRow);
   const expected = cell(V, DASHBOARD.expectedRow);
   const label = (row: number, text: string): CellSpec => ({
-    ref: cell(1, row),
+    ref: cell(DASHBOARD.labelColumn, row),
     value: text,
     style: "label",
   });
 
   const cells: CellSpec[] = [
-    { ref: "A1", value: d.title(ctx.company), style: "title" },
+    {
+      ref: cell(DASHBOARD.labelColumn, DASHBOARD.titleRow),
+      value: d.title(ctx.company),
+      style: "title",
+    },
     label(DASHBOARD.companyRow, d.company),
     { ref: cell(V, DASHBOARD.companyRow), value: ctx.company, style: "input" },
     label(DASHBOARD.reportingRow, d.reportingMonth),
@@ -92,12 +114,12 @@ export function dashboardSheet(ctx: Context): SheetSpec {
       style: "computed",
     },
     {
-      ref: cell(4, DASHBOARD.reportingRow),
+      ref: cell(NOTE, DASHBOARD.reportingRow),
       formula: `IF(AND(ISNUMBER(${reporting}),NOT(ISNUMBER(${index}))),"${d.outsideTimeline}","${d.monthOf(ctx.months)}")`,
       style: "note",
     },
     {
-      ref: cell(5, DASHBOARD.reportingRow),
+      ref: cell(DASHBOARD.reportingNoteColumn, DASHBOARD.reportingRow),
       value: d.reportingNote,
       style: "note",
     },
@@ -109,7 +131,7 @@ export function dashboardSheet(ctx: Context): SheetSpec {
       style: "input",
     },
     {
-      ref: cell(4, DASHBOARD.minShareRow),
+      ref: cell(NOTE, DASHBOARD.minShareRow),
       value: d.minShareNote,
       style: "note",
     },
@@ -122,7 +144,7 @@ export function dashboardSheet(ctx: Context): SheetSpec {
       style: "input",
     },
     {
-      ref: cell(4, DASHBOARD.startMonthRow),
+      ref: cell(NOTE, DASHBOARD.startMonthRow),
       value: d.startMonthNote,
       style: "note",
     },
@@ -155,38 +177,34 @@ export function dashboardSheet(ctx: Context): SheetSpec {
       style: "flag",
     },
   ];
-  const header = (row: number, texts: readonly string[]) =>
-    cells.push(...headerCells(texts, row));
+  const header = (
+    row: number,
+    texts: readonly (readonly [column: number, text: string])[],
+  ) => cells.push(...headerAt(row, texts));
 
-  // The last header's text runs over the empty header cells beside it.
+  // The meeting count's text runs over the empty header cells beside it.
   header(DASHBOARD.scoreHeaderRow, [
-    d.scorecard,
-    labels.phaseRows.header,
-    d.score,
-    d.meeting,
-    "",
-    "",
-    "",
-    "",
-    "",
-    "",
-    labels.plan.dashboardPlan,
+    [S.phase, d.scorecard],
+    [S.name, labels.phaseRows.header],
+    [S.score, d.score],
+    [S.meeting, d.meeting],
+    [S.plan, labels.plan.dashboardPlan],
   ]);
   for (const n of PHASE_NUMBERS) {
     const row = DASHBOARD.scoreRow(n);
     const met = atReporting(TRACKING.met.get(n)!);
     const judged = atReporting(TRACKING.judged.get(n)!);
     cells.push(
-      { ref: cell(1, row), value: `P${n}`, style: "label" },
-      { ref: cell(2, row), value: PHASES[n - 1].name[lang] },
+      { ref: cell(S.phase, row), value: `P${n}`, style: "label" },
+      { ref: cell(S.name, row), value: PHASES[n - 1].name[lang] },
       {
-        ref: cell(3, row),
+        ref: cell(S.score, row),
         formula: atReporting(TRACKING.phase.get(`score${n}`)!),
         numberFormat: percentFormat(lang),
         style: "computed",
       },
       {
-        ref: cell(4, row),
+        ref: cell(S.meeting, row),
         formula: `IF(N(${judged})>0,${met}&"${d.ofMetrics}"&${judged}&"${d.meetPhase}${n}","")`,
         style: "computed",
       },
@@ -194,11 +212,11 @@ export function dashboardSheet(ctx: Context): SheetSpec {
     ctx.names.push({
       name: NAMES.score(n),
       sheet: "dashboard",
-      ref: absolute(3, row),
+      ref: absolute(S.score, row),
     });
     // The phase's plan completion (Plan_P<n>), beside its score.
     cells.push({
-      ref: cell(DASHBOARD.columns.progress, row),
+      ref: cell(S.plan, row),
       formula: refOn(
         ctx,
         planSheetKey(n),
@@ -209,13 +227,16 @@ export function dashboardSheet(ctx: Context): SheetSpec {
     });
   }
 
-  header(DASHBOARD.riskHeaderRow, [d.riskGroup, d.level]);
+  header(DASHBOARD.riskHeaderRow, [
+    [R.group, d.riskGroup],
+    [R.level, d.level],
+  ]);
   RISK_GROUPS.forEach((g, gi) => {
     const row = DASHBOARD.riskRow(gi);
     cells.push(
-      { ref: cell(1, row), value: g.name[lang], style: "label" },
+      { ref: cell(R.group, row), value: g.name[lang], style: "label" },
       {
-        ref: cell(2, row),
+        ref: cell(R.level, row),
         formula: refOn(
           ctx,
           "risks",
@@ -227,17 +248,17 @@ export function dashboardSheet(ctx: Context): SheetSpec {
   });
 
   header(DASHBOARD.metricHeaderRow, [
-    thresholdHeaders(lang).id,
-    labels.metric,
-    d.current,
-    labels.month,
-    d.stale,
-    labels.target,
-    labels.gap,
-    labels.flag,
-    d.eta,
-    d.projected,
-    d.progress,
+    [C.id, thresholdHeaders(lang).id],
+    [C.name, labels.metric],
+    [C.current, d.current],
+    [C.month, labels.month],
+    [C.stale, d.stale],
+    [C.target, labels.target],
+    [C.gap, labels.gap],
+    [C.flag, labels.flag],
+    [C.eta, d.eta],
+    [C.projected, d.projected],
+    [C.progress, d.progress],
   ]);
   PHASE_METRICS.forEach((m, i) => {
     const row = DASHBOARD.metricRow(i);
@@ -347,7 +368,7 @@ export function dashboardSheet(ctx: Context): SheetSpec {
   });
   d.legend.forEach((text, k) =>
     cells.push({
-      ref: cell(1, DASHBOARD.legendRow + k),
+      ref: cell(DASHBOARD.labelColumn, DASHBOARD.legendRow + k),
       value: text,
       style: "note",
     }),
@@ -382,15 +403,13 @@ export function dashboardSheet(ctx: Context): SheetSpec {
       ref: absolute(V, DASHBOARD.startMonthRow),
     },
   );
-  const firstMetric = DASHBOARD.metricRow(0);
-  const lastMetric = DASHBOARD.metricRow(PHASE_METRICS.length - 1);
-  const flags = `${cell(C.flag, firstMetric)}:${cell(C.flag, lastMetric)}`;
-  const risks = `${cell(2, DASHBOARD.riskRow(0))}:${cell(2, DASHBOARD.riskRow(RISK_GROUPS.length - 1))}`;
+  const flags = metricColumn(C.flag);
+  const risks = `${cell(R.level, DASHBOARD.riskRow(0))}:${cell(R.level, DASHBOARD.riskRow(RISK_GROUPS.length - 1))}`;
   ctx.rules.push(
     ...flagTextRules(
       "dashboard",
       `${risks} ${flags}`,
-      cell(2, DASHBOARD.riskRow(0)),
+      cell(R.level, DASHBOARD.riskRow(0)),
     ),
   );
   ctx.validations.push({
@@ -466,27 +485,30 @@ function nextSteps(ctx: Context, cells: CellSpec[]): void {
   const p = ctx.labels.plan;
   let row = stepsTop(ctx);
   cells.push(
-    { ref: cell(1, row), value: p.nextSteps, style: "header" },
-    { ref: cell(2, row), style: "header" },
-    { ref: cell(3, row), value: p.status, style: "header" },
+    ...headerAt(row, [
+      [STEP.step, p.nextSteps],
+      [STEP.status, p.status],
+    ]),
   );
   for (const section of NEXT_STEPS) {
-    cells.push(
-      { ref: cell(1, ++row), value: section.title[lang], style: "subtitle" },
-      { ref: cell(2, row), style: "subtitle" },
-      { ref: cell(3, row), style: "subtitle" },
-    );
+    row++;
+    for (let col = STEP.step; col <= STEP.status; col++)
+      cells.push({
+        ref: cell(col, row),
+        ...(col === STEP.step && { value: section.title[lang] }),
+        style: "subtitle",
+      });
     const first = row + 1;
-    // Each step in column A, its words running over the empty column B.
+    // Each step's words run over the empty column before its status.
     for (const step of section.steps)
       cells.push(
-        { ref: cell(1, ++row), value: step.label[lang] },
-        { ref: cell(3, row), value: p.statuses[0], style: "input" },
+        { ref: cell(STEP.step, ++row), value: step.label[lang] },
+        { ref: cell(STEP.status, row), value: p.statuses[0], style: "input" },
       );
     ctx.validations.push({
       kind: "list",
       sheet: "dashboard",
-      ref: `${cell(3, first)}:${cell(3, row)}`,
+      ref: `${cell(STEP.status, first)}:${cell(STEP.status, row)}`,
       values: p.statuses,
       message: p.statusMessage,
     });
@@ -495,9 +517,19 @@ function nextSteps(ctx: Context, cells: CellSpec[]): void {
 
 const chartsTop = (ctx: Context) => stepsTop(ctx) + stepsRows + 1;
 
+/** A column of the per-metric table, first metric to last. */
+const metricColumn = (column: number) =>
+  `${cell(column, DASHBOARD.metricRow(0))}:${cell(column, DASHBOARD.metricRow(PHASE_METRICS.length - 1))}`;
+
+/** The charts' heights in rows: the two line charts side by side, the bar chart under them after a gap. */
+const LINE_CHART_ROWS = 22;
+const BAR_CHART_TOP = LINE_CHART_ROWS + 2;
+const BAR_CHART_ROWS = 32;
+
 /** Charts below the tables: MRR against the phase targets, phase reached and expected, % of target. */
 function charts(ctx: Context): void {
   const c = ctx.labels.charts;
+  const at = DASHBOARD.chartColumns;
   const months = monthsOf(ctx, TRACKING.headerRow).replace(/\$/g, "");
   const row = (r: number) => monthsOf(ctx, r).replace(/\$/g, "");
   const top = chartsTop(ctx);
@@ -511,8 +543,8 @@ function charts(ctx: Context): void {
       sheet: "dashboard",
       kind: "line",
       title: c.mrr,
-      from: `A${top}`,
-      to: `D${top + 22}`,
+      from: cell(at.mrr.from, top),
+      to: cell(at.mrr.to, top + LINE_CHART_ROWS),
       ...monthly,
       series: [
         { name: c.mrrSeries, values: row(trackingRow("mrr")) },
@@ -528,29 +560,24 @@ function charts(ctx: Context): void {
       sheet: "dashboard",
       kind: "line",
       title: c.phases,
-      from: `E${top}`,
-      to: `K${top + 22}`,
+      from: cell(at.phases.from, top),
+      to: cell(at.phases.to, top + LINE_CHART_ROWS),
       ...monthly,
       series: [
         { name: c.reached, values: row(TRACKING.phase.get("phase")!) },
         { name: c.expected, values: row(TRACKING.phase.get("expected")!) },
       ],
-      valueAxis: { numberFormat: "0", min: 0, max: 4 },
+      valueAxis: { numberFormat: "0", min: 0, max: LAST_PHASE },
     },
     {
       sheet: "dashboard",
       kind: "bar",
       title: c.progress,
-      from: `A${top + 24}`,
-      to: `K${top + 56}`,
+      from: cell(at.progress.from, top + BAR_CHART_TOP),
+      to: cell(at.progress.to, top + BAR_CHART_TOP + BAR_CHART_ROWS),
       dataSheet: "dashboard",
-      categories: `B${DASHBOARD.metricRow(0)}:B${DASHBOARD.metricRow(PHASE_METRICS.length - 1)}`,
-      series: [
-        {
-          name: c.progressSeries,
-          values: `${cell(DASHBOARD.columns.progress, DASHBOARD.metricRow(0))}:${cell(DASHBOARD.columns.progress, DASHBOARD.metricRow(PHASE_METRICS.length - 1))}`,
-        },
-      ],
+      categories: metricColumn(C.name),
+      series: [{ name: c.progressSeries, values: metricColumn(C.progress) }],
       valueAxis: { numberFormat: percentFormat(ctx.language), min: 0, max: 2 },
     },
   );

@@ -141,6 +141,21 @@ export const trackingRow = (key: string): number => {
 /** 1-based month t's column. */
 export const monthColumn = (t: number) => TRACKING_COLUMNS.firstMonth + t - 1;
 
+/** The dashboard's per-metric table, one column each, left to right. */
+const DASHBOARD_METRIC_COLUMNS = {
+  id: 1,
+  name: 2,
+  current: 3,
+  month: 4,
+  stale: 5,
+  target: 6,
+  gap: 7,
+  flag: 8,
+  eta: 9,
+  projected: 10,
+  progress: 11,
+} as const;
+
 export const DASHBOARD = {
   titleRow: 1,
   companyRow: 2,
@@ -152,9 +167,15 @@ export const DASHBOARD = {
   targetPhaseRow: 8,
   /** The company's start month (product.md 6.4, 3rd ed.): month 1 of the schedule. */
   startMonthRow: 9,
+  /** The settings' labels (rows 1 to 9), and the title above them. */
+  labelColumn: 1,
+  valueColumn: 2,
   /** The reporting month's position on the timeline, beside the month. */
   reportingIndexColumn: 3,
-  valueColumn: 2,
+  /** A setting's note, right of its value (the reporting month's, right of its position). */
+  noteColumn: 4,
+  /** The reporting month's second note: what it follows. */
+  reportingNoteColumn: 5,
   scoreHeaderRow: 10,
   scoreRow: (n: PhaseNumber) => 10 + n,
   riskHeaderRow: 16,
@@ -162,21 +183,24 @@ export const DASHBOARD = {
   metricHeaderRow: 22,
   metricRow: (index: number) => 23 + index,
   legendRow: 24 + PHASE_METRICS.length,
-  columns: {
-    id: 1,
+  columns: DASHBOARD_METRIC_COLUMNS,
+  /** The scorecard: per phase its score and count, and its plan completion under the metrics' % of target. */
+  scoreColumns: {
+    phase: 1,
     name: 2,
-    current: 3,
-    month: 4,
-    stale: 5,
-    target: 6,
-    gap: 7,
-    flag: 8,
-    eta: 9,
-    projected: 10,
-    progress: 11,
+    score: 3,
+    meeting: 4,
+    plan: DASHBOARD_METRIC_COLUMNS.progress,
   },
-  /** Charts sit right of the tables. */
-  chartColumn: 13,
+  riskColumns: { group: 1, level: 2 },
+  /** The next steps' checklist: each step's words run over the empty column before its status. */
+  stepColumns: { step: 1, status: 3 },
+  /** The charts below the tables, by their first and last columns: two side by side, one under both. */
+  chartColumns: {
+    mrr: { from: 1, to: 4 },
+    phases: { from: 5, to: DASHBOARD_METRIC_COLUMNS.progress },
+    progress: { from: 1, to: DASHBOARD_METRIC_COLUMNS.progress },
+  },
 } as const;
 
 /** A phase's plan sheet: completion, the twelve objectives, then four strategies of four initiatives. */
