@@ -1,5 +1,4 @@
 /** Workbook names as Office.js lists them, for the reads that go through existing names only. */
-import { NAMES } from "../core/template/names";
 
 /**
  * After `names.load("items/name,items/type")` and a sync: whether a name exists as a range
@@ -15,7 +14,3 @@ export function rangeNameTest(
   );
   return (name) => ranges.has(name.toLowerCase());
 }
-
-/** After the same load and sync: whether the workbook has a tracker (its Tracking_Months name is a range). */
-export const hasTrackerName = (names: Excel.NamedItemCollection): boolean =>
-  rangeNameTest(names)(NAMES.months);

@@ -21,11 +21,11 @@ import {
 } from "@fluentui/react-components";
 import type { Language } from "../core/catalog";
 import { SHEET_NAMES } from "../core/template/sheet-names";
-import type { InsertResult, RefreshResult } from "../excel";
+import type { InsertResult, RebuildOutcome, RefreshResult } from "../excel";
 import { Live } from "./feedback";
 import { Start } from "./Guide";
 import type { Done, Go } from "./Next";
-import type { Host, TrackerFound } from "./host";
+import type { Host, TrackerFound, TrackerState } from "./host";
 import { STRINGS } from "./strings";
 import { useDarkTheme } from "./theme";
 import { InsertView } from "./views/InsertView";
@@ -48,9 +48,6 @@ const FunctionsView = lazy(
 const TABS = ["insert", "refresh", "import", "inspect", "functions"] as const;
 type TabId = (typeof TABS)[number];
 
-/** The tracker: still looking, none (a first run), or found. */
-type TrackerState = "looking" | "none" | TrackerFound;
-
 /** A view that fails to load or render (its chunk unreachable, say) says so instead of blanking the pane. */
 class ViewBoundary extends Component<
   { message: string; children: ReactNode },
@@ -70,13 +67,17 @@ class ViewBoundary extends Component<
   }
 }
 
-/** The first control of a tab's view (not the first-run text's), once it has loaded (views load lazily). */
+/**
+ * The first control of a tab's view (not the first-run text's), once it has loaded (views load
+ * lazily) and its panel is shown (a hidden panel's control, of a view opened before, takes no focus).
+ */
 function focusFirstControl(tab: TabId, frames = 120): void {
   const control = document.querySelector<HTMLElement>(
     `#panel-${tab} :is(input, select, button):not([data-testid=start] *)`,
   );
-  if (control) control.focus();
-  else if (frames > 0)
+  control?.focus();
+  if (control && document.activeElement === control) return;
+  if (frames > 0)
     requestAnimationFrame(() => focusFirstControl(tab, frames - 1));
 }
 
@@ -186,7 +187,7 @@ export function App({
     );
   };
 
-  /** The host as the views see it: an insert or an import done moves the user's path on. */
+  /** The host as the views see it: an insert, a rebuild or an import done moves the user's path on. */
   const guided = useMemo<Host>(
     () => ({
       ...host,
@@ -206,6 +207,24 @@ export function App({
         else lookAgain();
         setDone({ tab: "insert" });
         return result;
+      },
+      rebuild: async (options, confirmed) => {
+        setDone(undefined);
+        let outcome: RebuildOutcome;
+        try {
+          outcome = await host.rebuild(options, confirmed);
+        } catch (e) {
+          // Stopped part-way (RebuildStoppedError), the tracker may be on other sheets now.
+          lookAgain();
+          throw e;
+        }
+        if (outcome.kind === "done") {
+          // The last refresh listed the old sheets' cells, and edits are told by sheet id: both are gone.
+          templateSheets.current = undefined;
+          setLastRefresh(undefined);
+          setDone({ tab: "insert", rebuilt: outcome.result.carried.values });
+        }
+        return outcome;
       },
       removeInsertLeft: async (left) => {
         const removed = await host.removeInsertLeft(left);
@@ -262,7 +281,14 @@ export function App({
   const view = (id: TabId) => {
     switch (id) {
       case "insert":
-        return <InsertView host={guided} t={t} language={language} />;
+        return (
+          <InsertView
+            host={guided}
+            t={t}
+            language={language}
+            tracker={tracker}
+          />
+        );
       case "refresh":
         return (
           <RefreshView

@@ -1,7 +1,8 @@
 /**
  * After each step of the user's path, the next one (product.md 11): after an insert, enter or
- * import the numbers; after an import, refresh the flags; after a refresh, what to look at (or,
- * with no numbers yet, enter or import them). Loaded once a step is done, not with the first screen.
+ * import the numbers; after an import, or a rebuild that carried numbers, refresh the flags; after
+ * a refresh, what to look at (or, with no numbers yet, enter or import them). Loaded once a step
+ * is done, not with the first screen.
  */
 import { Button, MessageBar, MessageBarBody } from "@fluentui/react-components";
 import type { RefreshResult } from "../excel";
@@ -9,7 +10,8 @@ import type { Strings } from "./strings";
 
 /** The step just done: the pane shows the next one below that step's view. */
 export type Done =
-  | { tab: "insert" }
+  /** `rebuilt`: a rebuild, with the number of values it carried. */
+  | { tab: "insert"; rebuilt?: number }
   | { tab: "import" }
   | { tab: "refresh"; result: RefreshResult };
 
@@ -26,6 +28,12 @@ function nextStep(
   if (done.tab === "import")
     return {
       text: t.next.afterImport,
+      action: t.next.toRefresh,
+      go: "refresh",
+    };
+  if (done.tab === "insert" && done.rebuilt)
+    return {
+      text: t.next.afterRebuild,
       action: t.next.toRefresh,
       go: "refresh",
     };

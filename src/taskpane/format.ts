@@ -1,39 +1,43 @@
 /** Numbers as the template shows them: percentages for fractions, 20:1 for ratios, 10x for multiples. */
-import {
-  Language,
-  PHASE_METRICS,
-  RISK_INDICATORS,
-  Unit,
-} from "../core/catalog";
+import { Language, PHASE_METRICS, RISK_INDICATORS } from "../core/catalog";
 import { INPUT_MESSAGES, valueProblemIn } from "../core/input-messages";
 import { monthLabel } from "../core/months";
+import { Measured, measureDecimals } from "../core/template/formats";
 import type { UnusualCell } from "../excel/refresh-plan";
 
 const LOCALE: Readonly<Record<Language, string>> = { en: "en-US", es: "es-ES" };
 
+/** A measure's value with the decimals the workbook gives it (the core's one rule: an edge and a step past it look different). */
 export function formatMeasure(
   value: number,
-  unit: Unit,
+  measure: Measured,
   language: Language,
 ): string {
-  const locale = LOCALE[language];
-  const plain = (digits: number) =>
-    value.toLocaleString(locale, { maximumFractionDigits: digits });
-  switch (unit) {
+  const digits = measureDecimals(measure);
+  const number = (style: "percent" | "decimal") =>
+    value.toLocaleString(LOCALE[language], {
+      style,
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
+  switch (measure.unit) {
     case "fraction":
-      // Three decimals of a percent tell uptime 99.989% from its 99.99% target.
-      return value.toLocaleString(locale, {
-        style: "percent",
-        maximumFractionDigits: 3,
-      });
+      return number("percent");
     case "ratio":
-      return `${plain(2)}:1`;
+      return `${number("decimal")}:1`;
     case "multiple":
-      return `${plain(2)}x`;
+      return `${number("decimal")}x`;
     default:
-      return plain(2);
+      return number("decimal");
   }
 }
+
+/** A share as the workbook's plan completion shows it: a whole percent. */
+export const formatShare = (share: number, language: Language): string =>
+  share.toLocaleString(LOCALE[language], {
+    style: "percent",
+    maximumFractionDigits: 0,
+  });
 
 /** The core's "cannot be a value of" sentence (catalog.valueProblem) in the pane's language. */
 export function rangeProblem(

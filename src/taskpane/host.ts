@@ -13,7 +13,7 @@ import type {
 import type { Dropped } from "../core/rebuild";
 import type { ImportPlan, ImportPreview, ImportWritten } from "../excel/import";
 import { toWorkbookError } from "../excel/errors";
-import { hasTrackerName, rangeNameTest } from "../excel/names";
+import { rangeNameTest } from "../excel/names";
 import type { Language } from "../core/catalog";
 import { NAMES } from "../core/template/names";
 import { SHEET_NAMES } from "../core/template/sheet-names";
@@ -42,11 +42,14 @@ export interface TrackerFound {
   hasNumbers: boolean;
 }
 
+/** The pane's one look for a tracker (App's, handed to the views): still looking, none, or found. */
+export type TrackerState = "looking" | "none" | TrackerFound;
+
 export interface Host {
-  /** The tracker in the workbook, or undefined when its names are not there (two syncs). */
+  /** The tracker in the workbook, or undefined when its names are not there (two syncs): the pane's one look for it. */
   findTracker(): Promise<TrackerFound | undefined>;
   insert(options: InsertOptions): Promise<InsertResult>;
-  /** The tracker in the workbook, its options and what a rebuild would carry; undefined without one (one sync, three with one). */
+  /** Once findTracker found one: the tracker's options and what a rebuild would carry; undefined without one (two syncs). */
   readTracker(): Promise<TrackerRead | undefined>;
   /** Rebuilds the tracker with `options` (excel/rebuild.ts); `confirmed`: the values the user agreed to leave out. */
   rebuild(
@@ -273,13 +276,6 @@ export const excelHost: Host = {
     return run((context) => insertTrackingWorkbook(context, options));
   },
   readTracker: async () => {
-    // The names first, without the writer's code: a workbook without a tracker costs one sync.
-    const hasTracker = await run(async (context) => {
-      const names = context.workbook.names.load("items/name,items/type");
-      await context.sync();
-      return hasTrackerName(names);
-    });
-    if (!hasTracker) return undefined;
     const { readTracker } = await writer();
     return run(readTracker);
   },

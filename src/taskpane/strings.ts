@@ -37,6 +37,8 @@ export interface Strings {
     afterInsert: string;
     toImport: string;
     afterImport: string;
+    /** After a rebuild that carried values: the last refresh's list was of the old sheets. */
+    afterRebuild: string;
     toRefresh: string;
     /** After a refresh with values: what to look at (`flagged`: some WATCH or RISK rows are listed). */
     afterRefresh: (dashboard: string, flagged: boolean) => string;
@@ -271,6 +273,8 @@ const en: Strings = {
     toImport: `Go to ${EN_TABS.import}`,
     afterImport:
       "Next: refresh the flags, so the new numbers are coloured and what needs attention is listed.",
+    afterRebuild:
+      "Next: refresh the flags, so the list of what needs attention is read from the rebuilt workbook.",
     toRefresh: `Go to ${EN_TABS.refresh}`,
     afterRefresh: (dashboard, flagged) =>
       `What to look at: ${flagged ? "the RISK and WATCH rows above (a click selects the cell), then " : ""}the dashboard (${dashboard}): the phase reached against the schedule, each metric's gap and ETA, and plan completion. After new numbers, refresh again.`,
@@ -550,6 +554,8 @@ const es: Strings = {
     toImport: `Ir a ${ES_TABS.import}`,
     afterImport:
       "Siguiente: actualiza las alertas, para colorear los números nuevos y ver qué requiere atención.",
+    afterRebuild:
+      "Siguiente: actualiza las alertas, para que la lista de lo que requiere atención se lea del libro reconstruido.",
     toRefresh: `Ir a ${ES_TABS.refresh}`,
     afterRefresh: (dashboard, flagged) =>
       `Qué mirar: ${flagged ? "las filas RISK y WATCH de arriba (un clic selecciona la celda) y luego " : ""}el panel (${dashboard}): la fase alcanzada frente al calendario, la brecha y el plazo de cada métrica y el avance del plan. Con números nuevos, vuelve a actualizar.`,

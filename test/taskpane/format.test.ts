@@ -1,19 +1,60 @@
-import { formatMeasure, rangeProblem } from "../../src/taskpane/format";
+import { CASH_BALANCE, PHASE_METRICS, RISK_INDICATORS } from "../../src/core/catalog";
+import { describeWorkbook, trackingRow, TRACKING_COLUMNS, cellPosition } from "../../src/core/template";
+import { rowOf } from "../../src/core/timeline";
+import { formatMeasure, formatShare, rangeProblem } from "../../src/taskpane/format";
+
+const measure = (id: string) => [...PHASE_METRICS, ...RISK_INDICATORS, CASH_BALANCE].find((m) => m.id === id || ("qualifiedId" in m && m.qualifiedId === id))!;
 
 describe("formatMeasure: numbers as the template formats them", () => {
   test.each([
-    [0.9989, "fraction", "en", "99.89%"],
-    [0.04, "fraction", "es", "4\u00a0%"],
-    [3, "fraction", "en", "300%"],
-    [25, "ratio", "en", "25:1"],
-    [12.5, "multiple", "es", "12,5x"],
-    [1_400_000, "usd_month", "en", "1,400,000"],
-    [1_400_000, "usd_month", "es", "1.400.000"],
-    [-5, "nps", "en", "-5"],
-    [4.25, "score_1_5", "en", "4.25"],
-  ] as const)("%p %s (%s) -> %s", (value, unit, language, shown) => {
-    expect(formatMeasure(value, unit, language)).toBe(shown);
+    [0.9989, "uptime", "en", "99.8900%"],
+    [0.04, "churn", "es", "4,00\u00a0%"],
+    [3, "marketing_roi", "en", "300.0%"],
+    [25, "ltv_cac", "en", "25.0:1"],
+    [12.5, "productivity", "es", "12,50x"],
+    [1_400_000, "mrr", "en", "1,400,000"],
+    [1_400_000, "mrr", "es", "1.400.000"],
+    [4.25, "team_satisfaction", "en", "4.250"],
+  ] as const)("%p %s (%s) -> %s", (value, id, language, shown) => {
+    expect(formatMeasure(value, measure(id), language)).toBe(shown);
   });
+});
+
+test("precision at band edges (product.md 11): the pane tells a value on a band edge from one a step past it, in every unit and both languages", () => {
+  // The edges of product.md 4's band: churn's phase 1 WATCH ends at 5.5% (5.50% WATCH, 5.51% RISK, product.md 11's example),
+  // uptime's phase 3 starts at 99.989%, team satisfaction's phase 1 at 4.2 - 0.42 = 3.78, the cash runway's at 18 - 1.8 = 16.2
+  // months, productivity's phase 2 at 13.5x, CAC's phase 2 (lower is better) ends at 75 + 7.5 = 82.5, NPS's phase 2 starts at 67.5.
+  const edges: [string, number, number][] = [
+    ["churn", 0.055, 0.0551],
+    ["uptime", 0.99989, 0.999889],
+    ["team_satisfaction", 3.78, 3.779],
+    ["cash_burn.cash_runway", 16.2, 16.19],
+    ["productivity", 13.5, 13.49],
+    ["cac", 82.5, 82.51],
+    ["nps", 67.5, 67.49],
+  ];
+  for (const language of ["en", "es"] as const)
+    for (const [id, edge, past] of edges) {
+      const [a, b] = [edge, past].map((v) => formatMeasure(v, measure(id), language));
+      expect([id, language, a === b]).toEqual([id, language, false]);
+    }
+  expect(["churn", "uptime", "team_satisfaction", "cash_burn.cash_runway", "productivity", "cac"].map((id, i) => formatMeasure([0.055, 0.99989, 3.78, 16.2, 13.5, 82.5][i], measure(id), "en"))).toEqual(["5.50%", "99.9890%", "3.780", "16.20", "13.50x", "82.50"]);
+});
+
+test("the pane shows a measure's value with the decimals its Tracking row shows (one rule for the workbook and the pane)", () => {
+  const spec = describeWorkbook({ language: "en", company: "Acme", currency: "USD", firstMonth: "2026-01" });
+  const tracking = spec.sheets.find((s) => s.key === "tracking")!;
+  const decimals = (text: string) => /[.](\d+)/.exec(text)?.[1].length ?? 0;
+  for (const m of [...PHASE_METRICS, ...RISK_INDICATORS, CASH_BALANCE]) {
+    const row = trackingRow(rowOf(m).key);
+    const format = tracking.cells.find((c) => cellPosition(c.ref).row === row && cellPosition(c.ref).col === TRACKING_COLUMNS.firstMonth)!.numberFormat!;
+    const workbook = /0(?:\.(0+))?/.exec(format.replace(/\[[^\]]*\]|"[^"]*"/g, ""))![1]?.length ?? 0;
+    expect([m.id, decimals(formatMeasure(0.5, m, "en").replace(/,/g, ""))]).toEqual([m.id, workbook]);
+  }
+});
+
+test("plan completion as the workbook shows it: a whole percent", () => {
+  expect([formatShare(1 / 3, "en"), formatShare(0.5, "es")]).toEqual(["33%", "50\u00a0%"]);
 });
 
 describe("a value its measure cannot take, in the pane's language (the core words it in both)", () => {

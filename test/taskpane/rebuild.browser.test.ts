@@ -7,7 +7,9 @@
  */
 import type { Page } from "playwright-core";
 import { describeWith } from "../engines/engines";
-import { fake, fitsWidth, paneSession, seriousViolations, shot } from "./browser";
+import { monthColumn, trackingRow } from "../../src/core/template/layout";
+import { columnLetter } from "../../src/core/template/formulas";
+import { fake, fitsWidth, focused, focusOn, paneSession, seriousViolations, settled, shot } from "./browser";
 
 describeWith(["chromium"], "Rebuild in the task pane", () => {
   const { pane } = paneSession();
@@ -99,5 +101,66 @@ describeWith(["chromium"], "Rebuild in the task pane", () => {
     await page.getByRole("button", { name: "Rebuild without these 2 values" }).click();
     await page.getByTestId("rebuild-result").waitFor();
     expect(await mrrAt(page, 0)).toBe(48500);
+  });
+
+  test("the pane looks for the tracker once: without one, two syncs at start (the change listener, the names); with one, five (and its options read for Rebuild)", async () => {
+    for (const [query, syncs] of [["", 2], ["?tracker=1", 5]] as const) {
+      const page = await pane(query);
+      // The Insert view has looked (with a tracker the pane opens on another tab).
+      await page.getByTestId("ready").waitFor({ state: "attached" });
+      await settled(page);
+      // Nothing else is on its way: a second look would have synced by now.
+      await page.waitForTimeout(500);
+      expect([query, await fake(page, (s) => s.syncs)]).toEqual([query, syncs]);
+    }
+  });
+
+  test("a rebuild is busy as the other runs are (a named spinner, focus kept), then says the next step; the last refresh's list, of the old sheets, is gone", async () => {
+    // A tracker from January 2026 with MRR typed in January: the pane opens on Risk flags.
+    const page = await pane("?tracker=1&numbers=1");
+    const refresh = page.getByRole("button", { name: "Refresh risk flags" });
+    await refresh.click();
+    await page.getByTestId("refresh-result").waitFor();
+    const flagged = () => page.locator("#panel-refresh [aria-label^='Monthly recurring revenue: ']").getAttribute("aria-label");
+    expect(await flagged()).toBe(`Monthly recurring revenue: Select the cell in the sheet Tracking!${columnLetter(monthColumn(1))}${trackingRow("mrr")}`);
+
+    await page.getByRole("tab", { name: "Insert" }).click();
+    const rebuild = page.getByRole("button", { name: "Rebuild tracking workbook" });
+    await rebuild.waitFor();
+    await page.getByLabel("First month of the timeline").fill("2025-10");
+    // A slow Excel: the rebuild waits until the test lets it go.
+    await page.evaluate("(() => { const run = Excel.run; const gate = new Promise((resolve) => (window.__release = resolve)); Excel.run = (...args) => gate.then(() => run(...args)); })()");
+    await rebuild.click();
+    await page.getByRole("progressbar", { name: "Rebuilding…" }).waitFor();
+    expect(await rebuild.getAttribute("aria-disabled")).toBe("true");
+    expect(await focused(page)).toBe("BUTTON:Rebuild tracking workbook");
+    expect(await seriousViolations(page)).toEqual([]);
+    await shot(page, "rebuild-busy");
+    await page.evaluate("window.__release()");
+    await page.getByTestId("rebuild-result").waitFor();
+    expect(await focused(page)).toBe("BUTTON:Rebuild tracking workbook");
+    const next = page.getByTestId("next-insert");
+    await next.getByText("Next: refresh the flags, so the list of what needs attention is read from the rebuilt workbook.").waitFor();
+    expect(await fitsWidth(page)).toBe(true);
+    await shot(page, "next-after-rebuild");
+
+    await next.getByRole("button", { name: "Go to Risk flags" }).click();
+    await focusOn(page, "Refresh risk flags");
+    expect(await page.getByTestId("refresh-result").count()).toBe(0);
+    await page.keyboard.press("Enter");
+    await page.getByTestId("refresh-result").waitFor();
+    // October 2025 is month 1: January 2026's MRR is in the fourth month's column now.
+    expect(await flagged()).toBe(`Monthly recurring revenue: Select the cell in the sheet Tracking!${columnLetter(monthColumn(4))}${trackingRow("mrr")}`);
+  });
+
+  test("after a rebuild, in Spanish, the next step is said in Spanish", async () => {
+    const page = await pane("?tracker=1&numbers=1&displayLanguage=es-ES");
+    await page.getByRole("tab", { name: "Insertar" }).click();
+    await page.getByRole("button", { name: "Reconstruir libro de seguimiento" }).click();
+    await page.getByTestId("rebuild-result").waitFor();
+    await page.getByTestId("next-insert").getByText("Siguiente: actualiza las alertas, para que la lista de lo que requiere atención se lea del libro reconstruido.").waitFor();
+    await page.getByTestId("next-insert").getByRole("button", { name: "Ir a Alertas" }).waitFor();
+    expect(await fitsWidth(page)).toBe(true);
+    await shot(page, "next-after-rebuild-es");
   });
 });

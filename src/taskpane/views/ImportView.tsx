@@ -80,7 +80,7 @@ export default function ImportView({ host, t, language }: Props) {
 
   const shown = (c: ImportCell, v: string | number | boolean | undefined) =>
     typeof v === "number"
-      ? formatMeasure(v, c.row.measure.unit, language)
+      ? formatMeasure(v, c.row.measure, language)
       : String(v ?? "");
   /** A cell as the preview read it or as it is now: empty, a formula as Excel shows it, or a value. */
   const content = (c: ImportCell, v: string | number | boolean) =>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import {
   Button,
   Field,
@@ -6,7 +6,6 @@ import {
   MessageBar,
   MessageBarBody,
   Select,
-  Spinner,
 } from "@fluentui/react-components";
 import { Language } from "../../core/catalog";
 import { COMPANY_MAX_CHARACTERS, companyFits } from "../../core/company";
@@ -31,7 +30,9 @@ import type {
 } from "../../excel";
 import { InsertIncompleteError, RebuildStoppedError } from "../../excel/errors";
 import { Failure } from "../Failure";
-import type { Host } from "../host";
+import { Live } from "../feedback";
+import { Busy, useRun } from "../run";
+import type { Host, TrackerState } from "../host";
 import { STRINGS, Strings } from "../strings";
 
 /** The name a template sheet has when it is free ("Thresholds"), in the workbook's language. */
@@ -49,6 +50,8 @@ interface Props {
   host: Host;
   t: Strings;
   language: Language;
+  /** The pane's look for a tracker in the workbook (App's). */
+  tracker: TrackerState;
 }
 
 /**
@@ -92,7 +95,10 @@ function checkOptions(
   return { problems, months, ok: Object.values(problems).every((p) => !p) };
 }
 
-export function InsertView({ host, t, language }: Props) {
+export function InsertView({ host, t, language, tracker: found }: Props) {
+  const main = useRef<HTMLButtonElement>(null);
+  const { busy, run } = useRun(main);
+  const [running, setRunning] = useState(t.insert.running);
   const [workbookLanguage, setWorkbookLanguage] = useState<Language>(language);
   const [company, setCompany] = useState("");
   const [currency, setCurrency] = useState("USD");
@@ -101,7 +107,8 @@ export function InsertView({ host, t, language }: Props) {
   const [months, setMonths] = useState(String(MONTHS.default));
   /** The tracker in the workbook: Insert becomes Rebuild. Undefined until looked for, null when there is none. */
   const [tracker, setTracker] = useState<TrackerRead | null>();
-  const [busy, setBusy] = useState(false);
+  /** This view made the tracker it knows (an insert or a rebuild): the pane's news of it needs no read. */
+  const madeHere = useRef(false);
   const [result, setResult] = useState<InsertResult & { language: Language }>();
   const [rebuilt, setRebuilt] = useState<RebuildResult>();
   /** Values the new timeline cannot hold, for the user to confirm, with the options they were listed for. */
@@ -118,13 +125,21 @@ export function InsertView({ host, t, language }: Props) {
     performance.mark("scale-ready");
   }, []);
 
+  // The pane looks for a tracker once (App); with one found, its options and what it holds are read here.
   useEffect(() => {
+    if (found === "looking") return;
+    if (found === "none") {
+      madeHere.current = false;
+      setTracker(null);
+      return;
+    }
+    if (madeHere.current) return;
     let live = true;
     host.readTracker().then(
-      (found) => {
+      (read) => {
         if (!live) return;
-        setTracker(found ?? null);
-        if (found) adopt(found);
+        setTracker(read ?? null);
+        if (read) adopt(read);
       },
       // Not read: the view stays Insert, and the insert itself says what Excel refuses.
       () => live && setTracker(null),
@@ -132,15 +147,15 @@ export function InsertView({ host, t, language }: Props) {
     return () => {
       live = false;
     };
-  }, [host]);
+  }, [found, host]);
 
   /** The tracker's own options, so that rebuilding as they are gives the current template version. */
-  const adopt = (found: TrackerRead) => {
-    setWorkbookLanguage(found.options.language);
-    setCompany(found.options.company);
-    setCurrency(found.options.currency);
-    setFirstMonth(found.options.firstMonth);
-    setMonths(String(found.options.months));
+  const adopt = (read: TrackerRead) => {
+    setWorkbookLanguage(read.options.language);
+    setCompany(read.options.company);
+    setCurrency(read.options.currency);
+    setFirstMonth(read.options.firstMonth);
+    setMonths(String(read.options.months));
   };
 
   const checked = checkOptions(
@@ -158,38 +173,51 @@ export function InsertView({ host, t, language }: Props) {
     months: checked.months,
   });
 
+  /** A new run clears what the last one said. */
+  const attempt = (label: string, work: () => Promise<void>) =>
+    run(async () => {
+      setRunning(label);
+      setError(undefined);
+      setResult(undefined);
+      setRebuilt(undefined);
+      setRemoved(undefined);
+      setOutside(undefined);
+      try {
+        await work();
+      } catch (e) {
+        setError(e);
+      }
+    });
+
   /** Insert, or (a tracker in the workbook) rebuild; `confirmed`: the values the user agreed to leave out. */
-  const run = async (confirmed?: typeof outside) => {
+  const start = (confirmed?: typeof outside) => {
     setTried(true);
-    if (!confirmed && !checked.ok) return;
-    setBusy(true);
-    setError(undefined);
-    setResult(undefined);
-    setRebuilt(undefined);
-    setRemoved(undefined);
-    setOutside(undefined);
+    if (busy || (!confirmed && !checked.ok)) return;
     const chosen = confirmed?.options ?? options();
-    try {
-      if (tracker) await rebuild(chosen, confirmed?.dropped);
-      else {
+    if (tracker)
+      return attempt(t.insert.rebuilding, () =>
+        rebuild(chosen, confirmed?.dropped),
+      );
+    return attempt(t.insert.running, async () => {
+      madeHere.current = true;
+      try {
         setResult({
           ...(await host.insert(chosen)),
           language: workbookLanguage,
         });
-        // The workbook has a tracker now: inserting again would make a second one.
-        setTracker({
-          options: chosen as Required<InsertOptions>,
-          values: 0,
-          typedOver: 0,
-          thresholds: 0,
-          planEntries: 0,
-        });
+      } catch (e) {
+        madeHere.current = false;
+        throw e;
       }
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+      // The workbook has a tracker now: inserting again would make a second one.
+      setTracker({
+        options: chosen as Required<InsertOptions>,
+        values: 0,
+        typedOver: 0,
+        thresholds: 0,
+        planEntries: 0,
+      });
+    });
   };
 
   const rebuild = async (
@@ -203,6 +231,7 @@ export function InsertView({ host, t, language }: Props) {
       return;
     }
     const { carried } = outcome.result;
+    madeHere.current = true;
     setRebuilt(outcome.result);
     setTracker({
       options: chosen as Required<InsertOptions>,
@@ -214,23 +243,13 @@ export function InsertView({ host, t, language }: Props) {
   };
 
   /** "Remove what the insert left": deletes exactly what the failed insert reported, nothing else. */
-  const removeLeft = async (left: InsertLeft) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      setRemoved(await host.removeInsertLeft(left));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const removeLeft = (left: InsertLeft) =>
+    attempt(t.insert.removingLeft, async () =>
+      setRemoved(await host.removeInsertLeft(left)),
+    );
 
   const goToDashboard = (sheet: string) =>
     host.select(`'${sheet.replace(/'/g, "''")}'!A1`).catch(setError);
-  const verb = tracker
-    ? { run: t.insert.rebuild, running: t.insert.rebuilding }
-    : { run: t.insert.run, running: t.insert.running };
 
   return (
     <form
@@ -239,7 +258,7 @@ export function InsertView({ host, t, language }: Props) {
       style={{ display: "flex", flexDirection: "column", gap: 10 }}
       onSubmit={(e) => {
         e.preventDefault();
-        void run();
+        void start();
       }}
       data-testid={tracker === undefined ? undefined : "ready"}
     >
@@ -314,12 +333,78 @@ export function InsertView({ host, t, language }: Props) {
       <Button
         appearance="primary"
         type="submit"
-        disabled={busy}
-        icon={busy ? <Spinner size="tiny" /> : undefined}
+        ref={main}
+        disabledFocusable={busy}
       >
-        {busy ? verb.running : verb.run}
+        {tracker ? t.insert.rebuild : t.insert.run}
       </Button>
-      {error !== undefined && (
+      <Live kind="status">
+        {busy && <Busy label={running} />}
+        {rebuilt && texts && (
+          <MessageBar intent="success" data-testid="rebuild-result">
+            <MessageBarBody>
+              <div>{t.insert.rebuilt}</div>
+              <ul style={{ margin: "4px 0", paddingLeft: 18 }}>
+                {rebuilt.sheets.map((s) => (
+                  <li key={s.key}>{s.name}</li>
+                ))}
+              </ul>
+              {texts.carriedSentences(rebuilt.carried, language).map((line) => (
+                <div key={line}>{line}</div>
+              ))}
+              {rebuilt.skippedNames.length > 0 && (
+                <div>
+                  {t.insert.skippedNames(rebuilt.skippedNames.join(", "))}
+                </div>
+              )}
+              <Button
+                type="button"
+                size="small"
+                onClick={() => void goToDashboard(rebuilt.dashboardSheet)}
+              >
+                {t.insert.goToDashboard}
+              </Button>
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        {removed && (
+          <MessageBar intent="success" data-testid="insert-left-removed">
+            <MessageBarBody>{t.insert.removedLeft(removed)}</MessageBarBody>
+          </MessageBar>
+        )}
+        {result && (
+          <MessageBar intent="success" data-testid="insert-result">
+            <MessageBarBody>
+              <div>{t.insert.created}</div>
+              <ul style={{ margin: "4px 0", paddingLeft: 18 }}>
+                {result.sheets.map((s) => (
+                  <li key={s.key}>
+                    {s.renamed
+                      ? t.insert.renamed(
+                          s.name,
+                          defaultName(s.key, result.language),
+                        )
+                      : s.name}
+                  </li>
+                ))}
+              </ul>
+              {result.skippedNames.length > 0 && (
+                <div>
+                  {t.insert.skippedNames(result.skippedNames.join(", "))}
+                </div>
+              )}
+              <Button
+                type="button"
+                size="small"
+                onClick={() => void goToDashboard(result.dashboardSheet)}
+              >
+                {t.insert.goToDashboard}
+              </Button>
+            </MessageBarBody>
+          </MessageBar>
+        )}
+      </Live>
+      <Live kind="alert">
         <Failure error={error} t={t}>
           {error instanceof InsertIncompleteError && (
             <LeftBehind
@@ -340,103 +425,42 @@ export function InsertView({ host, t, language }: Props) {
             </div>
           )}
         </Failure>
-      )}
-      {outside && texts && (
-        <MessageBar
-          intent="warning"
-          layout="multiline"
-          data-testid="rebuild-outside"
-        >
-          <MessageBarBody>
-            <div>
-              {`${texts.cannotCarry(outside.dropped, outside.options.firstMonth, outside.options.months ?? MONTHS.default, language)}. ${t.insert.dropIntro}`}
-            </div>
-            <ul
-              style={{
-                margin: "4px 0",
-                paddingLeft: 18,
-                maxHeight: 160,
-                overflowY: "auto",
-              }}
-            >
-              {texts.droppedLines(outside.dropped, language).map((line, k) => (
-                <li key={k}>{line}</li>
-              ))}
-            </ul>
-            <Button
-              type="button"
-              size="small"
-              disabled={busy}
-              onClick={() => void run(outside)}
-            >
-              {t.insert.rebuildWithout(outside.dropped.length)}
-            </Button>
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      {rebuilt && texts && (
-        <MessageBar intent="success" role="status" data-testid="rebuild-result">
-          <MessageBarBody>
-            <div>{t.insert.rebuilt}</div>
-            <ul style={{ margin: "4px 0", paddingLeft: 18 }}>
-              {rebuilt.sheets.map((s) => (
-                <li key={s.key}>{s.name}</li>
-              ))}
-            </ul>
-            {texts.carriedSentences(rebuilt.carried, language).map((line) => (
-              <div key={line}>{line}</div>
-            ))}
-            {rebuilt.skippedNames.length > 0 && (
+        {outside && texts && (
+          <MessageBar
+            intent="warning"
+            layout="multiline"
+            data-testid="rebuild-outside"
+          >
+            <MessageBarBody>
               <div>
-                {t.insert.skippedNames(rebuilt.skippedNames.join(", "))}
+                {`${texts.cannotCarry(outside.dropped, outside.options.firstMonth, outside.options.months ?? MONTHS.default, language)}. ${t.insert.dropIntro}`}
               </div>
-            )}
-            <Button
-              size="small"
-              onClick={() => void goToDashboard(rebuilt.dashboardSheet)}
-            >
-              {t.insert.goToDashboard}
-            </Button>
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      {removed && (
-        <MessageBar
-          intent="success"
-          role="status"
-          data-testid="insert-left-removed"
-        >
-          <MessageBarBody>{t.insert.removedLeft(removed)}</MessageBarBody>
-        </MessageBar>
-      )}
-      {result && (
-        <MessageBar intent="success" role="status" data-testid="insert-result">
-          <MessageBarBody>
-            <div>{t.insert.created}</div>
-            <ul style={{ margin: "4px 0", paddingLeft: 18 }}>
-              {result.sheets.map((s) => (
-                <li key={s.key}>
-                  {s.renamed
-                    ? t.insert.renamed(
-                        s.name,
-                        defaultName(s.key, result.language),
-                      )
-                    : s.name}
-                </li>
-              ))}
-            </ul>
-            {result.skippedNames.length > 0 && (
-              <div>{t.insert.skippedNames(result.skippedNames.join(", "))}</div>
-            )}
-            <Button
-              size="small"
-              onClick={() => void goToDashboard(result.dashboardSheet)}
-            >
-              {t.insert.goToDashboard}
-            </Button>
-          </MessageBarBody>
-        </MessageBar>
-      )}
+              <ul
+                style={{
+                  margin: "4px 0",
+                  paddingLeft: 18,
+                  maxHeight: 160,
+                  overflowY: "auto",
+                }}
+              >
+                {texts
+                  .droppedLines(outside.dropped, language)
+                  .map((line, k) => (
+                    <li key={k}>{line}</li>
+                  ))}
+              </ul>
+              <Button
+                type="button"
+                size="small"
+                disabledFocusable={busy}
+                onClick={() => void start(outside)}
+              >
+                {t.insert.rebuildWithout(outside.dropped.length)}
+              </Button>
+            </MessageBarBody>
+          </MessageBar>
+        )}
+      </Live>
     </form>
   );
 }
@@ -467,8 +491,13 @@ function LeftBehind({
       )}
       {left.checked && (
         <div style={{ marginTop: 6 }}>
-          <Button type="button" size="small" disabled={busy} onClick={remove}>
-            {busy ? t.insert.removingLeft : t.insert.removeLeft}
+          <Button
+            type="button"
+            size="small"
+            disabledFocusable={busy}
+            onClick={remove}
+          >
+            {t.insert.removeLeft}
           </Button>
         </div>
       )}

@@ -10,7 +10,7 @@ import {
   TableHeaderCell,
   TableRow,
 } from "@fluentui/react-components";
-import { Language, PHASE_METRICS, Unit } from "../../core/catalog";
+import { Language, PHASE_METRICS } from "../../core/catalog";
 import { Failure } from "../Failure";
 import { Live } from "../feedback";
 import { Busy, useRun } from "../run";
@@ -92,10 +92,14 @@ export default function InspectView({
   const name = (id: string) =>
     PHASE_METRICS.find((m) => m.id === id)?.name[language] ?? id;
   /** The number as the sheet formats it, the exact value on hover; an error message as it is. */
-  const cell = (v: number | string, unit: Unit, suffix = "") =>
+  const cell = (v: number | string, id: string, suffix = "") =>
     typeof v === "number" ? (
       <TableCell title={String(v)}>
-        {formatMeasure(v, unit, language)}
+        {formatMeasure(
+          v,
+          PHASE_METRICS.find((m) => m.id === id)!,
+          language,
+        )}
         {suffix}
       </TableCell>
     ) : (
@@ -169,9 +173,9 @@ export default function InspectView({
               {inspection.metrics.map((m, i) => (
                 <TableRow key={i}>
                   <TableCell>{name(m.id)}</TableCell>
-                  {cell(m.value, m.unit)}
+                  {cell(m.value, m.id)}
                   <TableCell>{m.phase}</TableCell>
-                  {cell(m.gap, m.unit, ` (P${m.nextPhase})`)}
+                  {cell(m.gap, m.id, ` (P${m.nextPhase})`)}
                 </TableRow>
               ))}
             </TableBody>

@@ -12,12 +12,7 @@ import {
   TableHeaderCell,
   TableRow,
 } from "@fluentui/react-components";
-import {
-  Language,
-  PHASE_METRICS,
-  RISK_INDICATORS,
-  Unit,
-} from "../../core/catalog";
+import { Language, PHASE_METRICS, RISK_INDICATORS } from "../../core/catalog";
 import type { FlaggedCell } from "../../excel";
 import { Failure } from "../Failure";
 import { Live } from "../feedback";
@@ -25,6 +20,7 @@ import { Busy, useRun } from "../run";
 import {
   formatMeasure,
   formatMonth,
+  formatShare,
   rangeProblem,
   unusualSentence,
 } from "../format";
@@ -58,14 +54,17 @@ const VISUALLY_HIDDEN = {
   whiteSpace: "nowrap",
 } as const;
 
-/** A flagged cell's metric (phase sheets) or group.indicator (Risks sheet): its name and unit. */
-function measure(id: string, language: Language): { name: string; unit: Unit } {
+/** A flagged cell's metric (phase sheets) or group.indicator (Risks sheet): its name, and its number as the workbook shows it. */
+function measure(
+  id: string,
+  language: Language,
+): { name: string; shown: (value: number) => string } {
   const m =
     PHASE_METRICS.find((x) => x.id === id) ??
     RISK_INDICATORS.find((x) => x.qualifiedId === id);
   return m
-    ? { name: m.name[language], unit: m.unit }
-    : { name: id, unit: "count" };
+    ? { name: m.name[language], shown: (v) => formatMeasure(v, m, language) }
+    : { name: id, shown: String };
 }
 
 export default function RefreshView({
@@ -108,7 +107,7 @@ export default function RefreshView({
     start(t.refresh.running, async () => onRefreshed(await host.refresh()));
 
   const row = (f: FlaggedCell) => {
-    const { name, unit } = measure(f.measureId, language);
+    const { name, shown } = measure(f.measureId, language);
     return (
       <TableRow key={f.address}>
         <TableCell>
@@ -143,12 +142,8 @@ export default function RefreshView({
             </span>
           </div>
         </TableCell>
-        <TableCell title={String(f.value)}>
-          {formatMeasure(f.value, unit, language)}
-        </TableCell>
-        <TableCell title={String(f.target)}>
-          {formatMeasure(f.target, unit, language)}
-        </TableCell>
+        <TableCell title={String(f.value)}>{shown(f.value)}</TableCell>
+        <TableCell title={String(f.target)}>{shown(f.target)}</TableCell>
       </TableRow>
     );
   };
@@ -329,7 +324,7 @@ export default function RefreshView({
           <div data-testid="plan-completion">
             {t.refresh.plan(
               last.plan.map((p) =>
-                p === null ? "–" : formatMeasure(p, "fraction", language),
+                p === null ? "–" : formatShare(p, language),
               ),
             )}
           </div>
