@@ -5,10 +5,13 @@
  * listed and nothing changes until the user says to rebuild without them. The Insert view's own
  * checks say what fits, in the pane's language. Screenshots in test-artifacts/taskpane.
  */
+import * as path from "path";
 import type { Page } from "playwright-core";
+import type { FakeState } from "../fakes/excel-fake";
 import { describeWith } from "../engines/engines";
 import { monthColumn, trackingRow } from "../../src/core/template/layout";
 import { columnLetter } from "../../src/core/template/formulas";
+import { seedFromXlsx } from "../fakes/xlsx-seed";
 import { fake, fitsWidth, focused, focusOn, paneSession, seriousViolations, settled, shot } from "./browser";
 
 describeWith(["chromium"], "Rebuild in the task pane", () => {
@@ -162,5 +165,63 @@ describeWith(["chromium"], "Rebuild in the task pane", () => {
     await page.getByTestId("next-insert").getByRole("button", { name: "Ir a Alertas" }).waitFor();
     expect(await fitsWidth(page)).toBe(true);
     await shot(page, "next-after-rebuild-es");
+  });
+
+  /** The cell `k` columns right of the first cell of the workbook name `name`, as the workbook holds it now. */
+  const namedCell = (page: Page, name: string, k = 0) =>
+    page.evaluate(
+      ([name, k]) => {
+        const s = (window as unknown as { __fake: FakeState }).__fake;
+        const n = [...s.names].find(([key]) => key.toLowerCase() === name.toLowerCase())![1];
+        const [, letters, row] = /^([A-Z]+)(\d+)/.exec(n.ref)!;
+        let col = [...letters].reduce((x, ch) => x * 26 + ch.charCodeAt(0) - 64, 0) + k;
+        let letter = "";
+        for (; col > 0; col = Math.floor((col - 1) / 26)) letter = String.fromCharCode(65 + ((col - 1) % 26)) + letter;
+        return s.sheets.find((x) => x.name === n.sheet)!.cells.get(`${letter}${row}`);
+      },
+      [name, k] as const,
+    );
+
+  test("a tracker an earlier version made (commit 268cde6's export) is rebuilt in the pane: its options read, every value carried to its calendar month, its threshold edit and currency kept", async () => {
+    // test/fixtures/tracker-from-268cde6.xlsx: that commit's `template --company "Old Co" --currency GBP --first-month 2026-01
+    // --months 24 --actuals` with mrr, customers and churn for Jan-Apr 2026 and ARR typed over its formula in April.
+    const seed = await seedFromXlsx(path.resolve(__dirname, "../fixtures/tracker-from-268cde6.xlsx"));
+    // The user had lowered phase 1's MRR target (Target_mrr's first cell: P1) on the Thresholds sheet.
+    const target = seed.names.find(([name]) => name === "Target_mrr")![1];
+    const thresholds = seed.sheets.find((x) => x.name === target.sheet)!;
+    const p1 = thresholds.cells.find(([ref]) => ref === target.ref.split(":")[0])!;
+    p1[1] = { ...p1[1], value: 30000 };
+    const page = await pane("", { script: `window.__seed = ${JSON.stringify(seed)}` });
+
+    // Typed numbers: the pane opens on Risk flags; Insert offers Rebuild with the old workbook's options.
+    await page.locator("#tab-refresh[aria-selected=true]").waitFor();
+    await page.getByRole("tab", { name: "Insert" }).click();
+    const intro = page.getByTestId("rebuild-intro");
+    await intro.waitFor();
+    expect(await intro.innerText()).toContain("24 months from Jan 2026, 13 values typed, 1 threshold edit, 0 plan entries.");
+    expect([await page.getByLabel("Company name").inputValue(), await page.getByLabel("Currency code").inputValue()]).toEqual(["Old Co", "GBP"]);
+    expect(await page.getByLabel("Months on the timeline").inputValue()).toBe("24");
+
+    // Two months earlier: November 2025 is month 1, January 2026 month 3.
+    await page.getByLabel("First month of the timeline").fill("2025-11");
+    await page.getByRole("button", { name: "Rebuild tracking workbook" }).click();
+    const result = page.getByTestId("rebuild-result");
+    await result.waitFor();
+    expect(await result.innerText()).toContain("Carried 13 values (1 typed over computed cells), 1 threshold edit, 0 plan entries, the start month Jan 2026.");
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(await fitsWidth(page)).toBe(true);
+    await shot(page, "rebuild-earlier-version");
+
+    const values = async (name: string, ks: number[]) => Promise.all(ks.map(async (k) => (await namedCell(page, name, k))?.value));
+    expect(await values("Tracking_mrr", [1, 2, 3, 4, 5, 6])).toEqual([undefined, 40000, 44000, 48500, 53000, undefined]);
+    expect(await values("Tracking_churn", [4])).toEqual([0.045]);
+    // April's ARR, typed over its formula, is a number again; March's is the formula.
+    expect(await values("Tracking_arr", [5])).toEqual([700000]);
+    expect((await namedCell(page, "Tracking_arr", 4))?.formula).toMatch(/^[A-Z(]/);
+    const newTarget = await namedCell(page, "Target_mrr");
+    expect(newTarget?.value).toBe(30000);
+    expect(newTarget?.numberFormat).toContain("£");
+    // The old sheets went: the rebuilt ones have their names, and the names point at them.
+    expect(await fake(page, (s) => s.sheets.map((x) => x.name))).toEqual(["Scale Dashboard", "Tracking", "Phase 1", "Phase 2", "Phase 3", "Phase 4", "Thresholds", "Risks"]);
   });
 });

@@ -6,14 +6,21 @@
  * reports theme changes: tests call window.__themeHandlers with OfficeThemeChangedEventArgs),
  * tracker=1 (a workbook that holds a tracker when the pane opens; with numbers=1 a number typed
  * on its Tracking sheet, with copies=1 a second copy of its Tracking sheet, "Tracking (2)", as an
- * earlier insert left it).
+ * earlier insert left it). A test may set window.__seed before the page runs (openPane's `init`):
+ * the workbook the pane opens on, as test/fakes/xlsx-seed.ts reads it from an .xlsx file.
  */
 import { insertTrackingWorkbook } from "../../src/excel/insert";
-import { insertColumn, installFakeOffice, newFakeState } from "../fakes/excel-fake";
+import { insertColumn, installFakeOffice, newFakeState, newSheet } from "../fakes/excel-fake";
+import type { FakeSeed } from "../fakes/xlsx-seed";
 
 const params = new URLSearchParams(location.search);
 const state = newFakeState();
 state.displayLanguage = params.get("displayLanguage") ?? "en-US";
+const seed = (window as unknown as { __seed?: FakeSeed }).__seed;
+if (seed) {
+  state.sheets = seed.sheets.map((s) => ({ ...newSheet(s.name), cells: new Map(s.cells), tables: s.tables }));
+  state.names = new Map(seed.names);
+}
 installFakeOffice(window as unknown as Record<string, unknown>, state);
 // A user inserting a column in Excel (cells, names and rules move): window.__insertColumn("Tracking", "O").
 (window as unknown as { __insertColumn: (sheet: string, column: string) => void }).__insertColumn = (sheet, column) => insertColumn(state, sheet, column);
