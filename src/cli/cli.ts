@@ -11,7 +11,6 @@ import * as fs from "fs";
 import * as path from "path";
 import { Command, CommanderError } from "commander";
 import { InfoRecord, parse } from "csv-parse/sync";
-import { Language } from "../core/catalog";
 import { isBlank } from "../core/cell";
 import {
   TableRow,
@@ -23,12 +22,9 @@ import {
   EXCEL_DATES,
   defaultFirstMonth,
   latestFirstMonth,
-  parseYearMonth,
   timelineFitsExcel,
 } from "../core/months";
 import { MESSAGES } from "../core/messages";
-import { readWholeText } from "../core/numbers";
-import { COMPANY_MAX_CHARACTERS, companyFits } from "../core/company";
 import {
   carriedSentences,
   cannotCarry,
@@ -37,11 +33,15 @@ import {
   optionsFromTracker,
 } from "../core/rebuild";
 import {
+  GivenOptions,
+  INSERT_DEFAULTS,
+  InsertOption,
   MONTHS,
   NAMES,
+  ReadOptions,
   TemplateOptions,
   TimelineValue,
-  monthsProblem,
+  validateInsertOptions,
 } from "../core/template";
 import { TrackerData, readTrackerData } from "../core/tracker-data";
 import { readTrackerFile } from "../xlsx/read";
@@ -75,45 +75,26 @@ export interface ExportReport {
   readonly warnings: readonly string[];
 }
 
-const DEFAULTS = {
-  lang: "en",
-  company: "My company",
-  currency: "USD",
-} as const;
+/** The options as the command line names them in its messages. */
+const OPTION_NAMES: Readonly<Record<InsertOption, string>> = {
+  language: "--lang",
+  company: "--company",
+  currency: "--currency",
+  firstMonth: "--first-month",
+  months: "--months",
+};
 
-function readLanguage(text: string): Language {
-  const lang = text.toLowerCase();
-  if (lang === "en" || lang === "es") return lang;
-  throw new UsageError(`--lang must be en or es; got "${text}"`);
-}
-
-function readCompany(text: string): string {
-  if (!companyFits(text))
-    throw new UsageError(
-      `--company must be 1 to ${COMPANY_MAX_CHARACTERS} characters, as it titles the dashboard; got ${text.trim().length}`,
-    );
-  return text.trim();
-}
-
-function readMonths(text: string): number {
-  const read = readWholeText(text.trim());
-  const months = read.kind === "number" ? read.value : NaN;
-  const problem = monthsProblem(months);
-  if (problem)
-    throw new UsageError(`--${problem.replace(/got .*$/, `got "${text}"`)}`);
-  return months;
-}
-
-function readFirstMonth(text: string, months: number): string {
-  if (!parseYearMonth(text))
-    throw new UsageError(
-      `--first-month must be YYYY-MM, such as 2026-01; got "${text}"`,
-    );
-  if (!timelineFitsExcel(text, months))
-    throw new UsageError(
-      `--first-month must be from ${EXCEL_DATES.firstMonth} to ${latestFirstMonth(months)}, so that all ${months} months are dates Excel can hold; got "${text}"`,
-    );
-  return text;
+/** The options given, checked as the pane checks them (template/options.ts); the first problem in `order` is refused. */
+function readOptions(
+  given: GivenOptions,
+  order: readonly InsertOption[],
+): ReadOptions {
+  const { options, problems } = validateInsertOptions(given, {
+    names: OPTION_NAMES,
+  });
+  const problem = order.map((o) => problems[o]).find((p) => p !== undefined);
+  if (problem !== undefined) throw new UsageError(problem);
+  return options;
 }
 
 /** The timeline that starts at the earliest month of --actuals must fit Excel's dates too. */
@@ -122,14 +103,6 @@ function checkActualsTimeline(first: string, months: number): void {
     throw new UsageError(
       `--actuals starts the timeline at ${first}, so its ${months} months are not all dates Excel can hold (${EXCEL_DATES.firstMonth} to ${EXCEL_DATES.lastMonth}): give a --first-month from ${EXCEL_DATES.firstMonth} to ${latestFirstMonth(months)}, and leave out the months outside its timeline`,
     );
-}
-
-function readCurrency(text: string): string {
-  if (!/^[A-Za-z]{3}$/.test(text))
-    throw new UsageError(
-      `--currency must be a three-letter code such as USD or EUR; got "${text}"`,
-    );
-  return text.toUpperCase();
 }
 
 /**
@@ -287,14 +260,22 @@ export async function exportTemplate(
     throw new UsageError(
       "--drop-outside goes with --from: it drops the values of the old workbook the new timeline cannot hold",
     );
-  const language = readLanguage(options.lang ?? DEFAULTS.lang);
-  const company = readCompany(options.company ?? DEFAULTS.company);
-  const currency = readCurrency(options.currency ?? DEFAULTS.currency);
-  const months = readMonths(options.months ?? String(MONTHS.default));
-  const given =
-    options.firstMonth === undefined
-      ? undefined
-      : readFirstMonth(options.firstMonth, months);
+  const read = readOptions(
+    {
+      language: options.lang ?? INSERT_DEFAULTS.language,
+      company: options.company ?? INSERT_DEFAULTS.company.en,
+      currency: options.currency ?? INSERT_DEFAULTS.currency,
+      months: options.months ?? String(INSERT_DEFAULTS.months),
+      firstMonth: options.firstMonth,
+    },
+    ["language", "company", "currency", "months", "firstMonth"],
+  );
+  // Given (a default where the user gave none) and not refused, so read.
+  const language = read.language!;
+  const company = read.company!;
+  const currency = read.currency!;
+  const months = read.months!;
+  const given = read.firstMonth;
   const mapping = readMap(options.map ?? []);
   if (mapping.size > 0 && !options.actuals)
     throw new UsageError(
@@ -356,22 +337,29 @@ async function rebuildFrom(
     );
   const data = await readOldTracker(options.from!);
   const old = optionsFromTracker(data);
-  const months =
-    options.months === undefined ? old.months : readMonths(options.months);
-  const firstMonth =
-    options.firstMonth === undefined
-      ? old.firstMonth!
-      : readFirstMonth(options.firstMonth, months);
+  const given = {
+    months: options.months ?? String(old.months),
+    firstMonth: options.firstMonth,
+  };
+  const timeline = readOptions(given, ["months", "firstMonth"]);
+  const months = timeline.months!;
+  const firstMonth = timeline.firstMonth ?? old.firstMonth!;
   if (!timelineFitsExcel(firstMonth, months))
     throw new UsageError(
       `the old workbook's timeline starts at ${firstMonth}, so ${months} months are not all dates Excel can hold: give a --first-month from ${EXCEL_DATES.firstMonth} to ${latestFirstMonth(months)}`,
     );
+  const rest = readOptions(
+    {
+      language: options.lang ?? old.language ?? INSERT_DEFAULTS.language,
+      company: options.company ?? old.company ?? INSERT_DEFAULTS.company.en,
+      currency: options.currency ?? old.currency ?? INSERT_DEFAULTS.currency,
+    },
+    ["language", "company", "currency"],
+  );
   const settings: TemplateOptions = {
-    language: readLanguage(options.lang ?? old.language ?? DEFAULTS.lang),
-    company: readCompany(options.company ?? old.company ?? DEFAULTS.company),
-    currency: readCurrency(
-      options.currency ?? old.currency ?? DEFAULTS.currency,
-    ),
+    language: rest.language!,
+    company: rest.company!,
+    currency: rest.currency!,
     firstMonth,
     months,
   };

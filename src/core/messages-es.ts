@@ -96,6 +96,19 @@ export const INPUT_ES: InputMessages = {
     at: (where, problem) => `${where}: ${problem}`,
     cell: (where, column, problem) => `${where}, columna ${column}: ${problem}`,
   },
+  options: {
+    language: (name, got) => `${name} debe ser en o es; es "${got}"`,
+    company: (name, max, length) =>
+      `${name} debe tener de 1 a ${es(max)} caracteres, porque titula el panel; tiene ${es(length)}`,
+    currency: (name, got) =>
+      `${name} debe ser un código de tres letras, como USD o EUR; es "${got}"`,
+    months: (name, min, max, got) =>
+      `${name} debe ser un número entero de ${es(min)} a ${es(max)}; es "${got}"`,
+    firstMonth: (name, got) =>
+      `${name} debe ser AAAA-MM, como 2026-01; es "${got}"`,
+    firstMonthRange: (name, from, to, months, got) =>
+      `${name} debe ir de ${from} a ${to}, para que los ${es(months)} meses sean fechas que Excel admite; es "${got}"`,
+  },
   rebuild: {
     reportingMonth: "el mes del informe",
     dropped: (what, month, value, reason) =>

@@ -140,6 +140,30 @@ export const MESSAGES = {
     cell: (where: string, column: string, problem: string) =>
       `${where}, column ${column}: ${problem}`,
   },
+  /**
+   * The insert options (template/options.ts), for the command line and the pane: `name` is how the
+   * surface names the option ("--first-month", or the pane's field label), `got` what was given.
+   */
+  options: {
+    language: (name: string, got: string) =>
+      `${name} must be en or es; got "${got}"`,
+    company: (name: string, max: number, length: number) =>
+      `${name} must be 1 to ${max} characters, as it titles the dashboard; got ${length}`,
+    currency: (name: string, got: string) =>
+      `${name} must be a three-letter code such as USD or EUR; got "${got}"`,
+    months: (name: string, min: number, max: number, got: string) =>
+      `${name} must be a whole number from ${min} to ${max}; got "${got}"`,
+    firstMonth: (name: string, got: string) =>
+      `${name} must be YYYY-MM, such as 2026-01; got "${got}"`,
+    firstMonthRange: (
+      name: string,
+      from: string,
+      to: string,
+      months: number,
+      got: string,
+    ) =>
+      `${name} must be from ${from} to ${to}, so that all ${months} months are dates Excel can hold; got "${got}"`,
+  },
   /** A rebuild's (product.md 11): what the new timeline cannot hold, and what is carried. */
   rebuild: {
     /** What a dropped value is of: a row's id, or the reporting month. */
@@ -282,9 +306,9 @@ type Widened<T> = {
   readonly [K in keyof T]: T[K] extends string ? string : T[K];
 };
 
-/** The sentences about a table's values, ids and rows (the importer's, the value checks'): what messages-es.ts gives in Spanish. */
+/** The sentences about a table's values, ids and rows (the importer's, the value checks'), the insert options' and a rebuild's: what messages-es.ts gives in Spanish. */
 export type InputMessages = {
-  readonly [K in "value" | "id" | "importer" | "rebuild"]: Widened<
+  readonly [K in "value" | "id" | "importer" | "options" | "rebuild"]: Widened<
     (typeof MESSAGES)[K]
   >;
 };

@@ -77,3 +77,8 @@ test("the dashboard places its cells and charts by DASHBOARD's named rows and co
   const lines = fs.readFileSync(path.join(ROOT, dashboard), "utf8").split("\n");
   expect(lines.flatMap((line, i) => (shapes.some((re) => re.test(line)) ? [`${dashboard}:${i + 1}: ${line.trim()}`] : []))).toEqual([]);
 });
+
+test("the insert options are checked in core/template/options.ts only (the command line and the pane call validateInsertOptions)", () => {
+  const shapes = [/\[A-Za-z\]\{3\}/, /\bcompanyFits\(/, />= MONTHS\.min/];
+  expect(copiesOutside(["src/core/template/options.ts", "src/core/company.ts"], shapes)).toEqual([]);
+});

@@ -357,6 +357,16 @@ export function whileDataFormula(
   return `IF(${monthNumber}>N(${dataEnd}),"",${formula})`;
 }
 
+/**
+ * A chart's copy of a computed row's cell: its number, or #N/A where it is blank. A line chart plots
+ * text (the "" of a blank month) as 0, in Excel as in LibreOffice, and does not plot #N/A (Microsoft
+ * Support, "Display empty cells, null (#N/A) values, and hidden worksheet data in a chart":
+ * https://support.microsoft.com/office/f6643c6c-7f81-4a2c-917e-5f2c8d0ce4c6), so the line stops
+ * where the data does instead of dropping to 0.
+ */
+export const plottedFormula = (value: string) =>
+  `IF(ISNUMBER(${value}),${value},NA())`;
+
 /** The phase a month is judged against, as phases.ts's targetPhaseOf: one past the phase reached, at most the last; the first where none is reached. */
 export function targetPhaseFormula(phase: string): string {
   return `IF(ISNUMBER(${phase}),MIN(${phase}+1,${LAST_PHASE}),${FIRST_PHASE})`;

@@ -8,6 +8,8 @@ import { Context, actualsByRow } from "./context";
 import { dashboardSheet } from "./dashboard";
 import { TEMPLATE_LABELS } from "./labels";
 import { MONTHS } from "./layout";
+import { MESSAGES } from "../messages";
+import { monthsFit } from "./options";
 import { planSheet } from "./plan";
 import { risksSheet } from "./risks";
 import { placeSettings } from "./settings";
@@ -24,6 +26,7 @@ export type { PlanColumns, PlanItemsFound, TextAt } from "./plan-items";
 export * from "./rules";
 export * from "./screen";
 export * from "./limits";
+export * from "./options";
 export {
   absolute,
   cellPosition,
@@ -34,11 +37,9 @@ export {
 
 /** Why a timeline length cannot be used, or undefined. */
 export function monthsProblem(months: number): string | undefined {
-  return Number.isInteger(months) &&
-    months >= MONTHS.min &&
-    months <= MONTHS.max
+  return monthsFit(months)
     ? undefined
-    : `months must be a whole number from ${MONTHS.min} to ${MONTHS.max}; got ${months}`;
+    : MESSAGES.options.months("months", MONTHS.min, MONTHS.max, `${months}`);
 }
 
 export function describeWorkbook(options: TemplateOptions): WorkbookSpec {

@@ -55,6 +55,7 @@ export interface TemplateLabels {
     readonly met: (n: PhaseNumber) => string;
     readonly judged: (n: PhaseNumber) => string;
     readonly level: (name: string) => string;
+    readonly plottedPhase: string;
   };
   readonly dashboard: {
     readonly title: (company: string) => string;
@@ -212,6 +213,7 @@ const EN: TemplateLabels = {
     met: (n) => `Metrics meeting P${n}`,
     judged: (n) => `Metrics judged for P${n}`,
     level: (name) => `Level: ${name}`,
+    plottedPhase: "Phase reached, for the chart (hidden row; #N/A where there is no data: not plotted)",
   },
   dashboard: {
     title: (company) => `Scale Dashboard: ${company}`,
@@ -356,6 +358,7 @@ const ES: TemplateLabels = {
     met: (n) => `Métricas que cumplen P${n}`,
     judged: (n) => `Métricas evaluadas en P${n}`,
     level: (name) => `Nivel: ${name}`,
+    plottedPhase: "Fase alcanzada, para el gráfico (fila oculta; #N/A donde no hay datos: no se dibuja)",
   },
   dashboard: {
     title: (company) => `Panel de escalamiento: ${company}`,

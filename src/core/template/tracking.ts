@@ -45,6 +45,7 @@ import {
   monthHeaderFormula,
   monthNumberFormula,
   phaseReachedFormula,
+  plottedFormula,
   scoreFormula,
   targetPhaseFormula,
   startOffsetFormula,
@@ -585,6 +586,17 @@ function workingRows(ctx: Context): CellSpec[] {
       ),
     );
   }
+  const phase = TRACKING.phase.get("phase")!;
+  cells.push(
+    ...computedRow(
+      ctx,
+      TRACKING.plottedPhase,
+      w.plottedPhase,
+      (t) => plottedFormula(at(t, phase)),
+      "0",
+      "working",
+    ),
+  );
   return cells;
 }
 
@@ -728,6 +740,8 @@ export function trackingSheet(ctx: Context): SheetSpec {
     cells,
     columnWidths: trackingWidths(ctx),
     freeze: { rows: TRACKING.headerRow, columns: COL.frozen },
+    // The chart's copy of Phase reached: its #N/A are for the chart, not for readers.
+    hiddenRows: [TRACKING.plottedPhase],
     collapsedColumns: {
       from: columnLetter(COL.details.first),
       to: columnLetter(COL.details.last),
