@@ -20,7 +20,7 @@ import {
   floorOf,
   targetOf,
 } from "./catalog";
-import { isBlank } from "./cell";
+import { Cell, isBlank } from "./cell";
 import { addMonths, yearMonthOf } from "./months";
 import {
   NAMES,
@@ -36,7 +36,8 @@ import { TIMELINE_ROWS } from "./timeline";
 
 /** A cell as a host reads it: its value (a formula's result where the host has one; null when empty) and its formula. */
 export interface TrackerCell {
-  readonly value: string | number | boolean | null;
+  /** null for an empty cell, as hosts read one. */
+  readonly value: Exclude<Cell, undefined>;
   /** Without the "="; absent when the cell holds no formula. */
   readonly formula?: string;
   readonly numberFormat?: string;

@@ -5,6 +5,7 @@
  */
 import ExcelJS from "exceljs";
 import { PHASE_NUMBERS, PhaseNumber } from "../core/catalog";
+import type { Cell } from "../core/cell";
 import { dateSerial } from "../core/months";
 import { NAMES, columnLetter, parseAddress } from "../core/template";
 import {
@@ -31,7 +32,7 @@ function plain(v: unknown): TrackerCell["value"] {
     if (o.text !== undefined) return o.text;
     return null;
   }
-  return v as string | number | boolean;
+  return v as NonNullable<Cell>;
 }
 
 function trackerCell(c: ExcelJS.Cell): TrackerCell {

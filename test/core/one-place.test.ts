@@ -82,3 +82,7 @@ test("the insert options are checked in core/template/options.ts only (the comma
   const shapes = [/\[A-Za-z\]\{3\}/, /\bcompanyFits\(/, />= MONTHS\.min/];
   expect(copiesOutside(["src/core/template/options.ts", "src/core/company.ts"], shapes)).toEqual([]);
 });
+
+test("a cell's value has one type, core/cell.ts's Cell (empty, a described value and a read value are Cell without undefined or null)", () => {
+  expect(copiesOutside("src/core/cell.ts", [/string \| number \| boolean/])).toEqual([]);
+});

@@ -4,6 +4,7 @@
  * Cell references are A1-style; formulas are plain Excel formulas without the leading "=".
  */
 import type { Language, Level, PhaseNumber } from "../catalog";
+import type { Cell } from "../cell";
 
 export type SheetKey =
   | "dashboard"
@@ -42,7 +43,8 @@ export type CellStyle =
 export interface CellSpec {
   /** A1 address on its sheet, e.g. "D4". */
   readonly ref: string;
-  readonly value?: string | number | boolean;
+  /** A constant the cell holds (a formula cell has its formula instead). */
+  readonly value?: NonNullable<Cell>;
   /** Plain Excel formula without "=", valid in Excel 2016 and LibreOffice. */
   readonly formula?: string;
   readonly numberFormat?: string;
