@@ -13,6 +13,27 @@ import { absolute, cell, columnLetter } from "./formulas";
 import { NAMES, TABLES, THRESHOLDS } from "./layout";
 import { CellSpec, SheetSpec } from "./types";
 
+/** One of the sheet's Excel tables, from column A, and the note under it after an empty row (returned). */
+function tableWithNote(
+  ctx: Context,
+  table: {
+    readonly name: string;
+    readonly headerRow: number;
+    readonly lastRow: number;
+    readonly width: number;
+    readonly columns: readonly string[];
+    readonly note: string;
+  },
+): CellSpec {
+  ctx.tables.push({
+    name: table.name,
+    sheet: "thresholds",
+    ref: `A${table.headerRow}:${columnLetter(table.width)}${table.lastRow}`,
+    columns: table.columns,
+  });
+  return { ref: cell(1, table.lastRow + 2), value: table.note, style: "note" };
+}
+
 export function thresholdsSheet(ctx: Context): SheetSpec {
   const { labels } = ctx;
   const lang = ctx.language;
@@ -75,18 +96,16 @@ export function thresholdsSheet(ctx: Context): SheetSpec {
       });
     }
   });
-  const lastMetricRow = THRESHOLDS.metricRow(PHASE_METRICS.length - 1);
-  ctx.tables.push({
-    name: TABLES.targets,
-    sheet: "thresholds",
-    ref: `A${THRESHOLDS.headerRow}:${columnLetter(THRESHOLDS.targetsWidth)}${lastMetricRow}`,
-    columns: header,
-  });
-  cells.push({
-    ref: cell(1, lastMetricRow + 2),
-    value: labels.floorsNote,
-    style: "note",
-  });
+  cells.push(
+    tableWithNote(ctx, {
+      name: TABLES.targets,
+      headerRow: THRESHOLDS.headerRow,
+      lastRow: THRESHOLDS.metricRow(PHASE_METRICS.length - 1),
+      width: THRESHOLDS.targetsWidth,
+      columns: header,
+      note: labels.floorsNote,
+    }),
+  );
 
   const riskHeader = [
     h.id,
@@ -125,18 +144,16 @@ export function thresholdsSheet(ctx: Context): SheetSpec {
       ref: absolute(THRESHOLDS.thresholdColumn, row),
     });
   });
-  const lastRiskRow = THRESHOLDS.indicatorRow(RISK_INDICATORS.length - 1);
-  ctx.tables.push({
-    name: TABLES.risks,
-    sheet: "thresholds",
-    ref: `A${THRESHOLDS.riskHeaderRow}:${columnLetter(THRESHOLDS.risksWidth)}${lastRiskRow}`,
-    columns: riskHeader,
-  });
-  cells.push({
-    ref: cell(1, lastRiskRow + 2),
-    value: labels.thresholdsNote,
-    style: "note",
-  });
+  cells.push(
+    tableWithNote(ctx, {
+      name: TABLES.risks,
+      headerRow: THRESHOLDS.riskHeaderRow,
+      lastRow: THRESHOLDS.indicatorRow(RISK_INDICATORS.length - 1),
+      width: THRESHOLDS.risksWidth,
+      columns: riskHeader,
+      note: labels.thresholdsNote,
+    }),
+  );
 
   const es = lang === "es";
   return {
