@@ -25,7 +25,7 @@ test("one column per month: real dates from the first month, 36 by default, `mon
   expect([header(en)[0].value, header(es)[0].value]).toEqual([46023, 46327]);
   expect(header(en).slice(1).every((c) => c.value === undefined && c.formula?.startsWith(`DATE(YEAR(${absolute(monthColumn(1), TRACKING.headerRow)}),MONTH(${absolute(monthColumn(1), TRACKING.headerRow)})+`))).toBe(true);
   expect([header(en)[0].numberFormat, header(es)[0].numberFormat]).toEqual(["[$-409]mmm yyyy", "[$-C0A]mmm yyyy"]);
-  expect(() => describeWorkbook({ language: "en", company: "A", currency: "USD", firstMonth: "2026-01", months: 11 })).toThrow("months must be a whole number from 12 to 120; got 11");
+  expect(() => describeWorkbook({ language: "en", company: "A", currency: "USD", firstMonth: "2026-01", months: 11 })).toThrow('months must be a whole number from 12 to 120; got "11"');
   expect(() => describeWorkbook({ language: "en", company: "A", currency: "USD", firstMonth: "2026-01", months: 121 })).toThrow(RangeError);
 });
 
