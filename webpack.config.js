@@ -86,7 +86,8 @@ module.exports = async (env, options) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
-          { from: "src/help/help.html", to: "help.html" },
+          // help.html and its Spanish twin help.es.html, next to the pane.
+          { from: "src/help/*.html", to: "[name][ext]" },
           { from: "manifest.xml", to: "manifest.xml", transform: pointAt(url) },
         ],
       }),

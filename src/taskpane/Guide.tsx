@@ -7,8 +7,11 @@ import type { Language } from "../core/catalog";
 import { PHASES } from "../core/phases";
 import type { Strings } from "./strings";
 
-/** The help page, next to taskpane.html (webpack copies src/help/help.html there). */
-const HELP_URL = "help.html";
+/** The help page in the pane's language, next to taskpane.html (webpack copies src/help/*.html there). */
+const HELP_URL: Readonly<Record<Language, string>> = {
+  en: "help.html",
+  es: "help.es.html",
+};
 
 export function Start({
   t,
@@ -55,7 +58,7 @@ export function Start({
         </Button>
         {/* A plain link in Fluent's link colour: Fluent's Link would weigh on the first screen. */}
         <a
-          href={HELP_URL}
+          href={HELP_URL[language]}
           target="_blank"
           rel="noreferrer"
           style={{ color: tokens.colorBrandForegroundLink }}

@@ -148,6 +148,23 @@ test("parameters have the dimensionality the functions expect, with help text an
   }
 });
 
+test("the help page in Spanish (help.es.html, the pane's link in Spanish): each function under its Spanish Excel name at the English page's anchor, with its Spanish parameters, examples as typed in Spanish Excel; the two pages link to each other", () => {
+  const spanish = read("help.es.html");
+  expect(spanish).toMatch(/<html lang="?es"?>/);
+  const english = JSON.parse(read("functions.json")).functions as FunctionMeta[];
+  const es = JSON.parse(read("functions.es.json")).functions as FunctionMeta[];
+  english.forEach((f, i) => {
+    const heading = new RegExp(`id="?${f.id.toLowerCase()}"?>SCALE\\.${es[i].name}\\(([^)]*)\\)`).exec(spanish);
+    expect([f.id, heading?.[1].replace(/[[\]]/g, "").split("; ").filter(Boolean)]).toEqual([f.id, es[i].parameters.map((p) => p.name)]);
+  });
+  // Spanish Excel's syntax (product.md 11): ";" between arguments, decimal commas; no English function name in a formula.
+  const formulas = [...spanish.matchAll(/=SCALE\.[A-Z]+\([^)]*\)/g)].map((m) => m[0]);
+  expect(formulas.length).toBeGreaterThanOrEqual(6);
+  for (const formula of formulas) expect([formula, /, |\d\.\d|SCALE\.(PHASE|GAP|RISK|TARGET|METRICS|SCORE)\(/.test(formula)]).toEqual([formula, false]);
+  expect(spanish).toMatch(/href="?help\.html[" >]/);
+  expect(read("help.html")).toMatch(/href="?help\.es\.html[" >]/);
+});
+
 test("no eval in production bundles", () => {
   for (const file of fs.readdirSync(DIST).filter((f) => f.endsWith(".js"))) {
     const code = read(file);

@@ -811,6 +811,9 @@ describeWith(["chromium"], "the task pane in headless Chromium, against the fake
       // The help page is served next to the pane.
       const href = await start.getByRole("link", { name: help }).getAttribute("href");
       expect(await page.evaluate(`fetch(new URL(${JSON.stringify(href)}, location.href)).then((r) => r.status)`)).toBe(200);
+      // In the pane's language: help.es.html for a Spanish pane.
+      const served = (await page.evaluate(`fetch(new URL(${JSON.stringify(href)}, location.href)).then((r) => r.text())`)) as string;
+      expect(served).toMatch(query ? /<html lang="?es"?>/ : /<html lang="?en"?>/);
       expect(await seriousViolations(page)).toEqual([]);
       expect(await fitsWidth(page)).toBe(true);
       await shot(page, shotName);
