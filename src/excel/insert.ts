@@ -260,6 +260,8 @@ function writeSheet(sheet: Excel.Worksheet, spec: SheetSpec): void {
     details.group(Excel.GroupOption.byColumns);
     details.hideGroupDetails(Excel.GroupOption.byColumns);
   }
+  for (const row of spec.hiddenRows ?? [])
+    sheet.getRange(`${row}:${row}`).rowHidden = true;
   if (spec.freeze && spec.freeze.columns > 0) {
     sheet.freezePanes.freezeAt(
       sheet.getRange(
@@ -336,6 +338,8 @@ function addChart(
   if (c.valueAxis.max !== undefined) axis.maximum = c.valueAxis.max;
   if (c.valueAxis.logBase !== undefined) axis.logBase = c.valueAxis.logBase;
   if (c.dateFormat) chart.axes.categoryAxis.numberFormat = c.dateFormat;
+  // "Show data in hidden rows and columns" (off by default): the chart's data is in hidden rows.
+  if (c.plotsHiddenCells) chart.plotVisibleOnly = false;
 }
 
 /** What the workbook holds before inserting; names are lower case, as Excel compares them. */

@@ -12,6 +12,7 @@ import {
   WorkbookSpec,
   absolute,
   cellPosition,
+  columnLetter,
   onSheet,
 } from "../core/template";
 
@@ -90,11 +91,40 @@ function seriesXml(chart: ChartSpec, dataSheet: string, i: number): string {
   );
 }
 
+/**
+ * The cell right of a chart's first series, on its row, which the description leaves empty (a hidden
+ * row's cell past the last month, for the phase chart): where the spacer series of naIsGap reads.
+ */
+export function spacerCell(chart: ChartSpec): string {
+  const last = cellPosition(chart.series[0].values.split(":").pop()!);
+  return `${columnLetter(last.col + 1)}${last.row}`;
+}
+
+/**
+ * A series of one empty cell, drawn as nothing and left out of the legend, for a chart whose #N/A
+ * must not be plotted (ChartSpec.naIsGap). LibreOffice's .xlsx import (7.4) plots a line chart's
+ * text and #N/A as 0, as if its "gap" were "zero", unless some value of the chart is an empty cell
+ * (oox/source/drawingml/chart/chartspaceconverter.cxx, lcl_useWorkaroundForNoGapInOOXML); with one,
+ * #N/A leaves a gap there as in Excel, and the line stops where the data does.
+ */
+function spacerXml(chart: ChartSpec, dataSheet: string): string {
+  const n = chart.series.length;
+  const categories = escapeXml(seriesFormula(dataSheet, chart.categories));
+  return (
+    `<c:ser><c:idx val="${n}"/><c:order val="${n}"/><c:tx><c:v></c:v></c:tx>` +
+    `<c:spPr><a:ln><a:noFill/></a:ln></c:spPr><c:marker><c:symbol val="none"/></c:marker>` +
+    `<c:cat><c:numRef><c:f>${categories}</c:f></c:numRef></c:cat>` +
+    `<c:val><c:numRef><c:f>${escapeXml(seriesFormula(dataSheet, spacerCell(chart)))}</c:f></c:numRef></c:val>` +
+    `<c:smooth val="0"/></c:ser>`
+  );
+}
+
 /** Line charts over months (date categories), bar charts over metrics, as Office.js's `charts.add` makes them. */
 function chartXml(chart: ChartSpec, dataSheet: string): string {
-  const series = chart.series
-    .map((_, i) => seriesXml(chart, dataSheet, i))
-    .join("");
+  const spacer = chart.naIsGap && chart.kind === "line";
+  const series =
+    chart.series.map((_, i) => seriesXml(chart, dataSheet, i)).join("") +
+    (spacer ? spacerXml(chart, dataSheet) : "");
   const bar = chart.kind === "bar";
   const plot = bar
     ? `<c:barChart><c:barDir val="bar"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series}` +
@@ -132,8 +162,12 @@ function chartXml(chart: ChartSpec, dataSheet: string): string {
     plot +
     categoryAxis +
     valueAxis +
-    `</c:plotArea><c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend>` +
-    `<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`
+    `</c:plotArea><c:legend><c:legendPos val="b"/>` +
+    (spacer
+      ? `<c:legendEntry><c:idx val="${chart.series.length}"/><c:delete val="1"/></c:legendEntry>`
+      : "") +
+    `<c:overlay val="0"/></c:legend>` +
+    `<c:plotVisOnly val="${chart.plotsHiddenCells ? 0 : 1}"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`
   );
 }
 
@@ -282,6 +316,11 @@ export async function addCharts(
   const bySheet = new Map<string, ChartSpec[]>();
   for (const c of spec.charts)
     bySheet.set(c.sheet, [...(bySheet.get(c.sheet) ?? []), c]);
+  for (const c of spec.charts.filter((x) => x.naIsGap)) {
+    const data = spec.sheets.find((x) => x.key === c.dataSheet)!;
+    if (data.cells.some((x) => x.ref === spacerCell(c)))
+      throw new Error(`Chart "${c.title}": ${spacerCell(c)} must stay empty`);
+  }
 
   const parts: { path: string; type: string }[] = [];
   for (const [sheet, charts] of bySheet) {

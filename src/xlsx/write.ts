@@ -95,6 +95,7 @@ function applyCells(
       Object.assign(sheet.getColumn(c), { outlineLevel: 1, hidden: true });
     sheet.properties.outlineLevelCol = 1;
   }
+  for (const row of spec.hiddenRows ?? []) sheet.getRow(row).hidden = true;
   if (spec.freeze)
     sheet.views = [
       {

@@ -101,6 +101,7 @@ describe("insertTrackingWorkbook", () => {
       const frozenAt = s.freeze && s.freeze.columns > 0 ? `A1:${columnLetter(s.freeze.columns)}${s.freeze.rows}`.replace(/^A1:A1$/, "A1") : s.freeze?.rows ? `rows:${s.freeze.rows}` : undefined;
       expect([s.name, got.frozen]).toEqual([s.name, frozenAt]);
       expect((got.columnGroups ?? []).map((g) => [letters(g.ref), g.collapsed])).toEqual(s.collapsedColumns ? [[`${s.collapsedColumns.from}:${s.collapsedColumns.to}`, true]] : []);
+      expect([s.name, got.hiddenRows ?? []]).toEqual([s.name, s.hiddenRows ?? []]);
       expect(got.page).toEqual({
         orientation: "Landscape",
         zoom: s.fitTo === "width" ? { horizontalFitToPages: 1 } : { verticalFitToPages: 1 },
@@ -120,6 +121,7 @@ describe("insertTrackingWorkbook", () => {
         at: [c.from, c.to],
         series: c.series.map((x) => [x.name, x.values ?? c.source, x.categories]),
         axis: c.valueAxis,
+        plotVisibleOnly: c.plotVisibleOnly ?? true,
       })),
     ).toEqual(
       spec.charts.map((c) => ({
@@ -128,6 +130,8 @@ describe("insertTrackingWorkbook", () => {
         at: [c.from, c.to],
         series: c.series.map((x) => [x.name, x.values, c.categories]),
         axis: { numberFormat: c.valueAxis.numberFormat, ...(c.valueAxis.min !== undefined && { minimum: c.valueAxis.min }), ...(c.valueAxis.max !== undefined && { maximum: c.valueAxis.max }), ...(c.valueAxis.logBase && { logBase: c.valueAxis.logBase }) },
+        // "Show data in hidden rows and columns" where the chart reads a hidden row.
+        plotVisibleOnly: !c.plotsHiddenCells,
       })),
     );
     expect(charts[0].series.slice(1).every((x) => x.lineStyle === "Dash")).toBe(true);

@@ -49,10 +49,14 @@ export interface FakeSheet {
     series: { name?: string; values?: string; categories?: string; lineStyle?: string }[];
     valueAxis: { minimum?: number; maximum?: number; logBase?: number; numberFormat?: string };
     categoryAxis: { numberFormat?: string };
+    /** Chart.plotVisibleOnly as set (Excel's default, true, when never set). */
+    plotVisibleOnly?: boolean;
   }[];
   frozen?: string;
   /** Column outline groups (Range.group), with whether their details are hidden. */
   columnGroups?: { ref: string; collapsed: boolean }[];
+  /** Rows hidden through Range.rowHidden, in the order hidden. */
+  hiddenRows?: number[];
   page?: {
     orientation?: string;
     zoom?: Excel.PageLayoutZoomOptions;
@@ -629,6 +633,14 @@ export class FakeRange extends FakeClientObject {
   set numberFormat(grid: unknown[][]) {
     this.write("numberFormat", grid);
   }
+  /** Range.rowHidden (ExcelApi 1.2): whole rows only here, as the add-in hides them ("5:5"). */
+  set rowHidden(hidden: boolean) {
+    this.context.enqueue("range.rowHidden", () => {
+      const t = this.target()!;
+      if (t.box.c1 !== 1 || t.box.c2 !== MAX_COL || !hidden) throw new Error("fake rowHidden: hiding whole rows only");
+      for (let r = t.box.r1; r <= t.box.r2; r++) (writable(t.sheet).hiddenRows ??= []).push(r);
+    });
+  }
   /**
    * Range.copyFrom (ExcelApi 1.9) from a range of the same size, copy type "Formulas": a formula's
    * relative references move by the distance copied, as a paste moves them; "non-formula values are
@@ -807,6 +819,7 @@ class FakeChartSeries {
 type AxisProps = FakeSheet["charts"][number]["valueAxis"];
 
 class FakeChart {
+  declare plotVisibleOnly?: boolean;
   readonly title: { text?: string };
   readonly axes: { valueAxis: AxisProps; categoryAxis: { numberFormat?: string } };
   readonly series: { getItemAt(index: number): FakeChartSeries; add(name?: string, index?: number): FakeChartSeries };
@@ -815,6 +828,7 @@ class FakeChart {
     private readonly chart: FakeSheet["charts"][number],
   ) {
     this.title = writeOnly<{ text?: string }>(["text"], (_, v) => ctx.enqueue("chart.title", () => (chart.title = v as string)));
+    writeOnlyProps<FakeChart>(this, ["plotVisibleOnly"], (_, v) => ctx.enqueue("chart.plotVisibleOnly", () => (chart.plotVisibleOnly = v as boolean)));
     this.axes = {
       valueAxis: writeOnly<AxisProps>(["minimum", "maximum", "logBase", "numberFormat"], (k, v) =>
         ctx.enqueue(`axis.${k}`, () => Object.assign(chart.valueAxis, { [k]: v })),

@@ -9,11 +9,11 @@ import * as os from "os";
 import * as path from "path";
 import { LEVELS, PHASE_METRICS } from "../../src/core/catalog";
 import { levelOf, metricRule } from "../../src/core/evaluate";
-import { LEVEL_FILL, NAMES, cellPosition, columnLetter, describeWorkbook, monthColumn, trackingRow } from "../../src/core/template";
+import { LEVEL_FILL, NAMES, TEMPLATE_LABELS, cellPosition, columnLetter, describeWorkbook, monthColumn, trackingRow } from "../../src/core/template";
 import { writeWorkbook } from "../../src/xlsx/write";
 import { describeWith } from "../engines/engines";
 import { readValues, recalcLibreOffice } from "../engines/recalculated";
-import { SCENARIOS } from "../template/scenarios";
+import { SCENARIOS, expectedRows } from "../template/scenarios";
 import { readCharts } from "../xlsx/charts";
 import { cellText, pagePixels, recalculate, renderPages } from "./soffice";
 
@@ -76,6 +76,26 @@ describeWith(["libreoffice"], "the exported workbook in LibreOffice: charts and 
     expect([months, dashboard, actuals.map((a) => levelOf(a.value, churn))]).toEqual([["5.50%", "5.51%"], "5.51%", ["WATCH", "RISK"]]);
   }, 180_000);
 
+  test("after the data ends (product.md 6.4) the phase chart draws nothing: the cells it plots are #N/A in LibreOffice, Phase reached before, and LibreOffice leaves the gap ", async () => {
+    // Data to month 26 of 36, phase 3 reached at the end: a line at 3 that must stop, not drop to 0.
+    const scenario = SCENARIOS.find((s) => s.name === "phase 3 reached, with ETAs to phase 4")!;
+    const spec = describeWorkbook(scenario.options);
+    const file = path.join(dir, "data-ends.xlsx");
+    fs.writeFileSync(file, await writeWorkbook(spec));
+    const [saved] = recalcLibreOffice([file], path.join(dir, "data-ends"));
+    const reached = TEMPLATE_LABELS.en.charts.reached;
+    const chart = spec.charts.find((c) => c.series.some((x) => x.name === reached))!;
+    const [from, to] = chart.series.find((x) => x.name === reached)!.values.split(":").map(cellPosition);
+    const cells = (await readValues(saved)).get(spec.sheets.find((s) => s.key === chart.dataSheet)!.name)!;
+    const plotted = Array.from({ length: to.col - from.col + 1 }, (_, k) => cells.get(`${columnLetter(from.col + k)}${from.row}`) ?? null);
+    const phase = expectedRows(scenario).get(NAMES.phaseRow.phase)!;
+    expect([phase.filter((p) => typeof p === "number").length, phase.at(25), phase.at(26)]).toEqual([26, 3, ""]);
+    expect(plotted).toEqual(phase.map((p) => (typeof p === "number" ? p : { error: "#N/A" })));
+    // LibreOffice kept "gap" (7.4 turns it into "zero" for a line chart of formulas with no empty cell), and plotted months 1..26 only.
+    const drawn = (await readCharts(fs.readFileSync(saved))).find((c) => c.title === chart.title)!;
+    expect([drawn.blanksAs, [...drawn.series[0].cached.keys()]]).toEqual(["gap", Array.from({ length: 26 }, (_, k) => k)]);
+  }, 180_000);
+
   describeWith(["pdftoppm"], "rendered to PNG pages", () => {
     test.each([["en"], ["es"]] as const)("%s: the printed pages show flags in green, amber and red (PNG artifacts in test-artifacts/libreoffice)", (lang) => {
       const out = path.join(ARTIFACTS, lang);
@@ -94,6 +114,14 @@ describeWith(["libreoffice"], "the exported workbook in LibreOffice: charts and 
       expect(LEVELS.map((level) => pixelsNear(dashboard, LEVEL_FILL[level]) > 20)).toEqual([true, true, true]);
       const all = Array.from({ length: pages.length }, (_, i) => pagePixels(pdf, i + 1));
       for (const level of LEVELS) expect(all.slice(2).reduce((n, p) => n + pixelsNear(p, LEVEL_FILL[level]), 0)).toBeGreaterThan(200);
+    }, 180_000);
+
+    test("a company whose data ends mid-timeline: its pages as PNG, to look at the phase chart's line stopping (test-artifacts/libreoffice/data-ends)", async () => {
+      const out = path.join(ARTIFACTS, "data-ends");
+      fs.rmSync(out, { recursive: true, force: true });
+      const file = path.join(dir, "data-ends-render.xlsx");
+      fs.writeFileSync(file, await writeWorkbook(describeWorkbook(SCENARIOS.find((s) => s.name === "phase 3 reached, with ETAs to phase 4")!.options)));
+      expect(renderPages(file, out).length).toBeGreaterThanOrEqual(3);
     }, 180_000);
   });
 });

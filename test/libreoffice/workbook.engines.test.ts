@@ -13,10 +13,14 @@ import { PLAN, TEMPLATE_LABELS, describeWorkbook } from "../../src/core/template
 import { writeWorkbook } from "../../src/xlsx/write";
 import { describeWith } from "../engines/engines";
 import { Cached, Values, readValues, recalcGnumeric, recalcLibreOffice } from "../engines/recalculated";
+import { TRACKING } from "../../src/core/template/layout";
 import { loadWorkbook } from "../template/hf-workbook";
 import { SCENARIOS, expectedNames, sameValue } from "../template/scenarios";
 
 const isError = (v: unknown) => v !== null && typeof v === "object";
+/** #N/A on the phase chart's hidden row, where Phase reached is blank: what the chart does not plot (product.md 6.4). */
+const isChartGap = (sheet: string, ref: string, v: unknown) =>
+  sheet === "tracking" && Number(/\d+$/.exec(ref)![0]) === TRACKING.plottedPhase && isError(v) && (v as { error: string }).error === "#N/A";
 
 describeWith(["libreoffice", "gnumeric"], "the tracking workbook in LibreOffice, Gnumeric and HyperFormula", () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "scale-engines-"));
@@ -34,7 +38,7 @@ describeWith(["libreoffice", "gnumeric"], "the tracking workbook in LibreOffice,
     const { spec, scenario } = cases[i];
     const hf = loadWorkbook(spec);
 
-    test("every formula cell: the same value in the three engines, and no error", () => {
+    test("every formula cell: the same value in the three engines, and no error but the phase chart's #N/A", () => {
       const wrong: string[] = [];
       let compared = 0;
       for (const sheet of spec.sheets) {
@@ -46,6 +50,10 @@ describeWith(["libreoffice", "gnumeric"], "the tracking workbook in LibreOffice,
             ["Gnumeric", gnumeric[i].get(sheet.name)?.get(c.ref)],
           ];
           compared++;
+          if (isChartGap(sheet.key, c.ref, want)) {
+            for (const [engine, got] of engines) if (!isChartGap(sheet.key, c.ref, got)) wrong.push(`${sheet.name}!${c.ref}: ${engine} ${JSON.stringify(got)}, HyperFormula #N/A`);
+            continue;
+          }
           if (isError(want)) wrong.push(`${sheet.name}!${c.ref}: HyperFormula ${JSON.stringify(want)}`);
           for (const [engine, got] of engines) {
             if (isError(got) || !sameValue(got ?? null, want)) wrong.push(`${sheet.name}!${c.ref}: ${engine} ${JSON.stringify(got)}, HyperFormula ${JSON.stringify(want)} (=${c.formula.slice(0, 120)})`);

@@ -1,24 +1,46 @@
 /**
  * The whole tracking workbook evaluated by HyperFormula, compared with the core: for each
  * scenario, every dashboard name and every month of the phase, score, risk group and measure
- * rows must be what the core's timeline rules give for the same typed numbers; no cell is an error.
+ * rows must be what the core's timeline rules give for the same typed numbers; no cell is an error
+ * but the #N/A of the phase chart's hidden row, where the phase is blank (a line chart does not plot #N/A).
  */
-import { PHASE_METRICS } from "../../src/core/catalog";
-import { describeWorkbook } from "../../src/core/template";
-import { DASHBOARD } from "../../src/core/template/layout";
-import { cell } from "../../src/core/template/formulas";
+import { Language, PHASE_METRICS } from "../../src/core/catalog";
+import { TEMPLATE_LABELS, WorkbookSpec, describeWorkbook } from "../../src/core/template";
+import { DASHBOARD, NAMES, TRACKING } from "../../src/core/template/layout";
+import { cell, cellPosition } from "../../src/core/template/formulas";
 import { monthSerial } from "../../src/core/months";
-import { loadWorkbook } from "./hf-workbook";
+import { LoadedWorkbook, loadWorkbook } from "./hf-workbook";
 import { SCENARIOS, expectedNames, expectedRows, sameValue } from "./scenarios";
 
-describe.each(SCENARIOS.map((s) => [s.name, s] as const))("%s", (_, scenario) => {
-  const workbook = loadWorkbook(describeWorkbook(scenario.options));
+/** The cells the phase chart's "Phase reached" series plots, month by month, as HyperFormula computes them. */
+function plottedPhase(spec: WorkbookSpec, workbook: LoadedWorkbook, language: Language) {
+  const reached = TEMPLATE_LABELS[language].charts.reached;
+  const chart = spec.charts.find((c) => c.series.some((x) => x.name === reached))!;
+  const [from, to] = chart.series.find((x) => x.name === reached)!.values.split(":").map(cellPosition);
+  const sheet = spec.sheets.find((sh) => sh.key === chart.dataSheet)!.name;
+  return Array.from({ length: to.col - from.col + 1 }, (_, k) => workbook.value(sheet, cell(from.col + k, from.row)));
+}
 
-  test("no formula cell is an error", () => {
+describe.each(SCENARIOS.map((s) => [s.name, s] as const))("%s", (_, scenario) => {
+  const spec = describeWorkbook(scenario.options);
+  const workbook = loadWorkbook(spec);
+
+  const tracking = spec.sheets.find((sh) => sh.key === "tracking")!.name;
+  const plotted = () => plottedPhase(spec, workbook, scenario.options.language);
+
+  test("no formula cell is an error, but for the #N/A a chart does not plot (the phase chart's hidden row)", () => {
     const errors: string[] = [];
     for (const [sheet, cells] of workbook.formulas())
-      for (const [ref, v] of cells) if (v !== null && typeof v === "object") errors.push(`${sheet}!${ref}: ${v.error}`);
+      for (const [ref, v] of cells) {
+        const chartGap = sheet === tracking && cellPosition(ref).row === TRACKING.plottedPhase && v !== null && typeof v === "object" && v.error === "#N/A";
+        if (v !== null && typeof v === "object" && !chartGap) errors.push(`${sheet}!${ref}: ${v.error}`);
+      }
     expect(errors).toEqual([]);
+  });
+
+  test("the phase chart plots Phase reached where it is a number, and #N/A (not plotted) where it is blank (product.md 6.4: after the data ends)", () => {
+    const phase = expectedRows(scenario).get(NAMES.phaseRow.phase)!;
+    expect(plotted()).toEqual(phase.map((p) => (typeof p === "number" ? p : { error: "#N/A" })));
   });
 
   test("every dashboard name holds what the core computes", () => {
@@ -74,4 +96,7 @@ test("the scenarios are what their names say, so the comparisons above are not v
     describeWorkbook({ ...scenario.options, firstMonth: "2024-07", months: 30, actuals: scenario.options.actuals.map((v) => ({ ...v, month: v.month + 6 })) }),
   );
   expect([earlier.named("Scale_Expected"), earlier.namedRange("Tracking_Expected")[0][18]]).toEqual([3, 3]);
+  // The data ends in month 13 of 24: the phase chart plots months 1..13 and nothing (#N/A) after (product.md 6.4).
+  const line = plottedPhase(describeWorkbook(scenario.options), teamBook, "en");
+  expect([line.slice(0, 13).every((v) => typeof v === "number"), line.slice(13)]).toEqual([true, Array(11).fill({ error: "#N/A" })]);
 });

@@ -15,6 +15,12 @@ export interface ReadChart {
   /** "line" or "bar" (a barChart's barDir "bar": horizontal bars). */
   readonly kind: string;
   readonly valueAxis: { min?: number; max?: number; logBase?: number };
+  /** Only visible cells are plotted (c:plotVisOnly; Excel's "Show data in hidden rows and columns" off). */
+  readonly plotVisibleOnly: boolean;
+  /** How empty cells are plotted (c:dispBlanksAs: "gap", "zero" or "span"). */
+  readonly blanksAs: string;
+  /** The values of series left out of the legend (a spacer of one empty cell: src/xlsx/chart.ts). */
+  readonly unlisted: readonly string[];
   readonly series: readonly {
     readonly name: string;
     readonly categories: string;
@@ -110,6 +116,14 @@ export async function readCharts(xlsx: Buffer): Promise<ReadChart[]> {
         zip,
         chartParts.get(chartRef.getAttributeNS(R, "id") ?? "")!,
       ))!;
+      // Series whose legend entry is deleted (c:legendEntry/c:delete val 1), by c:idx.
+      const legend = first(chart, C, "legend");
+      const unlisted = new Set(
+        (legend ? all(legend, C, "legendEntry") : [])
+          .filter((e) => first(e, C, "delete")?.getAttribute("val") === "1")
+          .map((e) => first(e, C, "idx")?.getAttribute("val")),
+      );
+      const index = (ser: Element) => first(ser, C, "idx")?.getAttribute("val");
       charts.push({
         sheet,
         from: corner(anchor, "from"),
@@ -119,7 +133,10 @@ export async function readCharts(xlsx: Buffer): Promise<ReadChart[]> {
           .join(""),
         kind: first(chart, C, "lineChart") ? "line" : first(chart, C, "barDir")?.getAttribute("val") === "bar" ? "bar" : "",
         valueAxis: axisScaling(first(chart, C, "valAx")),
-        series: all(chart, C, "ser").map((ser) => ({
+        plotVisibleOnly: first(chart, C, "plotVisOnly")?.getAttribute("val") !== "0",
+        blanksAs: first(chart, C, "dispBlanksAs")?.getAttribute("val") ?? "",
+        unlisted: all(chart, C, "ser").filter((ser) => unlisted.has(index(ser))).map((ser) => text(first(first(ser, C, "val"), C, "f"))),
+        series: all(chart, C, "ser").filter((ser) => !unlisted.has(index(ser))).map((ser) => ({
           name: text(first(first(ser, C, "tx"), C, "v")),
           categories: text(first(first(ser, C, "cat"), C, "f")),
           values: text(first(first(ser, C, "val"), C, "f")),

@@ -1,7 +1,8 @@
 /** The .xlsx writer only translates: read the file back with exceljs and find the whole description in it. */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { cellPosition, describeWorkbook, LEVEL_FILL, TemplateOptions } from "../../src/core/template";
+import { cellPosition, describeWorkbook, LEVEL_FILL, TemplateOptions, TRACKING } from "../../src/core/template";
+import { spacerCell } from "../../src/xlsx/chart";
 import { writeWorkbook } from "../../src/xlsx/write";
 import { SCENARIOS } from "../template/scenarios";
 import { readCharts } from "./charts";
@@ -87,7 +88,7 @@ test("data validation on every input cell of every described range", () => {
   }
 });
 
-test("column widths, frozen panes and collapsed column groups", () => {
+test("column widths, frozen panes, collapsed column groups and hidden rows", () => {
   for (const s of spec.sheets) {
     const ws = wb.getWorksheet(s.name)!;
     for (const [column, width] of Object.entries(s.columnWidths)) expect([s.name, column, ws.getColumn(column).width]).toEqual([s.name, column, width]);
@@ -96,7 +97,12 @@ test("column widths, frozen panes and collapsed column groups", () => {
     const from = s.collapsedColumns && ws.getColumn(s.collapsedColumns.from).number;
     const to = s.collapsedColumns && ws.getColumn(s.collapsedColumns.to).number;
     expect([s.name, grouped]).toEqual([s.name, from && to ? Array.from({ length: to - from + 1 }, (_, k) => ws.getColumn(from + k).letter) : []]);
+    const hidden: number[] = [];
+    ws.eachRow({ includeEmpty: true }, (row, n) => row.hidden && hidden.push(n));
+    expect([s.name, hidden]).toEqual([s.name, s.hiddenRows ?? []]);
   }
+  // The phase chart's copy of Phase reached is the one hidden row (its #N/A are for the chart).
+  expect(spec.sheets.find((s) => s.key === "tracking")!.hiddenRows).toEqual([TRACKING.plottedPhase]);
 });
 
 test("styled cells keep the workbook's face and size, Calibri 11 (the column widths are computed with its digits), a title larger", () => {
@@ -146,6 +152,11 @@ describe("the dashboard charts (exceljs writes none; addCharts adds the describe
           title: c.title,
           kind: c.kind,
           valueAxis: Object.fromEntries(Object.entries({ min: c.valueAxis.min, max: c.valueAxis.max, logBase: c.valueAxis.logBase }).filter(([, v]) => v !== undefined)),
+          // "Show data in hidden rows and columns" where the chart reads a hidden row.
+          plotVisibleOnly: !c.plotsHiddenCells,
+          blanksAs: "gap",
+          // A chart whose #N/A is a gap: one more series, of the empty cell past the first one's row, out of the legend (LibreOffice then leaves gaps).
+          unlisted: c.naIsGap ? [seriesFormula(sheetName(c.dataSheet), spacerCell(c))] : [],
           series: c.series.map((x) => ({
             name: x.name,
             categories: seriesFormula(sheetName(c.dataSheet), c.categories),

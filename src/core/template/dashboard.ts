@@ -564,10 +564,13 @@ function charts(ctx: Context): void {
       to: cell(at.phases.to, top + LINE_CHART_ROWS),
       ...monthly,
       series: [
-        { name: c.reached, values: row(TRACKING.phase.get("phase")!) },
+        // Phase reached from its hidden chart copy: #N/A, not plotted, where the row is blank (after the data ends).
+        { name: c.reached, values: row(TRACKING.plottedPhase) },
         { name: c.expected, values: row(TRACKING.phase.get("expected")!) },
       ],
       valueAxis: { numberFormat: "0", min: 0, max: LAST_PHASE },
+      plotsHiddenCells: true,
+      naIsGap: true,
     },
     {
       sheet: "dashboard",

@@ -101,6 +101,7 @@ function trackingRows() {
   const indicatorLevel = new Map(
     RISK_INDICATORS.map((i) => [i.qualifiedId, ++row]),
   );
+  const plottedPhase = ++row;
   return {
     titleRow: 1,
     /** Two rows of notes. */
@@ -125,6 +126,11 @@ function trackingRows() {
     met,
     judged,
     indicatorLevel,
+    /**
+     * The phase chart's copy of Phase reached: #N/A where that row is blank (before the data starts,
+     * after it ends), so the line stops there. A hidden row: the chart plots it, readers never see #N/A.
+     */
+    plottedPhase,
     lastRow: row,
   };
 }

@@ -61,6 +61,8 @@ export interface SheetSpec {
   readonly freeze?: { readonly rows: number; readonly columns: number };
   /** Columns in an outline group shown collapsed (the + above the next column opens them), as letters. */
   readonly collapsedColumns?: { readonly from: string; readonly to: string };
+  /** Rows hidden (a chart's data that readers need not see: charts plot them, see ChartSpec.plotsHiddenCells). */
+  readonly hiddenRows?: readonly number[];
   /** Printed landscape. */
   readonly printLandscape: boolean;
   /** Scaled to one page wide, or (a long timeline) to one page tall. */
@@ -129,6 +131,18 @@ export interface ChartSpec {
     readonly name: string;
     readonly values: string;
   }[];
+  /**
+   * The chart reads hidden rows (SheetSpec.hiddenRows), so it plots hidden cells: Excel's "Show data
+   * in hidden rows and columns", off by default (Chart.plotVisibleOnly false, ExcelApi 1.8; an
+   * .xlsx chart's plotVisOnly 0).
+   */
+  readonly plotsHiddenCells?: boolean;
+  /**
+   * Its series hold #N/A where a month has nothing to plot, and the line stops there: Excel does not
+   * plot #N/A in a line chart (text, a formula's "", plots as 0); the .xlsx writer makes LibreOffice
+   * do the same (src/xlsx/chart.ts).
+   */
+  readonly naIsGap?: boolean;
   readonly valueAxis: {
     readonly numberFormat: string;
     readonly min?: number;
