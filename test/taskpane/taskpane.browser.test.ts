@@ -814,6 +814,12 @@ describeWith(["chromium"], "the task pane in headless Chromium, against the fake
       // In the pane's language: help.es.html for a Spanish pane.
       const served = (await page.evaluate(`fetch(new URL(${JSON.stringify(href)}, location.href)).then((r) => r.text())`)) as string;
       expect(served).toMatch(query ? /<html lang="?es"?>/ : /<html lang="?en"?>/);
+      // Readable in a window as narrow as the pane: nothing needs sideways scrolling.
+      const helpPage = await page.context().newPage();
+      await helpPage.goto(new URL(href!, page.url()).href);
+      expect(await fitsWidth(helpPage)).toBe(true);
+      await shot(helpPage, `help-${shotName}`);
+      await helpPage.close();
       expect(await seriousViolations(page)).toEqual([]);
       expect(await fitsWidth(page)).toBe(true);
       await shot(page, shotName);
