@@ -76,7 +76,7 @@ describeWith(["libreoffice"], "the exported workbook in LibreOffice: charts and 
     expect([months, dashboard, actuals.map((a) => levelOf(a.value, churn))]).toEqual([["5.50%", "5.51%"], "5.51%", ["WATCH", "RISK"]]);
   }, 180_000);
 
-  test("after the data ends (product.md 6.4) the phase chart draws nothing: the cells it plots are #N/A in LibreOffice, Phase reached before, and LibreOffice leaves the gap ", async () => {
+  test("after the data ends (product.md 6.4) the phase chart draws nothing: the cells it plots are #N/A in LibreOffice, Phase reached before, and LibreOffice leaves the gap", async () => {
     // Data to month 26 of 36, phase 3 reached at the end: a line at 3 that must stop, not drop to 0.
     const scenario = SCENARIOS.find((s) => s.name === "phase 3 reached, with ETAs to phase 4")!;
     const spec = describeWorkbook(scenario.options);
