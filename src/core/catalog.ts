@@ -148,6 +148,12 @@ interface Measured {
   /** An uncapped fraction's largest plausible value, where UNCAPPED_FRACTION_MAX is too low. */
   readonly plausibleMax?: number;
   /**
+   * The smallest plausible value, where the unit's (or its signedMin) is wrong for the measure:
+   * a profit margin of -300% (costs four times the revenue), a negative burn multiple (cash
+   * generated while growing).
+   */
+  readonly plausibleMin?: number;
+  /**
    * A measure that can be negative: a currency amount (cash balance, burn rate) down to any
    * amount, a rate or margin (growth, ROI, price premium, gross margin) down to -100%
    * (UNITS' signedMin). Every other measure starts at its unit's minimum: a share such as churn,
@@ -677,7 +683,8 @@ export function valueRange(m: PhaseMetric | RiskIndicator | OtherInput): {
   max: number;
 } {
   const unit = UNITS[m.unit];
-  const min = m.signed ? (unit.signedMin ?? unit.min) : unit.min;
+  const min =
+    m.plausibleMin ?? (m.signed ? (unit.signedMin ?? unit.min) : unit.min);
   if (m.unit === "fraction" && !m.capped)
     return { min, max: m.plausibleMax ?? UNCAPPED_FRACTION_MAX };
   return { min, max: unit.max };
@@ -753,6 +760,301 @@ export const CASH_BALANCE: OtherInput = {
   signed: true,
   source: "product.md 6.2 (feeds Riesgo: Cash Burn, runway)",
 };
+
+/** A movement of MRR in the month: an amount of at least 0 (product.md 12, "MRR movements"). */
+const MOVEMENTS = "product.md 12 (MRR movements and retention)";
+const EFFICIENCY = "product.md 12 (Efficiency)";
+
+/** Year-over-year ARR growth of an early company can pass 1,000% ($20,000 to $300,000 ARR): 100 is 10,000%. */
+export const YOY_GROWTH_MAX = 100;
+
+/** A profit margin can fall far below -100% (costs several times the revenue): -1,000% is its plausible floor. */
+export const PROFIT_MARGIN_MIN = -UNCAPPED_FRACTION_MAX;
+
+function saas(
+  m: Omit<OtherInput, "kind" | "capped"> & { capped?: boolean },
+): OtherInput {
+  return { kind: "input", ...m, capped: m.capped ?? m.unit === "fraction" };
+}
+
+/**
+ * The SaaS measures a CFO expects beside the framework's (product.md 12): the four MRR movements
+ * and what retention they give, and the efficiency of growth. No seed targets: they never count
+ * toward the phase. Every one is a row of the timeline; the derived ones compute as timeline.ts's
+ * DERIVATIONS say and can be typed over.
+ */
+export const SAAS_MEASURES: readonly OtherInput[] = [
+  saas({
+    id: "new_mrr",
+    name: { en: "New MRR", es: "MRR nuevo" },
+    aliases: [
+      "new business MRR",
+      "MRR from new customers",
+      "nuevo MRR",
+      "MRR de nuevos clientes",
+      "MRR de altas",
+    ],
+    unit: "usd_month",
+    direction: "higher",
+    source: MOVEMENTS,
+  }),
+  saas({
+    id: "expansion_mrr",
+    name: { en: "Expansion MRR", es: "MRR de expansión" },
+    aliases: [
+      "expansion",
+      "upsell MRR",
+      "expansion revenue",
+      "expansión",
+      "MRR expansión",
+      "MRR de ampliación",
+    ],
+    unit: "usd_month",
+    direction: "higher",
+    source: MOVEMENTS,
+  }),
+  saas({
+    id: "contraction_mrr",
+    name: { en: "Contraction MRR", es: "MRR de contracción" },
+    aliases: [
+      "contraction",
+      "downgrade MRR",
+      "downgrades",
+      "contracción",
+      "MRR contracción",
+      "MRR de reducción",
+    ],
+    unit: "usd_month",
+    direction: "lower",
+    source: MOVEMENTS,
+  }),
+  saas({
+    id: "churned_mrr",
+    name: { en: "Churned MRR", es: "MRR cancelado" },
+    aliases: [
+      "churn MRR",
+      "lost MRR",
+      "cancelled MRR",
+      "canceled MRR",
+      "MRR perdido",
+      "MRR de bajas",
+      "MRR perdido por churn",
+    ],
+    unit: "usd_month",
+    direction: "lower",
+    source: MOVEMENTS,
+  }),
+  saas({
+    id: "net_new_mrr",
+    name: { en: "Net new MRR", es: "MRR neto nuevo" },
+    aliases: [
+      "net MRR",
+      "net MRR change",
+      "nuevo MRR neto",
+      "MRR neto",
+      "variación neta del MRR",
+    ],
+    unit: "usd_month",
+    direction: "higher",
+    // Churn and contraction can outweigh new and expansion MRR.
+    signed: true,
+    source: MOVEMENTS,
+  }),
+  saas({
+    id: "mrr_reconciliation",
+    name: { en: "MRR reconciliation", es: "Conciliación del MRR" },
+    aliases: [
+      "unexplained MRR",
+      "MRR not explained",
+      "conciliación MRR",
+      "MRR sin explicar",
+    ],
+    unit: "usd_month",
+    // What matters is its size: 0 means the movements explain the MRR change.
+    direction: "lower",
+    signed: true,
+    source: MOVEMENTS,
+  }),
+  saas({
+    id: "revenue_churn",
+    name: { en: "Revenue churn (monthly)", es: "Churn de ingresos mensual" },
+    aliases: [
+      "gross MRR churn",
+      "gross revenue churn",
+      "revenue churn rate",
+      "MRR churn rate",
+      "churn de ingresos",
+      "churn de MRR",
+      "churn bruto de MRR",
+    ],
+    unit: "fraction",
+    direction: "lower",
+    source: MOVEMENTS,
+  }),
+  saas({
+    id: "nrr",
+    name: {
+      en: "Net revenue retention (monthly)",
+      es: "Retención neta mensual (NRR)",
+    },
+    aliases: [
+      "net revenue retention",
+      "net dollar retention",
+      "monthly NRR",
+      "NRR mensual",
+      "retención neta",
+      "retención neta de ingresos",
+    ],
+    unit: "fraction",
+    direction: "higher",
+    // Above 100% when expansion outweighs contraction and churn.
+    capped: false,
+    source: MOVEMENTS,
+  }),
+  saas({
+    id: "nrr_12m",
+    name: {
+      en: "Net revenue retention, 12 months",
+      es: "Retención neta 12 meses (NRR)",
+    },
+    aliases: [
+      "NRR 12m",
+      "NRR 12 months",
+      "annual NRR",
+      "trailing 12-month NRR",
+      "NRR anual",
+      "NRR 12 meses",
+      "retención neta anual",
+    ],
+    unit: "fraction",
+    direction: "higher",
+    capped: false,
+    source: MOVEMENTS,
+  }),
+  saas({
+    id: "grr_12m",
+    name: {
+      en: "Gross retention, 12 months (GRR)",
+      es: "Retención bruta 12 meses (GRR)",
+    },
+    aliases: [
+      "GRR",
+      "GRR 12m",
+      "gross revenue retention",
+      "gross dollar retention",
+      "annual GRR",
+      "GRR anual",
+      "retención bruta",
+      "retención bruta de ingresos",
+    ],
+    unit: "fraction",
+    direction: "higher",
+    source: MOVEMENTS,
+  }),
+  saas({
+    id: "quick_ratio",
+    name: { en: "SaaS quick ratio", es: "Quick ratio SaaS" },
+    aliases: ["quick ratio", "ratio rápido"],
+    unit: "ratio",
+    direction: "higher",
+    source: MOVEMENTS,
+  }),
+  saas({
+    id: "cac_payback",
+    name: { en: "CAC payback (months)", es: "Recuperación del CAC (meses)" },
+    aliases: [
+      "CAC payback",
+      "CAC payback period",
+      "payback period",
+      "months to recover CAC",
+      "payback del CAC",
+      "periodo de recuperación del CAC",
+      "meses de recuperación del CAC",
+    ],
+    unit: "months",
+    direction: "lower",
+    source: EFFICIENCY,
+  }),
+  saas({
+    id: "burn_multiple",
+    name: { en: "Burn multiple", es: "Múltiplo de quema" },
+    aliases: ["múltiplo de burn"],
+    unit: "multiple",
+    direction: "lower",
+    // Negative while the company generates cash (a negative burn rate) and grows.
+    plausibleMin: -Infinity,
+    source: EFFICIENCY,
+  }),
+  saas({
+    id: "arr_growth_yoy",
+    name: {
+      en: "ARR growth (year over year)",
+      es: "Crecimiento interanual del ARR",
+    },
+    aliases: [
+      "ARR growth",
+      "YoY ARR growth",
+      "ARR growth YoY",
+      "year over year growth",
+      "YoY growth",
+      "crecimiento del ARR",
+      "crecimiento interanual",
+    ],
+    unit: "fraction",
+    direction: "higher",
+    capped: false,
+    signed: true,
+    plausibleMax: YOY_GROWTH_MAX,
+    source: EFFICIENCY,
+  }),
+  saas({
+    id: "profit_margin",
+    name: {
+      en: "Profit margin (EBITDA or FCF)",
+      es: "Margen de beneficio (EBITDA o FCL)",
+    },
+    aliases: [
+      "EBITDA margin",
+      "FCF margin",
+      "free cash flow margin",
+      "margen EBITDA",
+      "margen FCL",
+      "margen de flujo de caja libre",
+    ],
+    unit: "fraction",
+    direction: "higher",
+    signed: true,
+    plausibleMin: PROFIT_MARGIN_MIN,
+    source: `${EFFICIENCY}: EBITDA or free-cash-flow margin, as the team reports it`,
+  }),
+  saas({
+    id: "rule_of_40",
+    name: { en: "Rule of 40", es: "Regla del 40" },
+    aliases: ["rule of forty", "R40", "regla de 40"],
+    unit: "fraction",
+    direction: "higher",
+    capped: false,
+    // ARR growth plus the profit margin: between the sums of their plausible limits.
+    plausibleMin: -1 + PROFIT_MARGIN_MIN,
+    plausibleMax: YOY_GROWTH_MAX + 1,
+    source: EFFICIENCY,
+  }),
+];
+
+/**
+ * The timeline's measures that are neither a phase metric nor a risk indicator: the cash balance
+ * and the SaaS measures. The importer reads them; SCALE.* do not take them.
+ */
+export const OTHER_MEASURES: readonly OtherInput[] = [
+  CASH_BALANCE,
+  ...SAAS_MEASURES,
+];
+
+/**
+ * How far the MRR movements may miss the month's MRR change before the reconciliation is flagged:
+ * 0.5% of the month before's MRR (product.md 12).
+ */
+export const RECONCILIATION_TOLERANCE = 0.005;
 
 /**
  * Risk indicators that measure the same thing as a phase metric: the same row of data, judged
