@@ -12,15 +12,18 @@ import {
   PHASE_METRICS,
   PHASE_NUMBERS,
   PhaseMetric,
+  RECONCILIATION_TOLERANCE,
   RISK_GROUPS,
   RISK_INDICATORS,
   RiskGroupId,
   RiskIndicator,
+  SAAS_MEASURES,
   expectedPhase,
 } from "./catalog";
 import {
   Eta,
   MetricValue,
+  RELATIVE_TOLERANCE,
   etaAt,
   isGrowingAmount,
   gapOf,
@@ -35,20 +38,27 @@ import { Overrides } from "./overrides";
 import { targetPhaseOf } from "./phases";
 
 export type SectionId =
-  "revenue" | "customers" | "marketing" | "team" | "risk" | "other";
+  | "revenue"
+  | "customers"
+  | "marketing"
+  | "team"
+  | "efficiency"
+  | "risk"
+  | "other";
 
 export const SECTIONS: readonly SectionId[] = [
   "revenue",
   "customers",
   "marketing",
   "team",
+  "efficiency",
   "risk",
   "other",
 ];
 
 export type Measure = PhaseMetric | RiskIndicator | OtherInput;
 
-/** What a derived row computes from (product.md section 6.3). */
+/** What a derived row computes from (product.md sections 6.3 and 12). */
 export type Derivation =
   | "arr"
   | "mrr_growth"
@@ -56,7 +66,18 @@ export type Derivation =
   | "revenue_per_employee"
   | "ltv_cac"
   | "cash_runway"
-  | "turnover";
+  | "turnover"
+  | "net_new_mrr"
+  | "mrr_reconciliation"
+  | "revenue_churn"
+  | "nrr"
+  | "nrr_12m"
+  | "grr_12m"
+  | "quick_ratio"
+  | "cac_payback"
+  | "burn_multiple"
+  | "arr_growth_yoy"
+  | "rule_of_40";
 
 export interface TimelineRow {
   /** The row's workbook name is `Tracking_<key>`: a metric id, `cash_balance`, or `<group>_<indicator>`. */
@@ -69,6 +90,9 @@ export interface TimelineRow {
   /** The risk indicators this row's values are judged against (a linked indicator sits on its metric's row). */
   readonly indicators: readonly RiskIndicator[];
 }
+
+/** The row flagged where the MRR movements do not explain the MRR change (product.md 12). */
+export const RECONCILIATION_KEY = "mrr_reconciliation";
 
 /** `cash_burn.cash_runway` -> `cash_burn_cash_runway`: a workbook name's suffix. */
 export const indicatorKey = (i: RiskIndicator) => `${i.group}_${i.id}`;
@@ -98,6 +122,26 @@ const DERIVED: Readonly<Record<string, Derivation>> = {
   ltv_cac: "ltv_cac",
   "cash_burn.cash_runway": "cash_runway",
   "team_overload.turnover": "turnover",
+  net_new_mrr: "net_new_mrr",
+  [RECONCILIATION_KEY]: "mrr_reconciliation",
+  revenue_churn: "revenue_churn",
+  nrr: "nrr",
+  nrr_12m: "nrr_12m",
+  grr_12m: "grr_12m",
+  quick_ratio: "quick_ratio",
+  cac_payback: "cac_payback",
+  burn_multiple: "burn_multiple",
+  arr_growth_yoy: "arr_growth_yoy",
+  rule_of_40: "rule_of_40",
+};
+
+/** The SaaS measures of product.md 12: the MRR movements and retention with revenue, efficiency on its own. */
+const SAAS_SECTION: Readonly<Record<string, SectionId>> = {
+  cac_payback: "efficiency",
+  burn_multiple: "efficiency",
+  arr_growth_yoy: "efficiency",
+  profit_margin: "efficiency",
+  rule_of_40: "efficiency",
 };
 
 function buildRows(): TimelineRow[] {
@@ -128,8 +172,16 @@ function buildRows(): TimelineRow[] {
     section: "other",
     indicators: [],
   };
+  const saas = SAAS_MEASURES.map((m): TimelineRow => ({
+    key: m.id,
+    id: m.id,
+    measure: m,
+    section: SAAS_SECTION[m.id] ?? "revenue",
+    derived: DERIVED[m.id],
+    indicators: [],
+  }));
   return SECTIONS.flatMap((s) =>
-    [...metrics, ...indicators, cash].filter((r) => r.section === s),
+    [...metrics, ...saas, ...indicators, cash].filter((r) => r.section === s),
   );
 }
 
@@ -154,16 +206,40 @@ export function rowOf(measure: Measure): TimelineRow {
 /** Rows whose values the team types (not derived): the reporting month is the last month any of them holds a number. */
 export const INPUT_ROWS = TIMELINE_ROWS.filter((r) => r.derived === undefined);
 
+/** Values of a derived row's inputs in one month, in the order of its `inputs`. */
+type Inputs = readonly (number | undefined)[];
+
+/** The four MRR movements, in the order net new MRR adds and subtracts them. */
+const MOVEMENT_INPUTS = [
+  "new_mrr",
+  "expansion_mrr",
+  "contraction_mrr",
+  "churned_mrr",
+];
+
+/** Months of 12-month measures: a product of the last 12 months, a change against 12 months before. */
+export const YEAR = 12;
+
 /** The inputs of each derived row, by row key, and its rule (blank where the table says so). */
 export const DERIVATIONS: Readonly<
   Record<
     Derivation,
     {
       readonly inputs: readonly string[];
-      /** Values of the inputs in month t, and in month t-1 for the growth rates (undefined at t = 1). */
+      /**
+       * How many months before month t the rule reads its first input (the 12-month measures), where
+       * it reads further back than the month before: the sheet reads them through a window of that
+       * many months before its own (template/formulas.ts).
+       */
+      readonly span?: number;
+      /**
+       * Values of the inputs in month t, in month t-1 (undefined at t = 1), and `back(k)` in month
+       * t-k (undefined before month 1).
+       */
       readonly compute: (
-        now: readonly (number | undefined)[],
-        before: readonly (number | undefined)[] | undefined,
+        now: Inputs,
+        before: Inputs | undefined,
+        back: (k: number) => Inputs | undefined,
       ) => number | undefined;
     }
   >
@@ -198,7 +274,106 @@ export const DERIVATIONS: Readonly<
     inputs: ["employee_retention"],
     compute: ([retention]) => (num(retention) ? 1 - retention! : undefined),
   },
+  // product.md 12: the MRR movements and retention.
+  net_new_mrr: {
+    inputs: MOVEMENT_INPUTS,
+    compute: (now) =>
+      now.every(num) ? now[0]! + now[1]! - now[2]! - now[3]! : undefined,
+  },
+  mrr_reconciliation: {
+    inputs: ["mrr", "net_new_mrr"],
+    compute: ([mrr, net], before) => {
+      const prev = before?.[0];
+      return num(mrr) && num(net) && prev !== undefined
+        ? mrr! - prev - net!
+        : undefined;
+    },
+  },
+  revenue_churn: {
+    inputs: ["mrr", "contraction_mrr", "churned_mrr"],
+    compute: ([, contraction, churned], before) => {
+      const prev = before?.[0];
+      return num(contraction) && num(churned) && prev !== undefined && prev > 0
+        ? (contraction! + churned!) / prev
+        : undefined;
+    },
+  },
+  nrr: {
+    inputs: ["mrr", "expansion_mrr", "contraction_mrr", "churned_mrr"],
+    compute: ([, expansion, contraction, churned], before) => {
+      const prev = before?.[0];
+      return [expansion, contraction, churned].every(num) &&
+        prev !== undefined &&
+        prev > 0
+        ? (prev + expansion! - contraction! - churned!) / prev
+        : undefined;
+    },
+  },
+  nrr_12m: {
+    inputs: ["nrr"],
+    span: YEAR - 1,
+    compute: (_now, _before, back) => lastYearProduct(back, (nrr) => nrr),
+  },
+  grr_12m: {
+    inputs: ["revenue_churn"],
+    span: YEAR - 1,
+    compute: (_now, _before, back) =>
+      lastYearProduct(back, (churn) => 1 - churn),
+  },
+  quick_ratio: {
+    inputs: MOVEMENT_INPUTS,
+    compute: (now) => {
+      if (!now.every(num)) return undefined;
+      const [added, expansion, contraction, churned] = now as number[];
+      const lost = contraction + churned;
+      return lost > 0 ? (added + expansion) / lost : undefined;
+    },
+  },
+  // product.md 12: efficiency.
+  cac_payback: {
+    inputs: ["cac", "mrr", "customers", "gross_margin"],
+    compute: ([cac, mrr, customers, margin]) => {
+      if (![cac, mrr, customers, margin].every(num) || customers! <= 0)
+        return undefined;
+      const monthlyMargin = (mrr! / customers!) * margin!;
+      return monthlyMargin > 0 ? cac! / monthlyMargin : undefined;
+    },
+  },
+  burn_multiple: {
+    inputs: ["cash_burn_burn_rate", "net_new_mrr"],
+    compute: ([burn, net]) =>
+      num(burn) && num(net) && net! > 0 ? burn! / (12 * net!) : undefined,
+  },
+  arr_growth_yoy: {
+    inputs: ["arr"],
+    span: YEAR,
+    compute: ([arr], _before, back) => {
+      const yearBefore = back(YEAR)?.[0];
+      return num(arr) && yearBefore !== undefined && yearBefore > 0
+        ? arr! / yearBefore - 1
+        : undefined;
+    },
+  },
+  rule_of_40: {
+    inputs: ["arr_growth_yoy", "profit_margin"],
+    compute: ([growth, margin]) =>
+      num(growth) && num(margin) ? growth! + margin! : undefined,
+  },
 };
+
+/** The product of f(x) over the first input's last 12 months, t-11..t; undefined unless all 12 are numbers. */
+function lastYearProduct(
+  back: (k: number) => Inputs | undefined,
+  f: (x: number) => number,
+): number | undefined {
+  let product = 1;
+  for (let k = YEAR - 1; k >= 0; k--) {
+    const x = back(k)?.[0];
+    if (x === undefined) return undefined;
+    product *= f(x);
+  }
+  return product;
+}
 
 function num(x: number | undefined): boolean {
   return x !== undefined;
@@ -231,16 +406,46 @@ export function timelineValues(
       r.key,
       Array.from({ length: months }, (_, t) => typed.get(r.key)?.[t]),
     );
-  for (const r of TIMELINE_ROWS) {
-    if (!r.derived) continue;
-    const { inputs, compute } = DERIVATIONS[r.derived];
+  for (const r of DERIVED_IN_ORDER) {
+    const { inputs, compute } = DERIVATIONS[r.derived!];
     const row = values.get(r.key)!;
-    const at = (t: number) => inputs.map((k) => values.get(k)![t]);
+    const at = (t: number) =>
+      t < 0 ? undefined : inputs.map((k) => values.get(k)![t]);
     for (let t = 0; t < months; t++)
       if (row[t] === undefined)
-        row[t] = compute(at(t), t > 0 ? at(t - 1) : undefined);
+        row[t] = compute(at(t)!, at(t - 1), (k) => at(t - k));
   }
   return values;
+}
+
+/** The derived rows, each after the derived rows it reads (NRR before its 12-month product, ARR before its growth). */
+const DERIVED_IN_ORDER: readonly TimelineRow[] = (() => {
+  const ordered: TimelineRow[] = [];
+  const visit = (r: TimelineRow) => {
+    if (!r.derived || ordered.includes(r)) return;
+    DERIVATIONS[r.derived].inputs.forEach((k) => visit(rowByKey(k)));
+    ordered.push(r);
+  };
+  TIMELINE_ROWS.forEach(visit);
+  return ordered;
+})();
+
+/**
+ * The MRR reconciliation's flag in a month (product.md 12): RISK when its size exceeds
+ * RECONCILIATION_TOLERANCE (0.5%) of the month before's MRR, as the movements then do not explain
+ * the MRR change; OK when not; undefined without both numbers. A size within the core's relative
+ * tolerance of the limit is at the limit, as every comparison at a boundary (product.md 6.7).
+ */
+export function reconciliationLevel(
+  reconciliation: number | undefined,
+  mrrBefore: number | undefined,
+): Level | undefined {
+  if (reconciliation === undefined || mrrBefore === undefined) return undefined;
+  const limit = RECONCILIATION_TOLERANCE * mrrBefore;
+  // Strictly past the limit and its slack: a reconciliation of 0 against an MRR of 0 is explained.
+  return Math.abs(reconciliation) > limit + RELATIVE_TOLERANCE * Math.abs(limit)
+    ? "RISK"
+    : "OK";
 }
 
 /** The as-of series: each month's value is the last number at or before it, and the month (1-based) it is from. */
@@ -294,6 +499,10 @@ export interface TimelineState {
   /** 1-based; undefined when no input row holds a number. */
   readonly reportingMonth?: number;
   readonly metrics: ReadonlyMap<string, MetricNow>;
+  /** The MRR reconciliation's flag month by month (product.md 12): RISK where the movements do not explain the MRR change. */
+  readonly reconciliation: readonly (Level | undefined)[];
+  /** Its flag as of the reporting month: the month its as-of value is from, against the MRR of the month before that one. */
+  readonly reconciliationNow?: Level;
 }
 
 export interface TimelineOptions {
@@ -404,6 +613,14 @@ export function computeTimeline(
     ]),
   );
   const reportingMonth = options.reportingMonth ?? lastInputMonth(values);
+  const mrr = values.get("mrr")!;
+  const reconciliation = values
+    .get(RECONCILIATION_KEY)!
+    .map((v, t) => reconciliationLevel(v, mrr[t - 1]));
+  const reconciledMonth =
+    reportingMonth === undefined
+      ? undefined
+      : asOfMonth.get(RECONCILIATION_KEY)![reportingMonth - 1];
   const metrics = new Map<string, MetricNow>();
   for (const m of PHASE_METRICS) {
     metrics.set(
@@ -436,6 +653,11 @@ export function computeTimeline(
     indicatorLevels,
     reportingMonth,
     metrics,
+    reconciliation,
+    reconciliationNow:
+      reconciledMonth === undefined
+        ? undefined
+        : reconciliation[reconciledMonth - 1],
   };
 }
 

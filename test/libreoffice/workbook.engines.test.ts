@@ -9,13 +9,15 @@ import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { planCompletion } from "../../src/core/plan";
-import { PLAN, TEMPLATE_LABELS, describeWorkbook } from "../../src/core/template";
+import { NAMES, PLAN, TEMPLATE_LABELS, TRACKING_COLUMNS, describeWorkbook, trackingRow } from "../../src/core/template";
+import { cell, cellPosition } from "../../src/core/template/formulas";
 import { writeWorkbook } from "../../src/xlsx/write";
 import { describeWith } from "../engines/engines";
 import { Cached, Values, readValues, recalcGnumeric, recalcLibreOffice } from "../engines/recalculated";
 import { TRACKING } from "../../src/core/template/layout";
 import { loadWorkbook } from "../template/hf-workbook";
 import { SCENARIOS, expectedNames, sameValue } from "../template/scenarios";
+import { SAAS_COMPANY, SAAS_EXPECTED } from "../template/saas-company";
 
 const isError = (v: unknown) => v !== null && typeof v === "object";
 /** #N/A on the phase chart's hidden row, where Phase reached is blank: what the chart does not plot (product.md 6.4). */
@@ -79,6 +81,27 @@ describeWith(["libreoffice", "gnumeric"], "the tracking workbook in LibreOffice,
       }
       expect(wrong).toEqual([]);
     });
+  });
+
+  test("the SaaS measures of product.md 12: every new row, month by month, and the reconciliation's flag are what the definitions give by hand, in LibreOffice and Gnumeric", () => {
+    const i = cases.findIndex((c) => c.scenario.name === SAAS_COMPANY.name);
+    const { spec } = cases[i];
+    const tracking = spec.sheets.find((s) => s.key === "tracking")!.name;
+    const wrong: string[] = [];
+    for (const [engine, values] of [["LibreOffice", libre[i]], ["Gnumeric", gnumeric[i]]] as const) {
+      for (const [key, want] of SAAS_EXPECTED) {
+        const [from] = spec.names.find((n) => n.name === NAMES.tracking(key))!.ref.replace(/\$/g, "").split(":");
+        const start = cellPosition(from);
+        want.forEach((w, t) => {
+          const got = values.get(tracking)?.get(cell(start.col + t, start.row)) ?? null;
+          if (!sameValue(got, w ?? "")) wrong.push(`${engine} ${key} month ${t + 1}: ${JSON.stringify(got)}, by hand ${w}`);
+        });
+      }
+      // As of month 14 the reconciliation (0) is explained.
+      const flag = values.get(tracking)?.get(cell(TRACKING_COLUMNS.flag, trackingRow("mrr_reconciliation")));
+      if (flag !== "OK") wrong.push(`${engine} reconciliation flag: ${JSON.stringify(flag)}, by hand "OK"`);
+    }
+    expect(wrong).toEqual([]);
   });
 
   test("statuses marked Done and Dropped in an exported file move Plan_P<n> as section 8 says, in LibreOffice and Gnumeric", async () => {

@@ -1,6 +1,6 @@
 /** The workbook description (product.md 6): sheets, names, formulas and rules, before any writer. */
-import { CASH_BALANCE, LINKED_INDICATORS, PHASE_METRICS, RISK_GROUPS, RISK_INDICATORS } from "../../src/core/catalog";
-import { TIMELINE_ROWS } from "../../src/core/timeline";
+import { CASH_BALANCE, LINKED_INDICATORS, OTHER_MEASURES, PHASE_METRICS, RISK_GROUPS, RISK_INDICATORS, SAAS_MEASURES } from "../../src/core/catalog";
+import { DERIVATIONS, TIMELINE_ROWS } from "../../src/core/timeline";
 import { PHASE_PLANS } from "../../src/core/plan";
 import { DASHBOARD, MONTHS, NAMES, PLAN, RULE_MARKER, TEMPLATE_LABELS, THRESHOLDS, TRACKING, TRACKING_COLUMNS, absolute, cellPosition, columnLetter, columnPixels, columnsPixels, describeWorkbook, frozenPixels, monthColumn, ruleFormulaProblems, trackingRow } from "../../src/core/template";
 
@@ -29,11 +29,15 @@ test("one column per month: real dates from the first month, 36 by default, `mon
   expect(() => describeWorkbook({ language: "en", company: "A", currency: "USD", firstMonth: "2026-01", months: 121 })).toThrow(RangeError);
 });
 
-test("every phase metric once, the risk indicators that are not a metric's row, and the cash balance", () => {
+test("every phase metric once, the risk indicators that are not a metric's row, the cash balance and the SaaS measures", () => {
   const ids = sheet("tracking").cells.filter((c) => cellPosition(c.ref).col === TRACKING_COLUMNS.id && TRACKING.measures.has(String(c.value).replace(".", "_"))).map((c) => c.value);
-  expect(TIMELINE_ROWS).toHaveLength(PHASE_METRICS.length + RISK_INDICATORS.length - LINKED_INDICATORS.size + 1);
+  expect(TIMELINE_ROWS).toHaveLength(PHASE_METRICS.length + RISK_INDICATORS.length - LINKED_INDICATORS.size + OTHER_MEASURES.length);
   expect(ids).toContain("mrr");
   expect(ids).toContain(CASH_BALANCE.id);
+  // product.md 12: the four movements, the retention rows and the efficiency rows, each once.
+  for (const id of ["new_mrr", "expansion_mrr", "contraction_mrr", "churned_mrr", "net_new_mrr", "mrr_reconciliation", "revenue_churn", "nrr", "nrr_12m", "grr_12m", "quick_ratio", "cac_payback", "burn_multiple", "arr_growth_yoy", "profit_margin", "rule_of_40"])
+    expect([id, ids.filter((x) => x === id).length]).toEqual([id, 1]);
+  expect(SAAS_MEASURES).toHaveLength(16);
   expect(ids).toContain("cash_burn.cash_runway");
   expect(ids).not.toContain("competition.churn");
 });
@@ -98,6 +102,9 @@ test("linear in months, and a column inserted inside the month block is a month:
   const first = TRACKING_COLUMNS.firstMonth;
   const column = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
   const chains = new Set([...TRACKING.asOf.values(), ...TRACKING.asOfMonth.values()]);
+  // The 12-month measures (product.md 12) read a window: 11 or 12 months before their own, from the first month in the first year.
+  const spans = new Map(TIMELINE_ROWS.flatMap((r) => (r.derived && DERIVATIONS[r.derived].span ? [[trackingRow(r.key), DERIVATIONS[r.derived].span!] as const] : [])));
+  expect([...spans.values()].sort()).toEqual([11, 11, 12]);
   for (const c of sheet("tracking").cells) {
     const { col, row } = cellPosition(c.ref);
     if (!c.formula || col < first || row < TRACKING.headerRow) continue;
@@ -111,12 +118,15 @@ test("linear in months, and a column inserted inside the month block is a month:
       // Its own column; the two-cell range from the month before to it (wider after an insertion).
       if (a === col && b === col) return true;
       if (a === col - 1 && b === col && to !== undefined) return true;
+      const span = spans.get(row);
+      if (span !== undefined && b === col && a === Math.max(first, col - span) && to !== undefined) return true;
       // Only the as-of chains read the month before by address: refresh repairs them after an inserted month.
       return chains.has(row) && a === col - 1 && b === col - 1;
     });
     expect([c.ref, c.formula, fine]).toEqual([c.ref, c.formula, true]);
   }
   // Every month cell past the first holds its neighbour's formula, moved by one column: what an inserted month is given.
+  // (A 12-month measure's window starts at the first month until it is a year long: those months' windows share their start.)
   const shifted = (f: string, by: number) => f.replace(/(?<![A-Z$'])([A-Z]{1,3})(\$?\d+)/g, (m, letters: string, rest: string) => (column(letters) >= first ? columnLetter(column(letters) + by) + rest : m));
   const byRef = new Map(sheet("tracking").cells.map((c) => [c.ref, c]));
   let compared = 0;
@@ -124,6 +134,7 @@ test("linear in months, and a column inserted inside the month block is a month:
     const { col, row } = cellPosition(c.ref);
     const next = byRef.get(`${columnLetter(col + 1)}${row}`);
     if (!c.formula || col <= first || row < TRACKING.headerRow || !next?.formula) continue;
+    if (spans.has(row) && col + 1 - spans.get(row)! <= first) continue;
     expect([c.ref, shifted(c.formula, 1)]).toEqual([c.ref, next.formula]);
     compared++;
   }
@@ -146,7 +157,9 @@ test("conditional formats: a few dozen for the whole workbook, three levels per 
   expect(en.rules.every((r) => !r.formula.includes("!"))).toBe(true);
   const byRange = new Map<string, string[]>();
   for (const r of en.rules) byRange.set(`${r.sheet}!${r.ref}`, [...(byRange.get(`${r.sheet}!${r.ref}`) ?? []), r.level]);
-  for (const levels of byRange.values()) expect(levels).toEqual(["OK", "WATCH", "RISK"]);
+  // The MRR reconciliation has no band (product.md 12: flagged past 0.5%, no WATCH): OK and RISK only.
+  const reconciliation = `tracking!${month(2)}${trackingRow("mrr_reconciliation")}:${month(36)}${trackingRow("mrr_reconciliation")}`;
+  for (const [range, levels] of byRange) expect([range, levels]).toEqual([range, range === reconciliation ? ["OK", "RISK"] : ["OK", "WATCH", "RISK"]]);
   // Every month cell of every judged row is coloured by some rule, whatever its kind.
   const covered = en.rules.filter((r) => r.sheet === "tracking").flatMap((r) => r.ref.split(" ")).map((a) => a.split(":").map(cellPosition));
   for (const r of TIMELINE_ROWS.filter((x) => x.measure.kind !== "input")) {

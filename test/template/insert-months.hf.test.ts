@@ -12,6 +12,7 @@ import { insertedMonths, planInsertedMonths, sourceMonths, templateRows } from "
 import { NAMES, TRACKING, describeWorkbook, monthColumn } from "../../src/core/template";
 import { loadWorkbook } from "./hf-workbook";
 import { INSERTED_MONTHS, InsertedMonths, Scenario, expectedNames, expectedRows, longerTimeline, sameValue } from "./scenarios";
+import { SAAS_COMPANY } from "./saas-company";
 
 
 /**
@@ -108,4 +109,29 @@ test("two months inserted at the end of the typed months, with a row of the user
   // Not vacuous: the reporting month is the last inserted one, and the ETAs are counted from it.
   expect(expectedNames(longer).get("Scale_ReportingMonth")).not.toBe(expectedNames(atTheEnd.scenario).get("Scale_ReportingMonth"));
   expect(namedValues(hf, "Tracking_Months")).toHaveLength(38);
+});
+
+test("a month inserted inside the 12-month measures' windows (product.md 12): they take the last 12 months, and ARR growth the month 12 before, of the longer timeline", () => {
+  // Between months 8 and 9 of the SaaS company: the new month 9 churns $4,500 (net new $2,500).
+  const saas: InsertedMonths = {
+    name: "a month inserted among the MRR movements",
+    scenario: SAAS_COMPANY,
+    at: 9,
+    count: 1,
+    typed: [
+      { key: "mrr", month: 9, value: 141_500 },
+      { key: "new_mrr", month: 9, value: 6_000 },
+      { key: "expansion_mrr", month: 9, value: 2_000 },
+      { key: "contraction_mrr", month: 9, value: 1_000 },
+      { key: "churned_mrr", month: 9, value: 4_500 },
+    ],
+  };
+  const hf = edited(saas);
+  expect(differences(hf, longerTimeline(saas)).slice(0, 20)).toEqual([]);
+  // Not vacuous: the company's last month is now month 15, whose last 12 months (4..15) all have an NRR,
+  // and whose ARR is compared with month 3's (110,000 × 12).
+  const nrr12 = namedValues(hf, "Tracking_nrr_12m");
+  expect(typeof nrr12[14]).toBe("number");
+  expect(namedValues(hf, "Tracking_arr_growth_yoy")[14]).toBeCloseTo(162_400 / 110_000 - 1, 9);
+  expect(namedValues(hf, "Tracking_mrr_reconciliation")[8]).toBe(0);
 });

@@ -13,6 +13,7 @@ import { addMonths, monthSerial, monthsBetween } from "../../src/core/months";
 import { isGrowingAmount } from "../../src/core/evaluate";
 import { Series, computeTimeline } from "../../src/core/timeline";
 import { NAMES, TEMPLATE_LABELS, TemplateOptions, TimelineValue } from "../../src/core/template";
+import { SAAS_COMPANY } from "./saas-company";
 
 export interface Scenario {
   readonly name: string;
@@ -211,7 +212,10 @@ const quarterlyTeam: Scenario = {
   },
 };
 
-export const SCENARIOS: readonly Scenario[] = [phaseOne, lateStarter, decade, spanish, typedOver, quarterly, phaseThree, quarterlyTeam];
+/** MRR movements and efficiency inputs (product.md 12), reconciled except in one month: saas-company.ts. */
+const saasCompany: Scenario = SAAS_COMPANY;
+
+export const SCENARIOS: readonly Scenario[] = [phaseOne, lateStarter, decade, spanish, typedOver, quarterly, phaseThree, quarterlyTeam, saasCompany];
 
 /** The scenario's numbers after `count` months are inserted at position `at` (later months move on), with `typed` in the new months. */
 export function withInsertedMonths(s: Scenario, at: number, count: number, typed: readonly TimelineValue[]): Scenario {

@@ -2,10 +2,16 @@
  * Excel formula text for the template: references, and the OK/WATCH/RISK rule of
  * `evaluate.ts` written with functions Excel 2016 and LibreOffice both have.
  */
-import { Direction, Level, PHASES, WARNING_BAND } from "../catalog";
+import {
+  Direction,
+  Level,
+  PHASES,
+  RECONCILIATION_TOLERANCE,
+  WARNING_BAND,
+} from "../catalog";
 import { ETA_LOOKBACK, ETA_ROUNDING, RELATIVE_TOLERANCE } from "../evaluate";
 import { FIRST_PHASE, LAST_PHASE } from "../phases";
-import { Derivation } from "../timeline";
+import { Derivation, YEAR } from "../timeline";
 import { RULE_MARKER } from "./types";
 
 export function columnLetter(index: number): string {
@@ -285,15 +291,44 @@ const allNumbers = (refs: readonly string[]) =>
     : `AND(${refs.map((r) => `ISNUMBER(${r})`).join(",")})`;
 
 /**
- * A derived row's month cell (product.md 6.3), from the inputs' cells of the same month (and of
- * the month before, for the growth rates; none in the first month): the rule of DERIVATIONS.
+ * The cell `k` months before the last of `window` (a row's range from some month to this one):
+ * read from the window's right end, so a column inserted inside it, which widens it, leaves
+ * "k months before" true.
+ */
+const monthsBack = (window: string, k: number) =>
+  `INDEX(${window},1,COLUMNS(${window})${k > 0 ? `-${k}` : ""})`;
+
+/**
+ * A 12-month measure (product.md 12): the product of `term` over the last 12 months of `window` (the
+ * input row from 11 months before this one, or from the first month), blank unless all 12 are
+ * numbers. Twelve cells read one by one from the window's end: a range whose size is fixed keeps
+ * the cost per month constant (product.md 6.7). Each is checked with ISNUMBER, not COUNT: through
+ * INDEX, HyperFormula counts a formula's "" as a number and multiplies it as 0.
+ */
+function lastYearProductFormula(
+  window: string,
+  term: (cell: string) => string,
+): string {
+  const cells = Array.from({ length: YEAR }, (_, i) =>
+    monthsBack(window, YEAR - 1 - i),
+  );
+  return `IF(COLUMNS(${window})<${YEAR},"",IF(${allNumbers(cells)},${cells.map(term).join("*")},""))`;
+}
+
+/**
+ * A derived row's month cell (product.md 6.3 and 12), from the inputs' cells of the same month (and
+ * of the month before, for the growth rates and the MRR movements' rates; none in the first
+ * month), and for the 12-month measures the first input's `window` (DERIVATIONS' span months
+ * before this one to this one, from the first month in the first year): the rule of DERIVATIONS.
  */
 export function derivedFormula(
   derivation: Derivation,
   now: readonly string[],
   before: readonly string[] | undefined,
+  window?: string,
 ): string {
   const [a, b, c, d, e] = now;
+  const p = before?.[0];
   switch (derivation) {
     case "arr":
       return `IF(ISNUMBER(${a}),12*${a},"")`;
@@ -311,7 +346,60 @@ export function derivedFormula(
       return `IF(${allNumbers([a, b])},IF(${b}>0,${a}/${b},""),"")`;
     case "turnover":
       return `IF(ISNUMBER(${a}),1-${a},"")`;
+    case "net_new_mrr":
+      return `IF(${allNumbers(now)},${a}+${b}-${c}-${d},"")`;
+    case "mrr_reconciliation":
+      if (!p) return '""';
+      return `IF(${allNumbers([a, p, b])},${a}-${p}-${b},"")`;
+    case "revenue_churn":
+      if (!p) return '""';
+      return `IF(${allNumbers([p, b, c])},IF(${p}>0,(${b}+${c})/${p},""),"")`;
+    case "nrr":
+      if (!p) return '""';
+      return `IF(${allNumbers([p, b, c, d])},IF(${p}>0,(${p}+${b}-${c}-${d})/${p},""),"")`;
+    case "nrr_12m":
+      return lastYearProductFormula(window!, (x) => x);
+    case "grr_12m":
+      return lastYearProductFormula(window!, (x) => `(1-${x})`);
+    case "quick_ratio":
+      return `IF(${allNumbers(now)},IF(${c}+${d}>0,(${a}+${b})/(${c}+${d}),""),"")`;
+    case "cac_payback":
+      // Nested, not AND: Excel's AND evaluates every argument, and b/c with c = 0 is #DIV/0!.
+      return `IF(${allNumbers(now)},IF(${c}>0,IF(${b}/${c}*${d}>0,${a}/(${b}/${c}*${d}),""),""),"")`;
+    case "burn_multiple":
+      return `IF(${allNumbers([a, b])},IF(${b}>0,${a}/(12*${b}),""),"")`;
+    case "arr_growth_yoy": {
+      const yearBefore = monthsBack(window!, YEAR);
+      return `IF(COLUMNS(${window})<${YEAR + 1},"",IF(${allNumbers([a, yearBefore])},IF(${yearBefore}>0,${a}/${yearBefore}-1,""),""))`;
+    }
+    case "rule_of_40":
+      return `IF(${allNumbers([a, b])},${a}+${b},"")`;
   }
+}
+
+/**
+ * True where the MRR reconciliation `value` is larger than RECONCILIATION_TOLERANCE (0.5%) of the
+ * month before's MRR `mrrBefore`: the movements do not explain the MRR change (product.md 12). A
+ * size within the core's tolerance of the limit is at it (timeline.ts reconciliationLevel).
+ */
+export function unexplainedFormula(value: string, mrrBefore: string): string {
+  const limit = `${RECONCILIATION_TOLERANCE}*${mrrBefore}`;
+  // Strictly past the limit and its slack: a reconciliation of 0 against an MRR of 0 is explained.
+  return `ABS(${value})>${limit}+${RELATIVE_TOLERANCE}*ABS(${limit})`;
+}
+
+/**
+ * The reconciliation's flag as of the reporting month: its `latest` value, from month `month` (a
+ * position), judged against the MRR of the month before that one in `mrrMonths`; blank where
+ * either is missing.
+ */
+export function reconciliationFlagFormula(
+  latest: string,
+  month: string,
+  mrrMonths: string,
+): string {
+  const mrrBefore = `INDEX(${mrrMonths},1,${month}-1)`;
+  return `IF(ISNUMBER(${latest}),IF(N(${month})>1,IF(ISNUMBER(${mrrBefore}),IF(${unexplainedFormula(latest, mrrBefore)},"RISK","OK"),""),""),"")`;
 }
 
 /** Share of the judged metrics meeting the phase; blank when none is judged. */

@@ -4,6 +4,7 @@
  */
 import {
   LEVELS,
+  Level,
   PHASE_METRICS,
   PhaseMetric,
   PhaseNumber,
@@ -17,9 +18,10 @@ import {
   columnLetter,
   onSheet,
   ruleCondition,
+  unexplainedFormula,
 } from "./formulas";
 import { THRESHOLDS, TRACKING_COLUMNS as COL } from "./layout";
-import { TIMELINE_ROWS, TimelineRow } from "../timeline";
+import { RECONCILIATION_KEY, TIMELINE_ROWS, TimelineRow } from "../timeline";
 import { ConditionalRule, RULE_MARKER, SheetKey } from "./types";
 
 /** Phase metric `index` judged against phase n's target (and floor) on the Thresholds sheet. */
@@ -162,5 +164,33 @@ export function trackingLevelRules(g: TrackingGeometry): ConditionalRule[] {
       })),
     );
   }
+  rules.push(...reconciliationRules(g));
   return rules;
+}
+
+/**
+ * The MRR reconciliation's month cells from the second month on (product.md 12): RISK where the
+ * movements do not explain the MRR change (its size over 0.5% of the month before's MRR, the cell
+ * left of it on the MRR row), OK where they do. Two rules: there is no band, so no WATCH.
+ */
+function reconciliationRules(g: TrackingGeometry): ConditionalRule[] {
+  const row = g.rows.get(RECONCILIATION_KEY);
+  const mrr = g.rows.get("mrr");
+  if (row === undefined || mrr === undefined) return [];
+  const second = columnLetter(g.firstMonthColumn + 1);
+  const value = `${second}${row}`;
+  const mrrBefore = `${columnLetter(g.firstMonthColumn)}${mrr}`;
+  const judged = `ISNUMBER(${value}),ISNUMBER(${mrrBefore})`;
+  const unexplained = unexplainedFormula(value, mrrBefore);
+  const ref = `${value}:${columnLetter(g.lastMonthColumn)}${row}`;
+  const conditions: [Level, string][] = [
+    ["OK", `NOT(${unexplained})`],
+    ["RISK", unexplained],
+  ];
+  return conditions.map(([level, condition]) => ({
+    sheet: "tracking",
+    ref,
+    level,
+    formula: `AND(${judged},${condition},${RULE_MARKER})`,
+  }));
 }

@@ -19,6 +19,7 @@ import { THRESHOLD_HEADERS } from "./thresholds-layout";
 import {
   DERIVATIONS,
   INPUT_ROWS,
+  RECONCILIATION_KEY,
   TIMELINE_ROWS,
   TimelineRow,
   rowOf,
@@ -51,6 +52,7 @@ import {
   startOffsetFormula,
   whileDataFormula,
   monthBefore,
+  reconciliationFlagFormula,
   thresholdShown,
   watchLimitFormula,
   worstLevelFormula,
@@ -113,6 +115,13 @@ const at = (t: number, row: number) => cell(monthColumn(t), row);
 /** Row `row` from month t - 1 to month t: `Q5:R5`, which widens when a column is inserted between them. */
 const beforeToOwn = (t: number, row: number) =>
   `${at(t - 1, row)}:${at(t, row)}`;
+
+/**
+ * Row `row` from `span` months before month t (or the first month, in the first year) to month t:
+ * the window a 12-month measure reads, which widens when a column is inserted inside it.
+ */
+const spanToOwn = (t: number, span: number, row: number) =>
+  `${at(Math.max(1, t - span), row)}:${at(t, row)}`;
 
 /** The first month's header: the date every other header, and every month number, counts from. */
 const FIRST_HEADER = absolute(COL.firstMonth, TRACKING.headerRow);
@@ -197,6 +206,16 @@ function leftBlock(ctx: Context, r: TimelineRow, row: number): CellSpec[] {
       style: "computed",
     },
   ];
+  if (r.key === RECONCILIATION_KEY)
+    cells.push({
+      ref: cell(COL.flag, row),
+      formula: reconciliationFlagFormula(
+        latest,
+        `INDEX(${asOfMonth},1,${dash.reportingIndex})`,
+        monthsOf(ctx, trackingRow("mrr")),
+      ),
+      style: "flag",
+    });
   if (m.kind === "input") return cells;
   const thresholdCell = (n: PhaseNumber, formula: string): CellSpec => ({
     ref: cell(COL.phaseTarget(n), row),
@@ -272,7 +291,7 @@ function monthCells(ctx: Context, r: TimelineRow, row: number): CellSpec[] {
       cells.push({ ref, value, numberFormat: fmt, style: "input" });
       continue;
     }
-    const { inputs } = DERIVATIONS[r.derived];
+    const { inputs, span } = DERIVATIONS[r.derived];
     const now = inputs.map((k) => at(t, trackingRow(k)));
     const before =
       t > 1
@@ -280,7 +299,14 @@ function monthCells(ctx: Context, r: TimelineRow, row: number): CellSpec[] {
         : undefined;
     cells.push({
       ref,
-      formula: derivedFormula(r.derived, now, before),
+      formula: derivedFormula(
+        r.derived,
+        now,
+        before,
+        span === undefined
+          ? undefined
+          : spanToOwn(t, span, trackingRow(inputs[0])),
+      ),
       numberFormat: fmt,
       style: "computed",
     });
