@@ -9,10 +9,15 @@
  * nothing is read. Values unusually far from their neighbours are warned about, never refused.
  */
 import { Cell, isBlank } from "./cell";
-import { normalizeKey, resolve } from "./lookup";
+import {
+  normalizeKey,
+  otherMeasureNamed,
+  resolve,
+  suggestMeasures,
+} from "./lookup";
 import { INPUT_MESSAGES, inputProblemIn } from "./input-messages";
 import type { InputMessages } from "./messages";
-import { CASH_BALANCE, Language } from "./catalog";
+import { Language } from "./catalog";
 import { Measure, TimelineRow, rowOf } from "./timeline";
 import {
   EXCEL_DATES,
@@ -270,21 +275,15 @@ function named(label: string, m: InputMessages): Named {
         problem: m.id.ambiguous(label, found.candidates),
       };
     }
-    case "unknown":
-      return CASH_SPELLINGS.has(normalizeKey(label))
-        ? { kind: "measure", measure: CASH_BALANCE }
-        : { kind: "unknown", suggestions: found.suggestions };
+    case "unknown": {
+      // The cash balance and the SaaS measures (product.md 12), which SCALE.* do not take.
+      const other = otherMeasureNamed(label);
+      return other
+        ? { kind: "measure", measure: other }
+        : { kind: "unknown", suggestions: suggestMeasures(label) };
+    }
   }
 }
-
-const CASH_SPELLINGS = new Set(
-  [
-    CASH_BALANCE.id,
-    CASH_BALANCE.name.en,
-    CASH_BALANCE.name.es,
-    ...CASH_BALANCE.aliases,
-  ].map(normalizeKey),
-);
 
 /**
  * The timeline measure an id, alias or name gives (what a mapping may name), or why it gives

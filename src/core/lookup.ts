@@ -4,6 +4,8 @@
  */
 import { distance } from "fastest-levenshtein";
 import {
+  OTHER_MEASURES,
+  OtherInput,
   PHASE_METRICS,
   PhaseMetric,
   RISK_GROUPS,
@@ -33,6 +35,8 @@ export type Resolved =
     };
 
 type Entry = PhaseMetric | RiskIndicator | RiskGroup;
+/** What the importer can name besides: the timeline's other measures. */
+type Named = Entry | OtherInput;
 
 export function normalizeKey(text: string): string {
   return text
@@ -42,11 +46,11 @@ export function normalizeKey(text: string): string {
     .replace(/[^a-z0-9]/g, "");
 }
 
-function canonicalId(e: Entry): string {
+function canonicalId(e: Named): string {
   return "kind" in e && e.kind === "indicator" ? e.qualifiedId : e.id;
 }
 
-function spellings(e: Entry): string[] {
+function spellings(e: Named): string[] {
   const names = [e.id, e.name.en, e.name.es];
   if ("kind" in e && e.kind === "indicator")
     return [...names, e.qualifiedId, ...e.aliases];
@@ -54,13 +58,8 @@ function spellings(e: Entry): string[] {
   return names;
 }
 
-function buildIndex(): Map<string, Entry[]> {
-  const index = new Map<string, Entry[]>();
-  const entries: Entry[] = [
-    ...PHASE_METRICS,
-    ...RISK_INDICATORS,
-    ...RISK_GROUPS,
-  ];
+function buildIndex<E extends Named>(entries: readonly E[]): Map<string, E[]> {
+  const index = new Map<string, E[]>();
   for (const e of entries) {
     for (const s of spellings(e)) {
       const key = normalizeKey(s);
@@ -72,7 +71,17 @@ function buildIndex(): Map<string, Entry[]> {
   return index;
 }
 
-const INDEX = buildIndex();
+const INDEX = buildIndex<Entry>([
+  ...PHASE_METRICS,
+  ...RISK_INDICATORS,
+  ...RISK_GROUPS,
+]);
+/**
+ * The timeline's measures that are neither a phase metric nor a risk indicator (the cash balance,
+ * product.md 12's SaaS measures), by their spellings: the importer reads them, SCALE.* do not take
+ * them, so they are kept out of INDEX (a function given "nrr" says it does not know it).
+ */
+const OTHER_INDEX = buildIndex<OtherInput>(OTHER_MEASURES);
 /** The risk indicator that is the same measure as a phase metric of the same id (churn, nps, productivity). */
 const TWIN_INDICATOR = new Map(
   PHASE_METRICS.flatMap((m) => {
@@ -81,6 +90,7 @@ const TWIN_INDICATOR = new Map(
   }),
 );
 const KEYS = [...INDEX.keys()];
+const OTHER_KEYS = [...OTHER_INDEX.keys()];
 const cache = new Map<string, Resolved>();
 
 function fromEntries(text: string, entries: readonly Entry[]): Resolved {
@@ -106,13 +116,33 @@ function fromEntries(text: string, entries: readonly Entry[]): Resolved {
 
 /** Closest known ids to `text`, best first. */
 export function suggest(text: string, limit = 3): string[] {
+  return closest(text, KEYS, INDEX, limit);
+}
+
+/**
+ * Closest measures to `text` for the importer: what suggest gives, then, where it gives fewer than
+ * `limit`, the closest of the timeline's other measures (the cash balance, the SaaS measures).
+ */
+export function suggestMeasures(text: string, limit = 3): string[] {
+  const ids = suggest(text, limit);
+  const others = closest(text, OTHER_KEYS, OTHER_INDEX, limit);
+  return [...ids, ...others.filter((id) => !ids.includes(id))].slice(0, limit);
+}
+
+function closest(
+  text: string,
+  keys: readonly string[],
+  index: ReadonlyMap<string, readonly Named[]>,
+  limit: number,
+): string[] {
   const key = normalizeKey(text);
   // A dash or text in another script has no letters to compare: every id would "match".
   if (key === "") return [];
-  const scored = KEYS.map((k) => ({
-    k,
-    d: distance(key, k) / Math.max(k.length, key.length, 1),
-  }))
+  const scored = keys
+    .map((k) => ({
+      k,
+      d: distance(key, k) / Math.max(k.length, key.length, 1),
+    }))
     .filter(
       (s) =>
         s.d <= 0.6 ||
@@ -122,7 +152,7 @@ export function suggest(text: string, limit = 3): string[] {
     .sort((a, b) => a.d - b.d);
   const ids: string[] = [];
   for (const { k } of scored) {
-    for (const e of INDEX.get(k) ?? []) {
+    for (const e of index.get(k) ?? []) {
       const id = canonicalId(e);
       if (!ids.includes(id)) ids.push(id);
     }
@@ -140,6 +170,11 @@ export function resolve(text: string): Resolved {
     : { kind: "unknown", text, suggestions: suggest(text) };
   if (cache.size < 10_000) cache.set(text, result);
   return result;
+}
+
+/** The timeline's other measure `text` names (its id, either name or an alias), if any. */
+export function otherMeasureNamed(text: string): OtherInput | undefined {
+  return OTHER_INDEX.get(normalizeKey(text))?.[0];
 }
 
 export function metricById(id: string): PhaseMetric {

@@ -254,7 +254,7 @@ describe("finance files as they come (product.md 11, fourth and fifth bullets)",
     const unmapped = cli(["template", "--out", "finance2.xlsx", "--actuals", "finance2.csv"]);
     expect([unmapped.status, unmapped.stderr]).toEqual([2, expect.stringContaining('line 5: unknown metric "Ventas recurrentes" (did you mean arr, mrr, customers?); give --map "Ventas recurrentes=ID" with the id of the measure it is, or remove the row')]);
     const bad = cli(["template", "--out", "finance2.xlsx", "--actuals", "finance2.csv", "--map", "Ventas recurrentes=arrr"]);
-    expect([bad.status, bad.stderr.trim()]).toEqual([2, 'scale-tracker: --map "Ventas recurrentes=arrr": unknown metric "arrr" (did you mean arr, mrr?)']);
+    expect([bad.status, bad.stderr.trim()]).toEqual([2, 'scale-tracker: --map "Ventas recurrentes=arrr": unknown metric "arrr" (did you mean arr, mrr, nrr?)']);
     expect(fs.existsSync(path.join(tmp, "finance2.xlsx"))).toBe(false);
   });
 
