@@ -235,10 +235,10 @@ describeWith(["chromium"], "the task pane in headless Chromium, against the fake
     // RISK first, then by row; values and targets formatted like the sheet, the exact number on hover.
     const rows = (await page.locator("tbody tr").allInnerTexts()).map((r) => r.split(/\t|\n/).filter(Boolean));
     expect(rows).toEqual([
-      ["Cash runway", "RISK", "Risks", "14", "18"],
+      ["Cash runway", "RISK", "Risks", "14.00", "18.00"],
       ["Monthly recurring revenue", "WATCH", "phase 1", "480,000", "500,000"],
       ["Annual recurring revenue", "WATCH", "phase 1", "5,760,000", "6,000,000"],
-      ["System uptime", "WATCH", "phase 1", "99.89%", "99.9%"],
+      ["System uptime", "WATCH", "phase 1", "99.8900%", "99.9000%"],
     ]);
     expect(await page.locator("tbody tr").nth(3).locator("td").nth(1).getAttribute("title")).toBe("0.9989");
     expect(await seriousViolations(page)).toEqual([]);
@@ -392,8 +392,8 @@ describeWith(["chromium"], "the task pane in headless Chromium, against the fake
     expect(rows.map((r) => [r[0], r[2], r[3]])).toEqual([
       ["Monthly recurring revenue", "100,000", monthCell("mrr", 1)],
       ["Monthly recurring revenue", "120,000", monthCell("mrr", 2)],
-      ["Churn (monthly)", "5%", monthCell("churn", 1)],
-      ["Churn (monthly)", "4%", monthCell("churn", 2)],
+      ["Churn (monthly)", "5.00%", monthCell("churn", 1)],
+      ["Churn (monthly)", "4.00%", monthCell("churn", 2)],
     ]);
     expect(await page.getByTestId("import-overwrites").innerText()).toContain(`1 cell holds a number typed before, which the import would replace:\nTracking!${monthCell("mrr", 1)}: 90,000 → 100,000`);
     expect(await seriousViolations(page)).toEqual([]);
@@ -603,8 +603,8 @@ describeWith(["chromium"], "the task pane in headless Chromium, against the fake
     const rows = await page.locator("tbody tr").allInnerTexts();
     expect(rows.map((r) => r.split(/\t|\n/).filter(Boolean))).toEqual([
       ["Monthly recurring revenue", "600,000", "1", "1,400,000 (P2)"],
-      ["Churn (monthly)", "4%", "1", "1% (P2)"],
-      ["Net promoter score", "90", "4", "-5 (P4)"],
+      ["Churn (monthly)", "4.00%", "1", "1.00% (P2)"],
+      ["Net promoter score", "90.00", "4", "-5.00 (P4)"],
     ]);
     // The exact numbers, on hover, are the functions' own.
     const exact = (await page.locator("tbody tr td:nth-child(4)").evaluateAll((cells) => cells.map((c) => Number(c.getAttribute("title"))))) as number[];
