@@ -214,7 +214,8 @@ const EN: TemplateLabels = {
     met: (n) => `Metrics meeting P${n}`,
     judged: (n) => `Metrics judged for P${n}`,
     level: (name) => `Level: ${name}`,
-    plottedPhase: "Phase reached, for the chart (hidden row; #N/A where there is no data: not plotted)",
+    plottedPhase:
+      "Phase reached, for the chart (hidden row; #N/A where there is no data: not plotted)",
   },
   dashboard: {
     title: (company) => `Scale Dashboard: ${company}`,
@@ -360,7 +361,8 @@ const ES: TemplateLabels = {
     met: (n) => `Métricas que cumplen P${n}`,
     judged: (n) => `Métricas evaluadas en P${n}`,
     level: (name) => `Nivel: ${name}`,
-    plottedPhase: "Fase alcanzada, para el gráfico (fila oculta; #N/A donde no hay datos: no se dibuja)",
+    plottedPhase:
+      "Fase alcanzada, para el gráfico (fila oculta; #N/A donde no hay datos: no se dibuja)",
   },
   dashboard: {
     title: (company) => `Panel de escalamiento: ${company}`,
