@@ -447,10 +447,10 @@ export function whileDataFormula(
 
 /**
  * A chart's copy of a computed row's cell: its number, or #N/A where it is blank. A line chart plots
- * text (the "" of a blank month) as 0, in Excel as in LibreOffice, and does not plot #N/A (Microsoft
- * Support, "Display empty cells, null (#N/A) values, and hidden worksheet data in a chart":
- * https://support.microsoft.com/office/f6643c6c-7f81-4a2c-917e-5f2c8d0ce4c6), so the line stops
- * where the data does instead of dropping to 0.
+ * text (the "" of a blank month) as 0, in Excel as in LibreOffice, and does not plot #N/A (Excel's
+ * "Hidden and Empty Cells" options treat only truly empty cells as gaps; Excel 365 adds "Show #N/A as
+ * an empty cell": "Another Approach to Plotting Gaps in Excel Charts", peltiertech.com, 2014), so
+ * the line stops where the data does instead of dropping to 0.
  */
 export const plottedFormula = (value: string) =>
   `IF(ISNUMBER(${value}),${value},NA())`;

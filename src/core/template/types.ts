@@ -133,8 +133,9 @@ export interface ChartSpec {
   }[];
   /**
    * The chart reads hidden rows (SheetSpec.hiddenRows), so it plots hidden cells: Excel's "Show data
-   * in hidden rows and columns", off by default (Chart.plotVisibleOnly false, ExcelApi 1.8; an
-   * .xlsx chart's plotVisOnly 0).
+   * in hidden rows and columns", off by default (Chart.plotVisibleOnly false, ExcelApi 1.8: "False
+   * if both visible and hidden cells are plotted",
+   * https://learn.microsoft.com/office/vba/api/excel.chart.plotvisibleonly; an .xlsx chart's plotVisOnly 0).
    */
   readonly plotsHiddenCells?: boolean;
   /**
