@@ -1,6 +1,6 @@
 /** Office.js work per operation, counted by the fake Excel host: context.sync calls and queued operations. */
 import { INPUT_ROWS } from "../src/core/timeline";
-import { insertTrackingWorkbook, readImport, rebuildTracker, refreshRiskFlags, writeImport } from "../src/excel";
+import { insertTrackingWorkbook, readImport, rebuildTracker, refreshRiskFlags, writeImport } from "../src/officejs/operations";
 import { fakeContext, insertColumn, installFakeOffice, newFakeState, newSheet } from "../test/fakes/excel-fake";
 
 export async function run(): Promise<Record<string, number>> {

@@ -1,6 +1,6 @@
 /** Office.js failures as plain sentences that say what to do; the task pane translates by code. */
 import type { Language } from "../core/catalog";
-import type { ImportCell } from "./import-plan";
+import type { ImportCell } from "./import/plan";
 
 export type WorkbookErrorCode =
   | "protected"
@@ -269,4 +269,42 @@ export function toWorkbookError(e: unknown): WorkbookError {
       : "";
   const detail = e instanceof Error ? e.message : String(e);
   return new WorkbookError(OFFICE_CODES[code] ?? "unknown", detail);
+}
+
+/** A cell to select is gone: its sheet was renamed or deleted since the pane listed it. */
+export class CellGoneError extends Error {
+  constructor(readonly address: string) {
+    super(`No sheet holds ${address} any more`);
+    this.name = "CellGoneError";
+  }
+}
+
+/** Inspect reads at most this many cells of a selection: more is refused before any value is read. */
+export const INSPECT_MAX_CELLS = 10_000;
+
+/** A selection larger than Inspect reads (Excel on the web would refuse the payload anyway). */
+export class SelectionTooLargeError extends Error {
+  constructor(readonly cells: number) {
+    super(
+      `The selection has ${cells} cells; Inspect reads up to ${INSPECT_MAX_CELLS}`,
+    );
+    this.name = "SelectionTooLargeError";
+  }
+}
+
+/**
+ * Office.js error codes the pane has its own sentence for: WORKBOOK_ERROR_MESSAGES
+ * has none and would say "try again", which does not help.
+ */
+export type PaneOfficeCode = "InvalidSelection";
+
+/** An Office.js failure with one of the codes above, passed on to the pane as it is. */
+export class PaneOfficeError extends Error {
+  constructor(
+    readonly code: PaneOfficeCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = "PaneOfficeError";
+  }
 }

@@ -1,127 +1,27 @@
 /**
- * Everything the task pane asks of Excel, in one small interface; `excelHost` implements it
- * with Excel.run. Errors come back as WorkbookError, whose code the pane turns into a sentence.
+ * The pane's Host (index.ts) implemented with Excel.run: each operation runs in a batch of its own,
+ * its code loaded on first use, off the first screen. Failures come back as WorkbookError, except
+ * the few the pane has its own sentence for (errors.ts).
  */
-import type {
-  InsertLeft,
-  InsertOptions,
-  InsertResult,
-  RebuildOutcome,
-  RefreshResult,
-  TrackerRead,
-} from "../excel";
-import type { Dropped } from "../core/rebuild";
-import type { ImportPlan, ImportPreview, ImportWritten } from "../excel/import";
-import { toWorkbookError } from "../excel/errors";
-import { rangeNameTest } from "../excel/names";
-import type { Language } from "../core/catalog";
+import type { Host, TrackerFound } from "./index";
+import type { CellValue } from "./inspect/plan";
+import type { WorkbookThresholds } from "./inspect/plan";
+import {
+  CellGoneError,
+  INSPECT_MAX_CELLS,
+  PaneOfficeCode,
+  PaneOfficeError,
+  SelectionTooLargeError,
+  toWorkbookError,
+} from "./errors";
+import { rangeNameTest } from "./names";
 import { NAMES } from "../core/template/names";
 import { SHEET_NAMES } from "../core/template/sheet-names";
-import type { FormulaPlan, WorkbookThresholds } from "./formula-builder";
-
-export type CellValue = string | number | boolean | null;
-
-/** The used part of the selection, and the template's targets when the workbook has them. */
-export interface SelectedCells {
-  values: CellValue[][];
-  /** As Excel gives them: "=..." for a formula, else the value. */
-  formulas: CellValue[][];
-  /** Rows (id, P1, P2, P3, P4) read from the Thresholds sheet's Target_<metric> names; empty without a template. */
-  targets: CellValue[][];
-}
-
-/** A tracker already in the workbook, found through its names (product.md 11). */
-export interface TrackerFound {
-  /** The Tracking sheet the workbook's names point to: the tracker the pane reads and writes. */
-  tracking: string;
-  /** The dashboard sheet the names point to, where it is still there. */
-  dashboard?: string;
-  /** Every sheet named like a Tracking sheet ("Tracking", "Tracking (2)", "Seguimiento"), `tracking` included. */
-  trackingSheets: string[];
-  /** Whether a month cell of the Tracking sheet's rows holds a typed number. */
-  hasNumbers: boolean;
-}
-
-/** The pane's one look for a tracker (App's, handed to the views): still looking, none, or found. */
-export type TrackerState = "looking" | "none" | TrackerFound;
-
-export interface Host {
-  /** The tracker in the workbook, or undefined when its names are not there (two syncs): the pane's one look for it. */
-  findTracker(): Promise<TrackerFound | undefined>;
-  insert(options: InsertOptions): Promise<InsertResult>;
-  /** Once findTracker found one: the tracker's options and what a rebuild would carry; undefined without one (two syncs). */
-  readTracker(): Promise<TrackerRead | undefined>;
-  /** Rebuilds the tracker with `options` (excel/rebuild.ts); `confirmed`: the values the user agreed to leave out. */
-  rebuild(
-    options: InsertOptions,
-    confirmed?: readonly Dropped[],
-  ): Promise<RebuildOutcome>;
-  /** Deletes what an insert Excel stopped part-way left (InsertIncompleteError.left) and nothing else; returns what it removed. */
-  removeInsertLeft(left: InsertLeft): Promise<InsertLeft>;
-  refresh(): Promise<RefreshResult>;
-  /** Writes SCALE formulas referencing the selection into the empty column to its right (formula-builder.ts). */
-  writeFormulasBeside(language: Language): Promise<FormulaPlan>;
-  /** Clears the conditional formats on the cells the add-in colours on one template sheet and adds its flags again. */
-  rebuildFlags(sheet: string): Promise<{ rulesAdded: number }>;
-  readSelection(): Promise<SelectedCells>;
-  /** Reads the selected block and the Tracking sheet (one sync): what an import would write where, its messages in `language` (the pane's). */
-  readImport(
-    language: Language,
-    /** Labels the user mapped to a measure, over those the workbook remembers. */
-    mapping?: Readonly<Record<string, string>>,
-  ): Promise<ImportPreview>;
-  /** Writes a read import's values (one sync); typed values only with `replaceTyped`. */
-  writeImport(plan: ImportPlan, replaceTyped: boolean): Promise<ImportWritten>;
-  /** Selects a cell given as "'Sheet name'!M4" and shows its sheet. */
-  select(address: string): Promise<void>;
-  /** Writes into the active cell if it is empty; false (and nothing written) if it is not. */
-  writeFormula(formula: string): Promise<boolean>;
-  /** Calls back when a worksheet changes, with its id when Excel gives it; returns a function that stops listening. */
-  onChanged(callback: (worksheetId?: string) => void): Promise<() => void>;
-}
-
-/** A cell to select is gone: its sheet was renamed or deleted since the pane listed it. */
-export class CellGoneError extends Error {
-  constructor(readonly address: string) {
-    super(`No sheet holds ${address} any more`);
-    this.name = "CellGoneError";
-  }
-}
-
-/** Inspect reads at most this many cells of a selection: more is refused before any value is read. */
-export const INSPECT_MAX_CELLS = 10_000;
-
-/** A selection larger than Inspect reads (Excel on the web would refuse the payload anyway). */
-export class SelectionTooLargeError extends Error {
-  constructor(readonly cells: number) {
-    super(
-      `The selection has ${cells} cells; Inspect reads up to ${INSPECT_MAX_CELLS}`,
-    );
-    this.name = "SelectionTooLargeError";
-  }
-}
 
 /** Refuses a range larger than the pane reads, before any value of it is loaded. */
 function refuseLarge(range: Excel.Range): void {
   const cells = range.rowCount * range.columnCount;
   if (cells > INSPECT_MAX_CELLS) throw new SelectionTooLargeError(cells);
-}
-
-/**
- * Office.js error codes the pane has its own sentence for: the shared table (../excel/errors)
- * has none and would say "try again", which does not help.
- */
-export type PaneOfficeCode = "InvalidSelection";
-
-/** An Office.js failure with one of the codes above, passed on to the pane as it is. */
-export class PaneOfficeError extends Error {
-  constructor(
-    readonly code: PaneOfficeCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = "PaneOfficeError";
-  }
 }
 
 function splitAddress(address: string): { sheet: string; ref: string } {
@@ -155,7 +55,7 @@ async function run<T>(
 }
 
 /** The workbook writer and its template description load on first use, off the first screen. */
-const writer = () => import(/* webpackChunkName: "excel" */ "../excel");
+const writer = () => import(/* webpackChunkName: "excel" */ "./operations");
 
 /** The catalog and the template's names load with Inspect and the formula builder, not with the pane's first screen. */
 const templateNames = async () => {
@@ -293,7 +193,7 @@ export const excelHost: Host = {
   },
   writeFormulasBeside: async (language) => {
     const { planFormulas } = await import(
-      /* webpackChunkName: "formula-builder" */ "./formula-builder"
+      /* webpackChunkName: "formula-builder" */ "./inspect/plan"
     );
     return run(
       async (context) => {

@@ -3,12 +3,12 @@ export {
   insertTrackingWorkbook,
   removeInsertLeft,
   REQUIRED_API,
-} from "./insert";
-export type { InsertOptions, InsertResult, InsertedSheet } from "./insert";
-export { readTracker, rebuildTracker } from "./rebuild";
-export type { RebuildOutcome, RebuildResult, TrackerRead } from "./rebuild";
-export { rebuildSheetFlags, refreshRiskFlags } from "./refresh";
-export type { FlaggedCell, RefreshResult } from "./refresh";
+} from "./insert/write";
+export type { InsertOptions, InsertResult, InsertedSheet } from "./insert/write";
+export { readTracker, rebuildTracker } from "./insert/rebuild";
+export type { RebuildOutcome, RebuildResult, TrackerRead } from "./insert/rebuild";
+export { rebuildSheetFlags, refreshRiskFlags } from "./refresh/read";
+export type { FlaggedCell, RefreshResult } from "./refresh/read";
 export {
   ImportChangedError,
   ImportIncompleteError,
@@ -18,10 +18,10 @@ export {
   WorkbookError,
 } from "./errors";
 export type { InsertLeft, WorkbookErrorCode } from "./errors";
-export { readImport, writeImport, IMPORT_MAX_CELLS } from "./import";
+export { readImport, writeImport, IMPORT_MAX_CELLS } from "./import/read";
 export type {
   ImportCell,
   ImportPlan,
   ImportPreview,
   ImportWritten,
-} from "./import";
+} from "./import/read";

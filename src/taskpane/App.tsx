@@ -21,11 +21,11 @@ import {
 } from "@fluentui/react-components";
 import type { Language } from "../core/catalog";
 import { SHEET_NAMES } from "../core/template/sheet-names";
-import type { InsertResult, RebuildOutcome, RefreshResult } from "../excel";
+import type { InsertResult, RebuildOutcome, RefreshResult } from "../officejs";
 import { Live } from "./feedback";
 import { Start } from "./Guide";
 import type { Done, Go } from "./Next";
-import type { Host, TrackerFound, TrackerState } from "./host";
+import type { Host, TrackerFound, TrackerState } from "../officejs";
 import { STRINGS } from "./strings";
 import { useDarkTheme } from "./theme";
 import { InsertView } from "./views/InsertView";

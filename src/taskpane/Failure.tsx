@@ -6,13 +6,13 @@ import {
   InsertIncompleteError,
   RefreshIncompleteError,
   WorkbookError,
-} from "../excel/errors";
+} from "../officejs/errors";
 import {
   CellGoneError,
   INSPECT_MAX_CELLS,
   PaneOfficeError,
   SelectionTooLargeError,
-} from "./host";
+} from "../officejs/errors";
 import { Live, useInLiveRegion } from "./feedback";
 import type { Strings } from "./strings";
 

@@ -5,7 +5,7 @@
  * is done, not with the first screen.
  */
 import { Button, MessageBar, MessageBarBody } from "@fluentui/react-components";
-import type { RefreshResult } from "../excel";
+import type { RefreshResult } from "../officejs";
 import type { Strings } from "./strings";
 
 /** The step just done: the pane shows the next one below that step's view. */

@@ -3,7 +3,7 @@ import { Language, PHASE_METRICS, RISK_INDICATORS } from "../core/catalog";
 import { INPUT_MESSAGES, valueProblemIn } from "../core/input-messages";
 import { monthLabel } from "../core/months";
 import { Measured, measureDecimals } from "../core/template/formats";
-import type { UnusualCell } from "../excel/refresh-plan";
+import type { UnusualCell } from "../officejs";
 
 const LOCALE: Readonly<Record<Language, string>> = { en: "en-US", es: "es-ES" };
 

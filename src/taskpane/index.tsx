@@ -5,7 +5,7 @@
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
 import { OutsideExcel } from "./OutsideExcel";
-import { excelHost } from "./host";
+import { excelHost } from "../officejs/host";
 import { languageOf } from "./strings";
 
 // The pane's own background reaches the edges, in dark themes too.

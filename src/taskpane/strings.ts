@@ -4,8 +4,8 @@ import {
   InsertLeft,
   WORKBOOK_ERROR_MESSAGES,
   WorkbookErrorCode,
-} from "../excel/errors";
-import type { PaneOfficeCode } from "./host";
+} from "../officejs/errors";
+import type { PaneOfficeCode } from "../officejs/errors";
 
 export interface Strings {
   title: string;

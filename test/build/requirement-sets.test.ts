@@ -58,7 +58,7 @@ function table(uses: readonly ApiUse[]): string {
 }
 
 /** The code that runs in Excel: the Office.js writer, the task pane and the custom functions. */
-const CODE = sourceFiles(ROOT, ["src/excel", "src/taskpane", "src/functions"]).filter((f) => /\.tsx?$/.test(f));
+const CODE = sourceFiles(ROOT, ["src/officejs", "src/taskpane", "src/functions"]).filter((f) => /\.tsx?$/.test(f));
 
 /** A file that calls two members from sets above the declared ones. */
 const PLANTED = `export async function planted(context: Excel.RequestContext): Promise<unknown> {

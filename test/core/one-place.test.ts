@@ -1,14 +1,14 @@
 /**
  * One decision in one place (issue 19): each rule below is written once, in the module named, and
  * a second copy of it anywhere else in src/ fails here with the file and line, so the next change
- * of the rule cannot miss one. src/excel/ and src/taskpane/ are left out until the Office.js
+ * of the rule cannot miss one. src/officejs/ and src/taskpane/ are left out until the Office.js
  * rewrite (issue 19, point 1) moves them; every other folder of src/, a new one included, is read.
  */
 import * as fs from "fs";
 import * as path from "path";
 
 const ROOT = path.resolve(__dirname, "../..");
-const NOT_YET = ["src/excel/", "src/taskpane/"];
+const NOT_YET = ["src/officejs/", "src/taskpane/"];
 
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {

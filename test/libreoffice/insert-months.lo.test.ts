@@ -11,7 +11,7 @@ import * as os from "os";
 import * as path from "path";
 import { TRACKING, WorkbookSpec, cellPosition, columnLetter, describeWorkbook, monthColumn, trackingRow } from "../../src/core/template";
 import { TIMELINE_ROWS } from "../../src/core/timeline";
-import { insertedMonths, planInsertedMonths, sourceMonths, templateRows } from "../../src/excel/inserted-months-plan";
+import { insertedMonths, planInsertedMonths, sourceMonths, templateRows } from "../../src/officejs/refresh/months-plan";
 import { writeWorkbook } from "../../src/xlsx/write";
 import { describeWith, enginePath } from "../engines/engines";
 import { Values, readValues, recalcGnumeric } from "../engines/recalculated";

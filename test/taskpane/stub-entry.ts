@@ -9,7 +9,7 @@
  * earlier insert left it). A test may set window.__seed before the page runs (openPane's `init`):
  * the workbook the pane opens on, as test/fakes/xlsx-seed.ts reads it from an .xlsx file.
  */
-import { insertTrackingWorkbook } from "../../src/excel/insert";
+import { insertTrackingWorkbook } from "../../src/officejs/insert/write";
 import { insertColumn, installFakeOffice, newFakeState, newSheet } from "../fakes/excel-fake";
 import type { FakeSeed } from "../fakes/xlsx-seed";
 

@@ -8,7 +8,7 @@
 import { DetailedCellError, HyperFormula } from "hyperformula";
 import { RISK_GROUPS } from "../../src/core/catalog";
 import { TIMELINE_ROWS } from "../../src/core/timeline";
-import { insertedMonths, planInsertedMonths, sourceMonths, templateRows } from "../../src/excel/inserted-months-plan";
+import { insertedMonths, planInsertedMonths, sourceMonths, templateRows } from "../../src/officejs/refresh/months-plan";
 import { NAMES, TRACKING, describeWorkbook, monthColumn } from "../../src/core/template";
 import { loadWorkbook } from "./hf-workbook";
 import { INSERTED_MONTHS, InsertedMonths, Scenario, expectedNames, expectedRows, longerTimeline, sameValue } from "./scenarios";

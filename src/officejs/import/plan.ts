@@ -9,16 +9,16 @@ import {
   UnknownLabel,
   UnusualImport,
   importActuals,
-} from "../core/importer";
-import { addMonths, yearMonthOf } from "../core/months";
-import { TimelineRow } from "../core/timeline";
-import { Language } from "../core/catalog";
-import { INPUT_MESSAGES } from "../core/input-messages";
-import { NAMES, columnLetter } from "../core/template";
-import type { Address } from "../core/template/formulas";
-import { isFormula } from "./cells";
-import type { CellContent } from "./errors";
-import { quoted } from "./refresh-plan";
+} from "../../core/importer";
+import { addMonths, yearMonthOf } from "../../core/months";
+import { TimelineRow } from "../../core/timeline";
+import { Language } from "../../core/catalog";
+import { INPUT_MESSAGES } from "../../core/input-messages";
+import { NAMES, columnLetter } from "../../core/template";
+import type { Address } from "../../core/template/formulas";
+import { isFormula } from "../cells";
+import type { CellContent } from "../errors";
+import { quoted } from "../refresh/plan";
 
 /** A timeline row as read: where its month cells are, their values and formulas. */
 export interface TrackingRowRead {

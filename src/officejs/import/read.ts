@@ -4,10 +4,10 @@
  * confirmed, one sync checks the cells still hold what the preview read and one writes them
  * (docs/nothing-lost.md). Typed values are replaced only when the user said so.
  */
-import { Language } from "../core/catalog";
-import { TableRow } from "../core/importer";
-import { TIMELINE_ROWS } from "../core/timeline";
-import { NAMES, parseAddress } from "../core/template";
+import { Language } from "../../core/catalog";
+import { TableRow } from "../../core/importer";
+import { TIMELINE_ROWS } from "../../core/timeline";
+import { NAMES, parseAddress } from "../../core/template";
 import {
   CellContent,
   ChangedCell,
@@ -15,17 +15,17 @@ import {
   ImportIncompleteError,
   WorkbookError,
   toWorkbookError,
-} from "./errors";
+} from "../errors";
 import {
   ImportCell,
   ImportPlan,
   TrackingRead,
   emptyPlan,
   planImport,
-} from "./import-plan";
-import { rangeNameTest } from "./names";
+} from "./plan";
+import { rangeNameTest } from "../names";
 
-export type { ImportCell, ImportPlan } from "./import-plan";
+export type { ImportCell, ImportPlan } from "./plan";
 
 /**
  * The workbook setting that remembers the user's mapping of unknown labels (JSON, label -> measure

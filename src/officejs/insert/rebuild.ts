@@ -5,14 +5,14 @@
  * steps that each leave a working tracker behind: the new sheets under free names; then every
  * template name pointed at them; only then the old sheets deleted and the new ones renamed.
  */
-import { RISK_GROUPS, PHASE_NUMBERS } from "../core/catalog";
+import { RISK_GROUPS, PHASE_NUMBERS } from "../../core/catalog";
 import {
   Carried,
   Dropped,
   describeWithUserData,
   optionsFromTracker,
   trackerSummary,
-} from "../core/rebuild";
+} from "../../core/rebuild";
 import {
   NAMES,
   SheetKey,
@@ -20,8 +20,8 @@ import {
   WorkbookSpec,
   parseAddress,
   planSheetKey,
-} from "../core/template";
-import { SHEET_NAMES } from "../core/template/sheet-names";
+} from "../../core/template";
+import { SHEET_NAMES } from "../../core/template/sheet-names";
 import {
   CellGrid,
   TrackerCell,
@@ -29,8 +29,8 @@ import {
   TrackerData,
   readTrackerData,
   trackerNames,
-} from "../core/tracker-data";
-import { RebuildStoppedError, WorkbookError, toWorkbookError } from "./errors";
+} from "../../core/tracker-data";
+import { RebuildStoppedError, WorkbookError, toWorkbookError } from "../errors";
 import {
   InsertOptions,
   Listed,
@@ -39,8 +39,8 @@ import {
   queueWorkbook,
   readExisting,
   undoInsert,
-} from "./insert";
-import { quoted } from "./refresh-plan";
+} from "./write";
+import { quoted } from "../refresh/plan";
 
 /** The tracker in the workbook as a rebuild starts from it: its options, and what it would carry. */
 export interface TrackerRead {

@@ -17,18 +17,18 @@ import {
   columnLetter,
   columnPoints,
   listSource,
-} from "../core/template";
-import { describeWithUserData } from "../core/rebuild";
-import { STYLES, TABLE_STYLE } from "../core/template/styles";
+} from "../../core/template";
+import { describeWithUserData } from "../../core/rebuild";
+import { STYLES, TABLE_STYLE } from "../../core/template/styles";
 import {
   InsertIncompleteError,
   InsertLeft,
   WorkbookError,
   nothingLeft,
   toWorkbookError,
-} from "./errors";
-import { quoted } from "./refresh-plan";
-import { addRules } from "./rules";
+} from "../errors";
+import { quoted } from "../refresh/plan";
+import { addRules } from "../rules";
 
 export interface InsertOptions {
   language: "en" | "es";

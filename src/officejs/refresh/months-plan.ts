@@ -8,9 +8,9 @@
  * new one: into the new month's empty cells of the rows the template computes, and into the
  * following month's as-of rows. Input rows, the user's own rows and cells the user typed stay.
  */
-import { PHASE_ROWS, TRACKING } from "../core/template";
-import { rowRuns } from "../core/template/rules";
-import { isFormula } from "./cells";
+import { PHASE_ROWS, TRACKING } from "../../core/template";
+import { rowRuns } from "../../core/template/rules";
+import { isFormula } from "../cells";
 
 /** Months on either side of a new one whose formulas are read. */
 export const SOURCES_PER_SIDE = 3;

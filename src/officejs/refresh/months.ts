@@ -5,8 +5,8 @@
  * into the new months' empty computed cells and the following month's as-of rows. One sync to
  * read, and the copies join refresh's write.
  */
-import { addMonths } from "../core/months";
-import { Address } from "../core/template/formulas";
+import { addMonths } from "../../core/months";
+import { Address } from "../../core/template/formulas";
 import {
   FormulaCopy,
   MonthColumnRead,
@@ -15,7 +15,7 @@ import {
   planInsertedMonths,
   sourceMonths,
   workingRowsBelowLastGroup,
-} from "./inserted-months-plan";
+} from "./months-plan";
 
 /** The month block as refresh read it through the names: the month headers, where the template's rows are now. */
 export interface MonthBlock {

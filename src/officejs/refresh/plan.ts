@@ -10,11 +10,11 @@ import {
   RISK_GROUPS,
   RISK_INDICATORS,
   valueProblem,
-} from "../core/catalog";
-import { indicatorRule } from "../core/evaluate";
-import { addMonths, monthsBetween, yearMonthOf } from "../core/months";
-import { unusualValues } from "../core/unusual";
-import { Overrides } from "../core/overrides";
+} from "../../core/catalog";
+import { indicatorRule } from "../../core/evaluate";
+import { addMonths, monthsBetween, yearMonthOf } from "../../core/months";
+import { unusualValues } from "../../core/unusual";
+import { Overrides } from "../../core/overrides";
 import {
   Series,
   TIMELINE_ROWS,
@@ -22,7 +22,7 @@ import {
   lastInputMonth,
   rowOf,
   timelineValues,
-} from "../core/timeline";
+} from "../../core/timeline";
 import {
   ConditionalRule,
   DASHBOARD,
@@ -31,8 +31,8 @@ import {
   columnLetter,
   flagTextRules,
   trackingLevelRules,
-} from "../core/template";
-import type { Address } from "../core/template/formulas";
+} from "../../core/template";
+import type { Address } from "../../core/template/formulas";
 
 export interface FlaggedCell {
   /** The month cell the value is from, e.g. Tracking!R7 */

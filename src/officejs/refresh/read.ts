@@ -15,17 +15,17 @@ import {
   PHASE_METRICS,
   RISK_GROUPS,
   RISK_INDICATORS,
-} from "../core/catalog";
-import { Cell, isEmpty } from "../core/cell";
-import { Overrides } from "../core/overrides";
+} from "../../core/catalog";
+import { Cell, isEmpty } from "../../core/cell";
+import { Overrides } from "../../core/overrides";
 import {
   OverridesError,
   noFloor,
   parseOverrides,
-} from "../core/thresholds-parser";
-import { THRESHOLD_HEADERS } from "../core/template/thresholds-layout";
-import { PHASE_PLANS, planCompletion, planItemCount } from "../core/plan";
-import { TIMELINE_ROWS } from "../core/timeline";
+} from "../../core/thresholds-parser";
+import { THRESHOLD_HEADERS } from "../../core/template/thresholds-layout";
+import { PHASE_PLANS, planCompletion, planItemCount } from "../../core/plan";
+import { TIMELINE_ROWS } from "../../core/timeline";
 import {
   NAMES,
   PLAN,
@@ -34,23 +34,23 @@ import {
   cellPosition,
   monthColumn,
   parseAddress,
-} from "../core/template";
-import { planItemRows } from "../core/template/plan";
-import { languageOfLabel } from "../core/template/labels";
-import { rangeNameTest } from "./names";
+} from "../../core/template";
+import { planItemRows } from "../../core/template/plan";
+import { languageOfLabel } from "../../core/template/labels";
+import { rangeNameTest } from "../names";
 import {
   PendingMonths,
   queueFormulaCopies,
   queueInsertedMonthsRead,
-} from "./inserted-months";
-import { templateRows } from "./inserted-months-plan";
-import { yearMonthOf } from "../core/months";
+} from "./months";
+import { templateRows } from "./months-plan";
+import { yearMonthOf } from "../../core/months";
 import {
   RefreshIncompleteError,
   WorkbookError,
   WorkbookErrorCode,
   toWorkbookError,
-} from "./errors";
+} from "../errors";
 import {
   FlaggedCell,
   OutOfRangeCell,
@@ -59,7 +59,7 @@ import {
   TemplateSnapshot,
   cellAddress,
   planRefresh,
-} from "./refresh-plan";
+} from "./plan";
 import {
   SheetRules,
   addRules,
@@ -70,9 +70,9 @@ import {
   ruleTarget,
   rulesRead,
   staleRules,
-} from "./rules";
+} from "../rules";
 
-export type { FlaggedCell, OutOfRangeCell, UnusualCell } from "./refresh-plan";
+export type { FlaggedCell, OutOfRangeCell, UnusualCell } from "./plan";
 
 export interface RefreshResult {
   /** Per phase P1..P4, its plan completion (done ÷ not dropped); null where every item is dropped or the sheet is gone. */

@@ -9,7 +9,7 @@ import { Failure } from "../Failure";
 import { Live } from "../feedback";
 import { Busy, useRun } from "../run";
 import { FormulaArg, formulaText, parameterList } from "../formula-text";
-import type { Host } from "../host";
+import type { Host } from "../../officejs";
 import type { Strings } from "../strings";
 import type { Language } from "../../core/catalog";
 import { SPANISH, SpanishTable, functionName } from "../../functions/spanish";

@@ -22,7 +22,7 @@ import {
   PHASE_METRICS,
   RISK_INDICATORS,
 } from "../../core/catalog";
-import type { ImportPlan } from "../../excel/import";
+import type { ImportPlan } from "../../officejs";
 import type { Strings } from "../strings";
 
 const list = { margin: "4px 0 0", paddingLeft: 18 } as const;

@@ -12,14 +12,14 @@ import {
   TableRow,
 } from "@fluentui/react-components";
 import type { Language } from "../../core/catalog";
-import type { ImportCell, ImportPreview } from "../../excel/import";
-import { ImportChangedError, ImportIncompleteError } from "../../excel/errors";
+import type { ImportCell, ImportPreview } from "../../officejs";
+import { ImportChangedError, ImportIncompleteError } from "../../officejs/errors";
 import { Failure } from "../Failure";
 import { ImportDetails, ImportExample } from "./ImportDetails";
 import { Live } from "../feedback";
 import { Busy, useRun } from "../run";
 import { formatMeasure, formatMonth } from "../format";
-import type { Host } from "../host";
+import type { Host } from "../../officejs";
 import type { Strings } from "../strings";
 
 interface Props {

@@ -27,12 +27,12 @@ import type {
   InsertResult,
   RebuildResult,
   TrackerRead,
-} from "../../excel";
-import { InsertIncompleteError, RebuildStoppedError } from "../../excel/errors";
+} from "../../officejs";
+import { InsertIncompleteError, RebuildStoppedError } from "../../officejs/errors";
 import { Failure } from "../Failure";
 import { Live } from "../feedback";
 import { Busy, useRun } from "../run";
-import type { Host, TrackerState } from "../host";
+import type { Host, TrackerState } from "../../officejs";
 import { STRINGS, Strings } from "../strings";
 
 /** The name a template sheet has when it is free ("Thresholds"), in the workbook's language. */

@@ -15,8 +15,8 @@ import { Failure } from "../Failure";
 import { Live } from "../feedback";
 import { Busy, useRun } from "../run";
 import { formatMeasure } from "../format";
-import type { Host } from "../host";
-import { Inspection, inspectSelection } from "../inspect";
+import type { Host } from "../../officejs";
+import { Inspection, inspectSelection } from "../../officejs/inspect/plan";
 import type { Strings } from "../strings";
 
 interface Props {

@@ -13,7 +13,7 @@ import {
   TableRow,
 } from "@fluentui/react-components";
 import { Language, PHASE_METRICS, RISK_INDICATORS } from "../../core/catalog";
-import type { FlaggedCell } from "../../excel";
+import type { FlaggedCell } from "../../officejs";
 import { Failure } from "../Failure";
 import { Live } from "../feedback";
 import { Busy, useRun } from "../run";
@@ -24,8 +24,8 @@ import {
   rangeProblem,
   unusualSentence,
 } from "../format";
-import type { RefreshResult } from "../../excel";
-import type { Host } from "../host";
+import type { RefreshResult } from "../../officejs";
+import type { Host } from "../../officejs";
 import type { Strings } from "../strings";
 
 interface Props {

@@ -1,5 +1,5 @@
 import { RULE_MARKER } from "../../src/core/template";
-import { staleRules } from "../../src/excel/rules";
+import { staleRules } from "../../src/officejs/rules";
 
 const ours = (body: string) => `=AND(${body},N("${RULE_MARKER}")=0)`;
 

@@ -1,7 +1,8 @@
 /** The pane's Excel host against the fake Excel, in Node: what the browser tests cannot see. */
 import { FakeState, installFakeOffice, newFakeState, newSheet } from "../fakes/excel-fake";
-import { INSPECT_MAX_CELLS, excelHost } from "../../src/taskpane/host";
-import { inspectSelection } from "../../src/taskpane/inspect";
+import { excelHost } from "../../src/officejs/host";
+import { INSPECT_MAX_CELLS } from "../../src/officejs/errors";
+import { inspectSelection } from "../../src/officejs/inspect/plan";
 import { cell, parseAddress } from "../../src/core/template/formulas";
 
 const globals = globalThis as unknown as Record<string, unknown>;

@@ -2,11 +2,9 @@
  * The formula builder's plan, and what its formulas compute when a real formula engine
  * (HyperFormula with the SCALE plugin) evaluates them beside the user's cells.
  */
-import { planFormulas, WorkbookThresholds } from "../../src/taskpane/formula-builder";
-import { inspectSelection } from "../../src/taskpane/inspect";
-import type { CellValue } from "../../src/taskpane/host";
-import { describeWorkbook, parseAddress } from "../../src/core/template";
-import { engine } from "../hyperformula/scale-plugin";
+import { CellValue, WorkbookThresholds, inspectSelection, planFormulas } from "../../../src/officejs/inspect/plan";
+import { describeWorkbook, parseAddress } from "../../../src/core/template";
+import { engine } from "../../hyperformula/scale-plugin";
 
 type Grid = (string | number | null)[][];
 /** The selection grown by one column and one row, as getResizedRange(1, 1) reads it: values and formulas. */

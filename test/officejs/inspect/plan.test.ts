@@ -1,6 +1,5 @@
-import { gap, phase } from "../../src/functions/functions";
-import type { CellValue, SelectedCells } from "../../src/taskpane/host";
-import { inspectSelection } from "../../src/taskpane/inspect";
+import { gap, phase } from "../../../src/functions/functions";
+import { CellValue, SelectedCells, inspectSelection } from "../../../src/officejs/inspect/plan";
 
 /** A selection as Excel returns it; "=" cells are formulas whose result is given after "->". */
 function selection(rows: CellValue[][], targets: CellValue[][] = []): SelectedCells {

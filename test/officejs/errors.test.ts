@@ -1,4 +1,4 @@
-import { WORKBOOK_ERROR_MESSAGES, WorkbookError, toWorkbookError } from "../../src/excel/errors";
+import { WORKBOOK_ERROR_MESSAGES, WorkbookError, toWorkbookError } from "../../src/officejs/errors";
 
 /** An OfficeExtension.Error as Office.js throws it: a code string and a message meant for logs. */
 const officeError = (code: string) => Object.assign(new Error(`Office says ${code}`), { name: "RichApi.Error", code });

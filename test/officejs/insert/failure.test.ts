@@ -3,15 +3,15 @@
  * not a transaction, the operations before the failing one stay done. What the error says is
  * left must be what the workbook holds, and "Remove what the insert left" must remove exactly that.
  */
-import { describeWorkbook } from "../../src/core/template";
-import { InsertIncompleteError, InsertLeft } from "../../src/excel/errors";
-import { insertTrackingWorkbook, removeInsertLeft } from "../../src/excel/insert";
-import { STRINGS } from "../../src/taskpane/strings";
-import { FakeName, FakeState, fakeContext, installFakeOffice, newFakeState, newSheet } from "../fakes/excel-fake";
+import { describeWorkbook } from "../../../src/core/template";
+import { InsertIncompleteError, InsertLeft } from "../../../src/officejs/errors";
+import { insertTrackingWorkbook, removeInsertLeft } from "../../../src/officejs/insert/write";
+import { STRINGS } from "../../../src/taskpane/strings";
+import { FakeName, FakeState, fakeContext, installFakeOffice, newFakeState, newSheet } from "../../fakes/excel-fake";
 
 // The description is pure and the same for every run here: described once, so the hundreds of runs below stay quick.
-jest.mock("../../src/core/template", () => {
-  const actual = jest.requireActual("../../src/core/template");
+jest.mock("../../../src/core/template", () => {
+  const actual = jest.requireActual("../../../src/core/template");
   const described = new Map<string, unknown>();
   return {
     ...actual,
