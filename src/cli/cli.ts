@@ -24,7 +24,7 @@ import {
   latestFirstMonth,
   timelineFitsExcel,
 } from "../core/months";
-import { MESSAGES } from "../core/messages";
+import { INPUT_MESSAGES_EN } from "../core/messages-input";
 import {
   carriedSentences,
   cannotCarry,
@@ -367,7 +367,7 @@ async function rebuildFrom(
   const lines = droppedLines(dropped, "en");
   if (dropped.length && !options.dropOutside)
     throw new UsageError(
-      `${cannotCarry(dropped, firstMonth, months, "en")}; no file was written. To write it, ${MESSAGES.rebuild.dropOption}:\n  ${lines.join("\n  ")}`,
+      `${cannotCarry(dropped, firstMonth, months, "en")}; no file was written. To write it, ${INPUT_MESSAGES_EN.rebuild.dropOption}:\n  ${lines.join("\n  ")}`,
     );
   writeWhole(out, await writeWorkbook(spec));
   return {

@@ -9,7 +9,8 @@
  * a multiple 10x is 10. Churn, MRR growth and customer growth are monthly rates.
  */
 
-import { InputMessages, MESSAGES } from "./messages";
+import { MESSAGES } from "./messages";
+import type { InputMessages } from "./messages-input";
 import { PHASES, Phase } from "./phases";
 
 export type Language = "en" | "es";

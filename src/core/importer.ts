@@ -16,7 +16,7 @@ import {
   suggestMeasures,
 } from "./lookup";
 import { INPUT_MESSAGES, inputProblemIn } from "./input-messages";
-import type { InputMessages } from "./messages";
+import type { InputMessages } from "./messages-input";
 import { Language } from "./catalog";
 import { Measure, TimelineRow, rowOf } from "./timeline";
 import {
@@ -585,12 +585,7 @@ function readEntries(rows: readonly TableRow[], r: Reader): Entry[] {
   const at = nonBlank.findIndex((row) => layoutOf(r, row) !== undefined);
   if (at < 0) return (noHeader(r, nonBlank), []);
   for (const title of nonBlank.slice(0, at))
-    skip(
-      r,
-      title.line,
-      "title",
-      text(title.cells.find((c) => !isBlank(c))),
-    );
+    skip(r, title.line, "title", text(title.cells.find((c) => !isBlank(c))));
   const header = nonBlank[at];
   const body = nonBlank.slice(at + 1);
   const layout = layoutOf(r, header);

@@ -4,11 +4,12 @@
  */
 import type { Language, ValueChecked } from "./catalog";
 import { inputProblem, valueProblem } from "./catalog";
-import { InputMessages, MESSAGES } from "./messages";
+import { MESSAGES } from "./messages";
+import { INPUT_MESSAGES_EN, InputMessages } from "./messages-input";
 import { INPUT_ES } from "./messages-es";
 
 export const INPUT_MESSAGES: Readonly<Record<Language, InputMessages>> = {
-  en: MESSAGES,
+  en: INPUT_MESSAGES_EN,
   es: INPUT_ES,
 };
 

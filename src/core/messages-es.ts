@@ -1,5 +1,5 @@
 /** The sentences of messages.ts about a table's values, ids and rows, in Spanish, for the pane in Spanish. */
-import type { InputMessages } from "./messages";
+import type { InputMessages } from "./messages-input";
 
 const es = (n: number) =>
   n.toLocaleString("es-ES", { maximumFractionDigits: 12 });

@@ -8,7 +8,7 @@ import { Context, actualsByRow } from "./context";
 import { dashboardSheet } from "./dashboard";
 import { TEMPLATE_LABELS } from "./labels";
 import { MONTHS } from "./layout";
-import { MESSAGES } from "../messages";
+import { INPUT_MESSAGES_EN } from "../messages-input";
 import { monthsFit } from "./options";
 import { planSheet } from "./plan";
 import { risksSheet } from "./risks";
@@ -39,7 +39,12 @@ export {
 export function monthsProblem(months: number): string | undefined {
   return monthsFit(months)
     ? undefined
-    : MESSAGES.options.months("months", MONTHS.min, MONTHS.max, `${months}`);
+    : INPUT_MESSAGES_EN.options.months(
+        "months",
+        MONTHS.min,
+        MONTHS.max,
+        `${months}`,
+      );
 }
 
 export function describeWorkbook(options: TemplateOptions): WorkbookSpec {

@@ -6,7 +6,7 @@
 import type { Language } from "../catalog";
 import { COMPANY_MAX_CHARACTERS, companyFits } from "../company";
 import { INPUT_MESSAGES } from "../input-messages";
-import type { InputMessages } from "../messages";
+import type { InputMessages } from "../messages-input";
 import {
   EXCEL_DATES,
   MONTHS,
