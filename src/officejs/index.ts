@@ -14,7 +14,7 @@ import type {
   TrackerRead,
 } from "./operations";
 import type { Dropped } from "../core/rebuild";
-import type { ImportPlan, ImportPreview, ImportWritten } from "./import/read";
+import type { ImportPlan, ImportPreview, ImportWritten } from "./operations";
 import type { Language } from "../core/catalog";
 import type { FormulaPlan, SelectedCells } from "./inspect/plan";
 
@@ -45,7 +45,7 @@ export type {
   RefreshResult,
 } from "./operations";
 export type { UnusualCell } from "./refresh/plan";
-export type { ImportCell, ImportPlan, ImportPreview } from "./import/read";
+export type { ImportCell, ImportPlan, ImportPreview } from "./operations";
 
 export interface Host {
   /** The tracker in the workbook, or undefined when its names are not there (two syncs): the pane's one look for it. */
@@ -81,4 +81,3 @@ export interface Host {
   /** Calls back when a worksheet changes, with its id when Excel gives it; returns a function that stops listening. */
   onChanged(callback: (worksheetId?: string) => void): Promise<() => void>;
 }
-

@@ -14,3 +14,13 @@ export function rangeNameTest(
   );
   return (name) => ranges.has(name.toLowerCase());
 }
+
+/** After a names load with formulas: each name's formula, "" for a name that does not exist. */
+export function referencesOf(
+  names: Excel.NamedItemCollection,
+): (name: string) => string {
+  const formulas = new Map(
+    names.items.map((n) => [n.name.toLowerCase(), n.formula] as const),
+  );
+  return (name) => formulas.get(name.toLowerCase()) ?? "";
+}

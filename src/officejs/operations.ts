@@ -1,14 +1,20 @@
 /** The Office.js adapter: insert the tracking workbook, refresh its risk flags, import from a selection. */
-export {
-  insertTrackingWorkbook,
-  removeInsertLeft,
-  REQUIRED_API,
+export { insertTrackingWorkbook, REQUIRED_API } from "./insert/write";
+export { removeInsertLeft } from "./insert/undo";
+export type {
+  InsertOptions,
+  InsertResult,
+  InsertedSheet,
 } from "./insert/write";
-export type { InsertOptions, InsertResult, InsertedSheet } from "./insert/write";
-export { readTracker, rebuildTracker } from "./insert/rebuild";
-export type { RebuildOutcome, RebuildResult, TrackerRead } from "./insert/rebuild";
-export { rebuildSheetFlags, refreshRiskFlags } from "./refresh/read";
-export type { FlaggedCell, RefreshResult } from "./refresh/read";
+export { readTracker } from "./insert/read";
+export { rebuildTracker } from "./insert/rebuild";
+export type {
+  RebuildOutcome,
+  RebuildResult,
+  TrackerRead,
+} from "./insert/rebuild";
+export { rebuildSheetFlags, refreshRiskFlags } from "./refresh";
+export type { FlaggedCell, RefreshResult } from "./refresh";
 export {
   ImportChangedError,
   ImportIncompleteError,
@@ -18,10 +24,8 @@ export {
   WorkbookError,
 } from "./errors";
 export type { InsertLeft, WorkbookErrorCode } from "./errors";
-export { readImport, writeImport, IMPORT_MAX_CELLS } from "./import/read";
-export type {
-  ImportCell,
-  ImportPlan,
-  ImportPreview,
-  ImportWritten,
-} from "./import/read";
+export { readImport, IMPORT_MAX_CELLS } from "./import/read";
+export { writeImport } from "./import/write";
+export type { ImportCell, ImportPlan } from "./import/plan";
+export type { ImportPreview } from "./import/read";
+export type { ImportWritten } from "./import/write";

@@ -14,7 +14,7 @@ import { addMonths, yearMonthOf } from "../../core/months";
 import { TimelineRow } from "../../core/timeline";
 import { Language } from "../../core/catalog";
 import { INPUT_MESSAGES } from "../../core/input-messages";
-import { NAMES, columnLetter } from "../../core/template";
+import { NAMES, columnLetter, parseAddress } from "../../core/template";
 import type { Address } from "../../core/template/formulas";
 import { isFormula } from "../cells";
 import type { CellContent } from "../errors";
@@ -188,4 +188,42 @@ export function emptyPlan(errors: readonly string[] = []): ImportPlan {
     warnings: [],
     mapping: {},
   };
+}
+
+/** Consecutive cells of one row: one range to read and write. */
+export interface Run {
+  /** "Tracking!N6:P6", as the plan's cell addresses are written. */
+  readonly address: string;
+  readonly cells: readonly ImportCell[];
+}
+
+/** Consecutive cells of one row as one run. */
+export function runs(cells: readonly ImportCell[]): Run[] {
+  const byRow = new Map<string, { col: number; cell: ImportCell }[]>();
+  for (const c of cells) {
+    const a = parseAddress(c.address);
+    const key = `${a.sheet}|${a.start.row}`;
+    byRow.set(key, [...(byRow.get(key) ?? []), { col: a.start.col, cell: c }]);
+  }
+  const out: Run[] = [];
+  for (const row of byRow.values()) {
+    row.sort((x, y) => x.col - y.col);
+    let run: typeof row = [];
+    const flush = () => {
+      if (!run.length) return;
+      const first = run[0].cell.address;
+      const last = run[run.length - 1].cell.address.split("!")[1];
+      out.push({
+        address: run.length === 1 ? first : `${first}:${last}`,
+        cells: run.map((x) => x.cell),
+      });
+      run = [];
+    };
+    for (const x of row) {
+      if (run.length && x.col !== run[run.length - 1].col + 1) flush();
+      run.push(x);
+    }
+    flush();
+  }
+  return out;
 }

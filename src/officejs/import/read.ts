@@ -1,31 +1,16 @@
 /**
  * Import from a selection: one sync reads the selected block and the Tracking sheet's rows
- * (through their names), the plan (import-plan.ts, pure) says what goes where, and once the user
- * confirmed, one sync checks the cells still hold what the preview read and one writes them
+ * (through their names, here), the plan (plan.ts, pure) says what goes where, and once the user
+ * confirmed, write.ts checks the cells still hold what the preview read and writes them
  * (docs/nothing-lost.md). Typed values are replaced only when the user said so.
  */
 import { Language } from "../../core/catalog";
 import { TableRow } from "../../core/importer";
 import { TIMELINE_ROWS } from "../../core/timeline";
 import { NAMES, parseAddress } from "../../core/template";
-import {
-  CellContent,
-  ChangedCell,
-  ImportChangedError,
-  ImportIncompleteError,
-  WorkbookError,
-  toWorkbookError,
-} from "../errors";
-import {
-  ImportCell,
-  ImportPlan,
-  TrackingRead,
-  emptyPlan,
-  planImport,
-} from "./plan";
-import { rangeNameTest } from "../names";
-
-export type { ImportCell, ImportPlan } from "./plan";
+import { WorkbookError, toWorkbookError } from "../errors";
+import { ImportPlan, TrackingRead, emptyPlan, planImport } from "./plan";
+import { rangeNameTest, referencesOf } from "../names";
 
 /**
  * The workbook setting that remembers the user's mapping of unknown labels (JSON, label -> measure
@@ -139,16 +124,6 @@ function queueImportRead(
   };
 }
 
-/** After a names load with formulas: each name's formula, "" for a name that does not exist. */
-function referencesOf(
-  names: Excel.NamedItemCollection,
-): (name: string) => string {
-  const formulas = new Map(
-    names.items.map((n) => [n.name.toLowerCase(), n.formula] as const),
-  );
-  return (name) => formulas.get(name.toLowerCase()) ?? "";
-}
-
 /**
  * Reads the selection's used part and the Tracking rows in one sync: the workbook's names are
  * loaded in the same batch, and each row is reached through its name with getItemOrNullObject,
@@ -181,178 +156,4 @@ export async function readImport(
   } catch (e) {
     throw toWorkbookError(e);
   }
-}
-
-/** Consecutive cells of one row: one range to read and write. */
-interface Run {
-  /** "Tracking!N6:P6", as the plan's cell addresses are written. */
-  readonly address: string;
-  readonly cells: readonly ImportCell[];
-}
-
-/** Consecutive cells of one row as one run. */
-function runs(cells: readonly ImportCell[]): Run[] {
-  const byRow = new Map<string, { col: number; cell: ImportCell }[]>();
-  for (const c of cells) {
-    const a = parseAddress(c.address);
-    const key = `${a.sheet}|${a.start.row}`;
-    byRow.set(key, [...(byRow.get(key) ?? []), { col: a.start.col, cell: c }]);
-  }
-  const out: Run[] = [];
-  for (const row of byRow.values()) {
-    row.sort((x, y) => x.col - y.col);
-    let run: typeof row = [];
-    const flush = () => {
-      if (!run.length) return;
-      const first = run[0].cell.address;
-      const last = run[run.length - 1].cell.address.split("!")[1];
-      out.push({
-        address: run.length === 1 ? first : `${first}:${last}`,
-        cells: run.map((x) => x.cell),
-      });
-      run = [];
-    };
-    for (const x of row) {
-      if (run.length && x.col !== run[run.length - 1].col + 1) flush();
-      run.push(x);
-    }
-    flush();
-  }
-  return out;
-}
-
-/** The range of an address such as "'My sheet'!N6:P6". */
-function rangeAt(context: Excel.RequestContext, address: string): Excel.Range {
-  const bang = address.lastIndexOf("!");
-  const sheetName = address
-    .slice(0, bang)
-    .replace(/^'(.*)'$/, "$1")
-    .replace(/''/g, "'");
-  return context.workbook.worksheets
-    .getItem(sheetName)
-    .getRange(address.slice(bang + 1));
-}
-
-export interface ImportWritten {
-  readonly written: number;
-  /** Typed values left as they were (the user did not confirm replacing them). */
-  readonly keptTyped: number;
-  readonly syncs: number;
-}
-
-/** The Tracking rows whose names point elsewhere than at the preview (a row or column inserted or deleted, the sheet renamed or deleted). */
-function movedRows(
-  plan: ImportPlan,
-  names: Excel.NamedItemCollection,
-): string[] {
-  const reference = referencesOf(names);
-  return plan.rows
-    .filter((r) => reference(r.name) !== r.reference)
-    .map((r) => r.name);
-}
-
-/**
- * Refuses, before anything is written, an import whose target cells no longer hold what the
- * preview read (a value typed, a formula entered or cleared since) or whose rows moved: one sync
- * reads the cells again, with the names. Where that read fails (a host refusing a sheet that is
- * gone), one more sync reads the names alone to tell a moved sheet from Excel's own failure.
- */
-async function refuseChanged(
-  context: Excel.RequestContext,
-  plan: ImportPlan,
-  writes: readonly Run[],
-): Promise<void> {
-  const names = context.workbook.names.load("items/name,items/formula");
-  const reads = writes.map((run) => ({
-    run,
-    range: rangeAt(context, run.address).load("formulas"),
-  }));
-  try {
-    await context.sync();
-  } catch (e) {
-    const error = toWorkbookError(e);
-    const again = context.workbook.names.load("items/name,items/formula");
-    await context.sync().catch(() => {
-      throw error;
-    });
-    const moved = movedRows(plan, again);
-    throw moved.length ? new ImportChangedError([], moved) : error;
-  }
-  const moved = movedRows(plan, names);
-  const changed: ChangedCell[] = reads.flatMap(({ run, range }) =>
-    range.isNullObject
-      ? []
-      : run.cells.flatMap((cell, i) => {
-          const now = (range.formulas[0]?.[i] ?? "") as CellContent;
-          return now === cell.seen ? [] : [{ cell, now }];
-        }),
-  );
-  if (changed.length || moved.length)
-    throw new ImportChangedError(changed, moved);
-}
-
-/**
- * After a write Excel stopped part-way (the operations queued before the failing one stay done:
- * a batch is not a transaction, see OfficeExtension.Error's traceMessages example,
- * https://learn.microsoft.com/javascript/api/office/officeextension.error): reads the cells
- * again and says which were written; the cause alone when none was.
- */
-async function partialWrite(
-  context: Excel.RequestContext,
-  writes: readonly Run[],
-  total: number,
-  cause: WorkbookError,
-): Promise<WorkbookError> {
-  try {
-    const reads = writes.map((run) => ({
-      run,
-      range: rangeAt(context, run.address).load("formulas"),
-    }));
-    await context.sync();
-    const written = reads.flatMap(({ run, range }) =>
-      run.cells.filter((c, i) => range.formulas[0]?.[i] === c.value),
-    );
-    return written.length
-      ? new ImportIncompleteError(written, total, cause, true)
-      : cause;
-  } catch {
-    return new ImportIncompleteError([], total, cause, false);
-  }
-}
-
-/**
- * Writes the plan's cells (typed values only with `replaceTyped`), and remembers its mapping in the
- * workbook for the next import, in two syncs: one checks that
- * the cells still hold what the preview read (else ImportChangedError, and nothing is written),
- * one writes. Excel has no transaction, so a cell changed between those two syncs is not seen.
- */
-export async function writeImport(
-  context: Excel.RequestContext,
-  plan: ImportPlan,
-  replaceTyped: boolean,
-): Promise<ImportWritten> {
-  if (plan.errors.length)
-    throw new Error("An import with refused rows writes nothing.");
-  const cells = plan.cells.filter(
-    (c) => replaceTyped || c.replaces !== "typed",
-  );
-  const writes = runs(cells);
-  await refuseChanged(context, plan, writes);
-  for (const run of writes)
-    rangeAt(context, run.address).values = [run.cells.map((c) => c.value)];
-  if (Object.keys(plan.mapping).length)
-    context.workbook.settings.add(
-      IMPORT_MAPPING_SETTING,
-      JSON.stringify(plan.mapping),
-    );
-  try {
-    await context.sync();
-  } catch (e) {
-    throw await partialWrite(context, writes, cells.length, toWorkbookError(e));
-  }
-  return {
-    written: cells.length,
-    keptTyped: plan.cells.length - cells.length,
-    syncs: 2,
-  };
 }

@@ -1,58 +1,40 @@
 /**
  * Inserts the tracking workbook into the open workbook with Office.js: one sync to see what is
- * there, one to write everything. Never overwrites: taken sheet and table names get free ones,
- * existing workbook names are left alone (except template names a deleted template left broken,
- * which the new template takes over). On failure, what was created is deleted again, and what
- * Excel would not let go of is reported (InsertIncompleteError) for the pane to remove later.
+ * there (read.ts), one to write everything (here; the cells, styles and widths as plan.ts lays
+ * them out). Never overwrites: taken sheet and table names get free ones, existing workbook names
+ * are left alone (except template names a deleted template left broken, which the new template
+ * takes over). On failure, what was created is deleted again, and what Excel would not let go of
+ * is reported (InsertIncompleteError) for the pane to remove later (undo.ts).
  */
 import {
-  CellSpec,
   CellStyle,
   ChartSpec,
   SheetKey,
   SheetSpec,
   TEMPLATE_LABELS,
   WorkbookSpec,
-  cellPosition,
   columnLetter,
   columnPoints,
   listSource,
 } from "../../core/template";
 import { describeWithUserData } from "../../core/rebuild";
 import { STYLES, TABLE_STYLE } from "../../core/template/styles";
-import {
-  InsertIncompleteError,
-  InsertLeft,
-  WorkbookError,
-  nothingLeft,
-  toWorkbookError,
-} from "../errors";
-import { quoted } from "../refresh/plan";
+import { WorkbookError, toWorkbookError } from "../errors";
 import { addRules } from "../rules";
+import { readExisting } from "./read";
+import {
+  Existing,
+  InsertOptions,
+  InsertResult,
+  freeName,
+  holdsCells,
+  sheetBlock,
+  styleAreas,
+  widthRuns,
+} from "./plan";
+import { undoInsert } from "./undo";
 
-export interface InsertOptions {
-  language: "en" | "es";
-  company: string;
-  currency: string;
-  /** YYYY-MM */
-  firstMonth: string;
-  /** The timeline's length; default MONTHS.default. */
-  months?: number;
-}
-
-export interface InsertedSheet {
-  key: string;
-  name: string;
-  renamed: boolean;
-}
-
-export interface InsertResult {
-  sheets: InsertedSheet[];
-  dashboardSheet: string;
-  /** Workbook names that already existed and were left as they were. */
-  skippedNames: string[];
-  syncs: number;
-}
+export type { InsertOptions, InsertResult, InsertedSheet } from "./plan";
 
 /**
  * Excel needs at least this API set for everything the template uses: validation, charts, and
@@ -76,105 +58,6 @@ export function refuseUnsupportedHost(): void {
 /** One sync reads the workbook's sheet, name and table names; one writes the template. */
 const INSERT_SYNCS = 2;
 
-/** `name`, or `name (2)`, `name (3)`, ... whichever is free (Excel compares sheet names case-insensitively). */
-export function freeName(
-  name: string,
-  taken: ReadonlySet<string>,
-  separator = " ",
-): string {
-  const isTaken = (n: string) => taken.has(n.toLowerCase());
-  if (!isTaken(name)) return name;
-  for (let k = 2; ; k++) {
-    const suffix = separator === " " ? ` (${k})` : `${k}`;
-    const candidate = name.slice(0, 31 - suffix.length) + suffix;
-    if (!isTaken(candidate)) return candidate;
-  }
-}
-
-interface Block {
-  readonly topLeft: string;
-  readonly formulas: (string | number | boolean | null)[][];
-  readonly numberFormats: (string | null)[][];
-}
-
-/** What Excel should receive for one described cell: a formula, a number, or text kept as text. */
-export function cellInput(c: CellSpec): string | number | boolean | null {
-  if (c.formula !== undefined) return `=${c.formula}`;
-  if (typeof c.value === "string") return `'${c.value}`;
-  return c.value ?? null;
-}
-
-/** A sheet's cells as one rectangle of formulas and number formats; null leaves a cell as it is. */
-export function sheetBlock(sheet: SheetSpec): Block {
-  const cells = sheet.cells.map((c) => ({ c, ...cellPosition(c.ref) }));
-  const rows = Math.max(...cells.map((x) => x.row));
-  const cols = Math.max(...cells.map((x) => x.col));
-  const formulas = Array.from({ length: rows }, () =>
-    Array<string | number | boolean | null>(cols).fill(null),
-  );
-  const numberFormats = Array.from({ length: rows }, () =>
-    Array<string | null>(cols).fill(null),
-  );
-  for (const { c, row, col } of cells) {
-    formulas[row - 1][col - 1] = cellInput(c);
-    if (c.numberFormat) numberFormats[row - 1][col - 1] = c.numberFormat;
-  }
-  return { topLeft: "A1", formulas, numberFormats };
-}
-
-/**
- * The described cells of each style as rectangles: runs of consecutive cells in a row, then runs
- * with the same columns on consecutive rows merged, so a style takes a few dozen areas, not a call per cell.
- */
-export function styleAreas(sheet: SheetSpec): Map<CellStyle, string[]> {
-  const byStyle = new Map<CellStyle, Map<number, number[]>>();
-  for (const c of sheet.cells) {
-    if (!c.style) continue;
-    const { row, col } = cellPosition(c.ref);
-    const rows = byStyle.get(c.style) ?? new Map<number, number[]>();
-    const cols = rows.get(row) ?? [];
-    cols.push(col);
-    rows.set(row, cols);
-    byStyle.set(c.style, rows);
-  }
-  const areas = new Map<CellStyle, string[]>();
-  for (const [style, rows] of byStyle) {
-    // Row runs as [first column, last column] per row.
-    const open = new Map<string, { top: number; bottom: number }>();
-    const done: string[] = [];
-    const close = (key: string, box: { top: number; bottom: number }) => {
-      const [c1, c2] = key.split(":").map(Number);
-      done.push(
-        `${columnLetter(c1)}${box.top}:${columnLetter(c2)}${box.bottom}`,
-      );
-    };
-    for (const row of [...rows.keys()].sort((a, b) => a - b)) {
-      const cols = rows.get(row)!.sort((a, b) => a - b);
-      const runs: string[] = [];
-      let start = cols[0];
-      cols.forEach((col, i) => {
-        if (cols[i + 1] !== col + 1) {
-          runs.push(`${start}:${col}`);
-          start = cols[i + 1];
-        }
-      });
-      for (const [key, box] of open)
-        if (!runs.includes(key) || box.bottom !== row - 1) {
-          close(key, box);
-          open.delete(key);
-        }
-      for (const key of runs) {
-        const box = open.get(key);
-        if (box) box.bottom = row;
-        else open.set(key, { top: row, bottom: row });
-      }
-    }
-    for (const [key, box] of open) close(key, box);
-    areas.set(style, done);
-  }
-  return areas;
-}
-
 /** Excel takes a RangeAreas address of limited length: style areas go in groups of this many. */
 const AREAS_PER_CALL = 150;
 
@@ -186,26 +69,6 @@ function applyStyle(format: Excel.RangeFormat, style: CellStyle): void {
   if (s.color) format.font.color = s.color;
   if (s.fill) format.fill.color = s.fill;
   if (s.center) format.horizontalAlignment = Excel.HorizontalAlignment.center;
-}
-
-/** Consecutive columns of one width as one range: a timeline's months take one call, not one each. */
-export function widthRuns(
-  widths: Readonly<Record<string, number>>,
-): { from: string; to: string; width: number }[] {
-  const columns = Object.entries(widths)
-    .map(([letter, width]) => ({ col: cellPosition(`${letter}1`).col, width }))
-    .sort((a, b) => a.col - b.col);
-  const runs: { first: number; last: number; width: number }[] = [];
-  for (const { col, width } of columns) {
-    const run = runs[runs.length - 1];
-    if (run && run.last === col - 1 && run.width === width) run.last = col;
-    else runs.push({ first: col, last: col, width });
-  }
-  return runs.map((r) => ({
-    from: columnLetter(r.first),
-    to: columnLetter(r.last),
-    width: r.width,
-  }));
 }
 
 /** Orientation, fit, print area and titles, page breaks: as the .xlsx writer's page setup. */
@@ -274,28 +137,6 @@ function writeSheet(sheet: Excel.Worksheet, spec: SheetSpec): void {
   writePageLayout(sheet, spec);
 }
 
-/** Each described sheet's cells by reference, made once per description (a chart asks per series). */
-const cellsByRef = new WeakMap<SheetSpec, Map<string, CellSpec>>();
-
-/** Whether the description puts anything (a value or a formula) in a range of a sheet. */
-function holdsCells(
-  spec: WorkbookSpec,
-  sheet: SheetKey,
-  range: string,
-): boolean {
-  const described = spec.sheets.find((s) => s.key === sheet)!;
-  if (!cellsByRef.has(described))
-    cellsByRef.set(described, new Map(described.cells.map((c) => [c.ref, c])));
-  const cells = cellsByRef.get(described)!;
-  const [a, b = a] = range.replace(/\$/g, "").split(":").map(cellPosition);
-  for (let row = a.row; row <= b.row; row++)
-    for (let col = a.col; col <= b.col; col++) {
-      const c = cells.get(`${columnLetter(col)}${row}`);
-      if (c && (c.formula !== undefined || (c.value ?? "") !== "")) return true;
-    }
-  return false;
-}
-
 /**
  * A described chart: lines over the months (series by rows) or bars over the metrics (by
  * columns). Excel makes no series from empty cells (product.md section 10: an input row is empty
@@ -340,68 +181,6 @@ function addChart(
   if (c.dateFormat) chart.axes.categoryAxis.numberFormat = c.dateFormat;
   // "Show data in hidden rows and columns" (off by default): the chart's data is in hidden rows.
   if (c.plotsHiddenCells) chart.plotVisibleOnly = false;
-}
-
-/** What the workbook holds before inserting; names are lower case, as Excel compares them. */
-export interface Existing {
-  sheets: ReadonlySet<string>;
-  /** Defined names and table names: Excel keeps both in one namespace. */
-  names: ReadonlySet<string>;
-  /**
-   * Template names left broken (#REF!) by a template whose sheets were deleted, with their
-   * formula: the new template takes them over, and a failed insert puts them back.
-   */
-  stale: ReadonlyMap<string, string>;
-}
-
-/** The workbook's sheets and names as read, for a rebuild to find the tracker in. */
-export interface Listed {
-  readonly sheets: readonly { readonly name: string; readonly id: string }[];
-  readonly names: readonly {
-    readonly name: string;
-    readonly type: string;
-    readonly formula: string;
-  }[];
-}
-
-/** Reads what is there (one sync); refuses, before anything is written, a workbook Excel would not let us change. */
-export async function readExisting(
-  context: Excel.RequestContext,
-): Promise<Existing & { readonly listed: Listed }> {
-  const workbook = context.workbook.load("readOnly");
-  const protection = context.workbook.protection.load("protected");
-  const sheets = context.workbook.worksheets.load("items/name,items/id");
-  const names = context.workbook.names.load(
-    "items/name,items/type,items/formula",
-  );
-  const tables = context.workbook.tables.load("items/name");
-  await context.sync();
-  if (workbook.readOnly) throw new WorkbookError("readOnly");
-  if (protection.protected)
-    throw new WorkbookError(
-      "protected",
-      "The workbook's structure is protected: sheets cannot be added.",
-    );
-  const lower = (items: { name: string }[]) =>
-    items.map((i) => i.name.toLowerCase());
-  const stale = new Map(
-    names.items
-      .filter((n) => n.type === Excel.NamedItemType.error)
-      .map((n) => [n.name.toLowerCase(), n.formula] as const),
-  );
-  return {
-    sheets: new Set(lower(sheets.items)),
-    names: new Set([...lower(names.items), ...lower(tables.items)]),
-    stale,
-    listed: {
-      sheets: sheets.items.map((s) => ({ name: s.name, id: s.id })),
-      names: names.items.map((n) => ({
-        name: n.name,
-        type: n.type,
-        formula: n.formula,
-      })),
-    },
-  };
 }
 
 /** Queues every operation of the description; no sync. Returns the sheets and tables (by their described names) it adds. */
@@ -479,180 +258,6 @@ export function queueWorkbook(
     addChart(sheets.get(c.sheet)!, sheets.get(c.dataSheet)!, c, spec);
   sheets.get("dashboard")?.activate();
   return { skippedNames, sheets, tables };
-}
-
-/** Reads the workbook's sheets (with ids) and names (with formulas) in one sync. */
-async function readSheetsAndNames(context: Excel.RequestContext): Promise<{
-  sheets: readonly { name: string; id: string }[];
-  names: ReadonlyMap<string, { name: string; formula: string }>;
-}> {
-  const sheets = context.workbook.worksheets.load("items/name,items/id");
-  const names = context.workbook.names.load("items/name,items/formula");
-  await context.sync();
-  return {
-    sheets: sheets.items.map((s) => ({ name: s.name, id: s.id })),
-    names: new Map(
-      names.items.map((n) => [
-        n.name.toLowerCase(),
-        { name: n.name, formula: n.formula },
-      ]),
-    ),
-  };
-}
-
-/**
- * What an insert that stopped part-way may have added: the template's sheets (their names were
- * free when it began) and the template's names that were free or stale then. Stale names
- * (#REF!) are the insert's to take over, so one whose formula changed is the insert's.
- */
-function insertedBy(spec: WorkbookSpec, existing: Existing) {
-  const sheets = new Set(spec.sheets.map((s) => s.name.toLowerCase()));
-  const names = spec.names
-    .map((n) => n.name)
-    .filter((n) => {
-      const key = n.toLowerCase();
-      return !existing.names.has(key) || existing.stale.has(key);
-    });
-  return { sheets, names };
-}
-
-/** Reads which of an interrupted insert's sheets and names are in the workbook; one sync. */
-async function findLeft(
-  context: Excel.RequestContext,
-  spec: WorkbookSpec,
-  existing: Existing,
-): Promise<InsertLeft> {
-  const now = await readSheetsAndNames(context);
-  const ours = insertedBy(spec, existing);
-  const names = ours.names.flatMap((name) => {
-    const stale = existing.stale.get(name.toLowerCase());
-    const found = now.names.get(name.toLowerCase());
-    return found && found.formula !== stale ? [found] : [];
-  });
-  const lost = ours.names.flatMap((name) => {
-    const stale = existing.stale.get(name.toLowerCase());
-    return stale !== undefined &&
-      now.names.get(name.toLowerCase())?.formula !== stale
-      ? [{ name, formula: stale }]
-      : [];
-  });
-  return {
-    sheets: now.sheets.filter((s) => ours.sheets.has(s.name.toLowerCase())),
-    names,
-    lost,
-    checked: true,
-  };
-}
-
-/** What an interrupted insert may have added, when the workbook cannot be read: its sheets and names, sheets without ids. */
-function mayBeLeft(spec: WorkbookSpec, existing: Existing): InsertLeft {
-  const ours = insertedBy(spec, existing);
-  return {
-    sheets: spec.sheets.map((s) => ({ name: s.name, id: "" })),
-    names: ours.names.map((name) => ({ name, formula: "" })),
-    lost: [],
-    checked: false,
-  };
-}
-
-/**
- * Which of `left` are still there, read in one sync: sheets by id (a renamed one included),
- * names whose formula is the one recorded or that point at one of those sheets under its
- * current name (a name the user made since, elsewhere, is not the insert's), and the broken
- * names not yet back.
- */
-async function stillLeft(
-  context: Excel.RequestContext,
-  left: InsertLeft,
-): Promise<InsertLeft> {
-  const now = await readSheetsAndNames(context);
-  const ids = new Set(left.sheets.map((s) => s.id));
-  const sheets = now.sheets.filter((s) => ids.has(s.id));
-  const onOurSheets = (formula: string) =>
-    sheets.some((s) => formula.startsWith(`=${quoted(s.name, "")}`));
-  const names = left.names.flatMap((n) => {
-    const found = now.names.get(n.name.toLowerCase());
-    return found && (found.formula === n.formula || onOurSheets(found.formula))
-      ? [found]
-      : [];
-  });
-  const lost = left.lost.filter(
-    (n) => now.names.get(n.name.toLowerCase())?.formula !== n.formula,
-  );
-  return { sheets, names, lost, checked: true };
-}
-
-/**
- * Deletes `left` (names first, then sheets by id, so no sheet the add-in did not create is
- * touched) and puts the lost names back, in one sync. Where Excel stops that too, reads what is
- * still there (unchecked when even that fails) and gives it with Excel's reason.
- */
-async function removeLeft(
-  context: Excel.RequestContext,
-  left: InsertLeft,
-): Promise<{ still: InsertLeft; failure?: WorkbookError }> {
-  for (const n of left.names) context.workbook.names.getItem(n.name).delete();
-  for (const s of left.sheets)
-    context.workbook.worksheets.getItem(s.id).delete();
-  for (const n of left.lost) context.workbook.names.add(n.name, n.formula);
-  try {
-    await context.sync();
-    return { still: { sheets: [], names: [], lost: [], checked: true } };
-  } catch (e) {
-    const failure = toWorkbookError(e);
-    try {
-      return { still: await stillLeft(context, left), failure };
-    } catch {
-      return { still: { ...left, checked: false }, failure };
-    }
-  }
-}
-
-/**
- * After the write failed: Excel applies the operations queued before the failing one (a batch
- * is not a transaction; see OfficeExtension.Error's traceMessages example,
- * https://learn.microsoft.com/javascript/api/office/officeextension.error), so this reads what
- * the insert left and removes it. The error to throw: the cause alone when nothing is left,
- * else InsertIncompleteError with what is.
- */
-export async function undoInsert(
-  context: Excel.RequestContext,
-  spec: WorkbookSpec,
-  existing: Existing,
-  cause: WorkbookError,
-): Promise<WorkbookError> {
-  let left: InsertLeft;
-  try {
-    left = await findLeft(context, spec, existing);
-  } catch {
-    return new InsertIncompleteError(mayBeLeft(spec, existing), cause);
-  }
-  if (nothingLeft(left)) return cause;
-  const { still } = await removeLeft(context, left);
-  return nothingLeft(still) ? cause : new InsertIncompleteError(still, cause);
-}
-
-/**
- * The pane's "Remove what the insert left": reads which of `left` are still there (one sync) and
- * deletes exactly those (one more). Returns what was removed; throws InsertIncompleteError with
- * what is still there when Excel stops it.
- */
-export async function removeInsertLeft(
-  context: Excel.RequestContext,
-  left: InsertLeft,
-): Promise<InsertLeft> {
-  if (!left.checked)
-    throw new Error("Only what was read after the failure can be removed.");
-  let found: InsertLeft;
-  try {
-    found = await stillLeft(context, left);
-  } catch (e) {
-    throw toWorkbookError(e);
-  }
-  const { still, failure } = await removeLeft(context, found);
-  if (failure && !nothingLeft(still))
-    throw new InsertIncompleteError(still, failure);
-  return found;
 }
 
 export async function insertTrackingWorkbook(

@@ -1,12 +1,15 @@
 /**
  * Months inserted as columns inside the month block get their formulas from the months beside them
- * (inserted-months-plan.ts): read the new months and the months around them, then copy formulas
+ * (months-plan.ts): read the new months and the months around them, then copy formulas
  * only (Range.copyFrom with RangeCopyType.formulas, ExcelApi 1.9: references move as in a paste)
  * into the new months' empty computed cells and the following month's as-of rows. One sync to
  * read, and the copies join refresh's write.
  */
-import { addMonths } from "../../core/months";
+import { addMonths, yearMonthOf } from "../../core/months";
+import { TIMELINE_ROWS } from "../../core/timeline";
+import { SheetKey, parseAddress } from "../../core/template";
 import { Address } from "../../core/template/formulas";
+import { toWorkbookError } from "../errors";
 import {
   FormulaCopy,
   MonthColumnRead,
@@ -14,8 +17,10 @@ import {
   insertedMonths,
   planInsertedMonths,
   sourceMonths,
+  templateRows,
   workingRowsBelowLastGroup,
 } from "./months-plan";
+import { Reads, SheetRead, present } from "./read";
 
 /** The month block as refresh read it through the names: the month headers, where the template's rows are now. */
 export interface MonthBlock {
@@ -96,4 +101,48 @@ export function queueFormulaCopies(pending: PendingMonths): {
     copies,
     months: filled.map((k) => (first ? addMonths(first, k) : `#${k + 1}`)),
   };
+}
+
+/** Months inserted as columns: their cells and their neighbours' read in a sync of their own; undefined when there are none. */
+export async function readInsertedMonths(
+  context: Excel.RequestContext,
+  reads: Reads,
+  sheets: ReadonlyMap<SheetKey, SheetRead>,
+): Promise<PendingMonths | undefined> {
+  const tracking = sheets.get("tracking");
+  if (
+    !tracking ||
+    !present(reads.months) ||
+    !present(reads.lastGroup) ||
+    !present(reads.targetPhase)
+  )
+    return undefined;
+  const months = parseAddress(reads.months.address);
+  const lastGroupRow = parseAddress(reads.lastGroup.address).start.row;
+  const rowOfName = (key: string) => {
+    const range = reads.rows.get(key);
+    return present(range) ? [parseAddress(range.address).start.row] : [];
+  };
+  const pending = queueInsertedMonthsRead({
+    sheet: tracking.sheet,
+    months,
+    headerFormulas: reads.months.formulas[0],
+    firstMonth: yearMonthOf(reads.months.values[0]?.[0]),
+    lastGroupRow,
+    rows: templateRows({
+      headerRow: months.start.row,
+      derivedRows: TIMELINE_ROWS.filter((r) => r.derived).flatMap((r) =>
+        rowOfName(r.key),
+      ),
+      targetPhaseRow: parseAddress(reads.targetPhase.address).start.row,
+      lastGroupRow,
+    }),
+  });
+  if (!pending) return undefined;
+  try {
+    await context.sync();
+  } catch (e) {
+    throw toWorkbookError(e);
+  }
+  return pending;
 }

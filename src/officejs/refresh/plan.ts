@@ -4,6 +4,7 @@
  * reporting month's levels. Tested without a host.
  */
 import {
+  LEVELS,
   Level,
   PHASE_METRICS,
   PhaseNumber,
@@ -27,7 +28,9 @@ import {
   ConditionalRule,
   DASHBOARD,
   RISKS,
+  SheetKey,
   TRACKING_COLUMNS,
+  cellPosition,
   columnLetter,
   flagTextRules,
   trackingLevelRules,
@@ -335,4 +338,19 @@ export function planRefresh(s: TemplateSnapshot): Plan {
   plan.unusual = findUnusual(s, bad);
   judgeReportingMonth(s, plan, bad);
   return plan;
+}
+
+/** The rules planned for one sheet. */
+export const rulesFor = (plan: Plan, key: SheetKey) =>
+  plan.rules.filter((r) => r.sheet === key);
+
+/** RISK before WATCH, then down the sheet: the order the pane lists flagged cells in. */
+export function worstFirst(flagged: FlaggedCell[]): FlaggedCell[] {
+  const order = (f: FlaggedCell) => LEVELS.indexOf(f.level);
+  return flagged.sort(
+    (a, b) =>
+      order(b) - order(a) ||
+      cellPosition(a.address.split("!")[1]).row -
+        cellPosition(b.address.split("!")[1]).row,
+  );
 }

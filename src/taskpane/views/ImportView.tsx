@@ -13,7 +13,10 @@ import {
 } from "@fluentui/react-components";
 import type { Language } from "../../core/catalog";
 import type { ImportCell, ImportPreview } from "../../officejs";
-import { ImportChangedError, ImportIncompleteError } from "../../officejs/errors";
+import {
+  ImportChangedError,
+  ImportIncompleteError,
+} from "../../officejs/errors";
 import { Failure } from "../Failure";
 import { ImportDetails, ImportExample } from "./ImportDetails";
 import { Live } from "../feedback";

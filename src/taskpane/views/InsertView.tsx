@@ -28,7 +28,10 @@ import type {
   RebuildResult,
   TrackerRead,
 } from "../../officejs";
-import { InsertIncompleteError, RebuildStoppedError } from "../../officejs/errors";
+import {
+  InsertIncompleteError,
+  RebuildStoppedError,
+} from "../../officejs/errors";
 import { Failure } from "../Failure";
 import { Live } from "../feedback";
 import { Busy, useRun } from "../run";

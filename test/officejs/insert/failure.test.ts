@@ -5,7 +5,8 @@
  */
 import { describeWorkbook } from "../../../src/core/template";
 import { InsertIncompleteError, InsertLeft } from "../../../src/officejs/errors";
-import { insertTrackingWorkbook, removeInsertLeft } from "../../../src/officejs/insert/write";
+import { insertTrackingWorkbook } from "../../../src/officejs/insert/write";
+import { removeInsertLeft } from "../../../src/officejs/insert/undo";
 import { STRINGS } from "../../../src/taskpane/strings";
 import { FakeName, FakeState, fakeContext, installFakeOffice, newFakeState, newSheet } from "../../fakes/excel-fake";
 

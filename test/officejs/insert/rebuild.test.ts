@@ -11,7 +11,7 @@ import { Dropped, describeWithUserData } from "../../../src/core/rebuild";
 import { NAMES, TemplateOptions, cellPosition, columnLetter, describeWorkbook } from "../../../src/core/template";
 import { monthSerial } from "../../../src/core/months";
 import { RebuildStoppedError, insertTrackingWorkbook, readTracker, rebuildTracker } from "../../../src/officejs/operations";
-import { readUserData } from "../../../src/officejs/insert/rebuild";
+import { readUserData } from "../../../src/officejs/insert/read";
 import { FakeState, fakeContext, installFakeOffice, newFakeState, newSheet } from "../../fakes/excel-fake";
 
 // The same descriptions are made for every run below: made once, so the hundreds of runs stay quick.

@@ -1,0 +1,108 @@
+/**
+ * Inspect's reads: the used part of the selection (refused past INSPECT_MAX_CELLS before any value
+ * is read), and the workbook's thresholds, read only through names that exist, as refresh's
+ * fallback does, never through a null object's getRangeOrNullObject.
+ */
+import { PHASE_METRICS, RISK_INDICATORS } from "../../core/catalog";
+import { NAMES } from "../../core/template/layout";
+import { INSPECT_MAX_CELLS, SelectionTooLargeError } from "../errors";
+import { rangeNameTest } from "../names";
+import type { CellValue, SelectedCells, WorkbookThresholds } from "./plan";
+
+/** Refuses a range larger than the pane reads, before any value of it is loaded. */
+function refuseLarge(range: Excel.Range): void {
+  const cells = range.rowCount * range.columnCount;
+  if (cells > INSPECT_MAX_CELLS) throw new SelectionTooLargeError(cells);
+}
+
+/** The name most of `names` give (the first of those tied); undefined when none gives one. */
+function mostCommon(
+  names: readonly (string | undefined)[],
+): string | undefined {
+  const counts = new Map<string, number>();
+  for (const n of names)
+    if (n !== undefined) counts.set(n, (counts.get(n) ?? 0) + 1);
+  let best: string | undefined;
+  for (const [n, count] of counts)
+    if (best === undefined || count > counts.get(best)!) best = n;
+  return best;
+}
+
+/**
+ * Queues the reads of the workbook's thresholds, once its names are loaded and synced: the rows
+ * (id, P1..P4) of the Target_<metric> names that exist (only those: never through a missing
+ * name's null object, as refresh's fallback), and, with `tables`, the tables their cells and the
+ * Threshold_<indicator> names' cells are in (Range.getTables, ExcelApi 1.9): the tracker's
+ * Thresholds tables whatever number a taken name gave them, the one most names point into (a
+ * user's own Target_mrr, left as it was by insert, may point elsewhere). Read after the next sync.
+ */
+function queueThresholds(
+  context: Excel.RequestContext,
+  names: Excel.NamedItemCollection,
+  tables: boolean,
+): () => WorkbookThresholds {
+  const exists = rangeNameTest(names);
+  const range = (name: string) =>
+    context.workbook.names.getItem(name).getRange();
+  const tablesOf = (ranges: Excel.Range[]) =>
+    tables ? ranges.map((r) => r.getTables(false).load("items/name")) : [];
+  const tableName = (found: Excel.TableScopedCollection[]) =>
+    mostCommon(found.map((t) => t.items[0]?.name));
+  const targets = PHASE_METRICS.filter((m) => exists(NAMES.target(m.id))).map(
+    (m) => ({ id: m.id, range: range(NAMES.target(m.id)).load("values") }),
+  );
+  const targetsTables = tablesOf(targets.map((t) => t.range));
+  const risksTables = tablesOf(
+    RISK_INDICATORS.map((i) => NAMES.riskThreshold(i.qualifiedId))
+      .filter(exists)
+      .map(range),
+  );
+  return () => ({
+    targets: targets.map((t) => [t.id, ...(t.range.values[0] as CellValue[])]),
+    targetsTable: tableName(targetsTables),
+    risksTable: tableName(risksTables),
+  });
+}
+
+/** The selection's used part and the workbook's targets (two syncs: the size and the names, then the cells). */
+export async function readSelection(
+  context: Excel.RequestContext,
+): Promise<SelectedCells> {
+  // First the size of the used part (a whole selected column would be a million cells) and the names.
+  const used = context.workbook
+    .getSelectedRange()
+    .getUsedRangeOrNullObject(true)
+    .load("rowCount,columnCount");
+  const names = context.workbook.names.load("items/name,items/type");
+  await context.sync();
+  if (!used.isNullObject) refuseLarge(used);
+  const thresholds = queueThresholds(context, names, false);
+  if (!used.isNullObject) used.load("values,formulas");
+  await context.sync();
+  return {
+    values: used.isNullObject ? [] : (used.values as CellValue[][]),
+    formulas: used.isNullObject ? [] : (used.formulas as CellValue[][]),
+    targets: thresholds().targets,
+  };
+}
+
+/**
+ * The selection grown by the column to its right and the row below (what the formulas reference,
+ * and where they go), and the workbook's thresholds with the tables holding them; two syncs.
+ */
+export async function readBeside(context: Excel.RequestContext): Promise<{
+  area: Excel.Range;
+  thresholds: WorkbookThresholds;
+}> {
+  const area = context.workbook
+    .getSelectedRange()
+    .getResizedRange(1, 1)
+    .load("rowCount,columnCount");
+  const names = context.workbook.names.load("items/name,items/type");
+  await context.sync();
+  refuseLarge(area);
+  area.load("address,values,formulas");
+  const thresholds = queueThresholds(context, names, true);
+  await context.sync();
+  return { area, thresholds: thresholds() };
+}
