@@ -1044,11 +1044,49 @@ export const SAAS_MEASURES: readonly OtherInput[] = [
 
 /**
  * The timeline's measures that are neither a phase metric nor a risk indicator: the cash balance
- * and the SaaS measures. The importer reads them; SCALE.* do not take them.
+ * and the SaaS measures. The importer reads them; SCALE.RISK, SCALE.GAP and SCALE.TARGET take
+ * those with a convention (CONTEXT_THRESHOLDS), never toward the phase.
  */
 export const OTHER_MEASURES: readonly OtherInput[] = [
   CASH_BALANCE,
   ...SAAS_MEASURES,
+];
+
+/**
+ * A public convention a SaaS measure is judged against, as information: it never counts toward
+ * the phase (product.md 12 and 14). Only conventions product.md names with their figure, whose
+ * author, year and source a user can look up; the rest are left out (see docs/functions.md).
+ */
+export interface ContextThreshold {
+  /** The SaaS measure's id: its direction and cap are the measure's. */
+  readonly id: string;
+  readonly threshold: number;
+  readonly author: string;
+  readonly year: number;
+  /** The companies the convention describes. */
+  readonly segment: string;
+  readonly source: string;
+}
+
+export const CONTEXT_THRESHOLDS: readonly ContextThreshold[] = [
+  {
+    id: "quick_ratio",
+    threshold: 4,
+    author: "Mamoon Hamid (Social Capital)",
+    year: 2015,
+    segment: "early-stage, high-growth SaaS",
+    source:
+      "https://www.insightsquared.com/blog/measuring-the-saas-revolution-with-mamoon-hamid/",
+  },
+  {
+    id: "rule_of_40",
+    threshold: 0.4,
+    author: "Brad Feld",
+    year: 2015,
+    segment: "SaaS at scale (about $50M revenue; from about $1M MRR)",
+    source:
+      "http://www.feld.com/archives/2015/02/rule-40-healthy-saas-company.html",
+  },
 ];
 
 /**

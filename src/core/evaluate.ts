@@ -4,8 +4,10 @@
  * (see `template/`), and tests check that both agree.
  */
 import {
+  ContextThreshold,
   Direction,
   Level,
+  OtherInput,
   PHASE_NUMBERS,
   PhaseMetric,
   PhaseNumber,
@@ -134,6 +136,19 @@ export function indicatorRule(
     threshold,
     strict: indicator.strict,
     capped: indicator.capped,
+  };
+}
+
+/** The rule for a SaaS measure against its convention (product.md 12): the band rule of section 4. */
+export function contextRule(
+  measure: OtherInput,
+  context: ContextThreshold,
+): Rule {
+  return {
+    direction: measure.direction,
+    threshold: context.threshold,
+    strict: false,
+    capped: measure.capped,
   };
 }
 

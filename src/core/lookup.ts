@@ -4,6 +4,8 @@
  */
 import { distance } from "fastest-levenshtein";
 import {
+  CONTEXT_THRESHOLDS,
+  ContextThreshold,
   OTHER_MEASURES,
   OtherInput,
   PHASE_METRICS,
@@ -170,6 +172,18 @@ export function resolve(text: string): Resolved {
     : { kind: "unknown", text, suggestions: suggest(text) };
   if (cache.size < 10_000) cache.set(text, result);
   return result;
+}
+
+/** A SaaS measure `text` names, with its convention when product.md 12 gives it one. */
+export function contextMeasureNamed(
+  text: string,
+): { measure: OtherInput; context?: ContextThreshold } | undefined {
+  const measure = otherMeasureNamed(text);
+  if (measure === undefined) return undefined;
+  return {
+    measure,
+    context: CONTEXT_THRESHOLDS.find((c) => c.id === measure.id),
+  };
 }
 
 /** The timeline's other measure `text` names (its id, either name or an alias), if any. */

@@ -94,6 +94,12 @@ export const MESSAGES = {
      */
     phaseNeeded: (fn: string) =>
       `${fn} needs the phase (1 to 4) whose targets to check: give it after values, as in =${fn}(A2:B20, , 1).`,
+    /** A SaaS measure where phase metrics are needed: it never counts toward the phase (product.md 12). */
+    contextGiven: (id: string, fn: string) =>
+      `${id} is judged against a convention and never counts toward the phase; ${fn} takes phase metrics. Use SCALE.RISK, SCALE.GAP or SCALE.TARGET for ${id}.`,
+    /** A SaaS measure product.md 12 gives no traceable convention: nothing to judge it against. */
+    noContext: (id: string, judged: readonly string[]) =>
+      `${id} has no threshold to judge it against (it never counts toward the phase); SCALE.RISK, SCALE.GAP and SCALE.TARGET take the SaaS measures ${judged.join(", ")}.`,
     /** A phase metric in SCALE.RISK without a phase, and no risk threshold of its own. */
     riskNeedsPhase: (id: string) =>
       `${id} is a phase metric: give the phase (1-4) to judge it against.`,

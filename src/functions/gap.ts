@@ -1,4 +1,5 @@
-import { gapOf, metricRule } from "../core/evaluate";
+import { OtherInput, PhaseMetric } from "../core/catalog";
+import { Rule, contextRule, gapOf, metricRule } from "../core/evaluate";
 import { Cell, isBlank } from "../core/cell";
 import { MESSAGES } from "../core/messages";
 import { Overrides } from "../core/overrides";
@@ -8,14 +9,32 @@ import {
   isEmptyPair,
   missingId,
   pairCells,
+  phaseMetricOf,
   readFlag,
+  readMeasure,
+  readOptionalPhase,
   readOverrides,
   readPhase,
-  readPhaseMetric,
   readValue,
   toGrid,
 } from "./inputs";
 import { Result, SWITCHED_OFF, finite, somethingGiven, spill } from "./results";
+
+/** A phase metric against its phase's target, or a SaaS measure against its convention (product.md 12). */
+function gapRule(
+  id: Cell,
+  phaseNumber: Cell,
+  overrides: Overrides | undefined,
+): { measure: PhaseMetric | OtherInput; rule: Rule | undefined } {
+  const m = readMeasure(id);
+  if (m.kind === "context") {
+    readOptionalPhase(phaseNumber);
+    return { measure: m.measure, rule: contextRule(m.measure, m.context) };
+  }
+  const metric = phaseMetricOf(m, "SCALE.GAP");
+  const rule = metricRule(metric, readPhase(phaseNumber), overrides);
+  return { measure: metric, rule };
+}
 
 function gapCell(
   id: Cell,
@@ -27,16 +46,15 @@ function gapCell(
   if (isEmptyPair(id, value)) return "";
   return guard(() => {
     if (isEmptyId(id)) throw missingId(value);
-    const metric = readPhaseMetric(id, "SCALE.GAP");
+    const found = gapRule(id, phaseNumber, overrides);
     if (isBlank(value))
-      throw notAvailable(MESSAGES.functions.noValue(metric.id));
-    const p = readPhase(phaseNumber);
-    const v = readValue(value, metric);
-    const rule = metricRule(metric, p, overrides);
+      throw notAvailable(MESSAGES.functions.noValue(found.measure.id));
+    const v = readValue(value, found.measure);
+    const rule = found.rule;
     if (rule === undefined) return SWITCHED_OFF;
     const gap = gapOf(v, rule);
     // A threshold of 0 switches the check off, so there is always a target to divide by.
-    const what = MESSAGES.functions.gapOf(metric.id);
+    const what = MESSAGES.functions.gapOf(found.measure.id);
     if (!asFraction) return finite(gap, what);
     return finite(gap / Math.abs(rule.threshold), what);
   });

@@ -3,16 +3,20 @@
  * Every check of user input lives here, once; its sentences are MESSAGES.functions (core/messages.ts).
  */
 import {
+  CONTEXT_THRESHOLDS,
+  ContextThreshold,
   Language,
+  OtherInput,
   PHASE_NUMBERS,
   PhaseMetric,
   PhaseNumber,
   RiskGroup,
   RiskIndicator,
+  ValueChecked,
   valueProblem,
   valueRange,
 } from "../core/catalog";
-import { normalizeKey, resolve } from "../core/lookup";
+import { contextMeasureNamed, normalizeKey, resolve } from "../core/lookup";
 import { isFiniteNumber } from "../core/numbers";
 import { MESSAGES } from "../core/messages";
 import { Cell, isBlank, isEmpty } from "../core/cell";
@@ -57,10 +61,37 @@ export type Measure =
       readonly metric: PhaseMetric;
       readonly indicator?: RiskIndicator;
     }
-  | { readonly kind: "indicator"; readonly indicator: RiskIndicator };
+  | { readonly kind: "indicator"; readonly indicator: RiskIndicator }
+  /** A SaaS measure judged against its convention, never toward the phase (product.md 12). */
+  | {
+      readonly kind: "context";
+      readonly measure: OtherInput;
+      readonly context: ContextThreshold;
+    };
 
 export function measureId(m: Measure): string {
+  if (m.kind === "context") return m.measure.id;
   return m.kind === "metric" ? m.metric.id : m.indicator.qualifiedId;
+}
+
+/** What a measure's values are checked against (valueProblem). */
+export function measured(m: Measure): ValueChecked {
+  if (m.kind === "context") return m.measure;
+  return m.kind === "metric" ? m.metric : m.indicator;
+}
+
+/** A SaaS measure's id: judged against its convention, or #VALUE! saying which ones are. */
+function readContext(text: string): Measure | undefined {
+  const found = contextMeasureNamed(text);
+  if (found === undefined) return undefined;
+  if (found.context === undefined)
+    throw invalid(
+      SAY.noContext(
+        found.measure.id,
+        CONTEXT_THRESHOLDS.map((c) => c.id),
+      ),
+    );
+  return { kind: "context", measure: found.measure, context: found.context };
 }
 
 /** An id cell -> metric, indicator or group; unknown and ambiguous ids are #VALUE! with suggestions. */
@@ -76,10 +107,13 @@ export function readId(c: Cell): Measure | { kind: "group"; group: RiskGroup } {
       return found;
     case "ambiguous":
       return ambiguous(found.text, found.candidates);
-    case "unknown":
+    case "unknown": {
+      const saas = readContext(found.text);
+      if (saas !== undefined) return saas;
       if (normalizeKey(found.text) === "")
         throw invalid(SAY.notLatin(found.text));
       throw invalid(SAY.unknownId(found.text, found.suggestions));
+    }
   }
 }
 
@@ -101,10 +135,14 @@ export function readMeasure(c: Cell): Measure {
 }
 
 export function readPhaseMetric(c: Cell, fn: string): PhaseMetric {
-  const m = readMeasure(c);
-  if (m.kind === "indicator") {
+  return phaseMetricOf(readMeasure(c), fn);
+}
+
+/** `m` as a phase metric, or #VALUE! saying which function takes it instead. */
+export function phaseMetricOf(m: Measure, fn: string): PhaseMetric {
+  if (m.kind === "context") throw invalid(SAY.contextGiven(m.measure.id, fn));
+  if (m.kind === "indicator")
     throw invalid(SAY.indicatorGiven(m.indicator.qualifiedId, fn));
-  }
   return m.metric;
 }
 
@@ -127,12 +165,12 @@ export function readNeededPhase(c: Cell, fn: string): PhaseNumber {
   return readPhase(c);
 }
 
-function measureName(m: PhaseMetric | RiskIndicator): string {
+function measureName(m: ValueChecked): string {
   return m.kind === "indicator" ? m.qualifiedId : m.id;
 }
 
 /** A number for `m`, checked against what it can take (a finite number in its range: catalog.valueProblem). */
-export function readValue(c: Cell, m: PhaseMetric | RiskIndicator): number {
+export function readValue(c: Cell, m: ValueChecked): number {
   const name = measureName(m);
   if (typeof c !== "number") {
     throw invalid(

@@ -1,6 +1,7 @@
 import { RiskGroup } from "../core/catalog";
 import {
   Rule,
+  contextRule,
   indicatorRule,
   levelOf,
   metricRule,
@@ -17,6 +18,7 @@ import {
   isEmptyId,
   isEmptyPair,
   measureId,
+  measured,
   missingId,
   pairCells,
   readId,
@@ -35,6 +37,8 @@ function riskRule(
   overrides: Overrides | undefined,
 ): Rule | undefined {
   const p = readOptionalPhase(phaseNumber);
+  // A convention holds in every phase, but a phase given must still be a phase.
+  if (m.kind === "context") return contextRule(m.measure, m.context);
   if (m.kind === "metric" && p !== undefined)
     return metricRule(m.metric, p, overrides);
   if (m.kind === "metric" && m.indicator === undefined)
@@ -54,7 +58,7 @@ function riskCell(
     const m = readMeasure(id);
     if (isBlank(value))
       throw notAvailable(MESSAGES.functions.noValue(measureId(m)));
-    const v = readValue(value, m.kind === "metric" ? m.metric : m.indicator);
+    const v = readValue(value, measured(m));
     const rule = riskRule(m, phaseNumber, overrides);
     return rule === undefined ? SWITCHED_OFF : levelOf(v, rule);
   });

@@ -1,4 +1,4 @@
-import { indicatorRule, metricRule } from "../core/evaluate";
+import { contextRule, indicatorRule, metricRule } from "../core/evaluate";
 import { guard } from "./errors";
 import {
   isEmptyId,
@@ -31,6 +31,10 @@ export function target(
         if (isEmptyId(id)) return "";
         return guard(() => {
           const m = readMeasure(id);
+          if (m.kind === "context") {
+            readOptionalPhase(phase);
+            return contextRule(m.measure, m.context).threshold;
+          }
           const rule =
             m.kind === "indicator"
               ? (readOptionalPhase(phase),
