@@ -1064,7 +1064,7 @@ export interface ContextThreshold {
   readonly author: string;
   readonly year: number;
   /** The companies the convention describes. */
-  readonly segment: string;
+  readonly segment: Localized;
   readonly source: string;
 }
 
@@ -1074,16 +1074,23 @@ export const CONTEXT_THRESHOLDS: readonly ContextThreshold[] = [
     threshold: 4,
     author: "Mamoon Hamid (Social Capital)",
     year: 2015,
-    segment: "early-stage, high-growth SaaS",
+    segment: {
+      en: "early-stage, high-growth SaaS",
+      es: "SaaS en etapa temprana y de alto crecimiento",
+    },
+    // Hamid's rule of thumb as InsightSquared's 2016 benchmark reports it.
     source:
-      "https://www.insightsquared.com/blog/measuring-the-saas-revolution-with-mamoon-hamid/",
+      "https://www.insightsquared.com/blog/benchmarking-quick-ratio-benchmarks-2016/",
   },
   {
     id: "rule_of_40",
     threshold: 0.4,
     author: "Brad Feld",
     year: 2015,
-    segment: "SaaS at scale (about $50M revenue; from about $1M MRR)",
+    segment: {
+      en: "SaaS at scale (about $50M revenue; from about $1M MRR)",
+      es: "SaaS a escala (unos 50 M$ de ingresos; desde 1 M$ de MRR)",
+    },
     source:
       "http://www.feld.com/archives/2015/02/rule-40-healthy-saas-company.html",
   },

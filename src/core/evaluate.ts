@@ -18,6 +18,7 @@ import {
 } from "./catalog";
 import {
   Overrides,
+  contextThreshold,
   metricFloor,
   metricTarget,
   indicatorThreshold,
@@ -143,10 +144,24 @@ export function indicatorRule(
 export function contextRule(
   measure: OtherInput,
   context: ContextThreshold,
-): Rule {
+): Rule;
+export function contextRule(
+  measure: OtherInput,
+  context: ContextThreshold,
+  overrides: Overrides | undefined,
+): Rule | undefined;
+export function contextRule(
+  measure: OtherInput,
+  context: ContextThreshold,
+  overrides?: Overrides,
+): Rule | undefined {
+  const threshold = overrides
+    ? contextThreshold(overrides, context)
+    : context.threshold;
+  if (threshold === undefined) return undefined;
   return {
     direction: measure.direction,
-    threshold: context.threshold,
+    threshold,
     strict: false,
     capped: measure.capped,
   };

@@ -146,6 +146,8 @@ export const MESSAGES = {
       `"${text}" is a risk group; give each of its indicators on its own row, as ${example}`,
     metricNeedsTargets: (id: string) =>
       `${id} is a phase metric; give its targets in P1..P4 columns`,
+    contextNeedsThreshold: (id: string) =>
+      `${id} is judged against a convention; give its threshold in a Threshold column, as the Thresholds sheet's third table does`,
     indicatorNeedsThreshold: (id: string) =>
       `${id} is a risk indicator; give its threshold in a Threshold column`,
     noRiskThreshold: (id: string) =>

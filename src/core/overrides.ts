@@ -5,6 +5,7 @@
  * Thresholds tables are read into this by thresholds-parser.ts.
  */
 import {
+  ContextThreshold,
   PhaseMetric,
   PhaseNumber,
   RiskIndicator,
@@ -22,6 +23,18 @@ export interface Overrides {
   readonly floors: ReadonlyMap<string, Four<number | undefined>>;
   /** Keyed by qualified id (`cash_burn.revenue_growth`). */
   readonly riskThresholds: ReadonlyMap<string, Threshold>;
+  /** The SaaS measures' conventions (the third table), keyed by id; absent = none edited. */
+  readonly contextThresholds?: ReadonlyMap<string, Threshold>;
+}
+
+/** The convention's threshold, unless the table sets or switches it off; undefined = switched off. */
+export function contextThreshold(
+  o: Overrides,
+  c: ContextThreshold,
+): number | undefined {
+  const set = o.contextThresholds?.get(c.id);
+  if (set === undefined) return c.threshold;
+  return set ?? undefined;
 }
 
 /** The built-in target, unless the table sets or switches it off; undefined = switched off. */

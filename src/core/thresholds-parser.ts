@@ -6,15 +6,18 @@
  * cleared floor means no floor; text is an error naming the cell.
  */
 import {
+  ContextThreshold,
   METRICS_WITH_FLOORS,
+  OtherInput,
   PHASE_NUMBERS,
   PhaseMetric,
   PhaseNumber,
   RiskIndicator,
+  ValueChecked,
   valueProblem,
 } from "./catalog";
 import { Cell, isBlank, isEmpty } from "./cell";
-import { normalizeKey, resolve } from "./lookup";
+import { contextMeasureNamed, normalizeKey, resolve } from "./lookup";
 import { MESSAGES } from "./messages";
 import { readDecimalText } from "./numbers";
 import { Four, Overrides, Threshold } from "./overrides";
@@ -60,7 +63,9 @@ const isBareHeader = (row: readonly Cell[]) =>
 
 /** A row that starts with a known id: the first row of a data body, not a header. */
 const startsWithId = (row: readonly Cell[]) =>
-  typeof row[0] === "string" && resolve(row[0].trim()).kind !== "unknown";
+  typeof row[0] === "string" &&
+  (resolve(row[0].trim()).kind !== "unknown" ||
+    contextMeasureNamed(row[0].trim())?.context !== undefined);
 
 function describe(c: Cell): string {
   return typeof c === "string" ? `"${c}"` : String(c);
@@ -70,11 +75,7 @@ function describe(c: Cell): string {
 const at = MESSAGES.thresholds.at;
 
 /** A threshold of `measure`: null when the cell is empty or 0, else a number the measure can take. */
-function thresholdAt(
-  c: Cell,
-  where: string,
-  measure: PhaseMetric | RiskIndicator,
-): Threshold {
+function thresholdAt(c: Cell, where: string, measure: ValueChecked): Threshold {
   if (isEmpty(c)) return null;
   if (typeof c !== "number" || !Number.isFinite(c))
     throw new OverridesError(
@@ -89,6 +90,7 @@ interface Parsed {
   readonly targets: Map<string, Four<Threshold>>;
   readonly floors: Map<string, Four<number | undefined>>;
   readonly riskThresholds: Map<string, Threshold>;
+  readonly contextThresholds: Map<string, Threshold>;
 }
 
 const fourOf = <T>(
@@ -185,6 +187,28 @@ function readIndicator(
   );
 }
 
+/** A SaaS measure's convention (the third table): its Threshold column, as a risk indicator's. */
+function readContext(
+  row: readonly Cell[],
+  rowNumber: number,
+  cols: Columns,
+  found: { measure: OtherInput; context?: ContextThreshold },
+  into: Parsed,
+): void {
+  if (cols.threshold === undefined)
+    throw new OverridesError(
+      `${at(rowNumber)}: ${MESSAGES.thresholds.contextNeedsThreshold(found.measure.id)}`,
+    );
+  into.contextThresholds.set(
+    found.measure.id,
+    thresholdAt(
+      row[cols.threshold],
+      at(rowNumber, THRESHOLD_HEADERS.threshold),
+      found.measure,
+    ),
+  );
+}
+
 const numberColumns = (cols: Columns) => [
   ...(cols.targets ?? []),
   ...(cols.floors ?? []),
@@ -202,12 +226,16 @@ function readRow(
   if (isEmpty(idCell)) return;
   const found = resolve(String(idCell).trim());
   switch (found.kind) {
-    case "unknown":
+    case "unknown": {
+      const saas = contextMeasureNamed(String(idCell).trim());
+      if (saas?.context !== undefined)
+        return readContext(row, rowNumber, cols, saas, into);
       // Text with no number beside it (the sheet's note under the tables) holds no threshold.
       if (numberColumns(cols).every((col) => isEmpty(row[col]))) return;
       throw new OverridesError(
         `${at(rowNumber)}: ${MESSAGES.id.unknown(String(idCell), found.suggestions)}`,
       );
+    }
     case "ambiguous":
       throw new OverridesError(
         `${at(rowNumber)}: ${MESSAGES.id.ambiguous(String(idCell), found.candidates)}`,
@@ -251,6 +279,7 @@ export function parseOverrides(rows: readonly (readonly Cell[])[]): Overrides {
     targets: new Map(),
     floors: new Map(),
     riskThresholds: new Map(),
+    contextThresholds: new Map(),
   };
   const first = rows.findIndex((r) => r.some((c) => !isEmpty(c)));
   if (first < 0) return parsed;

@@ -29,7 +29,8 @@ function gapRule(
   const m = readMeasure(id);
   if (m.kind === "context") {
     readOptionalPhase(phaseNumber);
-    return { measure: m.measure, rule: contextRule(m.measure, m.context) };
+    const rule = contextRule(m.measure, m.context, overrides);
+    return { measure: m.measure, rule };
   }
   const metric = phaseMetricOf(m, "SCALE.GAP");
   const rule = metricRule(metric, readPhase(phaseNumber), overrides);

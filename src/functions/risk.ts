@@ -38,7 +38,7 @@ function riskRule(
 ): Rule | undefined {
   const p = readOptionalPhase(phaseNumber);
   // A convention holds in every phase, but a phase given must still be a phase.
-  if (m.kind === "context") return contextRule(m.measure, m.context);
+  if (m.kind === "context") return contextRule(m.measure, m.context, overrides);
   if (m.kind === "metric" && p !== undefined)
     return metricRule(m.metric, p, overrides);
   if (m.kind === "metric" && m.indicator === undefined)

@@ -31,15 +31,14 @@ export function target(
         if (isEmptyId(id)) return "";
         return guard(() => {
           const m = readMeasure(id);
-          if (m.kind === "context") {
-            readOptionalPhase(phase);
-            return contextRule(m.measure, m.context).threshold;
-          }
           const rule =
-            m.kind === "indicator"
+            m.kind === "context"
               ? (readOptionalPhase(phase),
-                indicatorRule(m.indicator, overrides))
-              : metricRule(m.metric, readPhase(phase), overrides);
+                contextRule(m.measure, m.context, overrides))
+              : m.kind === "indicator"
+                ? (readOptionalPhase(phase),
+                  indicatorRule(m.indicator, overrides))
+                : metricRule(m.metric, readPhase(phase), overrides);
           return rule === undefined ? SWITCHED_OFF : rule.threshold;
         });
       }),

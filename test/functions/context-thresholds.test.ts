@@ -5,6 +5,32 @@
  */
 import { gap, phase, risk, target } from "../../src/functions/functions";
 import { CONTEXT_THRESHOLDS } from "../../src/core/catalog";
+import { columnLetter, describeWorkbook, parseAddress } from "../../src/core/template";
+
+type Grid = (string | number | null)[][];
+
+/** The template's cells in `ref` of the sheet holding table `table`, as Excel passes them (null where empty). */
+function grid(language: "en" | "es", table: string, part: "all" | "body" | "sheet"): Grid {
+  const spec = describeWorkbook({ language, company: "Acme", currency: "USD", firstMonth: "2026-01" });
+  const t = spec.tables.find((x) => x.name === table)!;
+  const sheet = spec.sheets.find((x) => x.key === t.sheet)!;
+  const { start, end } = parseAddress(`x!${t.ref}`);
+  const byRef = new Map(sheet.cells.map((c) => [c.ref, c.value ?? null]));
+  const [top, left, right] = part === "sheet" ? [1, 1, 13] : [start.row + (part === "body" ? 1 : 0), start.col, end.col];
+  const rows: Grid = [];
+  for (let r = top; r <= end.row; r++) {
+    const row = [];
+    for (let c = left; c <= right; c++) row.push((byRef.get(`${columnLetter(c)}${r}`) as string | number | null) ?? null);
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** Sets the Threshold cell of `id`'s row (column F of the risk-shaped tables, from column A). */
+function edited(g: Grid, id: string, value: number | null): Grid {
+  return g.map((row) => (row[0] === id ? row.map((c, k) => (k === 5 ? value : c)) : row));
+}
+
 
 const err = (code: string, message: string | RegExp) =>
   expect.objectContaining({ code, message: typeof message === "string" ? message : expect.stringMatching(message) });
@@ -17,7 +43,7 @@ describe("context thresholds in the catalog", () => {
     ]);
     for (const c of CONTEXT_THRESHOLDS) {
       expect(c.author).toMatch(/\w/);
-      expect(c.segment).toMatch(/\w/);
+      expect([c.segment.en, c.segment.es]).toEqual([expect.stringMatching(/SaaS/), expect.stringMatching(/SaaS/)]);
       expect(c.source).toMatch(/^https?:\/\//);
     }
   });
@@ -69,5 +95,46 @@ describe("errors name what to fix", () => {
 
   test("phase metrics keep their targets", () => {
     expect(target([["mrr"]], 1)).toEqual([[500_000]]);
+  });
+});
+
+describe("the third table of the Thresholds sheet (product.md 14): the conventions, editable", () => {
+  test("after the two tables, each convention with its threshold, author and year, in both languages", () => {
+    for (const language of ["en", "es"] as const) {
+      const spec = describeWorkbook({ language, company: "Acme", currency: "USD", firstMonth: "2026-01" });
+      const [targets, risks, context] = ["ScaleThresholds", "ScaleRiskThresholds", "ScaleContextThresholds"].map((n) => spec.tables.find((t) => t.name === n)!);
+      expect([context.sheet, risks.sheet, targets.sheet]).toEqual(["thresholds", "thresholds", "thresholds"]);
+      const row = (ref: string) => parseAddress(`x!${ref}`);
+      expect(row(context.ref).start.row).toBeGreaterThan(row(risks.ref).end.row + 1);
+      const body = grid(language, "ScaleContextThresholds", "body");
+      expect(body.map((r) => [r[0], r[5]])).toEqual([["quick_ratio", 4], ["rule_of_40", 0.4]]);
+      expect(body[0][6]).toMatch(/Mamoon Hamid.*2015/);
+      expect(body[1][6]).toMatch(/Brad Feld, 2015/);
+    }
+  });
+
+  test("given the whole sheet, the functions read an edited convention; 0 or empty switches it off", () => {
+    const sheet = grid("en", "ScaleContextThresholds", "sheet");
+    const three = edited(sheet, "quick_ratio", 3);
+    expect(risk([["quick_ratio"]], [[3]], null, three)).toEqual([["OK"]]);
+    expect(risk([["quick_ratio"]], [[2.8]], null, three)).toEqual([["WATCH"]]); // band 10% of 3: WATCH from 2.7
+    expect(target([["quick_ratio"]], 1, three)).toEqual([[3]]);
+    expect(gap([["quick_ratio"]], [[2]], 1, false, three)).toEqual([[1]]);
+    expect(risk([["quick_ratio"]], [[3]], null, edited(sheet, "quick_ratio", 0))).toEqual([[""]]);
+    expect(target([["quick_ratio"]], 1, edited(sheet, "quick_ratio", null))).toEqual([[""]]);
+    // Rows the table does not change keep the convention.
+    expect(target([["rule_of_40"]], 1, three)).toEqual([[0.4]]);
+  });
+
+  test("the table alone, with or without its header, and the Spanish sheet read the same", () => {
+    for (const g of [grid("en", "ScaleContextThresholds", "all"), grid("en", "ScaleContextThresholds", "body"), grid("es", "ScaleContextThresholds", "sheet")]) {
+      expect(risk([["rule_of_40"]], [[0.33]], null, edited(g, "rule_of_40", 0.3))).toEqual([["OK"]]);
+    }
+  });
+
+  test("a convention typed out of range names the cell and the measure", () => {
+    const bad = edited(grid("en", "ScaleContextThresholds", "all"), "rule_of_40", 4000);
+    expect(target([["quick_ratio"]], 1, [["quick_ratio", 3, 3, 3, 3]])).toEqual([[err("#VALUE!", "thresholds row 1: quick_ratio is judged against a convention; give its threshold in a Threshold column, as the Thresholds sheet's third table does")]]);
+    expect(target([["rule_of_40"]], 1, bad)).toEqual([[err("#VALUE!", "thresholds row 3, Threshold: rule_of_40 is a percentage entered as a fraction: 4000% is 40, so enter 40, not 4000.")]]);
   });
 });

@@ -28,3 +28,17 @@ test("the conventions judge, measure the gap and give the threshold; an untraced
   expect(e).toBeInstanceOf(DetailedCellError);
   expect((e as DetailedCellError).message).toMatch(/^nrr_12m has no threshold.*quick_ratio, rule_of_40\.$/);
 });
+
+test("a thresholds range with an Id and a Threshold column overrides a convention; 0 switches it off", () => {
+  const hf = engine({
+    Sheet1: [
+      ["Id", "Threshold"],
+      ["quick_ratio", 3],
+      ["rule_of_40", 0],
+      ['=SCALE.RISK("quick_ratio", 2.8, , A1:B3)', '=SCALE.TARGET("quick_ratio", 1, A1:B3)', '=SCALE.RISK("rule_of_40", 0.1, , A1:B3)'],
+    ],
+  });
+  expect(at(hf, "A4")).toBe("WATCH"); // band 10% of 3: WATCH from 2.7
+  expect(at(hf, "B4")).toBe(3);
+  expect(at(hf, "C4") ?? "").toBe(""); // switched off: a blank flag
+});

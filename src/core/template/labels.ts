@@ -132,6 +132,9 @@ export interface TemplateLabels {
   };
   readonly thresholdsNote: string;
   readonly floorsNote: string;
+  /** Under the third table: the SaaS measures' conventions, information only (product.md 12, 14). */
+  readonly contextNote: string;
+  readonly conventionSource: string;
   readonly validation: (name: string, unit: string) => string;
   /** A computed row's help: a number typed over its formula is kept for that month. */
   readonly typedOver: string;
@@ -296,6 +299,9 @@ const EN: TemplateLabels = {
     "Edit a threshold here and every flag, gap, phase and ETA follows. An empty or 0 threshold switches that check off.",
   floorsNote:
     "Floor P1..P4: below the floor is RISK, between the floor and the target WATCH (gross margin only).",
+  contextNote:
+    "Public conventions for the SaaS measures, shown as information: they never count toward the phase. SCALE.RISK, SCALE.GAP and SCALE.TARGET read them when given this table; an empty or 0 threshold switches that check off.",
+  conventionSource: "Convention (author, year; segment; source)",
   validation: (name, unit) => `${name}: enter a number (${unit}).`,
   typedOver:
     "This row is computed: a number typed here replaces its formula for that month.",
@@ -443,6 +449,9 @@ const ES: TemplateLabels = {
     "Edita un umbral aquí y todas las alertas, brechas, fases y meses lo siguen. Un umbral vacío o 0 desactiva esa comprobación.",
   floorsNote:
     "Mínimo P1..P4: por debajo del mínimo es RISK, entre el mínimo y el objetivo WATCH (solo margen bruto).",
+  contextNote:
+    "Convenciones públicas para las métricas SaaS, como información: nunca cuentan para la fase. SCALE.RISK, SCALE.GAP y SCALE.TARGET las leen cuando se les da esta tabla; un umbral vacío o 0 desactiva esa comprobación.",
+  conventionSource: "Convención (autor, año; segmento; fuente)",
   validation: (name, unit) => `${name}: introduce un número (${unit}).`,
   typedOver:
     "Esta fila se calcula: un número escrito aquí sustituye su fórmula ese mes.",

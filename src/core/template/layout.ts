@@ -24,6 +24,10 @@ export const THRESHOLDS = {
   thresholdColumn: TEMPLATE_TABLES.risks.threshold + 1,
   metricRow: (index: number) => 2 + index,
   indicatorRow: (index: number) => PHASE_METRICS.length + 5 + index,
+  /** The third table (the SaaS measures' conventions): after the risk table and its note. */
+  contextHeaderRow: PHASE_METRICS.length + RISK_INDICATORS.length + 8,
+  contextRow: (index: number) =>
+    PHASE_METRICS.length + RISK_INDICATORS.length + 9 + index,
 } as const;
 
 export { MONTHS } from "../months";
@@ -267,4 +271,5 @@ export { NAMES } from "./names";
 export const TABLES = {
   targets: "ScaleThresholds",
   risks: "ScaleRiskThresholds",
+  context: "ScaleContextThresholds",
 } as const;

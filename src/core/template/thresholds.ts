@@ -1,5 +1,6 @@
 /** The Thresholds sheet: the catalogue as two editable Excel tables that every flag, gap, phase and ETA reads. */
 import {
+  CONTEXT_THRESHOLDS,
   PHASE_METRICS,
   PHASE_NUMBERS,
   RISK_INDICATORS,
@@ -8,6 +9,7 @@ import {
   targetOf,
 } from "../catalog";
 import { thresholdHeaders } from "./thresholds-layout";
+import { otherMeasureNamed } from "../lookup";
 import { Context, formatOf, headerCells } from "./context";
 import { absolute, cell, columnLetter } from "./formulas";
 import { NAMES, TABLES, THRESHOLDS } from "./layout";
@@ -32,6 +34,56 @@ function tableWithNote(
     columns: table.columns,
   });
   return { ref: cell(1, table.lastRow + 2), value: table.note, style: "note" };
+}
+
+/**
+ * The third table: the SaaS measures' conventions with their author, year, segment and source
+ * (product.md 12, 14), laid out as the risk table so the parser reads its Threshold column.
+ */
+function contextTable(
+  ctx: Context,
+  riskColumns: readonly string[],
+): CellSpec[] {
+  const { labels } = ctx;
+  const lang = ctx.language;
+  const header = [...riskColumns, labels.conventionSource];
+  const cells: CellSpec[] = headerCells(header, THRESHOLDS.contextHeaderRow);
+  CONTEXT_THRESHOLDS.forEach((c, k) => {
+    const row = THRESHOLDS.contextRow(k);
+    const m = otherMeasureNamed(c.id)!;
+    cells.push(
+      { ref: cell(1, row), value: m.id, style: "label" },
+      { ref: cell(2, row), value: m.name[lang] },
+      { ref: cell(3, row), value: UNITS[m.unit].label[lang] },
+      {
+        ref: cell(4, row),
+        value: m.direction === "higher" ? labels.higher : labels.lower,
+      },
+      { ref: cell(5, row), value: m.direction === "higher" ? ">=" : "<=" },
+      {
+        ref: cell(THRESHOLDS.thresholdColumn, row),
+        value: c.threshold,
+        numberFormat: formatOf(ctx, m),
+        style: "input",
+      },
+      {
+        ref: cell(THRESHOLDS.risksWidth, row),
+        value: `${c.author}, ${c.year}; ${c.segment[lang]}; ${c.source}`,
+        style: "note",
+      },
+    );
+  });
+  cells.push(
+    tableWithNote(ctx, {
+      name: TABLES.context,
+      headerRow: THRESHOLDS.contextHeaderRow,
+      lastRow: THRESHOLDS.contextRow(CONTEXT_THRESHOLDS.length - 1),
+      width: THRESHOLDS.risksWidth,
+      columns: header,
+      note: labels.contextNote,
+    }),
+  );
+  return cells;
 }
 
 export function thresholdsSheet(ctx: Context): SheetSpec {
@@ -154,6 +206,8 @@ export function thresholdsSheet(ctx: Context): SheetSpec {
       note: labels.thresholdsNote,
     }),
   );
+
+  cells.push(...contextTable(ctx, riskHeader.slice(0, -1)));
 
   const es = lang === "es";
   return {
