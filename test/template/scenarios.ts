@@ -212,10 +212,24 @@ const quarterlyTeam: Scenario = {
   },
 };
 
+/**
+ * A unit slip (issue 18): CAC typed in thousands (0.095) in month 14 among dollars (90 a month), the month the
+ * dashboard reports. The workbook computes with it as typed, as every engine must alike; the importer and
+ * refresh warn about it (unusual.ts), they do not change it.
+ */
+const unitSlip: Scenario = {
+  name: "a unit slip: CAC typed in thousands in the reporting month",
+  options: {
+    ...phaseOne.options,
+    months: 24,
+    actuals: [...phaseOne.options.actuals.filter((a) => !(a.key === "cac" && a.month === 14)), { key: "cac", month: 14, value: 0.095 }],
+  },
+};
+
 /** MRR movements and efficiency inputs (product.md 12), reconciled except in one month: saas-company.ts. */
 const saasCompany: Scenario = SAAS_COMPANY;
 
-export const SCENARIOS: readonly Scenario[] = [phaseOne, lateStarter, decade, spanish, typedOver, quarterly, phaseThree, quarterlyTeam, saasCompany];
+export const SCENARIOS: readonly Scenario[] = [phaseOne, lateStarter, decade, spanish, typedOver, quarterly, phaseThree, quarterlyTeam, unitSlip, saasCompany];
 
 /** The scenario's numbers after `count` months are inserted at position `at` (later months move on), with `typed` in the new months. */
 export function withInsertedMonths(s: Scenario, at: number, count: number, typed: readonly TimelineValue[]): Scenario {
