@@ -1,5 +1,6 @@
 /** Office.js failures as plain sentences that say what to do; the task pane translates by code. */
 import type { Language } from "../core/catalog";
+import type { Cell } from "../core/cell";
 import type { ImportCell } from "./import/plan";
 
 export type WorkbookErrorCode =
@@ -128,13 +129,11 @@ export class RefreshIncompleteError extends WorkbookError {
   }
 }
 
-/** How Excel's Range.formulas gives a cell: "=..." for a formula, "" when empty, else its value. */
-export type CellContent = string | number | boolean;
-
 /** A cell an import was to write that no longer holds what its preview showed. */
 export interface ChangedCell {
   readonly cell: ImportCell;
-  readonly now: CellContent;
+  /** As Range.formulas gives it: "=..." for a formula, "" when empty, else its value. */
+  readonly now: NonNullable<Cell>;
 }
 
 /** An import refused at write time: the Tracking sheet changed since the preview, and nothing was written. */

@@ -8,6 +8,7 @@ import {
   LEVEL_FONT,
   RULE_MARKER,
 } from "../core/template";
+import { requoteSheets } from "../core/address";
 
 /** Where a rule goes: one range, or (areas separated by spaces, as in an .xlsx) several at once (ExcelApi 1.9). */
 export function ruleTarget(
@@ -148,10 +149,11 @@ export async function readRulesGuarded(
 
 /**
  * A formula as Excel gives it back, which may differ from the text written: Excel drops the
- * quotes of a sheet name that needs none ('Thresholds'!E5 -> Thresholds!E5) and any spaces.
+ * quotes of a sheet name that needs none ('Thresholds'!E5 -> Thresholds!E5, as an earlier
+ * version wrote its rules) and any spaces.
  */
 export const asExcelShows = (formula: string) =>
-  formula.replace(/'([A-Za-z_][A-Za-z0-9_.]*)'!/g, "$1!").replace(/\s+/g, "");
+  requoteSheets(formula).replace(/\s+/g, "");
 
 /**
  * Refreshed when the add-in's rules on a sheet are exactly the planned ones (as a multiset of

@@ -4,17 +4,9 @@
  * Office.js code loads once an operation needs it.
  */
 import { NAMES } from "../core/template/names";
-import { SHEET_NAMES } from "../core/template/sheet-names";
+import { isDefaultSheetName } from "../core/template/sheet-names";
 import type { TrackerFound } from "./index";
 import { rangeNameTest } from "./names";
-
-/** "Tracking", "Tracking (2)", "seguimiento (3)": a name insert gives a Tracking sheet, in either language. */
-function isTrackingSheetName(name: string): boolean {
-  const base = name.replace(/ \(\d+\)$/, "").toLowerCase();
-  return Object.values(SHEET_NAMES).some(
-    (n) => n.tracking.toLowerCase() === base,
-  );
-}
 
 /**
  * Finds the tracker through its names, read only where they exist: the sheets Tracking_Months
@@ -51,7 +43,7 @@ export async function findTracker(
     dashboard: dashboard?.name,
     trackingSheets: worksheets.items
       .map((w) => w.name)
-      .filter((n) => n === tracking.name || isTrackingSheetName(n)),
+      .filter((n) => n === tracking.name || isDefaultSheetName(n, "tracking")),
     hasNumbers: rows.some((r) =>
       (r.formulas as unknown[][]).some((row) =>
         row.some((f) => typeof f === "number"),

@@ -19,6 +19,7 @@ import {
   webDarkTheme,
   webLightTheme,
 } from "@fluentui/react-components";
+import { onSheet } from "../core/address";
 import type { Language } from "../core/catalog";
 import { SHEET_NAMES } from "../core/template/sheet-names";
 import type { InsertResult, RebuildOutcome, RefreshResult } from "../officejs";
@@ -260,7 +261,7 @@ export function App({
       select(to);
       focusFirstControl(to);
     } else if (dashboard)
-      void host.select(`'${dashboard.replace(/'/g, "''")}'!A1`).catch(() => {
+      void host.select(onSheet(dashboard, "A1")).catch(() => {
         // The sheet was renamed or deleted since: the sentence still says where to look.
       });
   };
@@ -278,23 +279,16 @@ export function App({
       </Suspense>
     );
 
+  /** What every view receives: the host as the path sees it, the pane's sentences and language. */
+  const common = { host: guided, t, language };
   const view = (id: TabId) => {
     switch (id) {
       case "insert":
-        return (
-          <InsertView
-            host={guided}
-            t={t}
-            language={language}
-            tracker={tracker}
-          />
-        );
+        return <InsertView {...common} tracker={tracker} />;
       case "refresh":
         return (
           <RefreshView
-            host={guided}
-            t={t}
-            language={language}
+            {...common}
             last={lastRefresh}
             stale={stale}
             tracking={tracking}
@@ -302,25 +296,11 @@ export function App({
           />
         );
       case "inspect":
-        return (
-          <InspectView
-            host={guided}
-            t={t}
-            language={language}
-            formulaLanguage={formulaLanguage}
-          />
-        );
+        return <InspectView {...common} formulaLanguage={formulaLanguage} />;
       case "import":
-        return <ImportView host={guided} t={t} language={language} />;
+        return <ImportView {...common} />;
       case "functions":
-        return (
-          <FunctionsView
-            host={guided}
-            t={t}
-            language={language}
-            formulaLanguage={formulaLanguage}
-          />
-        );
+        return <FunctionsView {...common} formulaLanguage={formulaLanguage} />;
     }
   };
 

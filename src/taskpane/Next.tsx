@@ -4,9 +4,9 @@
  * a refresh, what to look at (or, with no numbers yet, enter or import them). Loaded once a step
  * is done, not with the first screen.
  */
-import { Button, MessageBar, MessageBarBody } from "@fluentui/react-components";
 import type { RefreshResult } from "../officejs";
 import type { Strings } from "./strings";
+import { ActionBar } from "./views/parts";
 
 /** The step just done: the pane shows the next one below that step's view. */
 export type Done =
@@ -62,22 +62,12 @@ export default function Next({
 }) {
   const { text, action, go: to } = nextStep(done, t, dashboard, known);
   return (
-    <MessageBar intent="info" layout="multiline" data-testid="next-step">
-      <MessageBarBody
-        style={{
-          display: "flex",
-          flexDirection: "column",
-          gap: 6,
-          alignItems: "flex-start",
-        }}
-      >
-        <span>{text}</span>
-        {action && to && (
-          <Button size="small" onClick={() => go(to)}>
-            {action}
-          </Button>
-        )}
-      </MessageBarBody>
-    </MessageBar>
+    <ActionBar
+      intent="info"
+      testId="next-step"
+      text={text}
+      action={to && action}
+      onAction={() => to && go(to)}
+    />
   );
 }

@@ -40,3 +40,28 @@ export function useRun(fallback: RefObject<HTMLElement>) {
   }, [busy, fallback]);
   return { busy, run };
 }
+
+/**
+ * A view's runs (useRun), each named by what it does (`label`, its busy state's name, `running`)
+ * and first clearing what the last one said: `clear`, and the last failure, which `error` holds.
+ */
+export function useAttempt(
+  fallback: RefObject<HTMLElement>,
+  clear: () => void = () => undefined,
+) {
+  const { busy, run } = useRun(fallback);
+  const [running, setRunning] = useState("");
+  const [error, setError] = useState<unknown>();
+  const attempt = (label: string, work: () => Promise<void>) =>
+    run(async () => {
+      setRunning(label);
+      setError(undefined);
+      clear();
+      try {
+        await work();
+      } catch (e) {
+        setError(e);
+      }
+    });
+  return { busy, running, error, setError, attempt };
+}

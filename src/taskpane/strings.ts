@@ -48,15 +48,11 @@ export interface Strings {
     language: string;
     company: string;
     companyHint: string;
-    defaultCompany: string;
     currency: string;
     currencyHint: string;
-    currencyInvalid: string;
     firstMonth: string;
-    firstMonthInvalid: string;
     months: string;
     monthsHint: string;
-    monthsInvalid: string;
     run: string;
     running: string;
     created: string;
@@ -71,9 +67,6 @@ export interface Strings {
     removeLeft: string;
     removingLeft: string;
     removedLeft: (left: InsertLeft) => string;
-    /** The first month outside Excel's dates for the timeline: the range it may take. */
-    firstMonthRange: (from: string, to: string) => string;
-    companyInvalid: (max: number) => string;
     /** A tracker found in the workbook: its timeline and what a rebuild carries. */
     rebuildIntro: (
       months: number,
@@ -285,15 +278,11 @@ const en: Strings = {
     language: "Workbook language",
     company: "Company name",
     companyHint: "Shown on the dashboard.",
-    defaultCompany: "My company",
     currency: "Currency code",
     currencyHint: "Three letters, such as USD or EUR.",
-    currencyInvalid: "Enter a three-letter currency code, such as USD or EUR.",
     firstMonth: "First month of the timeline",
-    firstMonthInvalid: "Choose the first month (YYYY-MM).",
     months: "Months on the timeline",
     monthsHint: "From 12 to 120; 36 covers the four phases' schedule.",
-    monthsInvalid: "Enter a whole number of months from 12 to 120.",
     run: "Insert tracking workbook",
     running: "Inserting…",
     created: "Created these sheets:",
@@ -327,10 +316,6 @@ const en: Strings = {
     leftNamesSummary: (count) => `The ${count} name${count === 1 ? "" : "s"}`,
     removeLeft: "Remove what the insert left",
     removingLeft: "Removing…",
-    firstMonthRange: (from, to) =>
-      `Choose a first month from ${from} to ${to}, so that every month of the timeline is a date Excel can hold.`,
-    companyInvalid: (max) =>
-      `Enter a company name of at most ${max} characters: it titles the dashboard.`,
     rebuildIntro: (months, first, values, thresholds, planEntries) =>
       `A tracking workbook is already here: ${months} months from ${first}, ${values} value${values === 1 ? "" : "s"} typed, ${thresholds} threshold edit${thresholds === 1 ? "" : "s"}, ${planEntries} plan entr${planEntries === 1 ? "y" : "ies"}. Rebuild makes it again with the options below and carries all of that, by calendar month; its old sheets are replaced only once the new ones are complete.`,
     rebuildHint:
@@ -566,16 +551,11 @@ const es: Strings = {
     language: "Idioma del libro",
     company: "Nombre de la empresa",
     companyHint: "Se muestra en el panel.",
-    defaultCompany: "Mi empresa",
     currency: "Código de moneda",
     currencyHint: "Tres letras, como USD o EUR.",
-    currencyInvalid:
-      "Introduce un código de moneda de tres letras, como USD o EUR.",
     firstMonth: "Primer mes del calendario",
-    firstMonthInvalid: "Elige el primer mes (AAAA-MM).",
     months: "Meses del calendario",
     monthsHint: "De 12 a 120; 36 cubren el calendario de las cuatro fases.",
-    monthsInvalid: "Escribe un número entero de meses de 12 a 120.",
     run: "Insertar libro de seguimiento",
     running: "Insertando…",
     created: "Hojas creadas:",
@@ -610,10 +590,6 @@ const es: Strings = {
       `${count === 1 ? "El nombre" : `Los ${count} nombres`}`,
     removeLeft: "Quitar lo que dejó la inserción",
     removingLeft: "Quitando…",
-    firstMonthRange: (from, to) =>
-      `Elige un primer mes de ${from} a ${to}, para que cada mes del calendario sea una fecha que Excel admite.`,
-    companyInvalid: (max) =>
-      `Escribe un nombre de empresa de ${max} caracteres como máximo: titula el panel.`,
     rebuildIntro: (months, first, values, thresholds, planEntries) =>
       `Ya hay un libro de seguimiento aquí: ${months} meses desde ${first}, ${values} ${values === 1 ? "valor escrito" : "valores escritos"}, ${thresholds} ${thresholds === 1 ? "umbral editado" : "umbrales editados"}, ${planEntries} ${planEntries === 1 ? "entrada" : "entradas"} del plan. Reconstruir lo crea de nuevo con las opciones de abajo y conserva todo eso, por mes del calendario; sus hojas anteriores se sustituyen solo cuando las nuevas están completas.`,
     rebuildHint:

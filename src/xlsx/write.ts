@@ -4,6 +4,7 @@
  * `addCharts` adds the described ones to the package exceljs wrote.
  */
 import ExcelJS from "exceljs";
+import { onSheet } from "../core/address";
 import {
   CellStyle,
   LEVEL_FILL,
@@ -136,10 +137,7 @@ export async function writeWorkbook(spec: WorkbookSpec): Promise<Buffer> {
 
   for (const t of spec.tables) addTable(sheets.get(t.sheet)!, t);
   for (const n of spec.names) {
-    wb.definedNames.add(
-      `'${sheets.get(n.sheet)!.name.replace(/'/g, "''")}'!${n.ref}`,
-      n.name,
-    );
+    wb.definedNames.add(onSheet(sheets.get(n.sheet)!.name, n.ref), n.name);
   }
   // Unique priorities per sheet, as Excel writes them; the levels exclude each other, so order is moot.
   spec.rules.forEach((r, i) => {

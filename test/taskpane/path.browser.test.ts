@@ -194,7 +194,7 @@ describeWith(["chromium"], "the user's path, end to end, in the task pane", () =
     await page.getByRole("tab", { name: "Inspect" }).click();
     await page.getByRole("button", { name: "Write formulas beside the selection" }).click();
     await page
-      .getByText("Wrote 5 formulas into 'Board'!C1:C6: per metric the gap to its next phase, as Inspect shows it (the level for a risk indicator), and the phase reached below them, with this workbook's Thresholds tables. They reference your cells, so they follow your edits.")
+      .getByText("Wrote 5 formulas into Board!C1:C6: per metric the gap to its next phase, as Inspect shows it (the level for a risk indicator), and the phase reached below them, with this workbook's Thresholds tables. They reference your cells, so they follow your edits.")
       .waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     expect(await fitsWidth(page)).toBe(true);

@@ -51,13 +51,13 @@ describeWith(["chromium"], "Rebuild in the task pane", () => {
     await page.getByLabel("Company name").fill("A".repeat(101));
     await page.getByLabel("Months on the timeline").fill("3.5");
     await page.getByRole("button", { name: "Insert tracking workbook" }).click();
-    await page.getByText("Enter a company name of at most 100 characters: it titles the dashboard.").waitFor();
-    await page.getByText("Enter a whole number of months from 12 to 120.").waitFor();
+    await page.getByText("Company name must be 1 to 100 characters, as it titles the dashboard; got 101").waitFor();
+    await page.getByText('Months on the timeline must be a whole number from 12 to 120; got "3.5"').waitFor();
     await page.getByLabel("Months on the timeline").fill("120");
     await page.getByLabel("First month of the timeline").fill("9999-01");
-    await page.getByText("Choose a first month from Mar 1900 to Jan 9990, so that every month of the timeline is a date Excel can hold.").waitFor();
+    await page.getByText('First month of the timeline must be from Mar 1900 to Jan 9990, so that all 120 months are dates Excel can hold; got "9999-01"').waitFor();
     await page.getByRole("button", { name: "Español" }).click();
-    await page.getByText("Elige un primer mes de mar 1900 a ene 9990, para que cada mes del calendario sea una fecha que Excel admite.").waitFor();
+    await page.getByText('Primer mes del calendario debe ir de mar 1900 a ene 9990, para que los 120 meses sean fechas que Excel admite; es "9999-01"').waitFor();
     expect(await fake(page, (s) => s.sheets.length)).toBe(0);
   });
 

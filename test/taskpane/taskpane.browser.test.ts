@@ -125,10 +125,10 @@ describeWith(["chromium"], "the task pane in headless Chromium, against the fake
     const page = await pane();
     await page.getByLabel("Currency code").fill("E1");
     await page.getByRole("button", { name: "Insert tracking workbook" }).click();
-    await page.getByText("Enter a three-letter currency code, such as USD or EUR.").waitFor();
+    await page.getByText('Currency code must be a three-letter code such as USD or EUR; got "E1"').waitFor();
     await page.getByLabel("Months on the timeline").fill("200");
     await page.getByRole("button", { name: "Insert tracking workbook" }).click();
-    await page.getByText("Enter a whole number of months from 12 to 120.").waitFor();
+    await page.getByText('Months on the timeline must be a whole number from 12 to 120; got "200"').waitFor();
     expect(await fake(page, (s) => s.sheets.length)).toBe(0);
   });
 
@@ -626,7 +626,7 @@ describeWith(["chromium"], "the task pane in headless Chromium, against the fake
     });
     await page.getByRole("tab", { name: "Inspect" }).click();
     await page.getByRole("button", { name: "Write formulas beside the selection" }).click();
-    await page.getByText("Wrote 3 formulas into 'Data'!D2:D4: per metric the gap to its next phase, as Inspect shows it (the level for a risk indicator), and the phase reached below them, with the built-in targets. They reference your cells, so they follow your edits.").waitFor();
+    await page.getByText("Wrote 3 formulas into Data!D2:D4: per metric the gap to its next phase, as Inspect shows it (the level for a risk indicator), and the phase reached below them, with the built-in targets. They reference your cells, so they follow your edits.").waitFor();
     // Spanish Excel's names, though the pane is in English (office-js#891).
     expect(await fake(page, (s) => ["D2", "D3", "D4"].map((c) => s.sheets.find((x) => x.name === "Data")!.cells.get(c)?.formula))).toEqual([
       "SCALE.BRECHA(B2,C2,2)",
@@ -637,7 +637,7 @@ describeWith(["chromium"], "the task pane in headless Chromium, against the fake
     await shot(page, "inspect-formulas");
     // Again: the column beside is taken now, so nothing is written.
     await page.getByRole("button", { name: "Write formulas beside the selection" }).click();
-    await page.getByText("'Data'!D2:D4, right of the selection, is not empty, so nothing was written. Clear those cells or select cells with an empty column to their right.").waitFor();
+    await page.getByText("Data!D2:D4, right of the selection, is not empty, so nothing was written. Clear those cells or select cells with an empty column to their right.").waitFor();
     expect(await fake(page, (s) => s.sheets.find((x) => x.name === "Data")!.cells.get("F2"))).toEqual({ value: "keep" });
   });
 
@@ -1028,7 +1028,7 @@ describeWith(["chromium"], "the task pane in headless Chromium, against the fake
     expect(await page.evaluate("navigator.language")).toBe("en-US");
     await page.getByLabel("Meses del calendario").fill("200");
     await page.getByRole("button", { name: "Insertar libro de seguimiento" }).click();
-    await page.getByText("Escribe un número entero de meses de 12 a 120.").waitFor();
+    await page.getByText('Meses del calendario debe ser un número entero de 12 a 120; es "200"').waitFor();
     expect(await fake(page, (s) => s.sheets.length)).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
     await shot(page, "insert-months-es");

@@ -148,7 +148,7 @@ test("every threshold a formula uses is read from the Thresholds sheet, never a 
   for (const f of formulas().map((x) => x.replace(/100\*\(/g, "("))) {
     for (const literal of f.match(/(?<![$A-Z\d.])\d+(\.\d+)?(?![\d:])/g) ?? []) expect([f, targetNumbers.has(Number(literal))]).toEqual([f, false]);
   }
-  expect(formulas(es).filter((f) => f.includes("'Umbrales'!")).length).toBeGreaterThan(50);
+  expect(formulas(es).filter((f) => f.includes("Umbrales!")).length).toBeGreaterThan(50);
 });
 
 test("conditional formats: a few dozen for the whole workbook, three levels per block, each tagged and reading only its own sheet", () => {
@@ -192,8 +192,8 @@ test("currency placement: $1,234 in English, 1.234 € in Spanish; gaps of perce
 test("each Phase sheet heads its phase's target and, apart, its floor (product.md 8, 3rd ed.); both read the Thresholds cells the flag reads", () => {
   const index = PHASE_METRICS.findIndex((m) => m.id === "gross_margin");
   for (const [spec, target, floor, thresholds] of [
-    [en, "P{n} target", "Floor P{n}", "'Thresholds'"],
-    [es, "Objetivo P{n}", "Mínimo P{n}", "'Umbrales'"],
+    [en, "P{n} target", "Floor P{n}", "Thresholds"],
+    [es, "Objetivo P{n}", "Mínimo P{n}", "Umbrales"],
   ] as const)
     for (const n of [1, 2, 3, 4] as const) {
       const key = `phase${n}`;

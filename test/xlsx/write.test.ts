@@ -6,6 +6,7 @@ import { spacerCell } from "../../src/xlsx/chart";
 import { writeWorkbook } from "../../src/xlsx/write";
 import { SCENARIOS } from "../template/scenarios";
 import { readCharts } from "./charts";
+import { onSheet } from "../../src/core/address";
 
 const options: TemplateOptions = { ...SCENARIOS[3].options, sheetNames: { thresholds: "Umbrales (2)" } };
 const spec = describeWorkbook(options);
@@ -127,12 +128,15 @@ test("page setup: landscape, the Tracking sheet's print area and titles, the das
 });
 
 describe("the dashboard charts (exceljs writes none; addCharts adds the described ones)", () => {
-  /** "B9:B28" on a sheet -> the absolute, quoted formula a chart series holds. */
+  /** "B9:B28" on a sheet -> the absolute formula a chart series holds, its sheet written as every address is (test/core/address.test.ts). */
   const seriesFormula = (sheet: string, range: string) =>
-    `'${sheet.replace(/'/g, "''")}'!${range
-      .split(":")
-      .map((ref) => ref.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2"))
-      .join(":")}`;
+    onSheet(
+      sheet,
+      range
+        .split(":")
+        .map((ref) => ref.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2"))
+        .join(":"),
+    );
 
   test.each([
     ["Spanish, thresholds renamed", spec],

@@ -14,53 +14,15 @@ import { FIRST_PHASE, LAST_PHASE } from "../phases";
 import { Derivation, YEAR } from "../timeline";
 import { RULE_MARKER } from "./types";
 
-export function columnLetter(index: number): string {
-  let n = index;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-export const cell = (column: number, row: number): string =>
-  `${columnLetter(column)}${row}`;
-/** "D4" or "$D$4" -> 1-based column and row. */
-export function cellPosition(ref: string): { col: number; row: number } {
-  const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(ref);
-  if (!m) throw new Error(`Not a cell reference: ${ref}`);
-  return {
-    col: [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0),
-    row: Number(m[2]),
-  };
-}
-
-export interface Address {
-  readonly sheet: string;
-  readonly start: { col: number; row: number };
-  readonly end: { col: number; row: number };
-}
-
-/** "'Phase 1'!$D$4:$I$4" or "Risks!R4" (as Excel reports addresses) -> sheet and corners. */
-export function parseAddress(address: string): Address {
-  const bang = address.lastIndexOf("!");
-  const rawSheet = address.slice(0, bang);
-  const sheet = rawSheet.startsWith("'")
-    ? rawSheet.slice(1, -1).replace(/''/g, "'")
-    : rawSheet;
-  const [from, to] = address.slice(bang + 1).split(":");
-  return { sheet, start: cellPosition(from), end: cellPosition(to ?? from) };
-}
-
-export const absolute = (column: number, row: number): string =>
-  `$${columnLetter(column)}$${row}`;
-
-/** `'Sheet name'!ref`, quoted as Excel requires. */
-export function onSheet(sheetName: string, ref: string): string {
-  return `'${sheetName.replace(/'/g, "''")}'!${ref}`;
-}
+export {
+  absolute,
+  cell,
+  cellPosition,
+  columnLetter,
+  onSheet,
+  parseAddress,
+} from "../address";
+export type { Address } from "../address";
 
 export interface LevelRule {
   readonly direction: Direction;

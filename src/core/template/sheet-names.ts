@@ -26,3 +26,12 @@ export const SHEET_NAMES: Readonly<
     risks: "Riesgos",
   },
 };
+
+/**
+ * Whether `name` is a template sheet's default name in either language, as an insert gives it
+ * ("Tracking", "Seguimiento", "Tracking (2)" where the name was taken); any case.
+ */
+export function isDefaultSheetName(name: string, key: SheetKey): boolean {
+  const base = name.replace(/ \(\d+\)$/, "").toLowerCase();
+  return Object.values(SHEET_NAMES).some((n) => n[key].toLowerCase() === base);
+}

@@ -14,11 +14,11 @@ import { addMonths, yearMonthOf } from "../../core/months";
 import { TimelineRow } from "../../core/timeline";
 import { Language } from "../../core/catalog";
 import { INPUT_MESSAGES } from "../../core/input-messages";
-import { NAMES, columnLetter, parseAddress } from "../../core/template";
-import type { Address } from "../../core/template/formulas";
+import { NAMES } from "../../core/template";
+import { Address, cell, cellAddress } from "../../core/address";
+import { Cell, isBlank } from "../../core/cell";
+import { rowRuns } from "../../core/template/rules";
 import { isFormula } from "../cells";
-import type { CellContent } from "../errors";
-import { quoted } from "../refresh/plan";
 
 /** A timeline row as read: where its month cells are, their values and formulas. */
 export interface TrackingRowRead {
@@ -38,6 +38,12 @@ export interface TrackingRead {
 export interface ImportCell {
   /** Where the value goes, as Excel reports addresses: Tracking!P6 */
   readonly address: string;
+  /** The same cell as a sheet and 1-based column and row. */
+  readonly at: {
+    readonly sheet: string;
+    readonly col: number;
+    readonly row: number;
+  };
   readonly row: TimelineRow;
   /** 1-based month on the timeline, and its "YYYY-MM". */
   readonly month: number;
@@ -47,9 +53,9 @@ export interface ImportCell {
   readonly line: number;
   /** What the cell holds now: nothing, a formula (a computed row), or a typed number or text. */
   readonly replaces: "empty" | "formula" | "typed";
-  readonly previous?: string | number | boolean;
+  readonly previous?: NonNullable<Cell>;
   /** The cell as the preview read it (Range.formulas: "=..." for a formula, "" when empty): the write checks it is still so. */
-  readonly seen: CellContent;
+  readonly seen: NonNullable<Cell>;
 }
 
 export interface ImportPlan {
@@ -134,28 +140,27 @@ export function planImport(
     const previous = read.values[k];
     const replaces = isFormula(read.formulas[k])
       ? "formula"
-      : previous === "" || previous === null || previous === undefined
+      : isBlank(previous as Cell)
         ? "empty"
         : "typed";
     if (replaces === "typed" && previous === v.value) {
       unchanged++;
       continue;
     }
+    const at = { sheet: a.sheet, col: a.start.col + k, row: a.start.row };
     cells.push({
-      address: quoted(
-        a.sheet,
-        `${columnLetter(a.start.col + k)}${a.start.row}`,
-      ),
+      address: cellAddress(at.sheet, at.col, at.row),
+      at,
       row: v.row,
       month: v.month,
       monthLabel: addMonths(first, k),
       value: v.value,
       line: v.line,
       replaces,
-      seen: (read.formulas[k] ?? "") as CellContent,
+      seen: (read.formulas[k] ?? "") as NonNullable<Cell>,
       ...(replaces === "empty"
         ? {}
-        : { previous: previous as string | number | boolean }),
+        : { previous: previous as NonNullable<Cell> }),
     });
   }
   if (errors.length) return { ...emptyPlan(errors), ...listed };
@@ -192,38 +197,28 @@ export function emptyPlan(errors: readonly string[] = []): ImportPlan {
 
 /** Consecutive cells of one row: one range to read and write. */
 export interface Run {
-  /** "Tracking!N6:P6", as the plan's cell addresses are written. */
-  readonly address: string;
+  readonly sheet: string;
+  /** "N6:P6" on `sheet`. */
+  readonly ref: string;
   readonly cells: readonly ImportCell[];
 }
 
 /** Consecutive cells of one row as one run. */
 export function runs(cells: readonly ImportCell[]): Run[] {
-  const byRow = new Map<string, { col: number; cell: ImportCell }[]>();
+  const byRow = new Map<string, ImportCell[]>();
   for (const c of cells) {
-    const a = parseAddress(c.address);
-    const key = `${a.sheet}|${a.start.row}`;
-    byRow.set(key, [...(byRow.get(key) ?? []), { col: a.start.col, cell: c }]);
+    const key = `${c.at.sheet}|${c.at.row}`;
+    byRow.set(key, [...(byRow.get(key) ?? []), c]);
   }
-  const out: Run[] = [];
-  for (const row of byRow.values()) {
-    row.sort((x, y) => x.col - y.col);
-    let run: typeof row = [];
-    const flush = () => {
-      if (!run.length) return;
-      const first = run[0].cell.address;
-      const last = run[run.length - 1].cell.address.split("!")[1];
-      out.push({
-        address: run.length === 1 ? first : `${first}:${last}`,
-        cells: run.map((x) => x.cell),
-      });
-      run = [];
-    };
-    for (const x of row) {
-      if (run.length && x.col !== run[run.length - 1].col + 1) flush();
-      run.push(x);
-    }
-    flush();
-  }
-  return out;
+  return [...byRow.values()].flatMap((row) => {
+    const { sheet, row: r } = row[0].at;
+    const byCol = new Map(row.map((c) => [c.at.col, c]));
+    return rowRuns([...byCol.keys()]).map(([from, to]) => ({
+      sheet,
+      ref: from === to ? cell(from, r) : `${cell(from, r)}:${cell(to, r)}`,
+      cells: Array.from({ length: to - from + 1 }, (_, k) =>
+        byCol.get(from + k)!,
+      ),
+    }));
+  });
 }

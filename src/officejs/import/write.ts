@@ -5,28 +5,20 @@
  * (docs/nothing-lost.md).
  */
 import {
-  CellContent,
   ChangedCell,
   ImportChangedError,
   ImportIncompleteError,
   WorkbookError,
   toWorkbookError,
 } from "../errors";
+import type { Cell } from "../../core/cell";
 import { referencesOf } from "../names";
 import { ImportPlan, Run, runs } from "./plan";
 import { IMPORT_MAPPING_SETTING } from "./read";
 
-/** The range of an address such as "'My sheet'!N6:P6". */
-function rangeAt(context: Excel.RequestContext, address: string): Excel.Range {
-  const bang = address.lastIndexOf("!");
-  const sheetName = address
-    .slice(0, bang)
-    .replace(/^'(.*)'$/, "$1")
-    .replace(/''/g, "'");
-  return context.workbook.worksheets
-    .getItem(sheetName)
-    .getRange(address.slice(bang + 1));
-}
+/** A run's range on its sheet. */
+const rangeOf = (context: Excel.RequestContext, run: Run): Excel.Range =>
+  context.workbook.worksheets.getItem(run.sheet).getRange(run.ref);
 
 export interface ImportWritten {
   readonly written: number;
@@ -60,7 +52,7 @@ async function refuseChanged(
   const names = context.workbook.names.load("items/name,items/formula");
   const reads = writes.map((run) => ({
     run,
-    range: rangeAt(context, run.address).load("formulas"),
+    range: rangeOf(context, run).load("formulas"),
   }));
   try {
     await context.sync();
@@ -78,7 +70,7 @@ async function refuseChanged(
     range.isNullObject
       ? []
       : run.cells.flatMap((cell, i) => {
-          const now = (range.formulas[0]?.[i] ?? "") as CellContent;
+          const now = (range.formulas[0]?.[i] ?? "") as NonNullable<Cell>;
           return now === cell.seen ? [] : [{ cell, now }];
         }),
   );
@@ -101,7 +93,7 @@ async function partialWrite(
   try {
     const reads = writes.map((run) => ({
       run,
-      range: rangeAt(context, run.address).load("formulas"),
+      range: rangeOf(context, run).load("formulas"),
     }));
     await context.sync();
     const written = reads.flatMap(({ run, range }) =>
@@ -134,7 +126,7 @@ export async function writeImport(
   const writes = runs(cells);
   await refuseChanged(context, plan, writes);
   for (const run of writes)
-    rangeAt(context, run.address).values = [run.cells.map((c) => c.value)];
+    rangeOf(context, run).values = [run.cells.map((c) => c.value)];
   if (Object.keys(plan.mapping).length)
     context.workbook.settings.add(
       IMPORT_MAPPING_SETTING,

@@ -5,7 +5,7 @@
  * and for a rebuild the old tracker's sheets found from its names and the names the new ones end
  * with. Tested without a host.
  */
-import { PHASE_NUMBERS, RISK_GROUPS } from "../../core/catalog";
+import { Language, PHASE_NUMBERS, RISK_GROUPS } from "../../core/catalog";
 import type { Dropped } from "../../core/rebuild";
 import {
   CellSpec,
@@ -19,9 +19,14 @@ import {
   parseAddress,
   planSheetKey,
 } from "../../core/template";
-import { SHEET_NAMES } from "../../core/template/sheet-names";
+import {
+  SHEET_NAMES,
+  isDefaultSheetName,
+} from "../../core/template/sheet-names";
 import type { CellGrid, TrackerCell } from "../../core/tracker-data";
 import type { InsertLeft } from "../errors";
+import { isFormula } from "../cells";
+import { Cell, isBlank } from "../../core/cell";
 
 export interface InsertOptions {
   language: "en" | "es";
@@ -62,14 +67,28 @@ export function freeName(
   }
 }
 
-export interface Block {
+/** The template's sheet names in `language`, each free beside the workbook's `taken` sheets (lower case) and the ones before it. */
+export function freeSheetNames(
+  language: Language,
+  taken: ReadonlySet<string>,
+): Record<SheetKey, string> {
+  const used = new Set(taken);
+  const names = { ...SHEET_NAMES[language] };
+  for (const key of Object.keys(names) as SheetKey[]) {
+    names[key] = freeName(names[key], used);
+    used.add(names[key].toLowerCase());
+  }
+  return names;
+}
+
+interface Block {
   readonly topLeft: string;
-  readonly formulas: (string | number | boolean | null)[][];
+  readonly formulas: Cell[][];
   readonly numberFormats: (string | null)[][];
 }
 
 /** What Excel should receive for one described cell: a formula, a number, or text kept as text. */
-export function cellInput(c: CellSpec): string | number | boolean | null {
+export function cellInput(c: CellSpec): Cell {
   if (c.formula !== undefined) return `=${c.formula}`;
   if (typeof c.value === "string") return `'${c.value}`;
   return c.value ?? null;
@@ -81,7 +100,7 @@ export function sheetBlock(sheet: SheetSpec): Block {
   const rows = Math.max(...cells.map((x) => x.row));
   const cols = Math.max(...cells.map((x) => x.col));
   const formulas = Array.from({ length: rows }, () =>
-    Array<string | number | boolean | null>(cols).fill(null),
+    Array<Cell>(cols).fill(null),
   );
   const numberFormats = Array.from({ length: rows }, () =>
     Array<string | null>(cols).fill(null),
@@ -183,7 +202,7 @@ export function holdsCells(
   for (let row = a.row; row <= b.row; row++)
     for (let col = a.col; col <= b.col; col++) {
       const c = cells.get(`${columnLetter(col)}${row}`);
-      if (c && (c.formula !== undefined || (c.value ?? "") !== "")) return true;
+      if (c && (c.formula !== undefined || !isBlank(c.value))) return true;
     }
   return false;
 }
@@ -249,7 +268,7 @@ export const KEY_NAMES: ReadonlyArray<readonly [SheetKey, string]> = [
 /** A workbook name's reference, where it is one range on a sheet: "='Tracking (2)'!$R$4:$BA$4". */
 export function referenceOf(formula: string) {
   try {
-    return parseAddress(formula.replace(/^=/, "").replace(/\$/g, ""));
+    return parseAddress(formula.replace(/^=/, ""));
   } catch {
     return undefined;
   }
@@ -289,9 +308,8 @@ export function toCells(
       const f = formulas[r]?.[c];
       const format = formats?.[r]?.[c];
       return {
-        value: v === "" ? null : (v as TrackerCell["value"]),
-        ...(typeof f === "string" &&
-          f.startsWith("=") && { formula: f.slice(1) }),
+        value: isBlank(v as Cell) ? null : (v as TrackerCell["value"]),
+        ...(isFormula(f) && { formula: (f as string).slice(1) }),
         ...(typeof format === "string" && { numberFormat: format }),
       };
     }),
@@ -318,12 +336,6 @@ export function fromA1(used: {
 export const sameDropped = (a: readonly Dropped[], b: readonly Dropped[]) =>
   JSON.stringify(a) === JSON.stringify(b);
 
-/** Whether a sheet name is a template sheet's default in some language ("Tracking", "Seguimiento (2)"). */
-export const isDefaultName = (name: string, key: SheetKey) =>
-  Object.values(SHEET_NAMES).some(
-    (n) => n[key].toLowerCase() === name.replace(/ \(\d+\)$/, "").toLowerCase(),
-  );
-
 /**
  * The names the new sheets end with: the old sheet's name where the user gave it one, else the
  * new language's default (the old default in the same language), free once the old sheets go.
@@ -340,7 +352,9 @@ export function finalNames(
   for (const s of spec.sheets) {
     const was = old.get(s.key)?.name;
     const wanted =
-      was && !isDefaultName(was, s.key) ? was : SHEET_NAMES[language][s.key];
+      was && !isDefaultSheetName(was, s.key)
+        ? was
+        : SHEET_NAMES[language][s.key];
     taken.delete(s.name.toLowerCase());
     const name = freeName(wanted, taken);
     taken.add(name.toLowerCase());

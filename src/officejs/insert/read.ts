@@ -6,6 +6,7 @@
 import { PHASE_NUMBERS } from "../../core/catalog";
 import { optionsFromTracker, trackerSummary } from "../../core/rebuild";
 import { NAMES } from "../../core/template";
+import { INSERT_DEFAULTS } from "../../core/template/options";
 import {
   TrackerCells,
   TrackerData,
@@ -24,16 +25,57 @@ import {
   trackerSheets,
 } from "./plan";
 
+/** Queues the read of the workbook's sheets (with ids) and names (with types and formulas), listed after the next sync. */
+function queueListed(context: Excel.RequestContext): () => Listed {
+  const sheets = context.workbook.worksheets.load("items/name,items/id");
+  const names = context.workbook.names.load(
+    "items/name,items/type,items/formula",
+  );
+  return () => ({
+    sheets: sheets.items.map((s) => ({ name: s.name, id: s.id })),
+    names: names.items.map((n) => ({
+      name: n.name,
+      type: n.type,
+      formula: n.formula,
+    })),
+  });
+}
+
+/** The workbook's sheets and names, in one sync. */
+export async function listNames(
+  context: Excel.RequestContext,
+): Promise<Listed> {
+  const listed = queueListed(context);
+  await context.sync();
+  return listed();
+}
+
+/** The workbook's sheets (with ids) and its names by lower-case name (with formulas), in one sync. */
+export async function readSheetsAndNames(
+  context: Excel.RequestContext,
+): Promise<{
+  sheets: readonly { name: string; id: string }[];
+  names: ReadonlyMap<string, { name: string; formula: string }>;
+}> {
+  const { sheets, names } = await listNames(context);
+  return {
+    sheets,
+    names: new Map(
+      names.map((n) => [
+        n.name.toLowerCase(),
+        { name: n.name, formula: n.formula },
+      ]),
+    ),
+  };
+}
+
 /** Reads what is there (one sync); refuses, before anything is written, a workbook Excel would not let us change. */
 export async function readExisting(
   context: Excel.RequestContext,
 ): Promise<Existing & { readonly listed: Listed }> {
   const workbook = context.workbook.load("readOnly");
   const protection = context.workbook.protection.load("protected");
-  const sheets = context.workbook.worksheets.load("items/name,items/id");
-  const names = context.workbook.names.load(
-    "items/name,items/type,items/formula",
-  );
+  const read = queueListed(context);
   const tables = context.workbook.tables.load("items/name");
   await context.sync();
   if (workbook.readOnly) throw new WorkbookError("readOnly");
@@ -42,50 +84,22 @@ export async function readExisting(
       "protected",
       "The workbook's structure is protected: sheets cannot be added.",
     );
-  const lower = (items: { name: string }[]) =>
+  const listed = read();
+  const lower = (items: readonly { name: string }[]) =>
     items.map((i) => i.name.toLowerCase());
   const stale = new Map(
-    names.items
+    listed.names
       .filter((n) => n.type === Excel.NamedItemType.error)
       .map((n) => [n.name.toLowerCase(), n.formula] as const),
   );
   return {
-    sheets: new Set(lower(sheets.items)),
-    names: new Set([...lower(names.items), ...lower(tables.items)]),
+    sheets: new Set(lower(listed.sheets)),
+    names: new Set([...lower(listed.names), ...lower(tables.items)]),
     stale,
-    listed: {
-      sheets: sheets.items.map((s) => ({ name: s.name, id: s.id })),
-      names: names.items.map((n) => ({
-        name: n.name,
-        type: n.type,
-        formula: n.formula,
-      })),
-    },
+    listed,
   };
 }
 
-/** Reads the workbook's sheets (with ids) and names (with formulas) in one sync. */
-export async function readSheetsAndNames(
-  context: Excel.RequestContext,
-): Promise<{
-  sheets: readonly { name: string; id: string }[];
-  names: ReadonlyMap<string, { name: string; formula: string }>;
-}> {
-  const sheets = context.workbook.worksheets.load("items/name,items/id");
-  const names = context.workbook.names.load("items/name,items/formula");
-  await context.sync();
-  return {
-    sheets: sheets.items.map((s) => ({ name: s.name, id: s.id })),
-    names: new Map(
-      names.items.map((n) => [
-        n.name.toLowerCase(),
-        { name: n.name, formula: n.formula },
-      ]),
-    ),
-  };
-}
-
-/** The tracker in the workbook as a rebuild starts from it: its options, and what it would carry. */
 export interface TrackerRead {
   readonly options: Required<InsertOptions>;
   readonly values: number;
@@ -168,25 +182,6 @@ export async function readData(
   return readTrackerData(cells());
 }
 
-/** The workbook's names with formulas, in one sync. */
-export async function listNames(
-  context: Excel.RequestContext,
-): Promise<Listed> {
-  const sheets = context.workbook.worksheets.load("items/name,items/id");
-  const names = context.workbook.names.load(
-    "items/name,items/type,items/formula",
-  );
-  await context.sync();
-  return {
-    sheets: sheets.items.map((s) => ({ name: s.name, id: s.id })),
-    names: names.items.map((n) => ({
-      name: n.name,
-      type: n.type,
-      formula: n.formula,
-    })),
-  };
-}
-
 /** The user's data in the workbook's tracker, or undefined when it has none; two syncs. */
 export async function readUserData(
   context: Excel.RequestContext,
@@ -208,9 +203,9 @@ export async function readTracker(
     const old = optionsFromTracker(data);
     return {
       options: {
-        language: old.language ?? "en",
+        language: old.language ?? INSERT_DEFAULTS.language,
         company: old.company ?? "",
-        currency: old.currency ?? "USD",
+        currency: old.currency ?? INSERT_DEFAULTS.currency,
         firstMonth: old.firstMonth!,
         months: old.months,
       },

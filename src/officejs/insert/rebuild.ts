@@ -7,15 +7,15 @@
  * sheets deleted and the new ones renamed. Excel stopping part-way: undo.ts.
  */
 import { Carried, Dropped, describeWithUserData } from "../../core/rebuild";
-import { SheetKey, TEMPLATE_LABELS, WorkbookSpec } from "../../core/template";
+import { SheetKey, WorkbookSpec } from "../../core/template";
 import { TrackerData } from "../../core/tracker-data";
+import { onSheet } from "../../core/address";
 import { WorkbookError, toWorkbookError } from "../errors";
-import { quoted } from "../refresh/plan";
 import {
   InsertOptions,
   Listed,
   finalNames,
-  freeName,
+  freeSheetNames,
   namesByKey,
   referenceOf,
   sameDropped,
@@ -67,13 +67,7 @@ export async function rebuildTracker(
     throw toWorkbookError(e);
   }
   // 2. Plan: the new workbook under free sheet names, the user's data placed.
-  const defaults = TEMPLATE_LABELS[options.language].sheets;
-  const takenSheets = new Set(existing.sheets);
-  const sheetNames: Partial<Record<SheetKey, string>> = {};
-  for (const key of Object.keys(defaults) as SheetKey[]) {
-    sheetNames[key] = freeName(defaults[key], takenSheets);
-    takenSheets.add(sheetNames[key]!.toLowerCase());
-  }
+  const sheetNames = freeSheetNames(options.language, existing.sheets);
   const { spec, dropped, carried } = describeWithUserData(
     { ...options, sheetNames },
     data,
@@ -141,7 +135,7 @@ async function switchNames(
   const skipped: string[] = [];
   const changed: { name: string; was?: string }[] = [];
   for (const n of spec.names) {
-    const target = `=${quoted(sheetName.get(n.sheet)!, n.ref)}`;
+    const target = `=${onSheet(sheetName.get(n.sheet)!, n.ref)}`;
     const was = before.get(n.name.toLowerCase());
     if (!was) {
       context.workbook.names.add(

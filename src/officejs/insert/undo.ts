@@ -12,7 +12,7 @@ import {
   nothingLeft,
   toWorkbookError,
 } from "../errors";
-import { quoted } from "../refresh/plan";
+import { onSheet } from "../../core/address";
 import {
   Existing,
   insertedBy,
@@ -64,7 +64,7 @@ export async function stillLeft(
   const ids = new Set(left.sheets.map((s) => s.id));
   const sheets = now.sheets.filter((s) => ids.has(s.id));
   const onOurSheets = (formula: string) =>
-    sheets.some((s) => formula.startsWith(`=${quoted(s.name, "")}`));
+    sheets.some((s) => formula.startsWith(`=${onSheet(s.name, "")}`));
   const names = left.names.flatMap((n) => {
     const found = now.names.get(n.name.toLowerCase());
     return found && (found.formula === n.formula || onOurSheets(found.formula))

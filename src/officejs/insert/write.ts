@@ -11,13 +11,13 @@ import {
   ChartSpec,
   SheetKey,
   SheetSpec,
-  TEMPLATE_LABELS,
   WorkbookSpec,
   columnLetter,
   columnPoints,
   listSource,
 } from "../../core/template";
 import { describeWithUserData } from "../../core/rebuild";
+import { SHEET_NAMES } from "../../core/template/sheet-names";
 import { STYLES, TABLE_STYLE } from "../../core/template/styles";
 import { WorkbookError, toWorkbookError } from "../errors";
 import { addRules } from "../rules";
@@ -27,6 +27,7 @@ import {
   InsertOptions,
   InsertResult,
   freeName,
+  freeSheetNames,
   holdsCells,
   sheetBlock,
   styleAreas,
@@ -271,13 +272,8 @@ export async function insertTrackingWorkbook(
   } catch (e) {
     throw toWorkbookError(e);
   }
-  const defaults = TEMPLATE_LABELS[options.language].sheets;
-  const takenSheets = new Set(existing.sheets);
-  const sheetNames: Partial<Record<SheetKey, string>> = {};
-  for (const key of Object.keys(defaults) as SheetKey[]) {
-    sheetNames[key] = freeName(defaults[key], takenSheets);
-    takenSheets.add(sheetNames[key]!.toLowerCase());
-  }
+  const defaults = SHEET_NAMES[options.language];
+  const sheetNames = freeSheetNames(options.language, existing.sheets);
   const { spec } = describeWithUserData({ ...options, sheetNames });
 
   let skippedNames: string[];

@@ -5,23 +5,23 @@
  * planned from what the selection and the column to its right hold. The formulas agree with
  * Inspect's table (product.md 11): the same targets, each row's own phase.
  */
-import { Language, PHASE_NUMBERS, Unit } from "../../core/catalog";
+import { Language, Unit } from "../../core/catalog";
+import { Cell, isBlank } from "../../core/cell";
+import { targetPhaseOf } from "../../core/phases";
 import { resolve } from "../../core/lookup";
 import { isExcelError } from "../../functions/errors";
 import { gap, phase } from "../../functions/functions";
 import { functionName } from "../../functions/spanish";
-import { cell, onSheet, parseAddress } from "../../core/template/formulas";
+import { cell, onSheet, parseAddress } from "../../core/address";
 import { isFormula } from "../cells";
-
-export type CellValue = string | number | boolean | null;
 
 /** The used part of the selection, and the template's targets when the workbook has them. */
 export interface SelectedCells {
-  values: CellValue[][];
+  values: Cell[][];
   /** As Excel gives them: "=..." for a formula, else the value. */
-  formulas: CellValue[][];
+  formulas: Cell[][];
   /** Rows (id, P1, P2, P3, P4) read from the Thresholds sheet's Target_<metric> names; empty without a template. */
-  targets: CellValue[][];
+  targets: Cell[][];
 }
 
 export interface InspectedMetric {
@@ -54,15 +54,15 @@ const messageOf = (x: unknown): number | string =>
  * typed in the row (the latest month), so computed columns (targets, gaps, derived months) are ignored.
  */
 function rowValue(
-  values: readonly CellValue[],
-  formulas: readonly CellValue[],
+  values: readonly Cell[],
+  formulas: readonly Cell[],
 ): number | undefined {
   let first = 1;
   while (
     first < values.length &&
     !isFormula(formulas[first]) &&
     typeof values[first] === "string" &&
-    values[first] !== ""
+    !isBlank(values[first])
   )
     first++;
   if (first >= values.length) return undefined;
@@ -76,8 +76,8 @@ function rowValue(
 }
 
 function rowPair(
-  values: readonly CellValue[],
-  formulas: readonly CellValue[],
+  values: readonly Cell[],
+  formulas: readonly Cell[],
 ): [string, number, Unit] | undefined {
   const id = values[0];
   if (typeof id !== "string") return undefined;
@@ -91,8 +91,8 @@ function rowPair(
 
 /** The workbook's targets as Inspect passes them to the functions: none means the built-in ones. */
 export const workbookThresholds = (
-  targets: CellValue[][] | undefined,
-): CellValue[][] | undefined => (targets?.length ? targets : undefined);
+  targets: Cell[][] | undefined,
+): Cell[][] | undefined => (targets?.length ? targets : undefined);
 
 /**
  * The phase a metric reaches alone, and the phase its gap is measured against: the next one, 4
@@ -100,14 +100,11 @@ export const workbookThresholds = (
  */
 export function rowPhases(
   id: string,
-  value: CellValue,
-  thresholds: CellValue[][] | undefined,
+  value: Cell,
+  thresholds: Cell[][] | undefined,
 ): { reached: unknown; next: number } {
   const reached = phase([[id]], [[value]], undefined, thresholds);
-  const next =
-    typeof reached === "number"
-      ? Math.min(reached + 1, PHASE_NUMBERS.length)
-      : 1;
+  const next = targetPhaseOf(typeof reached === "number" ? reached : undefined);
   return { reached, next };
 }
 
@@ -143,7 +140,7 @@ export function inspectSelection(cells: SelectedCells): Inspection {
 /** The tracker's thresholds as the host finds them: what Inspect reads, and the tables holding them. */
 export interface WorkbookThresholds {
   /** Rows (id, P1..P4) read through the Target_<metric> names, as Inspect reads them (SelectedCells.targets). */
-  readonly targets: CellValue[][];
+  readonly targets: Cell[][];
   /** The table holding those rows (ScaleThresholds, or ScaleThresholds2 where the name was taken); none without a tracker. */
   readonly targetsTable?: string;
   /** The table holding the risk thresholds (ScaleRiskThresholds). */
@@ -170,9 +167,6 @@ export type FormulaPlan =
   | { readonly problem: "twoColumns" | "noMetrics" }
   | { readonly problem: "notEmpty"; readonly address: string };
 
-const blank = (v: CellValue | undefined) =>
-  v === "" || v === null || v === undefined;
-
 /**
  * `address`, `values` and `formulas` are the selection grown by one column and one row
  * (getResizedRange(1, 1)). Per row with a metric id and a value: SCALE.GAP to that metric's next
@@ -183,8 +177,8 @@ const blank = (v: CellValue | undefined) =>
  */
 export function planFormulas(
   address: string,
-  values: readonly (readonly CellValue[])[],
-  formulas: readonly (readonly CellValue[])[],
+  values: readonly (readonly Cell[])[],
+  formulas: readonly (readonly Cell[])[],
   language: Language,
   workbook: WorkbookThresholds = NO_TRACKER,
 ): FormulaPlan {
@@ -194,12 +188,12 @@ export function planFormulas(
   if (columns !== 2) return { problem: "twoColumns" };
   const target = area.start.col + 2;
   const ref = `${cell(target, area.start.row)}:${cell(target, area.start.row + rows)}`;
-  if (values.some((row, r) => !blank(row[2]) || !blank(formulas[r]?.[2])))
+  if (values.some((row, r) => !isBlank(row[2]) || !isBlank(formulas[r]?.[2])))
     return { problem: "notEmpty", address: onSheet(area.sheet, ref) };
   const at = (col: number, r: number) =>
     cell(area.start.col + col, area.start.row + r);
   const kinds = values.slice(0, rows).map(([id, value]) => {
-    if (typeof id !== "string" || blank(value)) return undefined;
+    if (typeof id !== "string" || isBlank(value)) return undefined;
     const found = resolve(id.trim());
     return found.kind === "metric" || found.kind === "indicator"
       ? found.kind
@@ -245,7 +239,7 @@ export function planFormulas(
     .every(
       ([id, value], r) =>
         kinds[r] === "metric" ||
-        (blank(id) && blank(value)) ||
+        (isBlank(id) && isBlank(value)) ||
         (r === 0 && kinds[r] === undefined && typeof value === "string"),
     );
   const whole = (col: number) => `${at(col, 0)}:${at(col, rows - 1)}`;

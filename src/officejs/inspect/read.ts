@@ -7,7 +7,8 @@ import { PHASE_METRICS, RISK_INDICATORS } from "../../core/catalog";
 import { NAMES } from "../../core/template/layout";
 import { INSPECT_MAX_CELLS, SelectionTooLargeError } from "../errors";
 import { rangeNameTest } from "../names";
-import type { CellValue, SelectedCells, WorkbookThresholds } from "./plan";
+import type { Cell } from "../../core/cell";
+import type { SelectedCells, WorkbookThresholds } from "./plan";
 
 /** Refuses a range larger than the pane reads, before any value of it is loaded. */
 function refuseLarge(range: Excel.Range): void {
@@ -58,7 +59,7 @@ function queueThresholds(
       .map(range),
   );
   return () => ({
-    targets: targets.map((t) => [t.id, ...(t.range.values[0] as CellValue[])]),
+    targets: targets.map((t) => [t.id, ...(t.range.values[0] as Cell[])]),
     targetsTable: tableName(targetsTables),
     risksTable: tableName(risksTables),
   });
@@ -80,8 +81,8 @@ export async function readSelection(
   if (!used.isNullObject) used.load("values,formulas");
   await context.sync();
   return {
-    values: used.isNullObject ? [] : (used.values as CellValue[][]),
-    formulas: used.isNullObject ? [] : (used.formulas as CellValue[][]),
+    values: used.isNullObject ? [] : (used.values as Cell[][]),
+    formulas: used.isNullObject ? [] : (used.formulas as Cell[][]),
     targets: thresholds().targets,
   };
 }

@@ -4,8 +4,10 @@
  * the pane lists (a flagged cell, the dashboard).
  */
 import type { Language } from "../../core/catalog";
+import { splitAddress } from "../../core/address";
+import { Cell, isBlank } from "../../core/cell";
 import { CellGoneError } from "../errors";
-import { CellValue, FormulaPlan, planFormulas } from "./plan";
+import { FormulaPlan, planFormulas } from "./plan";
 import { readBeside } from "./read";
 
 /** Writes SCALE formulas referencing the selection into the empty column to its right; three syncs. */
@@ -16,8 +18,8 @@ export async function writeFormulasBeside(
   const { area, thresholds } = await readBeside(context);
   const plan = planFormulas(
     area.address,
-    area.values as CellValue[][],
-    area.formulas as CellValue[][],
+    area.values as Cell[][],
+    area.formulas as Cell[][],
     language,
     thresholds,
   );
@@ -35,19 +37,10 @@ export async function writeFormula(
   // Read first: an example never replaces what the user typed.
   const cell = context.workbook.getActiveCell().load("formulas");
   await context.sync();
-  if ((cell.formulas[0]?.[0] ?? "") !== "") return false;
+  if (!isBlank(cell.formulas[0]?.[0])) return false;
   cell.formulas = [[formula]];
   await context.sync();
   return true;
-}
-
-function splitAddress(address: string): { sheet: string; ref: string } {
-  const bang = address.lastIndexOf("!");
-  const raw = address.slice(0, bang);
-  return {
-    sheet: raw.startsWith("'") ? raw.slice(1, -1).replace(/''/g, "'") : raw,
-    ref: address.slice(bang + 1),
-  };
 }
 
 /** Selects a cell given as "'Sheet name'!M4" and shows its sheet; CellGoneError where no sheet has that name now. */

@@ -10,6 +10,7 @@
  */
 import { PHASE_ROWS, TRACKING } from "../../core/template";
 import { rowRuns } from "../../core/template/rules";
+import { Cell, isBlank } from "../../core/cell";
 import { isFormula } from "../cells";
 
 /** Months on either side of a new one whose formulas are read. */
@@ -36,8 +37,6 @@ export interface TemplateRows {
   readonly computed: readonly number[];
   readonly chains: readonly number[];
 }
-
-const isEmpty = (v: unknown) => v === "" || v === null || v === undefined;
 
 const LAST_GROUP = Math.max(...TRACKING.groups.values());
 
@@ -75,7 +74,9 @@ export function templateRows(at: {
 
 /** The new months: past the first (whose header is the date the others count from), an empty header. */
 export function insertedMonths(headerFormulas: readonly unknown[]): number[] {
-  return headerFormulas.flatMap((f, k) => (k > 0 && isEmpty(f) ? [k] : []));
+  return headerFormulas.flatMap((f, k) =>
+    k > 0 && isBlank(f as Cell) ? [k] : [],
+  );
 }
 
 /** The first month after each run of new months: its as-of rows still read the month before the run. */
@@ -154,7 +155,7 @@ export function planInsertedMonths(
   const copies = inserted.flatMap((m) =>
     copiesInto(
       m.offset,
-      rows.computed.filter((r) => isEmpty(m.formulas[r])),
+      rows.computed.filter((r) => isBlank(m.formulas[r] as Cell)),
       sources,
     ),
   );

@@ -30,12 +30,10 @@ import {
   RISKS,
   SheetKey,
   TRACKING_COLUMNS,
-  cellPosition,
-  columnLetter,
   flagTextRules,
   trackingLevelRules,
 } from "../../core/template";
-import type { Address } from "../../core/template/formulas";
+import { Address, cell, cellAddress, parseAddress } from "../../core/address";
 
 export interface FlaggedCell {
   /** The month cell the value is from, e.g. Tracking!R7 */
@@ -114,15 +112,7 @@ export interface Plan {
   unusual: UnusualCell[];
 }
 
-/** An address as Excel reports it: the sheet name quoted only where it needs to be. */
-export const quoted = (sheet: string, ref: string) =>
-  `${/^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`}!${ref}`;
-
-/** One cell's address, as Excel reports it. */
-export const cellAddress = (sheet: string, col: number, row: number) =>
-  quoted(sheet, `${columnLetter(col)}${row}`);
-
-const ref = (col: number, row: number) => `${columnLetter(col)}${row}`;
+const ref = cell;
 
 /** The Tracking sheet's colours, for the rows and months the names cover now. */
 function trackingRules(s: TemplateSnapshot): ConditionalRule[] {
@@ -350,7 +340,6 @@ export function worstFirst(flagged: FlaggedCell[]): FlaggedCell[] {
   return flagged.sort(
     (a, b) =>
       order(b) - order(a) ||
-      cellPosition(a.address.split("!")[1]).row -
-        cellPosition(b.address.split("!")[1]).row,
+      parseAddress(a.address).start.row - parseAddress(b.address).start.row,
   );
 }

@@ -8,6 +8,7 @@ import { PHASE_PLANS, planCompletion, planItemCount } from "../../core/plan";
 import { PLAN, SheetKey, parseAddress } from "../../core/template";
 import { planItemRows } from "../../core/template/plan";
 import { languageOfLabel } from "../../core/template/labels";
+import { isFormula } from "../cells";
 import { TemplateSnapshot } from "./plan";
 import { Reads, SheetRead, present } from "./read";
 
@@ -31,7 +32,7 @@ export function snapshotOf(
     ? reads.reportingMonth
     : undefined;
   const value = reporting?.values[0]?.[0];
-  const formula = String(reporting?.formulas[0]?.[0] ?? "").startsWith("=");
+  const formula = isFormula(reporting?.formulas[0]?.[0]);
   const reportingMonth =
     typeof value === "number"
       ? value

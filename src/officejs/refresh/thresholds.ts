@@ -4,7 +4,7 @@
  * reads them. A text cell, or a floor typed for a metric that has none, is refused naming the cell.
  */
 import { PHASE_METRICS, RISK_INDICATORS } from "../../core/catalog";
-import { Cell, isEmpty } from "../../core/cell";
+import { Cell, isBlank, isEmpty } from "../../core/cell";
 import { Overrides } from "../../core/overrides";
 import {
   OverridesError,
@@ -12,9 +12,8 @@ import {
   parseOverrides,
 } from "../../core/thresholds-parser";
 import { THRESHOLD_HEADERS } from "../../core/template/thresholds-layout";
-import { parseAddress } from "../../core/template";
+import { cellAddress, parseAddress } from "../../core/address";
 import { WorkbookError } from "../errors";
-import { cellAddress } from "./plan";
 import { Reads, present } from "./read";
 
 /** The numbers in a thresholds name's cells, "" where empty (that check is off); a text cell is refused, naming the cell. */
@@ -22,7 +21,7 @@ function thresholdNumbers(range: Excel.Range): (number | "")[] {
   const a = parseAddress(range.address);
   return (range.values[0] as Cell[]).map((v, k) => {
     if (typeof v === "number" && Number.isFinite(v)) return v;
-    if (v === "" || v === null) return "";
+    if (isBlank(v)) return "";
     throw new WorkbookError(
       "badThresholds",
       `${cellAddress(a.sheet, a.start.col + k, a.start.row)} holds ${JSON.stringify(v)}, not a number`,

@@ -6,11 +6,10 @@ import {
   MessageBarBody,
 } from "@fluentui/react-components";
 import { Failure } from "../Failure";
+import type { ViewProps } from "./parts";
 import { Live } from "../feedback";
-import { Busy, useRun } from "../run";
+import { Busy, useAttempt } from "../run";
 import { FormulaArg, formulaText, parameterList } from "../formula-text";
-import type { Host } from "../../officejs";
-import type { Strings } from "../strings";
 import type { Language } from "../../core/catalog";
 import { SPANISH, SpanishTable, functionName } from "../../functions/spanish";
 
@@ -112,38 +111,28 @@ export default function FunctionsView({
   t,
   language,
   formulaLanguage,
-}: {
-  host: Host;
-  t: Strings;
-  language: Language;
-  formulaLanguage: Language;
-}) {
+}: ViewProps & { formulaLanguage: Language }) {
   const first = useRef<HTMLButtonElement>(null);
-  const { busy, run } = useRun(first);
   const [done, setDone] = useState<string>();
   /** The active cell had something in it, so nothing was written. */
   const [occupied, setOccupied] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { busy, running, error, attempt } = useAttempt(first, () => {
+    setDone(undefined);
+    setOccupied(false);
+  });
 
   /** Writes `formula` (Range.formulas' syntax); `shown` is how the user's Excel shows it. */
   const write = (formula: string, shown: string) =>
-    run(async () => {
-      setError(undefined);
-      setDone(undefined);
-      setOccupied(false);
-      try {
-        if (await host.writeFormula(formula)) setDone(shown);
-        else setOccupied(true);
-      } catch (e) {
-        setError(e);
-      }
+    attempt(t.functions.writing, async () => {
+      if (await host.writeFormula(formula)) setDone(shown);
+      else setOccupied(true);
     });
 
   return (
     <div style={{ display: "flex", flexDirection: "column", gap: 8 }}>
       <p style={{ margin: 0 }}>{t.functions.intro}</p>
       <Live kind="status">
-        {busy && <Busy label={t.functions.writing} />}
+        {busy && <Busy label={running} />}
         {done && (
           <MessageBar intent="success">
             <MessageBarBody>{t.functions.inserted(done)}</MessageBarBody>

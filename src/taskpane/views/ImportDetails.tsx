@@ -5,8 +5,6 @@
  */
 import {
   Dropdown,
-  MessageBar,
-  MessageBarBody,
   Option,
   OptionGroup,
   Table,
@@ -24,8 +22,7 @@ import {
 } from "../../core/catalog";
 import type { ImportPlan } from "../../officejs";
 import type { Strings } from "../strings";
-
-const list = { margin: "4px 0 0", paddingLeft: 18 } as const;
+import { BULLETS, WarningList } from "./parts";
 
 /** Every measure a row can be read as: the metrics, the risk indicators with rows of their own, cash. */
 function measures(language: Language): { id: string; name: string }[] {
@@ -146,33 +143,24 @@ export function ImportDetails({
       {mapped.length > 0 && (
         <div data-testid="import-mapped">
           <div>{t.import.mapped}</div>
-          <ul style={list}>
+          <ul style={BULLETS}>
             {mapped.map(([label, id]) => (
               <li key={label}>{`${label} → ${nameOf(id)}`}</li>
             ))}
           </ul>
         </div>
       )}
-      {plan.warnings.length > 0 && (
-        <MessageBar
-          intent="warning"
-          layout="multiline"
-          data-testid="import-unusual"
-        >
-          <MessageBarBody>
-            <div>{t.import.unusual(plan.warnings.length)}</div>
-            <ul style={list}>
-              {plan.warnings.map((w) => (
-                <li key={`${w.row.key}-${w.month}`}>{w.message}</li>
-              ))}
-            </ul>
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      <WarningList
+        testId="import-unusual"
+        heading={t.import.unusual(plan.warnings.length)}
+        items={plan.warnings}
+        keyOf={(w) => `${w.row.key}-${w.month}`}
+        render={(w) => w.message}
+      />
       {plan.skipped.length > 0 && (
         <div data-testid="import-skipped">
           <div>{t.import.skipped(plan.skipped.length)}</div>
-          <ul style={list}>
+          <ul style={BULLETS}>
             {plan.skipped.map((s) => (
               <li key={`${s.what}-${s.line}-${s.label}`}>{s.message}</li>
             ))}

@@ -4,60 +4,45 @@ import {
   Checkbox,
   MessageBar,
   MessageBarBody,
-  Table,
-  TableBody,
   TableCell,
-  TableHeader,
-  TableHeaderCell,
   TableRow,
 } from "@fluentui/react-components";
-import type { Language } from "../../core/catalog";
+import { splitAddress } from "../../core/address";
+import { Cell, isBlank } from "../../core/cell";
 import type { ImportCell, ImportPreview } from "../../officejs";
 import {
   ImportChangedError,
   ImportIncompleteError,
 } from "../../officejs/errors";
 import { Failure } from "../Failure";
+import {
+  DataTable,
+  ViewColumn,
+  ViewProps,
+  WarningList,
+  MainButton,
+} from "./parts";
 import { ImportDetails, ImportExample } from "./ImportDetails";
 import { Live } from "../feedback";
-import { Busy, useRun } from "../run";
+import { Busy, useAttempt } from "../run";
 import { formatMeasure, formatMonth } from "../format";
-import type { Host } from "../../officejs";
-import type { Strings } from "../strings";
-
-interface Props {
-  host: Host;
-  t: Strings;
-  language: Language;
-}
 
 /** The preview shows this many cells; the rest are counted. */
 const PREVIEW_ROWS = 20;
 
 /** Reads a block of the user's sheet, shows what goes where, and writes only on confirmation. */
-export default function ImportView({ host, t, language }: Props) {
+export default function ImportView({ host, t, language }: ViewProps) {
   const main = useRef<HTMLButtonElement>(null);
-  const { busy, run } = useRun(main);
-  const [running, setRunning] = useState(t.import.reading);
   const [preview, setPreview] = useState<ImportPreview>();
   const [replaceTyped, setReplaceTyped] = useState(false);
   const [wrote, setWrote] = useState<string>();
-  const [error, setError] = useState<unknown>();
   /** Labels mapped to a measure in this pane: read with them, and remembered in the workbook on write. */
   const [chosen, setChosen] = useState<Record<string, string>>({});
 
   /** A new run clears what the last one said; a write keeps the preview it writes until it ends. */
-  const attempt = (label: string, step: () => Promise<void>) =>
-    run(async () => {
-      setRunning(label);
-      setError(undefined);
-      setWrote(undefined);
-      try {
-        await step();
-      } catch (e) {
-        setError(e);
-      }
-    });
+  const { busy, running, error, attempt } = useAttempt(main, () =>
+    setWrote(undefined),
+  );
   const read = (mapping = chosen) =>
     attempt(t.import.reading, async () => {
       setPreview(undefined);
@@ -81,30 +66,24 @@ export default function ImportView({ host, t, language }: Props) {
     return read(mapping);
   };
 
-  const shown = (c: ImportCell, v: string | number | boolean | undefined) =>
+  const shown = (c: ImportCell, v: Cell) =>
     typeof v === "number"
       ? formatMeasure(v, c.row.measure, language)
       : String(v ?? "");
   /** A cell as the preview read it or as it is now: empty, a formula as Excel shows it, or a value. */
-  const content = (c: ImportCell, v: string | number | boolean) =>
-    v === "" ? t.import.emptyCell : shown(c, v);
+  const content = (c: ImportCell, v: Cell) =>
+    isBlank(v) ? t.import.emptyCell : shown(c, v);
   const plan = preview?.plan;
   const toWrite = plan
     ? plan.cells.length - (replaceTyped ? 0 : plan.overwrites.length)
     : 0;
 
   return (
-    <div style={{ display: "flex", flexDirection: "column", gap: 10 }}>
-      <p style={{ margin: 0 }}>{t.import.intro}</p>
+    <ViewColumn intro={t.import.intro}>
       <ImportExample t={t} />
-      <Button
-        appearance="primary"
-        ref={main}
-        onClick={() => read()}
-        disabledFocusable={busy}
-      >
+      <MainButton ref={main} onClick={() => read()} busy={busy}>
         {t.import.read}
-      </Button>
+      </MainButton>
       <Live kind="status">
         {busy && <Busy label={running} />}
         {wrote && (
@@ -158,21 +137,14 @@ export default function ImportView({ host, t, language }: Props) {
               </ul>
             )}
         </Failure>
-        {preview && plan && plan.errors.length > 0 && (
-          <MessageBar
-            intent="warning"
-            layout="multiline"
-            data-testid="import-refused"
-          >
-            <MessageBarBody>
-              <div>{t.import.refused(plan.errors.length)}</div>
-              <ul style={{ margin: "4px 0", paddingLeft: 18 }}>
-                {plan.errors.map((e) => (
-                  <li key={e}>{e}</li>
-                ))}
-              </ul>
-            </MessageBarBody>
-          </MessageBar>
+        {preview && plan && (
+          <WarningList
+            testId="import-refused"
+            heading={t.import.refused(plan.errors.length)}
+            items={plan.errors}
+            keyOf={(e) => e}
+            render={(e) => e}
+          />
         )}
       </Live>
       {plan && (
@@ -190,33 +162,23 @@ export default function ImportView({ host, t, language }: Props) {
           style={{ display: "flex", flexDirection: "column", gap: 8 }}
         >
           {plan.cells.length > 0 && (
-            <Table
-              size="small"
-              aria-label={t.tabs.import}
-              style={{ tableLayout: "auto" }}
+            <DataTable
+              label={t.tabs.import}
+              headers={(["measure", "month", "value", "cell"] as const).map(
+                (c) => t.import.columns[c],
+              )}
             >
-              <TableHeader>
-                <TableRow>
-                  {(["measure", "month", "value", "cell"] as const).map((c) => (
-                    <TableHeaderCell key={c}>
-                      {t.import.columns[c]}
-                    </TableHeaderCell>
-                  ))}
+              {plan.cells.slice(0, PREVIEW_ROWS).map((c) => (
+                <TableRow key={c.address}>
+                  <TableCell>{c.row.measure.name[language]}</TableCell>
+                  <TableCell>{formatMonth(c.monthLabel, language)}</TableCell>
+                  <TableCell title={String(c.value)}>
+                    {shown(c, c.value)}
+                  </TableCell>
+                  <TableCell>{splitAddress(c.address).ref}</TableCell>
                 </TableRow>
-              </TableHeader>
-              <TableBody>
-                {plan.cells.slice(0, PREVIEW_ROWS).map((c) => (
-                  <TableRow key={c.address}>
-                    <TableCell>{c.row.measure.name[language]}</TableCell>
-                    <TableCell>{formatMonth(c.monthLabel, language)}</TableCell>
-                    <TableCell title={String(c.value)}>
-                      {shown(c, c.value)}
-                    </TableCell>
-                    <TableCell>{c.address.split("!")[1]}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+              ))}
+            </DataTable>
           )}
           {plan.cells.length > PREVIEW_ROWS && (
             <div>{t.import.more(plan.cells.length - PREVIEW_ROWS)}</div>
@@ -267,6 +229,6 @@ export default function ImportView({ host, t, language }: Props) {
           )}
         </div>
       )}
-    </div>
+    </ViewColumn>
   );
 }

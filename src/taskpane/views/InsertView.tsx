@@ -8,18 +8,13 @@ import {
   Select,
 } from "@fluentui/react-components";
 import { Language } from "../../core/catalog";
-import { COMPANY_MAX_CHARACTERS, companyFits } from "../../core/company";
+import { onSheet } from "../../core/address";
 import { SHEET_NAMES } from "../../core/template/sheet-names";
+import { MONTHS, defaultFirstMonth, monthLabel } from "../../core/months";
 import {
-  EXCEL_DATES,
-  MONTHS,
-  defaultFirstMonth,
-  latestFirstMonth,
-  monthLabel,
-  parseYearMonth,
-  timelineFitsExcel,
-} from "../../core/months";
-import { readWholeText } from "../../core/numbers";
+  INSERT_DEFAULTS,
+  validateInsertOptions,
+} from "../../core/template/options";
 import type { Dropped } from "../../core/rebuild";
 import type {
   InsertLeft,
@@ -33,10 +28,11 @@ import {
   RebuildStoppedError,
 } from "../../officejs/errors";
 import { Failure } from "../Failure";
+import type { ViewProps } from "./parts";
 import { Live } from "../feedback";
-import { Busy, useRun } from "../run";
-import type { Host, TrackerState } from "../../officejs";
-import { STRINGS, Strings } from "../strings";
+import { Busy, useAttempt } from "../run";
+import type { TrackerState } from "../../officejs";
+import type { Strings } from "../strings";
 
 /** The name a template sheet has when it is free ("Thresholds"), in the workbook's language. */
 function defaultName(key: string, language: Language): string {
@@ -49,65 +45,19 @@ type RebuildTexts = typeof import("../../core/rebuild");
 const rebuildTexts = (): Promise<RebuildTexts> =>
   import(/* webpackChunkName: "excel" */ "../../core/rebuild");
 
-interface Props {
-  host: Host;
-  t: Strings;
-  language: Language;
+interface Props extends ViewProps {
   /** The pane's look for a tracker in the workbook (App's). */
   tracker: TrackerState;
 }
 
-/**
- * The options' checks, the core's rules (one rule for the pane and the command line): a first
- * month whose whole timeline is dates Excel holds, a company name that fits a title, a whole
- * number of months.
- */
-function checkOptions(
-  fields: {
-    currency: string;
-    firstMonth: string;
-    months: string;
-    company: string;
-  },
-  t: Strings,
-  language: Language,
-) {
-  const read = readWholeText(fields.months.trim());
-  const months = read.kind === "number" ? read.value : NaN;
-  const monthsOk = months >= MONTHS.min && months <= MONTHS.max;
-  const span = monthsOk ? months : MONTHS.min;
-  const firstMonth = !parseYearMonth(fields.firstMonth)
-    ? t.insert.firstMonthInvalid
-    : !timelineFitsExcel(fields.firstMonth, span)
-      ? t.insert.firstMonthRange(
-          monthLabel(EXCEL_DATES.firstMonth, language),
-          monthLabel(latestFirstMonth(span), language),
-        )
-      : undefined;
-  const problems = {
-    currency: /^[A-Za-z]{3}$/.test(fields.currency.trim())
-      ? undefined
-      : t.insert.currencyInvalid,
-    firstMonth,
-    months: monthsOk ? undefined : t.insert.monthsInvalid,
-    company:
-      fields.company.trim() === "" || companyFits(fields.company)
-        ? undefined
-        : t.insert.companyInvalid(COMPANY_MAX_CHARACTERS),
-  };
-  return { problems, months, ok: Object.values(problems).every((p) => !p) };
-}
-
 export function InsertView({ host, t, language, tracker: found }: Props) {
   const main = useRef<HTMLButtonElement>(null);
-  const { busy, run } = useRun(main);
-  const [running, setRunning] = useState(t.insert.running);
   const [workbookLanguage, setWorkbookLanguage] = useState<Language>(language);
   const [company, setCompany] = useState("");
-  const [currency, setCurrency] = useState("USD");
+  const [currency, setCurrency] = useState<string>(INSERT_DEFAULTS.currency);
   // A timeline that holds last year's history: this month is month 13 (product.md 11).
   const [firstMonth, setFirstMonth] = useState(() => defaultFirstMonth());
-  const [months, setMonths] = useState(String(MONTHS.default));
+  const [months, setMonths] = useState(String(INSERT_DEFAULTS.months));
   /** The tracker in the workbook: Insert becomes Rebuild. Undefined until looked for, null when there is none. */
   const [tracker, setTracker] = useState<TrackerRead | null>();
   /** This view made the tracker it knows (an insert or a rebuild): the pane's news of it needs no read. */
@@ -120,9 +70,15 @@ export function InsertView({ host, t, language, tracker: found }: Props) {
     options: InsertOptions;
   }>();
   const [texts, setTexts] = useState<RebuildTexts>();
-  const [error, setError] = useState<unknown>();
   const [tried, setTried] = useState(false);
   const [removed, setRemoved] = useState<InsertLeft>();
+  /** A new run clears what the last one said. */
+  const { busy, running, error, setError, attempt } = useAttempt(main, () => {
+    setResult(undefined);
+    setRebuilt(undefined);
+    setRemoved(undefined);
+    setOutside(undefined);
+  });
 
   useEffect(() => {
     performance.mark("scale-ready");
@@ -161,41 +117,37 @@ export function InsertView({ host, t, language, tracker: found }: Props) {
     setMonths(String(read.options.months));
   };
 
-  const checked = checkOptions(
-    { currency, firstMonth, months, company },
-    t,
-    language,
+  // The core's one check, for the pane and the command line: its sentences in the pane's language, naming the fields.
+  const checked = validateInsertOptions(
+    { company: company.trim() || undefined, currency, firstMonth, months },
+    {
+      names: {
+        language: t.insert.language,
+        company: t.insert.company,
+        currency: t.insert.currency,
+        firstMonth: t.insert.firstMonth,
+        months: t.insert.months,
+      },
+      language,
+      month: (m) => monthLabel(m, language),
+    },
   );
+  const valid = Object.keys(checked.problems).length === 0;
   const shown = (problem: string | undefined) => (tried ? problem : undefined);
 
   const options = (): InsertOptions => ({
     language: workbookLanguage,
-    company: company.trim() || STRINGS[workbookLanguage].insert.defaultCompany,
-    currency: currency.trim().toUpperCase(),
+    company:
+      checked.options.company ?? INSERT_DEFAULTS.company[workbookLanguage],
+    currency: checked.options.currency ?? INSERT_DEFAULTS.currency,
     firstMonth,
-    months: checked.months,
+    months: checked.options.months,
   });
-
-  /** A new run clears what the last one said. */
-  const attempt = (label: string, work: () => Promise<void>) =>
-    run(async () => {
-      setRunning(label);
-      setError(undefined);
-      setResult(undefined);
-      setRebuilt(undefined);
-      setRemoved(undefined);
-      setOutside(undefined);
-      try {
-        await work();
-      } catch (e) {
-        setError(e);
-      }
-    });
 
   /** Insert, or (a tracker in the workbook) rebuild; `confirmed`: the values the user agreed to leave out. */
   const start = (confirmed?: typeof outside) => {
     setTried(true);
-    if (busy || (!confirmed && !checked.ok)) return;
+    if (busy || (!confirmed && !valid)) return;
     const chosen = confirmed?.options ?? options();
     if (tracker)
       return attempt(t.insert.rebuilding, () =>
@@ -252,7 +204,7 @@ export function InsertView({ host, t, language, tracker: found }: Props) {
     );
 
   const goToDashboard = (sheet: string) =>
-    host.select(`'${sheet.replace(/'/g, "''")}'!A1`).catch(setError);
+    host.select(onSheet(sheet, "A1")).catch(setError);
 
   return (
     <form
@@ -297,7 +249,7 @@ export function InsertView({ host, t, language, tracker: found }: Props) {
       >
         <Input
           value={company}
-          placeholder={STRINGS[workbookLanguage].insert.defaultCompany}
+          placeholder={INSERT_DEFAULTS.company[workbookLanguage]}
           onChange={(_, d) => setCompany(d.value)}
         />
       </Field>

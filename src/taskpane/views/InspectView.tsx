@@ -3,26 +3,18 @@ import {
   Button,
   MessageBar,
   MessageBarBody,
-  Table,
-  TableBody,
   TableCell,
-  TableHeader,
-  TableHeaderCell,
   TableRow,
 } from "@fluentui/react-components";
 import { Language, PHASE_METRICS } from "../../core/catalog";
 import { Failure } from "../Failure";
+import { DataTable, ViewColumn, ViewProps, MainButton } from "./parts";
 import { Live } from "../feedback";
-import { Busy, useRun } from "../run";
+import { Busy, useAttempt } from "../run";
 import { formatMeasure } from "../format";
-import type { Host } from "../../officejs";
 import { Inspection, inspectSelection } from "../../officejs/inspect/plan";
-import type { Strings } from "../strings";
 
-interface Props {
-  host: Host;
-  t: Strings;
-  language: Language;
+interface Props extends ViewProps {
   /** Excel's display language: the function names written into cells (office-js#891). */
   formulaLanguage: Language;
 }
@@ -34,27 +26,16 @@ export default function InspectView({
   formulaLanguage,
 }: Props) {
   const main = useRef<HTMLButtonElement>(null);
-  const { busy, run } = useRun(main);
-  const [running, setRunning] = useState(t.inspect.running);
   const [inspection, setInspection] = useState<Inspection>();
-  const [error, setError] = useState<unknown>();
   const [written, setWritten] = useState<{
     intent: "success" | "warning";
     text: string;
   }>();
 
   /** A new run clears what the last one said. */
-  const attempt = (label: string, step: () => Promise<void>) =>
-    run(async () => {
-      setRunning(label);
-      setError(undefined);
-      setWritten(undefined);
-      try {
-        await step();
-      } catch (e) {
-        setError(e);
-      }
-    });
+  const { busy, running, error, attempt } = useAttempt(main, () =>
+    setWritten(undefined),
+  );
 
   const writeFormulas = () =>
     attempt(t.inspect.writingFormulas, async () => {
@@ -107,17 +88,11 @@ export default function InspectView({
     );
 
   return (
-    <div style={{ display: "flex", flexDirection: "column", gap: 10 }}>
-      <p style={{ margin: 0 }}>{t.inspect.intro}</p>
+    <ViewColumn intro={t.inspect.intro}>
       <div style={{ display: "flex", flexWrap: "wrap", gap: 8 }}>
-        <Button
-          appearance="primary"
-          ref={main}
-          onClick={inspect}
-          disabledFocusable={busy}
-        >
+        <MainButton ref={main} onClick={inspect} busy={busy}>
           {t.inspect.run}
-        </Button>
+        </MainButton>
         <Button onClick={writeFormulas} disabledFocusable={busy}>
           {t.inspect.writeFormulas}
         </Button>
@@ -155,33 +130,23 @@ export default function InspectView({
               ? t.inspect.workbookTargets
               : t.inspect.builtInTargets}
           </p>
-          <Table
-            size="small"
-            aria-label={t.tabs.inspect}
-            style={{ tableLayout: "auto" }}
+          <DataTable
+            label={t.tabs.inspect}
+            headers={(["metric", "value", "phase", "gap"] as const).map(
+              (c) => t.inspect.columns[c],
+            )}
           >
-            <TableHeader>
-              <TableRow>
-                {(["metric", "value", "phase", "gap"] as const).map((c) => (
-                  <TableHeaderCell key={c}>
-                    {t.inspect.columns[c]}
-                  </TableHeaderCell>
-                ))}
+            {inspection.metrics.map((m, i) => (
+              <TableRow key={i}>
+                <TableCell>{name(m.id)}</TableCell>
+                {cell(m.value, m.id)}
+                <TableCell>{m.phase}</TableCell>
+                {cell(m.gap, m.id, ` (P${m.nextPhase})`)}
               </TableRow>
-            </TableHeader>
-            <TableBody>
-              {inspection.metrics.map((m, i) => (
-                <TableRow key={i}>
-                  <TableCell>{name(m.id)}</TableCell>
-                  {cell(m.value, m.id)}
-                  <TableCell>{m.phase}</TableCell>
-                  {cell(m.gap, m.id, ` (P${m.nextPhase})`)}
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+            ))}
+          </DataTable>
         </div>
       )}
-    </div>
+    </ViewColumn>
   );
 }

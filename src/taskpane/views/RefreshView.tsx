@@ -1,22 +1,25 @@
 import { useRef, useState } from "react";
 import {
   Badge,
-  Button,
   Link,
   MessageBar,
   MessageBarBody,
-  Table,
-  TableBody,
   TableCell,
-  TableHeader,
-  TableHeaderCell,
   TableRow,
 } from "@fluentui/react-components";
 import { Language, PHASE_METRICS, RISK_INDICATORS } from "../../core/catalog";
-import type { FlaggedCell } from "../../officejs";
+import type { FlaggedCell, RefreshResult } from "../../officejs";
 import { Failure } from "../Failure";
+import {
+  ActionBar,
+  DataTable,
+  ViewColumn,
+  ViewProps,
+  WarningList,
+  MainButton,
+} from "./parts";
 import { Live } from "../feedback";
-import { Busy, useRun } from "../run";
+import { Busy, useAttempt } from "../run";
 import {
   formatMeasure,
   formatMonth,
@@ -24,14 +27,8 @@ import {
   rangeProblem,
   unusualSentence,
 } from "../format";
-import type { RefreshResult } from "../../officejs";
-import type { Host } from "../../officejs";
-import type { Strings } from "../strings";
 
-interface Props {
-  host: Host;
-  t: Strings;
-  language: Language;
+interface Props extends ViewProps {
   last?: RefreshResult;
   stale: boolean;
   /** False when Excel cannot report edits to the pane, so staleness is unknown. */
@@ -39,6 +36,16 @@ interface Props {
   /** A refresh's result; undefined when a new run starts, so the last one's list is not shown as current. */
   onRefreshed: (result: RefreshResult | undefined) => void;
 }
+
+/** A list of links, one under another, without bullets. */
+const LINKS = {
+  margin: "4px 0 0",
+  padding: 0,
+  listStyle: "none",
+  display: "flex",
+  flexDirection: "column",
+  gap: 4,
+} as const;
 
 const LEVEL_COLOR = {
   OK: "success",
@@ -77,24 +84,18 @@ export default function RefreshView({
   onRefreshed,
 }: Props) {
   const main = useRef<HTMLButtonElement>(null);
-  const { busy, run } = useRun(main);
-  const [running, setRunning] = useState<string>(t.refresh.running);
-  const [error, setError] = useState<unknown>();
   const [rebuilt, setRebuilt] = useState<{ sheet: string; rules: number }>();
-
   /** A new run clears what the last one said. */
-  const start = (label: string, work: () => Promise<void>) =>
-    run(async () => {
-      setRunning(label);
-      setError(undefined);
-      setRebuilt(undefined);
-      onRefreshed(undefined);
-      try {
-        await work();
-      } catch (e) {
-        setError(e);
-      }
-    });
+  const {
+    busy,
+    running,
+    error,
+    setError,
+    attempt: start,
+  } = useAttempt(main, () => {
+    setRebuilt(undefined);
+    onRefreshed(undefined);
+  });
 
   const rebuild = (sheet: string) =>
     start(t.refresh.rebuilding, async () => {
@@ -103,13 +104,16 @@ export default function RefreshView({
       onRefreshed(await host.refresh());
     });
 
+  /** Selects a listed cell; a sheet renamed or deleted since is said as a failure. */
+  const select = (address: string) => void host.select(address).catch(setError);
+
   const refresh = () =>
     start(t.refresh.running, async () => onRefreshed(await host.refresh()));
 
   const row = (f: FlaggedCell) => {
     const { name, shown } = measure(f.measureId, language);
     return (
-      <TableRow key={f.address}>
+      <TableRow key={`${f.measureId}@${f.address}`}>
         <TableCell>
           <div
             style={{
@@ -122,7 +126,7 @@ export default function RefreshView({
           >
             <Link
               as="button"
-              onClick={() => host.select(f.address).catch(setError)}
+              onClick={() => select(f.address)}
               aria-label={`${name}: ${t.refresh.selectHint} ${f.address}`}
             >
               {name}
@@ -149,16 +153,10 @@ export default function RefreshView({
   };
 
   return (
-    <div style={{ display: "flex", flexDirection: "column", gap: 10 }}>
-      <p style={{ margin: 0 }}>{t.refresh.intro}</p>
-      <Button
-        appearance="primary"
-        ref={main}
-        onClick={refresh}
-        disabledFocusable={busy}
-      >
+    <ViewColumn intro={t.refresh.intro}>
+      <MainButton ref={main} onClick={refresh} busy={busy}>
         {t.refresh.run}
-      </Button>
+      </MainButton>
       <Live kind="status">
         {busy && <Busy label={running} />}
         {rebuilt && (
@@ -222,99 +220,41 @@ export default function RefreshView({
           </MessageBarBody>
         </MessageBar>
       )}
-      {last && last.outOfRange.length > 0 && (
-        <MessageBar
-          intent="warning"
-          layout="multiline"
-          data-testid="out-of-range"
-        >
-          <MessageBarBody>
-            <span>{t.refresh.outOfRange(last.outOfRange.length)}</span>
-            <ul
-              style={{
-                margin: "4px 0 0",
-                padding: 0,
-                listStyle: "none",
-                display: "flex",
-                flexDirection: "column",
-                gap: 4,
-              }}
-            >
-              {last.outOfRange.map((c) => (
-                <li key={c.address}>
-                  <Link
-                    as="button"
-                    onClick={() => host.select(c.address).catch(setError)}
-                  >
-                    {t.refresh.outOfRangeCell(
-                      c.address,
-                      c.value,
-                      rangeProblem(c.measureId, c.value, language) || c.problem,
-                    )}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      {last && last.unusual.length > 0 && (
-        <MessageBar
-          intent="warning"
-          layout="multiline"
-          data-testid="unusual-values"
-        >
-          <MessageBarBody>
-            <span>{t.refresh.unusual(last.unusual.length)}</span>
-            <ul
-              style={{
-                margin: "4px 0 0",
-                padding: 0,
-                listStyle: "none",
-                display: "flex",
-                flexDirection: "column",
-                gap: 4,
-              }}
-            >
-              {last.unusual.map((c) => (
-                <li key={c.address}>
-                  <Link
-                    as="button"
-                    onClick={() => host.select(c.address).catch(setError)}
-                  >
-                    {`${c.address}: ${unusualSentence(c, language)}`}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      {last &&
+        [
+          {
+            testId: "out-of-range",
+            heading: t.refresh.outOfRange(last.outOfRange.length),
+            cells: last.outOfRange.map((c) => ({
+              address: c.address,
+              text: t.refresh.outOfRangeCell(
+                c.address,
+                c.value,
+                rangeProblem(c.measureId, c.value, language) || c.problem,
+              ),
+            })),
+          },
+          {
+            testId: "unusual-values",
+            heading: t.refresh.unusual(last.unusual.length),
+            cells: last.unusual.map((c) => ({
+              address: c.address,
+              text: `${c.address}: ${unusualSentence(c, language)}`,
+            })),
+          },
+        ].map((list) => (
+          <CellList key={list.testId} {...list} select={select} />
+        ))}
       {last?.unreadableSheets.map((sheet) => (
-        <MessageBar
+        <ActionBar
           key={sheet}
           intent="warning"
-          layout="multiline"
-          data-testid="unreadable"
-        >
-          <MessageBarBody
-            style={{
-              display: "flex",
-              flexDirection: "column",
-              gap: 6,
-              alignItems: "flex-start",
-            }}
-          >
-            <span>{t.refresh.unreadable(sheet)}</span>
-            <Button
-              size="small"
-              onClick={() => rebuild(sheet)}
-              disabledFocusable={busy}
-            >
-              {t.refresh.rebuild(sheet)}
-            </Button>
-          </MessageBarBody>
-        </MessageBar>
+          testId="unreadable"
+          text={t.refresh.unreadable(sheet)}
+          action={t.refresh.rebuild(sheet)}
+          onAction={() => rebuild(sheet)}
+          busy={busy}
+        />
       ))}
       {last && (
         <div
@@ -333,25 +273,45 @@ export default function RefreshView({
           ) : last.flagged.length === 0 ? (
             <p>{t.refresh.none}</p>
           ) : (
-            <Table
-              size="small"
-              aria-label={t.tabs.refresh}
-              style={{ tableLayout: "auto" }}
+            <DataTable
+              label={t.tabs.refresh}
+              headers={(["metric", "value", "target"] as const).map(
+                (c) => t.refresh.columns[c],
+              )}
             >
-              <TableHeader>
-                <TableRow>
-                  {(["metric", "value", "target"] as const).map((c) => (
-                    <TableHeaderCell key={c}>
-                      {t.refresh.columns[c]}
-                    </TableHeaderCell>
-                  ))}
-                </TableRow>
-              </TableHeader>
-              <TableBody>{last.flagged.map(row)}</TableBody>
-            </Table>
+              {last.flagged.map(row)}
+            </DataTable>
           )}
         </div>
       )}
-    </div>
+    </ViewColumn>
+  );
+}
+
+/** Cells the refresh lists apart (out of range, unusual), each a link that selects it; nothing when there are none. */
+function CellList({
+  testId,
+  heading,
+  cells,
+  select,
+}: {
+  testId: string;
+  heading: string;
+  cells: readonly { address: string; text: string }[];
+  select: (address: string) => void;
+}) {
+  return (
+    <WarningList
+      testId={testId}
+      heading={heading}
+      items={cells}
+      keyOf={(c) => c.address}
+      listStyle={LINKS}
+      render={(c) => (
+        <Link as="button" onClick={() => select(c.address)}>
+          {c.text}
+        </Link>
+      )}
+    />
   );
 }

@@ -2,7 +2,8 @@
  * The formula builder's plan, and what its formulas compute when a real formula engine
  * (HyperFormula with the SCALE plugin) evaluates them beside the user's cells.
  */
-import { CellValue, WorkbookThresholds, inspectSelection, planFormulas } from "../../../src/officejs/inspect/plan";
+import type { Cell } from "../../../src/core/cell";
+import { WorkbookThresholds, inspectSelection, planFormulas } from "../../../src/officejs/inspect/plan";
 import { describeWorkbook, parseAddress } from "../../../src/core/template";
 import { engine } from "../../hyperformula/scale-plugin";
 
@@ -49,10 +50,10 @@ describe("Write formulas beside the selection", () => {
   test("never over a cell that holds something; only two-column selections; something to write", () => {
     const { values, formulas } = grown(selection);
     formulas[3][2] = "=1+1";
-    expect(planFormulas("Data!A1:C6", values, formulas, "en")).toEqual({ problem: "notEmpty", address: "'Data'!C1:C6" });
+    expect(planFormulas("Data!A1:C6", values, formulas, "en")).toEqual({ problem: "notEmpty", address: "Data!C1:C6" });
     const below = grown(selection);
     below.values[5][2] = "typed";
-    expect(planFormulas("Data!A1:C6", below.values, below.formulas, "en")).toEqual({ problem: "notEmpty", address: "'Data'!C1:C6" });
+    expect(planFormulas("Data!A1:C6", below.values, below.formulas, "en")).toEqual({ problem: "notEmpty", address: "Data!C1:C6" });
     const three = grown([["mrr", 1, 2]]);
     expect(planFormulas("Data!A1:D2", three.values, three.formulas, "en")).toEqual({ problem: "twoColumns" });
     const none = grown([["Metric", "Value"], ["notes", 3]]);
@@ -83,7 +84,7 @@ describe("Write formulas beside the selection", () => {
 describe("in a workbook with the tracker, the formulas agree with Inspect's table", () => {
   type Cells = (string | number | null)[][];
   /** The tracker's Thresholds sheet as the template writes it, and where its tables and Target_ names are. */
-  function thresholdsSheet(): { grid: Cells; tableRef: (name: string) => string; targetRows: (grid: Cells) => CellValue[][] } {
+  function thresholdsSheet(): { grid: Cells; tableRef: (name: string) => string; targetRows: (grid: Cells) => Cell[][] } {
     const spec = describeWorkbook({ language: "en", company: "Acme", currency: "USD", firstMonth: "2026-01" });
     const sheet = spec.sheets.find((s) => s.key === "thresholds")!;
     const grid: Cells = [];

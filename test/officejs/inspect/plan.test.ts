@@ -1,9 +1,10 @@
+import type { Cell } from "../../../src/core/cell";
 import { gap, phase } from "../../../src/functions/functions";
-import { CellValue, SelectedCells, inspectSelection } from "../../../src/officejs/inspect/plan";
+import { SelectedCells, inspectSelection } from "../../../src/officejs/inspect/plan";
 
 /** A selection as Excel returns it; "=" cells are formulas whose result is given after "->". */
-function selection(rows: CellValue[][], targets: CellValue[][] = []): SelectedCells {
-  const parse = (c: CellValue) => (typeof c === "string" && c.startsWith("=") ? c.split("->") : [c, c]);
+function selection(rows: Cell[][], targets: Cell[][] = []): SelectedCells {
+  const parse = (c: Cell) => (typeof c === "string" && c.startsWith("=") ? c.split("->") : [c, c]);
   const values = rows.map((r) => r.map((c) => {
     const [formula, result] = parse(c);
     return formula === result ? c : result === "" ? "" : Number(result);
