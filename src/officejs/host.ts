@@ -1,6 +1,7 @@
 /**
  * The pane's Host (index.ts) implemented with Excel.run: each operation runs in a batch of its own,
- * its code loaded on first use, off the first screen (the look for a tracker aside, tracker.ts).
+ * its code loaded on first use, off the first screen (the look for a tracker, tracker.ts, and the
+ * pane's two small writes, inspect/select.ts, aside).
  * Failures come back as WorkbookError, except the few the pane has its own sentence for (errors.ts).
  */
 import type { Host } from "./index";
@@ -11,6 +12,7 @@ import {
   SelectionTooLargeError,
   toWorkbookError,
 } from "./errors";
+import { select, writeFormula } from "./inspect/select";
 import { findTracker } from "./tracker";
 
 /** Runs a batch; failures become WorkbookError, except those with one of `paneCodes`. */
@@ -87,14 +89,8 @@ export const excelHost: Host = {
     const { writeFormulasBeside } = await inspectWrite();
     return run((context) => writeFormulasBeside(context, language), SELECTION);
   },
-  select: async (address) => {
-    const { select } = await inspectWrite();
-    return run((context) => select(context, address));
-  },
-  writeFormula: async (formula) => {
-    const { writeFormula } = await inspectWrite();
-    return run((context) => writeFormula(context, formula));
-  },
+  select: (address) => run((context) => select(context, address)),
+  writeFormula: (formula) => run((context) => writeFormula(context, formula)),
   onChanged: (callback) =>
     run(async (context) => {
       const registration = context.workbook.worksheets.onChanged.add(

@@ -6,7 +6,7 @@
  */
 import type { RefreshResult } from "../officejs";
 import type { Strings } from "./strings";
-import { ActionBar } from "./views/parts";
+import { ActionBar } from "./ActionBar";
 
 /** The step just done: the pane shows the next one below that step's view. */
 export type Done =

@@ -9,9 +9,9 @@ import {
 } from "@fluentui/react-components";
 import { Language, PHASE_METRICS, RISK_INDICATORS } from "../../core/catalog";
 import type { FlaggedCell, RefreshResult } from "../../officejs";
+import { ActionBar } from "../ActionBar";
 import { Failure } from "../Failure";
 import {
-  ActionBar,
   DataTable,
   ViewColumn,
   ViewProps,

@@ -1,4 +1,4 @@
-/** What the pane's views share: their props, their column with its intro, a main button, a results table, a list under a warning, a message with one action. */
+/** What the pane's views share: their props, their column with its intro, a main button, a results table, a list under a warning. */
 import { CSSProperties, ReactNode, forwardRef } from "react";
 import {
   Button,
@@ -108,44 +108,6 @@ export function WarningList<T>({
             <li key={keyOf(item)}>{render(item)}</li>
           ))}
         </ul>
-      </MessageBarBody>
-    </MessageBar>
-  );
-}
-
-/** A message with one action under it (the next step, rebuilding a sheet's flags). */
-export function ActionBar({
-  intent,
-  testId,
-  text,
-  action,
-  onAction,
-  busy,
-}: {
-  intent: "info" | "warning";
-  testId: string;
-  text: string;
-  /** The button's label; no button without one. */
-  action?: string;
-  onAction: () => void;
-  busy?: boolean;
-}) {
-  return (
-    <MessageBar intent={intent} layout="multiline" data-testid={testId}>
-      <MessageBarBody
-        style={{
-          display: "flex",
-          flexDirection: "column",
-          gap: 6,
-          alignItems: "flex-start",
-        }}
-      >
-        <span>{text}</span>
-        {action && (
-          <Button size="small" onClick={onAction} disabledFocusable={busy}>
-            {action}
-          </Button>
-        )}
       </MessageBarBody>
     </MessageBar>
   );
