@@ -16,6 +16,8 @@ import {
 } from "../months";
 import { readWholeText } from "../numbers";
 
+export { INSERT_DEFAULTS } from "./option-defaults";
+
 export type InsertOption =
   "language" | "company" | "currency" | "firstMonth" | "months";
 
@@ -48,14 +50,6 @@ export interface OptionWording {
   /** A month as the sentences show it; "YYYY-MM" by default. */
   readonly month?: (yearMonth: string) => string;
 }
-
-/** The options' defaults; the company's is in the workbook's language. */
-export const INSERT_DEFAULTS = {
-  language: "en",
-  company: { en: "My company", es: "Mi empresa" },
-  currency: "USD",
-  months: MONTHS.default,
-} as const;
 
 const LANGUAGES: readonly string[] = ["en", "es"] satisfies Language[];
 

@@ -11,10 +11,8 @@ import { Language } from "../../core/catalog";
 import { onSheet } from "../../core/address";
 import { SHEET_NAMES } from "../../core/template/sheet-names";
 import { MONTHS, defaultFirstMonth, monthLabel } from "../../core/months";
-import {
-  INSERT_DEFAULTS,
-  validateInsertOptions,
-} from "../../core/template/options";
+import { INSERT_DEFAULTS } from "../../core/template/option-defaults";
+import type { CheckedOptions } from "../../core/template/options";
 import type { Dropped } from "../../core/rebuild";
 import type {
   InsertLeft,
@@ -39,6 +37,11 @@ function defaultName(key: string, language: Language): string {
   const names: Readonly<Record<string, string>> = SHEET_NAMES[language];
   return names[key] ?? key;
 }
+
+/** The core's check of the insert options (the command line's too), with its sentences: not on the first screen. */
+type OptionRules = typeof import("../../core/template/options");
+const optionRules = (): Promise<OptionRules> =>
+  import(/* webpackChunkName: "options" */ "../../core/template/options");
 
 /** The core's sentences about a rebuild, loaded with the workbook writer (not on the first screen). */
 type RebuildTexts = typeof import("../../core/rebuild");
@@ -71,6 +74,7 @@ export function InsertView({ host, t, language, tracker: found }: Props) {
   }>();
   const [texts, setTexts] = useState<RebuildTexts>();
   const [tried, setTried] = useState(false);
+  const [rules, setRules] = useState<OptionRules>();
   const [removed, setRemoved] = useState<InsertLeft>();
   /** A new run clears what the last one said. */
   const { busy, running, error, setError, attempt } = useAttempt(main, () => {
@@ -118,24 +122,32 @@ export function InsertView({ host, t, language, tracker: found }: Props) {
   };
 
   // The core's one check, for the pane and the command line: its sentences in the pane's language, naming the fields.
-  const checked = validateInsertOptions(
-    { company: company.trim() || undefined, currency, firstMonth, months },
-    {
-      names: {
-        language: t.insert.language,
-        company: t.insert.company,
-        currency: t.insert.currency,
-        firstMonth: t.insert.firstMonth,
-        months: t.insert.months,
+  const check = ({ validateInsertOptions }: OptionRules) =>
+    validateInsertOptions(
+      { company: company.trim() || undefined, currency, firstMonth, months },
+      {
+        names: {
+          language: t.insert.language,
+          company: t.insert.company,
+          currency: t.insert.currency,
+          firstMonth: t.insert.firstMonth,
+          months: t.insert.months,
+        },
+        language,
+        month: (m) => monthLabel(m, language),
       },
-      language,
-      month: (m) => monthLabel(m, language),
-    },
-  );
-  const valid = Object.keys(checked.problems).length === 0;
+    );
+  /** What the check says now, once it is loaded (the user tried to insert, or is filling the form). */
+  const checked = rules && check(rules);
   const shown = (problem: string | undefined) => (tried ? problem : undefined);
+  /** The check, loaded once: on the first focus in the form, or by the first insert. */
+  const loadRules = async () => {
+    const loaded = rules ?? (await optionRules());
+    setRules(() => loaded);
+    return loaded;
+  };
 
-  const options = (): InsertOptions => ({
+  const options = (checked: CheckedOptions): InsertOptions => ({
     language: workbookLanguage,
     company:
       checked.options.company ?? INSERT_DEFAULTS.company[workbookLanguage],
@@ -145,10 +157,15 @@ export function InsertView({ host, t, language, tracker: found }: Props) {
   });
 
   /** Insert, or (a tracker in the workbook) rebuild; `confirmed`: the values the user agreed to leave out. */
-  const start = (confirmed?: typeof outside) => {
+  const start = async (confirmed?: typeof outside) => {
     setTried(true);
-    if (busy || (!confirmed && !valid)) return;
-    const chosen = confirmed?.options ?? options();
+    if (busy) return;
+    let chosen = confirmed?.options;
+    if (!chosen) {
+      const checked = check(await loadRules());
+      if (Object.keys(checked.problems).length > 0) return;
+      chosen = options(checked);
+    }
     if (tracker)
       return attempt(t.insert.rebuilding, () =>
         rebuild(chosen, confirmed?.dropped),
@@ -215,6 +232,7 @@ export function InsertView({ host, t, language, tracker: found }: Props) {
         e.preventDefault();
         void start();
       }}
+      onFocus={() => void loadRules()}
       data-testid={tracker === undefined ? undefined : "ready"}
     >
       {tracker ? (
@@ -245,7 +263,7 @@ export function InsertView({ host, t, language, tracker: found }: Props) {
       <Field
         label={t.insert.company}
         hint={t.insert.companyHint}
-        validationMessage={shown(checked.problems.company)}
+        validationMessage={shown(checked?.problems.company)}
       >
         <Input
           value={company}
@@ -256,7 +274,7 @@ export function InsertView({ host, t, language, tracker: found }: Props) {
       <Field
         label={t.insert.currency}
         hint={t.insert.currencyHint}
-        validationMessage={shown(checked.problems.currency)}
+        validationMessage={shown(checked?.problems.currency)}
       >
         <Input
           value={currency}
@@ -266,7 +284,7 @@ export function InsertView({ host, t, language, tracker: found }: Props) {
       </Field>
       <Field
         label={t.insert.firstMonth}
-        validationMessage={shown(checked.problems.firstMonth)}
+        validationMessage={shown(checked?.problems.firstMonth)}
       >
         <Input
           type="month"
@@ -277,7 +295,7 @@ export function InsertView({ host, t, language, tracker: found }: Props) {
       <Field
         label={t.insert.months}
         hint={t.insert.monthsHint}
-        validationMessage={shown(checked.problems.months)}
+        validationMessage={shown(checked?.problems.months)}
       >
         <Input
           inputMode="numeric"
