@@ -346,8 +346,9 @@ function phaseRows(ctx: Context): CellSpec[] {
   const { labels } = ctx;
   const lang = ctx.language;
   const dash = dashboardCells(ctx);
+  // Each phase metric's as-of cell by name: other rows' as-of cells (the SaaS measures') sit among them.
   const asOfMetrics = (t: number) =>
-    `${at(t, TRACKING.asOf.get(PHASE_METRICS[0].id)!)}:${at(t, TRACKING.asOf.get(PHASE_METRICS[PHASE_METRICS.length - 1].id)!)}`;
+    PHASE_METRICS.map((m) => at(t, TRACKING.asOf.get(m.id)!)).join(",");
   const score = (n: PhaseNumber, t: number) =>
     at(t, TRACKING.phase.get(`score${n}`)!);
   const dataEnd = DATA_END;
