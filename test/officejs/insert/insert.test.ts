@@ -126,7 +126,7 @@ describe("insertTrackingWorkbook", () => {
     state.names.set("target_MRR", { sheet: "Budget", ref: "A1" });
     const before = snapshot(budget);
     const result = await insert();
-    expect(sheet("Thresholds").tables.map((t) => t.name)).toEqual(["ScaleThresholds2", "ScaleRiskThresholds2"]);
+    expect(sheet("Thresholds").tables.map((t) => t.name)).toEqual(["ScaleThresholds2", "ScaleRiskThresholds2", "ScaleContextThresholds"]);
     expect(result.skippedNames).toEqual(["Target_mrr"]);
     expect(state.names.get("target_MRR")).toEqual({ sheet: "Budget", ref: "A1" });
     expect(snapshot(sheet("Budget"))).toBe(before);

@@ -117,7 +117,7 @@ describe("rebuild on the fake host", () => {
     expect(read(NAMES.reportingMonth)?.value).toBe(monthSerial("2026-05"));
     expect(sheet("Phase 1").cells.get(planCell("Phase 1", ITEM))?.value).toBe("Done");
     expect(sheet("Phase 1").cells.get(planCell("Phase 1", ITEM, "Owner"))?.value).toBe("Ana");
-    expect(state.sheets.flatMap((s) => s.tables.map((t) => t.name)).sort()).toEqual(["ScaleRiskThresholds", "ScaleThresholds"]);
+    expect(state.sheets.flatMap((s) => s.tables.map((t) => t.name)).sort()).toEqual(["ScaleContextThresholds", "ScaleRiskThresholds", "ScaleThresholds"]);
     // What the workbook holds is the description of the new timeline with the user's data, under the old names.
     const sheetNames = Object.fromEntries(outcome.result.sheets.map((s) => [s.key, s.name]));
     const { spec } = describeWithUserData({ ...NEW, sheetNames }, data);
