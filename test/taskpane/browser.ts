@@ -137,4 +137,7 @@ export const selectedTab = (page: Page) => page.locator("[role=tab][aria-selecte
 export const focused = (page: Page) => page.evaluate("(() => { const e = document.activeElement; return e ? `${e.tagName}:${e.textContent.trim()}` : ''; })()") as Promise<string>;
 
 /** Waits for focus on the button named `name` (a lazily loaded view's, once it is there). */
+/** Waits until the fake host has selected `address` (a function, not a string: the pane's CSP forbids eval). */
+export const selectedIs = (page: Page, address: string) =>
+  page.waitForFunction((want) => (window as unknown as { __fake: { selected?: string } }).__fake.selected === want, address);
 export const focusOn = (page: Page, name: string) => page.waitForFunction((n) => document.activeElement?.tagName === "BUTTON" && document.activeElement.textContent?.trim() === n, name);

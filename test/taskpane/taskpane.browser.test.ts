@@ -4,7 +4,7 @@ import { TRACKING, monthColumn, trackingRow } from "../../src/core/template/layo
 import { columnLetter } from "../../src/core/template/formulas";
 import type { FakeState } from "../fakes/excel-fake";
 import { describeWith } from "../engines/engines";
-import { fake, fitsWidth, focused, focusOn, paneSession, selectedTab, seriousViolations, settled, shot } from "./browser";
+import { fake, fitsWidth, focused, focusOn, paneSession, selectedIs, selectedTab, seriousViolations, settled, shot } from "./browser";
 
 /** Month t's column letter on the Tracking sheet, and a row's cell in it. */
 const month = (t: number) => columnLetter(monthColumn(t));
@@ -79,7 +79,7 @@ describeWith(["chromium"], "the task pane in headless Chromium, against the fake
     await shot(page, "insert");
     expect(await fitsWidth(page)).toBe(true);
     await page.getByRole("button", { name: "Go to the dashboard" }).click();
-    await page.waitForFunction("window.__fake.selected === \"'Scale Dashboard'!A1\"");
+    await selectedIs(page, "'Scale Dashboard'!A1");
   });
 
   test("an insert goes on while the user looks at another tab: still busy on return, its result kept", async () => {
@@ -245,7 +245,7 @@ describeWith(["chromium"], "the task pane in headless Chromium, against the fake
     expect(await fitsWidth(page)).toBe(true);
     await shot(page, "refresh");
     await page.getByRole("button", { name: new RegExp(`Monthly recurring revenue: Select the cell in the sheet Tracking!${monthCell("mrr", 1)}`) }).click();
-    await page.waitForFunction(`window.__fake.selected === 'Tracking!${monthCell("mrr", 1)}'`);
+    await selectedIs(page, `Tracking!${monthCell("mrr", 1)}`);
     await page.evaluate("Promise.all(window.__fake.changeHandlers.map((h) => h({})))");
     await page.getByTestId("stale").waitFor();
     // Said politely, in the view's status region.
@@ -299,7 +299,7 @@ describeWith(["chromium"], "the task pane in headless Chromium, against the fake
     expect(await seriousViolations(page)).toEqual([]);
     await shot(page, "refresh-out-of-range-es");
     await list.getByRole("button").click();
-    await page.waitForFunction(`window.__fake.selected === "Seguimiento!${monthCell("churn", 1)}"`);
+    await selectedIs(page, `Seguimiento!${monthCell("churn", 1)}`);
   });
 
   test("Risk flags: a month column the user inserted on the Tracking sheet is given its formulas, and the pane says which month", async () => {
@@ -866,7 +866,7 @@ describeWith(["chromium"], "the task pane in headless Chromium, against the fake
     expect(await fitsWidth(page)).toBe(true);
     await shot(page, "next-after-refresh");
     await afterRefresh.getByRole("button", { name: "Go to the dashboard" }).click();
-    await page.waitForFunction("window.__fake.selected === \"'Scale Dashboard'!A1\"");
+    await selectedIs(page, "'Scale Dashboard'!A1");
   });
 
   test("after each step the next one, in Spanish; a refresh with no numbers yet says to enter or import them", async () => {
