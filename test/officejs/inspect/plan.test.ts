@@ -1,5 +1,4 @@
 import type { Cell } from "../../../src/core/cell";
-import { gap, phase } from "../../../src/functions/functions";
 import { SelectedCells, inspectSelection } from "../../../src/officejs/inspect/plan";
 
 /** A selection as Excel returns it; "=" cells are formulas whose result is given after "->". */
@@ -17,11 +16,12 @@ describe("inspectSelection: the numbers SCALE.PHASE and SCALE.GAP give for a sel
   test("two columns (metric, value): each metric's phase and gap to the next phase, and the phase of all", () => {
     const rows: [string, number][] = [["mrr", 600_000], ["Churn", 0.04], ["nps", 90]];
     const inspection = inspectSelection(selection(rows));
-    expect(inspection.phase).toBe(phase(rows));
+    // product.md 2: MRR 600,000 meets P1 (500,000) not P2 (2,000,000); churn 4% meets P1 (5%) not P2 (3%); NPS 90 meets P4.
+    expect(inspection.phase).toBe(1);
     expect(inspection.workbookTargets).toBe(false);
     expect(inspection.metrics.map((m) => [m.id, m.value, m.phase, m.nextPhase, m.gap])).toEqual([
-      ["mrr", 600_000, phase([["mrr"]], [[600_000]]), 2, gap([["mrr"]], [[600_000]], 2)[0][0]],
-      ["churn", 0.04, phase([["churn"]], [[0.04]]), 2, gap([["churn"]], [[0.04]], 2)[0][0]],
+      ["mrr", 600_000, 1, 2, 1_400_000],
+      ["churn", 0.04, 1, 2, expect.closeTo(0.01, 12)],
       // Phase 4 is the top: the gap to its target is the margin ahead (negative).
       ["nps", 90, 4, 4, -5],
     ]);
@@ -32,7 +32,8 @@ describe("inspectSelection: the numbers SCALE.PHASE and SCALE.GAP give for a sel
     const row = ["mrr", "Monthly recurring revenue", "currency per month", 300_000, "", 450_000, "", "", "", "=J->450000", "=K->500000", "=L->50000", "=M->WATCH"];
     const inspection = inspectSelection(selection([row]));
     expect(inspection.metrics.map((m) => m.value)).toEqual([450_000]);
-    expect(inspection.metrics[0].gap).toBe(gap([["mrr"]], [[450_000]], 1)[0][0]);
+    // Short of P1's 500,000 by 50,000 (product.md 2).
+    expect(inspection.metrics[0].gap).toBe(50_000);
   });
 
   test("a phase sheet's row with no month typed has no value, though its target is a number", () => {
@@ -65,7 +66,6 @@ describe("inspectSelection: the numbers SCALE.PHASE and SCALE.GAP give for a sel
     const inspection = inspectSelection(selection([["mrr", 600_000]], targets));
     expect(inspection.workbookTargets).toBe(true);
     expect(inspection.metrics[0].gap).toBe(100_000);
-    expect(inspection.metrics[0].gap).toBe(gap([["mrr"]], [[600_000]], 2, undefined, targets)[0][0]);
   });
 
   test("a value the function rejects shows the function's message", () => {
