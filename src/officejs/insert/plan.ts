@@ -88,7 +88,7 @@ interface Block {
 }
 
 /** What Excel should receive for one described cell: a formula, a number, or text kept as text. */
-export function cellInput(c: CellSpec): Cell {
+function cellInput(c: CellSpec): Cell {
   if (c.formula !== undefined) return `=${c.formula}`;
   if (typeof c.value === "string") return `'${c.value}`;
   return c.value ?? null;
