@@ -19,6 +19,10 @@ export const NAMES = {
     score4: "Tracking_Score_P4",
   } satisfies Record<PhaseRowId, string>,
   trackingRisk: (group: string) => `Tracking_Risk_${group}`,
+  /** A timeline row's budget, month by month (product.md 12, "Budget"). */
+  budget: (key: string) => `Budget_${key}`,
+  /** Actual minus budget as of the reporting month, positive where good for the measure (on the dashboard). */
+  variance: (key: string) => `Variance_${key}`,
   reportingMonth: "Scale_ReportingMonth",
   minShare: "Scale_MinShare",
   startMonth: "Scale_StartMonth",

@@ -7,7 +7,9 @@ export const SHEET_NAMES: Readonly<
 > = {
   en: {
     dashboard: "Scale Dashboard",
+    board: "Board",
     tracking: "Tracking",
+    budget: "Budget",
     phase1: "Phase 1",
     phase2: "Phase 2",
     phase3: "Phase 3",
@@ -17,7 +19,9 @@ export const SHEET_NAMES: Readonly<
   },
   es: {
     dashboard: "Panel de escalamiento",
+    board: "Resumen",
     tracking: "Seguimiento",
+    budget: "Presupuesto",
     phase1: "Fase 1",
     phase2: "Fase 2",
     phase3: "Fase 3",

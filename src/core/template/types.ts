@@ -8,7 +8,9 @@ import type { Cell } from "../cell";
 
 export type SheetKey =
   | "dashboard"
+  | "board"
   | "tracking"
+  | "budget"
   | "phase1"
   | "phase2"
   | "phase3"
@@ -19,7 +21,9 @@ export type SheetKey =
 /** Sheets in workbook order. */
 export const SHEET_KEYS: readonly SheetKey[] = [
   "dashboard",
+  "board",
   "tracking",
+  "budget",
   "phase1",
   "phase2",
   "phase3",
