@@ -12,9 +12,9 @@
 import { MESSAGES } from "./messages";
 import type { InputMessages } from "./messages-input";
 import { PHASES, Phase } from "./phases";
+import type { Localized, PhaseNumber } from "./types";
 
-export type Language = "en" | "es";
-export type Localized = Readonly<Record<Language, string>>;
+export type { Language, Localized, PhaseNumber } from "./types";
 
 export type Unit =
   | "usd"
@@ -28,7 +28,6 @@ export type Unit =
   | "months";
 
 export type Direction = "higher" | "lower";
-export type PhaseNumber = 1 | 2 | 3 | 4;
 export const PHASE_NUMBERS: readonly PhaseNumber[] = [1, 2, 3, 4];
 /** One value per phase, P1..P4. */
 export type PerPhase = readonly [number, number, number, number];

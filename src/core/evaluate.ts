@@ -23,6 +23,7 @@ import {
   metricTarget,
   indicatorThreshold,
 } from "./overrides";
+import type { NoEta } from "./types";
 
 /** A threshold with everything needed to judge a value against it. */
 export interface Rule {
@@ -230,8 +231,8 @@ export function isGrowingAmount(m: PhaseMetric): boolean {
   return m.direction === "higher" && AMOUNT_UNITS.has(m.unit);
 }
 
-/** Why there is no ETA (product.md section 6.5). */
-export type NoEta = "short" | "missing" | "nonpositive" | "flat";
+/** Why there is no ETA (product.md section 6.5): the reasons are in types.ts, which messages.ts words without importing this module. */
+export type { NoEta } from "./types";
 export type Eta = { readonly months: number } | { readonly none: NoEta };
 
 /** Months of trend the ETA looks back over. */

@@ -6,7 +6,7 @@
  * rebuild's) are in messages-input.ts, and their Spanish in messages-es.ts: apart, so the custom
  * functions' bundle carries only what the functions say.
  */
-import type { NoEta } from "./evaluate";
+import type { NoEta } from "./types";
 
 export const plural = (n: number, word: string) =>
   `${n} ${word}${n === 1 ? "" : "s"}`;

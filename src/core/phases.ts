@@ -2,7 +2,7 @@
  * The four phases (product.md section 1), apart from the rest of the catalog so that the task
  * pane's first screen can name them without loading the catalog's tables; catalog.ts re-exports them.
  */
-import type { Localized, PhaseNumber } from "./catalog";
+import type { Localized, PhaseNumber } from "./types";
 
 export interface Phase {
   readonly number: PhaseNumber;

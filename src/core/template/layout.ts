@@ -9,6 +9,8 @@ import {
   RiskGroupId,
 } from "../catalog";
 import { SECTIONS, SectionId, TIMELINE_ROWS } from "../timeline";
+import { PHASE_ROWS } from "./names";
+import type { PhaseRowId } from "./names";
 
 /** The Thresholds sheet; its two tables' columns are TEMPLATE_TABLES, which also reads a table's data body. */
 export const THRESHOLDS = {
@@ -60,17 +62,9 @@ export const TRACKING_COLUMNS = {
   firstMonth: 18,
 } as const;
 
-/** The computed rows below the measures, in order. */
-export const PHASE_ROWS = [
-  "phase",
-  "expected",
-  "targetPhase",
-  "score1",
-  "score2",
-  "score3",
-  "score4",
-] as const;
-export type PhaseRowId = (typeof PHASE_ROWS)[number];
+/** The computed rows below the measures, in order: beside their names in names.ts, which imports nothing of this module. */
+export { PHASE_ROWS } from "./names";
+export type { PhaseRowId } from "./names";
 
 function trackingRows() {
   let row = 5;

@@ -2,8 +2,19 @@
  * Workbook names, apart from the layout (which loads the catalog), so that the task pane's first
  * screen can find a tracker by them; layout.ts re-exports NAMES.
  */
-import type { PhaseNumber } from "../catalog";
-import type { PhaseRowId } from "./layout";
+import type { PhaseNumber } from "../types";
+
+/** The computed rows below the measures on Tracking, in order (layout.ts places them). */
+export const PHASE_ROWS = [
+  "phase",
+  "expected",
+  "targetPhase",
+  "score1",
+  "score2",
+  "score3",
+  "score4",
+] as const;
+export type PhaseRowId = (typeof PHASE_ROWS)[number];
 
 /** Workbook names: the template's scripting contract, the same in every language (product.md 6.6). */
 export const NAMES = {
