@@ -37,6 +37,7 @@ import {
   trackingRow,
 } from "./layout";
 import { flagTextRules } from "./rules";
+import { mrrChart } from "./mrr-chart";
 import { monthsOf } from "./tracking";
 import { CellSpec, SheetSpec } from "./types";
 import { TemplateLabels } from "./labels";
@@ -539,23 +540,12 @@ function charts(ctx: Context): void {
     dateFormat: monthFormat(ctx.language),
   };
   ctx.charts.push(
-    {
-      sheet: "dashboard",
-      kind: "line",
-      title: c.mrr,
-      from: cell(at.mrr.from, top),
-      to: cell(at.mrr.to, top + LINE_CHART_ROWS),
-      ...monthly,
-      series: [
-        { name: c.mrrSeries, values: row(trackingRow("mrr")) },
-        ...PHASE_NUMBERS.map((n) => ({
-          name: c.target(n),
-          values: row(TRACKING.mrrTarget.get(n)!),
-        })),
-      ],
-      // Logarithmic: phase 1's $500,000 and phase 4's $20,000,000 on one readable scale.
-      valueAxis: { numberFormat: formatOf(ctx, PHASE_METRICS[0]), logBase: 10 },
-    },
+    mrrChart(
+      ctx,
+      "dashboard",
+      [at.mrr.from, top],
+      [at.mrr.to, top + LINE_CHART_ROWS],
+    ),
     {
       sheet: "dashboard",
       kind: "line",
