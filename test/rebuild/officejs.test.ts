@@ -6,17 +6,17 @@
  * and nothing is written until the user confirms; and the old sheets are replaced only once the
  * new ones are complete, so Excel stopping the rebuild at any operation leaves a working tracker.
  */
-import { PHASE_PLANS } from "../../../src/core/plan";
-import { Dropped, describeWithUserData } from "../../../src/core/rebuild";
-import { NAMES, TemplateOptions, cellPosition, columnLetter, describeWorkbook } from "../../../src/core/template";
-import { monthSerial } from "../../../src/core/months";
-import { RebuildStoppedError, insertTrackingWorkbook, readTracker, rebuildTracker } from "../../../src/officejs/operations";
-import { readUserData } from "../../../src/officejs/insert/read";
-import { FakeState, fakeContext, installFakeOffice, newFakeState, newSheet } from "../../fakes/excel-fake";
+import { PHASE_PLANS } from "../../src/core/plan";
+import { Dropped, describeWithUserData } from "../../src/core/rebuild";
+import { NAMES, TemplateOptions, cellPosition, columnLetter, describeWorkbook } from "../../src/core/template";
+import { monthSerial } from "../../src/core/months";
+import { RebuildStoppedError, insertTrackingWorkbook, readTracker, rebuildTracker } from "../../src/officejs/operations";
+import { readUserData } from "../../src/officejs/insert/read";
+import { FakeState, fakeContext, installFakeOffice, newFakeState, newSheet } from "../fakes/excel-fake";
 
 // The same descriptions are made for every run below: made once, so the hundreds of runs stay quick.
-jest.mock("../../../src/core/template", () => {
-  const actual = jest.requireActual("../../../src/core/template");
+jest.mock("../../src/core/template", () => {
+  const actual = jest.requireActual("../../src/core/template");
   const described = new Map<string, unknown>();
   const key = (o: unknown) => JSON.stringify(o, (_, v) => (v instanceof Map ? [...v] : v));
   return {
