@@ -1,7 +1,7 @@
 /** Size of the production functions code (minified, as Excel downloads it). */
 import * as fs from "fs";
 import * as path from "path";
-import { ensureBuilt } from "../test/build/dist";
+import { ensureBuilt } from "../test/support/dist";
 
 export async function run(): Promise<Record<string, number>> {
   const dist = ensureBuilt();

@@ -6,8 +6,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as zlib from "zlib";
-import { buildStub, launch, openPane, serveDist } from "../test/taskpane/browser";
-import { DIST } from "../test/build/dist";
+import { buildStub, launch, openPane, serveDist } from "../test/support/browser";
+import { DIST } from "../test/support/dist";
 
 export async function run(): Promise<Record<string, number>> {
   const [stub, server, browser] = await Promise.all([buildStub(), serveDist(), launch()]);

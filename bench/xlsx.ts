@@ -7,7 +7,7 @@ import { INPUT_ROWS } from "../src/core/timeline";
 import { TemplateOptions, TimelineValue, describeWorkbook, frozenPixels, longestRuleFormula } from "../src/core/template";
 import { writeWorkbook } from "../src/xlsx/write";
 import { loadWorkbook } from "../test/template/hf-workbook";
-import { SCENARIOS } from "../test/template/scenarios";
+import { SCENARIOS } from "../test/support/scenarios";
 
 /** Every input row typed every month: the heaviest timeline a team can have. */
 function everyMonth(months: number): TimelineValue[] {

@@ -5,7 +5,7 @@ import * as path from "path";
 import { parse } from "acorn";
 import webpack from "webpack";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
-import { DIST, ROOT, ensureBuilt } from "./dist";
+import { DIST, ROOT, ensureBuilt } from "../support/dist";
 import { expectGolden } from "./golden";
 import * as scale from "../../src/functions/functions";
 

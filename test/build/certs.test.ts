@@ -3,7 +3,7 @@ import { X509Certificate } from "crypto";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { ROOT } from "./dist";
+import { ROOT } from "../support/dist";
 
 /** httpsOptions() run in a fresh process with HOME at `home`: the certificate it serves. */
 function servedCertificate(home: string): { cert: string; output: string } {

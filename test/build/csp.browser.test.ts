@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
 import { describeWith } from "../engines/engines";
-import { OFFICE_JS, buildStub, launch, serveDist } from "../taskpane/browser";
+import { OFFICE_JS, buildStub, launch, serveDist } from "../support/browser";
 
 /**
  * The CSP must not break the pane: Fluent UI (Griffel) creates <style> elements at run time, which

@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import ts from "typescript";
-import { ROOT } from "./dist";
+import { ROOT } from "../support/dist";
 import { packageOf, sourceFiles, undeclaredImports } from "./dependencies";
 
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };

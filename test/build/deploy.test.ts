@@ -1,7 +1,7 @@
 import { DOMParser, type Element, type Node } from "@xmldom/xmldom";
 import * as fs from "fs";
 import * as path from "path";
-import { ROOT } from "./dist";
+import { ROOT } from "../support/dist";
 
 /**
  * The example host configurations in deploy/ send Access-Control-Allow-Origin for the custom functions

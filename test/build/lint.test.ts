@@ -1,7 +1,7 @@
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { ROOT } from "./dist";
+import { ROOT } from "../support/dist";
 
 interface LintMessage {
   ruleId: string | null;

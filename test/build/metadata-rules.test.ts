@@ -9,7 +9,7 @@ import * as os from "os";
 import * as path from "path";
 import webpack from "webpack";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
-import { ROOT } from "./dist";
+import { ROOT } from "../support/dist";
 import englishGolden from "./functions.golden.json";
 import spanishGolden from "./functions.es.golden.json";
 

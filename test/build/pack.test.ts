@@ -3,7 +3,7 @@ import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { ROOT } from "./dist";
+import { ROOT } from "../support/dist";
 
 interface LockEntry {
   version?: string;

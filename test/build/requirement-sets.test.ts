@@ -3,7 +3,7 @@ import * as os from "os";
 import * as path from "path";
 import requirements from "../../src/requirement-sets.json";
 import { sourceFiles } from "./dependencies";
-import { ROOT } from "./dist";
+import { ROOT } from "../support/dist";
 import { ApiUse, officeApiUses } from "./office-apis";
 
 /** The sets the manifest declares (src/requirement-sets.json), by family: { ExcelApi: "1.9", ... }. */

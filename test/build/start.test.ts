@@ -2,7 +2,7 @@ import { execFileSync, spawn } from "child_process";
 import * as fs from "fs";
 import * as https from "https";
 import * as path from "path";
-import { ROOT } from "./dist";
+import { ROOT } from "../support/dist";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { manifestProblems } = require("../../scripts/validate-manifest") as { manifestProblems: (xml: string) => Promise<string[]> };

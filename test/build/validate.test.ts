@@ -4,7 +4,7 @@ import * as net from "net";
 import * as os from "os";
 import * as path from "path";
 import requirements from "../../src/requirement-sets.json";
-import { ensureBuilt, ROOT } from "./dist";
+import { ensureBuilt, ROOT } from "../support/dist";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { manifestProblems } = require("../../scripts/validate-manifest") as { manifestProblems: (xml: string, dist?: string) => Promise<string[]> };

@@ -10,7 +10,7 @@ import { DOMParser, Element } from "@xmldom/xmldom";
 import JSZip from "jszip";
 import { worksheetPaths } from "../../src/xlsx/chart";
 import { enginePath } from "./engines";
-import { resaveAll } from "../libreoffice/soffice";
+import { resaveAll } from "../support/soffice";
 
 export type Cached = string | number | boolean | { error: string } | null;
 

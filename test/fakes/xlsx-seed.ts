@@ -1,7 +1,7 @@
 /**
  * An .xlsx file as the fake host's workbook: every sheet's cells (values, formulas, number
  * formats), its tables and the workbook's names, as plain JSON that a browser test hands the
- * stub (test/taskpane/stub-entry.ts) before the pane opens: a workbook an earlier version made,
+ * stub (test/support/stub-entry.ts) before the pane opens: a workbook an earlier version made,
  * opened in the pane. Read with exceljs, as the command line's --from reads one (src/xlsx/read.ts).
  */
 import ExcelJS from "exceljs";

@@ -3,7 +3,7 @@
  * formulas. Oracles from product.md 12/14 and section 4's band: quick ratio 4 and the Rule of 40.
  */
 import { DetailedCellError } from "hyperformula";
-import { engine } from "./scale-plugin";
+import { engine } from "../support/scale-plugin";
 
 function at(hf: ReturnType<typeof engine>, a1: string) {
   const addr = hf.simpleCellAddressFromString(a1, hf.getSheetId("Sheet1")!)!;

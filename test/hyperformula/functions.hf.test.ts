@@ -1,5 +1,5 @@
 import { DetailedCellError } from "hyperformula";
-import { engine } from "./scale-plugin";
+import { engine } from "../support/scale-plugin";
 
 /** Address helper: sheet 0, A1-style. */
 function at(hf: ReturnType<typeof engine>, a1: string, sheetName = "Sheet1") {

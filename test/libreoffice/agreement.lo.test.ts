@@ -17,7 +17,7 @@ import { THRESHOLDS, columnLetter, describeWorkbook } from "../../src/core/templ
 import { writeWorkbook } from "../../src/xlsx/write";
 import { describeWith } from "../engines/engines";
 import { Values, readValues, recalcLibreOffice } from "../engines/recalculated";
-import { expectedNames, randomScenarios, sameValue } from "../template/scenarios";
+import { expectedNames, randomScenarios, sameValue } from "../support/scenarios";
 
 const WORKBOOKS = 120;
 const MONTHS = 24;

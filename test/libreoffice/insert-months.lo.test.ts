@@ -15,7 +15,7 @@ import { insertedMonths, planInsertedMonths, sourceMonths, templateRows } from "
 import { writeWorkbook } from "../../src/xlsx/write";
 import { describeWith, enginePath } from "../engines/engines";
 import { Values, readValues, recalcGnumeric } from "../engines/recalculated";
-import { INSERTED_MONTHS, InsertedMonths, expectedNames, expectedRows, longerTimeline, sameValue } from "../template/scenarios";
+import { INSERTED_MONTHS, InsertedMonths, expectedNames, expectedRows, longerTimeline, sameValue } from "../support/scenarios";
 
 const trackingOf = (spec: WorkbookSpec) => spec.sheets.find((s) => s.key === "tracking")!;
 

@@ -13,9 +13,9 @@ import { LEVEL_FILL, NAMES, TEMPLATE_LABELS, cellPosition, columnLetter, describ
 import { writeWorkbook } from "../../src/xlsx/write";
 import { describeWith } from "../engines/engines";
 import { readValues, recalcLibreOffice } from "../engines/recalculated";
-import { SCENARIOS, expectedRows } from "../template/scenarios";
+import { SCENARIOS, expectedRows } from "../support/scenarios";
 import { readCharts } from "../xlsx/charts";
-import { cellText, pagePixels, recalculate, renderPages } from "./soffice";
+import { cellText, pagePixels, recalculate, renderPages } from "../support/soffice";
 
 const ARTIFACTS = path.resolve(__dirname, "../../test-artifacts/libreoffice");
 const english = SCENARIOS.find((s) => s.name === "phase 1 reached, with ETAs")!;

@@ -16,7 +16,7 @@ import { describeWith } from "../engines/engines";
 import { Cached, Values, readValues, recalcGnumeric, recalcLibreOffice } from "../engines/recalculated";
 import { TRACKING } from "../../src/core/template/layout";
 import { loadWorkbook } from "../template/hf-workbook";
-import { SCENARIOS, expectedNames, sameValue } from "../template/scenarios";
+import { SCENARIOS, expectedNames, sameValue } from "../support/scenarios";
 import { SAAS_COMPANY, SAAS_EXPECTED } from "../template/saas-company";
 
 const isError = (v: unknown) => v !== null && typeof v === "object";

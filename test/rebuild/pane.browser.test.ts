@@ -12,7 +12,7 @@ import { describeWith } from "../engines/engines";
 import { monthColumn, trackingRow } from "../../src/core/template/layout";
 import { columnLetter } from "../../src/core/template/formulas";
 import { seedFromXlsx } from "../fakes/xlsx-seed";
-import { fake, fitsWidth, focused, focusOn, paneSession, seriousViolations, settled, shot } from "../taskpane/browser";
+import { fake, fitsWidth, focused, focusOn, paneSession, seriousViolations, settled, shot } from "../support/browser";
 
 describeWith(["chromium"], "Rebuild in the task pane", () => {
   const { pane } = paneSession();

@@ -13,8 +13,8 @@ import { monthColumn, trackingRow } from "../../src/core/template/layout";
 import { columnLetter } from "../../src/core/template/formulas";
 import type { FakeState } from "../fakes/excel-fake";
 import { describeWith } from "../engines/engines";
-import { engine } from "../hyperformula/scale-plugin";
-import { fake, fitsWidth, focused, focusOn, paneSession, selectedTab, seriousViolations, settled, shot } from "./browser";
+import { engine } from "../support/scale-plugin";
+import { fake, fitsWidth, focused, focusOn, paneSession, selectedTab, seriousViolations, settled, shot } from "../support/browser";
 
 /** The finance team's export: a title row, a KPI corner, text month headers, one label no measure has, a Total row. */
 const FINANCE: (string | number | null)[][] = [

@@ -4,7 +4,7 @@ import { TRACKING, monthColumn, trackingRow } from "../../src/core/template/layo
 import { columnLetter } from "../../src/core/template/formulas";
 import type { FakeState } from "../fakes/excel-fake";
 import { describeWith } from "../engines/engines";
-import { fake, fitsWidth, focused, focusOn, paneSession, selectedIs, selectedTab, seriousViolations, settled, shot } from "./browser";
+import { fake, fitsWidth, focused, focusOn, paneSession, selectedIs, selectedTab, seriousViolations, settled, shot } from "../support/browser";
 
 /** Month t's column letter on the Tracking sheet, and a row's cell in it. */
 const month = (t: number) => columnLetter(monthColumn(t));

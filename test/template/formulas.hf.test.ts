@@ -6,7 +6,7 @@ import { DetailedCellError } from "hyperformula";
 import { LEVELS, PHASE_METRICS, RISK_INDICATORS } from "../../src/core/catalog";
 import { indicatorRule, levelOf, metricRule } from "../../src/core/evaluate";
 import { LevelRule, flagFormula, ruleCondition, watchLimitFormula } from "../../src/core/template/formulas";
-import { engine } from "../hyperformula/scale-plugin";
+import { engine } from "../support/scale-plugin";
 
 const grossMargin = PHASE_METRICS.find((m) => m.id === "gross_margin")!;
 const cac = PHASE_METRICS.find((m) => m.id === "cac")!;

@@ -10,7 +10,7 @@ import { PHASE_PLANS, RISK_PLANS, objectiveLabel, planCompletion, planItemCount 
 import { planItemRows } from "../../src/core/template/plan";
 import { PLAN, THRESHOLDS, TEMPLATE_LABELS, cellPosition, columnLetter, describeWorkbook } from "../../src/core/template";
 import { loadWorkbook } from "./hf-workbook";
-import { SCENARIOS, expectedNames, sameValue } from "./scenarios";
+import { SCENARIOS, expectedNames, sameValue } from "../support/scenarios";
 
 const scenario = SCENARIOS.find((s) => s.name === "phase 1 reached, with ETAs")!;
 const spec = describeWorkbook(scenario.options);

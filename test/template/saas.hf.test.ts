@@ -8,7 +8,7 @@ import { NAMES, TRACKING_COLUMNS, describeWorkbook, trackingRow } from "../../sr
 import { cell, cellPosition } from "../../src/core/template/formulas";
 import { loadWorkbook } from "./hf-workbook";
 import { RECONCILIATION_FLAGS, SAAS_COMPANY, SAAS_EXPECTED } from "./saas-company";
-import { sameValue } from "./scenarios";
+import { sameValue } from "../support/scenarios";
 
 const spec = describeWorkbook(SAAS_COMPANY.options);
 const workbook = loadWorkbook(spec);

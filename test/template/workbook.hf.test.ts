@@ -10,7 +10,7 @@ import { DASHBOARD, NAMES, TRACKING } from "../../src/core/template/layout";
 import { cell, cellPosition } from "../../src/core/template/formulas";
 import { monthSerial } from "../../src/core/months";
 import { LoadedWorkbook, loadWorkbook } from "./hf-workbook";
-import { SCENARIOS, expectedNames, expectedRows, sameValue } from "./scenarios";
+import { SCENARIOS, expectedNames, expectedRows, sameValue } from "../support/scenarios";
 
 /** The cells the phase chart's "Phase reached" series plots, month by month, as HyperFormula computes them. */
 function plottedPhase(spec: WorkbookSpec, workbook: LoadedWorkbook, language: Language) {

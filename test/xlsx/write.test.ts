@@ -4,7 +4,7 @@ import JSZip from "jszip";
 import { cellPosition, describeWorkbook, LEVEL_FILL, TemplateOptions, TRACKING } from "../../src/core/template";
 import { spacerCell } from "../../src/xlsx/chart";
 import { writeWorkbook } from "../../src/xlsx/write";
-import { SCENARIOS } from "../template/scenarios";
+import { SCENARIOS } from "../support/scenarios";
 import { readCharts } from "./charts";
 import { onSheet } from "../../src/core/address";
 

@@ -5,7 +5,7 @@
 import type { Cell } from "../../../src/core/cell";
 import { WorkbookThresholds, inspectSelection, planFormulas } from "../../../src/officejs/inspect/plan";
 import { describeWorkbook, parseAddress } from "../../../src/core/template";
-import { engine } from "../../hyperformula/scale-plugin";
+import { engine } from "../../support/scale-plugin";
 
 type Grid = (string | number | null)[][];
 /** The selection grown by one column and one row, as getResizedRange(1, 1) reads it: values and formulas. */

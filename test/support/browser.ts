@@ -9,7 +9,7 @@ import * as path from "path";
 import { AddressInfo } from "net";
 import webpack from "webpack";
 import { Browser, Page, chromium } from "playwright-core";
-import { ensureBuilt } from "../build/dist";
+import { ensureBuilt } from "./dist";
 import { enginePath } from "../engines/engines";
 import type { FakeState } from "../fakes/excel-fake";
 
