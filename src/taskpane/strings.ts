@@ -197,6 +197,18 @@ export interface Strings {
     formulasTwoColumns: string;
     formulasNotEmpty: (address: string) => string;
     formulasNoMetrics: string;
+    /** The SaaS measures of the selection (product.md 12): judged against a convention, never toward the phase. */
+    contextIntro: string;
+    contextColumns: {
+      measure: string;
+      value: string;
+      level: string;
+      gap: string;
+    };
+    /** A measure product.md gives no convention: its value alone. */
+    noConvention: string;
+    /** A convention switched off on the Thresholds sheet (0 or empty). */
+    switchedOff: string;
   };
   functions: {
     intro: string;
@@ -476,7 +488,7 @@ const en: Strings = {
       gap: "Gap to next",
     },
     empty:
-      "The selection has no metric with a value. Select two columns (metric id, value) or a metric row.",
+      "The selection has no metric or SaaS measure with a value. Select two columns (metric id, value) or a metric row.",
     tooLarge: (cells, max) =>
       `The selection holds ${cells.toLocaleString("en-US")} cells; Inspect reads up to ${max.toLocaleString("en-US")}. Select fewer rows (the metrics you want to check), then inspect again.`,
     writeFormulas: "Write formulas beside the selection",
@@ -488,6 +500,16 @@ const en: Strings = {
       `${address}, right of the selection, is not empty, so nothing was written. Clear those cells or select cells with an empty column to their right.`,
     formulasNoMetrics:
       "The selection has no metric id with a value, so there is nothing to write formulas for.",
+    contextIntro:
+      "SaaS measures: judged against a public convention where there is one (Thresholds sheet, third table), as information; they never count toward the phase.",
+    contextColumns: {
+      measure: "Measure",
+      value: "Value",
+      level: "Level",
+      gap: "Gap to convention",
+    },
+    noConvention: "No convention",
+    switchedOff: "Off",
   },
   functions: {
     intro:
@@ -747,7 +769,7 @@ const es: Strings = {
       gap: "Brecha a la siguiente",
     },
     empty:
-      "La selección no tiene ninguna métrica con valor. Selecciona dos columnas (id de métrica, valor) o una fila de métrica.",
+      "La selección no tiene ninguna métrica ni medida SaaS con valor. Selecciona dos columnas (id de métrica, valor) o una fila de métrica.",
     tooLarge: (cells, max) =>
       `La selección tiene ${cells.toLocaleString("es-ES")} celdas; Inspeccionar lee hasta ${max.toLocaleString("es-ES")}. Selecciona menos filas (las métricas que quieras comprobar) y vuelve a inspeccionar.`,
     writeFormulas: "Escribir fórmulas junto a la selección",
@@ -759,6 +781,16 @@ const es: Strings = {
       `${address}, a la derecha de la selección, no está vacío, así que no se escribió nada. Vacía esas celdas o selecciona celdas con una columna vacía a su derecha.`,
     formulasNoMetrics:
       "La selección no tiene ningún id de métrica con valor, así que no hay fórmulas que escribir.",
+    contextIntro:
+      "Medidas SaaS: se comparan con una convención pública donde la hay (hoja Umbrales, tercera tabla), como información; nunca cuentan para la fase.",
+    contextColumns: {
+      measure: "Medida",
+      value: "Valor",
+      level: "Nivel",
+      gap: "Brecha a la convención",
+    },
+    noConvention: "Sin convención",
+    switchedOff: "Desactivada",
   },
   functions: {
     intro:

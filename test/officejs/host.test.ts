@@ -113,6 +113,27 @@ describe("the formula builder in a workbook with the tracker", () => {
     ]);
   });
 
+  test("a SaaS measure with a convention: Inspect judges it with the workbook's edited convention, and the formula passes the conventions' table, in the same syncs", async () => {
+    await excelHost.insert({ language: "en", company: "Acme", currency: "USD", firstMonth: "2025-01", months: 24 });
+    // The user lowers the quick ratio's convention from 4 to 3 on the Thresholds sheet's third table.
+    const thresholds = state.sheets.find((s) => s.name === "Thresholds")!;
+    const idCell = [...thresholds.cells].find(([, c]) => c.value === "quick_ratio")![0];
+    const row = Number(idCell.replace(/^[A-Z]+/, ""));
+    const header = [...thresholds.cells].filter(([ref, c]) => c.value === "Threshold" && Number(ref.replace(/^[A-Z]+/, "")) < row);
+    const column = header.at(-1)![0].replace(/\d+$/, "");
+    thresholds.cells.set(`${column}${row}`, { value: 3 });
+    data([["quick_ratio", 2.8], ["new_mrr", 20_000]]);
+    state.syncs = 0;
+    const inspection = inspectSelection(await excelHost.readSelection());
+    expect(state.syncs).toBe(2);
+    // product.md 4: 2.8 is within 10% of the edited 3 (WATCH), 0.2 short; new MRR has no convention.
+    expect(inspection.context.map((c) => [c.id, c.judged?.level, c.judged?.threshold])).toEqual([["quick_ratio", "WATCH", 3], ["new_mrr", undefined, undefined]]);
+    state.syncs = 0;
+    await excelHost.writeFormulasBeside("en");
+    expect(state.syncs).toBe(3);
+    expect(written(["C1", "C2"])).toEqual(["SCALE.RISK(A1,B1,,ScaleContextThresholds[#All])", undefined]);
+  });
+
   test("names the tables as inserted (ScaleThresholds2 beside a user's ScaleThresholds), though a user's Target_mrr points into the user's table", async () => {
     const budget = { ...newSheet("Budget"), tables: [{ name: "ScaleThresholds", ref: "A1:B2" }] };
     budget.cells.set("A1", { value: "Plan" });

@@ -5,12 +5,12 @@
  * planned from what the selection and the column to its right hold. The formulas agree with
  * Inspect's table (product.md 11): the same targets, each row's own phase.
  */
-import { Language, Unit } from "../../core/catalog";
+import { Language, OtherInput, Unit } from "../../core/catalog";
 import { Cell, isBlank } from "../../core/cell";
 import { targetPhaseOf } from "../../core/phases";
-import { resolve } from "../../core/lookup";
+import { contextMeasureNamed, resolve } from "../../core/lookup";
 import { isExcelError } from "../../functions/errors";
-import { gap, phase } from "../../functions/functions";
+import { gap, phase, risk, target } from "../../functions/functions";
 import { functionName } from "../../functions/spanish";
 import { cell, onSheet, parseAddress } from "../../core/address";
 import { isFormula } from "../cells";
@@ -22,6 +22,11 @@ export interface SelectedCells {
   formulas: Cell[][];
   /** Rows (id, P1, P2, P3, P4) read from the Thresholds sheet's Target_<metric> names; empty without a template. */
   targets: Cell[][];
+  /**
+   * The Thresholds sheet's cells, as the functions read a whole sheet: where the SaaS measures'
+   * conventions are edited (its third table). Empty or absent without a template.
+   */
+  contextThresholds?: Cell[][];
 }
 
 export interface InspectedMetric {
@@ -36,8 +41,28 @@ export interface InspectedMetric {
   gap: number | string;
 }
 
+/**
+ * A SaaS measure of product.md 12 (a Tracking row from new_mrr to rule_of_40): its value, and where
+ * it has a convention (quick ratio, Rule of 40), its level and gap against it, as SCALE.RISK and
+ * SCALE.GAP give them. Never toward the phase.
+ */
+export interface InspectedContext {
+  id: string;
+  measure: OtherInput;
+  value: number;
+  judged?: {
+    /** OK, WATCH or RISK, "" where the convention is switched off, or the function's message. */
+    level: string;
+    gap: number | string;
+    /** The convention's number (the workbook's edit where it has one), "" where switched off. */
+    threshold: number | string;
+  };
+}
+
 export interface Inspection {
   metrics: InspectedMetric[];
+  /** The SaaS measures of the selection, in its order. */
+  context: InspectedContext[];
   /** SCALE.PHASE over all the metrics, or its error message. */
   phase: number | string;
   /** True when the targets came from the workbook's Thresholds sheet, false for the built-in ones. */
@@ -75,18 +100,53 @@ function rowValue(
   return typed.length ? typed[typed.length - 1] : undefined;
 }
 
-function rowPair(
+type RowRead =
+  | { kind: "metric"; id: string; value: number; unit: Unit }
+  | { kind: "context"; measure: OtherInput; value: number };
+
+/** A phase metric's or a SaaS measure's row (by id, name or alias, as the Tracking sheet names it) with its value. */
+function rowRead(
   values: readonly Cell[],
   formulas: readonly Cell[],
-): [string, number, Unit] | undefined {
+): RowRead | undefined {
   const id = values[0];
   if (typeof id !== "string") return undefined;
   const found = resolve(id);
-  if (found.kind !== "metric") return undefined;
+  const saas =
+    found.kind === "unknown" ? contextMeasureNamed(id.trim()) : undefined;
+  if (found.kind !== "metric" && saas === undefined) return undefined;
   const value = rowValue(values, formulas);
-  return value === undefined
-    ? undefined
-    : [found.metric.id, value, found.metric.unit];
+  if (value === undefined) return undefined;
+  return found.kind === "metric"
+    ? { kind: "metric", id: found.metric.id, value, unit: found.metric.unit }
+    : { kind: "context", measure: saas!.measure, value };
+}
+
+const first = (grid: unknown[][]): unknown => grid[0]?.[0];
+
+/** A SaaS measure as SCALE.RISK, SCALE.GAP and SCALE.TARGET judge it, where it has a convention. */
+function inspectContext(
+  measure: OtherInput,
+  value: number,
+  thresholds: Cell[][] | undefined,
+): InspectedContext {
+  const { id } = measure;
+  if (contextMeasureNamed(id)?.context === undefined)
+    return { id, measure, value };
+  return {
+    id,
+    measure,
+    value,
+    judged: {
+      level: String(
+        messageOf(first(risk([[id]], [[value]], undefined, thresholds))),
+      ),
+      gap: messageOf(
+        first(gap([[id]], [[value]], undefined, undefined, thresholds)),
+      ),
+      threshold: messageOf(first(target([[id]], undefined, thresholds))),
+    },
+  };
 }
 
 /** The workbook's targets as Inspect passes them to the functions: none means the built-in ones. */
@@ -110,9 +170,16 @@ export function rowPhases(
 
 export function inspectSelection(cells: SelectedCells): Inspection {
   const thresholds = workbookThresholds(cells.targets);
-  const pairs = cells.values
-    .map((row, r) => rowPair(row, cells.formulas[r] ?? []))
-    .filter((p): p is [string, number, Unit] => p !== undefined);
+  const rows = cells.values
+    .map((row, r) => rowRead(row, cells.formulas[r] ?? []))
+    .filter((p): p is RowRead => p !== undefined);
+  const pairs = rows.flatMap((r): [string, number, Unit][] =>
+    r.kind === "metric" ? [[r.id, r.value, r.unit]] : [],
+  );
+  const sheet = workbookThresholds(cells.contextThresholds);
+  const context = rows.flatMap((r) =>
+    r.kind === "context" ? [inspectContext(r.measure, r.value, sheet)] : [],
+  );
   const metrics = pairs.map(([id, value, unit]): InspectedMetric => {
     const { reached, next } = rowPhases(id, value, thresholds);
     return {
@@ -134,7 +201,12 @@ export function inspectSelection(cells: SelectedCells): Inspection {
         ),
       )
     : "";
-  return { metrics, phase: overall, workbookTargets: thresholds !== undefined };
+  return {
+    metrics,
+    context,
+    phase: overall,
+    workbookTargets: thresholds !== undefined,
+  };
 }
 
 /** The tracker's thresholds as the host finds them: what Inspect reads, and the tables holding them. */
@@ -145,6 +217,8 @@ export interface WorkbookThresholds {
   readonly targetsTable?: string;
   /** The table holding the risk thresholds (ScaleRiskThresholds). */
   readonly risksTable?: string;
+  /** The table holding the SaaS measures' conventions (ScaleContextThresholds, or ...2 where the name was taken). */
+  readonly contextTable?: string;
 }
 
 export const NO_TRACKER: WorkbookThresholds = { targets: [] };
@@ -195,12 +269,15 @@ export function planFormulas(
   const kinds = values.slice(0, rows).map(([id, value]) => {
     if (typeof id !== "string" || isBlank(value)) return undefined;
     const found = resolve(id.trim());
-    return found.kind === "metric" || found.kind === "indicator"
-      ? found.kind
+    if (found.kind === "metric" || found.kind === "indicator")
+      return found.kind;
+    // A SaaS measure only where the functions take it: those with a convention (docs/functions.md).
+    return found.kind === "unknown" &&
+      contextMeasureNamed(id.trim())?.context !== undefined
+      ? "context"
       : undefined;
   });
-  if (!kinds.includes("metric") && !kinds.includes("indicator"))
-    return { problem: "noMetrics" };
+  if (kinds.every((k) => k === undefined)) return { problem: "noMetrics" };
   // The targets Inspect judges with, only where the formulas can pass the table holding them.
   const thresholds = workbook.targetsTable
     ? workbookThresholds(workbook.targets)
@@ -226,12 +303,16 @@ export function planFormulas(
     table ? `,,${table}[#All]` : "";
   const targets = lastArgument(thresholds && workbook.targetsTable);
   const risks = lastArgument(workbook.risksTable);
+  const conventions = lastArgument(workbook.contextTable);
+  // A SaaS measure's level against its convention, the same in every phase (no phase argument).
   const column: (string | null)[][] = kinds.map((kind, r) =>
     kind === "metric"
       ? [`=${name("GAP")}(${at(0, r)},${at(1, r)},${phases[r]}${targets})`]
       : kind === "indicator"
         ? [`=${name("RISK")}(${at(0, r)},${at(1, r)}${risks})`]
-        : [null],
+        : kind === "context"
+          ? [`=${name("RISK")}(${at(0, r)},${at(1, r)}${conventions})`]
+          : [null],
   );
   // SCALE.PHASE takes the whole selection only where every row is a phase metric, blank, or the header on top.
   const withPhase = values

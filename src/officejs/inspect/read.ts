@@ -4,7 +4,7 @@
  * fallback does, never through a null object's getRangeOrNullObject.
  */
 import { PHASE_METRICS, RISK_INDICATORS } from "../../core/catalog";
-import { NAMES } from "../../core/template/layout";
+import { NAMES, TABLES } from "../../core/template/layout";
 import { INSPECT_MAX_CELLS, SelectionTooLargeError } from "../errors";
 import { rangeNameTest } from "../names";
 import type { Cell } from "../../core/cell";
@@ -29,6 +29,10 @@ function mostCommon(
   return best;
 }
 
+/** The tracker's conventions table among a sheet's tables: ScaleContextThresholds, or with the number insert gave it where the name was taken. */
+const contextTableOf = (names: readonly string[]): string | undefined =>
+  names.find((n) => new RegExp(`^${TABLES.context}\\d*$`).test(n));
+
 /**
  * Queues the reads of the workbook's thresholds, once its names are loaded and synced: the rows
  * (id, P1..P4) of the Target_<metric> names that exist (only those: never through a missing
@@ -41,7 +45,7 @@ function queueThresholds(
   context: Excel.RequestContext,
   names: Excel.NamedItemCollection,
   tables: boolean,
-): () => WorkbookThresholds {
+): () => WorkbookThresholds & { sheetCells: Cell[][] } {
   const exists = rangeNameTest(names);
   const range = (name: string) =>
     context.workbook.names.getItem(name).getRange();
@@ -58,10 +62,25 @@ function queueThresholds(
       .filter(exists)
       .map(range),
   );
+  // The conventions' table has no names of its own: it is found on the sheet of the targets
+  // (Worksheet.getRange() with no address is the whole sheet), and Inspect reads that sheet's
+  // cells, which the functions take whole.
+  const sheet = targets[0]?.range.worksheet;
+  const sheetTables = tables
+    ? sheet?.getRange().getTables(true).load("items/name")
+    : undefined;
+  const sheetCells = tables
+    ? undefined
+    : sheet?.getRange().getUsedRangeOrNullObject(true).load("values");
   return () => ({
     targets: targets.map((t) => [t.id, ...(t.range.values[0] as Cell[])]),
     targetsTable: tableName(targetsTables),
     risksTable: tableName(risksTables),
+    contextTable: contextTableOf(sheetTables?.items.map((t) => t.name) ?? []),
+    sheetCells:
+      sheetCells && !sheetCells.isNullObject
+        ? (sheetCells.values as Cell[][])
+        : [],
   });
 }
 
@@ -80,10 +99,12 @@ export async function readSelection(
   const thresholds = queueThresholds(context, names, false);
   if (!used.isNullObject) used.load("values,formulas");
   await context.sync();
+  const read = thresholds();
   return {
     values: used.isNullObject ? [] : (used.values as Cell[][]),
     formulas: used.isNullObject ? [] : (used.formulas as Cell[][]),
-    targets: thresholds().targets,
+    targets: read.targets,
+    contextThresholds: read.sheetCells,
   };
 }
 
@@ -105,5 +126,9 @@ export async function readBeside(context: Excel.RequestContext): Promise<{
   area.load("address,values,formulas");
   const thresholds = queueThresholds(context, names, true);
   await context.sync();
-  return { area, thresholds: thresholds() };
+  const { targets, targetsTable, risksTable, contextTable } = thresholds();
+  return {
+    area,
+    thresholds: { targets, targetsTable, risksTable, contextTable },
+  };
 }

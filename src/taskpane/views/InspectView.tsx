@@ -12,7 +12,11 @@ import { DataTable, ViewColumn, ViewProps, MainButton } from "./parts";
 import { Live } from "../feedback";
 import { Busy, useAttempt } from "../run";
 import { formatMeasure } from "../format";
-import { Inspection, inspectSelection } from "../../officejs/inspect/plan";
+import {
+  InspectedContext,
+  Inspection,
+  inspectSelection,
+} from "../../officejs/inspect/plan";
 
 interface Props extends ViewProps {
   /** Excel's display language: the function names written into cells (office-js#891). */
@@ -87,6 +91,19 @@ export default function InspectView({
       <TableCell>{v}</TableCell>
     );
 
+  /** A SaaS measure's number as the sheet formats it; text (a level, a message) as it is. */
+  const measureCell = (c: InspectedContext, v: number | string) =>
+    typeof v === "number" ? (
+      <TableCell title={String(v)}>
+        {formatMeasure(v, c.measure, language)}
+      </TableCell>
+    ) : (
+      <TableCell>{v === "" ? t.inspect.switchedOff : v}</TableCell>
+    );
+  const found = inspection
+    ? inspection.metrics.length + inspection.context.length
+    : 0;
+
   return (
     <ViewColumn intro={t.inspect.intro}>
       <div style={{ display: "flex", flexWrap: "wrap", gap: 8 }}>
@@ -117,7 +134,7 @@ export default function InspectView({
             <MessageBarBody>{written.text}</MessageBarBody>
           </MessageBar>
         )}
-        {inspection && inspection.metrics.length === 0 && (
+        {inspection && found === 0 && (
           <MessageBar intent="info">
             <MessageBarBody>{t.inspect.empty}</MessageBarBody>
           </MessageBar>
@@ -142,6 +159,36 @@ export default function InspectView({
                 {cell(m.value, m.id)}
                 <TableCell>{m.phase}</TableCell>
                 {cell(m.gap, m.id, ` (P${m.nextPhase})`)}
+              </TableRow>
+            ))}
+          </DataTable>
+        </div>
+      )}
+      {inspection && inspection.context.length > 0 && (
+        <div data-testid="inspect-context">
+          <p style={{ margin: "0 0 8px" }}>{t.inspect.contextIntro}</p>
+          <DataTable
+            label={t.inspect.contextIntro}
+            headers={(["measure", "value", "level", "gap"] as const).map(
+              (c) => t.inspect.contextColumns[c],
+            )}
+          >
+            {inspection.context.map((c, i) => (
+              <TableRow key={i}>
+                <TableCell>{c.measure.name[language]}</TableCell>
+                {measureCell(c, c.value)}
+                {c.judged ? (
+                  <>
+                    <TableCell>
+                      {c.judged.level === ""
+                        ? t.inspect.switchedOff
+                        : c.judged.level}
+                    </TableCell>
+                    {measureCell(c, c.judged.gap)}
+                  </>
+                ) : (
+                  <TableCell colSpan={2}>{t.inspect.noConvention}</TableCell>
+                )}
               </TableRow>
             ))}
           </DataTable>

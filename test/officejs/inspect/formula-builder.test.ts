@@ -115,7 +115,7 @@ describe("in a workbook with the tracker, the formulas agree with Inspect's tabl
     row[headerRow.indexOf(header)] = value;
   }
 
-  const workbook: WorkbookThresholds = { targets: [], targetsTable: "ScaleThresholds", risksTable: "ScaleRiskThresholds" };
+  const workbook: WorkbookThresholds = { targets: [], targetsTable: "ScaleThresholds", risksTable: "ScaleRiskThresholds", contextTable: "ScaleContextThresholds" };
 
   /** Plans the formulas beside Data!A1:B<n> and evaluates them in HyperFormula with the edited Thresholds sheet. */
   function evaluate(selection: Cells, thresholds: ReturnType<typeof thresholdsSheet>, tables = workbook) {
@@ -125,7 +125,7 @@ describe("in a workbook with the tracker, the formulas agree with Inspect's tabl
     // HyperFormula has no structured references ("Known limitations": Tables), so the tables' own
     // ranges stand for them: ScaleThresholds[#All] is the table with its header row.
     const inHyperFormula = (f: string | null) =>
-      f && f.replace(/(ScaleThresholds|ScaleRiskThresholds)\[#All\]/g, (_, name: string) => thresholds.tableRef(name));
+      f && f.replace(/(ScaleThresholds|ScaleRiskThresholds|ScaleContextThresholds)\[#All\]/g, (_, name: string) => thresholds.tableRef(name));
     const data: Grid = selection.map((row, r) => [...row, inHyperFormula(plan.formulas[r][0])]);
     data.push([null, null, inHyperFormula(plan.formulas[selection.length][0])]);
     const hf = engine({ Data: data, Thresholds: thresholds.grid });
@@ -190,5 +190,30 @@ describe("in a workbook with the tracker, the formulas agree with Inspect's tabl
     expect(inspection.metrics.map((m) => m.nextPhase)).toEqual([1, 3]);
     expect(plan).toMatchObject({ phases: [1, 3], workbookTargets: false });
     expect("formulas" in plan && plan.formulas.flat()).toEqual(["=SCALE.GAP(A1,B1,1)", "=SCALE.GAP(A2,B2,3)", "=SCALE.PHASE(A1:A2,B1:B2)"]);
+  });
+
+  test("a SaaS measure with a convention gets SCALE.RISK with the conventions' table, agreeing with Inspect; the others, which the functions refuse, get nothing", () => {
+    const thresholds = thresholdsSheet();
+    // The user lowers the quick ratio's convention from 4 to 3 (Thresholds sheet, third table).
+    edit(thresholds.grid, "quick_ratio", "Threshold", 3);
+    const selection: Cells = [["quick_ratio", 2.8], ["Rule of 40", 0.3], ["New MRR", 20_000], ["mrr", 450_000]];
+    const { plan, value } = evaluate(selection, thresholds);
+    expect(plan.formulas.flat()).toEqual([
+      "=SCALE.RISK(A1,B1,,ScaleContextThresholds[#All])",
+      "=SCALE.RISK(A2,B2,,ScaleContextThresholds[#All])",
+      // new_mrr has no convention: SCALE.RISK, GAP and TARGET refuse it (docs/functions.md).
+      null,
+      "=SCALE.GAP(A4,B4,1,,ScaleThresholds[#All])",
+      // SCALE.PHASE refuses the SaaS measures: not written over them.
+      null,
+    ]);
+    expect(plan).toMatchObject({ phases: [null, null, null, 1], withPhase: false, count: 3 });
+    // product.md 4 and 12: 2.8 is within 10% of the edited 3 (WATCH); a Rule of 40 of 30% is 10 points short of 40%, more than 10% of it (RISK).
+    expect([value("C1"), value("C2")]).toEqual(["WATCH", "RISK"]);
+    const inspection = inspectSelection({ values: selection, formulas: selection, targets: thresholds.targetRows(thresholds.grid), contextThresholds: thresholds.grid });
+    expect(inspection.context.map((c) => c.judged?.level)).toEqual(["WATCH", "RISK", undefined]);
+    // SaaS measures without a convention alone: nothing to write.
+    const none = grown([["new_mrr", 20_000], ["NRR 12m", 1.02]]);
+    expect(planFormulas("Data!A1:C3", none.values, none.formulas, "en", workbook)).toEqual({ problem: "noMetrics" });
   });
 });

@@ -75,3 +75,57 @@ describe("inspectSelection: the numbers SCALE.PHASE and SCALE.GAP give for a sel
     expect(inspection.phase).toBe(inspection.metrics[0].phase);
   });
 });
+
+describe("inspectSelection: the SaaS measures of product.md 12 (never toward the phase)", () => {
+  test("Tracking's rows by their names: each SaaS measure with its value; quick ratio and Rule of 40 judged against their conventions", () => {
+    // Tracking's left block: name, Latest (a formula), Flag, then more formulas and the months.
+    const tracking = (name: string, latest: number) => [name, `=B->${latest}`, "=C->", "=D->", "", "", "id", "unit"];
+    const rows = [
+      tracking("Monthly recurring revenue", 600_000),
+      tracking("New MRR", 30_000),
+      tracking("Net new MRR", -2_000),
+      tracking("SaaS quick ratio", 3.7),
+      tracking("Rule of 40", 0.5),
+      tracking("Retención neta 12 meses (NRR)", 1.05),
+    ];
+    const inspection = inspectSelection(selection(rows));
+    // product.md 2: MRR 600,000 is phase 1; the SaaS measures do not change it (product.md 12).
+    expect(inspection.phase).toBe(1);
+    expect(inspection.metrics.map((m) => m.id)).toEqual(["mrr"]);
+    expect(inspection.context.map((c) => [c.id, c.value])).toEqual([
+      ["new_mrr", 30_000],
+      ["net_new_mrr", -2_000],
+      ["quick_ratio", 3.7],
+      ["rule_of_40", 0.5],
+      ["nrr_12m", 1.05],
+    ]);
+    const judged = Object.fromEntries(inspection.context.map((c) => [c.id, c.judged]));
+    // product.md 12/14 and 4: quick ratio >= 4, WATCH within 10% (from 3.6): 3.7 is WATCH, 0.3 short.
+    expect(judged.quick_ratio).toEqual({ level: "WATCH", gap: expect.closeTo(0.3, 12), threshold: 4 });
+    // Rule of 40 >= 40%: 50% is OK, 10 points ahead (a negative gap).
+    expect(judged.rule_of_40).toEqual({ level: "OK", gap: expect.closeTo(-0.1, 12), threshold: 0.4 });
+    // No convention product.md names for these: the value alone.
+    expect([judged.new_mrr, judged.net_new_mrr, judged.nrr_12m]).toEqual([undefined, undefined, undefined]);
+  });
+
+  test("ids and (id, value) pairs too; a selection of SaaS measures alone has no phase", () => {
+    const inspection = inspectSelection(selection([["quick_ratio", 2], ["expansion_mrr", 4_000]]));
+    expect(inspection.metrics).toEqual([]);
+    expect(inspection.phase).toBe("");
+    // 2 is more than 10% short of 4: RISK.
+    expect(inspection.context.map((c) => [c.id, c.judged?.level])).toEqual([["quick_ratio", "RISK"], ["expansion_mrr", undefined]]);
+  });
+
+  test("the workbook's edited convention (the Thresholds sheet's third table) is the one judged with; 0 switches it off", () => {
+    const sheet = (quick: number) => [
+      ["Id", "Measure", "Unit", "Better", "Rule", "Threshold", "Source"],
+      ["quick_ratio", "SaaS quick ratio", "ratio", "higher", ">=", quick, "Hamid, 2015"],
+      ["rule_of_40", "Rule of 40", "%", "higher", ">=", 0.4, "Feld, 2015"],
+    ];
+    // Edited to 3: 2.8 is within 10% of it, WATCH (product.md 4), 0.2 short.
+    const edited = inspectSelection({ ...selection([["quick_ratio", 2.8]]), contextThresholds: sheet(3) });
+    expect(edited.context[0].judged).toEqual({ level: "WATCH", gap: expect.closeTo(0.2, 12), threshold: 3 });
+    const off = inspectSelection({ ...selection([["quick_ratio", 2.8]]), contextThresholds: sheet(0) });
+    expect(off.context[0].judged).toEqual({ level: "", gap: "", threshold: "" });
+  });
+});
