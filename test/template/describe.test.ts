@@ -12,9 +12,9 @@ const at = (key: string, ref: string, spec = en) => sheet(key, spec).cells.find(
 /** Month t's column letter on the Tracking sheet. */
 const month = (t: number) => columnLetter(monthColumn(t));
 
-test("sheets: dashboard, tracking, the four plan sheets, thresholds, risks, in English and Spanish", () => {
-  expect(en.sheets.map((s) => s.name)).toEqual(["Scale Dashboard", "Tracking", "Phase 1", "Phase 2", "Phase 3", "Phase 4", "Thresholds", "Risks"]);
-  expect(es.sheets.map((s) => s.name)).toEqual(["Panel de escalamiento", "Seguimiento", "Fase 1", "Fase 2", "Fase 3", "Fase 4", "Umbrales", "Riesgos"]);
+test("sheets: dashboard, tracking, budget, the four plan sheets, thresholds, risks, in English and Spanish", () => {
+  expect(en.sheets.map((s) => s.name)).toEqual(["Scale Dashboard", "Tracking", "Budget", "Phase 1", "Phase 2", "Phase 3", "Phase 4", "Thresholds", "Risks"]);
+  expect(es.sheets.map((s) => s.name)).toEqual(["Panel de escalamiento", "Seguimiento", "Presupuesto", "Fase 1", "Fase 2", "Fase 3", "Fase 4", "Umbrales", "Riesgos"]);
 });
 
 test("one column per month: real dates from the first month, 36 by default, `months` from 12 to 120", () => {
@@ -75,6 +75,8 @@ test("names of product.md 6.6, the same in both languages; a linked indicator's 
     ...[...LINKED_INDICATORS.keys()].map((q) => NAMES.tracking(q.replace(".", "_"))),
     ...Object.values(NAMES.phaseRow),
     ...RISK_GROUPS.map((g) => NAMES.trackingRisk(g.id)),
+    // product.md 12, "Budget": a Budget_ name per timeline row.
+    ...TIMELINE_ROWS.map((r) => NAMES.budget(r.key)),
     NAMES.reportingMonth, NAMES.minShare, NAMES.startMonth, NAMES.phase, NAMES.expected, NAMES.targetPhase,
     ...[1, 2, 3, 4].map((n) => `Score_P${n}`),
     ...PHASE_METRICS.flatMap((m) => [NAMES.current(m.id), NAMES.flag(m.id), NAMES.gap(m.id)]),

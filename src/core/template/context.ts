@@ -23,6 +23,8 @@ export interface Context {
   readonly labels: TemplateLabels;
   /** Typed values by row key, then 1-based month. */
   readonly actuals: ReadonlyMap<string, ReadonlyMap<number, number>>;
+  /** The budget's typed values, likewise (the Budget sheet). */
+  readonly budget: ReadonlyMap<string, ReadonlyMap<number, number>>;
   readonly sheetName: (key: SheetKey) => string;
   readonly names: NameSpec[];
   readonly tables: TableSpec[];

@@ -4,6 +4,7 @@
  * the Thresholds sheet, and every rule is the core's (formulas.ts mirrors evaluate.ts and timeline.ts).
  */
 import { PHASE_NUMBERS } from "../catalog";
+import { budgetSheet } from "./budget";
 import { Context, actualsByRow } from "./context";
 import { dashboardSheet } from "./dashboard";
 import { TEMPLATE_LABELS } from "./labels";
@@ -60,6 +61,7 @@ export function describeWorkbook(options: TemplateOptions): WorkbookSpec {
     months,
     labels,
     actuals: actualsByRow(options.actuals ?? []),
+    budget: actualsByRow(options.budget ?? []),
     sheetName: (key) => options.sheetNames?.[key] ?? labels.sheets[key],
     names: [],
     tables: [],
@@ -71,6 +73,7 @@ export function describeWorkbook(options: TemplateOptions): WorkbookSpec {
   const sheets: SheetSpec[] = [
     dashboardSheet(ctx),
     trackingSheet(ctx),
+    budgetSheet(ctx),
     ...PHASE_NUMBERS.map((n) => planSheet(ctx, n)),
     thresholdsSheet(ctx),
     risksSheet(ctx),

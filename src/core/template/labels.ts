@@ -35,6 +35,9 @@ export interface TemplateLabels {
   readonly watchLimit: (n: PhaseNumber) => string;
   readonly trackingTitle: (company: string) => string;
   readonly trackingNote: readonly [string, string];
+  readonly budgetTitle: (company: string) => string;
+  /** Two notes that fit in the Budget sheet's frozen columns (A:B). */
+  readonly budgetNote: readonly [string, string];
   readonly phaseRows: {
     readonly header: string;
     readonly phase: string;
@@ -197,6 +200,11 @@ const EN: TemplateLabels = {
     "Type monthly numbers in the yellow cells; grey cells are computed.",
     "A number typed over a grey cell replaces its formula that month.",
   ],
+  budgetTitle: (company) => `Budget: ${company}`,
+  budgetNote: [
+    "The plan month by month: same months and rows as Tracking.",
+    "Type or import the budget; grey cells compute as on Tracking.",
+  ],
   phaseRows: {
     header: "Phase",
     phase: "Phase reached",
@@ -346,6 +354,11 @@ const ES: TemplateLabels = {
   trackingNote: [
     "Números del mes en las celdas amarillas; las grises se calculan.",
     "Un número sobre una celda gris sustituye su fórmula ese mes.",
+  ],
+  budgetTitle: (company) => `Presupuesto: ${company}`,
+  budgetNote: [
+    "El plan mes a mes: los meses y filas de Seguimiento.",
+    "Escribe o importa el presupuesto; las grises se calculan igual.",
   ],
   phaseRows: {
     header: "Fase",

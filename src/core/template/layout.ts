@@ -145,6 +145,30 @@ export const trackingRow = (key: string): number => {
 /** 1-based month t's column. */
 export const monthColumn = (t: number) => TRACKING_COLUMNS.firstMonth + t - 1;
 
+/**
+ * The Budget sheet (product.md 12, "Budget"): Tracking's months and rows, each timeline row and
+ * section on its Tracking row (trackingRow) so a row reads alike on both sheets, after a compact
+ * left block. The name and unit stay in view while the months scroll.
+ */
+export const BUDGET = {
+  titleRow: TRACKING.titleRow,
+  noteRows: TRACKING.noteRows,
+  headerRow: TRACKING.headerRow,
+  lastRow: TRACKING.lastMeasure,
+  columns: {
+    name: 1,
+    unit: 2,
+    /** Columns A..B stay in view: frozen at this column. */
+    frozen: 2,
+    id: 3,
+    firstMonth: 4,
+  },
+} as const;
+
+/** 1-based month t's column on the Budget sheet. */
+export const budgetMonthColumn = (t: number) =>
+  BUDGET.columns.firstMonth + t - 1;
+
 /** The dashboard's per-metric table, one column each, left to right. */
 const DASHBOARD_METRIC_COLUMNS = {
   id: 1,

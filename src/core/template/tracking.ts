@@ -12,12 +12,10 @@ import {
   RISK_GROUPS,
   RISK_INDICATORS,
   UNITS,
-  valueRange,
 } from "../catalog";
 import { monthSerial } from "../months";
 import { THRESHOLD_HEADERS } from "./thresholds-layout";
 import {
-  DERIVATIONS,
   INPUT_ROWS,
   RECONCILIATION_KEY,
   TIMELINE_ROWS,
@@ -37,7 +35,6 @@ import {
   asOfMonthFormula,
   cell,
   columnLetter,
-  derivedFormula,
   expectedFormula,
   flagFormula,
   gapFormula,
@@ -51,7 +48,6 @@ import {
   targetPhaseFormula,
   startOffsetFormula,
   whileDataFormula,
-  monthBefore,
   reconciliationFlagFormula,
   thresholdShown,
   watchLimitFormula,
@@ -74,6 +70,7 @@ import {
   metricLevelRule,
   trackingLevelRules,
 } from "./rules";
+import { monthCells, monthGrid, monthValidations } from "./month-cells";
 import { CellSpec, SheetSpec } from "./types";
 
 /** The dashboard cells every Tracking formula reads: the reporting month's position, the target phase then, the minimum share. */
@@ -111,17 +108,6 @@ export const monthsOf = (ctx: Context, row: number) =>
   `${absolute(COL.firstMonth, row)}:${absolute(monthColumn(ctx.months), row)}`;
 
 const at = (t: number, row: number) => cell(monthColumn(t), row);
-
-/** Row `row` from month t - 1 to month t: `Q5:R5`, which widens when a column is inserted between them. */
-const beforeToOwn = (t: number, row: number) =>
-  `${at(t - 1, row)}:${at(t, row)}`;
-
-/**
- * Row `row` from `span` months before month t (or the first month, in the first year) to month t:
- * the window a 12-month measure reads, which widens when a column is inserted inside it.
- */
-const spanToOwn = (t: number, span: number, row: number) =>
-  `${at(Math.max(1, t - span), row)}:${at(t, row)}`;
 
 /** The first month's header: the date every other header, and every month number, counts from. */
 const FIRST_HEADER = absolute(COL.firstMonth, TRACKING.headerRow);
@@ -276,41 +262,6 @@ function leftBlock(ctx: Context, r: TimelineRow, row: number): CellSpec[] {
       style: "flag",
     },
   );
-  return cells;
-}
-
-/** A measure's month cells: typed values, and a derived row's formula where nothing is typed. */
-function monthCells(ctx: Context, r: TimelineRow, row: number): CellSpec[] {
-  const fmt = formatOf(ctx, r.measure);
-  const typed = ctx.actuals.get(r.key);
-  const cells: CellSpec[] = [];
-  for (let t = 1; t <= ctx.months; t++) {
-    const ref = at(t, row);
-    const value = typed?.get(t);
-    if (value !== undefined || !r.derived) {
-      cells.push({ ref, value, numberFormat: fmt, style: "input" });
-      continue;
-    }
-    const { inputs, span } = DERIVATIONS[r.derived];
-    const now = inputs.map((k) => at(t, trackingRow(k)));
-    const before =
-      t > 1
-        ? inputs.map((k) => monthBefore(beforeToOwn(t, trackingRow(k))))
-        : undefined;
-    cells.push({
-      ref,
-      formula: derivedFormula(
-        r.derived,
-        now,
-        before,
-        span === undefined
-          ? undefined
-          : spanToOwn(t, span, trackingRow(inputs[0])),
-      ),
-      numberFormat: fmt,
-      style: "computed",
-    });
-  }
   return cells;
 }
 
@@ -648,26 +599,6 @@ function names(ctx: Context): void {
     });
 }
 
-function validations(ctx: Context): void {
-  for (const r of TIMELINE_ROWS) {
-    const { min, max } = valueRange(r.measure);
-    const limit = 1e15;
-    ctx.validations.push({
-      kind: "decimal",
-      sheet: "tracking",
-      ref: `${at(1, trackingRow(r.key))}:${at(ctx.months, trackingRow(r.key))}`,
-      min: Math.max(min, -limit),
-      max: Math.min(max, limit),
-      // A computed row's help says it can be typed over (product.md 6.3).
-      message:
-        ctx.labels.validation(
-          r.measure.name[ctx.language],
-          UNITS[r.measure.unit].label[ctx.language],
-        ) + (r.derived ? ` ${ctx.labels.typedOver}` : ""),
-    });
-  }
-}
-
 function rules(ctx: Context): void {
   ctx.rules.push(
     ...trackingLevelRules({
@@ -753,13 +684,15 @@ export function trackingSheet(ctx: Context): SheetSpec {
       value: labels.sections[section],
       style: "section",
     });
-  for (const r of TIMELINE_ROWS) {
-    const row = trackingRow(r.key);
-    cells.push(...leftBlock(ctx, r, row), ...monthCells(ctx, r, row));
-  }
+  const grid = monthGrid("tracking", ctx.months, COL.firstMonth);
+  for (const r of TIMELINE_ROWS)
+    cells.push(
+      ...leftBlock(ctx, r, trackingRow(r.key)),
+      ...monthCells(ctx, grid, r, ctx.actuals.get(r.key)),
+    );
   cells.push(...phaseRows(ctx), ...workingRows(ctx));
   names(ctx);
-  validations(ctx);
+  monthValidations(ctx, grid);
   rules(ctx);
   return {
     key: "tracking",

@@ -224,6 +224,8 @@ export interface TemplateOptions {
   /** The timeline's length, MONTHS.min to MONTHS.max; default MONTHS.default. */
   readonly months?: number;
   readonly actuals?: readonly TimelineValue[];
+  /** The budget's numbers, placed on the Budget sheet as actuals are on Tracking (product.md 12). */
+  readonly budget?: readonly TimelineValue[];
   /** What the user set in an earlier tracker, carried by a rebuild (placed by the template's names). */
   readonly settings?: UserSettings;
   /** Final names for sheets whose default name is taken. */

@@ -1,0 +1,114 @@
+/**
+ * The Budget sheet (product.md 12, "Budget"): the same month columns and input rows as Tracking,
+ * the derived rows computed by the same formulas (month-cells.ts serves both sheets), typed or
+ * imported. Each row sits on its Tracking row; the month headers read Tracking's, so there is one
+ * timeline. `Budget_<key>` names each row's month cells, which the dashboard compares with Tracking's.
+ */
+import { UNITS } from "../catalog";
+import { TIMELINE_ROWS } from "../timeline";
+import { Context, headerCells } from "./context";
+import { monthFormat } from "./formats";
+import { absolute, cell, columnLetter, onSheet } from "./formulas";
+import {
+  BUDGET,
+  NAMES,
+  TRACKING,
+  budgetMonthColumn,
+  monthColumn,
+  trackingRow,
+} from "./layout";
+import { monthCells, monthGrid, monthValidations } from "./month-cells";
+import { THRESHOLD_HEADERS } from "./thresholds-layout";
+import { CellSpec, SheetSpec } from "./types";
+
+const COL = BUDGET.columns;
+
+/** Month t's header: Tracking's, by reference (one timeline for both sheets). */
+function monthHeaders(ctx: Context): CellSpec[] {
+  const tracking = ctx.sheetName("tracking");
+  const format = monthFormat(ctx.language);
+  const cells: CellSpec[] = [];
+  for (let t = 1; t <= ctx.months; t++)
+    cells.push({
+      ref: cell(budgetMonthColumn(t), BUDGET.headerRow),
+      formula: onSheet(tracking, cell(monthColumn(t), TRACKING.headerRow)),
+      numberFormat: format,
+      style: "header",
+    });
+  return cells;
+}
+
+function widths(ctx: Context): Record<string, number> {
+  const w: Record<string, number> = {
+    [columnLetter(COL.name)]: 32,
+    [columnLetter(COL.unit)]: ctx.language === "es" ? 24 : 21,
+    [columnLetter(COL.id)]: 34,
+  };
+  for (let t = 1; t <= ctx.months; t++)
+    w[columnLetter(budgetMonthColumn(t))] = 12;
+  return w;
+}
+
+export function budgetSheet(ctx: Context): SheetSpec {
+  const { labels } = ctx;
+  const lang = ctx.language;
+  const headers: string[] = [];
+  headers[COL.name - 1] = labels.measure;
+  headers[COL.unit - 1] = labels.unit;
+  headers[COL.id - 1] = THRESHOLD_HEADERS.id;
+  const cells: CellSpec[] = [
+    {
+      ref: cell(1, BUDGET.titleRow),
+      value: labels.budgetTitle(ctx.company),
+      style: "title",
+    },
+    ...BUDGET.noteRows.map((row, k): CellSpec => ({
+      ref: cell(1, row),
+      value: labels.budgetNote[k],
+      style: "note",
+    })),
+    ...headerCells(headers, BUDGET.headerRow),
+    ...monthHeaders(ctx),
+  ];
+  for (const [section, row] of TRACKING.sections)
+    cells.push({
+      ref: cell(COL.name, row),
+      value: labels.sections[section],
+      style: "section",
+    });
+  const grid = monthGrid("budget", ctx.months, COL.firstMonth);
+  for (const r of TIMELINE_ROWS) {
+    const row = trackingRow(r.key);
+    cells.push(
+      { ref: cell(COL.name, row), value: r.measure.name[lang] },
+      {
+        ref: cell(COL.unit, row),
+        value: UNITS[r.measure.unit].label[lang],
+        style: "note",
+      },
+      { ref: cell(COL.id, row), value: r.id, style: "label" },
+      ...monthCells(ctx, grid, r, ctx.budget.get(r.key)),
+    );
+    ctx.names.push({
+      name: NAMES.budget(r.key),
+      sheet: "budget",
+      ref: `${absolute(COL.firstMonth, row)}:${absolute(budgetMonthColumn(ctx.months), row)}`,
+    });
+  }
+  monthValidations(ctx, grid);
+  const lastMonth = columnLetter(budgetMonthColumn(ctx.months));
+  return {
+    key: "budget",
+    name: ctx.sheetName("budget"),
+    cells,
+    columnWidths: widths(ctx),
+    freeze: { rows: BUDGET.headerRow, columns: COL.frozen },
+    printLandscape: true,
+    fitTo: "height",
+    printArea: `A1:${lastMonth}${BUDGET.lastRow}`,
+    printTitles: {
+      rows: `${BUDGET.headerRow}:${BUDGET.headerRow}`,
+      columns: `A:${columnLetter(COL.frozen)}`,
+    },
+  };
+}
