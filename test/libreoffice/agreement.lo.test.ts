@@ -16,7 +16,7 @@ import { parseOverrides } from "../../src/core/thresholds-parser";
 import { THRESHOLDS, columnLetter, describeWorkbook } from "../../src/core/template";
 import { writeWorkbook } from "../../src/xlsx/write";
 import { describeWith } from "../engines/engines";
-import { Values, readValues, recalcLibreOffice } from "../engines/recalculated";
+import { Values, readValues, recalcLibreOffice } from "../support/recalculated";
 import { expectedNames, randomScenarios, sameValue } from "../support/scenarios";
 
 const WORKBOOKS = 120;

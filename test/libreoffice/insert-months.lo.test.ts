@@ -14,7 +14,7 @@ import { TIMELINE_ROWS } from "../../src/core/timeline";
 import { insertedMonths, planInsertedMonths, sourceMonths, templateRows } from "../../src/officejs/refresh/months-plan";
 import { writeWorkbook } from "../../src/xlsx/write";
 import { describeWith, enginePath } from "../engines/engines";
-import { Values, readValues, recalcGnumeric } from "../engines/recalculated";
+import { Values, readValues, recalcGnumeric } from "../support/recalculated";
 import { INSERTED_MONTHS, InsertedMonths, expectedNames, expectedRows, longerTimeline, sameValue } from "../support/scenarios";
 
 const trackingOf = (spec: WorkbookSpec) => spec.sheets.find((s) => s.key === "tracking")!;

@@ -12,7 +12,7 @@ import { levelOf, metricRule } from "../../src/core/evaluate";
 import { LEVEL_FILL, NAMES, TEMPLATE_LABELS, cellPosition, columnLetter, describeWorkbook, monthColumn, trackingRow } from "../../src/core/template";
 import { writeWorkbook } from "../../src/xlsx/write";
 import { describeWith } from "../engines/engines";
-import { readValues, recalcLibreOffice } from "../engines/recalculated";
+import { readValues, recalcLibreOffice } from "../support/recalculated";
 import { SCENARIOS, expectedRows } from "../support/scenarios";
 import { readCharts } from "../xlsx/charts";
 import { cellText, pagePixels, recalculate, renderPages } from "../support/soffice";

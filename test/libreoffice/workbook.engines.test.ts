@@ -13,7 +13,7 @@ import { NAMES, PLAN, TEMPLATE_LABELS, TRACKING_COLUMNS, describeWorkbook, track
 import { cell, cellPosition } from "../../src/core/template/formulas";
 import { writeWorkbook } from "../../src/xlsx/write";
 import { describeWith } from "../engines/engines";
-import { Cached, Values, readValues, recalcGnumeric, recalcLibreOffice } from "../engines/recalculated";
+import { Cached, Values, readValues, recalcGnumeric, recalcLibreOffice } from "../support/recalculated";
 import { TRACKING } from "../../src/core/template/layout";
 import { loadWorkbook } from "../template/hf-workbook";
 import { SCENARIOS, expectedNames, sameValue } from "../support/scenarios";

@@ -13,7 +13,7 @@ import * as path from "path";
 import { PHASE_PLANS } from "../../src/core/plan";
 import { NAMES, TRACKING, cellPosition, columnLetter, monthColumn, trackingRow } from "../../src/core/template";
 import { describeWith } from "../engines/engines";
-import { Values, readValues, recalcLibreOffice } from "../engines/recalculated";
+import { Values, readValues, recalcLibreOffice } from "../support/recalculated";
 
 const ROOT = path.resolve(__dirname, "../..");
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "scale-rebuild-"));

@@ -9,8 +9,8 @@ import * as path from "path";
 import { DOMParser, Element } from "@xmldom/xmldom";
 import JSZip from "jszip";
 import { worksheetPaths } from "../../src/xlsx/chart";
-import { enginePath } from "./engines";
-import { resaveAll } from "../support/soffice";
+import { enginePath } from "../engines/engines";
+import { resaveAll } from "./soffice";
 
 export type Cached = string | number | boolean | { error: string } | null;
 
