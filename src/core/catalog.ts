@@ -1095,6 +1095,10 @@ export const CONTEXT_THRESHOLDS: readonly ContextThreshold[] = [
   },
 ];
 
+/** The convention a SaaS measure is judged against (by its id), if product.md 12 gives it one. */
+export const contextOf = (id: string): ContextThreshold | undefined =>
+  CONTEXT_THRESHOLDS.find((c) => c.id === id);
+
 /**
  * How far the MRR movements may miss the month's MRR change before the reconciliation is flagged:
  * 0.5% of the month before's MRR (product.md 12).

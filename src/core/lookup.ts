@@ -4,7 +4,6 @@
  */
 import { distance } from "fastest-levenshtein";
 import {
-  CONTEXT_THRESHOLDS,
   ContextThreshold,
   OTHER_MEASURES,
   OtherInput,
@@ -14,6 +13,7 @@ import {
   RISK_INDICATORS,
   RiskGroup,
   RiskIndicator,
+  contextOf,
 } from "./catalog";
 
 export type Resolved =
@@ -182,7 +182,7 @@ export function contextMeasureNamed(
   if (measure === undefined) return undefined;
   return {
     measure,
-    context: CONTEXT_THRESHOLDS.find((c) => c.id === measure.id),
+    context: contextOf(measure.id),
   };
 }
 

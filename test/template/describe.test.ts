@@ -1,5 +1,5 @@
 /** The workbook description (product.md 6): sheets, names, formulas and rules, before any writer. */
-import { CASH_BALANCE, LINKED_INDICATORS, OTHER_MEASURES, PHASE_METRICS, RISK_GROUPS, RISK_INDICATORS, SAAS_MEASURES } from "../../src/core/catalog";
+import { CASH_BALANCE, CONTEXT_THRESHOLDS, LINKED_INDICATORS, OTHER_MEASURES, PHASE_METRICS, RISK_GROUPS, RISK_INDICATORS, SAAS_MEASURES } from "../../src/core/catalog";
 import { DERIVATIONS, TIMELINE_ROWS } from "../../src/core/timeline";
 import { PHASE_PLANS } from "../../src/core/plan";
 import { DASHBOARD, MONTHS, NAMES, PLAN, RULE_MARKER, TEMPLATE_LABELS, THRESHOLDS, TRACKING, TRACKING_COLUMNS, absolute, cellPosition, columnLetter, columnPixels, columnsPixels, describeWorkbook, frozenPixels, monthColumn, ruleFormulaProblems, trackingRow } from "../../src/core/template";
@@ -84,6 +84,7 @@ test("names of product.md 6.6, the same in both languages; a linked indicator's 
     ...RISK_GROUPS.map((g) => NAMES.riskFlag(g.id)),
     ...PHASE_METRICS.map((m) => NAMES.target(m.id)), "Floor_gross_margin",
     ...RISK_INDICATORS.map((i) => NAMES.riskThreshold(i.qualifiedId)),
+    ...CONTEXT_THRESHOLDS.map((c) => NAMES.contextThreshold(c.id)),
     ...[1, 2, 3, 4].map((n) => `Plan_P${n}`),
   ];
   expect(wanted.filter((n) => !names.has(n))).toEqual([]);

@@ -51,4 +51,6 @@ export const NAMES = {
   floor: (metricId: string) => `Floor_${metricId}`,
   riskThreshold: (qualifiedId: string) =>
     `Threshold_${qualifiedId.replace(".", "_")}`,
+  /** A SaaS measure's convention in the Thresholds sheet's third table (product.md 12, 14). */
+  contextThreshold: (measureId: string) => `Threshold_${measureId}`,
 } as const;

@@ -3,13 +3,17 @@
  * formats that colour cells by level. describeWorkbook and the Excel refresh both build from here.
  */
 import {
+  CONTEXT_THRESHOLDS,
+  ContextThreshold,
   LEVELS,
   Level,
+  OtherInput,
   PHASE_METRICS,
   PhaseMetric,
   PhaseNumber,
   RISK_INDICATORS,
   RiskIndicator,
+  contextOf,
   floorOf,
 } from "../catalog";
 import {
@@ -64,6 +68,27 @@ export function indicatorLevelRule(
   };
 }
 
+/**
+ * A SaaS measure judged against its convention in the Thresholds sheet's third table (product.md
+ * 12, 14): the band rule of section 4, as a risk indicator's (met at the threshold itself).
+ */
+export function contextLevelRule(
+  thresholdsSheet: string,
+  measure: OtherInput,
+  context: ContextThreshold,
+): LevelRule {
+  const row = THRESHOLDS.contextRow(CONTEXT_THRESHOLDS.indexOf(context));
+  return {
+    direction: measure.direction,
+    strict: false,
+    capped: measure.capped,
+    threshold: onSheet(
+      thresholdsSheet,
+      absolute(THRESHOLDS.thresholdColumn, row),
+    ),
+  };
+}
+
 /** Three conditional formats colouring flag cells by the level text their formulas show. */
 export function flagTextRules(
   sheet: SheetKey,
@@ -93,7 +118,9 @@ export interface TrackingGeometry {
  */
 function shapeOf(r: TimelineRow): string | undefined {
   const m = r.measure;
-  if (m.kind === "input") return undefined;
+  // A measure with a convention is coloured as a risk indicator with the same comparison.
+  if (m.kind === "input")
+    return contextOf(m.id) ? `indicator|${m.direction}|false` : undefined;
   if (m.kind === "metric") return `metric|${m.direction}`;
   return `indicator|${m.direction}|${m.strict}`;
 }
@@ -112,7 +139,8 @@ export function rowRuns(rows: readonly number[]): [number, number][] {
 
 /**
  * The Tracking sheet's colours (product.md 6.5, 6.7): every month cell of a phase metric's row
- * by its level against that month's target phase, every risk indicator's by its threshold. One
+ * by its level against that month's target phase, every risk indicator's by its threshold (and a
+ * SaaS measure's by its convention, with the indicators that compare the same way). One
  * OK / WATCH / RISK triple per kind of rule over all the rows of that kind, each rule comparing
  * the month with its row's P1..P4 targets and WATCH limits (brought onto the sheet by formulas),
  * so that no rule is longer than Excel's rule editor takes (limits.ts).
@@ -142,7 +170,7 @@ export function trackingLevelRules(g: TrackingGeometry): ConditionalRule[] {
       row.measure.kind === "metric"
         ? `INDEX($${left(column(1))}${top}:$${left(column(4))}${top},1,${phase})`
         : `$${left(column(1))}${top}`;
-    const m = row.measure as PhaseMetric | RiskIndicator;
+    const m = row.measure as PhaseMetric | RiskIndicator | OtherInput;
     const rule: LevelRule = {
       direction: m.direction,
       strict: m.kind === "indicator" && m.strict,

@@ -72,6 +72,11 @@ function contextTable(
         style: "note",
       },
     );
+    ctx.names.push({
+      name: NAMES.contextThreshold(c.id),
+      sheet: "thresholds",
+      ref: absolute(THRESHOLDS.thresholdColumn, row),
+    });
   });
   cells.push(
     tableWithNote(ctx, {

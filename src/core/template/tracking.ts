@@ -12,6 +12,7 @@ import {
   RISK_GROUPS,
   RISK_INDICATORS,
   UNITS,
+  contextOf,
 } from "../catalog";
 import { monthSerial } from "../months";
 import { THRESHOLD_HEADERS } from "./thresholds-layout";
@@ -65,6 +66,7 @@ import {
   trackingRow,
 } from "./layout";
 import {
+  contextLevelRule,
   flagTextRules,
   indicatorLevelRule,
   metricLevelRule,
@@ -202,7 +204,8 @@ function leftBlock(ctx: Context, r: TimelineRow, row: number): CellSpec[] {
       ),
       style: "flag",
     });
-  if (m.kind === "input") return cells;
+  const context = m.kind === "input" ? contextOf(m.id) : undefined;
+  if (m.kind === "input" && !context) return cells;
   const thresholdCell = (n: PhaseNumber, formula: string): CellSpec => ({
     ref: cell(COL.phaseTarget(n), row),
     formula,
@@ -232,7 +235,11 @@ function leftBlock(ctx: Context, r: TimelineRow, row: number): CellSpec[] {
       );
     rule = rowMetricRule(ctx, r, row, dash.targetPhase);
   } else {
-    rule = indicatorLevelRule(ctx.sheetName("thresholds"), m);
+    // A risk indicator against its threshold; a SaaS measure against its convention, as information.
+    rule =
+      m.kind === "indicator"
+        ? indicatorLevelRule(ctx.sheetName("thresholds"), m)
+        : contextLevelRule(ctx.sheetName("thresholds"), m, context!);
     cells.push(
       thresholdCell(1, rule.threshold),
       watchLimitCell(1, { ...rule, threshold: cell(COL.phaseTarget(1), row) }),
