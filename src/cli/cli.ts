@@ -6,7 +6,6 @@
  * `--from OLD.xlsx [--drop-outside]` rebuilds a filled tracking workbook with the options given
  * (the old workbook's where none is given), carrying the user's data (docs/rebuild.md).
  */
-import { randomBytes } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import { Command, CommanderError } from "commander";
@@ -47,8 +46,9 @@ import { TrackerData, readTrackerData } from "../core/tracker-data";
 import { readTrackerFile } from "../xlsx/read";
 import { writeWorkbook } from "../xlsx/write";
 import { decodeCsv } from "./decode";
+import { UsageError, occupied, writeWhole } from "./files";
 
-export class UsageError extends Error {}
+export { UsageError, writeWhole };
 
 /** Options as given; where one is missing, the default (or with --from, the old workbook's). */
 export interface TemplateCommand {
@@ -201,38 +201,6 @@ export function readActualsCsv(
     skipped: result.skipped.map((s) => s.message),
     warnings: result.warnings.map((w) => w.message),
   };
-}
-
-/** Whether anything is at `file`, a link included (even one to nowhere): never written through. */
-const occupied = (file: string) =>
-  fs.lstatSync(file, { throwIfNoEntry: false }) !== undefined;
-
-/** A temporary name beside `file` that nobody can guess ahead, so nobody can plant a link there. */
-const partialName = (file: string) =>
-  `${file}.${randomBytes(8).toString("hex")}.partial`;
-
-/**
- * Through a temporary file, so that a failed write leaves no partial workbook behind. The
- * temporary file is created exclusively ("wx": O_CREAT | O_EXCL, which fails on any existing
- * path, a symbolic link included, and never follows one), then renamed over `file`, which
- * replaces whatever name is there (a link itself, not what it points to).
- */
-export function writeWhole(
-  file: string,
-  data: Buffer,
-  partial = partialName(file),
-): void {
-  let created = false;
-  try {
-    fs.writeFileSync(partial, data, { flag: "wx" });
-    created = true;
-    fs.renameSync(partial, file);
-  } catch (e) {
-    if (created) fs.rmSync(partial, { force: true });
-    throw new UsageError(
-      `could not write ${file}: ${e instanceof Error ? e.message : e}`,
-    );
-  }
 }
 
 /** --out: an .xlsx path in a folder that exists, not taken unless --force. */
