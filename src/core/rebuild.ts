@@ -84,7 +84,7 @@ export function optionsFromTracker(data: TrackerData): {
 /** The minimum share a tracker is inserted with (product.md 6.4: default 100%): one kept as it is goes unmentioned. */
 const INSERTED_MIN_SHARE = 1;
 
-/** How many edited thresholds: each target, floor and risk threshold that differs from the catalog's. */
+/** How many edited thresholds: each target, floor, risk threshold and convention that differs from the catalog's. */
 function thresholdCount(s: UserSettings): number {
   const phases = [
     ...(s.targets?.values() ?? []),
@@ -92,7 +92,8 @@ function thresholdCount(s: UserSettings): number {
   ];
   return (
     phases.flat().filter((v) => v !== undefined).length +
-    (s.riskThresholds?.size ?? 0)
+    (s.riskThresholds?.size ?? 0) +
+    (s.contextThresholds?.size ?? 0)
   );
 }
 

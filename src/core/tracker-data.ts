@@ -7,11 +7,13 @@
  *   number typed over the formula (`typedOver`);
  * - a number a formula the user typed on an input row gives (kept as that number, `formula` says so);
  * - text typed in a month cell (not a number, so it cannot be carried: listed);
- * - threshold edits: values that differ from the catalog's, and cleared cells (null);
+ * - threshold edits (the three Thresholds tables): values that differ from the catalog's, and
+ *   cleared cells (null);
  * - the reporting month if typed (the default is a formula), the minimum share, the start month;
  * - each plan item's status, owner, due date and notes (plan-items.ts finds the items).
  */
 import {
+  CONTEXT_THRESHOLDS,
   Language,
   PHASE_METRICS,
   PHASE_NUMBERS,
@@ -64,6 +66,7 @@ export function trackerNames(): string[] {
     ...PHASE_METRICS.map((m) => NAMES.target(m.id)),
     ...PHASE_METRICS.filter((m) => m.floors).map((m) => NAMES.floor(m.id)),
     ...RISK_INDICATORS.map((i) => NAMES.riskThreshold(i.qualifiedId)),
+    ...CONTEXT_THRESHOLDS.map((c) => NAMES.contextThreshold(c.id)),
     NAMES.reportingMonth,
     NAMES.minShare,
     NAMES.startMonth,
@@ -200,7 +203,14 @@ function thresholdEdits(cells: TrackerCells): UserSettings {
     const e = grid ? edited(grid[0]?.[0], i.threshold) : undefined;
     if (e !== undefined) riskThresholds.set(i.qualifiedId, e);
   }
-  return { targets, floors, riskThresholds };
+  // A tracker made before the third table had these names: its conventions are the catalog's.
+  const contextThresholds = new Map<string, number | null>();
+  for (const c of CONTEXT_THRESHOLDS) {
+    const grid = cells.named.get(NAMES.contextThreshold(c.id));
+    const e = grid ? edited(grid[0]?.[0], c.threshold) : undefined;
+    if (e !== undefined) contextThresholds.set(c.id, e);
+  }
+  return { targets, floors, riskThresholds, contextThresholds };
 }
 
 const single = (cells: TrackerCells, name: string) =>

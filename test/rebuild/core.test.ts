@@ -187,6 +187,38 @@ test("a month cell of spaces is blank, as the functions and the importer read on
   expect(data.values.filter((v) => v.key === "nps")).toEqual([]);
 });
 
+/** The Threshold cell of a row of the Thresholds sheet's tables, found as a reader finds it: the row's id, the column headed "Threshold". */
+function thresholdCell(spec: WorkbookSpec, id: string) {
+  const cells = spec.sheets.find((s) => s.key === "thresholds")!.cells;
+  const row = cellPosition(cells.find((c) => c.value === id && cellPosition(c.ref).col === 1)!.ref).row;
+  const col = cellPosition(cells.find((c) => c.value === "Threshold")!.ref).col;
+  return cells.find((c) => c.ref === cell(col, row));
+}
+
+test("the third Thresholds table's edits are carried like the others (product.md 11: every threshold edit): a convention changed, one cleared", () => {
+  const old = filledTracker();
+  const quick = old.at(NAMES.contextThreshold("quick_ratio"));
+  old.type(quick.sheet, quick.ref, 3);
+  const rule = old.at(NAMES.contextThreshold("rule_of_40"));
+  old.type(rule.sheet, rule.ref, undefined);
+  const data = readTrackerData(old.read());
+  const rebuilt = describeWithUserData({ ...OLD, firstMonth: "2025-06", months: 48 }, data);
+  expect(thresholdCell(rebuilt.spec, "quick_ratio")?.value).toBe(3);
+  expect(thresholdCell(rebuilt.spec, "rule_of_40")?.value).toBeUndefined();
+  expect(thresholdCell(rebuilt.spec, "rule_of_40")?.numberFormat).toBeDefined();
+  // The MRR target and the burn-rate threshold of filledTracker, and these two.
+  expect(rebuilt.carried.thresholds).toBe(4);
+});
+
+test("a tracker made before the third table (no names for it) rebuilds with the catalog's conventions: quick ratio 4, Rule of 40 40%", () => {
+  const cells = filledTracker().read();
+  const named = new Map([...cells.named].filter(([name]) => !name.startsWith("Threshold_quick") && !name.startsWith("Threshold_rule")));
+  const data = readTrackerData({ ...cells, named });
+  const rebuilt = describeWithUserData({ ...OLD, firstMonth: "2025-06", months: 48 }, data);
+  expect([thresholdCell(rebuilt.spec, "quick_ratio")?.value, thresholdCell(rebuilt.spec, "rule_of_40")?.value]).toEqual([4, 0.4]);
+  expect(rebuilt.carried.thresholds).toBe(2);
+});
+
 describe("what the new timeline cannot hold is listed, never placed", () => {
   const old = filledTracker();
   old.type("tracking", monthRef("nps", 2), "n/a");

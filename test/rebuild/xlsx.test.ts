@@ -73,6 +73,8 @@ describe("scale-tracker template --from: rebuild a filled tracking workbook", ()
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(tmp, "exported.xlsx"));
     named(wb, "Target_mrr").value = 45000;
+    // The quick ratio's convention in the third table (product.md 12, 14) lowered to 3.
+    named(wb, NAMES.contextThreshold("quick_ratio")).value = 3;
     planCell(wb.getWorksheet("Phase 1")!, PLAN_ITEM).value = "Done";
     planCell(wb.getWorksheet("Phase 1")!, PLAN_ITEM, "Owner").value = "Ana";
     planCell(wb.getWorksheet("Phase 2")!, INITIATIVE).value = "In progress";
@@ -84,7 +86,7 @@ describe("scale-tracker template --from: rebuild a filled tracking workbook", ()
     const run = cli(["template", "--from", "old.xlsx", "--out", "rebuilt.xlsx", "--first-month", "2025-07", "--months", "48"]);
     expect([run.status, run.stderr]).toEqual([0, ""]);
     expect(run.stdout).toContain("Rebuilt old.xlsx as rebuilt.xlsx: Scale Dashboard, Tracking, Phase 1, Phase 2, Phase 3, Phase 4, Thresholds, Risks; 48 months from 2025-07.");
-    expect(run.stdout).toContain("Carried 55 values (1 typed over computed cells), 1 threshold edit, 2 plan entries, the reporting month May 2026, the start month Jan 2026.");
+    expect(run.stdout).toContain("Carried 55 values (1 typed over computed cells), 2 threshold edits, 2 plan entries, the reporting month May 2026, the start month Jan 2026.");
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(rebuilt);
     const tracking = wb.getWorksheet("Tracking")!;
@@ -97,6 +99,7 @@ describe("scale-tracker template --from: rebuild a filled tracking workbook", ()
     expect((at("arr", 11) as { formula?: string }).formula).toBeDefined();
     // The edits: the lowered target, the statuses and the owner, the reporting month and the company.
     expect(named(wb, "Target_mrr").value).toBe(45000);
+    expect([named(wb, NAMES.contextThreshold("quick_ratio")).value, named(wb, NAMES.contextThreshold("rule_of_40")).value]).toEqual([3, 0.4]);
     expect(planCell(wb.getWorksheet("Phase 1")!, PLAN_ITEM).value).toBe("Done");
     expect(planCell(wb.getWorksheet("Phase 1")!, PLAN_ITEM, "Owner").value).toBe("Ana");
     expect(planCell(wb.getWorksheet("Phase 2")!, INITIATIVE).value).toBe("In progress");
@@ -171,6 +174,8 @@ describe("scale-tracker template --from: rebuild a filled tracking workbook", ()
     expect([2, 3, 4, 5, 6, 7].map((t) => at("mrr", t))).toEqual([null, 40000, 44000, 48500, 53000, null]);
     expect([at("churn", 5), at("arr", 6)]).toEqual([0.045, 700000]);
     expect(named(upgraded, "Target_mrr").value).toBe(30000);
+    // That version had no third Thresholds table: the conventions are the catalog's (product.md 12: quick ratio 4, Rule of 40 40%).
+    expect([named(upgraded, NAMES.contextThreshold("quick_ratio")).value, named(upgraded, NAMES.contextThreshold("rule_of_40")).value]).toEqual([4, 0.4]);
     expect(planCell(upgraded.getWorksheet("Phase 1")!, PLAN_ITEM).value).toBe("Done");
     expect(upgraded.getWorksheet("Scale Dashboard")!.getCell("B2").value).toBe("Old Co");
     expect(named(upgraded, "Target_mrr").numFmt).toContain("£");

@@ -4,7 +4,12 @@
  * those cells: thresholds in Target_/Floor_/Threshold_ cells, the reporting month, minimum share
  * and start month in their dashboard cells, plan entries in their items' rows (plan-items.ts).
  */
-import { PHASE_NUMBERS, PHASE_METRICS, RISK_INDICATORS } from "../catalog";
+import {
+  CONTEXT_THRESHOLDS,
+  PHASE_NUMBERS,
+  PHASE_METRICS,
+  RISK_INDICATORS,
+} from "../catalog";
 import { monthSerial } from "../months";
 import { cell, cellPosition } from "./formulas";
 import { NAMES, planSheetKey } from "./layout";
@@ -105,6 +110,10 @@ export function placeSettings(
     const threshold = settings.riskThresholds?.get(i.qualifiedId);
     if (threshold !== undefined)
       put(NAMES.riskThreshold(i.qualifiedId), [threshold]);
+  }
+  for (const c of CONTEXT_THRESHOLDS) {
+    const threshold = settings.contextThresholds?.get(c.id);
+    if (threshold !== undefined) put(NAMES.contextThreshold(c.id), [threshold]);
   }
   if (settings.reportingMonth)
     put(NAMES.reportingMonth, [monthSerial(settings.reportingMonth)]);

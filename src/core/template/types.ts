@@ -205,6 +205,8 @@ export interface UserSettings {
   readonly floors?: ReadonlyMap<string, PhaseEdits>;
   /** Edited risk thresholds by qualified id (`group.indicator`); null where cleared. */
   readonly riskThresholds?: ReadonlyMap<string, number | null>;
+  /** Edited conventions of the SaaS measures (the Thresholds sheet's third table) by measure id; null where cleared. */
+  readonly contextThresholds?: ReadonlyMap<string, number | null>;
   /** A reporting month the user typed, "YYYY-MM" (without one the dashboard follows the data). */
   readonly reportingMonth?: string;
   /** The minimum share of metrics that makes a phase reached. */
