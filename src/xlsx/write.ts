@@ -184,5 +184,9 @@ export async function writeWorkbook(spec: WorkbookSpec): Promise<Buffer> {
       },
     );
   }
-  return addCharts(Buffer.from(await wb.xlsx.writeBuffer()), spec);
+  // Stored, not deflated: addCharts reopens the package and deflates it once.
+  return addCharts(
+    Buffer.from(await wb.xlsx.writeBuffer({ zip: { compression: "STORE" } })),
+    spec,
+  );
 }
