@@ -91,8 +91,8 @@ export const INPUT_ES: InputMessages = {
     line: (word, line) => `${word === "row" ? "fila" : "línea"} ${line}`,
     notDates: () =>
       "Los encabezados de mes de la hoja Seguimiento no son fechas: vuelve a insertar el libro de seguimiento, o escribe la fecha del primer mes en su primer encabezado de mes.",
-    rowGone: (where, id, name) =>
-      `${where}: la hoja Seguimiento ya no tiene una fila para ${id} (su nombre ${name} ha desaparecido); vuelve a insertar el libro de seguimiento`,
+    rowGone: (where, id, name, sheet) =>
+      `${where}: la hoja ${sheet} ya no tiene una fila para ${id} (su nombre ${name} ha desaparecido); vuelve a insertar el libro de seguimiento`,
     at: (where, problem) => `${where}: ${problem}`,
     cell: (where, column, problem) => `${where}, columna ${column}: ${problem}`,
   },

@@ -92,9 +92,9 @@ export const INPUT_MESSAGES_EN = {
     /** Import from a selection: the workbook's month headers cannot be read. */
     notDates: () =>
       "The Tracking sheet's month headers are not dates: insert the tracking workbook again, or type the first month's date in its first month header.",
-    /** Import from a selection: a row's name is gone. */
-    rowGone: (where: string, id: string, name: string) =>
-      `${where}: the Tracking sheet has no row for ${id} any more (its name ${name} is gone); insert the tracking workbook again`,
+    /** Import from a selection: a row's name is gone from the sheet imported into (Tracking, or Budget). */
+    rowGone: (where: string, id: string, name: string, sheet: string) =>
+      `${where}: the ${sheet} sheet has no row for ${id} any more (its name ${name} is gone); insert the tracking workbook again`,
     /** "line 4: ..." in a file, "row 4: ..." in a selection. */
     at: (where: string, problem: string) => `${where}: ${problem}`,
     cell: (where: string, column: string, problem: string) =>

@@ -1,7 +1,7 @@
 /** Office.js failures as plain sentences that say what to do; the task pane translates by code. */
 import type { Language } from "../core/catalog";
 import type { Cell } from "../core/cell";
-import type { ImportCell } from "./import/plan";
+import type { ImportCell, ImportTarget } from "./import/plan";
 
 export type WorkbookErrorCode =
   | "protected"
@@ -18,6 +18,8 @@ export type WorkbookErrorCode =
   | "rebuildIncomplete"
   | "insertIncomplete"
   | "importChanged"
+  | "budgetChanged"
+  | "noBudget"
   | "importIncomplete"
   | "trackerRebuildStopped"
   | "unknown";
@@ -55,6 +57,10 @@ export const WORKBOOK_ERROR_MESSAGES: Readonly<
       "Excel stopped the insert part-way, and the add-in could not take back everything it had added.",
     importChanged:
       "The Tracking sheet changed since the preview, so nothing was written. Read the selection again to see the import as it is now.",
+    budgetChanged:
+      "The Budget sheet changed since the preview, so nothing was written. Read the selection again to see the import as it is now.",
+    noBudget:
+      "This tracker has no Budget sheet: an earlier version of Scale Tracker made it. Rebuild it first from the pane's Insert view, which keeps every number you typed, then import into the budget.",
     importIncomplete: "Excel stopped the import part-way.",
     trackerRebuildStopped:
       "Excel stopped the rebuild after the new sheets were written.",
@@ -90,6 +96,10 @@ export const WORKBOOK_ERROR_MESSAGES: Readonly<
       "Excel detuvo la inserción a medias, y el complemento no pudo deshacer todo lo que había añadido.",
     importChanged:
       "La hoja Seguimiento cambió desde la vista previa, así que no se escribió nada. Vuelve a leer la selección para ver la importación tal como está ahora.",
+    budgetChanged:
+      "La hoja Presupuesto cambió desde la vista previa, así que no se escribió nada. Vuelve a leer la selección para ver la importación tal como está ahora.",
+    noBudget:
+      "Este libro de seguimiento no tiene hoja Presupuesto: lo creó una versión anterior de Scale Tracker. Reconstrúyelo primero desde la vista Insertar del panel, que conserva todo lo que escribiste, y luego importa al presupuesto.",
     importIncomplete: "Excel detuvo la importación a medias.",
     trackerRebuildStopped:
       "Excel detuvo la reconstrucción después de escribir las hojas nuevas.",
@@ -136,15 +146,16 @@ export interface ChangedCell {
   readonly now: NonNullable<Cell>;
 }
 
-/** An import refused at write time: the Tracking sheet changed since the preview, and nothing was written. */
+/** An import refused at write time: the sheet imported into (Tracking, or the budget) changed since the preview, and nothing was written. */
 export class ImportChangedError extends WorkbookError {
   constructor(
     readonly cells: readonly ChangedCell[],
-    /** Tracking row names that point elsewhere now (a row or column inserted or deleted, the sheet renamed or deleted). */
+    /** Row names that point elsewhere now (a row or column inserted or deleted, the sheet renamed or deleted). */
     readonly moved: readonly string[],
+    readonly target: ImportTarget = "tracking",
   ) {
     super(
-      "importChanged",
+      target === "budget" ? "budgetChanged" : "importChanged",
       [
         ...cells.map(
           (c) =>
@@ -166,6 +177,8 @@ export class ImportIncompleteError extends WorkbookError {
     readonly cause: WorkbookError,
     /** False when Excel could not be read afterwards: `written` is then empty, and any of the values may be there. */
     readonly checked: boolean,
+    /** The sheet imported into. */
+    readonly target: ImportTarget = "tracking",
   ) {
     super(
       "importIncomplete",

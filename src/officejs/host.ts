@@ -73,9 +73,12 @@ export const excelHost: Host = {
     const { rebuildSheetFlags } = await writer();
     return run((context) => rebuildSheetFlags(context, sheet));
   },
-  readImport: async (language, mapping) => {
+  readImport: async (language, mapping, target) => {
     const { readImport } = await writer();
-    return run((context) => readImport(context, language, mapping), SELECTION);
+    return run(
+      (context) => readImport(context, language, mapping, target),
+      SELECTION,
+    );
   },
   writeImport: async (plan, replaceTyped) => {
     const { writeImport } = await writer();

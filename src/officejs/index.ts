@@ -14,7 +14,12 @@ import type {
   TrackerRead,
 } from "./operations";
 import type { Dropped } from "../core/rebuild";
-import type { ImportPlan, ImportPreview, ImportWritten } from "./operations";
+import type {
+  ImportPlan,
+  ImportPreview,
+  ImportTarget,
+  ImportWritten,
+} from "./operations";
 import type { Language } from "../core/catalog";
 import type { FormulaPlan, SelectedCells } from "./inspect/plan";
 
@@ -45,7 +50,12 @@ export type {
   RefreshResult,
 } from "./operations";
 export type { UnusualCell } from "./refresh/plan";
-export type { ImportCell, ImportPlan, ImportPreview } from "./operations";
+export type {
+  ImportCell,
+  ImportPlan,
+  ImportPreview,
+  ImportTarget,
+} from "./operations";
 
 export interface Host {
   /** The tracker in the workbook, or undefined when its names are not there (two syncs): the pane's one look for it. */
@@ -66,11 +76,13 @@ export interface Host {
   /** Clears the conditional formats on the cells the add-in colours on one template sheet and adds its flags again. */
   rebuildFlags(sheet: string): Promise<{ rulesAdded: number }>;
   readSelection(): Promise<SelectedCells>;
-  /** Reads the selected block and the Tracking sheet (one sync): what an import would write where, its messages in `language` (the pane's). */
+  /** Reads the selected block and the rows of the sheet imported into (one sync): what an import would write where, its messages in `language` (the pane's). */
   readImport(
     language: Language,
     /** Labels the user mapped to a measure, over those the workbook remembers. */
     mapping?: Readonly<Record<string, string>>,
+    /** Tracking's actuals (the default) or the budget (product.md 12). */
+    target?: ImportTarget,
   ): Promise<ImportPreview>;
   /** Writes a read import's values (one sync); typed values only with `replaceTyped`. */
   writeImport(plan: ImportPlan, replaceTyped: boolean): Promise<ImportWritten>;

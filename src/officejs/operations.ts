@@ -26,6 +26,6 @@ export {
 export type { InsertLeft, WorkbookErrorCode } from "./errors";
 export { readImport, IMPORT_MAX_CELLS } from "./import/read";
 export { writeImport } from "./import/write";
-export type { ImportCell, ImportPlan } from "./import/plan";
+export type { ImportCell, ImportPlan, ImportTarget } from "./import/plan";
 export type { ImportPreview } from "./import/read";
 export type { ImportWritten } from "./import/write";

@@ -30,9 +30,9 @@ function whatWasLeft(error: unknown, t: Strings): string {
   if (error instanceof InsertIncompleteError)
     return `${because(error.cause, t)} ${t.insert.left(error.left)}`;
   if (error instanceof ImportIncompleteError)
-    return `${because(error.cause, t)} ${error.checked ? t.import.partly(error.written.length, error.total) : t.import.partlyUnchecked(error.total)}`;
+    return `${because(error.cause, t)} ${error.checked ? t.import.partly(error.written.length, error.total) : t.import.partlyUnchecked(error.total, t.import.sheets[error.target])}`;
   if (error instanceof ImportChangedError && error.moved.length)
-    return ` ${t.import.moved}`;
+    return ` ${t.import.moved(t.import.sheets[error.target])}`;
   return "";
 }
 

@@ -6,6 +6,8 @@ import {
   WorkbookErrorCode,
 } from "../officejs/errors";
 import type { PaneOfficeCode } from "../officejs/errors";
+import type { ImportTarget } from "../officejs/import/plan";
+import { SHEET_NAMES } from "../core/template/sheet-names";
 
 export interface Strings {
   title: string;
@@ -137,25 +139,35 @@ export interface Strings {
     reading: string;
     writing: string;
     source: (address: string) => string;
-    summary: (values: number, computed: number, unchanged: number) => string;
-    nothing: string;
+    /** Where the values go: the Tracking sheet (actuals) or the budget (product.md 12). */
+    target: { label: string; tracking: string; budget: string };
+    /** The sheets imported into, by their names in the pane's language. */
+    sheets: Readonly<Record<ImportTarget, string>>;
+    /** `sheet`: the name, in the pane's language, of the sheet imported into (Tracking, Budget). */
+    summary: (
+      values: number,
+      computed: number,
+      unchanged: number,
+      sheet: string,
+    ) => string;
+    nothing: (sheet: string) => string;
     refused: (count: number) => string;
     columns: { measure: string; month: string; value: string; cell: string };
     more: (count: number) => string;
     overwrites: (count: number) => string;
     overwrite: (address: string, previous: string, value: string) => string;
     replaceTyped: (count: number) => string;
-    write: (count: number) => string;
-    wrote: (count: number, kept: number) => string;
+    write: (count: number, sheet: string) => string;
+    wrote: (count: number, kept: number, sheet: string) => string;
     /** Cells that changed between the preview and the write, so nothing was written. */
-    changed: (count: number) => string;
+    changed: (count: number, sheet: string) => string;
     changedCell: (address: string, seen: string, now: string) => string;
     /** How an empty cell is shown among the changed ones. */
     emptyCell: string;
-    moved: string;
+    moved: (sheet: string) => string;
     /** After a write Excel stopped part-way: the cells it wrote. */
     partly: (written: number, total: number) => string;
-    partlyUnchecked: (total: number) => string;
+    partlyUnchecked: (total: number, sheet: string) => string;
     /** The layout example under the intro: a corner, two month headers, two rows. */
     example: {
       caption: string;
@@ -170,7 +182,6 @@ export interface Strings {
     unknownLabel: (label: string) => string;
     choose: string;
     closest: string;
-    allMeasures: string;
     /** Labels read as the measure the user chose, remembered in the workbook. */
     mapped: string;
     /** Imported values far from their row's neighbours: written all the same. */
@@ -405,18 +416,24 @@ const en: Strings = {
   },
   import: {
     intro:
-      "Select a block of your own sheet with monthly numbers (metrics as rows and months as columns, the transpose, or metric, month, value), then read it: you see what goes where on the Tracking sheet before anything is written.",
+      "Select a block of your own sheet with monthly numbers (metrics as rows and months as columns, the transpose, or metric, month, value), then read it: you see what goes where, on the Tracking sheet or in the budget, before anything is written.",
     read: "Read the selection",
     reading: "Reading…",
     writing: "Writing…",
     source: (address) => `From ${address}:`,
-    summary: (values, computed, unchanged) =>
-      `${values} value${values === 1 ? "" : "s"} for the Tracking sheet` +
+    target: {
+      label: "Import into",
+      tracking: "Tracking (actuals)",
+      budget: "The budget",
+    },
+    sheets: SHEET_NAMES.en,
+    summary: (values, computed, unchanged, sheet) =>
+      `${values} value${values === 1 ? "" : "s"} for the ${sheet} sheet` +
       (computed ? `, ${computed} of them typed over computed cells` : "") +
       (unchanged ? `; ${unchanged} already there` : "") +
       ".",
-    nothing:
-      "The selection has no value to import, or the Tracking sheet already holds them all.",
+    nothing: (sheet) =>
+      `The selection has no value to import, or the ${sheet} sheet already holds them all.`,
     refused: (count) =>
       `${count} value${count === 1 ? "" : "s"} refused, so nothing will be written. Fix ${count === 1 ? "it" : "them"} in your sheet, then read the selection again:`,
     columns: {
@@ -432,24 +449,24 @@ const en: Strings = {
       `${address}: ${previous} → ${value}`,
     replaceTyped: (count) =>
       `Replace ${count === 1 ? "this typed value" : `these ${count} typed values`}`,
-    write: (count) =>
-      `Write ${count} value${count === 1 ? "" : "s"} into Tracking`,
-    wrote: (count, kept) =>
-      `Wrote ${count} value${count === 1 ? "" : "s"} into the Tracking sheet.` +
+    write: (count, sheet) =>
+      `Write ${count} value${count === 1 ? "" : "s"} into ${sheet}`,
+    wrote: (count, kept, sheet) =>
+      `Wrote ${count} value${count === 1 ? "" : "s"} into the ${sheet} sheet.` +
       (kept
         ? ` Kept ${kept} typed value${kept === 1 ? "" : "s"} as ${kept === 1 ? "it was" : "they were"}.`
         : ""),
-    changed: (count) =>
-      `${count} cell${count === 1 ? "" : "s"} of the Tracking sheet changed since the preview:`,
+    changed: (count, sheet) =>
+      `${count} cell${count === 1 ? "" : "s"} of the ${sheet} sheet changed since the preview:`,
     changedCell: (address, seen, now) =>
       `${address}: ${seen} in the preview, ${now} now`,
     emptyCell: "empty",
-    moved:
-      "Rows or month columns of the Tracking sheet moved since the preview (inserted or deleted), or the sheet was renamed or deleted.",
+    moved: (sheet) =>
+      `Rows or month columns of the ${sheet} sheet moved since the preview (inserted or deleted), or the sheet was renamed or deleted.`,
     partly: (written, total) =>
       `It wrote ${written} of the ${total} values before it stopped; the others were not written. Read the selection again: the preview shows what is still to write. Written:`,
-    partlyUnchecked: (total) =>
-      `The add-in could not read the Tracking sheet afterwards, so any of the ${total} values may have been written. Read the selection again: the preview shows what is still to write.`,
+    partlyUnchecked: (total, sheet) =>
+      `The add-in could not read the ${sheet} sheet afterwards, so any of the ${total} values may have been written. Read the selection again: the preview shows what is still to write.`,
     example: {
       caption:
         "A layout it reads (a title row above it, Total rows and empty rows are skipped; months may be dates):",
@@ -467,7 +484,6 @@ const en: Strings = {
     unknownLabel: (label) => `Measure for "${label}"`,
     choose: "Choose a measure",
     closest: "Closest",
-    allMeasures: "All measures",
     mapped: "Read as the measure you chose (remembered in this workbook):",
     unusual: (count) =>
       `${count} value${count === 1 ? " looks" : "s look"} unusual beside ${count === 1 ? "its" : "their"} neighbours; ${count === 1 ? "it is" : "they are"} written all the same. Check the unit:`,
@@ -690,18 +706,24 @@ const es: Strings = {
   },
   import: {
     intro:
-      "Selecciona un bloque de tu hoja con números mensuales (métricas en filas y meses en columnas, al revés, o métrica, mes, valor) y léelo: verás qué va a dónde en la hoja Seguimiento antes de escribir nada.",
+      "Selecciona un bloque de tu hoja con números mensuales (métricas en filas y meses en columnas, al revés, o métrica, mes, valor) y léelo: verás qué va a dónde, en la hoja Seguimiento o en el presupuesto, antes de escribir nada.",
     read: "Leer la selección",
     reading: "Leyendo…",
     writing: "Escribiendo…",
     source: (address) => `Desde ${address}:`,
-    summary: (values, computed, unchanged) =>
-      `${values} valor${values === 1 ? "" : "es"} para la hoja Seguimiento` +
+    target: {
+      label: "Importar en",
+      tracking: "Seguimiento (reales)",
+      budget: "El presupuesto",
+    },
+    sheets: SHEET_NAMES.es,
+    summary: (values, computed, unchanged, sheet) =>
+      `${values} valor${values === 1 ? "" : "es"} para la hoja ${sheet}` +
       (computed ? `, ${computed} sobre celdas calculadas` : "") +
       (unchanged ? `; ${unchanged} ya estaban` : "") +
       ".",
-    nothing:
-      "La selección no tiene valores que importar, o la hoja Seguimiento ya los tiene todos.",
+    nothing: (sheet) =>
+      `La selección no tiene valores que importar, o la hoja ${sheet} ya los tiene todos.`,
     refused: (count) =>
       `${count} valor${count === 1 ? " rechazado" : "es rechazados"}, así que no se escribirá nada. Corrígel${count === 1 ? "o" : "os"} en tu hoja y vuelve a leer la selección:`,
     columns: { measure: "Medida", month: "Mes", value: "Valor", cell: "Celda" },
@@ -712,24 +734,24 @@ const es: Strings = {
       `${address}: ${previous} → ${value}`,
     replaceTyped: (count) =>
       `Sustituir ${count === 1 ? "este valor escrito" : `estos ${count} valores escritos`}`,
-    write: (count) =>
-      `Escribir ${count} valor${count === 1 ? "" : "es"} en Seguimiento`,
-    wrote: (count, kept) =>
-      `${count} valor${count === 1 ? " escrito" : "es escritos"} en la hoja Seguimiento.` +
+    write: (count, sheet) =>
+      `Escribir ${count} valor${count === 1 ? "" : "es"} en ${sheet}`,
+    wrote: (count, kept, sheet) =>
+      `${count} valor${count === 1 ? " escrito" : "es escritos"} en la hoja ${sheet}.` +
       (kept
         ? ` Se mantuvieron ${kept} valor${kept === 1 ? "" : "es"} escrito${kept === 1 ? "" : "s"}.`
         : ""),
-    changed: (count) =>
-      `${count} celda${count === 1 ? "" : "s"} de la hoja Seguimiento ${count === 1 ? "cambió" : "cambiaron"} desde la vista previa:`,
+    changed: (count, sheet) =>
+      `${count} celda${count === 1 ? "" : "s"} de la hoja ${sheet} ${count === 1 ? "cambió" : "cambiaron"} desde la vista previa:`,
     changedCell: (address, seen, now) =>
       `${address}: ${seen} en la vista previa, ${now} ahora`,
     emptyCell: "vacía",
-    moved:
-      "Filas o columnas de meses de la hoja Seguimiento se movieron desde la vista previa (se insertaron o eliminaron), o la hoja se renombró o eliminó.",
+    moved: (sheet) =>
+      `Filas o columnas de meses de la hoja ${sheet} se movieron desde la vista previa (se insertaron o eliminaron), o la hoja se renombró o eliminó.`,
     partly: (written, total) =>
       `Escribió ${written} de los ${total} valores antes de detenerse; los demás no se escribieron. Vuelve a leer la selección: la vista previa muestra lo que falta por escribir. Escritos:`,
-    partlyUnchecked: (total) =>
-      `El complemento no pudo leer la hoja Seguimiento después, así que cualquiera de los ${total} valores puede haberse escrito. Vuelve a leer la selección: la vista previa muestra lo que falta por escribir.`,
+    partlyUnchecked: (total, sheet) =>
+      `El complemento no pudo leer la hoja ${sheet} después, así que cualquiera de los ${total} valores puede haberse escrito. Vuelve a leer la selección: la vista previa muestra lo que falta por escribir.`,
     example: {
       caption:
         "Un formato que lee (con una fila de título encima; las filas Total y las vacías se omiten; los meses pueden ser fechas):",
@@ -747,7 +769,6 @@ const es: Strings = {
     unknownLabel: (label) => `Medida para "${label}"`,
     choose: "Elige una medida",
     closest: "Más parecidas",
-    allMeasures: "Todas las medidas",
     mapped: "Leídas como la medida que elegiste (recordado en este libro):",
     unusual: (count) =>
       `${count} valor${count === 1 ? " parece inusual" : "es parecen inusuales"} junto a sus vecinos; se escribe${count === 1 ? "" : "n"} igualmente. Revisa la unidad:`,

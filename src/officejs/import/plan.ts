@@ -1,7 +1,8 @@
 /**
  * Import from a selection, planned without a host: the selected cells read by the core's importer
- * (the CLI's parser) onto the Tracking sheet as it was read, each value with the cell it goes to
- * and what that cell holds now. Nothing here writes; the pane shows the plan and asks first.
+ * (the CLI's parser) onto the sheet imported into as it was read (Tracking's actuals, or the
+ * Budget sheet's rows: product.md 12, the same months and rows), each value with the cell it goes
+ * to and what that cell holds now. Nothing here writes; the pane shows the plan and asks first.
  */
 import {
   SkippedLine,
@@ -15,10 +16,18 @@ import { TimelineRow } from "../../core/timeline";
 import { Language } from "../../core/catalog";
 import { INPUT_MESSAGES } from "../../core/input-messages";
 import { NAMES } from "../../core/template";
+import { SHEET_NAMES } from "../../core/template/sheet-names";
 import { Address, cell, cellAddress } from "../../core/address";
 import { Cell, isBlank } from "../../core/cell";
 import { rowRuns } from "../../core/template/rules";
 import { isFormula } from "../cells";
+
+/** Where an import writes: the Tracking sheet's actuals, or the budget (product.md 12, "Budget"). */
+export type ImportTarget = "tracking" | "budget";
+
+/** The workbook name of a timeline row's month cells on the sheet imported into. */
+export const importRowName = (target: ImportTarget, key: string): string =>
+  target === "budget" ? NAMES.budget(key) : NAMES.tracking(key);
 
 /** A timeline row as read: where its month cells are, their values and formulas. */
 export interface TrackingRowRead {
@@ -29,8 +38,9 @@ export interface TrackingRowRead {
   readonly reference: string;
 }
 
+/** The rows of the sheet imported into (Tracking_<key> or Budget_<key> names), on the timeline's months. */
 export interface TrackingRead {
-  /** Tracking_Months' values: the month headers as Excel date serials. */
+  /** Tracking_Months' values: the month headers as Excel date serials (the Budget sheet has the same months). */
   readonly months: readonly unknown[];
   readonly rows: ReadonlyMap<string, TrackingRowRead>;
 }
@@ -59,15 +69,17 @@ export interface ImportCell {
 }
 
 export interface ImportPlan {
+  /** The sheet the cells are on. */
+  readonly target: ImportTarget;
   /** Cells whose value changes: empty ones, computed ones, and typed ones with another value. */
   readonly cells: readonly ImportCell[];
   /** Typed values the import would replace: written only when the user confirms them. */
   readonly overwrites: readonly ImportCell[];
-  /** Values the Tracking sheet already holds: nothing to write. */
+  /** Values the sheet already holds: nothing to write. */
   readonly unchanged: number;
   /** Every refused row and why; when there is any, nothing is written. */
   readonly errors: readonly string[];
-  /** The Tracking rows the cells are on: each row's name and its reference as the preview read it. */
+  /** The rows the cells are on: each row's name (Tracking_<key> or Budget_<key>) and its reference as the preview read it. */
   readonly rows: readonly {
     readonly name: string;
     readonly reference: string;
@@ -96,17 +108,18 @@ export function typedValues(
   );
 }
 
-/** The plan; its messages in `language` (the pane's). */
+/** The plan for `target`'s rows as read; its messages in `language` (the pane's). */
 export function planImport(
   selection: readonly TableRow[],
   tracking: TrackingRead,
   language: Language = "en",
   mapping: Readonly<Record<string, string>> = {},
+  target: ImportTarget = "tracking",
 ): ImportPlan {
   const messages = INPUT_MESSAGES[language].importer;
   const first = yearMonthOf(tracking.months[0]);
   const months = tracking.months.length;
-  if (!first || months === 0) return emptyPlan([messages.notDates()]);
+  if (!first || months === 0) return emptyPlan([messages.notDates()], target);
   const result = importActuals(selection, {
     months,
     firstMonth: first,
@@ -119,7 +132,11 @@ export function planImport(
   });
   const listed = { skipped: result.skipped, mapping };
   if (!result.ok)
-    return { ...emptyPlan(result.errors), ...listed, unknown: result.unknown };
+    return {
+      ...emptyPlan(result.errors, target),
+      ...listed,
+      unknown: result.unknown,
+    };
   const cells: ImportCell[] = [];
   const errors: string[] = [];
   let unchanged = 0;
@@ -130,7 +147,8 @@ export function planImport(
         messages.rowGone(
           messages.line("row", v.line),
           v.row.id,
-          NAMES.tracking(v.row.key),
+          importRowName(target, v.row.key),
+          SHEET_NAMES[language][target],
         ),
       );
       continue;
@@ -163,12 +181,13 @@ export function planImport(
         : { previous: previous as NonNullable<Cell> }),
     });
   }
-  if (errors.length) return { ...emptyPlan(errors), ...listed };
+  if (errors.length) return { ...emptyPlan(errors, target), ...listed };
   const rows = [...new Set(cells.map((c) => c.row.key))].map((key) => ({
-    name: NAMES.tracking(key),
+    name: importRowName(target, key),
     reference: tracking.rows.get(key)!.reference,
   }));
   return {
+    target,
     cells,
     overwrites: cells.filter((c) => c.replaces === "typed"),
     unchanged,
@@ -181,8 +200,12 @@ export function planImport(
 }
 
 /** A plan that writes nothing: the selection is empty, or it has refused rows. */
-export function emptyPlan(errors: readonly string[] = []): ImportPlan {
+export function emptyPlan(
+  errors: readonly string[] = [],
+  target: ImportTarget = "tracking",
+): ImportPlan {
   return {
+    target,
     cells: [],
     overwrites: [],
     unchanged: 0,

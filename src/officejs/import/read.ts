@@ -1,15 +1,22 @@
 /**
- * Import from a selection: one sync reads the selected block and the Tracking sheet's rows
- * (through their names, here), the plan (plan.ts, pure) says what goes where, and once the user
- * confirmed, write.ts checks the cells still hold what the preview read and writes them
- * (docs/nothing-lost.md). Typed values are replaced only when the user said so.
+ * Import from a selection: one sync reads the selected block and the rows of the sheet imported
+ * into, Tracking's or the budget's (through their names, here), the plan (plan.ts, pure) says
+ * what goes where, and once the user confirmed, write.ts checks the cells still hold what the
+ * preview read and writes them (docs/nothing-lost.md). Typed values are replaced only when the user said so.
  */
 import { Language } from "../../core/catalog";
 import { TableRow } from "../../core/importer";
 import { TIMELINE_ROWS } from "../../core/timeline";
 import { NAMES, parseAddress } from "../../core/template";
 import { WorkbookError, toWorkbookError } from "../errors";
-import { ImportPlan, TrackingRead, emptyPlan, planImport } from "./plan";
+import {
+  ImportPlan,
+  ImportTarget,
+  TrackingRead,
+  emptyPlan,
+  importRowName,
+  planImport,
+} from "./plan";
 import { rangeNameTest, referencesOf } from "../names";
 
 /**
@@ -52,6 +59,7 @@ function queueImportRead(
   language: Language,
   /** Labels the user mapped in the pane, over the ones the workbook remembers. */
   chosen: Readonly<Record<string, string>>,
+  target: ImportTarget,
   /** Names known to exist (listed in an earlier sync): only those are read. Without it, missing names are null objects. */
   exists?: (name: string) => boolean,
 ): () => ImportPreview {
@@ -70,7 +78,9 @@ function queueImportRead(
   const months = rangeOf(NAMES.months)?.load("values");
   const rows = TIMELINE_ROWS.map((r) => ({
     key: r.key,
-    range: rangeOf(NAMES.tracking(r.key))?.load("values,formulas,address"),
+    range: rangeOf(importRowName(target, r.key))?.load(
+      "values,formulas,address",
+    ),
   }));
   const selected = context.workbook.getSelectedRange().load("address");
   const used = selected
@@ -79,8 +89,18 @@ function queueImportRead(
   return () => {
     if (!rangeNameTest(names)(NAMES.months) || !months || months.isNullObject)
       throw new WorkbookError("notInserted");
+    // A tracker an earlier version made has no Budget sheet: it is rebuilt first.
+    if (
+      target === "budget" &&
+      rows.every(({ range }) => !range || range.isNullObject)
+    )
+      throw new WorkbookError("noBudget");
     if (used.isNullObject)
-      return { source: selected.address, plan: emptyPlan(), syncs: 1 };
+      return {
+        source: selected.address,
+        plan: emptyPlan([], target),
+        syncs: 1,
+      };
     if (used.rowCount * used.columnCount > IMPORT_MAX_CELLS)
       throw new WorkbookError(
         "tooLarge",
@@ -104,7 +124,7 @@ function queueImportRead(
                     address: parseAddress(range.address),
                     values: range.values[0] ?? [],
                     formulas: range.formulas[0] ?? [],
-                    reference: reference(NAMES.tracking(key)),
+                    reference: reference(importRowName(target, key)),
                   },
                 ] as const,
               ]
@@ -118,7 +138,7 @@ function queueImportRead(
     };
     return {
       source: used.address,
-      plan: planImport(table, tracking, language, mapping),
+      plan: planImport(table, tracking, language, mapping, target),
       syncs: 1,
     };
   };
@@ -136,9 +156,10 @@ export async function readImport(
   context: Excel.RequestContext,
   language: Language = "en",
   chosen: Readonly<Record<string, string>> = {},
+  target: ImportTarget = "tracking",
 ): Promise<ImportPreview> {
   try {
-    const done = queueImportRead(context, language, chosen);
+    const done = queueImportRead(context, language, chosen, target);
     await context.sync();
     return done();
   } catch (e) {
@@ -150,7 +171,7 @@ export async function readImport(
     await context.sync();
     const exists = rangeNameTest(names);
     if (!exists(NAMES.months)) throw new WorkbookError("notInserted");
-    const done = queueImportRead(context, language, chosen, exists);
+    const done = queueImportRead(context, language, chosen, target, exists);
     await context.sync();
     return { ...done(), syncs: 3 };
   } catch (e) {

@@ -1,6 +1,6 @@
 /**
- * An import's write, once the user confirmed its preview: one sync checks the Tracking sheet still
- * holds what the preview read (else ImportChangedError, and nothing is written), one writes the
+ * An import's write, once the user confirmed its preview: one sync checks the sheet imported into
+ * (Tracking, or the budget) still holds what the preview read (else ImportChangedError, and nothing is written), one writes the
  * values and remembers the mapping; a write Excel stopped part-way says which cells it wrote
  * (docs/nothing-lost.md).
  */
@@ -27,7 +27,7 @@ export interface ImportWritten {
   readonly syncs: number;
 }
 
-/** The Tracking rows whose names point elsewhere than at the preview (a row or column inserted or deleted, the sheet renamed or deleted). */
+/** The rows (Tracking's or the budget's) whose names point elsewhere than at the preview (a row or column inserted or deleted, the sheet renamed or deleted). */
 function movedRows(
   plan: ImportPlan,
   names: Excel.NamedItemCollection,
@@ -63,7 +63,7 @@ async function refuseChanged(
       throw error;
     });
     const moved = movedRows(plan, again);
-    throw moved.length ? new ImportChangedError([], moved) : error;
+    throw moved.length ? new ImportChangedError([], moved, plan.target) : error;
   }
   const moved = movedRows(plan, names);
   const changed: ChangedCell[] = reads.flatMap(({ run, range }) =>
@@ -75,7 +75,7 @@ async function refuseChanged(
         }),
   );
   if (changed.length || moved.length)
-    throw new ImportChangedError(changed, moved);
+    throw new ImportChangedError(changed, moved, plan.target);
 }
 
 /**
@@ -86,6 +86,7 @@ async function refuseChanged(
  */
 async function partialWrite(
   context: Excel.RequestContext,
+  plan: ImportPlan,
   writes: readonly Run[],
   total: number,
   cause: WorkbookError,
@@ -100,10 +101,10 @@ async function partialWrite(
       run.cells.filter((c, i) => range.formulas[0]?.[i] === c.value),
     );
     return written.length
-      ? new ImportIncompleteError(written, total, cause, true)
+      ? new ImportIncompleteError(written, total, cause, true, plan.target)
       : cause;
   } catch {
-    return new ImportIncompleteError([], total, cause, false);
+    return new ImportIncompleteError([], total, cause, false, plan.target);
   }
 }
 
@@ -135,7 +136,13 @@ export async function writeImport(
   try {
     await context.sync();
   } catch (e) {
-    throw await partialWrite(context, writes, cells.length, toWorkbookError(e));
+    throw await partialWrite(
+      context,
+      plan,
+      writes,
+      cells.length,
+      toWorkbookError(e),
+    );
   }
   return {
     written: cells.length,

@@ -14,27 +14,33 @@ import {
   TableHeaderCell,
   TableRow,
 } from "@fluentui/react-components";
-import {
-  CASH_BALANCE,
-  Language,
-  PHASE_METRICS,
-  RISK_INDICATORS,
-} from "../../core/catalog";
+import { Language, RISK_INDICATORS } from "../../core/catalog";
+import { SECTIONS, TIMELINE_ROWS } from "../../core/timeline";
+import { TEMPLATE_LABELS } from "../../core/template/labels";
 import type { ImportPlan } from "../../officejs";
 import type { Strings } from "../strings";
 import { BULLETS, WarningList } from "./parts";
 
-/** Every measure a row can be read as: the metrics, the risk indicators with rows of their own, cash. */
-function measures(language: Language): { id: string; name: string }[] {
-  const metricIds = new Set(PHASE_METRICS.map((m) => m.id));
-  return [
-    ...PHASE_METRICS.map((m) => ({ id: m.id, name: m.name[language] })),
-    ...RISK_INDICATORS.filter((i) => !metricIds.has(i.id)).map((i) => ({
-      id: i.qualifiedId,
-      name: i.name[language],
+interface Choice {
+  id: string;
+  name: string;
+}
+
+/**
+ * Every measure a row can be read as, one per row of the Tracking sheet (phase metrics, the SaaS
+ * measures of product.md 12, risk indicators, cash), grouped under the sheet's section headings
+ * in its order, so an "Expansion MRR" is found under Revenue beside MRR.
+ */
+function sections(
+  language: Language,
+): { heading: string; measures: Choice[] }[] {
+  return SECTIONS.map((section) => ({
+    heading: TEMPLATE_LABELS[language].sections[section],
+    measures: TIMELINE_ROWS.filter((r) => r.section === section).map((r) => ({
+      id: r.id,
+      name: r.measure.name[language],
     })),
-    { id: CASH_BALANCE.id, name: CASH_BALANCE.name[language] },
-  ];
+  })).filter((s) => s.measures.length > 0);
 }
 
 /** A tiny table of a layout the import reads, in the pane's language. */
@@ -89,8 +95,13 @@ export function ImportDetails({
   onChoose,
   busy,
 }: DetailsProps) {
-  const all = measures(language);
-  const nameOf = (id: string) => all.find((m) => m.id === id)?.name ?? id;
+  const grouped = sections(language);
+  const all = grouped.flatMap((s) => s.measures);
+  // A closest measure may be a linked indicator (competition.churn), which sits on its metric's row.
+  const nameOf = (id: string) =>
+    all.find((m) => m.id === id)?.name ??
+    RISK_INDICATORS.find((i) => i.qualifiedId === id)?.name[language] ??
+    id;
   const mapped = Object.entries(plan.mapping);
   return (
     <>
@@ -128,13 +139,15 @@ export function ImportDetails({
                     ))}
                   </OptionGroup>
                 )}
-                <OptionGroup label={t.import.allMeasures}>
-                  {all.map((m) => (
-                    <Option key={m.id} value={m.id} text={m.name}>
-                      {`${m.name} (${m.id})`}
-                    </Option>
-                  ))}
-                </OptionGroup>
+                {grouped.map((g) => (
+                  <OptionGroup key={g.heading} label={g.heading}>
+                    {g.measures.map((m) => (
+                      <Option key={m.id} value={m.id} text={m.name}>
+                        {`${m.name} (${m.id})`}
+                      </Option>
+                    ))}
+                  </OptionGroup>
+                ))}
               </Dropdown>
             </div>
           ))}

@@ -2,14 +2,17 @@ import { useRef, useState } from "react";
 import {
   Button,
   Checkbox,
+  Field,
   MessageBar,
   MessageBarBody,
+  Radio,
+  RadioGroup,
   TableCell,
   TableRow,
 } from "@fluentui/react-components";
 import { splitAddress } from "../../core/address";
 import { Cell, isBlank } from "../../core/cell";
-import type { ImportCell, ImportPreview } from "../../officejs";
+import type { ImportCell, ImportPreview, ImportTarget } from "../../officejs";
 import {
   ImportChangedError,
   ImportIncompleteError,
@@ -38,6 +41,8 @@ export default function ImportView({ host, t, language }: ViewProps) {
   const [wrote, setWrote] = useState<string>();
   /** Labels mapped to a measure in this pane: read with them, and remembered in the workbook on write. */
   const [chosen, setChosen] = useState<Record<string, string>>({});
+  /** Tracking's actuals or the budget (product.md 12): the same read, plan and write, on that sheet's rows. */
+  const [target, setTarget] = useState<ImportTarget>("tracking");
 
   /** A new run clears what the last one said; a write keeps the preview it writes until it ends. */
   const { busy, running, error, attempt } = useAttempt(main, () =>
@@ -47,13 +52,19 @@ export default function ImportView({ host, t, language }: ViewProps) {
     attempt(t.import.reading, async () => {
       setPreview(undefined);
       setReplaceTyped(false);
-      setPreview(await host.readImport(language, mapping));
+      setPreview(await host.readImport(language, mapping, target));
     });
   const write = (p: ImportPreview) =>
     attempt(t.import.writing, async () => {
       try {
         const result = await host.writeImport(p.plan, replaceTyped);
-        setWrote(t.import.wrote(result.written, result.keptTyped));
+        setWrote(
+          t.import.wrote(
+            result.written,
+            result.keptTyped,
+            t.import.sheets[p.plan.target],
+          ),
+        );
       } finally {
         // Written, refused or stopped part-way: the preview no longer says what a write would do.
         setPreview(undefined);
@@ -74,6 +85,13 @@ export default function ImportView({ host, t, language }: ViewProps) {
   const content = (c: ImportCell, v: Cell) =>
     isBlank(v) ? t.import.emptyCell : shown(c, v);
   const plan = preview?.plan;
+  const sheet = t.import.sheets[plan?.target ?? target];
+  /** Another sheet to import into: the preview read for the other one no longer says what a write would do. */
+  const chooseTarget = (next: ImportTarget) => {
+    setTarget(next);
+    setPreview(undefined);
+    setWrote(undefined);
+  };
   const toWrite = plan
     ? plan.cells.length - (replaceTyped ? 0 : plan.overwrites.length)
     : 0;
@@ -81,6 +99,18 @@ export default function ImportView({ host, t, language }: ViewProps) {
   return (
     <ViewColumn intro={t.import.intro}>
       <ImportExample t={t} />
+      <Field label={t.import.target.label}>
+        <RadioGroup
+          value={target}
+          disabled={busy}
+          data-testid="import-target"
+          onChange={(_, d) => chooseTarget(d.value as ImportTarget)}
+        >
+          {(["tracking", "budget"] as const).map((k) => (
+            <Radio key={k} value={k} label={t.import.target[k]} />
+          ))}
+        </RadioGroup>
+      </Field>
       <MainButton ref={main} onClick={() => read()} busy={busy}>
         {t.import.read}
       </MainButton>
@@ -95,11 +125,12 @@ export default function ImportView({ host, t, language }: ViewProps) {
           <div data-testid="import-summary">
             {t.import.source(preview.source)}{" "}
             {plan.cells.length === 0
-              ? t.import.nothing
+              ? t.import.nothing(sheet)
               : t.import.summary(
                   plan.cells.length,
                   plan.cells.filter((c) => c.replaces === "formula").length,
                   plan.unchanged,
+                  sheet,
                 )}
           </div>
         )}
@@ -108,7 +139,12 @@ export default function ImportView({ host, t, language }: ViewProps) {
         <Failure error={error} t={t}>
           {error instanceof ImportChangedError && error.cells.length > 0 && (
             <div data-testid="import-changed">
-              <div>{t.import.changed(error.cells.length)}</div>
+              <div>
+                {t.import.changed(
+                  error.cells.length,
+                  t.import.sheets[error.target],
+                )}
+              </div>
               <ul style={{ margin: "4px 0", paddingLeft: 18 }}>
                 {error.cells.slice(0, PREVIEW_ROWS).map(({ cell, now }) => (
                   <li key={cell.address}>
@@ -224,7 +260,7 @@ export default function ImportView({ host, t, language }: ViewProps) {
               disabled={toWrite === 0}
               disabledFocusable={busy}
             >
-              {t.import.write(toWrite)}
+              {t.import.write(toWrite, sheet)}
             </Button>
           )}
         </div>
