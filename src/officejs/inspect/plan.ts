@@ -23,8 +23,8 @@ export interface SelectedCells {
   /** Rows (id, P1, P2, P3, P4) read from the Thresholds sheet's Target_<metric> names; empty without a template. */
   targets: Cell[][];
   /**
-   * The Thresholds sheet's cells, as the functions read a whole sheet: where the SaaS measures'
-   * conventions are edited (its third table). Empty or absent without a template.
+   * The SaaS measures' conventions as the Thresholds sheet's third table holds them (read through
+   * their Threshold_<id> names), as an Id/Threshold range the functions read. Empty or absent without a template.
    */
   contextThresholds?: Cell[][];
 }

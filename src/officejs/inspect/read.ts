@@ -3,8 +3,13 @@
  * is read), and the workbook's thresholds, read only through names that exist, as refresh's
  * fallback does, never through a null object's getRangeOrNullObject.
  */
-import { PHASE_METRICS, RISK_INDICATORS } from "../../core/catalog";
-import { NAMES, TABLES } from "../../core/template/layout";
+import {
+  CONTEXT_THRESHOLDS,
+  PHASE_METRICS,
+  RISK_INDICATORS,
+} from "../../core/catalog";
+import { NAMES } from "../../core/template/layout";
+import { THRESHOLD_HEADERS } from "../../core/template/thresholds-layout";
 import { INSPECT_MAX_CELLS, SelectionTooLargeError } from "../errors";
 import { rangeNameTest } from "../names";
 import type { Cell } from "../../core/cell";
@@ -29,14 +34,11 @@ function mostCommon(
   return best;
 }
 
-/** The tracker's conventions table among a sheet's tables: ScaleContextThresholds, or with the number insert gave it where the name was taken. */
-const contextTableOf = (names: readonly string[]): string | undefined =>
-  names.find((n) => new RegExp(`^${TABLES.context}\\d*$`).test(n));
-
 /**
  * Queues the reads of the workbook's thresholds, once its names are loaded and synced: the rows
  * (id, P1..P4) of the Target_<metric> names that exist (only those: never through a missing
- * name's null object, as refresh's fallback), and, with `tables`, the tables their cells and the
+ * name's null object, as refresh's fallback), the SaaS measures' conventions through their
+ * Threshold_<id> names, and, with `tables`, the tables their cells and the
  * Threshold_<indicator> names' cells are in (Range.getTables, ExcelApi 1.9): the tracker's
  * Thresholds tables whatever number a taken name gave them, the one most names point into (a
  * user's own Target_mrr, left as it was by insert, may point elsewhere). Read after the next sync.
@@ -45,7 +47,7 @@ function queueThresholds(
   context: Excel.RequestContext,
   names: Excel.NamedItemCollection,
   tables: boolean,
-): () => WorkbookThresholds & { sheetCells: Cell[][] } {
+): () => WorkbookThresholds & { conventions: Cell[][] } {
   const exists = rangeNameTest(names);
   const range = (name: string) =>
     context.workbook.names.getItem(name).getRange();
@@ -62,25 +64,25 @@ function queueThresholds(
       .filter(exists)
       .map(range),
   );
-  // The conventions' table has no names of its own: it is found on the sheet of the targets
-  // (Worksheet.getRange() with no address is the whole sheet), and Inspect reads that sheet's
-  // cells, which the functions take whole.
-  const sheet = targets[0]?.range.worksheet;
-  const sheetTables = tables
-    ? sheet?.getRange().getTables(true).load("items/name")
-    : undefined;
-  const sheetCells = tables
-    ? undefined
-    : sheet?.getRange().getUsedRangeOrNullObject(true).load("values");
+  const conventions = CONTEXT_THRESHOLDS.filter((c) =>
+    exists(NAMES.contextThreshold(c.id)),
+  ).map((c) => ({
+    id: c.id,
+    range: range(NAMES.contextThreshold(c.id)).load("values"),
+  }));
+  const contextTables = tablesOf(conventions.map((c) => c.range));
   return () => ({
     targets: targets.map((t) => [t.id, ...(t.range.values[0] as Cell[])]),
     targetsTable: tableName(targetsTables),
     risksTable: tableName(risksTables),
-    contextTable: contextTableOf(sheetTables?.items.map((t) => t.name) ?? []),
-    sheetCells:
-      sheetCells && !sheetCells.isNullObject
-        ? (sheetCells.values as Cell[][])
-        : [],
+    contextTable: tableName(contextTables),
+    // As the functions read an Id/Threshold range (docs/functions.md): the edited conventions.
+    conventions: conventions.length
+      ? [
+          [THRESHOLD_HEADERS.id, THRESHOLD_HEADERS.threshold],
+          ...conventions.map((c) => [c.id, c.range.values[0][0] as Cell]),
+        ]
+      : [],
   });
 }
 
@@ -104,7 +106,7 @@ export async function readSelection(
     values: used.isNullObject ? [] : (used.values as Cell[][]),
     formulas: used.isNullObject ? [] : (used.formulas as Cell[][]),
     targets: read.targets,
-    contextThresholds: read.sheetCells,
+    contextThresholds: read.conventions,
   };
 }
 
