@@ -1,8 +1,10 @@
 /**
  * `scale-tracker template --out tracking.xlsx [--lang es] [--company Acme] [--currency EUR]
- *  [--first-month 2026-01] [--months 36] [--actuals actuals.csv] [--map "Label=id" ...] [--force]`
+ *  [--first-month 2026-01] [--months 36] [--actuals actuals.csv] [--budget budget.csv]
+ *  [--map "Label=id" ...] [--force]`
  * Exports the tracking workbook without Excel. Bad input: a message on stderr, exit code 2,
- * and no file written. Unusual values in --actuals: written, and a warning each on stderr.
+ * and no file written. Unusual values in --actuals or --budget: written, and a warning each on
+ * stderr.
  * `--from OLD.xlsx [--drop-outside]` rebuilds a filled tracking workbook with the options given
  * (the old workbook's where none is given), carrying the user's data (docs/rebuild.md).
  */
@@ -59,11 +61,13 @@ export interface TemplateCommand {
   firstMonth?: string;
   months?: string;
   actuals?: string;
+  /** The budget, a file read as --actuals is, onto the Budget sheet (product.md 12). */
+  budget?: string;
   /** A filled tracking workbook to rebuild. */
   from?: string;
   /** With --from: write the new workbook without the values its timeline cannot hold. */
   dropOutside?: boolean;
-  /** Repeatable `--map "Label=id"`: a label of --actuals read as the measure the id names. */
+  /** Repeatable `--map "Label=id"`: a label of --actuals or --budget read as the measure the id names. */
   map?: string[];
   force?: boolean;
 }
@@ -97,11 +101,18 @@ function readOptions(
   return options;
 }
 
-/** The timeline that starts at the earliest month of --actuals must fit Excel's dates too. */
-function checkActualsTimeline(first: string, months: number): void {
+/** The CSV options that read monthly values onto the timeline: the same reader, each named in its messages. */
+type ValuesOption = "--actuals" | "--budget";
+
+/** The timeline that starts at the earliest month of --actuals (or of --budget) must fit Excel's dates too. */
+function checkActualsTimeline(
+  first: string,
+  months: number,
+  option: ValuesOption,
+): void {
   if (!timelineFitsExcel(first, months))
     throw new UsageError(
-      `--actuals starts the timeline at ${first}, so its ${months} months are not all dates Excel can hold (${EXCEL_DATES.firstMonth} to ${EXCEL_DATES.lastMonth}): give a --first-month from ${EXCEL_DATES.firstMonth} to ${latestFirstMonth(months)}, and leave out the months outside its timeline`,
+      `${option} starts the timeline at ${first}, so its ${months} months are not all dates Excel can hold (${EXCEL_DATES.firstMonth} to ${EXCEL_DATES.lastMonth}): give a --first-month from ${EXCEL_DATES.firstMonth} to ${latestFirstMonth(months)}, and leave out the months outside its timeline`,
     );
 }
 
@@ -134,18 +145,22 @@ export function readMap(maps: readonly string[]): Map<string, string> {
 }
 
 /** The file's text in whichever encoding it was saved (decode.ts), with one line end. */
-function readCsvText(file: string): string {
+function readCsvText(file: string, option: ValuesOption): string {
   const { text, encoding } = decodeCsv(fs.readFileSync(file));
   // UTF-16 without a byte order mark reads as UTF-8 or Windows-1252 with a NUL beside every ASCII letter.
   if (!encoding.startsWith("utf-16") && text.includes("\u0000"))
     throw new UsageError(
-      `--actuals: ${file} looks like UTF-16 without a byte order mark; save it as CSV UTF-8 or as Unicode text`,
+      `${option}: ${file} looks like UTF-16 without a byte order mark; save it as CSV UTF-8 or as Unicode text`,
     );
   return text.replace(/\r\n?/g, "\n");
 }
 
-/** The actuals CSV (comma- or semicolon-separated), every bad row reported with its line number. */
+/**
+ * The actuals (or the budget) CSV, comma- or semicolon-separated, every bad row reported with its
+ * line number; `option` names the file in every message.
+ */
 export function readActualsCsv(
+  option: ValuesOption,
   file: string,
   months: number,
   firstMonth: string | undefined,
@@ -157,8 +172,8 @@ export function readActualsCsv(
   warnings: string[];
 } {
   if (!fs.existsSync(file))
-    throw new UsageError(`--actuals: no file at ${file}`);
-  const text = readCsvText(file);
+    throw new UsageError(`${option}: no file at ${file}`);
+  const text = readCsvText(file, option);
   const delimiter = csvDelimiter(text.split("\n")[0]);
   let records: { record: string[]; info: InfoRecord }[];
   try {
@@ -173,7 +188,7 @@ export function readActualsCsv(
     }) as unknown as typeof records;
   } catch (e) {
     throw new UsageError(
-      `--actuals: ${file} is not valid CSV: ${e instanceof Error ? e.message : e}`,
+      `${option}: ${file} is not valid CSV: ${e instanceof Error ? e.message : e}`,
     );
   }
   // A record starts on the line after the previous one ended (a quoted field may span lines).
@@ -189,7 +204,7 @@ export function readActualsCsv(
   });
   if (!result.ok)
     throw new UsageError(
-      `--actuals: ${file} has ${result.errors.length} bad value(s); no file was written:\n  ${result.errors.join("\n  ")}`,
+      `${option}: ${file} has ${result.errors.length} bad value(s); no file was written:\n  ${result.errors.join("\n  ")}`,
     );
   return {
     firstMonth: result.firstMonth,
@@ -245,16 +260,23 @@ export async function exportTemplate(
   const months = read.months!;
   const given = read.firstMonth;
   const mapping = readMap(options.map ?? []);
-  if (mapping.size > 0 && !options.actuals)
+  if (mapping.size > 0 && !options.actuals && !options.budget)
     throw new UsageError(
-      "--map names labels of the --actuals file: give --actuals too",
+      "--map names labels of the --actuals or --budget file: give one of them too",
     );
   const actuals = options.actuals
-    ? readActualsCsv(options.actuals, months, given, mapping)
+    ? readActualsCsv("--actuals", options.actuals, months, given, mapping)
     : undefined;
   if (given === undefined && actuals?.firstMonth !== undefined)
-    checkActualsTimeline(actuals.firstMonth, months);
-  const firstMonth = given ?? actuals?.firstMonth ?? defaultFirstMonth();
+    checkActualsTimeline(actuals.firstMonth, months, "--actuals");
+  // The budget goes on the timeline the actuals set; it sets the timeline only where nothing else does.
+  const timelineStart = given ?? actuals?.firstMonth;
+  const budget = options.budget
+    ? readActualsCsv("--budget", options.budget, months, timelineStart, mapping)
+    : undefined;
+  if (timelineStart === undefined && budget?.firstMonth !== undefined)
+    checkActualsTimeline(budget.firstMonth, months, "--budget");
+  const firstMonth = timelineStart ?? budget?.firstMonth ?? defaultFirstMonth();
   const { spec } = describeWithUserData({
     language,
     company,
@@ -262,12 +284,15 @@ export async function exportTemplate(
     firstMonth,
     months,
     actuals: actuals?.values,
+    budget: budget?.values,
   });
   writeWhole(out, await writeWorkbook(spec));
+  const budgetSaid = (lines: readonly string[] = []) =>
+    lines.map((l) => `--budget: ${l}`);
   return {
-    summary: `Wrote ${options.out}: ${spec.sheets.map((s) => s.name).join(", ")}; ${months} months from ${firstMonth}${actuals ? `, ${actuals.values.length} values` : ""} (${spec.names.length} workbook names, ${spec.rules.length} risk-flag rules).`,
-    skipped: actuals?.skipped ?? [],
-    warnings: actuals?.warnings ?? [],
+    summary: `Wrote ${options.out}: ${spec.sheets.map((s) => s.name).join(", ")}; ${months} months from ${firstMonth}${actuals ? `, ${actuals.values.length} values` : ""}${budget ? `, ${budget.values.length} budget values` : ""} (${spec.names.length} workbook names, ${spec.rules.length} risk-flag rules).`,
+    skipped: [...(actuals?.skipped ?? []), ...budgetSaid(budget?.skipped)],
+    warnings: [...(actuals?.warnings ?? []), ...budgetSaid(budget?.warnings)],
   };
 }
 
@@ -299,9 +324,13 @@ async function rebuildFrom(
   options: TemplateCommand,
   out: string,
 ): Promise<ExportReport> {
-  if (options.actuals !== undefined || options.map?.length)
+  if (
+    options.actuals !== undefined ||
+    options.budget !== undefined ||
+    options.map?.length
+  )
     throw new UsageError(
-      "--from carries the old workbook's own values: give --actuals (and --map) to an export without --from",
+      "--from carries the old workbook's own values and budget: give --actuals or --budget (and --map) to an export without --from",
     );
   const data = await readOldTracker(options.from!);
   const old = optionsFromTracker(data);
@@ -379,8 +408,12 @@ export function program(): Command {
         "comma or semicolon; UTF-8, UTF-16 or Windows-1252. Details: docs/import.md",
     )
     .option(
+      "--budget <csv>",
+      "the budget, month by month, onto the Budget sheet: a file as --actuals takes (the same forms, --map too), placed on the timeline --first-month or --actuals sets. Details: docs/import.md",
+    )
+    .option(
       "--map <label=id>",
-      'read a row label of --actuals as a measure, such as --map "Ventas recurrentes=mrr" (repeatable)',
+      'read a row label of --actuals or --budget as a measure, such as --map "Ventas recurrentes=mrr" (repeatable)',
       (given: string, earlier: string[] = []) => [...earlier, given],
     )
     .option(

@@ -92,7 +92,7 @@ describe("insertTrackingWorkbook", () => {
     const spanish = { ...options, language: "es", months: 48 } as const;
     const result = await insert(spanish);
     const spec = describeWorkbook(spanish);
-    expect(result.sheets.map((s) => s.name)).toEqual(["Panel de escalamiento", "Seguimiento", "Fase 1", "Fase 2", "Fase 3", "Fase 4", "Umbrales", "Riesgos"]);
+    expect(result.sheets.map((s) => s.name)).toEqual(["Panel de escalamiento", "Seguimiento", "Presupuesto", "Fase 1", "Fase 2", "Fase 3", "Fase 4", "Umbrales", "Riesgos"]);
     expect([...state.names.keys()]).toEqual(spec.names.map((n) => n.name));
     expect(state.names.get(NAMES.tracking("mrr"))!.ref).toBe(`${monthCell("mrr", 1)}:${monthCell("mrr", 48)}`);
     expect(state.sheets.reduce((n, s) => n + s.rules.length, 0)).toBe(spec.rules.length);
@@ -151,12 +151,13 @@ describe("insertTrackingWorkbook", () => {
   test("names a deleted template left broken (#REF!) are taken over; a failed insert puts them back", async () => {
     await insert();
     const templateSheets = state.sheets.map((s) => s.name);
-    state.sheets = [userSheet("Budget")];
-    state.names.set("MyTotal", { sheet: "Budget", ref: "B2" });
+    // A sheet of the user's whose name is not the template's (a "Budget" sheet is the template's own now).
+    state.sheets = [userSheet("Cash plan")];
+    state.names.set("MyTotal", { sheet: "Cash plan", ref: "B2" });
 
     state.failWhen = (op) => op === "chart.title";
     await expect(insertTrackingWorkbook(fakeContext(state), options)).rejects.toBeInstanceOf(WorkbookError);
-    expect(state.sheets.map((s) => s.name)).toEqual(["Budget"]);
+    expect(state.sheets.map((s) => s.name)).toEqual(["Cash plan"]);
     const restored = [...state.names].filter(([name]) => name !== "MyTotal");
     expect(restored).toHaveLength(describeWorkbook(options).names.length);
     expect(restored.every(([, n]) => n.formula === "=#REF!")).toBe(true);
@@ -166,7 +167,7 @@ describe("insertTrackingWorkbook", () => {
     expect(result.skippedNames).toEqual([]);
     expect(result.sheets.map((s) => s.name)).toEqual(templateSheets);
     expect(state.names.get(NAMES.flag("mrr"))).toEqual({ sheet: "Scale Dashboard", ref: "H23" });
-    expect(state.names.get("MyTotal")).toEqual({ sheet: "Budget", ref: "B2" });
+    expect(state.names.get("MyTotal")).toEqual({ sheet: "Cash plan", ref: "B2" });
     type("mrr", 1, 600_000);
     // MRR and its ARR meet phase 1, so they are judged against phase 2.
     expect((await refreshRiskFlags(fakeContext(state))).counts).toEqual({ OK: 0, WATCH: 0, RISK: 2 });
