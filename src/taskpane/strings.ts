@@ -114,6 +114,8 @@ export interface Strings {
     /** What a metric is judged against: "phase 2". */
     phase: (n: number) => string;
     risksPhase: string;
+    /** What a SaaS measure is judged against: its convention on the Thresholds sheet (product.md 12, 14). */
+    contextPhase: string;
     selectHint: string;
     /** A sheet whose conditional formats Excel could not read: what rebuilding does, before it is done. */
     unreadable: (sheet: string) => string;
@@ -395,6 +397,7 @@ const en: Strings = {
     },
     phase: (n) => `phase ${n}`,
     risksPhase: "Risks",
+    contextPhase: "Convention",
     selectHint: "Select the cell in the sheet",
     unreadable: (sheet) =>
       `Excel cannot read the conditional formats of ${sheet} (one of them is damaged, for example a duplicated rule), so its flags were left as they were. Rebuilding removes every conditional format on the cells Scale Tracker colours on ${sheet}, yours on those cells included, and adds the flags again; formats elsewhere on the sheet stay.`,
@@ -684,6 +687,7 @@ const es: Strings = {
     },
     phase: (n) => `fase ${n}`,
     risksPhase: "Riesgos",
+    contextPhase: "Convención",
     selectHint: "Seleccionar la celda en la hoja",
     unreadable: (sheet) =>
       `Excel no puede leer los formatos condicionales de ${sheet} (uno está dañado, por ejemplo una regla duplicada), así que sus alertas quedaron como estaban. Reconstruir quita todos los formatos condicionales de las celdas que Scale Tracker colorea en ${sheet}, incluidos los tuyos en esas celdas, y vuelve a añadir las alertas; los formatos del resto de la hoja se mantienen.`,

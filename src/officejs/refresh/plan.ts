@@ -4,6 +4,7 @@
  * reporting month's levels. Tested without a host.
  */
 import {
+  CONTEXT_THRESHOLDS,
   LEVELS,
   Level,
   PHASE_METRICS,
@@ -12,7 +13,8 @@ import {
   RISK_INDICATORS,
   valueProblem,
 } from "../../core/catalog";
-import { indicatorRule } from "../../core/evaluate";
+import { contextRule, indicatorRule, levelOf } from "../../core/evaluate";
+import { otherMeasureNamed } from "../../core/lookup";
 import { addMonths, monthsBetween, yearMonthOf } from "../../core/months";
 import { unusualValues } from "../../core/unusual";
 import { Overrides } from "../../core/overrides";
@@ -40,8 +42,11 @@ export interface FlaggedCell {
   address: string;
   sheet: string;
   measureId: string;
-  /** The target phase a metric is judged against, or "R" for a risk indicator. */
-  phase: PhaseNumber | "R";
+  /**
+   * The target phase a metric is judged against, "R" for a risk indicator, "C" for a SaaS measure
+   * against its convention (product.md 12, 14: information, never toward the phase).
+   */
+  phase: PhaseNumber | "R" | "C";
   value: number;
   target: number;
   level: "WATCH" | "RISK";
@@ -247,7 +252,8 @@ function reportingIndex(
 }
 
 /**
- * The reporting month's level of every metric (against its target phase) and risk indicator:
+ * The reporting month's level of every metric (against its target phase), risk indicator and SaaS
+ * measure with a convention:
  * the core's timeline over the numbers read (typed inputs, and Excel's results of the derived rows,
  * which the core computes the same way where a cell is blank).
  */
@@ -312,6 +318,16 @@ function judgeReportingMonth(
         state.indicatorLevels.get(i.qualifiedId)![t - 1],
         { measureId: i.qualifiedId, phase: "R", target: rule.threshold },
         rowOf(i).key,
+      );
+  }
+  for (const c of CONTEXT_THRESHOLDS) {
+    const rule = contextRule(otherMeasureNamed(c.id)!, c, s.overrides);
+    const value = state.asOf.get(c.id)?.[t - 1];
+    if (rule && value !== undefined)
+      judge(
+        levelOf(value, rule),
+        { measureId: c.id, phase: "C", target: rule.threshold },
+        c.id,
       );
   }
 }

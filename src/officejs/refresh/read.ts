@@ -5,6 +5,7 @@
  * thresholds (thresholds.ts) and the snapshot (snapshot.ts) the plan is made from.
  */
 import {
+  CONTEXT_THRESHOLDS,
   METRICS_WITH_FLOORS,
   PHASE_NUMBERS,
   PHASE_METRICS,
@@ -106,6 +107,8 @@ export interface Reads {
   strayFloors: Map<string, Excel.Range | undefined>;
   /** Per risk indicator, its threshold cell. */
   thresholds: (Excel.Range | undefined)[];
+  /** Per SaaS measure with a convention, its cell in the third table (a tracker from before it has none). */
+  contextThresholds: (Excel.Range | undefined)[];
 }
 
 /** A sheet's anchor: its first name's range, or (names listed first) the first existing one. */
@@ -209,6 +212,9 @@ function queueReads(
         "values,address",
         existing,
       ),
+    ),
+    contextThresholds: CONTEXT_THRESHOLDS.map((c) =>
+      named(context, NAMES.contextThreshold(c.id), "values,address", existing),
     ),
   };
 }

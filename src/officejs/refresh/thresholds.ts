@@ -3,7 +3,11 @@
  * core's overrides: laid out as the Thresholds tables and read by parseOverrides, as SCALE.*
  * reads them. A text cell, or a floor typed for a metric that has none, is refused naming the cell.
  */
-import { PHASE_METRICS, RISK_INDICATORS } from "../../core/catalog";
+import {
+  CONTEXT_THRESHOLDS,
+  PHASE_METRICS,
+  RISK_INDICATORS,
+} from "../../core/catalog";
 import { Cell, isBlank, isEmpty } from "../../core/cell";
 import { Overrides } from "../../core/overrides";
 import {
@@ -63,6 +67,11 @@ export function overridesFrom(reads: Reads): Overrides {
   RISK_INDICATORS.forEach((ind, i) => {
     const cell = reads.thresholds[i];
     if (present(cell)) rows.push([ind.qualifiedId, thresholdNumbers(cell)[0]]);
+  });
+  // The third table's conventions: an Id and a Threshold, as a risk indicator's.
+  CONTEXT_THRESHOLDS.forEach((c, i) => {
+    const cell = reads.contextThresholds[i];
+    if (present(cell)) rows.push([c.id, thresholdNumbers(cell)[0]]);
   });
   try {
     return parseOverrides(rows);

@@ -138,11 +138,13 @@ export default function RefreshView({
             >
               {f.level}
             </Badge>
-            {/* What it is judged against: the target phase, or the risk thresholds (in the first column, so the table fits a narrow pane). */}
+            {/* What it is judged against: the target phase, the risk thresholds or a convention (in the first column, so the table fits a narrow pane). */}
             <span style={{ fontSize: 12 }}>
               {f.phase === "R"
                 ? t.refresh.risksPhase
-                : t.refresh.phase(f.phase)}
+                : f.phase === "C"
+                  ? t.refresh.contextPhase
+                  : t.refresh.phase(f.phase)}
             </span>
           </div>
         </TableCell>

@@ -1,7 +1,7 @@
 /** Refresh on the fake Excel host: the flags rebuilt, the reporting month judged, what Excel stopping part-way leaves. */
-import { LEVELS, Level, PHASE_METRICS, RISK_GROUPS, valueRange } from "../../../src/core/catalog";
+import { CONTEXT_THRESHOLDS, LEVELS, Level, PHASE_METRICS, RISK_GROUPS, valueRange } from "../../../src/core/catalog";
 import { INPUT_ROWS } from "../../../src/core/timeline";
-import { NAMES, PLAN, RISKS, RULE_MARKER, THRESHOLDS, TRACKING, TimelineValue, cellPosition, columnLetter, describeWorkbook, trackingRow } from "../../../src/core/template";
+import { NAMES, PLAN, RISKS, RULE_MARKER, THRESHOLDS, TRACKING, TRACKING_COLUMNS, TimelineValue, cellPosition, columnLetter, describeWorkbook, trackingRow } from "../../../src/core/template";
 import { RefreshIncompleteError, rebuildSheetFlags, refreshRiskFlags } from "../../../src/officejs/operations";
 import { holdsExactly } from "../../../src/officejs/rules";
 import { fakeContext, insertColumn, insertRow, movedFormula } from "../../fakes/excel-fake";
@@ -69,6 +69,8 @@ describe("refreshRiskFlags", () => {
     };
     for (const m of PHASE_METRICS) count(m.id, hf.named(NAMES.flag(m.id)));
     RISK_GROUPS.forEach((g, gi) => g.indicators.forEach((i, k) => count(i.qualifiedId, hf.value("Risks", `G${RISKS.indicatorRow(gi, k)}`))));
+    // The SaaS measures' conventions, as Tracking's flag column shows them (product.md 12, 14).
+    for (const c of CONTEXT_THRESHOLDS) count(c.id, hf.value("Tracking", `${columnLetter(TRACKING_COLUMNS.flag)}${trackingRow(c.id)}`));
     expect(result.outOfRange).toEqual([]);
     expect(result.counts).toEqual(expected);
     expect(result.flagged.map((f) => `${f.measureId}:${f.level}`).sort()).toEqual(flagged.sort());
@@ -123,6 +125,26 @@ describe("refreshRiskFlags", () => {
     const result = await refreshRiskFlags(fakeContext(state));
     expect(result.counts).toEqual({ OK: 0, WATCH: 1, RISK: 1 });
     expect(result.flagged[0]).toMatchObject({ measureId: "mrr", target: 540_000, level: "RISK" });
+  });
+
+  test("the SaaS measures with a convention are reported as the indicators are, against the third Thresholds table, and follow an edit of it (product.md 4, 12, 14)", async () => {
+    await insert();
+    type("mrr", 3, 480_000); // WATCH for MRR and ARR against phase 1, as above
+    type("quick_ratio", 3, 3.5); // against 4: RISK (the band is 10% of 4: WATCH from 3.6)
+    type("rule_of_40", 3, 0.45); // against 40%: OK
+    const result = await refreshRiskFlags(fakeContext(state));
+    expect(result.syncs).toBe(3);
+    expect(result.counts).toEqual({ OK: 1, WATCH: 2, RISK: 1 });
+    expect(result.flagged[0]).toEqual({ address: `Tracking!${monthCell("quick_ratio", 3)}`, sheet: "Tracking", measureId: "quick_ratio", phase: "C", value: 3.5, target: 4, level: "RISK" });
+    const quickRatio = `${columnLetter(THRESHOLDS.thresholdColumn)}${THRESHOLDS.contextRow(CONTEXT_THRESHOLDS.findIndex((c) => c.id === "quick_ratio"))}`;
+    enter("Thresholds", quickRatio, 3.8); // the band is 10% of 3.8: WATCH from 3.42
+    const edited = await refreshRiskFlags(fakeContext(state));
+    expect(edited.counts).toEqual({ OK: 1, WATCH: 3, RISK: 0 });
+    expect(edited.flagged.find((f) => f.measureId === "quick_ratio")).toMatchObject({ phase: "C", target: 3.8, level: "WATCH" });
+    enter("Thresholds", quickRatio, ""); // cleared: switched off, not judged (product.md 4)
+    const off = await refreshRiskFlags(fakeContext(state));
+    expect(off.counts).toEqual({ OK: 1, WATCH: 2, RISK: 0 });
+    expect(off.flagged.map((f) => f.measureId)).toEqual(["mrr", "arr"]);
   });
 
   test("a threshold that is not a number is refused, naming the cell, and nothing changes", async () => {
