@@ -111,6 +111,7 @@ export const INPUT_ES: InputMessages = {
   },
   rebuild: {
     reportingMonth: "el mes del informe",
+    budgetRow: (what) => `${what} del presupuesto`,
     dropped: (what, month, value, reason) =>
       reason === "outside"
         ? `${what}, ${month}: ${value} (no está en la nueva línea de tiempo)`
@@ -126,6 +127,8 @@ export const INPUT_ES: InputMessages = {
     reportingSetting: (month) => `el mes del informe ${month}`,
     minShareSetting: (share) => `la proporción mínima ${es(share * 100)} %`,
     startSetting: (month) => `el mes de inicio ${month}`,
+    budgetCarried: (count) =>
+      `Se conserva el presupuesto: ${count} ${count === 1 ? "valor" : "valores"} en la hoja Presupuesto.`,
     fromFormulas: (count) =>
       `${count} ${count === 1 ? "fórmula escrita" : "fórmulas escritas"} en filas de entrada se ${count === 1 ? "conserva como su número" : "conservan como sus números"}.`,
   },

@@ -128,6 +128,8 @@ export const INPUT_MESSAGES_EN = {
   rebuild: {
     /** What a dropped value is of: a row's id, or the reporting month. */
     reportingMonth: "the reporting month",
+    /** A row of the budget (the Budget sheet), by its id. */
+    budgetRow: (what: string) => `the budget's ${what}`,
     dropped: (
       what: string,
       month: string,
@@ -157,6 +159,8 @@ export const INPUT_MESSAGES_EN = {
     minShareSetting: (share: number) =>
       `the minimum share ${+(share * 100).toFixed(4)}%`,
     startSetting: (month: string) => `the start month ${month}`,
+    budgetCarried: (count: number) =>
+      `Carried the budget: ${plural(count, "value")} on the Budget sheet.`,
     fromFormulas: (count: number) =>
       `${plural(count, "formula")} typed on input rows ${count === 1 ? "is" : "are"} carried as ${count === 1 ? "its number" : "their numbers"}.`,
   },

@@ -1,8 +1,9 @@
 /**
  * One path to a workbook description, "a description with the user's data": insert (no data),
- * the command line's export (values from --actuals) and a rebuild (the data read from an old
- * tracker, tracker-data.ts) all describe the workbook here. Values are placed by calendar month
- * on the new timeline; those it cannot hold are listed, never dropped unseen (product.md 11).
+ * the command line's export (values from --actuals and --budget) and a rebuild (the data read
+ * from an old tracker, tracker-data.ts) all describe the workbook here. Values, and the budget's,
+ * are placed by calendar month on the new timeline; those it cannot hold are listed, never dropped
+ * unseen (product.md 11).
  */
 import type { Language } from "./catalog";
 import { INPUT_MESSAGES } from "./input-messages";
@@ -16,7 +17,7 @@ import {
   describeWorkbook,
 } from "./template";
 import { rowByKey } from "./timeline";
-import type { TrackerData } from "./tracker-data";
+import type { TrackerData, TypedValue } from "./tracker-data";
 
 /** Something of the user's the new workbook cannot hold. */
 export interface Dropped {
@@ -27,6 +28,8 @@ export interface Dropped {
   readonly value: number | string;
   /** outside: its month is not on the new timeline; notANumber: text in a month cell, which no row holds. */
   readonly reason: "outside" | "notANumber";
+  /** A value of the budget (the Budget sheet), not of the actuals. */
+  readonly budget?: true;
 }
 
 /** What the new workbook carries of the old one's data, for the summary a user reads. */
@@ -36,6 +39,8 @@ export interface Carried {
   readonly typedOver: number;
   /** Of those, numbers of formulas the user typed on input rows (now the numbers themselves). */
   readonly fromFormulas: number;
+  /** The budget's values (the Budget sheet's, product.md 12). */
+  readonly budgetValues: number;
   readonly thresholds: number;
   readonly planEntries: number;
   readonly reportingMonth?: string;
@@ -118,15 +123,16 @@ export function describeWithUserData(
     monthsBetween(options.firstMonth, month) + 1;
   const inside = (month: string) =>
     position(month) >= 1 && position(month) <= months;
+  const onTimeline = (v: TypedValue): TimelineValue => ({
+    key: v.key,
+    month: position(v.month),
+    value: v.value,
+  });
   const placed = data.values.filter((v) => inside(v.month));
-  const actuals: TimelineValue[] = [
-    ...(options.actuals ?? []),
-    ...placed.map((v) => ({
-      key: v.key,
-      month: position(v.month),
-      value: v.value,
-    })),
-  ];
+  const actuals = [...(options.actuals ?? []), ...placed.map(onTimeline)];
+  const oldBudget = data.budget ?? [];
+  const placedBudget = oldBudget.filter((v) => inside(v.month));
+  const budget = [...(options.budget ?? []), ...placedBudget.map(onTimeline)];
   const reporting = data.settings.reportingMonth;
   const keepsReporting = reporting !== undefined && inside(reporting);
   // The old workbook counted the company's month 1 from its start month, by default its first
@@ -142,6 +148,7 @@ export function describeWithUserData(
   const spec = describeWorkbook({
     ...options,
     actuals,
+    budget,
     ...(data !== NO_DATA && { settings }),
   });
   const placesStart =
@@ -152,11 +159,19 @@ export function describeWithUserData(
     ...data.values
       .filter((v) => !inside(v.month))
       .map((v) => ({ ...v, reason: "outside" as const })),
+    ...oldBudget
+      .filter((v) => !inside(v.month))
+      .map((v) => ({
+        ...v,
+        reason: "outside" as const,
+        budget: true as const,
+      })),
     ...data.notNumbers.map((v) => ({
       key: v.key,
       month: v.month,
       value: v.text,
       reason: "notANumber" as const,
+      budget: v.budget,
     })),
     ...(reporting !== undefined && !keepsReporting
       ? [
@@ -168,7 +183,13 @@ export function describeWithUserData(
           },
         ]
       : []),
-  ].map(({ key, month, value, reason }) => ({ key, month, value, reason }));
+  ].map(({ key, month, value, reason, budget }: Dropped) => ({
+    key,
+    month,
+    value,
+    reason,
+    ...(budget && { budget }),
+  }));
   return {
     spec,
     dropped,
@@ -176,6 +197,7 @@ export function describeWithUserData(
       values: placed.length,
       typedOver: placed.filter((v) => v.typedOver).length,
       fromFormulas: placed.filter((v) => v.formula !== undefined).length,
+      budgetValues: placedBudget.length,
       thresholds: thresholdCount(settings),
       planEntries: settings.plan?.length ?? 0,
       ...(keepsReporting && { reportingMonth: reporting }),
@@ -192,12 +214,16 @@ export function describeWithUserData(
 export const lastMonthOf = (firstMonth: string, months: number): string =>
   addMonths(firstMonth, months - 1);
 
-/** What a dropped value is of, as the messages name it: the row's id (its Spanish name in Spanish), or the reporting month. */
-function droppedWhat(key: string, language: Language): string {
-  if (key === NAMES.reportingMonth)
-    return INPUT_MESSAGES[language].rebuild.reportingMonth;
-  const measure = rowByKey(key);
-  return language === "es" ? measure.measure.name.es : measure.id;
+/**
+ * What a dropped value is of, as the messages name it: the row's id (its Spanish name in Spanish),
+ * said to be the budget's where it is, or the reporting month.
+ */
+function droppedWhat(d: Dropped, language: Language): string {
+  const m = INPUT_MESSAGES[language].rebuild;
+  if (d.key === NAMES.reportingMonth) return m.reportingMonth;
+  const measure = rowByKey(d.key);
+  const what = language === "es" ? measure.measure.name.es : measure.id;
+  return d.budget ? m.budgetRow(what) : what;
 }
 
 /** Each dropped value as a line, in `language`. */
@@ -216,7 +242,7 @@ export function droppedLines(
         : String(v);
   return dropped.map((d) =>
     m.dropped(
-      droppedWhat(d.key, language),
+      droppedWhat(d, language),
       monthLabel(d.month, language),
       shown(d.value, d.key),
       d.reason,
@@ -254,5 +280,6 @@ export function carriedSentences(c: Carried, language: Language): string[] {
   return [
     m.carried(c.values, c.typedOver, c.thresholds, c.planEntries, settings),
     ...(c.fromFormulas ? [m.fromFormulas(c.fromFormulas)] : []),
+    ...(c.budgetValues ? [m.budgetCarried(c.budgetValues)] : []),
   ];
 }

@@ -7,6 +7,7 @@
  *   number typed over the formula (`typedOver`);
  * - a number a formula the user typed on an input row gives (kept as that number, `formula` says so);
  * - text typed in a month cell (not a number, so it cannot be carried: listed);
+ * - the same of the Budget sheet's month cells (`Budget_<key>`; a tracker made before it has none);
  * - threshold edits (the three Thresholds tables): values that differ from the catalog's, and
  *   cleared cells (null);
  * - the reporting month if typed (the default is a formula), the minimum share, the start month;
@@ -63,6 +64,7 @@ export function trackerNames(): string[] {
   return [
     NAMES.months,
     ...TIMELINE_ROWS.map((r) => NAMES.tracking(r.key)),
+    ...TIMELINE_ROWS.map((r) => NAMES.budget(r.key)),
     ...PHASE_METRICS.map((m) => NAMES.target(m.id)),
     ...PHASE_METRICS.filter((m) => m.floors).map((m) => NAMES.floor(m.id)),
     ...RISK_INDICATORS.map((i) => NAMES.riskThreshold(i.qualifiedId)),
@@ -92,6 +94,8 @@ export interface NotANumber {
   readonly key: string;
   readonly month: string;
   readonly text: string;
+  /** In the budget (the Budget sheet), not the actuals. */
+  readonly budget?: true;
 }
 
 export interface TrackerData {
@@ -102,6 +106,8 @@ export interface TrackerData {
   readonly language?: Language;
   readonly currency?: string;
   readonly values: readonly TypedValue[];
+  /** The Budget sheet's numbers, read as `values` are (product.md 12); absent where a tracker has no budget. */
+  readonly budget?: readonly TypedValue[];
   readonly notNumbers: readonly NotANumber[];
   readonly settings: UserSettings;
 }
@@ -131,11 +137,16 @@ function headerMonths(grid: CellGrid | undefined): (string | undefined)[] {
   return months;
 }
 
-function monthCells(cells: TrackerCells, months: (string | undefined)[]) {
+/** The month cells of every row named `nameOf(key)`: Tracking's, or the Budget sheet's (its months are Tracking's). */
+function monthCells(
+  cells: TrackerCells,
+  months: (string | undefined)[],
+  nameOf: (key: string) => string,
+) {
   const values: TypedValue[] = [];
   const notNumbers: NotANumber[] = [];
   for (const r of TIMELINE_ROWS) {
-    const row = cells.named.get(NAMES.tracking(r.key))?.[0] ?? [];
+    const row = cells.named.get(nameOf(r.key))?.[0] ?? [];
     row.forEach((c, k) => {
       const month = months[k];
       if (!month || isEmpty(c)) return;
@@ -274,7 +285,8 @@ function planEntries(
 
 export function readTrackerData(cells: TrackerCells): TrackerData {
   const months = headerMonths(cells.named.get(NAMES.months));
-  const { values, notNumbers } = monthCells(cells, months);
+  const { values, notNumbers } = monthCells(cells, months, NAMES.tracking);
+  const budget = monthCells(cells, months, NAMES.budget);
   const plans = PHASE_NUMBERS.map((n) => planEntries(n, cells.plans.get(n)));
   const minShare = single(cells, NAMES.minShare)?.value;
   const company = text(cells.company).trim();
@@ -290,7 +302,11 @@ export function readTrackerData(cells: TrackerCells): TrackerData {
         currency: currencyOfFormat(format),
       }),
     values,
-    notNumbers,
+    ...(budget.values.length > 0 && { budget: budget.values }),
+    notNumbers: [
+      ...notNumbers,
+      ...budget.notNumbers.map((n) => ({ ...n, budget: true as const })),
+    ],
     settings: {
       ...thresholdEdits(cells),
       reportingMonth: typedMonth(single(cells, NAMES.reportingMonth)),

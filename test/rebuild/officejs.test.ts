@@ -69,6 +69,9 @@ async function filledWorkbook(): Promise<void> {
   [40000, 44000, 48500, 53000, 58000, 64000].forEach((v, t) => type(NAMES.tracking("mrr"), t, v));
   [0.05, 0.048, 0.045, 0.044, 0.042, 0.04].forEach((v, t) => type(NAMES.tracking("churn"), t, v));
   type(NAMES.tracking("arr"), 5, 800000);
+  // The budget (product.md 12): MRR budgeted for March 2026, ARR typed over its formula in April.
+  type(NAMES.budget("mrr"), 2, 50000);
+  type(NAMES.budget("arr"), 3, 700000);
   type(NAMES.target("mrr"), 0, 30000);
   type(NAMES.reportingMonth, 0, monthSerial("2026-05"));
   const item = planCell("Phase 1", ITEM);
@@ -113,6 +116,12 @@ describe("rebuild on the fake host", () => {
     expect(read(NAMES.tracking("churn"), 8)?.value).toBe(0.045);
     expect(read(NAMES.tracking("arr"), 11)?.value).toBe(800000);
     expect(read(NAMES.tracking("arr"), 10)?.formula).toBeDefined();
+    // The budget too, by calendar month, on the new Budget sheet (the user's own "Budget" sheet kept its name).
+    expect([7, 8, 9].map((dc) => read(NAMES.budget("mrr"), dc)?.value)).toEqual([undefined, 50000, undefined]);
+    expect(read(NAMES.budget("arr"), 9)?.value).toBe(700000);
+    expect(read(NAMES.budget("arr"), 8)?.formula).toBeDefined();
+    expect(state.names.get(NAMES.budget("mrr"))!.sheet).toBe("Budget (2)");
+    expect(outcome.result.carried.budgetValues).toBe(2);
     expect(read(NAMES.target("mrr"))?.value).toBe(30000);
     expect(read(NAMES.reportingMonth)?.value).toBe(monthSerial("2026-05"));
     expect(sheet("Phase 1").cells.get(planCell("Phase 1", ITEM))?.value).toBe("Done");
@@ -157,7 +166,7 @@ describe("rebuild on the fake host", () => {
     for (const n of state.names.values()) if (n.sheet === "Risks") n.sheet = "My risks";
     const outcome = await rebuildTracker(fakeContext(state), { ...NEW, language: "es" });
     expect(outcome.kind).toBe("done");
-    expect(state.sheets.map((s) => s.name)).toEqual(["Budget", "Panel de escalamiento", "Seguimiento", "Fase 1", "Fase 2", "Fase 3", "Fase 4", "Umbrales", "My risks"]);
+    expect(state.sheets.map((s) => s.name)).toEqual(["Budget", "Panel de escalamiento", "Seguimiento", "Presupuesto", "Fase 1", "Fase 2", "Fase 3", "Fase 4", "Umbrales", "My risks"]);
     expect(sheet("Fase 1").cells.get(planCell("Fase 1", PHASE_PLANS[0].objectives.find((o) => !o.numeric)!.label!.es, "Estado"))?.value).toBe("Hecho");
   });
 

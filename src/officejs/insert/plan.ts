@@ -260,6 +260,7 @@ export function mayBeLeft(spec: WorkbookSpec, existing: Existing): InsertLeft {
 export const KEY_NAMES: ReadonlyArray<readonly [SheetKey, string]> = [
   ["dashboard", NAMES.reportingMonth],
   ["tracking", NAMES.months],
+  ["budget", NAMES.budget("mrr")],
   ...PHASE_NUMBERS.map((n) => [planSheetKey(n), NAMES.plan(n)] as const),
   ["thresholds", NAMES.target("mrr")],
   ["risks", NAMES.riskFlag(RISK_GROUPS[0].id)],
