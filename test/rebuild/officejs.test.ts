@@ -97,6 +97,21 @@ describe("rebuild on the fake host", () => {
     expect(await readTracker(fakeContext(state))).toBeUndefined();
   });
 
+  test("the third Thresholds table's edit is carried (product.md 11, 12); a tracker made before the table gets its names with the catalog's conventions", async () => {
+    await filledWorkbook();
+    type(NAMES.contextThreshold("rule_of_40"), 0, 0.3);
+    const outcome = await rebuildTracker(fakeContext(state), NEW);
+    if (outcome.kind !== "done") throw new Error(outcome.kind);
+    expect([read(NAMES.contextThreshold("rule_of_40"))?.value, read(NAMES.contextThreshold("quick_ratio"))?.value]).toEqual([0.3, 4]);
+    expect(outcome.result.carried.thresholds).toBe(2); // MRR's P1 target and this one
+    await filledWorkbook();
+    for (const id of ["quick_ratio", "rule_of_40"]) state.names.delete(NAMES.contextThreshold(id));
+    const older = await rebuildTracker(fakeContext(state), NEW);
+    if (older.kind !== "done") throw new Error(older.kind);
+    expect([read(NAMES.contextThreshold("rule_of_40"))?.value, read(NAMES.contextThreshold("quick_ratio"))?.value]).toEqual([0.4, 4]);
+    expect(older.result.carried.thresholds).toBe(1);
+  });
+
   test("an earlier first month: every value in its calendar month, the edits carried, the sheet names kept, the names on the new sheets; 5 syncs", async () => {
     await filledWorkbook();
     const before = state.sheets.map((s) => s.name);
