@@ -9,6 +9,7 @@ import { DOMParser, Document, Element, XMLSerializer } from "@xmldom/xmldom";
 import JSZip from "jszip";
 import {
   ChartSpec,
+  SheetKey,
   WorkbookSpec,
   absolute,
   cellPosition,
@@ -69,9 +70,17 @@ const SERIES_COLOURS = [
   "BF9000",
 ];
 
+/** A chart's sheet names by key: its data sheet's, and any series' own (ChartSpec series.sheet). */
+type SheetNameOf = (key: SheetKey) => string;
+
 /** One series: its name, categories and values as formulas (no cached values: engines read the cells). */
-function seriesXml(chart: ChartSpec, dataSheet: string, i: number): string {
+function seriesXml(
+  chart: ChartSpec,
+  sheetName: SheetNameOf,
+  i: number,
+): string {
   const s = chart.series[i];
+  const dataSheet = sheetName(chart.dataSheet);
   const categories = escapeXml(seriesFormula(dataSheet, chart.categories));
   const cat = chart.dateFormat
     ? `<c:cat><c:numRef><c:f>${categories}</c:f></c:numRef></c:cat>`
@@ -85,7 +94,7 @@ function seriesXml(chart: ChartSpec, dataSheet: string, i: number): string {
   return (
     `<c:ser><c:idx val="${i}"/><c:order val="${i}"/>` +
     `<c:tx><c:v>${escapeXml(s.name)}</c:v></c:tx>${line}${cat}` +
-    `<c:val><c:numRef><c:f>${escapeXml(seriesFormula(dataSheet, s.values))}</c:f></c:numRef></c:val>` +
+    `<c:val><c:numRef><c:f>${escapeXml(seriesFormula(sheetName(s.sheet ?? chart.dataSheet), s.values))}</c:f></c:numRef></c:val>` +
     (chart.kind === "line" ? `<c:smooth val="0"/>` : "") +
     `</c:ser>`
   );
@@ -120,11 +129,11 @@ function spacerXml(chart: ChartSpec, dataSheet: string): string {
 }
 
 /** Line charts over months (date categories), bar charts over metrics, as Office.js's `charts.add` makes them. */
-function chartXml(chart: ChartSpec, dataSheet: string): string {
+function chartXml(chart: ChartSpec, sheetName: SheetNameOf): string {
   const spacer = chart.naIsGap && chart.kind === "line";
   const series =
-    chart.series.map((_, i) => seriesXml(chart, dataSheet, i)).join("") +
-    (spacer ? spacerXml(chart, dataSheet) : "");
+    chart.series.map((_, i) => seriesXml(chart, sheetName, i)).join("") +
+    (spacer ? spacerXml(chart, sheetName(chart.dataSheet)) : "");
   const bar = chart.kind === "bar";
   const plot = bar
     ? `<c:barChart><c:barDir val="bar"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series}` +
@@ -310,10 +319,10 @@ export async function addCharts(
 ): Promise<Buffer> {
   if (spec.charts.length === 0) return xlsx;
   const zip = await JSZip.loadAsync(xlsx);
-  const sheetName = (key: string) =>
+  const sheetName = (key: SheetKey) =>
     spec.sheets.find((s) => s.key === key)!.name;
   const paths = await worksheetPaths(zip);
-  const bySheet = new Map<string, ChartSpec[]>();
+  const bySheet = new Map<SheetKey, ChartSpec[]>();
   for (const c of spec.charts)
     bySheet.set(c.sheet, [...(bySheet.get(c.sheet) ?? []), c]);
   for (const c of spec.charts.filter((x) => x.naIsGap)) {
@@ -327,7 +336,7 @@ export async function addCharts(
     const drawingPath = freePartPath(zip, "xl/drawings/drawing");
     const chartFiles = charts.map((c) => {
       const path = freePartPath(zip, "xl/charts/chart");
-      zip.file(path, chartXml(c, sheetName(c.dataSheet)));
+      zip.file(path, chartXml(c, sheetName));
       parts.push({ path, type: CONTENT_TYPE.chart });
       return path.slice(path.lastIndexOf("/") + 1);
     });

@@ -96,9 +96,19 @@ describe("charts", () => {
     filled.series.getItemAt(1).name = "own";
     await context.sync();
     expect(state.sheets[0].charts.at(-1)!.series).toEqual([
-      { name: "first", values: "A1:C1" },
+      { name: "first", values: "A1:C1", valuesSheet: "Data" },
       { name: "own", values: "A2:C2" },
     ]);
+  });
+
+  test("a series may read another sheet than the chart's source: its values' sheet is kept", async () => {
+    context.workbook.worksheets.add("Plan");
+    data().getRange("A2:C2").values = [[1, 2, 3]];
+    const chart = data().charts.add(Excel.ChartType.line, data().getRange("A2:C2"), Excel.ChartSeriesBy.rows);
+    chart.series.add("planned").setValues(context.workbook.worksheets.getItem("Plan").getRange("A1:C1"));
+    await context.sync();
+    const made = state.sheets[0].charts.at(-1)!;
+    expect([made.sourceSheet, made.series[1]]).toEqual(["Data", { name: "planned", values: "A1:C1", valuesSheet: "Plan" }]);
   });
 });
 

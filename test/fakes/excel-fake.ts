@@ -46,7 +46,10 @@ export interface FakeSheet {
     title?: string;
     from?: string;
     to?: string;
-    series: { name?: string; values?: string; categories?: string; lineStyle?: string }[];
+    /** The sheet of the range the chart was made from. */
+    sourceSheet?: string;
+    /** `valuesSheet`: the sheet of the range given to setValues (a series may read another sheet than the chart's source). */
+    series: { name?: string; values?: string; valuesSheet?: string; categories?: string; lineStyle?: string }[];
     valueAxis: { minimum?: number; maximum?: number; logBase?: number; numberFormat?: string };
     categoryAxis: { numberFormat?: string };
     /** Chart.plotVisibleOnly as set (Excel's default, true, when never set). */
@@ -812,7 +815,10 @@ class FakeChartSeries {
     this.ctx.enqueue("series.setXAxisValues", () => (this.series().categories = refOf(range.target()!.box)));
   }
   setValues(range: FakeRange): void {
-    this.ctx.enqueue("series.setValues", () => (this.series().values = refOf(range.target()!.box)));
+    this.ctx.enqueue("series.setValues", () => {
+      const t = range.target()!;
+      Object.assign(this.series(), { values: refOf(t.box), valuesSheet: t.sheet.name });
+    });
   }
 }
 
@@ -861,6 +867,7 @@ class FakeWorksheetCharts {
     this.sheet.context.enqueue(`charts.add ${type}`, () => {
       const t = source.target()!;
       chart.source = refOf(t.box);
+      chart.sourceSheet = t.sheet.name;
       const filled = [...t.sheet.cells].some(([ref, cell]) => intersects(box(ref), t.box) && (cell.formula !== undefined || (cell.value ?? "") !== ""));
       if (filled) chart.series.push({ values: chart.source });
       this.sheet.state()!.charts.push(chart);

@@ -134,6 +134,8 @@ export interface ChartSpec {
   readonly series: readonly {
     readonly name: string;
     readonly values: string;
+    /** The sheet `values` are on, where not `dataSheet` (the budget's MRR beside Tracking's); same months as the categories. */
+    readonly sheet?: SheetKey;
   }[];
   /**
    * The chart reads hidden rows (SheetSpec.hiddenRows), so it plots hidden cells: Excel's "Show data

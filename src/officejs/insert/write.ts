@@ -146,30 +146,35 @@ function writeSheet(sheet: Excel.Worksheet, spec: SheetSpec): void {
  */
 function addChart(
   sheet: Excel.Worksheet,
-  data: Excel.Worksheet,
+  sheetOf: (key: SheetKey) => Excel.Worksheet,
   c: ChartSpec,
   spec: WorkbookSpec,
 ): void {
   const line = c.kind === "line";
+  // A series may read another sheet than the categories (the budget's MRR beside Tracking's).
+  const valuesOf = (s: ChartSpec["series"][number]) =>
+    sheetOf(s.sheet ?? c.dataSheet).getRange(s.values);
   const source = Math.max(
     0,
-    c.series.findIndex((s) => holdsCells(spec, c.dataSheet, s.values)),
+    c.series.findIndex((s) =>
+      holdsCells(spec, s.sheet ?? c.dataSheet, s.values),
+    ),
   );
   const chart = sheet.charts.add(
     line ? Excel.ChartType.line : Excel.ChartType.barClustered,
-    data.getRange(c.series[source].values),
+    valuesOf(c.series[source]),
     line ? Excel.ChartSeriesBy.rows : Excel.ChartSeriesBy.columns,
   );
   chart.title.text = c.title;
   chart.setPosition(c.from, c.to);
-  const categories = data.getRange(c.categories);
+  const categories = sheetOf(c.dataSheet).getRange(c.categories);
   // Series go in order: when the k-th is set, the ones before it are in place, so the chart's own
   // series (made first, at the top) has been moved down to index k.
   c.series.forEach((s, k) => {
     const series =
       k === source ? chart.series.getItemAt(k) : chart.series.add(s.name, k);
     series.name = s.name;
-    if (k !== source) series.setValues(data.getRange(s.values));
+    if (k !== source) series.setValues(valuesOf(s));
     series.setXAxisValues(categories);
     // The phase targets (every series after the first): dashed, as in the .xlsx.
     if (line && k > 0) series.format.line.lineStyle = Excel.ChartLineStyle.dash;
@@ -256,7 +261,7 @@ export function queueWorkbook(
     };
   }
   for (const c of spec.charts)
-    addChart(sheets.get(c.sheet)!, sheets.get(c.dataSheet)!, c, spec);
+    addChart(sheets.get(c.sheet)!, (key) => sheets.get(key)!, c, spec);
   sheets.get("dashboard")?.activate();
   return { skippedNames, sheets, tables };
 }

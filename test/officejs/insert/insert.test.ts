@@ -67,7 +67,7 @@ describe("insertTrackingWorkbook", () => {
         type: c.type,
         title: c.title,
         at: [c.from, c.to],
-        series: c.series.map((x) => [x.name, x.values ?? c.source, x.categories]),
+        series: c.series.map((x) => [x.name, x.valuesSheet ?? c.sourceSheet, x.values ?? c.source, x.categories]),
         axis: c.valueAxis,
         plotVisibleOnly: c.plotVisibleOnly ?? true,
       })),
@@ -76,7 +76,8 @@ describe("insertTrackingWorkbook", () => {
         type: c.kind === "line" ? "Line" : "BarClustered",
         title: c.title,
         at: [c.from, c.to],
-        series: c.series.map((x) => [x.name, x.values, c.categories]),
+        // Each series' values on its own sheet (the budget's MRR), the categories on the chart's data sheet.
+        series: c.series.map((x) => [x.name, sheetName.get(x.sheet ?? c.dataSheet), x.values, c.categories]),
         axis: { numberFormat: c.valueAxis.numberFormat, ...(c.valueAxis.min !== undefined && { minimum: c.valueAxis.min }), ...(c.valueAxis.max !== undefined && { maximum: c.valueAxis.max }), ...(c.valueAxis.logBase && { logBase: c.valueAxis.logBase }) },
         // "Show data in hidden rows and columns" where the chart reads a hidden row.
         plotVisibleOnly: !c.plotsHiddenCells,
