@@ -24,7 +24,9 @@ const spanish = SCENARIOS.find((s) => s.name === "Spanish, from a wide semicolon
 describeWith(["libreoffice"], "the exported workbook in LibreOffice: charts and printed pages", () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "scale-lo-"));
   const files = { en: path.join(dir, "tracking-en.xlsx"), es: path.join(dir, "tracking-es.xlsx") };
-  const specs = { en: describeWorkbook(english.options), es: describeWorkbook(spanish.options) };
+  // A budget for MRR (90% of each typed month), so the MRR chart's Budget series has values to plot.
+  const budget = english.options.actuals.filter((v) => v.key === "mrr").map((v) => ({ ...v, value: 0.9 * v.value }));
+  const specs = { en: describeWorkbook({ ...english.options, budget }), es: describeWorkbook(spanish.options) };
 
   beforeAll(async () => {
     fs.writeFileSync(files.en, await writeWorkbook(specs.en));
@@ -39,8 +41,9 @@ describeWith(["libreoffice"], "the exported workbook in LibreOffice: charts and 
     const nameOf = (key: string) => spec.sheets.find((s) => s.key === key)!.name;
     expect(charts.map((c) => [c.sheet, c.title, c.kind, c.series.map((s) => s.name)])).toEqual(spec.charts.map((c) => [nameOf(c.sheet), c.title, c.kind, c.series.map((s) => s.name)]));
     spec.charts.forEach((described, k) => {
-      const cells = values.get(nameOf(described.dataSheet))!;
       described.series.forEach((series, i) => {
+        // A series' own sheet (the budget's MRR), else the chart's.
+        const cells = values.get(nameOf(series.sheet ?? described.dataSheet))!;
         const [from, to] = series.values.split(":").map(cellPosition);
         const computed = new Map<number, number>();
         for (let row = from.row; row <= to.row; row++)

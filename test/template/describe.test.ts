@@ -2,7 +2,7 @@
 import { CASH_BALANCE, CONTEXT_THRESHOLDS, LINKED_INDICATORS, OTHER_MEASURES, PHASE_METRICS, RISK_GROUPS, RISK_INDICATORS, SAAS_MEASURES } from "../../src/core/catalog";
 import { DERIVATIONS, TIMELINE_ROWS } from "../../src/core/timeline";
 import { PHASE_PLANS } from "../../src/core/plan";
-import { DASHBOARD, MONTHS, NAMES, PLAN, RULE_MARKER, TEMPLATE_LABELS, THRESHOLDS, TRACKING, TRACKING_COLUMNS, absolute, cellPosition, columnLetter, columnPixels, columnsPixels, describeWorkbook, frozenPixels, monthColumn, ruleFormulaProblems, trackingRow } from "../../src/core/template";
+import { DASHBOARD, MONTHS, NAMES, PLAN, RULE_MARKER, TEMPLATE_LABELS, THRESHOLDS, TRACKING, TRACKING_COLUMNS, VARIANCE_ROWS, absolute, cellPosition, columnLetter, columnPixels, columnsPixels, describeWorkbook, frozenPixels, monthColumn, ruleFormulaProblems, trackingRow } from "../../src/core/template";
 
 const en = describeWorkbook({ language: "en", company: "Acme", currency: "USD", firstMonth: "2026-01" });
 const es = describeWorkbook({ language: "es", company: "Acme", currency: "EUR", firstMonth: "2026-11", months: 48 });
@@ -86,6 +86,9 @@ test("names of product.md 6.6, the same in both languages; a linked indicator's 
     ...RISK_INDICATORS.map((i) => NAMES.riskThreshold(i.qualifiedId)),
     ...CONTEXT_THRESHOLDS.map((c) => NAMES.contextThreshold(c.id)),
     ...[1, 2, 3, 4].map((n) => `Plan_P${n}`),
+    // product.md 12, "Budget": a Variance_ name per phase metric and section-12 measure (not the reconciliation, a check), and the board's burn and runway.
+    ...[...PHASE_METRICS, ...SAAS_MEASURES.filter((m) => m.id !== "mrr_reconciliation")].map((m) => NAMES.variance(m.id)),
+    NAMES.variance("cash_burn_burn_rate"), NAMES.variance("cash_burn_cash_runway"),
   ];
   expect(wanted.filter((n) => !names.has(n))).toEqual([]);
   expect(names.size).toBe(wanted.length);
@@ -162,7 +165,10 @@ test("conditional formats: a few dozen for the whole workbook, three levels per 
   for (const r of en.rules) byRange.set(`${r.sheet}!${r.ref}`, [...(byRange.get(`${r.sheet}!${r.ref}`) ?? []), r.level]);
   // The MRR reconciliation has no band (product.md 12: flagged past 0.5%, no WATCH): OK and RISK only.
   const reconciliation = `tracking!${month(2)}${trackingRow("mrr_reconciliation")}:${month(36)}${trackingRow("mrr_reconciliation")}`;
-  for (const [range, levels] of byRange) expect([range, levels]).toEqual([range, range === reconciliation ? ["OK", "RISK"] : ["OK", "WATCH", "RISK"]]);
+  // The dashboard's variances: better or worse than budget, no band either (product.md 12, "Budget").
+  const variance = (key: string) => en.names.find((n) => n.name === NAMES.variance(key))!.ref.replace(/\$/g, "");
+  const variances = `dashboard!${variance("mrr")}:${variance(VARIANCE_ROWS[VARIANCE_ROWS.length - 1].key)}`;
+  for (const [range, levels] of byRange) expect([range, levels]).toEqual([range, [reconciliation, variances].includes(range) ? ["OK", "RISK"] : ["OK", "WATCH", "RISK"]]);
   // Every month cell of every judged row is coloured by some rule, whatever its kind.
   const covered = en.rules.filter((r) => r.sheet === "tracking").flatMap((r) => r.ref.split(" ")).map((a) => a.split(":").map(cellPosition));
   for (const r of TIMELINE_ROWS.filter((x) => x.measure.kind !== "input")) {

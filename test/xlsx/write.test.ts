@@ -1,7 +1,7 @@
 /** The .xlsx writer only translates: read the file back with exceljs and find the whole description in it. */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { cellPosition, describeWorkbook, LEVEL_FILL, TemplateOptions, TRACKING } from "../../src/core/template";
+import { cellPosition, describeWorkbook, LEVEL_FILL, NAMES, TEMPLATE_LABELS, TemplateOptions, TRACKING } from "../../src/core/template";
 import { spacerCell } from "../../src/xlsx/chart";
 import { writeWorkbook } from "../../src/xlsx/write";
 import { SCENARIOS } from "../support/scenarios";
@@ -164,11 +164,26 @@ describe("the dashboard charts (exceljs writes none; addCharts adds the describe
           series: c.series.map((x) => ({
             name: x.name,
             categories: seriesFormula(sheetName(c.dataSheet), c.categories),
-            values: seriesFormula(sheetName(c.dataSheet), x.values),
+            values: seriesFormula(sheetName(x.sheet ?? c.dataSheet), x.values),
             cached: new Map(),
           })),
         };
       }),
     );
   });
+});
+
+test("the MRR chart plots the budget (product.md 12): a series named Budget whose values are the Budget sheet's MRR row, Budget_mrr, over the chart's months", async () => {
+  const en = describeWorkbook({ language: "en", company: "Acme", currency: "USD", firstMonth: "2026-01", months: 24 });
+  const charts = await readCharts(await writeWorkbook(en));
+  const mrr = charts.find((c) => c.title === TEMPLATE_LABELS.en.charts.mrr)!;
+  const budget = mrr.series.find((x) => x.name === "Budget");
+  const budgetMrr = en.names.find((n) => n.name === NAMES.budget("mrr"))!;
+  expect(budgetMrr.sheet).toBe("budget");
+  expect(budget?.values).toBe(onSheet("Budget", budgetMrr.ref));
+  // The same months as the MRR series: its categories are Tracking's month headers.
+  expect(budget?.categories).toBe(mrr.series.find((x) => x.name === "MRR")!.categories);
+  const es = describeWorkbook({ language: "es", company: "Acme", currency: "EUR", firstMonth: "2026-01", months: 24 });
+  const titled = (await readCharts(await writeWorkbook(es))).find((c) => c.title === TEMPLATE_LABELS.es.charts.mrr)!;
+  expect(titled.series.find((x) => x.name === "Presupuesto")?.values).toBe(onSheet("Presupuesto", budgetMrr.ref));
 });

@@ -24,6 +24,8 @@ import {
   columnLetter,
   etaFormula,
   progressFormula,
+  varianceFormula,
+  variancePercentFormula,
 } from "./formulas";
 import {
   DASHBOARD,
@@ -33,13 +35,15 @@ import {
   planSheetKey,
   TRACKING,
   TRACKING_COLUMNS,
+  VARIANCE_ROWS,
+  budgetMonthColumn,
   monthColumn,
   trackingRow,
 } from "./layout";
-import { flagTextRules } from "./rules";
+import { flagTextRules, varianceRules } from "./rules";
 import { mrrChart } from "./mrr-chart";
 import { monthsOf } from "./tracking";
-import { CellSpec, SheetSpec } from "./types";
+import { CellSpec, ConditionalRule, SheetSpec } from "./types";
 import { TemplateLabels } from "./labels";
 
 const C = DASHBOARD.columns;
@@ -48,6 +52,7 @@ const NOTE = DASHBOARD.noteColumn;
 const S = DASHBOARD.scoreColumns;
 const R = DASHBOARD.riskColumns;
 const STEP = DASHBOARD.stepColumns;
+const B = DASHBOARD.varianceColumns;
 
 /** A header row whose texts stand at their columns; the empty header cells between are filled, and a text runs over them. */
 const headerAt = (
@@ -374,6 +379,7 @@ export function dashboardSheet(ctx: Context): SheetSpec {
       style: "note",
     }),
   );
+  const varianceColours = budgetTable(ctx, cells, index);
   nextSteps(ctx, cells);
 
   ctx.names.push(
@@ -412,6 +418,7 @@ export function dashboardSheet(ctx: Context): SheetSpec {
       `${risks} ${flags}`,
       cell(R.level, DASHBOARD.riskRow(0)),
     ),
+    ...varianceColours,
   );
   ctx.validations.push({
     kind: "decimal",
@@ -476,9 +483,120 @@ function dashboardWidths(lang: Language): Record<string, number> {
   return Object.fromEntries(widths.map(([c, w]) => [columnLetter(c), w]));
 }
 
-/** The seed's next steps, a checklist below the legend: each step with a status to set. */
-const stepsTop = (ctx: Context) =>
+/** The actual vs budget table's header row, below the legend. */
+const budgetTop = (ctx: Context) =>
   DASHBOARD.legendRow + ctx.labels.dashboard.legend.length + 1;
+
+/**
+ * Actual vs budget as of the reporting month (product.md 12, "Budget"), one row per VARIANCE_ROWS:
+ * the actual is Tracking's as-of value (its Latest column), compared with the budget of the month
+ * that value is from, not of the reporting month: a figure last typed in March is compared with
+ * March's budget (like for like). The variance is positive where good for the measure; `Variance_<key>`.
+ */
+function budgetTable(
+  ctx: Context,
+  cells: CellSpec[],
+  index: string,
+): ConditionalRule[] {
+  const lang = ctx.language;
+  const b = ctx.labels.dashboard.budget;
+  const top = budgetTop(ctx);
+  // The Budget sheet's row of a measure (Budget_<key>), by reference as every other formula reads a sheet.
+  const budgetRow = (key: string) =>
+    refOn(
+      ctx,
+      "budget",
+      `${absolute(budgetMonthColumn(1), trackingRow(key))}:${absolute(budgetMonthColumn(ctx.months), trackingRow(key))}`,
+    );
+  cells.push(
+    ...headerAt(top, [
+      [B.name, b.title],
+      [B.actual, b.actual],
+      [B.month, b.month],
+      [B.budget, b.budget],
+      [B.variance, b.variance],
+      [B.percent, b.percent],
+    ]),
+  );
+  VARIANCE_ROWS.forEach((r, k) => {
+    const row = top + 1 + k;
+    const m = r.measure;
+    const fmt = formatOf(ctx, m);
+    const fromTracking = (col: number) =>
+      refOn(ctx, "tracking", absolute(col, trackingRow(r.key)));
+    const actual = cell(B.actual, row);
+    const budget = cell(B.budget, row);
+    const variance = cell(B.variance, row);
+    // The position of the actual's month on the timeline, which the budget's row shares.
+    const month = `INDEX(${refOn(ctx, "tracking", monthsOf(ctx, TRACKING.asOfMonth.get(r.key)!))},1,${index})`;
+    const budgeted = `INDEX(${budgetRow(r.key)},1,${month})`;
+    cells.push(
+      { ref: cell(B.name, row), value: m.name[lang] },
+      {
+        ref: actual,
+        formula: fromTracking(TRACKING_COLUMNS.latest),
+        numberFormat: fmt,
+        style: "computed",
+      },
+      {
+        ref: cell(B.month, row),
+        formula: fromTracking(TRACKING_COLUMNS.latestMonth),
+        numberFormat: monthFormat(lang),
+        style: "computed",
+      },
+      {
+        ref: budget,
+        formula: `IF(ISNUMBER(${actual}),IF(ISNUMBER(${budgeted}),${budgeted},""),"")`,
+        numberFormat: fmt,
+        style: "computed",
+      },
+      {
+        ref: variance,
+        // Percentages in percentage points, as a gap (formats.ts gapFormat).
+        formula: varianceFormula(
+          actual,
+          budget,
+          m.direction,
+          m.unit === "fraction" ? 100 : 1,
+        ),
+        numberFormat: gapFormat(m, lang, ctx.currency),
+        style: "computed",
+      },
+      {
+        ref: cell(B.percent, row),
+        formula: variancePercentFormula(actual, budget, m.direction),
+        numberFormat: percentFormat(lang),
+        style: "computed",
+      },
+    );
+    ctx.names.push({
+      name: NAMES.variance(r.key),
+      sheet: "dashboard",
+      ref: absolute(B.variance, row),
+    });
+  });
+  b.notes.forEach((text, k) =>
+    cells.push({
+      // A row apart, as the legend is below the metrics.
+      ref: cell(DASHBOARD.labelColumn, top + VARIANCE_ROWS.length + 2 + k),
+      value: text,
+      style: "note",
+    }),
+  );
+  const first = cell(B.variance, top + 1);
+  return varianceRules(
+    "dashboard",
+    `${first}:${cell(B.variance, top + VARIANCE_ROWS.length)}`,
+    first,
+  );
+}
+
+/** The seed's next steps, a checklist below the actual vs budget table: each step with a status to set. */
+const stepsTop = (ctx: Context) =>
+  budgetTop(ctx) +
+  VARIANCE_ROWS.length +
+  ctx.labels.dashboard.budget.notes.length +
+  3;
 const stepsRows = NEXT_STEPS.reduce((n, s) => n + 1 + s.steps.length, 1);
 
 function nextSteps(ctx: Context, cells: CellSpec[]): void {

@@ -474,3 +474,35 @@ export function progressFormula(
     direction === "higher" ? `${value}/${target}` : `${target}/${value}`;
   return `IF(AND(ISNUMBER(${value}),ISNUMBER(${target})),IF(${direction === "higher" ? target : value}=0,"",${share}),"")`;
 }
+
+/** Actual against budget, positive where that is good for the measure: actual - budget where higher is better, budget - actual where lower is. */
+const betterThanBudget = (
+  actual: string,
+  budget: string,
+  direction: Direction,
+) => (direction === "higher" ? `${actual}-${budget}` : `${budget}-${actual}`);
+
+/**
+ * The variance (product.md 12, "Budget"): blank without both; `scale` 100 gives a percentage's
+ * variance in percentage points, as a gap.
+ */
+export function varianceFormula(
+  actual: string,
+  budget: string,
+  direction: Direction,
+  scale = 1,
+): string {
+  const difference = betterThanBudget(actual, budget, direction);
+  const scaled = scale === 1 ? difference : `${scale}*(${difference})`;
+  return `IF(AND(ISNUMBER(${actual}),ISNUMBER(${budget})),${scaled},"")`;
+}
+
+/** The variance as a share of the budget's size; blank without both or where the budget is 0. */
+export function variancePercentFormula(
+  actual: string,
+  budget: string,
+  direction: Direction,
+): string {
+  const difference = betterThanBudget(actual, budget, direction);
+  return `IF(AND(ISNUMBER(${actual}),ISNUMBER(${budget})),IF(${budget}=0,"",(${difference})/ABS(${budget})),"")`;
+}

@@ -96,10 +96,22 @@ export interface TemplateLabels {
     readonly progress: string;
     readonly notAvailable: string;
     readonly legend: readonly string[];
+    /** The actual vs budget table (product.md 12, "Budget"). */
+    readonly budget: {
+      readonly title: string;
+      readonly actual: string;
+      readonly month: string;
+      readonly budget: string;
+      readonly variance: string;
+      readonly percent: string;
+      /** Under the table: like for like, and the variance's sign. */
+      readonly notes: readonly string[];
+    };
   };
   readonly charts: {
     readonly mrr: string;
     readonly mrrSeries: string;
+    readonly budgetSeries: string;
     readonly target: (n: PhaseNumber) => string;
     readonly phases: string;
     readonly reached: string;
@@ -265,10 +277,23 @@ const EN: TemplateLabels = {
     progress: "% of target",
     notAvailable: "n/a",
     legend: LEGEND_EN,
+    budget: {
+      title: "Actual vs budget",
+      actual: "Actual",
+      month: "Month compared",
+      budget: "Budget",
+      variance: "Variance",
+      percent: "Var. %",
+      notes: [
+        "Actual vs budget: each actual is as of the reporting month (the last number at or before it), compared with the budget of that same month (like for like).",
+        "Variance: positive = better than budget (above it where higher is better; below it where lower is, as churn, CAC or burn). Var. % = variance ÷ the budget's size.",
+      ],
+    },
   },
   charts: {
-    mrr: "MRR by month and the phase targets",
+    mrr: "MRR by month: actual, budget and the phase targets",
     mrrSeries: "MRR",
+    budgetSeries: "Budget",
     target: (n) => `P${n} target`,
     phases: "Phase reached and expected by month",
     reached: "Phase reached",
@@ -420,10 +445,23 @@ const ES: TemplateLabels = {
     progress: "% del objetivo",
     notAvailable: "n/d",
     legend: LEGEND_ES,
+    budget: {
+      title: "Real vs presupuesto",
+      actual: "Real",
+      month: "Mes comparado",
+      budget: "Presupuesto",
+      variance: "Desviación",
+      percent: "Desv. %",
+      notes: [
+        "Real vs presupuesto: cada valor real es a fecha del mes del informe (el último número en ese mes o antes) y se compara con el presupuesto de ese mismo mes.",
+        "Desviación: positiva = mejor que el presupuesto (por encima donde mayor es mejor; por debajo donde menor es mejor, como cancelación, CAC o consumo de caja). Desv. % = desviación ÷ tamaño del presupuesto.",
+      ],
+    },
   },
   charts: {
-    mrr: "MRR por mes y objetivos de cada fase",
+    mrr: "MRR por mes: real, presupuesto y objetivos de cada fase",
     mrrSeries: "MRR",
+    budgetSeries: "Presupuesto",
     target: (n) => `Objetivo P${n}`,
     phases: "Fase alcanzada y esperada por mes",
     reached: "Fase alcanzada",

@@ -7,8 +7,16 @@ import {
   RISK_GROUPS,
   RISK_INDICATORS,
   RiskGroupId,
+  SAAS_MEASURES,
 } from "../catalog";
-import { SECTIONS, SectionId, TIMELINE_ROWS } from "../timeline";
+import type { OtherInput } from "../catalog";
+import {
+  RECONCILIATION_KEY,
+  SECTIONS,
+  SectionId,
+  TIMELINE_ROWS,
+  TimelineRow,
+} from "../timeline";
 import { PHASE_ROWS } from "./names";
 import type { PhaseRowId } from "./names";
 
@@ -184,6 +192,19 @@ const DASHBOARD_METRIC_COLUMNS = {
   progress: 11,
 } as const;
 
+/**
+ * The rows of the dashboard's actual vs budget table, in the timeline's order (product.md 12,
+ * "Budget"): every phase metric, every section-12 measure but the MRR reconciliation (a check of
+ * the movements, not a figure one budgets), and the burn and runway the board page shows.
+ */
+export const VARIANCE_ROWS: readonly TimelineRow[] = TIMELINE_ROWS.filter(
+  (r) =>
+    r.measure.kind === "metric" ||
+    (SAAS_MEASURES.includes(r.measure as OtherInput) &&
+      r.key !== RECONCILIATION_KEY) ||
+    ["cash_burn_burn_rate", "cash_burn_cash_runway"].includes(r.key),
+);
+
 export const DASHBOARD = {
   titleRow: 1,
   companyRow: 2,
@@ -221,6 +242,20 @@ export const DASHBOARD = {
     plan: DASHBOARD_METRIC_COLUMNS.progress,
   },
   riskColumns: { group: 1, level: 2 },
+  /**
+   * The actual vs budget table below the legend (product.md 12, "Budget"): the measure's name runs
+   * over the empty column beside it (the SaaS measures' names are longer than the metric column),
+   * the actual under the metrics' Current and its month under Month, the budget under Target, the
+   * variance under Gap.
+   */
+  varianceColumns: {
+    name: 1,
+    actual: DASHBOARD_METRIC_COLUMNS.current,
+    month: DASHBOARD_METRIC_COLUMNS.month,
+    budget: DASHBOARD_METRIC_COLUMNS.target,
+    variance: DASHBOARD_METRIC_COLUMNS.gap,
+    percent: DASHBOARD_METRIC_COLUMNS.flag,
+  },
   /** The next steps' checklist: each step's words run over the empty column before its status. */
   stepColumns: { step: 1, status: 3 },
   /** The charts below the tables, by their first and last columns: two side by side, one under both. */

@@ -1,12 +1,13 @@
 /**
- * The MRR chart (product.md 6.5, 12): MRR by month against the four phase targets. One definition,
+ * The MRR chart (product.md 6.5, 12): MRR by month against its budget (the Budget sheet's MRR row,
+ * Budget_mrr, over the same months) and the four phase targets. One definition,
  * shown on the dashboard and on the board page, so both plot the same series.
  */
 import { PHASE_METRICS, PHASE_NUMBERS } from "../catalog";
 import { Context, formatOf } from "./context";
 import { monthFormat } from "./formats";
 import { cell } from "./formulas";
-import { TRACKING, trackingRow } from "./layout";
+import { TRACKING, budgetMonthColumn, trackingRow } from "./layout";
 import { monthsOf } from "./tracking";
 import { ChartSpec, SheetKey } from "./types";
 
@@ -30,6 +31,11 @@ export function mrrChart(
     dateFormat: monthFormat(ctx.language),
     series: [
       { name: c.mrrSeries, values: row(trackingRow("mrr")) },
+      {
+        name: c.budgetSeries,
+        values: `${cell(budgetMonthColumn(1), trackingRow("mrr"))}:${cell(budgetMonthColumn(ctx.months), trackingRow("mrr"))}`,
+        sheet: "budget",
+      },
       ...PHASE_NUMBERS.map((n) => ({
         name: c.target(n),
         values: row(TRACKING.mrrTarget.get(n)!),

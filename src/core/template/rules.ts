@@ -103,6 +103,33 @@ export function flagTextRules(
   }));
 }
 
+/**
+ * The dashboard's variances (product.md 12, "Budget"): OK's green where positive (better than
+ * budget), RISK's red where negative; nothing where blank or exactly on budget. Two custom-formula
+ * rules over one range (a rule's id is its priority and each add goes on top:
+ * https://learn.microsoft.com/javascript/api/excel/excel.conditionalformat; addRules keeps the
+ * order), their formula written for the range's top-left cell and moved along for the others, as
+ * Excel reads a custom rule (the example of
+ * https://learn.microsoft.com/javascript/api/office-scripts/excelscript/excelscript.conditionalformatrule).
+ * ISNUMBER first: Excel ranks text above every number, so "" > 0 would be TRUE.
+ */
+export function varianceRules(
+  sheet: SheetKey,
+  ref: string,
+  topLeft: string,
+): ConditionalRule[] {
+  const conditions: [Level, string][] = [
+    ["OK", ">0"],
+    ["RISK", "<0"],
+  ];
+  return conditions.map(([level, sign]) => ({
+    sheet,
+    ref,
+    level,
+    formula: `AND(ISNUMBER(${topLeft}),${topLeft}${sign},${RULE_MARKER})`,
+  }));
+}
+
 /** Where the Tracking sheet's rows and months are (as built, or as refresh finds them through the names). */
 export interface TrackingGeometry {
   /** Row of each timeline row, by key (rows a refresh cannot find are left out). */

@@ -33,6 +33,7 @@ import {
   SheetKey,
   TRACKING_COLUMNS,
   flagTextRules,
+  varianceRules,
   trackingLevelRules,
 } from "../../core/template";
 import { Address, cell, cellAddress, parseAddress } from "../../core/address";
@@ -102,6 +103,8 @@ export interface TemplateSnapshot {
   readonly dashboardPhase?: Address;
   /** Flag_<id> cells on the dashboard. */
   readonly dashboardFlags: readonly Address[];
+  /** Variance_<key> cells on the dashboard, where the tracker has them. */
+  readonly dashboardVariances?: readonly Address[];
   /** Risk_<group>_Flag cells on the Risks sheet. */
   readonly groupFlags: readonly Address[];
   readonly overrides: Overrides;
@@ -155,10 +158,22 @@ function dashboardRules(s: TemplateSnapshot): ConditionalRule[] {
   const rows = s.dashboardFlags.map((a) => a.start.row);
   const col = s.dashboardFlags[0].start.col;
   const flags = `${ref(col, Math.min(...rows))}:${ref(col, Math.max(...rows))}`;
-  return flagTextRules(
+  return [
+    ...flagTextRules("dashboard", `${risks} ${flags}`, ref(p.col, riskRow(0))),
+    ...varianceColumnRules(s.dashboardVariances ?? []),
+  ];
+}
+
+/** The variances' colours over their column, first to last Variance_<key> cell. */
+function varianceColumnRules(cells: readonly Address[]): ConditionalRule[] {
+  if (cells.length === 0) return [];
+  const rows = cells.map((a) => a.start.row);
+  const col = cells[0].start.col;
+  const first = ref(col, Math.min(...rows));
+  return varianceRules(
     "dashboard",
-    `${risks} ${flags}`,
-    ref(p.col, riskRow(0)),
+    `${first}:${ref(col, Math.max(...rows))}`,
+    first,
   );
 }
 

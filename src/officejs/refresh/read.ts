@@ -13,7 +13,13 @@ import {
   RISK_INDICATORS,
 } from "../../core/catalog";
 import { TIMELINE_ROWS } from "../../core/timeline";
-import { NAMES, PLAN, SheetKey, THRESHOLDS } from "../../core/template";
+import {
+  NAMES,
+  PLAN,
+  SheetKey,
+  THRESHOLDS,
+  VARIANCE_ROWS,
+} from "../../core/template";
 import { rangeNameTest } from "../names";
 import { WorkbookError, WorkbookErrorCode, toWorkbookError } from "../errors";
 import {
@@ -96,6 +102,8 @@ export interface Reads {
   planLabels: (Excel.Range | undefined)[];
   dashboardPhase?: Excel.Range;
   dashboardFlags: (Excel.Range | undefined)[];
+  /** Variance_<key> cells on the dashboard (a tracker from before the budget has none). */
+  dashboardVariances: (Excel.Range | undefined)[];
   dashboard?: SheetRead;
   groupFlags: (Excel.Range | undefined)[];
   risks?: SheetRead;
@@ -180,6 +188,9 @@ function queueReads(
     ),
     dashboardPhase,
     dashboardFlags,
+    dashboardVariances: VARIANCE_ROWS.map((r) =>
+      named(context, NAMES.variance(r.key), "address", existing),
+    ),
     dashboard: sheetRead(dashboardPhase, withRules),
     groupFlags,
     risks: sheetRead(anchorOf(groupFlags, existing), withRules),

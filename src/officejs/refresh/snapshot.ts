@@ -58,6 +58,9 @@ export function snapshotOf(
     dashboardFlags: reads.dashboardFlags
       .filter(present)
       .map((r) => parseAddress(r.address)),
+    dashboardVariances: reads.dashboardVariances
+      .filter(present)
+      .map((r) => parseAddress(r.address)),
     groupFlags: reads.groupFlags
       .filter(present)
       .map((r) => parseAddress(r.address)),

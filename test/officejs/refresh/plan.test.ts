@@ -2,7 +2,7 @@
 import { addMonths, monthSerial } from "../../../src/core/months";
 import { parseOverrides } from "../../../src/core/thresholds-parser";
 import { TIMELINE_ROWS } from "../../../src/core/timeline";
-import { DASHBOARD, RISKS, TRACKING, columnLetter, describeWorkbook, monthColumn, trackingRow } from "../../../src/core/template";
+import { DASHBOARD, NAMES, RISKS, TRACKING, VARIANCE_ROWS, cellPosition, columnLetter, describeWorkbook, monthColumn, trackingRow } from "../../../src/core/template";
 import { unusualSentence } from "../../../src/taskpane/format";
 import { RangeRead, TemplateSnapshot, planRefresh } from "../../../src/officejs/refresh/plan";
 import type { Address } from "../../../src/core/template/formulas";
@@ -10,6 +10,13 @@ import type { Address } from "../../../src/core/template/formulas";
 const months = 12;
 const at = (row: number, col = monthColumn(1), last = monthColumn(months)): Address => ({ sheet: "Tracking", start: { col, row }, end: { col: last, row } });
 const cellAt = (sheet: string, col: number, row: number): Address => ({ sheet, start: { col, row }, end: { col, row } });
+
+/** The first and last Variance_<key> cells, where the description puts them. */
+const VARIANCE_CELLS = [VARIANCE_ROWS[0], VARIANCE_ROWS[VARIANCE_ROWS.length - 1]].map((r) => {
+  const ref = describeWorkbook({ language: "en", company: "A", currency: "USD", firstMonth: "2026-01", months }).names.find((n) => n.name === NAMES.variance(r.key))!.ref;
+  const { col, row } = cellPosition(ref.replace(/\$/g, ""));
+  return cellAt("Scale Dashboard", col, row);
+});
 
 /** The snapshot a freshly inserted 12-month template gives, with `typed` numbers in its rows. */
 function snapshot(typed: Record<string, (number | null)[]>, extra: Partial<TemplateSnapshot> = {}): TemplateSnapshot {
@@ -23,6 +30,7 @@ function snapshot(typed: Record<string, (number | null)[]>, extra: Partial<Templ
     months: Array.from({ length: months }, (_, t) => monthSerial(addMonths("2026-01", t))),
     dashboardPhase: cellAt("Scale Dashboard", DASHBOARD.valueColumn, DASHBOARD.phaseRow),
     dashboardFlags: [cellAt("Scale Dashboard", DASHBOARD.columns.flag, DASHBOARD.metricRow(0)), cellAt("Scale Dashboard", DASHBOARD.columns.flag, DASHBOARD.metricRow(19))],
+    dashboardVariances: VARIANCE_CELLS,
     groupFlags: [0, 1, 2, 3].map((g) => cellAt("Risks", RISKS.columns.flag, RISKS.groupRow(g))),
     overrides: parseOverrides([]),
     ...extra,
