@@ -93,7 +93,30 @@ export const RECONCILIATION_FLAGS: readonly (string | undefined)[] = [
   ...Array<undefined>(SAAS_COMPANY_MONTHS - DATA_MONTHS).fill(undefined),
 ];
 
+/**
+ * The company's budget (product.md 12, "Budget"): the same plan a month later and twice the money.
+ * Month t of the budget is month t - 1 of the actuals with every amount (MRR, the movements, CAC,
+ * burn) doubled; customers, margins and the typed-over NRR as they are. So, by product.md 12's
+ * definitions: net new MRR and the reconciliation (sums and differences of amounts) double; every
+ * ratio of amounts to amounts (NRR, revenue churn, the 12-month products, quick ratio, CAC payback,
+ * burn multiple, ARR growth, Rule of 40) is the actuals' of the month before; ARR = 12 x MRR is
+ * 24 x the actuals' MRR of the month before. A budget formula that read Tracking's cells, or the
+ * wrong month, would give something else.
+ */
+const AMOUNTS = new Set(["mrr", "new_mrr", "expansion_mrr", "contraction_mrr", "churned_mrr", "cac", "cash_burn_burn_rate"]);
+export const SAAS_BUDGET: readonly TimelineValue[] = SAAS_ACTUALS.map((v) => ({ key: v.key, month: v.month + 1, value: AMOUNTS.has(v.key) ? 2 * v.value : v.value }));
+
+const DOUBLED = new Set(["net_new_mrr", "mrr_reconciliation"]);
+/** A row one month later: month 1 blank. */
+const later = (row: Row): Row => [undefined, ...row.slice(0, SAAS_COMPANY_MONTHS - 1)];
+/** What the Budget sheet's rows hold month by month (the SaaS rows, ARR and MRR growth), by row key. */
+export const SAAS_BUDGET_EXPECTED: ReadonlyMap<string, Row> = new Map([
+  ...[...SAAS_EXPECTED].map(([key, row]): [string, Row] => [key, later(row.map((x) => (x !== undefined && DOUBLED.has(key) ? 2 * x : x)))]),
+  ["arr", later([...MRR.map((m) => 24 * m!), ...blank(SAAS_COMPANY_MONTHS - DATA_MONTHS)])],
+  ["mrr_growth", later([undefined, ...MRR.slice(1).map((m, i) => m! / MRR[i]! - 1), ...blank(SAAS_COMPANY_MONTHS - DATA_MONTHS)])],
+]);
+
 export const SAAS_COMPANY = {
   name: "a company with MRR movements, one month unreconciled",
-  options: { company: "Flow", currency: "USD", firstMonth: "2025-01", language: "en", months: SAAS_COMPANY_MONTHS, actuals: SAAS_ACTUALS },
+  options: { company: "Flow", currency: "USD", firstMonth: "2025-01", language: "en", months: SAAS_COMPANY_MONTHS, actuals: SAAS_ACTUALS, budget: SAAS_BUDGET },
 } as const;
