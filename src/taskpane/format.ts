@@ -1,5 +1,11 @@
 /** Numbers as the template shows them: percentages for fractions, 20:1 for ratios, 10x for multiples. */
-import { Language, PHASE_METRICS, RISK_INDICATORS } from "../core/catalog";
+import {
+  Language,
+  OTHER_MEASURES,
+  PHASE_METRICS,
+  RISK_INDICATORS,
+  ValueChecked,
+} from "../core/catalog";
 import { INPUT_MESSAGES, valueProblemIn } from "../core/input-messages";
 import { monthLabel } from "../core/months";
 import { Measured, measureDecimals } from "../core/template/formats";
@@ -39,15 +45,22 @@ export const formatShare = (share: number, language: Language): string =>
     maximumFractionDigits: 0,
   });
 
+/**
+ * A measure by the id refresh gives a row: a phase metric, a risk indicator (group.indicator), or
+ * one of the timeline's other measures (the SaaS measures of product.md 12, the cash balance).
+ */
+export const measureById = (id: string): ValueChecked | undefined =>
+  PHASE_METRICS.find((x) => x.id === id) ??
+  RISK_INDICATORS.find((x) => x.qualifiedId === id) ??
+  OTHER_MEASURES.find((x) => x.id === id);
+
 /** The core's "cannot be a value of" sentence (catalog.valueProblem) in the pane's language. */
 export function rangeProblem(
   measureId: string,
   value: number,
   language: Language,
 ): string {
-  const m =
-    PHASE_METRICS.find((x) => x.id === measureId) ??
-    RISK_INDICATORS.find((x) => x.qualifiedId === measureId);
+  const m = measureById(measureId);
   return (m && valueProblemIn(language, m, value)) ?? "";
 }
 
@@ -55,8 +68,8 @@ export function rangeProblem(
 export function unusualSentence(cell: UnusualCell, language: Language): string {
   const month = (m: string) =>
     /^\d{4}-\d{2}$/.test(m) ? monthLabel(m, language) : m;
-  const metric = PHASE_METRICS.find((x) => x.id === cell.measureId);
-  const name = language === "es" && metric ? metric.name.es : cell.measureId;
+  const measure = measureById(cell.measureId);
+  const name = language === "es" && measure ? measure.name.es : cell.measureId;
   return INPUT_MESSAGES[language].importer.unusual(
     name,
     month(cell.month),

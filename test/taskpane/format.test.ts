@@ -1,7 +1,7 @@
 import { CASH_BALANCE, PHASE_METRICS, RISK_INDICATORS } from "../../src/core/catalog";
 import { describeWorkbook, trackingRow, TRACKING_COLUMNS, cellPosition } from "../../src/core/template";
 import { rowOf } from "../../src/core/timeline";
-import { formatMeasure, formatShare, rangeProblem } from "../../src/taskpane/format";
+import { formatMeasure, formatShare, rangeProblem, unusualSentence } from "../../src/taskpane/format";
 
 const measure = (id: string) => [...PHASE_METRICS, ...RISK_INDICATORS, CASH_BALANCE].find((m) => m.id === id || ("qualifiedId" in m && m.qualifiedId === id))!;
 
@@ -63,5 +63,12 @@ describe("a value its measure cannot take, in the pane's language (the core word
     expect(rangeProblem("quality_loss.quality_score", 9, "es")).toBe("Puntuación de calidad debe estar entre 1 y 5; es 9.");
     expect(rangeProblem("customers", -3, "es")).toBe("Clientes debe ser al menos 0; es -3.");
     expect(rangeProblem("customers", -3, "en")).toBe("customers must be at least 0; got -3.");
+  });
+
+  test("the SaaS measures too (product.md 12: MRR movements are amounts of at least 0), by their Spanish names", () => {
+    expect(rangeProblem("new_mrr", -5, "es")).toBe("MRR nuevo debe ser al menos 0; es -5.");
+    expect(rangeProblem("churned_mrr", -5, "en")).toBe("churned_mrr must be at least 0; got -5.");
+    const unusual = { address: "Seguimiento!R9", key: "expansion_mrr", measureId: "expansion_mrr", month: "2026-03", value: 50_000, previous: { month: "2026-02", value: 5_000 }, next: { month: "2026-04", value: 5_200 }, size: "large" as const };
+    expect(unusualSentence(unusual, "es")).toMatch(/^MRR de expansión/);
   });
 });
