@@ -47,6 +47,7 @@ import {
 import { TrackerData, readTrackerData } from "../core/tracker-data";
 import { readTrackerFile } from "../xlsx/read";
 import { writeWorkbook } from "../xlsx/write";
+import { addBoardCommand } from "./board";
 import { decodeCsv } from "./decode";
 import { UsageError, occupied, writeWhole } from "./files";
 
@@ -435,6 +436,7 @@ export function program(): Command {
       for (const w of report.warnings)
         console.error(`scale-tracker: warning: ${w}`);
     });
+  addBoardCommand(cmd);
   return cmd;
 }
 

@@ -119,3 +119,18 @@ export async function readTrackerFile(file: string): Promise<TrackerCells> {
   await workbook.xlsx.readFile(file);
   return trackerCells(workbook);
 }
+
+/** The sheet each of `names` refers to, for the names the .xlsx file has as one range. */
+export async function sheetsOfNames(
+  file: string,
+  names: readonly string[],
+): Promise<Map<string, string>> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  const sheets = new Map<string, string>();
+  for (const name of names) {
+    const range = rangeOf(workbook, name);
+    if (range) sheets.set(name, range.sheet.name);
+  }
+  return sheets;
+}

@@ -80,8 +80,8 @@ function applyCells(
       ...sheet.pageSetup,
       orientation: "landscape",
       fitToPage: true,
-      fitToWidth: spec.fitTo === "width" ? 1 : 0,
-      fitToHeight: spec.fitTo === "height" ? 1 : 0,
+      fitToWidth: spec.fitTo === "height" ? 0 : 1,
+      fitToHeight: spec.fitTo === "width" ? 0 : 1,
       // exceljs puts a "$" before each corner ("A1" -> "$A1"): give it the rest of an absolute reference.
       printArea: spec.printArea?.replace(/([A-Z]+)(\d+)/g, "$1$$$2"),
       printTitlesRow: spec.printTitles?.rows,

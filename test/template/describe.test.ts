@@ -12,9 +12,9 @@ const at = (key: string, ref: string, spec = en) => sheet(key, spec).cells.find(
 /** Month t's column letter on the Tracking sheet. */
 const month = (t: number) => columnLetter(monthColumn(t));
 
-test("sheets: dashboard, tracking, budget, the four plan sheets, thresholds, risks, in English and Spanish", () => {
-  expect(en.sheets.map((s) => s.name)).toEqual(["Scale Dashboard", "Tracking", "Budget", "Phase 1", "Phase 2", "Phase 3", "Phase 4", "Thresholds", "Risks"]);
-  expect(es.sheets.map((s) => s.name)).toEqual(["Panel de escalamiento", "Seguimiento", "Presupuesto", "Fase 1", "Fase 2", "Fase 3", "Fase 4", "Umbrales", "Riesgos"]);
+test("sheets: dashboard, board, tracking, budget, the four plan sheets, thresholds, risks, in English and Spanish", () => {
+  expect(en.sheets.map((s) => s.name)).toEqual(["Scale Dashboard", "Board", "Tracking", "Budget", "Phase 1", "Phase 2", "Phase 3", "Phase 4", "Thresholds", "Risks"]);
+  expect(es.sheets.map((s) => s.name)).toEqual(["Panel de escalamiento", "Resumen", "Seguimiento", "Presupuesto", "Fase 1", "Fase 2", "Fase 3", "Fase 4", "Umbrales", "Riesgos"]);
 });
 
 test("one column per month: real dates from the first month, 36 by default, `months` from 12 to 120", () => {
@@ -89,6 +89,8 @@ test("names of product.md 6.6, the same in both languages; a linked indicator's 
     // product.md 12, "Budget": a Variance_ name per phase metric and section-12 measure (not the reconciliation, a check), and the board's burn and runway.
     ...[...PHASE_METRICS, ...SAAS_MEASURES.filter((m) => m.id !== "mrr_reconciliation")].map((m) => NAMES.variance(m.id)),
     NAMES.variance("cash_burn_burn_rate"), NAMES.variance("cash_burn_cash_runway"),
+    // product.md 12, "Board page": the page the board command prints.
+    NAMES.board,
   ];
   expect(wanted.filter((n) => !names.has(n))).toEqual([]);
   expect(names.size).toBe(wanted.length);

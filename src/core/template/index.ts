@@ -5,6 +5,7 @@
  */
 import { PHASE_NUMBERS } from "../catalog";
 import { budgetSheet } from "./budget";
+import { boardSheet } from "./board";
 import { Context, actualsByRow } from "./context";
 import { dashboardSheet } from "./dashboard";
 import { TEMPLATE_LABELS } from "./labels";
@@ -72,6 +73,7 @@ export function describeWorkbook(options: TemplateOptions): WorkbookSpec {
   // Built in workbook order: each builder adds its names, rules and charts to the context.
   const sheets: SheetSpec[] = [
     dashboardSheet(ctx),
+    boardSheet(ctx),
     trackingSheet(ctx),
     budgetSheet(ctx),
     ...PHASE_NUMBERS.map((n) => planSheet(ctx, n)),

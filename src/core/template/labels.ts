@@ -119,6 +119,15 @@ export interface TemplateLabels {
     readonly progress: string;
     readonly progressSeries: string;
   };
+  /** The board page (product.md 12, "Board page"); its other words are the dashboard's. */
+  readonly board: {
+    readonly title: string;
+    readonly figures: string;
+    readonly change: string;
+    readonly vsBudget: string;
+    /** Under the tables: what the columns mean, the flags, and why NRR 12 months has none. */
+    readonly notes: (cashBurnGroup: string) => readonly string[];
+  };
   readonly risks: {
     readonly title: string;
     readonly note: string;
@@ -302,6 +311,18 @@ const EN: TemplateLabels = {
       "Current value as % of the target phase's target (axis capped at 200%)",
     progressSeries: "% of target",
   },
+  board: {
+    title: "Board summary",
+    figures: "Headline figures",
+    change: "vs previous month",
+    vsBudget: "vs budget",
+    notes: (group) => [
+      "Values as of the reporting month: the last number at or before it.",
+      "vs previous month: the change from the previous month's value (percentages in pp). vs budget: actual minus budget, positive where it is good.",
+      `Flags: the phase metrics against the target phase; burn rate and cash runway against the ${group} thresholds.`,
+      "NRR 12 months has no flag: there is no traced convention to judge it by.",
+    ],
+  },
   risks: {
     title: "Scaling risks",
     note: "Levels as of the reporting month (dashboard). Values come from the Tracking sheet; thresholds from the Thresholds sheet.",
@@ -469,6 +490,18 @@ const ES: TemplateLabels = {
     progress:
       "Valor actual como % del objetivo de la fase objetivo (eje hasta 200%)",
     progressSeries: "% del objetivo",
+  },
+  board: {
+    title: "Resumen para el consejo",
+    figures: "Cifras clave",
+    change: "vs mes anterior",
+    vsBudget: "vs presupuesto",
+    notes: (group) => [
+      "Valores a fecha del mes del informe: el último número en ese mes o antes.",
+      "vs mes anterior: el cambio desde el valor del mes anterior (porcentajes en p.p.). vs presupuesto: real menos presupuesto, positivo si es bueno.",
+      `Alertas: las métricas de fase frente a la fase objetivo; la tasa de quema y el runway de caja frente a los umbrales de ${group}.`,
+      "La NRR 12 meses no tiene alerta: no hay una convención trazable con la que juzgarla.",
+    ],
   },
   risks: {
     title: "Riesgos de escalamiento",

@@ -47,6 +47,8 @@ export const NAMES = {
   eta: (id: string) => `Eta_${id}`,
   riskFlag: (groupId: string) => `Risk_${groupId}_Flag`,
   plan: (n: PhaseNumber) => `Plan_P${n}`,
+  /** The board page's printed area: `scale-tracker board` finds the page by it, whatever its sheet is called. */
+  board: "Scale_Board",
   target: (metricId: string) => `Target_${metricId}`,
   floor: (metricId: string) => `Floor_${metricId}`,
   riskThreshold: (qualifiedId: string) =>

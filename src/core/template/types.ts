@@ -69,8 +69,8 @@ export interface SheetSpec {
   readonly hiddenRows?: readonly number[];
   /** Printed landscape. */
   readonly printLandscape: boolean;
-  /** Scaled to one page wide, or (a long timeline) to one page tall. */
-  readonly fitTo: "width" | "height";
+  /** Scaled to one page wide, or (a long timeline) to one page tall, or (the board) to one page. */
+  readonly fitTo: "width" | "height" | "page";
   /** What prints (a long timeline's working rows do not). */
   readonly printArea?: string;
   /** Rows and columns repeated on every printed page, as "4:4" and "A:B". */

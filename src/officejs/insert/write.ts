@@ -76,10 +76,10 @@ function applyStyle(format: Excel.RangeFormat, style: CellStyle): void {
 function writePageLayout(sheet: Excel.Worksheet, spec: SheetSpec): void {
   const layout = sheet.pageLayout;
   if (spec.printLandscape) layout.orientation = Excel.PageOrientation.landscape;
-  layout.zoom =
-    spec.fitTo === "width"
-      ? { horizontalFitToPages: 1 }
-      : { verticalFitToPages: 1 };
+  layout.zoom = {
+    ...(spec.fitTo !== "height" && { horizontalFitToPages: 1 }),
+    ...(spec.fitTo !== "width" && { verticalFitToPages: 1 }),
+  };
   if (spec.printArea) layout.setPrintArea(spec.printArea);
   if (spec.printTitles) {
     layout.setPrintTitleRows(spec.printTitles.rows);

@@ -52,7 +52,7 @@ describe("insertTrackingWorkbook", () => {
       expect([s.name, got.hiddenRows ?? []]).toEqual([s.name, s.hiddenRows ?? []]);
       expect(got.page).toEqual({
         orientation: "Landscape",
-        zoom: s.fitTo === "width" ? { horizontalFitToPages: 1 } : { verticalFitToPages: 1 },
+        zoom: { ...(s.fitTo !== "height" && { horizontalFitToPages: 1 }), ...(s.fitTo !== "width" && { verticalFitToPages: 1 }) },
         breaks: (s.pageBreaks ?? []).map((r) => `A${r + 1}`),
         ...(s.printArea && { printArea: s.printArea }),
         ...(s.printTitles && { titleRows: s.printTitles.rows, titleColumns: s.printTitles.columns }),
@@ -72,7 +72,7 @@ describe("insertTrackingWorkbook", () => {
         plotVisibleOnly: c.plotVisibleOnly ?? true,
       })),
     ).toEqual(
-      spec.charts.map((c) => ({
+      spec.charts.filter((c) => c.sheet === "dashboard").map((c) => ({
         type: c.kind === "line" ? "Line" : "BarClustered",
         title: c.title,
         at: [c.from, c.to],
@@ -84,6 +84,9 @@ describe("insertTrackingWorkbook", () => {
       })),
     );
     expect(charts[0].series.slice(1).every((x) => x.lineStyle === "Dash")).toBe(true);
+    // The board page shows the dashboard's MRR chart: the same title and series (product.md 12).
+    const board = sheet("Board").charts;
+    expect(board.map((c) => [c.title, c.series.map((x) => x.name)])).toEqual([[charts[0].title, charts[0].series.map((x) => x.name)]]);
     expect(state.activeSheet).toBe("Scale Dashboard");
     expect(result.sheets.every((s) => !s.renamed)).toBe(true);
     expect(state.log).toContain("application.suspendApiCalculationUntilNextSync");
@@ -93,7 +96,7 @@ describe("insertTrackingWorkbook", () => {
     const spanish = { ...options, language: "es", months: 48 } as const;
     const result = await insert(spanish);
     const spec = describeWorkbook(spanish);
-    expect(result.sheets.map((s) => s.name)).toEqual(["Panel de escalamiento", "Seguimiento", "Presupuesto", "Fase 1", "Fase 2", "Fase 3", "Fase 4", "Umbrales", "Riesgos"]);
+    expect(result.sheets.map((s) => s.name)).toEqual(["Panel de escalamiento", "Resumen", "Seguimiento", "Presupuesto", "Fase 1", "Fase 2", "Fase 3", "Fase 4", "Umbrales", "Riesgos"]);
     expect([...state.names.keys()]).toEqual(spec.names.map((n) => n.name));
     expect(state.names.get(NAMES.tracking("mrr"))!.ref).toBe(`${monthCell("mrr", 1)}:${monthCell("mrr", 48)}`);
     expect(state.sheets.reduce((n, s) => n + s.rules.length, 0)).toBe(spec.rules.length);
