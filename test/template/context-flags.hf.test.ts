@@ -10,6 +10,7 @@ import { LEVELS } from "../../src/core/catalog";
 import { NAMES, PHASE_ROWS, TRACKING_COLUMNS as COL, TemplateOptions, describeWorkbook, monthColumn, trackingRow } from "../../src/core/template";
 import { cell, cellPosition, columnLetter } from "../../src/core/template/formulas";
 import { loadWorkbook } from "./hf-workbook";
+import { engine } from "../support/scale-plugin";
 
 /** Six months of MRR and customers; the two SaaS measures typed over their formulas in month 6, the reporting month. */
 function company(quickRatio: number, ruleOf40: number): TemplateOptions {
@@ -83,16 +84,50 @@ function moved(formula: string, from: { col: number; row: number }, to: { col: n
   });
 }
 
+const covers = (ref: string, c: number, r: number) =>
+  ref.split(" ").some((area) => {
+    const [a, b = a] = area.split(":").map(cellPosition);
+    return a.col <= c && c <= b.col && a.row <= r && r <= b.row;
+  });
+
+/** The level the Tracking sheet's colour rules give month t's cell of a row, evaluated by HyperFormula. */
+function colourAt(spec: ReturnType<typeof describeWorkbook>, wb: ReturnType<typeof loadWorkbook>, key: string, t: number) {
+  const to = { col: monthColumn(t), row: trackingRow(key) };
+  const hits = spec.rules.filter((r) => r.sheet === "tracking" && covers(r.ref, to.col, to.row));
+  const from = cellPosition(hits[0].ref.split(" ")[0].split(":")[0]);
+  return hits.find((r) => wb.hf.calculateFormula(`=${moved(r.formula, from, to)}`, wb.hf.getSheetId("Tracking")!) === true)?.level;
+}
+
+test("at the band edges the month colours, SCALE.RISK and the hand-worked levels agree (product.md 4: the same level everywhere)", () => {
+  // By hand: WATCH from 3.6 (4 - 10% of 4) and from 36% (40% - 10% of 40%), both edges included; OK from the threshold.
+  const cases: Record<string, [number, string][]> = {
+    quick_ratio: [[3.6, "WATCH"], [3.5999, "RISK"], [4, "OK"], [3.9999, "WATCH"], [5, "OK"], [0.5, "RISK"]],
+    rule_of_40: [[0.36, "WATCH"], [0.3599, "RISK"], [0.4, "OK"], [0.3999, "WATCH"], [0.9, "OK"], [-0.1, "RISK"]],
+  };
+  const options = company(4, 0.4);
+  const actuals = [
+    ...options.actuals!.filter((a) => !(a.key in cases)),
+    ...Object.entries(cases).flatMap(([key, values]) => values.map(([value], k) => ({ key, month: k + 1, value }))),
+  ];
+  const spec = describeWorkbook({ ...options, actuals });
+  const wb = loadWorkbook(spec);
+  const functions = engine({ Sheet1: Object.entries(cases).flatMap(([key, values]) => values.map(([value]) => [key, value])) });
+  let row = 0;
+  for (const [key, values] of Object.entries(cases))
+    values.forEach(([value, level], k) => {
+      row++;
+      const risk = functions.calculateFormula(`=SCALE.RISK(A${row}, B${row})`, functions.getSheetId("Sheet1")!);
+      expect([key, value, colourAt(spec, wb, key, k + 1), risk]).toEqual([key, value, level, level]);
+    });
+  // The reporting month is month 6: the flag column says what the colour says.
+  expect([block(wb, "quick_ratio")[2], block(wb, "rule_of_40")[2]]).toEqual(["RISK", "RISK"]);
+});
+
 test("month cells coloured like an indicator's row, by the indicator rules already there (no new rule), and the flag column's colours cover the rows", () => {
   const spec = describeWorkbook(company(3.5, 0.45));
   const wb = loadWorkbook(spec);
   const sheet = wb.hf.getSheetId("Tracking")!;
   const tracking = spec.rules.filter((r) => r.sheet === "tracking");
-  const covers = (ref: string, c: number, r: number) =>
-    ref.split(" ").some((area) => {
-      const [a, b = a] = area.split(":").map(cellPosition);
-      return a.col <= c && c <= b.col && a.row <= r && r <= b.row;
-    });
   const levelAt = (key: string) => {
     const to = { col: monthColumn(6), row: trackingRow(key) };
     const hits = tracking.filter((r) => covers(r.ref, to.col, to.row));
