@@ -7,7 +7,12 @@ import {
   TableCell,
   TableRow,
 } from "@fluentui/react-components";
-import { Language, PHASE_METRICS, RISK_INDICATORS } from "../../core/catalog";
+import {
+  Language,
+  OTHER_MEASURES,
+  PHASE_METRICS,
+  RISK_INDICATORS,
+} from "../../core/catalog";
 import type { FlaggedCell, RefreshResult } from "../../officejs";
 import { ActionBar } from "../ActionBar";
 import { Failure } from "../Failure";
@@ -61,14 +66,15 @@ const VISUALLY_HIDDEN = {
   whiteSpace: "nowrap",
 } as const;
 
-/** A flagged cell's metric (phase sheets) or group.indicator (Risks sheet): its name, and its number as the workbook shows it. */
+/** A flagged cell's metric (phase sheets), group.indicator (Risks sheet) or SaaS measure with a convention: its name, and its number as the workbook shows it. */
 function measure(
   id: string,
   language: Language,
 ): { name: string; shown: (value: number) => string } {
   const m =
     PHASE_METRICS.find((x) => x.id === id) ??
-    RISK_INDICATORS.find((x) => x.qualifiedId === id);
+    RISK_INDICATORS.find((x) => x.qualifiedId === id) ??
+    OTHER_MEASURES.find((x) => x.id === id);
   return m
     ? { name: m.name[language], shown: (v) => formatMeasure(v, m, language) }
     : { name: id, shown: String };
