@@ -17,7 +17,7 @@ import { Cached, Values, readValues, recalcGnumeric, recalcLibreOffice } from ".
 import { TRACKING } from "../../src/core/template/layout";
 import { loadWorkbook } from "../template/hf-workbook";
 import { SCENARIOS, expectedNames, sameValue } from "../support/scenarios";
-import { SAAS_COMPANY, SAAS_EXPECTED } from "../template/saas-company";
+import { SAAS_BUDGET_EXPECTED, SAAS_COMPANY, SAAS_EXPECTED } from "../template/saas-company";
 
 const isError = (v: unknown) => v !== null && typeof v === "object";
 /** #N/A on the phase chart's hidden row, where Phase reached is blank: what the chart does not plot (product.md 6.4). */
@@ -100,6 +100,24 @@ describeWith(["libreoffice", "gnumeric"], "the tracking workbook in LibreOffice,
       // As of month 14 the reconciliation (0) is explained.
       const flag = values.get(tracking)?.get(cell(TRACKING_COLUMNS.flag, trackingRow("mrr_reconciliation")));
       if (flag !== "OK") wrong.push(`${engine} reconciliation flag: ${JSON.stringify(flag)}, by hand "OK"`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  test("the budget (product.md 12): the Budget sheet's derived rows, month by month, are what the definitions give for the budget by hand, in LibreOffice and Gnumeric", () => {
+    const i = cases.findIndex((c) => c.scenario.name === SAAS_COMPANY.name);
+    const { spec } = cases[i];
+    const budget = spec.sheets.find((s) => s.key === "budget")!.name;
+    const wrong: string[] = [];
+    for (const [engine, values] of [["LibreOffice", libre[i]], ["Gnumeric", gnumeric[i]]] as const) {
+      for (const [key, want] of SAAS_BUDGET_EXPECTED) {
+        const [from] = spec.names.find((n) => n.name === NAMES.budget(key))!.ref.replace(/\$/g, "").split(":");
+        const start = cellPosition(from);
+        want.forEach((w, t) => {
+          const got = values.get(budget)?.get(cell(start.col + t, start.row)) ?? null;
+          if (!sameValue(got, w ?? "")) wrong.push(`${engine} budget ${key} month ${t + 1}: ${JSON.stringify(got)}, by hand ${w}`);
+        });
+      }
     }
     expect(wrong).toEqual([]);
   });
