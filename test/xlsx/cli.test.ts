@@ -272,7 +272,7 @@ describe("finance files as they come (product.md 11, fourth and fifth bullets)",
 
   test("--map without --actuals is refused", () => {
     const run = cli(["template", "--out", "nomap.xlsx", "--map", "Ventas=mrr"]);
-    expect([run.status, run.stderr.trim()]).toEqual([2, "scale-tracker: --map names labels of the --actuals file: give --actuals too"]);
+    expect([run.status, run.stderr.trim()]).toEqual([2, "scale-tracker: --map names labels of the --actuals or --budget file: give one of them too"]);
   });
 
   test("an unusual value (a CAC in thousands among dollars) is written, and warned about on stderr, one line each", async () => {
