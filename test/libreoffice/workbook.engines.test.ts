@@ -100,6 +100,10 @@ describeWith(["libreoffice", "gnumeric"], "the tracking workbook in LibreOffice,
       // As of month 14 the reconciliation (0) is explained.
       const flag = values.get(tracking)?.get(cell(TRACKING_COLUMNS.flag, trackingRow("mrr_reconciliation")));
       if (flag !== "OK") wrong.push(`${engine} reconciliation flag: ${JSON.stringify(flag)}, by hand "OK"`);
+      // Month 14 against the conventions (product.md 4, 12): quick ratio 8,000 / 3,000 = 2.67 is below 3.6 (4 less its 10% band),
+      // Rule of 40 = 162,400 / 105,000 - 1 - 10% = 44.7% meets 40%.
+      const context = ["quick_ratio", "rule_of_40"].map((key) => values.get(tracking)?.get(cell(TRACKING_COLUMNS.flag, trackingRow(key))));
+      if (context.join() !== "RISK,OK") wrong.push(`${engine} context flags: ${JSON.stringify(context)}, by hand RISK, OK`);
     }
     expect(wrong).toEqual([]);
   });
