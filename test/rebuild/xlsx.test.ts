@@ -182,13 +182,13 @@ describe("scale-tracker template --from: rebuild a filled tracking workbook", ()
   });
 
   describeWith(["libreoffice"], "recalculated by LibreOffice", () => {
-    /** Every workbook name outside Tracking's rows (whose months differ), with the values LibreOffice computed in its cells. */
+    /** Every workbook name outside Tracking's and Budget's rows (whose months differ), with the values LibreOffice computed in its cells. */
     async function dashboardNames(file: string, values: Values): Promise<Map<string, unknown[]>> {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(file);
       const out = new Map<string, unknown[]>();
       for (const { name, ranges } of wb.definedNames.model) {
-        if (name.startsWith("Tracking_") || ranges.length !== 1) continue;
+        if (name.startsWith("Tracking_") || name.startsWith("Budget_") || ranges.length !== 1) continue;
         const bang = ranges[0].lastIndexOf("!");
         const sheet = ranges[0].slice(0, bang).replace(/^'|'$/g, "").replace(/''/g, "'");
         const [from, to = from] = ranges[0].slice(bang + 1).replace(/\$/g, "").split(":").map(cellPosition);
