@@ -85,7 +85,7 @@ describe("scale-tracker template --from: rebuild a filled tracking workbook", ()
   test("an earlier first month and more months: every value in its calendar month, every edit carried", async () => {
     const run = cli(["template", "--from", "old.xlsx", "--out", "rebuilt.xlsx", "--first-month", "2025-07", "--months", "48"]);
     expect([run.status, run.stderr]).toEqual([0, ""]);
-    expect(run.stdout).toContain("Rebuilt old.xlsx as rebuilt.xlsx: Scale Dashboard, Tracking, Budget, Phase 1, Phase 2, Phase 3, Phase 4, Thresholds, Risks; 48 months from 2025-07.");
+    expect(run.stdout).toContain("Rebuilt old.xlsx as rebuilt.xlsx: Scale Dashboard, Board, Tracking, Budget, Phase 1, Phase 2, Phase 3, Phase 4, Thresholds, Risks; 48 months from 2025-07.");
     expect(run.stdout).toContain("Carried 55 values (1 typed over computed cells), 2 threshold edits, 2 plan entries, the reporting month May 2026, the start month Jan 2026.");
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(rebuilt);

@@ -18,7 +18,6 @@ import {
   trackingRow,
 } from "./layout";
 import { mrrChart } from "./mrr-chart";
-import { flagTextRules } from "./rules";
 import { dashboardCells, monthsOf } from "./tracking";
 import { CellSpec, SheetSpec } from "./types";
 
@@ -155,14 +154,8 @@ export function boardSheet(ctx: Context): SheetSpec {
     }),
   );
 
-  const flags = `${cell(C.flag, BOARD.figureRow(0))}:${cell(C.flag, BOARD.figureRow(BOARD_FIGURES.length - 1))}`;
-  const risks = `${cell(C.value, BOARD.riskRow(0))}:${cell(C.value, BOARD.riskRow(RISK_GROUPS.length - 1))}`;
-  // One set per block: a rule's formula is relative to its range's top-left cell, which for two
-  // blocks side by side would be neither block's.
-  ctx.rules.push(
-    ...flagTextRules("board", flags, cell(C.flag, BOARD.figureRow(0))),
-    ...flagTextRules("board", risks, cell(C.value, BOARD.riskRow(0))),
-  );
+  // No colour rules: refresh rebuilds the flag colours of the sheets it knows (Tracking, the
+  // dashboard, Risks), so the board's flags are words, as the levels' legend on the dashboard says.
   const printArea = `A1:${cell(C.chartTo, LAST_ROW)}`;
   ctx.names.push({
     name: NAMES.board,

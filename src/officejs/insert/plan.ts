@@ -259,6 +259,7 @@ export function mayBeLeft(spec: WorkbookSpec, existing: Existing): InsertLeft {
 /** A name on each template sheet: the old tracker's sheets are where these point. */
 export const KEY_NAMES: ReadonlyArray<readonly [SheetKey, string]> = [
   ["dashboard", NAMES.reportingMonth],
+  ["board", NAMES.board],
   ["tracking", NAMES.months],
   ["budget", NAMES.budget("mrr")],
   ...PHASE_NUMBERS.map((n) => [planSheetKey(n), NAMES.plan(n)] as const),
