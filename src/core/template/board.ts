@@ -118,7 +118,13 @@ export function boardSheet(ctx: Context): SheetSpec {
 
   cells.push(
     ...headerCells(
-      [d.riskGroup, d.level, labels.phaseRows.header, "", labels.plan.dashboardPlan],
+      [
+        d.riskGroup,
+        d.level,
+        labels.phaseRows.header,
+        "",
+        labels.plan.dashboardPlan,
+      ],
       BOARD.riskHeaderRow,
     ),
   );
@@ -155,7 +161,7 @@ export function boardSheet(ctx: Context): SheetSpec {
   );
 
   // No colour rules: refresh rebuilds the flag colours of the sheets it knows (Tracking, the
-  // dashboard, Risks), so the board's flags are words, as the levels' legend on the dashboard says.
+  // dashboard, Risks), so the board's flags are words, as the plan sheets' are.
   const printArea = `A1:${cell(C.chartTo, LAST_ROW)}`;
   ctx.names.push({
     name: NAMES.board,
