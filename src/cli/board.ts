@@ -47,7 +47,7 @@ function onPath(program: string, searchPath: string): string | undefined {
  * soffice on PATH, and a Python 3 that imports uno: Debian's python3-uno installs the bridge for
  * the system's /usr/bin/python3, which a python3 earlier on PATH (pyenv, a virtualenv) lacks.
  */
-export function findOffice(env: NodeJS.ProcessEnv = process.env): Office {
+export function findOffice(env: typeof process.env = process.env): Office {
   const searchPath = env.PATH ?? "";
   const soffice = onPath("soffice", searchPath);
   if (soffice === undefined)
