@@ -672,6 +672,18 @@ export class FakeRange extends FakeClientObject {
         }
     });
   }
+  /**
+   * Range.insert (ExcelApi 1.1) of whole columns, shifted right: what a user's column insert does
+   * (insertColumn). Other shapes are not used by the add-in.
+   */
+  insert(shift: Excel.InsertShiftDirection | "Down" | "Right"): void {
+    this.context.enqueue("range.insert", () => {
+      const t = this.target()!;
+      if (shift !== "Right" || t.box.r1 !== 1 || t.box.r2 !== MAX_ROW) throw new Error("fake insert: whole columns shifted right only");
+      writable(t.sheet);
+      for (let k = t.box.c1; k <= t.box.c2; k++) insertOn(this.context.state, t.sheet.name, "column", t.box.c1);
+    });
+  }
   get worksheet(): FakeWorksheet {
     return this.derive(new FakeWorksheet(this.context, () => this.target()?.sheet.name ?? null), () => !this.target());
   }
@@ -1296,14 +1308,43 @@ function shift(ref: string, axis: "column" | "row", at: number): string {
     .join(" ");
 }
 
+/**
+ * Every cell formula's references to `sheetName`'s columns from `at` on moved one column right, as
+ * Excel adjusts them on an insert ("Formulas with cell references automatically adjust after
+ * insertion", https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-insert): a
+ * range spanning `at` widens. Text in double quotes stays; conditional-format formulas are not moved.
+ */
+function columnReferencesShifted(state: FakeState, sheetName: string, at: number): void {
+  const reference = /(?<![A-Za-z0-9_.$'!])((?:'(?:[^']|'')+'|[A-Za-z_][A-Za-z0-9_.]*)!)?(\$?)([A-Z]{1,3})(\$?\d+)(?::(\$?)([A-Z]{1,3})(\$?\d+))?(?![A-Za-z0-9_(!])/g;
+  const moved = (c: string) => (colNumber(c) >= at ? colLetters(colNumber(c) + 1) : c);
+  const unquoted = (prefix: string) => (prefix.startsWith("'") ? prefix.slice(1, -2).replace(/''/g, "'") : prefix.slice(0, -1));
+  for (const sheet of state.sheets)
+    for (const cell of sheet.cells.values())
+      if (cell.formula !== undefined)
+        cell.formula = cell.formula
+          .split(/("(?:[^"]|"")*")/)
+          .map((part, i) =>
+            i % 2 === 1
+              ? part
+              : part.replace(reference, (whole, prefix: string | undefined, d1: string, c1: string, r1: string, d2?: string, c2?: string, r2?: string) => {
+                  const on = prefix ? unquoted(prefix) : sheet.name;
+                  if (on.toLowerCase() !== sheetName.toLowerCase()) return whole;
+                  const second = c2 === undefined ? "" : `:${d2}${d2 ? c2 : moved(c2)}${r2}`;
+                  return `${prefix ?? ""}${d1}${moved(c1)}${r1}${second}`;
+                }),
+          )
+          .join("");
+}
+
 function insertOn(state: FakeState, sheetName: string, axis: "column" | "row", at: number): void {
   const sheet = state.sheets.find((s) => s.name === sheetName)!;
   sheet.cells = new Map([...sheet.cells].map(([ref, cell]) => [shift(ref, axis, at), cell]));
   for (const list of [sheet.rules, sheet.validations, sheet.tables]) for (const item of list) item.ref = shift(item.ref, axis, at);
   for (const n of state.names.values()) if (n.sheet === sheetName && n.formula === undefined) n.ref = shift(n.ref, axis, at);
+  if (axis === "column") columnReferencesShifted(state, sheetName, at);
 }
 
-/** A user inserting a column before `column` (e.g. "E"): cells, names and rules move as in Excel. Formulas are not rewritten. */
+/** A user inserting a column before `column` (e.g. "E"): cells, names, rules and the formulas that refer to them move as in Excel. */
 export function insertColumn(state: FakeState, sheetName: string, column: string): void {
   insertOn(state, sheetName, "column", colNumber(column));
 }
@@ -1378,6 +1419,7 @@ const EXCEL_ENUMS = {
   PageOrientation: { landscape: "Landscape" },
   NamedItemType: { range: "Range", error: "Error" },
   RangeCopyType: { formulas: "Formulas" },
+  InsertShiftDirection: { down: "Down", right: "Right" },
   GroupOption: { byColumns: "ByColumns" },
 };
 

@@ -17,13 +17,21 @@ import {
   monthColumn,
   trackingRow,
 } from "./layout";
-import { monthCells, monthGrid, monthValidations } from "./month-cells";
+import {
+  derivedMonthFormula,
+  monthCells,
+  monthGrid,
+  monthValidations,
+} from "./month-cells";
 import { THRESHOLD_HEADERS } from "./thresholds-layout";
 import { CellSpec, SheetSpec } from "./types";
 
 const COL = BUDGET.columns;
 
 /** Month t's header: Tracking's, by reference (one timeline for both sheets). */
+const headerFormula = (trackingSheet: string, t: number) =>
+  onSheet(trackingSheet, cell(monthColumn(t), TRACKING.headerRow));
+
 function monthHeaders(ctx: Context): CellSpec[] {
   const tracking = ctx.sheetName("tracking");
   const format = monthFormat(ctx.language);
@@ -31,11 +39,31 @@ function monthHeaders(ctx: Context): CellSpec[] {
   for (let t = 1; t <= ctx.months; t++)
     cells.push({
       ref: cell(budgetMonthColumn(t), BUDGET.headerRow),
-      formula: onSheet(tracking, cell(monthColumn(t), TRACKING.headerRow)),
+      formula: headerFormula(tracking, t),
       numberFormat: format,
       style: "header",
     });
   return cells;
+}
+
+/**
+ * Month t's formulas on the Budget sheet, by sheet row: its header and its derived rows, as
+ * budgetSheet writes them. Refresh writes them into a month column inserted there.
+ */
+export function budgetMonthFormulas(
+  trackingSheet: string,
+  t: number,
+): { row: number; formula: string }[] {
+  const grid = monthGrid("budget", t, COL.firstMonth);
+  return [
+    { row: BUDGET.headerRow, formula: headerFormula(trackingSheet, t) },
+    ...TIMELINE_ROWS.flatMap((r) => {
+      const formula = derivedMonthFormula(grid, r, t);
+      return formula === undefined
+        ? []
+        : [{ row: trackingRow(r.key), formula }];
+    }),
+  ];
 }
 
 function widths(ctx: Context): Record<string, number> {

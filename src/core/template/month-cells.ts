@@ -53,32 +53,42 @@ export function monthCells(
 ): CellSpec[] {
   const row = trackingRow(r.key);
   const fmt = formatOf(ctx, r.measure);
-  const derivation = r.derived ? DERIVATIONS[r.derived] : undefined;
-  const inputRows = derivation?.inputs.map(trackingRow) ?? [];
   const cells: CellSpec[] = [];
   for (let t = 1; t <= grid.months; t++) {
     const ref = grid.at(t, row);
     const value = typed?.get(t);
-    if (value !== undefined || !r.derived || !derivation) {
-      cells.push({ ref, value, numberFormat: fmt, style: "input" });
-      continue;
-    }
-    const { span } = derivation;
-    cells.push({
-      ref,
-      formula: derivedFormula(
-        r.derived,
-        inputRows.map((k) => grid.at(t, k)),
-        t > 1
-          ? inputRows.map((k) => monthBefore(beforeToOwn(grid, t, k)))
-          : undefined,
-        span === undefined ? undefined : spanToOwn(grid, t, span, inputRows[0]),
-      ),
-      numberFormat: fmt,
-      style: "computed",
-    });
+    const formula =
+      value === undefined ? derivedMonthFormula(grid, r, t) : undefined;
+    cells.push(
+      formula === undefined
+        ? { ref, value, numberFormat: fmt, style: "input" }
+        : { ref, formula, numberFormat: fmt, style: "computed" },
+    );
   }
   return cells;
+}
+
+/**
+ * Month t's formula in a derived row (reading the same sheet's rows, month t and the months
+ * before); undefined for an input row. Refresh writes it into a month inserted on the Budget sheet.
+ */
+export function derivedMonthFormula(
+  grid: MonthGrid,
+  r: TimelineRow,
+  t: number,
+): string | undefined {
+  const derivation = r.derived ? DERIVATIONS[r.derived] : undefined;
+  if (!r.derived || !derivation) return undefined;
+  const inputRows = derivation.inputs.map(trackingRow);
+  const { span } = derivation;
+  return derivedFormula(
+    r.derived,
+    inputRows.map((k) => grid.at(t, k)),
+    t > 1
+      ? inputRows.map((k) => monthBefore(beforeToOwn(grid, t, k)))
+      : undefined,
+    span === undefined ? undefined : spanToOwn(grid, t, span, inputRows[0]),
+  );
 }
 
 /** Every timeline row's month cells take a number in the measure's range; a computed row's help says it can be typed over (product.md 6.3). */

@@ -166,3 +166,45 @@ export function planInsertedMonths(
   for (const k of after) copies.push(...copiesInto(k, rows.chains, sources));
   return copies.sort((a, b) => a.target - b.target || a.from - b.from);
 }
+
+/** The Budget sheet's month block as read through its names: how many months, and whether its rows are where the layout puts them. */
+export interface BudgetBlock {
+  readonly months: number;
+  readonly rowsInPlace: boolean;
+}
+
+/** Columns to insert on the Budget sheet: `count` months at 0-based month position `at`. */
+export interface ColumnRun {
+  readonly at: number;
+  readonly count: number;
+}
+
+export interface BudgetMonthsPlan {
+  /** In order: each at its final position, so an earlier insert does not move a later one. */
+  readonly inserts: readonly ColumnRun[];
+  /** Month positions whose header and derived rows get the description's formulas (budgetMonthFormulas). */
+  readonly formulas: readonly number[];
+}
+
+/**
+ * The Budget sheet follows the months inserted on Tracking (product.md 12: "the same month
+ * columns"): where it holds exactly the months Tracking had before them, the same number of
+ * columns at the same positions, which widen its names as on Tracking; typed budget values move
+ * with their months. Another width (a refresh that already inserted them) inserts nothing. The
+ * new months get their formulas only where the sheet's rows are where the layout says.
+ */
+export function planBudgetMonths(
+  inserted: readonly number[],
+  trackingMonths: number,
+  budget: BudgetBlock | undefined,
+): BudgetMonthsPlan {
+  if (!budget || budget.months !== trackingMonths - inserted.length)
+    return { inserts: [], formulas: [] };
+  return {
+    inserts: rowRuns(inserted).map(([from, to]) => ({
+      at: from,
+      count: to - from + 1,
+    })),
+    formulas: budget.rowsInPlace ? [...inserted].sort((a, b) => a - b) : [],
+  };
+}

@@ -7,14 +7,22 @@
  */
 import { addMonths, yearMonthOf } from "../../core/months";
 import { TIMELINE_ROWS } from "../../core/timeline";
-import { SheetKey, parseAddress } from "../../core/template";
-import { Address } from "../../core/template/formulas";
-import { toWorkbookError } from "../errors";
 import {
+  SheetKey,
+  columnLetter,
+  parseAddress,
+  trackingRow,
+} from "../../core/template";
+import { budgetMonthFormulas } from "../../core/template/budget";
+import { Address } from "../../core/template/formulas";
+import { WorkbookError, toWorkbookError } from "../errors";
+import {
+  BudgetMonthsPlan,
   FormulaCopy,
   MonthColumnRead,
   TemplateRows,
   insertedMonths,
+  planBudgetMonths,
   planInsertedMonths,
   sourceMonths,
   templateRows,
@@ -34,10 +42,21 @@ export interface MonthBlock {
   readonly rows: TemplateRows;
 }
 
+/** The Budget sheet's month block and what it gets for the months inserted on Tracking. */
+export interface BudgetMonths {
+  readonly sheet: Excel.Worksheet;
+  /** 1-based column of its first month. */
+  readonly firstColumn: number;
+  /** Tracking's sheet name, which the new headers read. */
+  readonly trackingSheet: string;
+  readonly plan: BudgetMonthsPlan;
+}
+
 export interface PendingMonths {
   readonly block: MonthBlock;
   readonly inserted: readonly number[];
   readonly columns: ReadonlyMap<number, Excel.Range>;
+  readonly budget?: BudgetMonths;
 }
 
 /** Rows `from`..`to` (0-based from the header row) of month `offset`; the whole column by default. */
@@ -95,11 +114,79 @@ export function queueFormulaCopies(pending: PendingMonths): {
       false,
       false,
     );
+  if (pending.budget) queueBudgetMonths(pending.budget);
   const first = block.firstMonth;
   const filled = inserted.filter((k) => copies.some((c) => c.target === k));
   return {
     copies,
     months: filled.map((k) => (first ? addMonths(first, k) : `#${k + 1}`)),
+  };
+}
+
+/**
+ * The Budget sheet's columns for the months inserted on Tracking: whole columns inserted with
+ * Range.insert(InsertShiftDirection.right) (ExcelApi 1.1), which moves every cell to their right,
+ * typed budget values included, and adjusts the formulas and names that refer to them as a user's
+ * insert does ("Formulas with cell references automatically adjust after insertion":
+ * https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-insert,
+ * https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-insert-member(1)).
+ * Then each new month's header and derived rows as the description writes them; null elsewhere
+ * leaves a cell as it is (Range.formulas).
+ */
+function queueBudgetMonths(budget: BudgetMonths): void {
+  const { sheet, firstColumn, plan } = budget;
+  const letter = (offset: number) => columnLetter(firstColumn + offset);
+  for (const run of plan.inserts)
+    sheet
+      .getRange(`${letter(run.at)}:${letter(run.at + run.count - 1)}`)
+      .insert(Excel.InsertShiftDirection.right);
+  for (const offset of plan.formulas) {
+    const cells = budgetMonthFormulas(budget.trackingSheet, offset + 1);
+    const top = Math.min(...cells.map((c) => c.row));
+    const bottom = Math.max(...cells.map((c) => c.row));
+    const column: (string | null)[][] = Array.from(
+      { length: bottom - top + 1 },
+      () => [null],
+    );
+    for (const c of cells) column[c.row - top] = [`=${c.formula}`];
+    sheet.getRange(
+      `${letter(offset)}${top}:${letter(offset)}${bottom}`,
+    ).formulas = column;
+  }
+}
+
+/** What the Budget sheet gets for the months inserted on Tracking; undefined where it has none or needs nothing. */
+function budgetMonthsOf(
+  reads: Reads,
+  inserted: readonly number[],
+  trackingMonths: number,
+  trackingSheet: string,
+): BudgetMonths | undefined {
+  const [first, last] = reads.budgetRows;
+  if (!reads.budget || !present(first) || !present(last)) return undefined;
+  const [top, bottom] = [
+    parseAddress(first.address),
+    parseAddress(last.address),
+  ];
+  const rowsInPlace =
+    top.start.row === trackingRow(TIMELINE_ROWS[0].key) &&
+    bottom.start.row ===
+      trackingRow(TIMELINE_ROWS[TIMELINE_ROWS.length - 1].key);
+  const plan = planBudgetMonths(inserted, trackingMonths, {
+    months: top.end.col - top.start.col + 1,
+    rowsInPlace,
+  });
+  if (plan.inserts.length === 0) return undefined;
+  if (reads.budget.protection.protected)
+    throw new WorkbookError(
+      "protected",
+      `The sheet ${reads.budget.sheet.name} is protected.`,
+    );
+  return {
+    sheet: reads.budget.sheet,
+    firstColumn: top.start.col,
+    trackingSheet,
+    plan,
   };
 }
 
@@ -139,10 +226,16 @@ export async function readInsertedMonths(
     }),
   });
   if (!pending) return undefined;
+  const budget = budgetMonthsOf(
+    reads,
+    pending.inserted,
+    months.end.col - months.start.col + 1,
+    tracking.sheet.name,
+  );
   try {
     await context.sync();
   } catch (e) {
     throw toWorkbookError(e);
   }
-  return pending;
+  return budget ? { ...pending, budget } : pending;
 }

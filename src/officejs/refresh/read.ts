@@ -117,6 +117,9 @@ export interface Reads {
   thresholds: (Excel.Range | undefined)[];
   /** Per SaaS measure with a convention, its cell in the third table (a tracker from before it has none). */
   contextThresholds: (Excel.Range | undefined)[];
+  /** The Budget sheet's first and last timeline rows (Budget_<key>; a tracker from before the budget has none): its months, where its rows are. */
+  budgetRows: readonly [Excel.Range | undefined, Excel.Range | undefined];
+  budget?: SheetRead;
 }
 
 /** A sheet's anchor: its first name's range, or (names listed first) the first existing one. */
@@ -156,6 +159,10 @@ function queueReads(
   const targets = PHASE_METRICS.map((m) =>
     named(context, NAMES.target(m.id), "values,address", existing),
   );
+  const budgetRows = [
+    TIMELINE_ROWS[0],
+    TIMELINE_ROWS[TIMELINE_ROWS.length - 1],
+  ].map((r) => named(context, NAMES.budget(r.key), "address", existing));
   return {
     workbook: context.workbook.load("readOnly"),
     rows,
@@ -227,6 +234,8 @@ function queueReads(
     contextThresholds: CONTEXT_THRESHOLDS.map((c) =>
       named(context, NAMES.contextThreshold(c.id), "values,address", existing),
     ),
+    budgetRows: [budgetRows[0], budgetRows[1]],
+    budget: sheetRead(budgetRows[0], false),
   };
 }
 

@@ -1,6 +1,6 @@
 /** Months inserted as columns, planned without a host: which months are new, where their formulas come from, what stays. */
 import { PHASE_ROWS, TRACKING } from "../../../src/core/template";
-import { SOURCES_PER_SIDE, insertedMonths, monthsAfterNew, planInsertedMonths, sourceMonths, templateRows } from "../../../src/officejs/refresh/months-plan";
+import { SOURCES_PER_SIDE, insertedMonths, monthsAfterNew, planBudgetMonths, planInsertedMonths, sourceMonths, templateRows } from "../../../src/officejs/refresh/months-plan";
 
 test("a month is new when its header, past the first, is empty; a typed date or a formula is not new", () => {
   expect(insertedMonths([46023, "=DATE(1)", "", "=DATE(2)", 46115, null])).toEqual([2, 5]);
@@ -64,4 +64,21 @@ test("the month after a run of new months gets its as-of rows again, overwritten
   ]);
   // New months at the end of the block: no month after them.
   expect(planInsertedMonths([{ offset: 11, formulas: [""] }], [source], rows, 12).map((c) => c.target)).toEqual([11]);
+});
+
+test("the Budget sheet follows (product.md 12, the same month columns): as many columns at the same positions, once", () => {
+  // Months 3 and 4 and month 10 new on a 26-month Tracking; the Budget still has the 23 months Tracking had.
+  expect(planBudgetMonths([2, 3, 9], 26, { months: 23, rowsInPlace: true })).toEqual({
+    inserts: [
+      { at: 2, count: 2 },
+      { at: 9, count: 1 },
+    ],
+    formulas: [2, 3, 9],
+  });
+  // Already as long as Tracking (an earlier refresh inserted them), another width, or no Budget sheet: nothing.
+  expect(planBudgetMonths([2], 25, { months: 25, rowsInPlace: true })).toEqual({ inserts: [], formulas: [] });
+  expect(planBudgetMonths([2], 25, { months: 20, rowsInPlace: true })).toEqual({ inserts: [], formulas: [] });
+  expect(planBudgetMonths([2], 25, undefined)).toEqual({ inserts: [], formulas: [] });
+  // Rows moved on the Budget sheet: the columns still go in (the months stay aligned), but no formula is written on a guessed row.
+  expect(planBudgetMonths([2], 25, { months: 24, rowsInPlace: false })).toEqual({ inserts: [{ at: 2, count: 1 }], formulas: [] });
 });
