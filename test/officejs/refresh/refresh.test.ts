@@ -275,8 +275,8 @@ describe("refreshRiskFlags", () => {
       if (next?.formula !== nextWant) wrong.push(`${P}${r}: ${next?.formula}, want ${nextWant}`);
     }
     expect(wrong).toEqual([]);
-    // The header counts from the first month. (The fake moves no reference when a column is inserted:
-    // the engines' tests, HyperFormula's and LibreOffice's, check what the copies compute.)
+    // The header counts from the first month. (The engines' tests, HyperFormula's and LibreOffice's,
+    // check what the copies compute.)
     expect(tracking.cells.get(`${O}${TRACKING.headerRow}`)?.formula).toMatch(new RegExp(`^DATE\\(YEAR\\(\\$${month(1)}\\$${TRACKING.headerRow}\\)`));
     expect(tracking.cells.get(`${O}${trackingRow("customers")}`)?.formula).toBeUndefined();
     // Complete now: the next refresh reads nothing more.
