@@ -105,10 +105,14 @@ function thresholdCount(s: UserSettings): number {
 /** What a rebuild on the tracker's own timeline would carry: for the pane to say before it runs. */
 export function trackerSummary(
   data: TrackerData,
-): Pick<Carried, "values" | "typedOver" | "thresholds" | "planEntries"> {
+): Pick<
+  Carried,
+  "values" | "typedOver" | "budgetValues" | "thresholds" | "planEntries"
+> {
   return {
     values: data.values.length,
     typedOver: data.values.filter((v) => v.typedOver).length,
+    budgetValues: data.budget?.length ?? 0,
     thresholds: thresholdCount(data.settings),
     planEntries: data.settings.plan?.length ?? 0,
   };

@@ -74,6 +74,7 @@ export interface Strings {
       months: number,
       first: string,
       values: number,
+      budgetValues: number,
       thresholds: number,
       planEntries: number,
     ) => string;
@@ -341,8 +342,15 @@ const en: Strings = {
     leftNamesSummary: (count) => `The ${count} name${count === 1 ? "" : "s"}`,
     removeLeft: "Remove what the insert left",
     removingLeft: "Removing…",
-    rebuildIntro: (months, first, values, thresholds, planEntries) =>
-      `A tracking workbook is already here: ${months} months from ${first}, ${values} value${values === 1 ? "" : "s"} typed, ${thresholds} threshold edit${thresholds === 1 ? "" : "s"}, ${planEntries} plan entr${planEntries === 1 ? "y" : "ies"}. Rebuild makes it again with the options below and carries all of that, by calendar month; its old sheets are replaced only once the new ones are complete.`,
+    rebuildIntro: (
+      months,
+      first,
+      values,
+      budgetValues,
+      thresholds,
+      planEntries,
+    ) =>
+      `A tracking workbook is already here: ${months} months from ${first}, ${values} value${values === 1 ? "" : "s"} typed${budgetValues ? `, ${budgetValues} budget value${budgetValues === 1 ? "" : "s"}` : ""}, ${thresholds} threshold edit${thresholds === 1 ? "" : "s"}, ${planEntries} plan entr${planEntries === 1 ? "y" : "ies"}. Rebuild makes it again with the options below and carries all of that, by calendar month; its old sheets are replaced only once the new ones are complete.`,
     rebuildHint:
       "Keep the options as they are to rebuild with the current template version.",
     rebuild: "Rebuild tracking workbook",
@@ -631,8 +639,15 @@ const es: Strings = {
       `${count === 1 ? "El nombre" : `Los ${count} nombres`}`,
     removeLeft: "Quitar lo que dejó la inserción",
     removingLeft: "Quitando…",
-    rebuildIntro: (months, first, values, thresholds, planEntries) =>
-      `Ya hay un libro de seguimiento aquí: ${months} meses desde ${first}, ${values} ${values === 1 ? "valor escrito" : "valores escritos"}, ${thresholds} ${thresholds === 1 ? "umbral editado" : "umbrales editados"}, ${planEntries} ${planEntries === 1 ? "entrada" : "entradas"} del plan. Reconstruir lo crea de nuevo con las opciones de abajo y conserva todo eso, por mes del calendario; sus hojas anteriores se sustituyen solo cuando las nuevas están completas.`,
+    rebuildIntro: (
+      months,
+      first,
+      values,
+      budgetValues,
+      thresholds,
+      planEntries,
+    ) =>
+      `Ya hay un libro de seguimiento aquí: ${months} meses desde ${first}, ${values} ${values === 1 ? "valor escrito" : "valores escritos"}${budgetValues ? `, ${budgetValues} ${budgetValues === 1 ? "valor del presupuesto" : "valores del presupuesto"}` : ""}, ${thresholds} ${thresholds === 1 ? "umbral editado" : "umbrales editados"}, ${planEntries} ${planEntries === 1 ? "entrada" : "entradas"} del plan. Reconstruir lo crea de nuevo con las opciones de abajo y conserva todo eso, por mes del calendario; sus hojas anteriores se sustituyen solo cuando las nuevas están completas.`,
     rebuildHint:
       "Deja las opciones como están para reconstruirlo con la versión actual de la plantilla.",
     rebuild: "Reconstruir libro de seguimiento",

@@ -104,6 +104,8 @@ export interface TrackerRead {
   readonly options: Required<InsertOptions>;
   readonly values: number;
   readonly typedOver: number;
+  /** The Budget sheet's typed values (product.md 12), counted beside the actuals. */
+  readonly budgetValues: number;
   readonly thresholds: number;
   readonly planEntries: number;
 }

@@ -186,6 +186,7 @@ export function InsertView({ host, t, language, tracker: found }: Props) {
         options: chosen as Required<InsertOptions>,
         values: 0,
         typedOver: 0,
+        budgetValues: 0,
         thresholds: 0,
         planEntries: 0,
       });
@@ -209,6 +210,7 @@ export function InsertView({ host, t, language, tracker: found }: Props) {
       options: chosen as Required<InsertOptions>,
       values: carried.values,
       typedOver: carried.typedOver,
+      budgetValues: carried.budgetValues,
       thresholds: carried.thresholds,
       planEntries: carried.planEntries,
     });
@@ -242,6 +244,7 @@ export function InsertView({ host, t, language, tracker: found }: Props) {
               tracker.options.months,
               monthLabel(tracker.options.firstMonth, language),
               tracker.values,
+              tracker.budgetValues,
               tracker.thresholds,
               tracker.planEntries,
             )}
