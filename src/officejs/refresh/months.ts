@@ -45,6 +45,7 @@ export interface MonthBlock {
 /** The Budget sheet's month block and what it gets for the months inserted on Tracking. */
 export interface BudgetMonths {
   readonly sheet: Excel.Worksheet;
+  readonly protection: Excel.WorksheetProtection;
   /** 1-based column of its first month. */
   readonly firstColumn: number;
   /** Tracking's sheet name, which the new headers read. */
@@ -163,7 +164,7 @@ function budgetMonthsOf(
   trackingSheet: string,
 ): BudgetMonths | undefined {
   const [first, last] = reads.budgetRows;
-  if (!reads.budget || !present(first) || !present(last)) return undefined;
+  if (!present(first) || !present(last)) return undefined;
   const [top, bottom] = [
     parseAddress(first.address),
     parseAddress(last.address),
@@ -177,13 +178,11 @@ function budgetMonthsOf(
     rowsInPlace,
   });
   if (plan.inserts.length === 0) return undefined;
-  if (reads.budget.protection.protected)
-    throw new WorkbookError(
-      "protected",
-      `The sheet ${reads.budget.sheet.name} is protected.`,
-    );
+  // Reached only now, through a name that exists: a tracker from before the budget has no Budget sheet to reach.
+  const sheet = first.worksheet.load("name");
   return {
-    sheet: reads.budget.sheet,
+    sheet,
+    protection: sheet.protection.load("protected"),
     firstColumn: top.start.col,
     trackingSheet,
     plan,
@@ -237,5 +236,10 @@ export async function readInsertedMonths(
   } catch (e) {
     throw toWorkbookError(e);
   }
+  if (budget?.protection.protected)
+    throw new WorkbookError(
+      "protected",
+      `The sheet ${budget.sheet.name} is protected.`,
+    );
   return budget ? { ...pending, budget } : pending;
 }

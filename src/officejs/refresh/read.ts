@@ -119,7 +119,6 @@ export interface Reads {
   contextThresholds: (Excel.Range | undefined)[];
   /** The Budget sheet's first and last timeline rows (Budget_<key>; a tracker from before the budget has none): its months, where its rows are. */
   budgetRows: readonly [Excel.Range | undefined, Excel.Range | undefined];
-  budget?: SheetRead;
 }
 
 /** A sheet's anchor: its first name's range, or (names listed first) the first existing one. */
@@ -235,7 +234,6 @@ function queueReads(
       named(context, NAMES.contextThreshold(c.id), "values,address", existing),
     ),
     budgetRows: [budgetRows[0], budgetRows[1]],
-    budget: sheetRead(budgetRows[0], false),
   };
 }
 

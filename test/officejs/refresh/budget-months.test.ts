@@ -43,7 +43,7 @@ test("a month inserted on Tracking: refresh inserts a Budget column at the same 
   const headerOf = (ref: string) => budget.cells.get(`${ref.replace(/\d+$/, "")}${BUDGET.headerRow}`)?.formula;
   const typedBefore = BUDGET_MRR.map((v) => [...budget.cells].find(([, c]) => c.value === v)![0]).map(headerOf);
   const result = await refreshRiskFlags(fakeContext(state));
-  expect([result.monthsCompleted, result.syncs]).toEqual([["2026-03"], 4]);
+  expect([result.monthsCompleted, result.syncs, state.syncs]).toEqual([["2026-03"], 4, 4]);
   // One more month on the Budget sheet, at the new month's position: Budget_mrr spans 25 months.
   const row = trackingRow("mrr");
   const longer = describeWorkbook({ ...options, months: options.months + 1 });
@@ -77,12 +77,23 @@ test("a month inserted on Tracking: refresh inserts a Budget column at the same 
   expect(state.names.get(NAMES.budget("mrr"))!.ref).toBe(longerRef.replace(/\$/g, ""));
 });
 
-test("a tracker without a Budget sheet: the inserted month gets its formulas, nothing else", async () => {
+test.each([false, true])("a tracker without a Budget sheet: the inserted month gets its formulas, nothing else (a host strict about null objects: %s)", async (strict) => {
   await insert();
+  state.strictNullObjects = strict;
   state.sheets = state.sheets.filter((s) => s.name !== "Budget");
   for (const [name, n] of [...state.names]) if (n.sheet === "Budget") state.names.delete(name);
   insertColumn(state, "Tracking", month(3));
   const result = await refreshRiskFlags(fakeContext(state));
-  expect([result.monthsCompleted, result.syncs]).toEqual([["2026-03"], 4]);
+  // A strict host refuses the one-sync read through a missing name (as for any tracker from before the budget,
+  // whose Variance_ names are missing too): the names are listed first, two syncs more.
+  expect([result.monthsCompleted, result.syncs]).toEqual([["2026-03"], strict ? 6 : 4]);
   expect(state.log.filter((op) => op === "range.insert")).toEqual([]);
+});
+
+test("a protected Budget sheet: refused before anything is written, as a protected Tracking sheet is", async () => {
+  await budgetAndInsertedMonth();
+  sheet("Budget").protected = true;
+  const before = JSON.stringify(state.sheets.map((s) => [s.name, [...s.cells], s.rules]));
+  await expect(refreshRiskFlags(fakeContext(state))).rejects.toMatchObject({ code: "protected", detail: "The sheet Budget is protected." });
+  expect(JSON.stringify(state.sheets.map((s) => [s.name, [...s.cells], s.rules]))).toBe(before);
 });
