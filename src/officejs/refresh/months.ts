@@ -108,6 +108,9 @@ export function queueFormulaCopies(pending: PendingMonths): {
     block.rows,
     block.headerFormulas.length,
   );
+  // Budget first: where Excel stops before Tracking's new months get their headers, the next
+  // refresh finds them new again; its width then says whether the Budget columns went in.
+  if (pending.budget) queueBudgetMonths(pending.budget);
   for (const c of copies)
     cellsOf(block, c.target, c.from, c.to).copyFrom(
       cellsOf(block, c.source, c.from, c.to),
@@ -115,7 +118,6 @@ export function queueFormulaCopies(pending: PendingMonths): {
       false,
       false,
     );
-  if (pending.budget) queueBudgetMonths(pending.budget);
   const first = block.firstMonth;
   const filled = inserted.filter((k) => copies.some((c) => c.target === k));
   return {

@@ -97,3 +97,14 @@ test("a protected Budget sheet: refused before anything is written, as a protect
   await expect(refreshRiskFlags(fakeContext(state))).rejects.toMatchObject({ code: "protected", detail: "The sheet Budget is protected." });
   expect(JSON.stringify(state.sheets.map((s) => [s.name, [...s.cells], s.rules]))).toBe(before);
 });
+
+test("Excel stops at the Budget insert (product.md 10, nothing lost): the month stays new, and the next refresh gives the budget its column once", async () => {
+  await budgetAndInsertedMonth();
+  state.failWhen = (op) => op === "range.insert";
+  await expect(refreshRiskFlags(fakeContext(state))).rejects.toMatchObject({ code: "refreshIncomplete" });
+  state.failWhen = undefined;
+  const result = await refreshRiskFlags(fakeContext(state));
+  expect(result.monthsCompleted).toEqual(["2026-03"]);
+  expect(state.names.get(NAMES.budget("mrr"))!.ref).toBe(`D${trackingRow("mrr")}:${columnLetter(budgetMonthColumn(25))}${trackingRow("mrr")}`);
+  expect(BUDGET_MRR.map((v) => [...sheet("Budget").cells].find(([, c]) => c.value === v)![0])).toEqual([budgetCell("mrr", 1), budgetCell("mrr", 2), budgetCell("mrr", 4)]);
+});
