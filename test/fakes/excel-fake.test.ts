@@ -154,3 +154,30 @@ describe("conditional-format and data-validation formulas (at most 255 character
     expect(await refusal(context.sync())).toBe("InvalidArgument");
   });
 });
+
+describe("inserting columns (Insert a range: formulas with cell references adjust)", () => {
+  test("Range.insert of whole columns moves the cells, widens the names and ranges that span them and moves the references to them, on every sheet", async () => {
+    state.sheets.push(newSheet("My sheet"));
+    const cells = state.sheets.find((s) => s.name === "Data")!.cells;
+    cells.set("C1", { value: 3 });
+    cells.set("A2", { formula: "SUM(B1:D1)+C1+$B$1+$D$1" });
+    cells.set("A3", { formula: 'IF(TRUE,"C1",LOG10(C1))' });
+    state.names.set("Row1", { sheet: "Data", ref: "B1:D1" });
+    const other = state.sheets.find((s) => s.name === "My sheet")!.cells;
+    other.set("A1", { formula: "Data!C1+'Data'!$C$1:D1+C1" });
+    data().getRange("C:D").insert(Excel.InsertShiftDirection.right);
+    await context.sync();
+    const moved = state.sheets.find((s) => s.name === "Data")!.cells;
+    expect(moved.get("E1")).toEqual({ value: 3 });
+    expect(moved.has("C1")).toBe(false);
+    expect(moved.get("A2")!.formula).toBe("SUM(B1:F1)+E1+$B$1+$F$1");
+    expect(moved.get("A3")!.formula).toBe('IF(TRUE,"C1",LOG10(E1))');
+    expect(state.names.get("Row1")!.ref).toBe("B1:F1");
+    // Another sheet's own C1 stays; its references to Data move.
+    expect(other.get("A1")!.formula).toBe("Data!E1+'Data'!$E$1:F1+C1");
+  });
+  test("only whole columns shifted right", async () => {
+    data().getRange("C1:D4").insert(Excel.InsertShiftDirection.right);
+    await expect(context.sync()).rejects.toThrow("whole columns");
+  });
+});
