@@ -33,10 +33,10 @@ let state: FakeState;
 /** The user's workbook before the insert: a sheet of theirs, a name of theirs, two broken names of an old tracker. */
 function usersWorkbook(): void {
   state = installFakeOffice(globalThis as unknown as Record<string, unknown>, newFakeState());
-  const budget = newSheet("Budget");
-  budget.cells.set("A1", { value: "my numbers" });
-  state.sheets.push(budget);
-  state.names.set("MyTotal", { sheet: "Budget", ref: "A1" });
+  const forecast = newSheet("Forecast");
+  forecast.cells.set("A1", { value: "my numbers" });
+  state.sheets.push(forecast);
+  state.names.set("MyTotal", { sheet: "Forecast", ref: "A1" });
   for (const name of staleNames) state.names.set(name, BROKEN);
 }
 /** A name whose sheet was deleted, as Excel keeps it. */
@@ -166,7 +166,7 @@ describe("an insert Excel stops part-way", () => {
     const removed = await removeInsertLeft(fakeContext(state), error.left);
     expect(removed.sheets.map((s) => s.name)).toContain("Kept by me");
     expect(removed.sheets.map((s) => s.name)).not.toContain(second.name);
-    expect(state.sheets.map((s) => s.name)).toEqual(["Budget", second.name]);
+    expect(state.sheets.map((s) => s.name)).toEqual(["Forecast", second.name]);
     expect(state.sheets[1].cells.get("A1")).toEqual({ value: "mine" });
   });
 
@@ -179,7 +179,7 @@ describe("an insert Excel stops part-way", () => {
     expect(error).toBeInstanceOf(InsertIncompleteError);
     expect(error.left.checked).toBe(false);
     // Everything the insert had added is among what may be left.
-    const held = leftInWorkbook({ sheets: ["Budget"], names: new Map([["MyTotal", { sheet: "Budget", ref: "A1" }], ...staleNames.map((n) => [n, BROKEN] as const)]) });
+    const held = leftInWorkbook({ sheets: ["Forecast"], names: new Map([["MyTotal", { sheet: "Forecast", ref: "A1" }], ...staleNames.map((n) => [n, BROKEN] as const)]) });
     const may = { sheets: error.left.sheets.map((s) => s.name), names: error.left.names.map((n) => n.name) };
     expect(held.sheets.every((s) => may.sheets.includes(s.name))).toBe(true);
     expect(held.names.every((n) => may.names.includes(n.name))).toBe(true);
