@@ -1,7 +1,7 @@
 /** Office.js work per operation, counted by the fake Excel host: context.sync calls and queued operations. */
 import { INPUT_ROWS } from "../src/core/timeline";
 import { insertTrackingWorkbook, readImport, rebuildTracker, refreshRiskFlags, writeImport } from "../src/officejs/operations";
-import { fakeContext, insertColumn, installFakeOffice, newFakeState, newSheet } from "../test/fakes/excel-fake";
+import { fakeContext, insertColumn, installFakeOffice, newFakeState, newSheet } from "../test/support/excel-fake";
 
 export async function run(): Promise<Record<string, number>> {
   const state = installFakeOffice(globalThis as unknown as Record<string, unknown>, newFakeState());

@@ -6,7 +6,7 @@
 import { INPUT_ROWS } from "../src/core/timeline";
 import { TemplateOptions, TimelineValue, describeWorkbook, frozenPixels, longestRuleFormula } from "../src/core/template";
 import { writeWorkbook } from "../src/xlsx/write";
-import { loadWorkbook } from "../test/template/hf-workbook";
+import { loadWorkbook } from "../test/support/hf-workbook";
 import { SCENARIOS } from "../test/support/scenarios";
 
 /** Every input row typed every month: the heaviest timeline a team can have. */

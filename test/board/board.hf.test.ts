@@ -9,8 +9,8 @@ import { NAMES, describeWorkbook } from "../../src/core/template";
 import { BOARD, BOARD_FIGURES } from "../../src/core/template/board";
 import { cell } from "../../src/core/template/formulas";
 import { monthSerial } from "../../src/core/months";
-import { loadWorkbook } from "../template/hf-workbook";
-import { SAAS_ACTUALS, SAAS_COMPANY } from "../template/saas-company";
+import { loadWorkbook } from "../support/hf-workbook";
+import { SAAS_ACTUALS, SAAS_COMPANY } from "../support/saas-company";
 import { sameValue } from "../support/scenarios";
 
 // Cash at the end of months 12 and 13: the runway is cash / burn ($60,000 a month then).

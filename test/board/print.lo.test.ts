@@ -15,7 +15,7 @@ import { RISK_GROUPS } from "../../src/core/catalog";
 import { TEMPLATE_LABELS } from "../../src/core/template";
 import { rowByKey } from "../../src/core/timeline";
 import { describeWith, enginePath } from "../engines/engines";
-import { SAAS_ACTUALS, SAAS_COMPANY_MONTHS } from "../template/saas-company";
+import { SAAS_ACTUALS, SAAS_COMPANY_MONTHS } from "../support/saas-company";
 
 const ARTIFACTS = path.resolve(__dirname, "../../test-artifacts/board");
 const poppler = (tool: string) => path.join(path.dirname(enginePath("pdftoppm")), tool);

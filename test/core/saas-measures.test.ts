@@ -1,7 +1,7 @@
 /** The SaaS measures of product.md 12 in the core: rows, inputs, derivations and the reconciliation flag, against numbers worked out by hand. */
 import { SAAS_MEASURES, inputProblem } from "../../src/core/catalog";
 import { INPUT_ROWS, Series, TIMELINE_ROWS, computeTimeline, reconciliationLevel, timelineValues } from "../../src/core/timeline";
-import { DATA_MONTHS, RECONCILIATION_FLAGS, SAAS_ACTUALS, SAAS_COMPANY_MONTHS, SAAS_EXPECTED } from "../template/saas-company";
+import { DATA_MONTHS, RECONCILIATION_FLAGS, SAAS_ACTUALS, SAAS_COMPANY_MONTHS, SAAS_EXPECTED } from "../support/saas-company";
 
 function typed(months: number): Map<string, Series> {
   const rows = new Map<string, (number | undefined)[]>();

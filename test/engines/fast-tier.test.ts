@@ -13,7 +13,7 @@ const ROOT = path.resolve(__dirname, "../..");
 /** Packages that start an engine, a browser, a build, a compiler, a process or an .xlsx file. */
 const SLOW_PACKAGE = /^(hyperformula|playwright-core|exceljs|jszip|webpack|webpack-cli|custom-functions-metadata|typescript|child_process|node:child_process)$/;
 /** Files of the repository that do the same: engines, the fake host, the build, the writers of files, scripts. */
-const SLOW_FILE = [/^test\/engines\/engines\.ts$/, /^test\/fakes\//, /^test\/support\/dist\.ts$/, /^src\/xlsx\//, /^src\/cli\//, /^scripts\//];
+const SLOW_FILE = [/^test\/engines\/engines\.ts$/, /^test\/support\/(excel-fake|xlsx-seed)\.ts$/, /^test\/support\/dist\.ts$/, /^src\/xlsx\//, /^src\/cli\//, /^scripts\//];
 
 const relative = (file: string) => path.relative(ROOT, file).split(path.sep).join("/");
 

@@ -14,7 +14,7 @@ import { writeWorkbook } from "../../src/xlsx/write";
 import { describeWith } from "../engines/engines";
 import { readValues, recalcLibreOffice } from "../support/recalculated";
 import { SCENARIOS, expectedRows } from "../support/scenarios";
-import { readCharts } from "../xlsx/charts";
+import { readCharts } from "../support/charts";
 import { cellText, pagePixels, recalculate, renderPages } from "../support/soffice";
 
 const ARTIFACTS = path.resolve(__dirname, "../../test-artifacts/libreoffice");

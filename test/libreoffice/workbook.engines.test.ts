@@ -15,9 +15,9 @@ import { writeWorkbook } from "../../src/xlsx/write";
 import { describeWith } from "../engines/engines";
 import { Cached, Values, readValues, recalcGnumeric, recalcLibreOffice } from "../support/recalculated";
 import { TRACKING } from "../../src/core/template/layout";
-import { loadWorkbook } from "../template/hf-workbook";
+import { loadWorkbook } from "../support/hf-workbook";
 import { SCENARIOS, expectedNames, sameValue } from "../support/scenarios";
-import { SAAS_BUDGET_EXPECTED, SAAS_COMPANY, SAAS_EXPECTED } from "../template/saas-company";
+import { SAAS_BUDGET_EXPECTED, SAAS_COMPANY, SAAS_EXPECTED } from "../support/saas-company";
 
 const isError = (v: unknown) => v !== null && typeof v === "object";
 /** #N/A on the phase chart's hidden row, where Phase reached is blank: what the chart does not plot (product.md 6.4). */

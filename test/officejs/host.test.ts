@@ -1,5 +1,5 @@
 /** The pane's Excel host against the fake Excel, in Node: what the browser tests cannot see. */
-import { FakeState, installFakeOffice, newFakeState, newSheet } from "../fakes/excel-fake";
+import { FakeState, installFakeOffice, newFakeState, newSheet } from "../support/excel-fake";
 import { excelHost } from "../../src/officejs/host";
 import { INSPECT_MAX_CELLS } from "../../src/officejs/errors";
 import { inspectSelection } from "../../src/officejs/inspect/plan";

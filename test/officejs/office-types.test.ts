@@ -9,7 +9,7 @@ import ts from "typescript";
 test("src/officejs and the fake host type-check against @types/office-js", () => {
   const root = path.resolve(__dirname, "../..");
   const config = ts.getParsedCommandLineOfConfigFile(path.join(root, "tsconfig.json"), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined })!;
-  const files = ["src/officejs/host.ts", "src/officejs/operations.ts", "test/fakes/excel-fake.ts"].map((f) => path.join(root, f));
+  const files = ["src/officejs/host.ts", "src/officejs/operations.ts", "test/support/excel-fake.ts"].map((f) => path.join(root, f));
   const program = ts.createProgram(files, { ...config.options, noEmit: true });
   const messages = ts
     .getPreEmitDiagnostics(program)

@@ -12,7 +12,7 @@ import { NAMES, TemplateOptions, cellPosition, columnLetter, describeWorkbook } 
 import { monthSerial } from "../../src/core/months";
 import { RebuildStoppedError, insertTrackingWorkbook, readTracker, rebuildTracker } from "../../src/officejs/operations";
 import { readUserData } from "../../src/officejs/insert/read";
-import { FakeState, fakeContext, installFakeOffice, newFakeState, newSheet } from "../fakes/excel-fake";
+import { FakeState, fakeContext, installFakeOffice, newFakeState, newSheet } from "../support/excel-fake";
 
 // The same descriptions are made for every run below: made once, so the hundreds of runs stay quick.
 jest.mock("../../src/core/template", () => {

@@ -7,11 +7,11 @@
  */
 import * as path from "path";
 import type { Page } from "playwright-core";
-import type { FakeState } from "../fakes/excel-fake";
+import type { FakeState } from "../support/excel-fake";
 import { describeWith } from "../engines/engines";
 import { monthColumn, trackingRow } from "../../src/core/template/layout";
 import { columnLetter } from "../../src/core/template/formulas";
-import { seedFromXlsx } from "../fakes/xlsx-seed";
+import { seedFromXlsx } from "../support/xlsx-seed";
 import { fake, fitsWidth, focused, focusOn, paneSession, seriousViolations, settled, shot } from "../support/browser";
 
 describeWith(["chromium"], "Rebuild in the task pane", () => {

@@ -13,7 +13,7 @@ import { writeWorkbook } from "../../src/xlsx/write";
 import { describeWith } from "../engines/engines";
 import { Values, readValues, recalcGnumeric, recalcLibreOffice } from "../support/recalculated";
 import { sameValue } from "../support/scenarios";
-import { loadWorkbook } from "../template/hf-workbook";
+import { loadWorkbook } from "../support/hf-workbook";
 import { BUDGET_AT_REPORTING, CFO_COMPANY, DATA_MONTHS, RECONCILIATION, TRACKING_AT_REPORTING, VARIANCE } from "./cfo-company";
 
 type Read = (sheet: string, ref: string) => unknown;

@@ -11,7 +11,7 @@ import webpack from "webpack";
 import { Browser, Page, chromium } from "playwright-core";
 import { ensureBuilt } from "./dist";
 import { enginePath } from "../engines/engines";
-import type { FakeState } from "../fakes/excel-fake";
+import type { FakeState } from "./excel-fake";
 
 export const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 

@@ -13,7 +13,7 @@ import { addMonths, monthSerial, monthsBetween } from "../../src/core/months";
 import { isGrowingAmount } from "../../src/core/evaluate";
 import { Series, computeTimeline } from "../../src/core/timeline";
 import { NAMES, TEMPLATE_LABELS, TemplateOptions, TimelineValue } from "../../src/core/template";
-import { SAAS_COMPANY } from "../template/saas-company";
+import { SAAS_COMPANY } from "./saas-company";
 
 export interface Scenario {
   readonly name: string;

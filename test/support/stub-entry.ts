@@ -7,11 +7,11 @@
  * tracker=1 (a workbook that holds a tracker when the pane opens; with numbers=1 a number typed
  * on its Tracking sheet, with copies=1 a second copy of its Tracking sheet, "Tracking (2)", as an
  * earlier insert left it). A test may set window.__seed before the page runs (openPane's `init`):
- * the workbook the pane opens on, as test/fakes/xlsx-seed.ts reads it from an .xlsx file.
+ * the workbook the pane opens on, as test/support/xlsx-seed.ts reads it from an .xlsx file.
  */
 import { insertTrackingWorkbook } from "../../src/officejs/insert/write";
-import { insertColumn, installFakeOffice, newFakeState, newSheet } from "../fakes/excel-fake";
-import type { FakeSeed } from "../fakes/xlsx-seed";
+import { insertColumn, installFakeOffice, newFakeState, newSheet } from "./excel-fake";
+import type { FakeSeed } from "./xlsx-seed";
 
 const params = new URLSearchParams(location.search);
 const state = newFakeState();

@@ -11,7 +11,7 @@
 import type { Page } from "playwright-core";
 import { monthColumn, trackingRow } from "../../src/core/template/layout";
 import { columnLetter } from "../../src/core/template/formulas";
-import type { FakeState } from "../fakes/excel-fake";
+import type { FakeState } from "../support/excel-fake";
 import { describeWith } from "../engines/engines";
 import { engine } from "../support/scale-plugin";
 import { fake, fitsWidth, focused, focusOn, paneSession, selectedTab, seriousViolations, settled, shot } from "../support/browser";

@@ -2,7 +2,7 @@ import type { Page } from "playwright-core";
 import { gap, phase } from "../../src/functions/functions";
 import { TRACKING, monthColumn, trackingRow } from "../../src/core/template/layout";
 import { columnLetter } from "../../src/core/template/formulas";
-import type { FakeState } from "../fakes/excel-fake";
+import type { FakeState } from "../support/excel-fake";
 import { describeWith } from "../engines/engines";
 import { fake, fitsWidth, focused, focusOn, paneSession, selectedIs, selectedTab, seriousViolations, settled, shot } from "../support/browser";
 

@@ -8,8 +8,8 @@
 import { NAMES, cellPosition, describeWorkbook } from "../../src/core/template";
 import { cell } from "../../src/core/template/formulas";
 import { TIMELINE_ROWS } from "../../src/core/timeline";
-import { loadWorkbook } from "./hf-workbook";
-import { SAAS_BUDGET_EXPECTED, SAAS_COMPANY, SAAS_COMPANY_MONTHS, SAAS_EXPECTED } from "./saas-company";
+import { loadWorkbook } from "../support/hf-workbook";
+import { SAAS_BUDGET_EXPECTED, SAAS_COMPANY, SAAS_COMPANY_MONTHS, SAAS_EXPECTED } from "../support/saas-company";
 import { sameValue } from "../support/scenarios";
 
 const workbook = loadWorkbook(describeWorkbook(SAAS_COMPANY.options));

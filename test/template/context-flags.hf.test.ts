@@ -9,7 +9,7 @@
 import { LEVELS } from "../../src/core/catalog";
 import { NAMES, PHASE_ROWS, TRACKING_COLUMNS as COL, TemplateOptions, describeWorkbook, monthColumn, trackingRow } from "../../src/core/template";
 import { cell, cellPosition, columnLetter } from "../../src/core/template/formulas";
-import { loadWorkbook } from "./hf-workbook";
+import { loadWorkbook } from "../support/hf-workbook";
 import { engine } from "../support/scale-plugin";
 
 /** Six months of MRR and customers; the two SaaS measures typed over their formulas in month 6, the reporting month. */

@@ -4,7 +4,7 @@
  * even where those rows' working cells sit among the phase metrics' on the Tracking sheet.
  */
 import { NAMES, describeWorkbook } from "../../src/core/template";
-import { loadWorkbook } from "./hf-workbook";
+import { loadWorkbook } from "../support/hf-workbook";
 
 test("no phase metric typed: Phase reached is blank every month, while the data runs and after", () => {
   const spec = describeWorkbook({

@@ -9,7 +9,7 @@ import { levelOf, metricRule } from "../../src/core/evaluate";
 import { PHASE_PLANS, RISK_PLANS, objectiveLabel, planCompletion, planItemCount } from "../../src/core/plan";
 import { planItemRows } from "../../src/core/template/plan";
 import { PLAN, THRESHOLDS, TEMPLATE_LABELS, cellPosition, columnLetter, describeWorkbook } from "../../src/core/template";
-import { loadWorkbook } from "./hf-workbook";
+import { loadWorkbook } from "../support/hf-workbook";
 import { SCENARIOS, expectedNames, sameValue } from "../support/scenarios";
 
 const scenario = SCENARIOS.find((s) => s.name === "phase 1 reached, with ETAs")!;

@@ -6,8 +6,8 @@
 import { SAAS_MEASURES } from "../../src/core/catalog";
 import { NAMES, TRACKING_COLUMNS, describeWorkbook, trackingRow } from "../../src/core/template";
 import { cell, cellPosition } from "../../src/core/template/formulas";
-import { loadWorkbook } from "./hf-workbook";
-import { RECONCILIATION_FLAGS, SAAS_COMPANY, SAAS_EXPECTED } from "./saas-company";
+import { loadWorkbook } from "../support/hf-workbook";
+import { RECONCILIATION_FLAGS, SAAS_COMPANY, SAAS_EXPECTED } from "../support/saas-company";
 import { sameValue } from "../support/scenarios";
 
 const spec = describeWorkbook(SAAS_COMPANY.options);

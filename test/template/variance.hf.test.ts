@@ -9,7 +9,7 @@ import { PHASE_METRICS, SAAS_MEASURES } from "../../src/core/catalog";
 import { monthSerial } from "../../src/core/months";
 import { DASHBOARD, NAMES, TimelineValue, cellPosition, describeWorkbook } from "../../src/core/template";
 import { cell } from "../../src/core/template/formulas";
-import { loadWorkbook } from "./hf-workbook";
+import { loadWorkbook } from "../support/hf-workbook";
 
 /** `key` typed in months 1..n, index 0 being month 1 (undefined: not typed). */
 const typed = (rows: Record<string, readonly (number | undefined)[]>): TimelineValue[] =>

@@ -9,7 +9,7 @@ import { TEMPLATE_LABELS, WorkbookSpec, describeWorkbook } from "../../src/core/
 import { DASHBOARD, NAMES, TRACKING } from "../../src/core/template/layout";
 import { cell, cellPosition } from "../../src/core/template/formulas";
 import { monthSerial } from "../../src/core/months";
-import { LoadedWorkbook, loadWorkbook } from "./hf-workbook";
+import { LoadedWorkbook, loadWorkbook } from "../support/hf-workbook";
 import { SCENARIOS, expectedNames, expectedRows, sameValue } from "../support/scenarios";
 
 /** The cells the phase chart's "Phase reached" series plots, month by month, as HyperFormula computes them. */

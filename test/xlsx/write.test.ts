@@ -5,7 +5,7 @@ import { cellPosition, describeWorkbook, LEVEL_FILL, NAMES, TEMPLATE_LABELS, Tem
 import { spacerCell } from "../../src/xlsx/chart";
 import { writeWorkbook } from "../../src/xlsx/write";
 import { SCENARIOS } from "../support/scenarios";
-import { readCharts } from "./charts";
+import { readCharts } from "../support/charts";
 import { onSheet } from "../../src/core/address";
 
 const options: TemplateOptions = { ...SCENARIOS[3].options, sheetNames: { thresholds: "Umbrales (2)" } };

@@ -8,7 +8,7 @@ import { InsertIncompleteError, InsertLeft } from "../../../src/officejs/errors"
 import { insertTrackingWorkbook } from "../../../src/officejs/insert/write";
 import { removeInsertLeft } from "../../../src/officejs/insert/undo";
 import { STRINGS } from "../../../src/taskpane/strings";
-import { FakeName, FakeState, fakeContext, installFakeOffice, newFakeState, newSheet } from "../../fakes/excel-fake";
+import { FakeName, FakeState, fakeContext, installFakeOffice, newFakeState, newSheet } from "../../support/excel-fake";
 
 // The description is pure and the same for every run here: described once, so the hundreds of runs below stay quick.
 jest.mock("../../../src/core/template", () => {

@@ -2,7 +2,7 @@
 import { LEVEL_FILL, LEVEL_FONT, NAMES, TRACKING_COLUMNS, cellPosition, columnLetter, columnPoints, describeWorkbook, trackingRow } from "../../../src/core/template";
 import { STYLES } from "../../../src/core/template/styles";
 import { WorkbookError, insertTrackingWorkbook, refreshRiskFlags } from "../../../src/officejs/operations";
-import { fakeContext } from "../../fakes/excel-fake";
+import { fakeContext } from "../../support/excel-fake";
 import { options, state, sheet, userSheet, snapshot, insert, monthCell, type, covers } from "../fake-workbook";
 
 describe("insertTrackingWorkbook", () => {

@@ -3,10 +3,10 @@
  * the budget"): the same read, plan and write as into Tracking, on the Budget_<id> rows; the
  * Tracking sheet is left as it was; a typed budget figure is replaced only once the user says so.
  */
-import { columnLetter, parseAddress } from "../../../src/core/template";
-import { insertTrackingWorkbook, readImport, writeImport } from "../../../src/officejs/operations";
-import { ImportChangedError } from "../../../src/officejs/errors";
-import { FakeState, fakeContext, installFakeOffice, newFakeState, newSheet } from "../../fakes/excel-fake";
+import { columnLetter, parseAddress } from "../../src/core/template";
+import { insertTrackingWorkbook, readImport, writeImport } from "../../src/officejs/operations";
+import { ImportChangedError } from "../../src/officejs/errors";
+import { FakeState, fakeContext, installFakeOffice, newFakeState, newSheet } from "../support/excel-fake";
 
 let state: FakeState;
 beforeEach(async () => {

@@ -1,11 +1,11 @@
 /** Refresh's plan without a host: plain addresses and values in, rules and levels out. */
-import { addMonths, monthSerial } from "../../../src/core/months";
-import { parseOverrides } from "../../../src/core/thresholds-parser";
-import { TIMELINE_ROWS } from "../../../src/core/timeline";
-import { DASHBOARD, NAMES, RISKS, TRACKING, VARIANCE_ROWS, cellPosition, columnLetter, describeWorkbook, monthColumn, trackingRow } from "../../../src/core/template";
-import { unusualSentence } from "../../../src/taskpane/format";
-import { RangeRead, TemplateSnapshot, planRefresh } from "../../../src/officejs/refresh/plan";
-import type { Address } from "../../../src/core/template/formulas";
+import { addMonths, monthSerial } from "../../src/core/months";
+import { parseOverrides } from "../../src/core/thresholds-parser";
+import { TIMELINE_ROWS } from "../../src/core/timeline";
+import { DASHBOARD, NAMES, RISKS, TRACKING, VARIANCE_ROWS, cellPosition, columnLetter, describeWorkbook, monthColumn, trackingRow } from "../../src/core/template";
+import { unusualSentence } from "../../src/taskpane/format";
+import { RangeRead, TemplateSnapshot, planRefresh } from "../../src/officejs/refresh/plan";
+import type { Address } from "../../src/core/template/formulas";
 
 const months = 12;
 const at = (row: number, col = monthColumn(1), last = monthColumn(months)): Address => ({ sheet: "Tracking", start: { col, row }, end: { col: last, row } });

@@ -1,5 +1,5 @@
-import type { Cell } from "../../../src/core/cell";
-import { SelectedCells, inspectSelection } from "../../../src/officejs/inspect/plan";
+import type { Cell } from "../../src/core/cell";
+import { SelectedCells, inspectSelection } from "../../src/officejs/inspect/plan";
 
 /** A selection as Excel returns it; "=" cells are formulas whose result is given after "->". */
 function selection(rows: Cell[][], targets: Cell[][] = []): SelectedCells {

@@ -5,11 +5,11 @@
  * formulas that refer to them on an insert as Excel does; HyperFormula then computes the fake's
  * cells, so the dashboard's variance is read as the workbook computes it.
  */
-import { BUDGET, DASHBOARD, NAMES, WorkbookSpec, budgetMonthColumn, columnLetter, describeWorkbook, trackingRow } from "../../../src/core/template";
-import { refreshRiskFlags } from "../../../src/officejs/refresh";
-import { fakeContext, insertColumn } from "../../fakes/excel-fake";
-import { loadWorkbook } from "../../template/hf-workbook";
-import { enter, insert, month, options, sheet, state, type } from "../fake-workbook";
+import { BUDGET, DASHBOARD, NAMES, WorkbookSpec, budgetMonthColumn, columnLetter, describeWorkbook, trackingRow } from "../../src/core/template";
+import { refreshRiskFlags } from "../../src/officejs/refresh";
+import { fakeContext, insertColumn } from "../support/excel-fake";
+import { loadWorkbook } from "../support/hf-workbook";
+import { enter, insert, month, options, sheet, state, type } from "../officejs/fake-workbook";
 
 const budgetCell = (key: string, t: number) => `${columnLetter(budgetMonthColumn(t))}${trackingRow(key)}`;
 

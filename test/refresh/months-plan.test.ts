@@ -1,6 +1,6 @@
 /** Months inserted as columns, planned without a host: which months are new, where their formulas come from, what stays. */
-import { PHASE_ROWS, TRACKING } from "../../../src/core/template";
-import { SOURCES_PER_SIDE, insertedMonths, monthsAfterNew, planBudgetMonths, planInsertedMonths, sourceMonths, templateRows } from "../../../src/officejs/refresh/months-plan";
+import { PHASE_ROWS, TRACKING } from "../../src/core/template";
+import { SOURCES_PER_SIDE, insertedMonths, monthsAfterNew, planBudgetMonths, planInsertedMonths, sourceMonths, templateRows } from "../../src/officejs/refresh/months-plan";
 
 test("a month is new when its header, past the first, is empty; a typed date or a formula is not new", () => {
   expect(insertedMonths([46023, "=DATE(1)", "", "=DATE(2)", 46115, null])).toEqual([2, 5]);

@@ -1,9 +1,9 @@
 /** Import from a selection against the fake host: one sync to read, one to write, typed values only when confirmed. */
-import { NAMES, columnLetter, monthColumn, trackingRow } from "../../../src/core/template";
-import { WorkbookError, insertTrackingWorkbook, readImport, writeImport } from "../../../src/officejs/operations";
-import { ImportChangedError, ImportIncompleteError } from "../../../src/officejs/errors";
-import { STRINGS } from "../../../src/taskpane/strings";
-import { FakeState, fakeContext, insertColumn, installFakeOffice, newFakeState, newSheet } from "../../fakes/excel-fake";
+import { NAMES, columnLetter, monthColumn, trackingRow } from "../../src/core/template";
+import { WorkbookError, insertTrackingWorkbook, readImport, writeImport } from "../../src/officejs/operations";
+import { ImportChangedError, ImportIncompleteError } from "../../src/officejs/errors";
+import { STRINGS } from "../../src/taskpane/strings";
+import { FakeState, fakeContext, insertColumn, installFakeOffice, newFakeState, newSheet } from "../support/excel-fake";
 
 let state: FakeState;
 beforeEach(async () => {

@@ -3,7 +3,7 @@
  * documentation cited where the fake applies it. These tests hold the fake to those rules, so a
  * test of the add-in that passes on the fake cannot pass by leniency.
  */
-import { FakeState, definedNameProblem, fakeContext, installFakeOffice, newFakeState, newSheet, sheetNameProblem } from "./excel-fake";
+import { FakeState, definedNameProblem, fakeContext, installFakeOffice, newFakeState, newSheet, sheetNameProblem } from "../support/excel-fake";
 
 let state: FakeState;
 let context: Excel.RequestContext;

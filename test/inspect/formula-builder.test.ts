@@ -2,10 +2,10 @@
  * The formula builder's plan, and what its formulas compute when a real formula engine
  * (HyperFormula with the SCALE plugin) evaluates them beside the user's cells.
  */
-import type { Cell } from "../../../src/core/cell";
-import { WorkbookThresholds, inspectSelection, planFormulas } from "../../../src/officejs/inspect/plan";
-import { describeWorkbook, parseAddress } from "../../../src/core/template";
-import { engine } from "../../support/scale-plugin";
+import type { Cell } from "../../src/core/cell";
+import { WorkbookThresholds, inspectSelection, planFormulas } from "../../src/officejs/inspect/plan";
+import { describeWorkbook, parseAddress } from "../../src/core/template";
+import { engine } from "../support/scale-plugin";
 
 type Grid = (string | number | null)[][];
 /** The selection grown by one column and one row, as getResizedRange(1, 1) reads it: values and formulas. */

@@ -3,9 +3,9 @@
  * onto the Tracking sheet's rows or onto the budget's, each value to its row's month cell on that
  * sheet, a typed value listed apart and written only once the user says so.
  */
-import { TrackingRead, emptyPlan, planImport } from "../../../src/officejs/import/plan";
-import { parseAddress } from "../../../src/core/address";
-import type { TableRow } from "../../../src/core/importer";
+import { TrackingRead, emptyPlan, planImport } from "../../src/officejs/import/plan";
+import { parseAddress } from "../../src/core/address";
+import type { TableRow } from "../../src/core/importer";
 
 /** Excel's date serial of the first of a month: 2026-01-01 is 46023. */
 const SERIALS = [46023, 46054, 46082];

@@ -1,12 +1,12 @@
 /** Refresh on the fake Excel host: the flags rebuilt, the reporting month judged, what Excel stopping part-way leaves. */
-import { CONTEXT_THRESHOLDS, LEVELS, Level, PHASE_METRICS, RISK_GROUPS, valueRange } from "../../../src/core/catalog";
-import { INPUT_ROWS } from "../../../src/core/timeline";
-import { NAMES, PLAN, RISKS, RULE_MARKER, THRESHOLDS, TRACKING, TRACKING_COLUMNS, TimelineValue, cellPosition, columnLetter, describeWorkbook, trackingRow } from "../../../src/core/template";
-import { RefreshIncompleteError, rebuildSheetFlags, refreshRiskFlags } from "../../../src/officejs/operations";
-import { holdsExactly } from "../../../src/officejs/rules";
-import { fakeContext, insertColumn, insertRow, movedFormula } from "../../fakes/excel-fake";
-import { options, state, sheet, userSheet, allRules, insert, enter, month, monthCell, firstMonths, type, metricIndex, thresholdCell } from "../fake-workbook";
-import { loadWorkbook } from "../../template/hf-workbook";
+import { CONTEXT_THRESHOLDS, LEVELS, Level, PHASE_METRICS, RISK_GROUPS, valueRange } from "../../src/core/catalog";
+import { INPUT_ROWS } from "../../src/core/timeline";
+import { NAMES, PLAN, RISKS, RULE_MARKER, THRESHOLDS, TRACKING, TRACKING_COLUMNS, TimelineValue, cellPosition, columnLetter, describeWorkbook, trackingRow } from "../../src/core/template";
+import { RefreshIncompleteError, rebuildSheetFlags, refreshRiskFlags } from "../../src/officejs/operations";
+import { holdsExactly } from "../../src/officejs/rules";
+import { fakeContext, insertColumn, insertRow, movedFormula } from "../support/excel-fake";
+import { options, state, sheet, userSheet, allRules, insert, enter, month, monthCell, firstMonths, type, metricIndex, thresholdCell } from "../officejs/fake-workbook";
+import { loadWorkbook } from "../support/hf-workbook";
 
 describe("refreshRiskFlags", () => {
   test("the reporting month's levels, worked out by hand: metrics against the target phase, indicators against their thresholds; 3 syncs", async () => {

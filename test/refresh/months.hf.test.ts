@@ -10,9 +10,9 @@ import { RISK_GROUPS } from "../../src/core/catalog";
 import { TIMELINE_ROWS } from "../../src/core/timeline";
 import { insertedMonths, planInsertedMonths, sourceMonths, templateRows } from "../../src/officejs/refresh/months-plan";
 import { NAMES, TRACKING, describeWorkbook, monthColumn } from "../../src/core/template";
-import { loadWorkbook } from "./hf-workbook";
+import { loadWorkbook } from "../support/hf-workbook";
 import { INSERTED_MONTHS, InsertedMonths, Scenario, expectedNames, expectedRows, longerTimeline, sameValue } from "../support/scenarios";
-import { SAAS_COMPANY } from "./saas-company";
+import { SAAS_COMPANY } from "../support/saas-company";
 
 
 /**
