@@ -9,7 +9,7 @@ import { BUDGET, DASHBOARD, NAMES, WorkbookSpec, budgetMonthColumn, columnLetter
 import { refreshRiskFlags } from "../../src/officejs/refresh";
 import { fakeContext, insertColumn } from "../support/excel-fake";
 import { loadWorkbook } from "../support/hf-workbook";
-import { enter, insert, month, options, sheet, state, type } from "../officejs/fake-workbook";
+import { enter, insert, month, options, sheet, state, type } from "../support/fake-workbook";
 
 const budgetCell = (key: string, t: number) => `${columnLetter(budgetMonthColumn(t))}${trackingRow(key)}`;
 

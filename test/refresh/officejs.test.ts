@@ -5,7 +5,7 @@ import { NAMES, PLAN, RISKS, RULE_MARKER, THRESHOLDS, TRACKING, TRACKING_COLUMNS
 import { RefreshIncompleteError, rebuildSheetFlags, refreshRiskFlags } from "../../src/officejs/operations";
 import { holdsExactly } from "../../src/officejs/rules";
 import { fakeContext, insertColumn, insertRow, movedFormula } from "../support/excel-fake";
-import { options, state, sheet, userSheet, allRules, insert, enter, month, monthCell, firstMonths, type, metricIndex, thresholdCell } from "../officejs/fake-workbook";
+import { options, state, sheet, userSheet, allRules, insert, enter, month, monthCell, firstMonths, type, metricIndex, thresholdCell } from "../support/fake-workbook";
 import { loadWorkbook } from "../support/hf-workbook";
 
 describe("refreshRiskFlags", () => {

@@ -3,7 +3,7 @@ import { LEVEL_FILL, LEVEL_FONT, NAMES, TRACKING_COLUMNS, cellPosition, columnLe
 import { STYLES } from "../../../src/core/template/styles";
 import { WorkbookError, insertTrackingWorkbook, refreshRiskFlags } from "../../../src/officejs/operations";
 import { fakeContext } from "../../support/excel-fake";
-import { options, state, sheet, userSheet, snapshot, insert, monthCell, type, covers } from "../fake-workbook";
+import { options, state, sheet, userSheet, snapshot, insert, monthCell, type, covers } from "../../support/fake-workbook";
 
 describe("insertTrackingWorkbook", () => {
   test("what Excel receives equals the description: cells, formats, names, rules, validations, tables, charts, page layout; 2 syncs", async () => {

@@ -6,7 +6,7 @@
 import { PHASE_METRICS } from "../../src/core/catalog";
 import { THRESHOLDS, cellPosition, columnLetter, monthColumn, trackingRow } from "../../src/core/template";
 import { insertTrackingWorkbook } from "../../src/officejs/operations";
-import { FakeSheet, FakeState, fakeContext, installFakeOffice, newFakeState, newSheet } from "../support/excel-fake";
+import { FakeSheet, FakeState, fakeContext, installFakeOffice, newFakeState, newSheet } from "./excel-fake";
 
 export const options = { language: "en", company: "Acme", currency: "USD", firstMonth: "2026-01", months: 24 } as const;
 
