@@ -96,7 +96,8 @@ describeWith(["chromium"], "the user's path, end to end, in the task pane", () =
     await page.getByTestId("insert-result").waitFor();
     expect(await start.count()).toBe(0);
     await page.getByTestId("next-insert").getByRole("button", { name: "Go to Import" }).click();
-    await focusOn(page, "Read the selection");
+    // The Import view's first control: where the numbers go (Tracking or the budget), then Read the selection.
+    await page.waitForFunction(() => (document.activeElement as HTMLInputElement | null)?.type === "radio" && (document.activeElement as HTMLInputElement).value === "tracking");
 
     // 3. Import last year's numbers as the finance team exports them.
     await userSheet(page, "Finance", FINANCE);
@@ -190,11 +191,11 @@ describeWith(["chromium"], "the user's path, end to end, in the task pane", () =
     //   CAC 105 meets the edited P1 (110), not P2 (75): 105 - 75 = 30 to phase 2;
     //   team size 22 meets P1 (20), not P2 (50): 28 to phase 2;
     // and SCALE.PHASE over the four: 0 (MRR misses phase 1, and every phase needs all of them).
-    await userSheet(page, "Board", BOARD);
+    await userSheet(page, "Numbers", BOARD);
     await page.getByRole("tab", { name: "Inspect" }).click();
     await page.getByRole("button", { name: "Write formulas beside the selection" }).click();
     await page
-      .getByText("Wrote 5 formulas into Board!C1:C6: per metric the gap to its next phase, as Inspect shows it (the level for a risk indicator), and the phase reached below them, with this workbook's Thresholds tables. They reference your cells, so they follow your edits.")
+      .getByText("Wrote 5 formulas into Numbers!C1:C6: per metric the gap to its next phase, as Inspect shows it (the level for a risk indicator), and the phase reached below them, with this workbook's Thresholds tables. They reference your cells, so they follow your edits.")
       .waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     expect(await fitsWidth(page)).toBe(true);
@@ -213,20 +214,20 @@ describeWith(["chromium"], "the user's path, end to end, in the task pane", () =
         return rows;
       };
       const holder = s.sheets.find((x) => x.tables.some((t) => t.name === "ScaleThresholds"))!;
-      return { board: grid("Board"), thresholds: grid(holder.name), table: { sheet: holder.name, ref: holder.tables.find((t) => t.name === "ScaleThresholds")!.ref } };
+      return { board: grid("Numbers"), thresholds: grid(holder.name), table: { sheet: holder.name, ref: holder.tables.find((t) => t.name === "ScaleThresholds")!.ref } };
     });
     // A structured reference HyperFormula does not read: the table's own cells instead.
     const formulas = board.map((row) => (typeof row[2] === "string" ? row[2].replace(/ScaleThresholds\[#All\]/g, `'${table.sheet}'!${table.ref}`) : row[2]));
     expect(formulas.every((f, r) => r === 0 || (typeof f === "string" && f.includes(`'${table.sheet}'!`)))).toBe(true);
-    const hf = engine({ Board: board.map((row, r) => [row[0], row[1], formulas[r] ?? null]), [table.sheet]: thresholds });
-    const sheet = hf.getSheetId("Board")!;
+    const hf = engine({ Numbers: board.map((row, r) => [row[0], row[1], formulas[r] ?? null]), [table.sheet]: thresholds });
+    const sheet = hf.getSheetId("Numbers")!;
     const computed = [1, 2, 3, 4, 5].map((row) => hf.getCellValue({ sheet, row, col: 2 }));
     expect(computed.map((v) => typeof v)).toEqual(["number", "number", "number", "number", "number"]);
     const oracle = [366900, 0.005, 30, 28, 0];
     computed.forEach((v, i) => expect(v as number).toBeCloseTo(oracle[i], 9));
 
     // Inspect's table says the same gaps for the same block.
-    await fake(page, (s) => (s.selected = "Board!A1:B5"));
+    await fake(page, (s) => (s.selected = "Numbers!A1:B5"));
     await page.getByRole("button", { name: "Inspect selection" }).click();
     await page.getByTestId("inspect-result").waitFor();
     const shown = (await page.locator("[data-testid=inspect-result] tbody tr td:nth-child(4)").evaluateAll((cells) => cells.map((c) => Number(c.getAttribute("title"))))) as number[];

@@ -117,7 +117,7 @@ describeWith(["chromium"], "the task pane in headless Chromium, against the fake
     expect(await page.getByTestId("insert-result").innerText()).toContain("Scale Dashboard");
     // The workbook has a tracker now: the button rebuilds it (inserting again would make a second one).
     expect(await page.getByRole("button", { name: "Rebuild tracking workbook" }).isEnabled()).toBe(true);
-    expect(await fake(page, (s) => s.sheets.length)).toBe(8);
+    expect(await fake(page, (s) => s.sheets.length)).toBe(10);
     expect(await seriousViolations(page)).toEqual([]);
   });
 
@@ -450,8 +450,8 @@ describeWith(["chromium"], "the task pane in headless Chromium, against the fake
   test("an insert Excel stops part-way lists what it left, and Remove what the insert left removes exactly that", async () => {
     const page = await pane();
     await fake(page, (s) => {
-      s.sheets.push({ name: "Budget", cells: new Map([["A1", { value: "mine" }]]), formats: [], rules: [], validations: [], tables: [], charts: [] });
-      s.names.set("MyTotal", { sheet: "Budget", ref: "A1" });
+      s.sheets.push({ name: "Forecast", cells: new Map([["A1", { value: "mine" }]]), formats: [], rules: [], validations: [], tables: [], charts: [] });
+      s.names.set("MyTotal", { sheet: "Forecast", ref: "A1" });
       // From the 300th change on, Excel refuses every change (the workbook was protected meanwhile): the insert and its undo stop.
       let changes = 0;
       s.failWhen = (op: string) => (!op.startsWith("load") && ++changes >= 300 ? "AccessDenied" : false);
@@ -460,8 +460,8 @@ describeWith(["chromium"], "the task pane in headless Chromium, against the fake
     await page.getByRole("button", { name: "Insert tracking workbook" }).click();
     const alert = page.getByRole("alert");
     await alert.waitFor();
-    const [left, names] = await fake(page, (s) => [s.sheets.map((x) => x.name).filter((n) => n !== "Budget"), [...s.names.keys()].filter((n) => n !== "MyTotal")]);
-    expect([left.length, names.length]).toEqual([8, expect.any(Number)]);
+    const [left, names] = await fake(page, (s) => [s.sheets.map((x) => x.name).filter((n) => n !== "Forecast"), [...s.names.keys()].filter((n) => n !== "MyTotal")]);
+    expect([left.length, names.length]).toEqual([10, expect.any(Number)]);
     const text = await alert.innerText();
     expect(text).toContain("Excel stopped the insert part-way, and the add-in could not take back everything it had added. The workbook or a sheet is protected.");
     expect(text).toContain(`Still in the workbook from this insert: ${left.length} sheets: ${left.join(", ")}; ${names.length} workbook names (listed below).`);
@@ -476,7 +476,7 @@ describeWith(["chromium"], "the task pane in headless Chromium, against the fake
     await page.getByRole("button", { name: "Remove what the insert left" }).click();
     await page.getByTestId("insert-left-removed").waitFor();
     expect(await page.getByTestId("insert-left-removed").innerText()).toContain(`Removed what the insert left: ${left.length} sheets (${left.join(", ")})`);
-    expect(await fake(page, (s) => [s.sheets.map((x) => x.name), [...s.names.keys()]])).toEqual([["Budget"], ["MyTotal"]]);
+    expect(await fake(page, (s) => [s.sheets.map((x) => x.name), [...s.names.keys()]])).toEqual([["Forecast"], ["MyTotal"]]);
     expect(await page.getByRole("alert").innerText()).toBe("");
   });
 
@@ -843,7 +843,8 @@ describeWith(["chromium"], "the task pane in headless Chromium, against the fake
     expect(await fitsWidth(page)).toBe(true);
     await shot(page, "next-after-insert");
     await afterInsert.getByRole("button", { name: "Go to Import" }).click();
-    await focusOn(page, "Read the selection");
+    // The Import view's first control: where the numbers go (Tracking or the budget), then Read the selection.
+    await page.waitForFunction(() => (document.activeElement as HTMLInputElement | null)?.type === "radio" && (document.activeElement as HTMLInputElement).value === "tracking");
     expect(await selectedTab(page)).toBe("tab-import");
     await fake(page, (s) => {
       const data = { name: "Data", cells: new Map(), formats: [], rules: [], validations: [], tables: [], charts: [] };
