@@ -36,6 +36,7 @@ import {
 import {
   GivenOptions,
   INSERT_DEFAULTS,
+  defaultCompany,
   InsertOption,
   MONTHS,
   NAMES,
@@ -247,7 +248,7 @@ export async function exportTemplate(
   const read = readOptions(
     {
       language: options.lang ?? INSERT_DEFAULTS.language,
-      company: options.company ?? INSERT_DEFAULTS.company.en,
+      company: options.company ?? defaultCompany(options.lang),
       currency: options.currency ?? INSERT_DEFAULTS.currency,
       months: options.months ?? String(INSERT_DEFAULTS.months),
       firstMonth: options.firstMonth,
@@ -349,7 +350,10 @@ async function rebuildFrom(
   const rest = readOptions(
     {
       language: options.lang ?? old.language ?? INSERT_DEFAULTS.language,
-      company: options.company ?? old.company ?? INSERT_DEFAULTS.company.en,
+      company:
+        options.company ??
+        old.company ??
+        defaultCompany(options.lang ?? old.language),
       currency: options.currency ?? old.currency ?? INSERT_DEFAULTS.currency,
     },
     ["language", "company", "currency"],
@@ -391,7 +395,7 @@ export function program(): Command {
     .option("--lang <en|es>", 'labels language (default: "en")')
     .option(
       "--company <name>",
-      'company name on the dashboard (default: "My company")',
+      'company name on the dashboard (default: "My company", in Spanish "Mi empresa")',
     )
     .option("--currency <code>", 'currency code for amounts (default: "USD")')
     .option(

@@ -33,6 +33,14 @@ describe("scale-tracker template (the command line)", () => {
     expect(wb.definedNames.getRanges("Tracking_mrr").ranges).toEqual([`Seguimiento!$${columnLetter(monthColumn(1))}$${trackingRow("mrr")}:$${columnLetter(monthColumn(48))}$${trackingRow("mrr")}`]);
   });
 
+  test("without --company, the company is named in the workbook's language: Mi empresa in a Spanish one", async () => {
+    const run = cli(["template", "--out", "sin-nombre.xlsx", "--lang", "es"]);
+    expect([run.status, run.stderr]).toEqual([0, ""]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(tmp, "sin-nombre.xlsx"));
+    expect(wb.getWorksheet("Panel de escalamiento")!.getCell("B2").value).toBe("Mi empresa");
+  });
+
   test("a wide, semicolon-separated CSV with decimal commas; the timeline starts at its earliest month", async () => {
     fs.writeFileSync(path.join(tmp, "wide.csv"), "metric;2025-03;2025-04\nChurn mensual;0,045;0,04\nMRR / Revenue mensual;150000;180000\n");
     const run = cli(["template", "--out", "wide.xlsx", "--actuals", "wide.csv"]);

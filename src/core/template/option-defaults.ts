@@ -8,3 +8,7 @@ export const INSERT_DEFAULTS = {
   currency: "USD",
   months: MONTHS.default,
 } as const;
+
+/** The company's default in the language asked for (an unknown language gets English; the options check refuses it). */
+export const defaultCompany = (language: string | undefined): string =>
+  language === "es" ? INSERT_DEFAULTS.company.es : INSERT_DEFAULTS.company.en;

@@ -16,7 +16,7 @@ import {
 } from "../months";
 import { readWholeText } from "../numbers";
 
-export { INSERT_DEFAULTS } from "./option-defaults";
+export { INSERT_DEFAULTS, defaultCompany } from "./option-defaults";
 
 export type InsertOption =
   "language" | "company" | "currency" | "firstMonth" | "months";
