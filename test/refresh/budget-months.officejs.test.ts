@@ -77,6 +77,24 @@ test("a month inserted on Tracking: refresh inserts a Budget column at the same 
   expect(state.names.get(NAMES.budget("mrr"))!.ref).toBe(longerRef.replace(/\$/g, ""));
 });
 
+test("a Budget sheet whose months no longer start where the template put them (a column of the user's before them): the column goes in, with no formula built for other positions", async () => {
+  await insert();
+  BUDGET_MRR.forEach((v, k) => enter("Budget", budgetCell("mrr", k + 1), v));
+  insertColumn(state, "Budget", "B");
+  insertColumn(state, "Tracking", month(3));
+  const budget = sheet("Budget");
+  const result = await refreshRiskFlags(fakeContext(state));
+  expect(result.syncs).toBe(4);
+  // Months start one column right of the template's now: the inserted month is budget month 3's column plus one.
+  const inserted = columnLetter(budgetMonthColumn(3) + 1);
+  expect(state.names.get(NAMES.budget("mrr"))!.ref).toBe(`E${trackingRow("mrr")}:${columnLetter(budgetMonthColumn(25) + 1)}${trackingRow("mrr")}`);
+  expect([...budget.cells].filter(([ref, c]) => new RegExp(`^${inserted}\\d+$`).test(ref) && (c.formula !== undefined || c.value !== undefined))).toEqual([]);
+  // The typed budgets kept their months: 1, 2, then 4 past the new column.
+  expect(BUDGET_MRR.map((v) => [...budget.cells].find(([, c]) => c.value === v)![0])).toEqual(
+    [1, 2, 4].map((t) => `${columnLetter(budgetMonthColumn(t) + 1)}${trackingRow("mrr")}`),
+  );
+});
+
 test.each([false, true])("a tracker without a Budget sheet: the inserted month gets its formulas, nothing else (a host strict about null objects: %s)", async (strict) => {
   await insert();
   state.strictNullObjects = strict;

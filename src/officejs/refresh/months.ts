@@ -8,7 +8,10 @@
 import { addMonths, yearMonthOf } from "../../core/months";
 import { TIMELINE_ROWS } from "../../core/timeline";
 import {
+  BUDGET,
   SheetKey,
+  TRACKING,
+  TRACKING_COLUMNS,
   columnLetter,
   parseAddress,
   trackingRow,
@@ -164,6 +167,7 @@ function budgetMonthsOf(
   inserted: readonly number[],
   trackingMonths: number,
   trackingSheet: string,
+  trackingInPlace: boolean,
 ): BudgetMonths | undefined {
   const [first, last] = reads.budgetRows;
   if (!present(first) || !present(last)) return undefined;
@@ -171,7 +175,11 @@ function budgetMonthsOf(
     parseAddress(first.address),
     parseAddress(last.address),
   ];
+  // The new months' formulas are the description's, for the template's positions on both sheets:
+  // written only where both sheets still have them (else the columns go in without formulas).
   const rowsInPlace =
+    trackingInPlace &&
+    top.start.col === BUDGET.columns.firstMonth &&
     top.start.row === trackingRow(TIMELINE_ROWS[0].key) &&
     bottom.start.row ===
       trackingRow(TIMELINE_ROWS[TIMELINE_ROWS.length - 1].key);
@@ -232,6 +240,8 @@ export async function readInsertedMonths(
     pending.inserted,
     months.end.col - months.start.col + 1,
     tracking.sheet.name,
+    months.start.col === TRACKING_COLUMNS.firstMonth &&
+      months.start.row === TRACKING.headerRow,
   );
   try {
     await context.sync();
