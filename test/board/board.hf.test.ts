@@ -5,7 +5,7 @@
  * The oracle is worked out by hand from product.md (6.3, 6.4, 6.5, 12), never from the code: the
  * reporting month is month 14 (Feb 2026), the last with a number.
  */
-import { NAMES, describeWorkbook } from "../../src/core/template";
+import { DASHBOARD, NAMES, describeWorkbook } from "../../src/core/template";
 import { BOARD, BOARD_FIGURES } from "../../src/core/template/board";
 import { cell } from "../../src/core/template/formulas";
 import { monthSerial } from "../../src/core/months";
@@ -67,6 +67,17 @@ test("company, reporting month, phase reached against the schedule", () => {
   expect(board(C.value, BOARD.reportingRow)).toBe(monthSerial("2026-02"));
   // Month 14 of a company that started in the timeline's first month expects phase 2 (12 <= t < 24).
   expect([board(C.value, BOARD.phaseRow), board(C.value, BOARD.expectedRow), board(C.value, BOARD.scheduleRow)]).toEqual([0, 2, "behind"]);
+});
+
+test("a company name cleared on the dashboard is blank on the board, not 0", () => {
+  const dashboard = spec.sheets.find((s) => s.key === "dashboard")!.name;
+  const hf = workbook.hf;
+  hf.setCellContents({ sheet: hf.getSheetId(dashboard)!, row: DASHBOARD.companyRow - 1, col: DASHBOARD.valueColumn - 1 }, null);
+  try {
+    expect(board(C.value, BOARD.companyRow)).toBe("");
+  } finally {
+    hf.setCellContents({ sheet: hf.getSheetId(dashboard)!, row: DASHBOARD.companyRow - 1, col: DASHBOARD.valueColumn - 1 }, "Flow");
+  }
 });
 
 test("the eight headline figures: value as of the reporting month, change from the previous month, variance against the budget, flag", () => {

@@ -91,9 +91,10 @@ export function boardSheet(ctx: Context): SheetSpec {
     { ref: cell(C.label, BOARD.titleRow), value: b.title, style: "title" },
     label(BOARD.companyRow, d.company),
     // The company as typed on the dashboard (it has no name: the row above the reporting month's).
+    // Blank, not 0, where the dashboard's is cleared.
     shown(
       BOARD.companyRow,
-      onDashboard(DASHBOARD.valueColumn, DASHBOARD.companyRow),
+      `IF(${onDashboard(DASHBOARD.valueColumn, DASHBOARD.companyRow)}="","",${onDashboard(DASHBOARD.valueColumn, DASHBOARD.companyRow)})`,
     ),
     label(BOARD.reportingRow, d.reportingMonth),
     shown(BOARD.reportingRow, NAMES.reportingMonth, monthFormat(lang)),

@@ -318,7 +318,7 @@ const EN: TemplateLabels = {
     vsBudget: "vs budget",
     notes: (group) => [
       "Values as of the reporting month: the last number at or before it.",
-      "vs previous month: the change from the previous month's value (percentages in pp). vs budget: actual minus budget, positive where it is good.",
+      "vs previous month: the change from the previous month's value (percentages in pp). vs budget: positive = better than budget (above it where higher is better; below it where lower is, as burn).",
       `Flags: the phase metrics against the target phase; burn rate and cash runway against the ${group} thresholds.`,
       "NRR 12 months has no flag: there is no traced convention to judge it by.",
     ],
@@ -498,7 +498,7 @@ const ES: TemplateLabels = {
     vsBudget: "vs presupuesto",
     notes: (group) => [
       "Valores a fecha del mes del informe: el último número en ese mes o antes.",
-      "vs mes anterior: el cambio desde el valor del mes anterior (porcentajes en p.p.). vs presupuesto: real menos presupuesto, positivo si es bueno.",
+      "vs mes anterior: el cambio desde el valor del mes anterior (porcentajes en p.p.). vs presupuesto: positivo = mejor que el presupuesto (por encima donde mayor es mejor; por debajo donde menor es mejor, como la quema).",
       `Alertas: las métricas de fase frente a la fase objetivo; la tasa de quema y el runway de caja frente a los umbrales de ${group}.`,
       "La NRR 12 meses no tiene alerta: no hay una convención trazable con la que juzgarla.",
     ],
