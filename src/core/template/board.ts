@@ -16,22 +16,13 @@ import {
   TRACKING,
   TRACKING_COLUMNS,
   trackingRow,
+  BOARD_FIGURES,
 } from "./layout";
 import { mrrChart } from "./mrr-chart";
 import { dashboardCells, monthsOf } from "./tracking";
 import { CellSpec, SheetSpec } from "./types";
 
-/** The headline figures, by timeline row key, in the order the board shows them. */
-export const BOARD_FIGURES = [
-  "mrr",
-  "arr",
-  "mrr_growth",
-  "nrr_12m",
-  "gross_margin",
-  "cash_burn_burn_rate",
-  "cash_burn_cash_runway",
-  "customers",
-] as const;
+export { BOARD_FIGURES };
 
 const COLUMNS = {
   label: 1,

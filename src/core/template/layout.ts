@@ -192,6 +192,18 @@ const DASHBOARD_METRIC_COLUMNS = {
   progress: 11,
 } as const;
 
+/** The headline figures, by timeline row key, in the order the board shows them. */
+export const BOARD_FIGURES = [
+  "mrr",
+  "arr",
+  "mrr_growth",
+  "nrr_12m",
+  "gross_margin",
+  "cash_burn_burn_rate",
+  "cash_burn_cash_runway",
+  "customers",
+] as const;
+
 /**
  * The rows of the dashboard's actual vs budget table, in the timeline's order (product.md 12,
  * "Budget"): every phase metric, every section-12 measure but the MRR reconciliation (a check of
@@ -202,7 +214,7 @@ export const VARIANCE_ROWS: readonly TimelineRow[] = TIMELINE_ROWS.filter(
     r.measure.kind === "metric" ||
     (SAAS_MEASURES.includes(r.measure as OtherInput) &&
       r.key !== RECONCILIATION_KEY) ||
-    ["cash_burn_burn_rate", "cash_burn_cash_runway"].includes(r.key),
+    (BOARD_FIGURES as readonly string[]).includes(r.key),
 );
 
 export const DASHBOARD = {
