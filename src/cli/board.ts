@@ -11,7 +11,7 @@ import { Command } from "commander";
 import { NAMES } from "../core/template";
 import { sheetsOfNames } from "../xlsx/read";
 import { BOARD_SCRIPT } from "./board-uno";
-import { UsageError, occupied } from "./files";
+import { UsageError, checkOut } from "./files";
 
 export interface BoardCommand {
   in: string;
@@ -66,22 +66,6 @@ export function findOffice(env: typeof process.env = process.env): Office {
       "LibreOffice's Python bridge is not installed (no python3 can import uno): the board page is printed through it. On Debian or Ubuntu: sudo apt-get install python3-uno",
     );
   return { soffice, python };
-}
-
-/** --out: a .pdf path in a folder that exists, not taken unless --force. */
-function checkOut(options: BoardCommand): string {
-  const out = path.resolve(options.out);
-  if (!out.toLowerCase().endsWith(".pdf"))
-    throw new UsageError(`--out must name a .pdf file; got "${options.out}"`);
-  if (occupied(out) && !options.force)
-    throw new UsageError(
-      `${options.out} already exists; choose another --out or add --force to replace it`,
-    );
-  if (!fs.existsSync(path.dirname(out)))
-    throw new UsageError(
-      `the folder of --out does not exist: ${path.dirname(out)}`,
-    );
-  return out;
 }
 
 /** The board's sheet in a tracking workbook, found by its names; refused when it is not one. */
@@ -143,7 +127,7 @@ function printSheet(
 }
 
 export async function printBoard(options: BoardCommand): Promise<string> {
-  const out = checkOut(options);
+  const out = checkOut(options, ".pdf");
   const file = path.resolve(options.in);
   const sheet = await boardSheetOf(file, options.in);
   printSheet(findOffice(), file, sheet, out);

@@ -50,7 +50,7 @@ import { readTrackerFile } from "../xlsx/read";
 import { writeWorkbook } from "../xlsx/write";
 import { addBoardCommand } from "./board";
 import { decodeCsv } from "./decode";
-import { UsageError, occupied, writeWhole } from "./files";
+import { UsageError, checkOut, writeWhole } from "./files";
 
 export { UsageError, writeWhole };
 
@@ -220,26 +220,10 @@ export function readActualsCsv(
   };
 }
 
-/** --out: an .xlsx path in a folder that exists, not taken unless --force. */
-function checkOut(options: TemplateCommand): string {
-  const out = path.resolve(options.out);
-  if (!out.toLowerCase().endsWith(".xlsx"))
-    throw new UsageError(`--out must name an .xlsx file; got "${options.out}"`);
-  if (occupied(out) && !options.force)
-    throw new UsageError(
-      `${options.out} already exists; choose another --out or add --force to replace it`,
-    );
-  if (!fs.existsSync(path.dirname(out)))
-    throw new UsageError(
-      `the folder of --out does not exist: ${path.dirname(out)}`,
-    );
-  return out;
-}
-
 export async function exportTemplate(
   options: TemplateCommand,
 ): Promise<ExportReport> {
-  const out = checkOut(options);
+  const out = checkOut(options, ".xlsx");
   if (options.from !== undefined) return rebuildFrom(options, out);
   if (options.dropOutside)
     throw new UsageError(
