@@ -10,7 +10,7 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { main } from "../../src/cli/cli";
+import { runInProcess } from "../support/cli-in-process";
 import { RISK_GROUPS } from "../../src/core/catalog";
 import { TEMPLATE_LABELS } from "../../src/core/template";
 import { rowByKey } from "../../src/core/timeline";
@@ -22,16 +22,8 @@ const poppler = (tool: string) => path.join(path.dirname(enginePath("pdftoppm"))
 
 /** The command line in this process; its exit code and what it said. */
 async function run(...args: string[]): Promise<{ code: number; said: string }> {
-  const said: string[] = [];
-  const keep = (...x: unknown[]) => void said.push(x.join(" "));
-  const error = jest.spyOn(console, "error").mockImplementation(keep);
-  const log = jest.spyOn(console, "log").mockImplementation(keep);
-  try {
-    return { code: await main(["node", "scale-tracker", ...args]), said: said.join("\n") };
-  } finally {
-    error.mockRestore();
-    log.mockRestore();
-  }
+  const { status, said } = await runInProcess(args);
+  return { code: status, said };
 }
 
 const CASES = {

@@ -7,7 +7,7 @@ import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { main } from "../../src/cli/cli";
+import { runInProcess } from "../support/cli-in-process";
 import { describeWorkbook } from "../../src/core/template";
 import { writeWorkbook } from "../../src/xlsx/write";
 
@@ -16,15 +16,8 @@ const at = (name: string) => path.join(tmp, name);
 
 /** The command line in this process: its exit code and what it wrote on stderr. */
 async function run(...args: string[]): Promise<{ code: number; stderr: string }> {
-  const said: string[] = [];
-  const spy = jest.spyOn(console, "error").mockImplementation((...x: unknown[]) => void said.push(x.join(" ")));
-  const log = jest.spyOn(console, "log").mockImplementation(() => undefined);
-  try {
-    return { code: await main(["node", "scale-tracker", ...args]), stderr: said.join("\n") };
-  } finally {
-    spy.mockRestore();
-    log.mockRestore();
-  }
+  const { status, stderr } = await runInProcess(args);
+  return { code: status, stderr };
 }
 
 beforeAll(async () => {

@@ -9,25 +9,13 @@ import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { main } from "../../src/cli/cli";
 import { droppedLines } from "../../src/core/rebuild";
+import { runInProcess } from "../support/cli-in-process";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "scale-rebuild-budget-"));
 const at = (file: string) => path.join(tmp, file);
 
-async function cli(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const log = jest.spyOn(console, "log").mockImplementation((s: string) => void out.push(s));
-  const error = jest.spyOn(console, "error").mockImplementation((s: string) => void err.push(s));
-  try {
-    const status = await main(["node", "scale-tracker", "template", ...args]);
-    return { status, stdout: out.join("\n"), stderr: err.join("\n") };
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-  }
-}
+const cli = (args: string[]) => runInProcess(["template", ...args]);
 
 /** Month t (1-based) of a name's row, as the file holds it. */
 function cellOf(wb: ExcelJS.Workbook, name: string, t: number): ExcelJS.Cell {

@@ -7,25 +7,12 @@ import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { main } from "../../src/cli/cli";
+import { runInProcess } from "../support/cli-in-process";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "scale-budget-"));
 const at = (file: string) => path.join(tmp, file);
 
-/** Runs the command line; what it printed on stdout and stderr, and its exit code. */
-async function cli(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const log = jest.spyOn(console, "log").mockImplementation((s: string) => void out.push(s));
-  const error = jest.spyOn(console, "error").mockImplementation((s: string) => void err.push(s));
-  try {
-    const status = await main(["node", "scale-tracker", "template", ...args]);
-    return { status, stdout: out.join("\n"), stderr: err.join("\n") };
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-  }
-}
+const cli = (args: string[]) => runInProcess(["template", ...args]);
 
 /** A workbook name's cells, left to right (a name on one row). */
 function namedRow(wb: ExcelJS.Workbook, name: string): { sheet: string; values: unknown[] } {
