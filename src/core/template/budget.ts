@@ -46,6 +46,10 @@ function monthHeaders(ctx: Context): CellSpec[] {
   return cells;
 }
 
+/** A Budget row's month cells, absolute: `$D$6:$AM$6` (what Budget_<key> names). */
+export const budgetMonthsOf = (ctx: Context, row: number) =>
+  `${absolute(budgetMonthColumn(1), row)}:${absolute(budgetMonthColumn(ctx.months), row)}`;
+
 /**
  * Month t's formulas on the Budget sheet, by sheet row: its header and its derived rows, as
  * budgetSheet writes them. Refresh writes them into a month column inserted there.
@@ -120,7 +124,7 @@ export function budgetSheet(ctx: Context): SheetSpec {
     ctx.names.push({
       name: NAMES.budget(r.key),
       sheet: "budget",
-      ref: `${absolute(COL.firstMonth, row)}:${absolute(budgetMonthColumn(ctx.months), row)}`,
+      ref: budgetMonthsOf(ctx, row),
     });
   }
   monthValidations(ctx, grid);

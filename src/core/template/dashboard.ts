@@ -36,12 +36,12 @@ import {
   TRACKING,
   TRACKING_COLUMNS,
   VARIANCE_ROWS,
-  budgetMonthColumn,
   monthColumn,
   trackingRow,
 } from "./layout";
 import { flagTextRules, varianceRules } from "./rules";
 import { mrrChart } from "./mrr-chart";
+import { budgetMonthsOf } from "./budget";
 import { monthsOf } from "./tracking";
 import { CellSpec, ConditionalRule, SheetSpec } from "./types";
 import { TemplateLabels } from "./labels";
@@ -503,11 +503,7 @@ function budgetTable(
   const top = budgetTop(ctx);
   // The Budget sheet's row of a measure (Budget_<key>), by reference as every other formula reads a sheet.
   const budgetRow = (key: string) =>
-    refOn(
-      ctx,
-      "budget",
-      `${absolute(budgetMonthColumn(1), trackingRow(key))}:${absolute(budgetMonthColumn(ctx.months), trackingRow(key))}`,
-    );
+    refOn(ctx, "budget", budgetMonthsOf(ctx, trackingRow(key)));
   cells.push(
     ...headerAt(top, [
       [B.name, b.title],

@@ -7,7 +7,8 @@ import { PHASE_METRICS, PHASE_NUMBERS } from "../catalog";
 import { Context, formatOf } from "./context";
 import { monthFormat } from "./formats";
 import { cell } from "./formulas";
-import { TRACKING, budgetMonthColumn, trackingRow } from "./layout";
+import { budgetMonthsOf } from "./budget";
+import { TRACKING, trackingRow } from "./layout";
 import { monthsOf } from "./tracking";
 import { ChartSpec, SheetKey } from "./types";
 
@@ -33,7 +34,7 @@ export function mrrChart(
       { name: c.mrrSeries, values: row(trackingRow("mrr")) },
       {
         name: c.budgetSeries,
-        values: `${cell(budgetMonthColumn(1), trackingRow("mrr"))}:${cell(budgetMonthColumn(ctx.months), trackingRow("mrr"))}`,
+        values: budgetMonthsOf(ctx, trackingRow("mrr")).replace(/\$/g, ""),
         sheet: "budget",
       },
       ...PHASE_NUMBERS.map((n) => ({
