@@ -48,7 +48,7 @@ export interface FakeSheet {
     to?: string;
     /** The sheet of the range the chart was made from. */
     sourceSheet?: string;
-    /** `valuesSheet`: the sheet of the range given to setValues (a series may read another sheet than the chart's source). */
+    /** `valuesSheet`: the sheet of the range given to setValues (a series may read another sheet than the chart's source: https://learn.microsoft.com/office/vba/api/Excel.Series.Values). */
     series: { name?: string; values?: string; valuesSheet?: string; categories?: string; lineStyle?: string }[];
     valueAxis: { minimum?: number; maximum?: number; logBase?: number; numberFormat?: string };
     categoryAxis: { numberFormat?: string };

@@ -151,7 +151,11 @@ function addChart(
   spec: WorkbookSpec,
 ): void {
   const line = c.kind === "line";
-  // A series may read another sheet than the categories (the budget's MRR beside Tracking's).
+  // A series may read another sheet than the categories (the budget's MRR beside Tracking's):
+  // ChartSeries.setValues takes a Range (ExcelApi 1.7,
+  // https://learn.microsoft.com/javascript/api/excel/excel.chartseries#excel-excel-chartseries-setvalues-member(1)),
+  // and a series' values may be "a range on a worksheet", any worksheet
+  // (https://learn.microsoft.com/office/vba/api/Excel.Series.Values).
   const valuesOf = (s: ChartSpec["series"][number]) =>
     sheetOf(s.sheet ?? c.dataSheet).getRange(s.values);
   const source = Math.max(
