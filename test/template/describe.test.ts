@@ -12,9 +12,9 @@ const at = (key: string, ref: string, spec = en) => sheet(key, spec).cells.find(
 /** Month t's column letter on the Tracking sheet. */
 const month = (t: number) => columnLetter(monthColumn(t));
 
-test("sheets: dashboard, board, tracking, budget, the four plan sheets, thresholds, risks, in English and Spanish", () => {
-  expect(en.sheets.map((s) => s.name)).toEqual(["Scale Dashboard", "Board", "Tracking", "Budget", "Phase 1", "Phase 2", "Phase 3", "Phase 4", "Thresholds", "Risks"]);
-  expect(es.sheets.map((s) => s.name)).toEqual(["Panel de escalamiento", "Resumen", "Seguimiento", "Presupuesto", "Fase 1", "Fase 2", "Fase 3", "Fase 4", "Umbrales", "Riesgos"]);
+test("sheets: dashboard, board, tracking, budget, departments, channels, the four plan sheets, thresholds, risks, tools, in English and Spanish (product.md 13)", () => {
+  expect(en.sheets.map((s) => s.name)).toEqual(["Scale Dashboard", "Board", "Tracking", "Budget", "Departments", "Channels", "Phase 1", "Phase 2", "Phase 3", "Phase 4", "Thresholds", "Risks", "Tools"]);
+  expect(es.sheets.map((s) => s.name)).toEqual(["Panel de escalamiento", "Resumen", "Seguimiento", "Presupuesto", "Áreas", "Canales", "Fase 1", "Fase 2", "Fase 3", "Fase 4", "Umbrales", "Riesgos", "Herramientas"]);
 });
 
 test("one column per month: real dates from the first month, 36 by default, `months` from 12 to 120", () => {

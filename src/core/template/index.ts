@@ -6,8 +6,10 @@
 import { PHASE_NUMBERS } from "../catalog";
 import { budgetSheet } from "./budget";
 import { boardSheet } from "./board";
+import { channelsSheet } from "./channels-sheet";
 import { Context, actualsByRow } from "./context";
 import { dashboardSheet } from "./dashboard";
+import { departmentsSheet } from "./departments-sheet";
 import { TEMPLATE_LABELS } from "./labels";
 import { MONTHS } from "./layout";
 import { INPUT_MESSAGES_EN } from "../messages-input";
@@ -16,6 +18,7 @@ import { planSheet } from "./plan";
 import { risksSheet } from "./risks";
 import { placeSettings } from "./settings";
 import { thresholdsSheet } from "./thresholds";
+import { toolsSheet } from "./tools-sheet";
 import { trackingSheet } from "./tracking";
 import { SheetSpec, TemplateOptions, WorkbookSpec } from "./types";
 
@@ -76,9 +79,12 @@ export function describeWorkbook(options: TemplateOptions): WorkbookSpec {
     boardSheet(ctx),
     trackingSheet(ctx),
     budgetSheet(ctx),
+    departmentsSheet(ctx),
+    channelsSheet(ctx),
     ...PHASE_NUMBERS.map((n) => planSheet(ctx, n)),
     thresholdsSheet(ctx),
     risksSheet(ctx),
+    toolsSheet(ctx),
   ];
   // What the user set in an earlier tracker goes where the names say (rebuild).
   return placeSettings(

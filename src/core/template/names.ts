@@ -53,6 +53,29 @@ export const NAMES = {
   floor: (metricId: string) => `Floor_${metricId}`,
   riskThreshold: (qualifiedId: string) =>
     `Threshold_${qualifiedId.replace(".", "_")}`,
+  /** A Departments row's month cells: a typed KPI, or a change KPI's measured value (department-rows.ts keys). */
+  department: (key: string) => `Dept_${key.replace(/\./g, "_")}`,
+  /** A change KPI's baseline cell ("Error reduction: 70%" against it). */
+  departmentBaseline: (kpiId: string) =>
+    `Dept_${kpiId.replace(/\./g, "_")}_Baseline`,
+  /** A KPI's level as of the reporting month, by the band rule. */
+  departmentFlag: (kpiId: string) => `Dept_${kpiId.replace(/\./g, "_")}_Flag`,
+  /** A function's worst KPI level (the Risks-like summary). */
+  departmentLevel: (fn: string) => `Dept_${fn}_Level`,
+  /** A channel's month cells for one measure (department-rows.ts channelKey). */
+  channel: (key: string) =>
+    `Channel_${key.replace(/^channel\./, "").replace(/\./g, "_")}`,
+  /** The name a user gives one of the five channels of their own. */
+  channelName: (slot: string) => `Channel_${slot}_Name`,
+  /** Channels with spend or new customers, month by month. */
+  channelDiversity: "Channel_Diversity",
+  /** One input of a tool category on the Tools sheet: `Tool_bi_InUse`. */
+  tool: (categoryId: string, field: string) => `Tool_${categoryId}_${field}`,
+  /** An expected-impact figure's baseline or current value on the Tools sheet. */
+  toolImpact: (impactId: string, field: "Baseline" | "Current") =>
+    `Tool_${impactId.replace(/\./g, "_")}_${field}`,
+  /** The tools' monthly cost, summed (shown on the dashboard). */
+  toolsMonthlyCost: "Tools_MonthlyCost",
   /** A SaaS measure's convention in the Thresholds sheet's third table (product.md 12, 14). */
   contextThreshold: (measureId: string) => `Threshold_${measureId}`,
 } as const;

@@ -11,12 +11,15 @@ export type SheetKey =
   | "board"
   | "tracking"
   | "budget"
+  | "departments"
+  | "channels"
   | "phase1"
   | "phase2"
   | "phase3"
   | "phase4"
   | "thresholds"
-  | "risks";
+  | "risks"
+  | "tools";
 
 /** Sheets in workbook order. */
 export const SHEET_KEYS: readonly SheetKey[] = [
@@ -24,12 +27,15 @@ export const SHEET_KEYS: readonly SheetKey[] = [
   "board",
   "tracking",
   "budget",
+  "departments",
+  "channels",
   "phase1",
   "phase2",
   "phase3",
   "phase4",
   "thresholds",
   "risks",
+  "tools",
 ];
 
 export type CellStyle =
