@@ -69,6 +69,12 @@ export const NAMES = {
   channelName: (slot: string) => `Channel_${slot}_Name`,
   /** Channels with spend or new customers, month by month. */
   channelDiversity: "Channel_Diversity",
+  /**
+   * Month by month, the highest CAC and the lowest first-year ROI among the channels that have one:
+   * what the Departments sheet's marketing.cac_by_channel and marketing.roi_by_channel rows read.
+   */
+  channelWorstCac: "Channel_WorstCac",
+  channelWorstRoi: "Channel_WorstRoi",
   /** One input of a tool category on the Tools sheet: `Tool_bi_InUse`. */
   tool: (categoryId: string, field: string) => `Tool_${categoryId}_${field}`,
   /** An expected-impact figure's baseline or current value on the Tools sheet. */
