@@ -327,8 +327,9 @@ export async function addCharts(
     bySheet.set(c.sheet, [...(bySheet.get(c.sheet) ?? []), c]);
   for (const c of spec.charts.filter((x) => x.naIsGap)) {
     const data = spec.sheets.find((x) => x.key === c.dataSheet)!;
-    if (data.cells.some((x) => x.ref === spacerCell(c)))
-      throw new Error(`Chart "${c.title}": ${spacerCell(c)} must stay empty`);
+    const spacer = spacerCell(c);
+    if (data.cells.some((x) => x.ref === spacer))
+      throw new Error(`Chart "${c.title}": ${spacer} must stay empty`);
   }
 
   const parts: { path: string; type: string }[] = [];
