@@ -203,6 +203,8 @@ export function readActualsCsv(
     firstMonth,
     decimalComma: delimiter === ";",
     mapping,
+    // The budget holds Tracking's rows only: a Departments or Channels row there is refused.
+    into: option === "--budget" ? "budget" : "actuals",
   });
   if (!result.ok)
     throw new UsageError(

@@ -29,6 +29,38 @@ import {
 } from "./months";
 import { readDecimalText, readWholeText } from "./numbers";
 import { UnusualValue, unusualValues } from "./unusual";
+import {
+  InputSheet,
+  SheetInput,
+  sheetInputNamed,
+  sheetInputProblem,
+  suggestSheetInputs,
+} from "./sheet-inputs";
+import { SHEET_NAMES } from "./template/sheet-names";
+
+/** A row typed on the Departments or Channels sheet (product.md 13): its key is department-rows.ts's. */
+export interface SheetInputRow {
+  readonly key: string;
+  readonly id: string;
+  readonly sheet: InputSheet;
+  readonly measure: SheetInput;
+}
+
+/** Where an imported value goes: a timeline row (Tracking's, or the budget's), or a Departments or Channels row. */
+export type ImportRow = TimelineRow | SheetInputRow;
+
+/** What a label names: a timeline measure or a Departments or Channels row. */
+type Target = Measure | SheetInput;
+
+const isSheetInput = (t: Target): t is SheetInput => t.kind === "sheetInput";
+
+/** The row a target's values go to. */
+const rowFor = (t: Target): ImportRow =>
+  isSheetInput(t) ? { key: t.id, id: t.id, sheet: t.sheet, measure: t } : rowOf(t);
+
+/** Whether an imported value goes to the Departments or Channels sheet. */
+export const isSheetInputRow = (row: ImportRow): row is SheetInputRow =>
+  "sheet" in row;
 
 export interface TableRow {
   /** Line in the file (or row of the selection), for messages. */
@@ -37,7 +69,7 @@ export interface TableRow {
 }
 
 export interface ImportedValue {
-  readonly row: TimelineRow;
+  readonly row: ImportRow;
   /** 1-based position on the timeline. */
   readonly month: number;
   readonly value: number;
@@ -67,6 +99,12 @@ export interface ImportOptions {
    * Unusual values are judged with them; without it, among the imported values alone.
    */
   readonly existing?: ReadonlyMap<string, readonly unknown[]>;
+  /**
+   * What the values are: actuals (default: Tracking's rows and the Departments and Channels
+   * sheets' typed rows) or the budget, which holds Tracking's rows only (the Budget sheet):
+   * a Departments or Channels row in a budget is refused, never dropped.
+   */
+  readonly into?: "actuals" | "budget";
 }
 
 /** A row (or column) read and left out, with the sentence that lists it. */
@@ -90,7 +128,7 @@ export interface UnknownLabel {
 
 /** An imported value unusually far from its neighbours (unusual.ts): written all the same. */
 export interface UnusualImport extends UnusualValue {
-  readonly row: TimelineRow;
+  readonly row: ImportRow;
   readonly line: number;
   /** "line 4, column Mar 2026: cac for Mar 2026 is 95000, at least 10 times ..." */
   readonly message: string;
@@ -244,11 +282,11 @@ const commaWritten = (r: Reader, cell: Cell): string | undefined =>
 
 /** What a label names: a timeline measure, nothing known (with the closest ids), or a refusal. */
 type Named =
-  | { readonly kind: "measure"; readonly measure: Measure }
+  | { readonly kind: "measure"; readonly measure: Target }
   | { readonly kind: "unknown"; readonly suggestions: readonly string[] }
   | { readonly kind: "refused"; readonly problem: string };
 
-function named(label: string, m: InputMessages): Named {
+function named(label: string, m: InputMessages, language: Language): Named {
   const found = resolve(label);
   switch (found.kind) {
     case "metric":
@@ -278,10 +316,64 @@ function named(label: string, m: InputMessages): Named {
     case "unknown": {
       // The cash balance and the SaaS measures (product.md 12), which SCALE.* do not take.
       const other = otherMeasureNamed(label);
-      return other
-        ? { kind: "measure", measure: other }
-        : { kind: "unknown", suggestions: suggestMeasures(label) };
+      if (other) return { kind: "measure", measure: other };
+      return sheetNamed(label, m, language) ?? unknownNamed(label);
     }
+  }
+}
+
+/**
+ * An unknown label's closest measures: the Departments and Channels rows' near misses first (their
+ * test is the stricter: "Win rat" is sales.win_rate), then the timeline's.
+ */
+function unknownNamed(label: string): Named {
+  const near = suggestSheetInputs(label);
+  const ids = suggestMeasures(label).filter((id) => !near.includes(id));
+  return { kind: "unknown", suggestions: [...near, ...ids].slice(0, 3) };
+}
+
+/**
+ * A Departments or Channels row `label` names; a KPI that is a Tracking row is read as that row;
+ * a computed KPI is refused, saying what to import instead.
+ */
+function sheetNamed(
+  label: string,
+  m: InputMessages,
+  language: Language,
+): Named | undefined {
+  const found = sheetInputNamed(label);
+  switch (found?.kind) {
+    case undefined:
+      return undefined;
+    case "input":
+      return { kind: "measure", measure: found.input };
+    case "linked":
+      return named(found.row, m, language);
+    case "channelKpi":
+      return {
+        kind: "refused",
+        problem: m.importer.channelKpi(
+          label,
+          found.kpi,
+          SHEET_NAMES[language].channels,
+        ),
+      };
+    case "changeKpi":
+      return {
+        kind: "refused",
+        problem: m.importer.changeKpi(
+          label,
+          found.kpi,
+          found.value.id,
+          found.value.name[language],
+          SHEET_NAMES[language].departments,
+        ),
+      };
+    case "ambiguous":
+      return {
+        kind: "refused",
+        problem: m.id.ambiguous(label, found.candidates),
+      };
   }
 }
 
@@ -292,9 +384,9 @@ function named(label: string, m: InputMessages): Named {
 export function measureNamed(
   idOrName: string,
   language: Language = "en",
-): Measure | string {
+): Target | string {
   const m = INPUT_MESSAGES[language];
-  const found = named(idOrName.trim(), m);
+  const found = named(idOrName.trim(), m, language);
   return found.kind === "measure"
     ? found.measure
     : found.kind === "refused"
@@ -306,7 +398,7 @@ export function measureNamed(
 interface Entry {
   readonly line: number;
   readonly where: (problem: string) => string;
-  readonly measure: Measure;
+  readonly measure: Target;
   readonly month: MonthSpec;
   readonly value: number;
   readonly written?: string;
@@ -331,7 +423,7 @@ interface Reader {
   readonly skipped: SkippedLine[];
   readonly unknown: Map<string, UnknownLabel>;
   /** The user's mapping, by labelKey, to the measures its ids name. */
-  readonly mapping: ReadonlyMap<string, Measure>;
+  readonly mapping: ReadonlyMap<string, Target>;
   readonly at: Where;
   readonly m: InputMessages;
   readonly language: Language;
@@ -367,7 +459,7 @@ function measureOf(
   cell: Cell,
   line: number,
   where: (p: string) => string,
-): Measure | undefined {
+): Target | undefined {
   const label = text(cell);
   const mapped = r.mapping.get(labelKey(label));
   if (mapped) return mapped;
@@ -375,7 +467,7 @@ function measureOf(
     r.errors.push(where(r.m.importer.noLabel()));
     return undefined;
   }
-  const found = named(label, r.m);
+  const found = named(label, r.m, r.language);
   if (found.kind === "measure") return found.measure;
   if (found.kind === "refused") {
     r.errors.push(where(found.problem));
@@ -464,7 +556,7 @@ function readGrid(
 ): Entry[] {
   const headerWhere = (p: string) => r.m.importer.at(r.at(header.line), p);
   const columnMonths = monthsAcross ? headerMonths(header) : [];
-  const columnMeasures: Column<Measure>[] = monthsAcross
+  const columnMeasures: Column<Target>[] = monthsAcross
     ? []
     : header.cells
         .slice(1)
@@ -539,7 +631,7 @@ const cornerCell = (r: Reader, label: string) =>
   isBlank(label) ||
   (!isTotal(label) &&
     !r.mapping.has(labelKey(label)) &&
-    named(label, r.m).kind === "unknown");
+    named(label, r.m, r.language).kind === "unknown");
 
 /** The layout a header row announces, or undefined when the row is not a header (a title). */
 function layoutOf(r: Reader, row: TableRow): Layout | undefined {
@@ -608,8 +700,8 @@ function readMapping(
   mapping: ReadonlyMap<string, string>,
   language: Language,
   errors: string[],
-): Map<string, Measure> {
-  const measures = new Map<string, Measure>();
+): Map<string, Target> {
+  const measures = new Map<string, Target>();
   for (const [label, id] of mapping) {
     const measure = measureNamed(id, language);
     if (typeof measure !== "string") measures.set(labelKey(label), measure);
@@ -684,12 +776,12 @@ export function importActuals(
       );
       continue;
     }
-    const problem = inputProblemIn(language, e.measure, e.value, e.written);
+    const problem = valueProblemOf(e, language, options.into);
     if (problem) {
       errors.push(e.where(problem));
       continue;
     }
-    const row = rowOf(e.measure);
+    const row = rowFor(e.measure);
     const key = `${row.key}@${position}`;
     const earlier = seen.get(key);
     if (earlier) {
@@ -730,6 +822,25 @@ export function importActuals(
     skipped,
     warnings: unusualImports(accepted, options, language, monthName),
   };
+}
+
+/** Why an entry's value cannot be written where it goes: its value, or a Departments or Channels row in a budget. */
+function valueProblemOf(
+  e: Entry,
+  language: Language,
+  into: ImportOptions["into"],
+): string | undefined {
+  const m = INPUT_MESSAGES[language];
+  if (!isSheetInput(e.measure))
+    return inputProblemIn(language, e.measure, e.value, e.written);
+  if (into === "budget")
+    return m.importer.budgetTrackingOnly(
+      e.measure.id,
+      SHEET_NAMES[language][e.measure.sheet],
+      SHEET_NAMES[language].budget,
+    );
+  const name = language === "es" ? e.measure.name.es : e.measure.id;
+  return sheetInputProblem(e.measure, e.value, m.value, name, e.written);
 }
 
 /** Messages in the order of the file: every message starts with its line. */
@@ -788,5 +899,5 @@ function unusualImports(
   return byLine(warnings);
 }
 
-const measureId = (m: Measure) =>
+const measureId = (m: Target) =>
   m.kind === "indicator" ? m.qualifiedId : m.id;

@@ -93,6 +93,16 @@ export const INPUT_ES: InputMessages = {
       "Los encabezados de mes de la hoja Seguimiento no son fechas: vuelve a insertar el libro de seguimiento, o escribe la fecha del primer mes en su primer encabezado de mes.",
     rowGone: (where, id, name, sheet) =>
       `${where}: la hoja ${sheet} ya no tiene una fila para ${id} (su nombre ${name} ha desaparecido); vuelve a insertar el libro de seguimiento`,
+    channelKpi: (label, id, sheet) =>
+      `"${label}" (${id}) se calcula en la hoja ${sheet} a partir del gasto, los clientes nuevos y el MRR nuevo de cada canal: importa esas filas en su lugar, como "Gasto de Paid advertising" (channel.paid_advertising.spend)`,
+    changeKpi: (label, id, valueKey, valueName, sheet) =>
+      `"${label}" (${id}) se calcula a partir de su línea base y del valor medido cada mes: importa el valor medido como ${valueKey} ("${valueName}") y escribe la línea base en la hoja ${sheet}`,
+    budgetTrackingOnly: (id, sheet, budget) =>
+      `${id} se escribe en la hoja ${sheet}; la hoja ${budget} tiene solo las filas de la hoja Seguimiento: impórtalo con los datos reales, o quítalo del presupuesto`,
+    noSheet: (where, id, sheet) =>
+      `${where}: ${id} se escribe en la hoja ${sheet}, que este libro de seguimiento no tiene (se hizo antes que esa hoja): reconstrúyelo primero desde la vista Insertar del panel, que conserva todo lo que escribiste, y vuelve a importar`,
+    formulaCell: (address) =>
+      `${address} tiene una fórmula, que una importación no reemplaza: borra la celda para importar un valor en ella, o deja fuera este valor`,
     at: (where, problem) => `${where}: ${problem}`,
     cell: (where, column, problem) => `${where}, columna ${column}: ${problem}`,
   },

@@ -95,6 +95,27 @@ export const INPUT_MESSAGES_EN = {
     /** Import from a selection: a row's name is gone from the sheet imported into (Tracking, or Budget). */
     rowGone: (where: string, id: string, name: string, sheet: string) =>
       `${where}: the ${sheet} sheet has no row for ${id} any more (its name ${name} is gone); insert the tracking workbook again`,
+    /** A channel KPI (CHANNEL_KPI_IDS), computed on the Channels sheet from the channels' rows. */
+    channelKpi: (label: string, id: string, sheet: string) =>
+      `"${label}" (${id}) is computed on the ${sheet} sheet from each channel's spend, new customers and new MRR: import those rows instead, such as "Paid advertising spend" (channel.paid_advertising.spend)`,
+    /** A change KPI ("Error reduction: 70%"), computed from its baseline and the month's measured value. */
+    changeKpi: (
+      label: string,
+      id: string,
+      valueKey: string,
+      valueName: string,
+      sheet: string,
+    ) =>
+      `"${label}" (${id}) is computed from its baseline and each month's measured value: import the measured value as ${valueKey} ("${valueName}") and type the baseline on the ${sheet} sheet`,
+    /** A Departments or Channels row in a budget, which holds the Tracking sheet's rows only. */
+    budgetTrackingOnly: (id: string, sheet: string, budget: string) =>
+      `${id} is typed on the ${sheet} sheet; the ${budget} sheet holds the Tracking sheet's rows only: import it with the actuals, or remove it from the budget`,
+    /** Import from a selection: a tracker made before the Departments or Channels sheet. */
+    noSheet: (where: string, id: string, sheet: string) =>
+      `${where}: ${id} is typed on the ${sheet} sheet, which this tracker does not have (it was made before that sheet): rebuild it first from the pane's Insert view, which keeps every number you typed, then import again`,
+    /** Import from a selection: a Departments or Channels month cell holding a formula, which is not replaced. */
+    formulaCell: (address: string) =>
+      `${address} holds a formula, which an import does not replace: clear the cell to import a value there, or leave this value out`,
     /** "line 4: ..." in a file, "row 4: ..." in a selection. */
     at: (where: string, problem: string) => `${where}: ${problem}`,
     cell: (where: string, column: string, problem: string) =>

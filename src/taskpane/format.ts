@@ -8,6 +8,7 @@ import {
 } from "../core/catalog";
 import { INPUT_MESSAGES, valueProblemIn } from "../core/input-messages";
 import { monthLabel } from "../core/months";
+import type { SheetInput } from "../core/sheet-inputs";
 import { Measured, measureDecimals } from "../core/template/formats";
 import type { UnusualCell } from "../officejs";
 
@@ -36,6 +37,24 @@ export function formatMeasure(
     default:
       return number("decimal");
   }
+}
+
+/** A value for a Departments or Channels row (product.md 13): a percent, a multiple or a number, as typed. */
+export function formatSheetInput(
+  value: number,
+  input: SheetInput,
+  language: Language,
+): string {
+  const shown = (style: "percent" | "decimal") =>
+    value.toLocaleString(LOCALE[language], {
+      style,
+      maximumFractionDigits: style === "percent" ? 2 : 4,
+    });
+  return input.format === "percent"
+    ? shown("percent")
+    : input.format === "multiple"
+      ? `${shown("decimal")}x`
+      : shown("decimal");
 }
 
 /** A share as the workbook's plan completion shows it: a whole percent. */

@@ -5,14 +5,16 @@
  * to and what that cell holds now. Nothing here writes; the pane shows the plan and asks first.
  */
 import {
+  ImportRow,
   SkippedLine,
   TableRow,
   UnknownLabel,
   UnusualImport,
   importActuals,
+  isSheetInputRow,
 } from "../../core/importer";
+import { InputSheet, sheetInputOf } from "../../core/sheet-inputs";
 import { addMonths, yearMonthOf } from "../../core/months";
-import { TimelineRow } from "../../core/timeline";
 import { Language } from "../../core/catalog";
 import { INPUT_MESSAGES } from "../../core/input-messages";
 import { NAMES } from "../../core/template";
@@ -25,9 +27,16 @@ import { isFormula } from "../cells";
 /** Where an import writes: the Tracking sheet's actuals, or the budget (product.md 12, "Budget"). */
 export type ImportTarget = "tracking" | "budget";
 
-/** The workbook name of a timeline row's month cells on the sheet imported into. */
-export const importRowName = (target: ImportTarget, key: string): string =>
-  target === "budget" ? NAMES.budget(key) : NAMES.tracking(key);
+/**
+ * The workbook name of a row's month cells on the sheet imported into: a timeline row's on Tracking
+ * or the Budget sheet, a Departments or Channels row's on its own sheet (department-rows.ts keys).
+ */
+export function importRowName(target: ImportTarget, key: string): string {
+  const sheet = sheetInputOf(key)?.sheet;
+  if (sheet === "departments") return NAMES.department(key);
+  if (sheet === "channels") return NAMES.channel(key);
+  return target === "budget" ? NAMES.budget(key) : NAMES.tracking(key);
+}
 
 /** A timeline row as read: where its month cells are, their values and formulas. */
 export interface TrackingRowRead {
@@ -54,7 +63,7 @@ export interface ImportCell {
     readonly col: number;
     readonly row: number;
   };
-  readonly row: TimelineRow;
+  readonly row: ImportRow;
   /** 1-based month on the timeline, and its "YYYY-MM". */
   readonly month: number;
   readonly monthLabel: string;
@@ -129,6 +138,7 @@ export function planImport(
     decimalComma: language === "es",
     mapping: new Map(Object.entries(mapping)),
     existing: typedValues(tracking),
+    into: target === "budget" ? "budget" : "actuals",
   });
   const listed = { skipped: result.skipped, mapping };
   if (!result.ok)
@@ -142,14 +152,18 @@ export function planImport(
   let unchanged = 0;
   for (const v of result.values) {
     const read = tracking.rows.get(v.row.key);
+    const where = messages.line("row", v.line);
     if (!read) {
+      const sheet = isSheetInputRow(v.row) ? v.row.sheet : target;
       errors.push(
-        messages.rowGone(
-          messages.line("row", v.line),
-          v.row.id,
-          importRowName(target, v.row.key),
-          SHEET_NAMES[language][target],
-        ),
+        isSheetInputRow(v.row) && !hasSheet(tracking, v.row.sheet)
+          ? messages.noSheet(where, v.row.id, SHEET_NAMES[language][sheet])
+          : messages.rowGone(
+              where,
+              v.row.id,
+              importRowName(target, v.row.key),
+              SHEET_NAMES[language][sheet],
+            ),
       );
       continue;
     }
@@ -166,6 +180,16 @@ export function planImport(
       continue;
     }
     const at = { sheet: a.sheet, col: a.start.col + k, row: a.start.row };
+    // The Departments and Channels rows are typed rows: a formula there is the user's, kept (Tracking's computed rows take a typed month).
+    if (replaces === "formula" && isSheetInputRow(v.row)) {
+      errors.push(
+        messages.at(
+          where,
+          messages.formulaCell(cellAddress(at.sheet, at.col, at.row)),
+        ),
+      );
+      continue;
+    }
     cells.push({
       address: cellAddress(at.sheet, at.col, at.row),
       at,
@@ -198,6 +222,10 @@ export function planImport(
     warnings: result.warnings,
   };
 }
+
+/** Whether the workbook has any row of a Departments or Channels sheet (a tracker made before issue 21 has none). */
+const hasSheet = (tracking: TrackingRead, sheet: InputSheet) =>
+  [...tracking.rows.keys()].some((key) => sheetInputOf(key)?.sheet === sheet);
 
 /** A plan that writes nothing: the selection is empty, or it has refused rows. */
 export function emptyPlan(

@@ -7,6 +7,7 @@
 import { Language } from "../../core/catalog";
 import { TableRow } from "../../core/importer";
 import { TIMELINE_ROWS } from "../../core/timeline";
+import { SHEET_INPUT_KEYS } from "../../core/sheet-inputs";
 import { NAMES, parseAddress } from "../../core/template";
 import { WorkbookError, toWorkbookError } from "../errors";
 import {
@@ -76,9 +77,14 @@ function queueImportRead(
         ? context.workbook.names.getItem(name).getRange()
         : undefined;
   const months = rangeOf(NAMES.months)?.load("values");
-  const rows = TIMELINE_ROWS.map((r) => ({
-    key: r.key,
-    range: rangeOf(importRowName(target, r.key))?.load(
+  // Actuals go to Tracking and to the Departments and Channels sheets' typed rows; the budget holds Tracking's only.
+  const keys = [
+    ...TIMELINE_ROWS.map((r) => r.key),
+    ...(target === "budget" ? [] : SHEET_INPUT_KEYS),
+  ];
+  const rows = keys.map((key) => ({
+    key,
+    range: rangeOf(importRowName(target, key))?.load(
       "values,formulas,address",
     ),
   }));

@@ -16,6 +16,8 @@ import {
 } from "@fluentui/react-components";
 import { Language, RISK_INDICATORS } from "../../core/catalog";
 import { SECTIONS, TIMELINE_ROWS } from "../../core/timeline";
+import { SHEET_INPUT_KEYS, sheetInputOf } from "../../core/sheet-inputs";
+import { SHEET_NAMES } from "../../core/template/sheet-names";
 import { TEMPLATE_LABELS } from "../../core/template/labels";
 import type { ImportPlan } from "../../officejs";
 import type { Strings } from "../strings";
@@ -40,7 +42,21 @@ function sections(
       id: r.id,
       name: r.measure.name[language],
     })),
-  })).filter((s) => s.measures.length > 0);
+  }))
+    .filter((s) => s.measures.length > 0)
+    .concat(sheetInputSections(language));
+}
+
+/** The Departments and Channels sheets' typed rows (product.md 13), each under its sheet's name. */
+function sheetInputSections(
+  language: Language,
+): { heading: string; measures: Choice[] }[] {
+  return (["departments", "channels"] as const).map((sheet) => ({
+    heading: SHEET_NAMES[language][sheet],
+    measures: SHEET_INPUT_KEYS.map((key) => sheetInputOf(key)!)
+      .filter((input) => input.sheet === sheet)
+      .map((input) => ({ id: input.id, name: input.name[language] })),
+  }));
 }
 
 /** A tiny table of a layout the import reads, in the pane's language. */

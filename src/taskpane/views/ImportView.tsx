@@ -28,7 +28,8 @@ import {
 import { ImportDetails, ImportExample } from "./ImportDetails";
 import { Live } from "../feedback";
 import { Busy, useAttempt } from "../run";
-import { formatMeasure, formatMonth } from "../format";
+import { formatMeasure, formatMonth, formatSheetInput } from "../format";
+import { isSheetInputRow } from "../../core/importer";
 
 /** The preview shows this many cells; the rest are counted. */
 const PREVIEW_ROWS = 20;
@@ -79,7 +80,9 @@ export default function ImportView({ host, t, language }: ViewProps) {
 
   const shown = (c: ImportCell, v: Cell) =>
     typeof v === "number"
-      ? formatMeasure(v, c.row.measure, language)
+      ? isSheetInputRow(c.row)
+        ? formatSheetInput(v, c.row.measure, language)
+        : formatMeasure(v, c.row.measure, language)
       : String(v ?? "");
   /** A cell as the preview read it or as it is now: empty, a formula as Excel shows it, or a value. */
   const content = (c: ImportCell, v: Cell) =>
