@@ -205,7 +205,9 @@ export function planImport(
         : { previous: previous as NonNullable<Cell> }),
     });
   }
-  if (errors.length) return { ...emptyPlan(errors, target), ...listed };
+  // A row's values on a sheet the tracker lacks give one sentence, not one per month.
+  if (errors.length)
+    return { ...emptyPlan([...new Set(errors)], target), ...listed };
   const rows = [...new Set(cells.map((c) => c.row.key))].map((key) => ({
     name: importRowName(target, key),
     reference: tracking.rows.get(key)!.reference,
