@@ -2,6 +2,8 @@
 import { CASH_BALANCE, CONTEXT_THRESHOLDS, LINKED_INDICATORS, OTHER_MEASURES, PHASE_METRICS, RISK_GROUPS, RISK_INDICATORS, SAAS_MEASURES } from "../../src/core/catalog";
 import { DERIVATIONS, TIMELINE_ROWS } from "../../src/core/timeline";
 import { PHASE_PLANS } from "../../src/core/plan";
+import { DEPARTMENT_KPIS } from "../../src/core/department-kpis";
+import { DEPARTMENT_INPUT_ROWS } from "../../src/core/department-rows";
 import { DASHBOARD, MONTHS, NAMES, PLAN, RULE_MARKER, TEMPLATE_LABELS, THRESHOLDS, TRACKING, TRACKING_COLUMNS, VARIANCE_ROWS, absolute, cellPosition, columnLetter, columnPixels, columnsPixels, describeWorkbook, frozenPixels, monthColumn, ruleFormulaProblems, trackingRow } from "../../src/core/template";
 
 const en = describeWorkbook({ language: "en", company: "Acme", currency: "USD", firstMonth: "2026-01" });
@@ -91,6 +93,11 @@ test("names of product.md 6.6, the same in both languages; a linked indicator's 
     NAMES.variance("cash_burn_burn_rate"), NAMES.variance("cash_burn_cash_runway"),
     // product.md 12, "Board page": the page the board command prints.
     NAMES.board,
+    // product.md 13, "Department KPIs": each typed row's months, each change KPI's baseline, each KPI's flag, each function's level.
+    ...DEPARTMENT_INPUT_ROWS.map((r) => NAMES.department(r.key)),
+    ...DEPARTMENT_KPIS.filter((k) => k.change).map((k) => NAMES.departmentBaseline(k.id)),
+    ...DEPARTMENT_KPIS.map((k) => NAMES.departmentFlag(k.id)),
+    ...["product", "marketing", "sales", "operations"].map(NAMES.departmentLevel),
   ];
   expect(wanted.filter((n) => !names.has(n))).toEqual([]);
   expect(names.size).toBe(wanted.length);

@@ -6,8 +6,10 @@ import {
   PhaseMetric,
   RiskIndicator,
   UNITS,
+  Unit,
 } from "../catalog";
 import * as evaluate from "../evaluate";
+import { EXTRA_UNITS, ExtraUnit, SeedUnit } from "../seed-units";
 import { rowOf } from "../timeline";
 import { TEMPLATE_LABELS } from "./labels";
 
@@ -67,8 +69,23 @@ function boundaries(m: Measured): number[] {
 }
 
 /** Decimals a unit's own format shows (UNITS: "0.0%", "0.0x", "#,##0", ...). */
-const unitDecimals = (m: Measured) =>
-  /0\.(0+)/.exec(UNITS[m.unit].numberFormat)?.[1].length ?? 0;
+const formatDecimals = (format: string) =>
+  /0\.(0+)/.exec(format)?.[1].length ?? 0;
+/** One more decimal than the finest of `edges` needs (of a percent for a fraction), never fewer than the unit's own, at most 4. */
+function edgeDecimals(
+  unitFormat: string,
+  fraction: boolean,
+  edges: readonly number[],
+): number {
+  const scale = fraction ? 100 : 1;
+  const decimals = (x: number) =>
+    (String(+(x * scale).toPrecision(10)).split(".")[1] ?? "").length;
+  const finest = Math.max(0, ...edges.map(decimals));
+  return Math.min(
+    4,
+    Math.max(formatDecimals(unitFormat), finest > 0 ? finest + 1 : 0),
+  );
+}
 
 /**
  * Decimals a measure's values show, everywhere (both writers, and the task pane): one more than its
@@ -79,11 +96,11 @@ const unitDecimals = (m: Measured) =>
  * keep one (18.0:1). Fractions count decimals of a percent (uptime's 99.989% edge: 99.9890%).
  */
 export function measureDecimals(m: Measured): number {
-  const scale = m.unit === "fraction" ? 100 : 1;
-  const decimals = (x: number) =>
-    (String(+(x * scale).toPrecision(10)).split(".")[1] ?? "").length;
-  const finest = Math.max(0, ...boundaries(m).map(decimals));
-  return Math.min(4, Math.max(unitDecimals(m), finest > 0 ? finest + 1 : 0));
+  return edgeDecimals(
+    UNITS[m.unit].numberFormat,
+    m.unit === "fraction",
+    boundaries(m),
+  );
 }
 
 export type Measured = PhaseMetric | RiskIndicator | OtherInput;
@@ -105,6 +122,29 @@ function rawFormat(m: Measured, language: Language, currency: string): string {
   return UNITS[m.unit].numberFormat
     .replace("{cur}#,##0", currencyFormat(currency, language))
     .replace(/0(\.0+)?/, `0${digits}`);
+}
+
+/**
+ * A seed unit's format (seed-units.ts: the department KPIs', the tools' impacts'), showing the
+ * decimals `edges` (a target and its band edges) need, as measureDecimals does for the timeline.
+ */
+export function seedUnitFormat(
+  unit: SeedUnit,
+  edges: readonly number[],
+  language: Language,
+  currency: string,
+): string {
+  const base =
+    unit in UNITS
+      ? UNITS[unit as Unit].numberFormat
+      : EXTRA_UNITS[unit as ExtraUnit].numberFormat;
+  const digits = zeros(edgeDecimals(base, unit === "fraction", edges));
+  return localized(
+    base
+      .replace("{cur}#,##0", currencyFormat(currency, language))
+      .replace(/0(\.0+)?/, `0${digits}`),
+    language,
+  );
 }
 
 /** The format of a measure's values (and thresholds) in the workbook's language and currency. */
