@@ -96,7 +96,7 @@ describe("insertTrackingWorkbook", () => {
     const spanish = { ...options, language: "es", months: 48 } as const;
     const result = await insert(spanish);
     const spec = describeWorkbook(spanish);
-    expect(result.sheets.map((s) => s.name)).toEqual(["Panel de escalamiento", "Resumen", "Seguimiento", "Presupuesto", "Fase 1", "Fase 2", "Fase 3", "Fase 4", "Umbrales", "Riesgos"]);
+    expect(result.sheets.map((s) => s.name)).toEqual(["Panel de escalamiento", "Resumen", "Seguimiento", "Presupuesto", "Áreas", "Canales", "Fase 1", "Fase 2", "Fase 3", "Fase 4", "Umbrales", "Riesgos", "Herramientas"]);
     expect([...state.names.keys()]).toEqual(spec.names.map((n) => n.name));
     expect(state.names.get(NAMES.tracking("mrr"))!.ref).toBe(`${monthCell("mrr", 1)}:${monthCell("mrr", 48)}`);
     expect(state.sheets.reduce((n, s) => n + s.rules.length, 0)).toBe(spec.rules.length);
