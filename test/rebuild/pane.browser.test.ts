@@ -222,6 +222,6 @@ describeWith(["chromium"], "Rebuild in the task pane", () => {
     expect(newTarget?.value).toBe(30000);
     expect(newTarget?.numberFormat).toContain("£");
     // The old sheets went: the rebuilt ones have their names, and the names point at them.
-    expect(await fake(page, (s) => s.sheets.map((x) => x.name))).toEqual(["Scale Dashboard", "Board", "Tracking", "Budget", "Phase 1", "Phase 2", "Phase 3", "Phase 4", "Thresholds", "Risks"]);
+    expect(await fake(page, (s) => s.sheets.map((x) => x.name))).toEqual(["Scale Dashboard", "Board", "Tracking", "Budget", "Departments", "Channels", "Phase 1", "Phase 2", "Phase 3", "Phase 4", "Thresholds", "Risks", "Tools"]);
   });
 });

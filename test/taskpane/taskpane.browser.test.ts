@@ -72,7 +72,7 @@ describeWith(["chromium"], "the task pane in headless Chromium, against the fake
     const result = await page.getByTestId("insert-result").innerText();
     expect(result).toContain("Scale Dashboard");
     expect(result).toContain("Thresholds (2) (the name Thresholds was taken)");
-    expect(await fake(page, (s) => s.sheets.map((x) => x.name))).toEqual(["Thresholds", "Scale Dashboard", "Board", "Tracking", "Budget", "Phase 1", "Phase 2", "Phase 3", "Phase 4", "Thresholds (2)", "Risks"]);
+    expect(await fake(page, (s) => s.sheets.map((x) => x.name))).toEqual(["Thresholds", "Scale Dashboard", "Board", "Tracking", "Budget", "Departments", "Channels", "Phase 1", "Phase 2", "Phase 3", "Phase 4", "Thresholds (2)", "Risks", "Tools"]);
     expect(await fake(page, (s) => s.syncs)).toBe(2);
     // Announced to screen readers: said in the view's status region.
     expect(await page.getByTestId("insert-result").evaluate((e) => e.closest("[aria-live]")?.getAttribute("role"))).toBe("status");
