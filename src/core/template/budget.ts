@@ -29,7 +29,7 @@ import { CellSpec, SheetSpec } from "./types";
 const COL = BUDGET.columns;
 
 /** Month t's header: Tracking's, by reference (one timeline for both sheets). */
-const headerFormula = (trackingSheet: string, t: number) =>
+export const headerFormula = (trackingSheet: string, t: number) =>
   onSheet(trackingSheet, cell(monthColumn(t), TRACKING.headerRow));
 
 function monthHeaders(ctx: Context): CellSpec[] {

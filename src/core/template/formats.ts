@@ -111,7 +111,7 @@ const zeros = (n: number) => (n > 0 ? `.${"0".repeat(n)}` : "");
  * Every section of a format tagged with the workbook's locale, so an application shows month
  * names and separators in the workbook's language (LibreOffice: "1.234 €", "jun 2025").
  */
-const localized = (format: string, language: Language) =>
+export const localized = (format: string, language: Language) =>
   format
     .split(";")
     .map((section) => TEMPLATE_LABELS[language].locale + section)
