@@ -3,7 +3,7 @@ import { CASH_BALANCE, CONTEXT_THRESHOLDS, LINKED_INDICATORS, OTHER_MEASURES, PH
 import { DERIVATIONS, TIMELINE_ROWS } from "../../src/core/timeline";
 import { PHASE_PLANS } from "../../src/core/plan";
 import { DEPARTMENT_KPIS } from "../../src/core/department-kpis";
-import { DEPARTMENT_INPUT_ROWS } from "../../src/core/department-rows";
+import { CHANNEL_INPUT_ROWS, DEPARTMENT_INPUT_ROWS, USER_CHANNELS } from "../../src/core/department-rows";
 import { DASHBOARD, MONTHS, NAMES, PLAN, RULE_MARKER, TEMPLATE_LABELS, THRESHOLDS, TRACKING, TRACKING_COLUMNS, VARIANCE_ROWS, absolute, cellPosition, columnLetter, columnPixels, columnsPixels, describeWorkbook, frozenPixels, monthColumn, ruleFormulaProblems, trackingRow } from "../../src/core/template";
 
 const en = describeWorkbook({ language: "en", company: "Acme", currency: "USD", firstMonth: "2026-01" });
@@ -98,6 +98,10 @@ test("names of product.md 6.6, the same in both languages; a linked indicator's 
     ...DEPARTMENT_KPIS.filter((k) => k.change).map((k) => NAMES.departmentBaseline(k.id)),
     ...DEPARTMENT_KPIS.map((k) => NAMES.departmentFlag(k.id)),
     ...["product", "marketing", "sales", "operations"].map(NAMES.departmentLevel),
+    // product.md 13, "Channels": each channel's three typed rows, the names of the user's five, the month rows the Departments sheet reads.
+    ...CHANNEL_INPUT_ROWS.map((r) => NAMES.channel(r.key)),
+    ...USER_CHANNELS.map(NAMES.channelName),
+    NAMES.channelDiversity, NAMES.channelWorstCac, NAMES.channelWorstRoi,
   ];
   expect(wanted.filter((n) => !names.has(n))).toEqual([]);
   expect(names.size).toBe(wanted.length);
