@@ -179,6 +179,8 @@ export async function writeWorkbook(spec: WorkbookSpec): Promise<Buffer> {
         ...rule,
         allowBlank: true,
         showErrorMessage: true,
+        // Information lets another value through (types.ts ValidationSpec othersAllowed).
+        ...(v.kind === "list" && v.othersAllowed && { errorStyle: "information" }),
         errorTitle: "Scale Tracker",
         error: v.message,
       },

@@ -1412,7 +1412,7 @@ const EXCEL_ENUMS = {
   ConditionalFormatType: { custom: "Custom" },
   HorizontalAlignment: { center: "Center" },
   DataValidationOperator: { between: "Between", greaterThan: "GreaterThan" },
-  DataValidationAlertStyle: { stop: "Stop" },
+  DataValidationAlertStyle: { stop: "Stop", warning: "Warning", information: "Information" },
   ChartType: { barClustered: "BarClustered", line: "Line" },
   ChartSeriesBy: { columns: "Columns", rows: "Rows" },
   ChartLineStyle: { dash: "Dash" },

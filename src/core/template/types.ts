@@ -121,7 +121,18 @@ export type ValidationSpec = {
   readonly message: string;
 } & (
   | { readonly kind: "decimal"; readonly min: number; readonly max: number }
-  | { readonly kind: "list"; readonly values: readonly string[] }
+  | {
+      readonly kind: "list";
+      readonly values: readonly string[];
+      /**
+       * The list suggests, it does not restrict: another text is let through after the alert (an
+       * Information error alert, whose OK keeps the value typed: Excel.DataValidationAlertStyle,
+       * https://learn.microsoft.com/javascript/api/excel/excel.datavalidationalertstyle, used through
+       * https://learn.microsoft.com/javascript/api/excel/excel.datavalidationerroralert; an .xlsx
+       * dataValidation's errorStyle="information"). Without it the alert stops other values.
+       */
+      readonly othersAllowed?: boolean;
+    }
   | { readonly kind: "date" }
 );
 

@@ -260,7 +260,11 @@ export function queueWorkbook(
     validation.errorAlert = {
       message: v.message,
       showAlert: true,
-      style: Excel.DataValidationAlertStyle.stop,
+      // Information's OK keeps another value typed (types.ts ValidationSpec othersAllowed); Stop refuses it.
+      style:
+        v.kind === "list" && v.othersAllowed
+          ? Excel.DataValidationAlertStyle.information
+          : Excel.DataValidationAlertStyle.stop,
       title: "Scale Tracker",
     };
   }
