@@ -8,7 +8,7 @@ import type { Language } from "../catalog";
 export interface DepartmentsLabels {
   /** The seed section's heading in Spanish, its translation in English. */
   readonly title: string;
-  /** Two lines, naming the Tracking and Channels sheets by their names in the workbook. */
+  /** Short lines (they print beside the frozen columns), naming the Tracking and Channels sheets by their names in the workbook. */
   readonly note: (tracking: string, channels: string) => readonly string[];
   readonly kpi: string;
   readonly baseline: string;
@@ -34,8 +34,11 @@ export const DEPARTMENTS_LABELS: Readonly<Record<Language, DepartmentsLabels>> =
     en: {
       title: "Scaling strategies by function",
       note: (tracking, channels) => [
-        `Each function's two blocks as the seed states them: strategy, tools and four KPIs. Type a KPI's months in its yellow cells; uptime and automation rate are ${tracking}'s rows (typed there), the channel KPIs come from the ${channels} sheet.`,
-        "Value and flag are the dashboard's reporting month's, judged against the target by the band rule (10%); a blank month has none. A function's level is its worst KPI flag. Reductions: baseline and monthly value, change computed; per-year counts: the last 12 months (the first year scaled to a year).",
+        "Type each KPI's months in the yellow cells; grey cells",
+        "are computed: uptime and automation rate come from",
+        `${tracking}, the channel KPIs from ${channels}.`,
+        "Value and flag: the reporting month's, band rule (10%).",
+        "A function's level: the worst flag of its KPIs.",
       ],
       kpi: "KPI (the seed's target)",
       baseline: "Baseline",
@@ -53,8 +56,11 @@ export const DEPARTMENTS_LABELS: Readonly<Record<Language, DepartmentsLabels>> =
     es: {
       title: "Estrategias de Escalamiento por Función",
       note: (tracking, channels) => [
-        `Los dos bloques de cada función como los plantea la semilla: estrategia, herramientas y cuatro KPI. Escriba los meses de un KPI en sus celdas amarillas; uptime y automation rate son filas de ${tracking} (se escriben allí), los KPI de canales vienen de la hoja ${channels}.`,
-        "Valor y alerta son los del mes de reporte del panel, frente al objetivo con la regla de la banda (10%); un mes en blanco no tiene. El nivel de una función es la peor alerta de sus KPI. Reducciones: línea base y valor mensual, el cambio se calcula; cantidades por año: los últimos 12 meses (el primer año, llevado a un año).",
+        "Escriba los meses de cada KPI en las celdas amarillas;",
+        "las grises se calculan: uptime y automation rate vienen de",
+        `${tracking}, los KPI de canales de ${channels}.`,
+        "Valor y alerta: mes de reporte, regla de la banda (10%).",
+        "Nivel de una función: la peor alerta de sus KPI.",
       ],
       kpi: "KPI (objetivo de la semilla)",
       baseline: "Línea base",

@@ -94,8 +94,8 @@ function linesOf(words: FigureWords, first: number): KpiLine[] {
 }
 
 const TITLE_ROW = 1;
-const NOTE_ROWS = [2, 3] as const;
-const HEADER_ROW = 5;
+const NOTE_ROWS = [2, 3, 4, 5, 6] as const;
+const HEADER_ROW = 8;
 
 function placeFunctions(): FunctionPlace[] {
   let row = HEADER_ROW + 1;
