@@ -394,19 +394,25 @@ export const RISK_PLANS: readonly RiskPlan[] = [
   },
 ];
 
+export interface NextStep extends PlanItem {
+  /** The workbook sheet the step is done on: the tools step points at the Tools sheet (product.md 13). */
+  readonly sheet?: "tools";
+}
+
 export interface NextSteps {
   readonly title: Localized;
-  readonly steps: readonly PlanItem[];
+  readonly steps: readonly NextStep[];
 }
 
 const STEPS = "Próximos Pasos";
 const steps = (
   section: string,
-  pairs: readonly [string, string][],
-): PlanItem[] =>
-  pairs.map(([es, en]) => ({
+  pairs: readonly (readonly [string, string, NextStep["sheet"]?])[],
+): NextStep[] =>
+  pairs.map(([es, en, sheet]) => ({
     label: { es, en },
     source: `${STEPS} › ${section}`,
+    ...(sheet && { sheet }),
   }));
 
 /** The seed's "Próximos pasos": the getting-started checklist. */
@@ -422,6 +428,7 @@ export const NEXT_STEPS: readonly NextSteps[] = [
       [
         "Implementar herramientas de escalamiento",
         "Put scaling tools in place",
+        "tools",
       ],
       ["Configurar métricas de seguimiento", "Set up tracking metrics"],
     ]),

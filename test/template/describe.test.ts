@@ -5,6 +5,7 @@ import { PHASE_PLANS } from "../../src/core/plan";
 import { DEPARTMENT_KPIS } from "../../src/core/department-kpis";
 import { CHANNEL_INPUT_ROWS, DEPARTMENT_INPUT_ROWS, USER_CHANNELS } from "../../src/core/department-rows";
 import { DASHBOARD, MONTHS, NAMES, PLAN, RULE_MARKER, TEMPLATE_LABELS, THRESHOLDS, TRACKING, TRACKING_COLUMNS, VARIANCE_ROWS, absolute, cellPosition, columnLetter, columnPixels, columnsPixels, describeWorkbook, frozenPixels, monthColumn, ruleFormulaProblems, trackingRow } from "../../src/core/template";
+import { TOOL_GROUPS, TOOL_IMPACTS } from "../../src/core/tools";
 
 const en = describeWorkbook({ language: "en", company: "Acme", currency: "USD", firstMonth: "2026-01" });
 const es = describeWorkbook({ language: "es", company: "Acme", currency: "EUR", firstMonth: "2026-11", months: 48 });
@@ -102,6 +103,10 @@ test("names of product.md 6.6, the same in both languages; a linked indicator's 
     ...CHANNEL_INPUT_ROWS.map((r) => NAMES.channel(r.key)),
     ...USER_CHANNELS.map(NAMES.channelName),
     NAMES.channelDiversity, NAMES.channelWorstCac, NAMES.channelWorstRoi,
+    // product.md 13, "Tools": each category's five inputs, each judged figure's baseline and current value (not a vendor's claim), the total monthly cost.
+    ...TOOL_GROUPS.flatMap((g) => g.categories).flatMap((c) => ["InUse", "Owner", "MonthlyCost", "Renewal", "Status"].map((f) => NAMES.tool(c.id, f))),
+    ...TOOL_IMPACTS.filter((i) => !i.claim).flatMap((i) => [NAMES.toolImpact(i.id, "Baseline"), NAMES.toolImpact(i.id, "Current")]),
+    NAMES.toolsMonthlyCost,
   ];
   expect(wanted.filter((n) => !names.has(n))).toEqual([]);
   expect(names.size).toBe(wanted.length);

@@ -17,12 +17,18 @@ import { monthSerial } from "../months";
 import { LAST_PHASE } from "../phases";
 import { thresholdHeaders } from "./thresholds-layout";
 import { Context, formatOf, headerCells, refOn } from "./context";
-import { gapFormat, monthFormat, percentFormat } from "./formats";
+import {
+  currencyFormat,
+  gapFormat,
+  monthFormat,
+  percentFormat,
+} from "./formats";
 import {
   absolute,
   cell,
   columnLetter,
   etaFormula,
+  onSheet,
   progressFormula,
   varianceFormula,
   variancePercentFormula,
@@ -45,6 +51,8 @@ import { budgetMonthsOf } from "./budget";
 import { monthsOf } from "./tracking";
 import { CellSpec, ConditionalRule, SheetSpec } from "./types";
 import { TemplateLabels } from "./labels";
+import { TOOLS_LABELS } from "./tools-labels";
+import { TOOLS } from "./tools-layout";
 
 const C = DASHBOARD.columns;
 const V = DASHBOARD.valueColumn;
@@ -252,6 +260,8 @@ export function dashboardSheet(ctx: Context): SheetSpec {
       },
     );
   });
+
+  toolsCost(ctx, cells);
 
   header(DASHBOARD.metricHeaderRow, [
     [C.id, thresholdHeaders(lang).id],
@@ -615,11 +625,18 @@ function nextSteps(ctx: Context, cells: CellSpec[]): void {
       });
     const first = row + 1;
     // Each step's words run over the empty column before its status.
-    for (const step of section.steps)
+    for (const step of section.steps) {
       cells.push(
         { ref: cell(STEP.step, ++row), value: step.label[lang] },
         { ref: cell(STEP.status, row), value: p.statuses[0], style: "input" },
       );
+      if (step.sheet)
+        cells.push({
+          ref: cell(STEP.link, row),
+          formula: sheetLink(ctx.sheetName(step.sheet), ctx),
+          style: "note",
+        });
+    }
     ctx.validations.push({
       kind: "list",
       sheet: "dashboard",
@@ -628,6 +645,50 @@ function nextSteps(ctx: Context, cells: CellSpec[]): void {
       message: p.statusMessage,
     });
   }
+}
+
+/**
+ * A link to a sheet's A1, its words naming the sheet. HYPERLINK's "#" location is a place in this
+ * workbook (https://support.microsoft.com/Excel/functions/hyperlink-function:
+ * "jumps to another location in the current workbook"); Excel for the web follows web addresses
+ * only, so the words say where to go. LibreOffice and Gnumeric show the words too.
+ */
+function sheetLink(sheet: string, ctx: Context): string {
+  const quoted = (text: string) => `"${text.replace(/"/g, '""')}"`;
+  const location = `#${onSheet(sheet, "A1")}`;
+  return `HYPERLINK(${quoted(location)},${quoted(TOOLS_LABELS[ctx.language].goTo(sheet))})`;
+}
+
+/**
+ * The tools' total monthly cost (Tools_MonthlyCost, product.md 13) right of the risk levels, beside
+ * the cash burn it adds to.
+ */
+function toolsCost(ctx: Context, cells: CellSpec[]): void {
+  const t = TOOLS_LABELS[ctx.language];
+  const T = DASHBOARD.toolsColumns;
+  for (let col = T.label; col <= T.value; col++)
+    cells.push({
+      ref: cell(col, DASHBOARD.riskHeaderRow),
+      ...(col === T.label && { value: t.dashboardHeader }),
+      style: "header",
+    });
+  cells.push(
+    {
+      ref: cell(T.label, DASHBOARD.riskRow(0)),
+      value: t.dashboardCost,
+      style: "label",
+    },
+    {
+      ref: cell(T.value, DASHBOARD.riskRow(0)),
+      formula: refOn(
+        ctx,
+        "tools",
+        absolute(TOOLS.register.field("MonthlyCost"), TOOLS.totalRow),
+      ),
+      numberFormat: currencyFormat(ctx.currency, ctx.language),
+      style: "computed",
+    },
+  );
 }
 
 const chartsTop = (ctx: Context) => stepsTop(ctx) + stepsRows + 1;

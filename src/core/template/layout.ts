@@ -268,8 +268,10 @@ export const DASHBOARD = {
     variance: DASHBOARD_METRIC_COLUMNS.gap,
     percent: DASHBOARD_METRIC_COLUMNS.flag,
   },
-  /** The next steps' checklist: each step's words run over the empty column before its status. */
-  stepColumns: { step: 1, status: 3 },
+  /** The next steps' checklist: each step's words run over the empty column before its status; a link to the sheet a step is done on after it. */
+  stepColumns: { step: 1, status: 3, link: 4 },
+  /** The tools' monthly cost right of the risk levels (its header on the risk header row): label, then value under the metrics' Target. */
+  toolsColumns: { label: 4, value: DASHBOARD_METRIC_COLUMNS.target },
   /** The charts below the tables, by their first and last columns: two side by side, one under both. */
   chartColumns: {
     mrr: { from: 1, to: 4 },
