@@ -32,6 +32,7 @@ import { UnusualValue, unusualValues } from "./unusual";
 import {
   InputSheet,
   SheetInput,
+  ownChannelNamed,
   sheetInputNamed,
   sheetInputProblem,
   suggestSheetInputs,
@@ -56,7 +57,9 @@ const isSheetInput = (t: Target): t is SheetInput => t.kind === "sheetInput";
 
 /** The row a target's values go to. */
 const rowFor = (t: Target): ImportRow =>
-  isSheetInput(t) ? { key: t.id, id: t.id, sheet: t.sheet, measure: t } : rowOf(t);
+  isSheetInput(t)
+    ? { key: t.id, id: t.id, sheet: t.sheet, measure: t }
+    : rowOf(t);
 
 /** Whether an imported value goes to the Departments or Channels sheet. */
 export const isSheetInputRow = (row: ImportRow): row is SheetInputRow =>
@@ -105,6 +108,11 @@ export interface ImportOptions {
    * a Departments or Channels row in a budget is refused, never dropped.
    */
   readonly into?: "actuals" | "budget";
+  /**
+   * The names the user gave their own channels on the Channels sheet, by slot (user1..user5):
+   * "TikTok spend" is then channel.user1.spend where user1 is named TikTok.
+   */
+  readonly channelNames?: ReadonlyMap<string, string>;
 }
 
 /** A row (or column) read and left out, with the sentence that lists it. */
@@ -286,7 +294,12 @@ type Named =
   | { readonly kind: "unknown"; readonly suggestions: readonly string[] }
   | { readonly kind: "refused"; readonly problem: string };
 
-function named(label: string, m: InputMessages, language: Language): Named {
+function named(
+  label: string,
+  m: InputMessages,
+  language: Language,
+  channelNames?: ReadonlyMap<string, string>,
+): Named {
   const found = resolve(label);
   switch (found.kind) {
     case "metric":
@@ -317,6 +330,8 @@ function named(label: string, m: InputMessages, language: Language): Named {
       // The cash balance and the SaaS measures (product.md 12), which SCALE.* do not take.
       const other = otherMeasureNamed(label);
       if (other) return { kind: "measure", measure: other };
+      const own = channelNames && ownChannelNamed(label, channelNames);
+      if (own) return { kind: "measure", measure: own };
       return sheetNamed(label, m, language) ?? unknownNamed(label);
     }
   }
@@ -427,6 +442,7 @@ interface Reader {
   readonly at: Where;
   readonly m: InputMessages;
   readonly language: Language;
+  readonly channelNames?: ReadonlyMap<string, string>;
   /** How an unknown label can be imported: --map on the command line, a choice in the pane. */
   readonly fix: (label: string) => string;
 }
@@ -467,7 +483,7 @@ function measureOf(
     r.errors.push(where(r.m.importer.noLabel()));
     return undefined;
   }
-  const found = named(label, r.m, r.language);
+  const found = named(label, r.m, r.language, r.channelNames);
   if (found.kind === "measure") return found.measure;
   if (found.kind === "refused") {
     r.errors.push(where(found.problem));
@@ -631,7 +647,7 @@ const cornerCell = (r: Reader, label: string) =>
   isBlank(label) ||
   (!isTotal(label) &&
     !r.mapping.has(labelKey(label)) &&
-    named(label, r.m, r.language).kind === "unknown");
+    named(label, r.m, r.language, r.channelNames).kind === "unknown");
 
 /** The layout a header row announces, or undefined when the row is not a header (a title). */
 function layoutOf(r: Reader, row: TableRow): Layout | undefined {
@@ -735,6 +751,7 @@ export function importActuals(
     at,
     m,
     language,
+    channelNames: options.channelNames,
     fix: (label) =>
       word === "row" ? m.importer.chooseMeasure : m.importer.mapOption(label),
   };

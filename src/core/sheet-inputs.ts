@@ -17,15 +17,18 @@ import { DEPARTMENT_KPIS, DepartmentKpi } from "./department-kpis";
 import {
   CHANNEL_INPUT_ROWS,
   CHANNEL_KPI_IDS,
+  CHANNEL_MEASURES,
   ChannelMeasure,
   DEPARTMENT_INPUT_ROWS,
   SEED_CHANNELS,
   changeValueKey,
+  channelKey,
 } from "./department-rows";
 import { DEPARTMENTS, FigureWords } from "./departments";
 import { normalizeKey } from "./lookup";
 import type { InputMessages } from "./messages-input";
 import { EXTRA_UNITS, SeedUnit } from "./seed-units";
+import { DEPARTMENTS_LABELS } from "./template/departments-labels";
 
 export type InputSheet = "departments" | "channels";
 
@@ -239,6 +242,61 @@ function channelInput(
   };
 }
 
+/**
+ * A row of a channel the user named on the Channels sheet (`Channel_user1_Name`: "TikTok"), read
+ * from its name and a measure's words in either order ("TikTok spend", "Gasto en TikTok"): `names`
+ * by slot (user1..user5), as the sheet holds them.
+ */
+export function ownChannelNamed(
+  text: string,
+  names: ReadonlyMap<string, string>,
+): SheetInput | undefined {
+  const key = normalizeKey(text);
+  for (const [slot, name] of names) {
+    const own = normalizeKey(name);
+    if (own === "" || key === own) continue;
+    const rest = key.startsWith(own)
+      ? [key.slice(own.length)]
+      : key.endsWith(own)
+        ? withoutJoin(key.slice(0, key.length - own.length))
+        : [];
+    const measure = CHANNEL_MEASURES.find((m) =>
+      [...MEASURE_WORDS[m].en, ...MEASURE_WORDS[m].es].some((w) =>
+        rest.includes(normalizeKey(w)),
+      ),
+    );
+    if (measure) {
+      const { input } = channelInput(channelKey(slot, measure), slot, measure);
+      const words = MEASURE_WORDS[measure];
+      return {
+        ...input,
+        name: {
+          en: `${name} ${words.en[0]}`,
+          es: `${capitalized(words.es[0])} de ${name}`,
+        },
+      };
+    }
+  }
+  return undefined;
+}
+
+/** "gastoen" as itself and without its joining word ("gasto"). */
+const withoutJoin = (head: string): string[] => [
+  head,
+  ...JOINS.map(normalizeKey)
+    .filter((j) => j !== "" && head.endsWith(j))
+    .map((j) => head.slice(0, head.length - j.length)),
+];
+
+/** A row's label as the Departments sheet writes it, in both languages ("Error reduction: measured value"). */
+const sheetLabels = (
+  words: FigureWords,
+  which: "measured" | "monthCount",
+): string[] =>
+  (["en", "es"] as const).map((l) =>
+    DEPARTMENTS_LABELS[l][which](words.label[l]),
+  );
+
 /** Every department KPI and input row with its spellings: the index's entries. */
 function entries(): [SheetNamed, string[]][] {
   const list: [SheetNamed, string[]][] = [];
@@ -255,9 +313,21 @@ function entries(): [SheetNamed, string[]][] {
       const valueWords = CHANGE_VALUE_WORDS[kpi.id];
       list.push([
         { kind: "input", input: value },
-        [value.id, ...valueWords.en, ...valueWords.es],
+        [
+          value.id,
+          ...valueWords.en,
+          ...valueWords.es,
+          ...sheetLabels(words, "measured"),
+        ],
       ]);
-    } else list.push([{ kind: "input", input: kpiInput(kpi) }, names]);
+    } else {
+      const perYear =
+        kpi.per === "year" ? sheetLabels(words, "monthCount") : [];
+      list.push([
+        { kind: "input", input: kpiInput(kpi) },
+        [...names, ...perYear],
+      ]);
+    }
   }
   for (const row of CHANNEL_INPUT_ROWS) {
     const { input, spellings } = channelInput(row.key, row.slot, row.measure);

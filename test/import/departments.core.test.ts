@@ -192,3 +192,30 @@ test("the budget holds Tracking's rows only: a Departments or Channels row there
   // The same table as actuals is read whole.
   expect(importActuals(table, { months: 12 }).ok).toBe(true);
 });
+
+test("a channel the user named on the Channels sheet is read by that name and a measure's words, in either order (product.md 13: five of the user's)", () => {
+  const read = importActuals(
+    rows([
+      ["KPI", "2026-01"],
+      ["TikTok spend", 800],
+      ["Clientes nuevos de TikTok", 12],
+      ["Webinars new MRR", 900],
+      ["Paid advertising spend", 5_000],
+    ]),
+    { months: 12, channelNames: new Map([["user1", "TikTok"], ["user4", "Webinars"]]) },
+  );
+  expect(read.ok && read.values.map((v) => [v.row.key, v.row.measure.name.en, v.value])).toEqual([
+    ["channel.user1.spend", "TikTok spend", 800],
+    ["channel.user1.customers", "TikTok new customers", 12],
+    ["channel.user4.new_mrr", "Webinars new MRR", 900],
+    ["channel.paid_advertising.spend", "Paid advertising spend", 5_000],
+  ]);
+  // Without the sheet's names, "TikTok spend" is unknown: the pane's choice or --map reads it.
+  expect(importActuals(rows([["KPI", "2026-01"], ["TikTok spend", 800]]), { months: 12 }).ok).toBe(false);
+});
+
+test("the Departments sheet's own row labels read back as their rows: a change KPI's measured value, a per-year KPI's monthly count (en, es)", () => {
+  expect(
+    ["Error reduction: measured value", "Cost savings: valor medido", "New features: count this month", "Patents: cantidad del mes"].map((s) => readAs(s)),
+  ).toEqual(["operations.error_reduction.value", "operations.cost_savings.value", "product.new_features", "product.patents"]);
+});

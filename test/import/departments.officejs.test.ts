@@ -90,3 +90,17 @@ test("a host that refuses objects reached through a missing name reads the names
     "row 2: channel.paid_advertising.spend is typed on the Channels sheet, which this tracker does not have (it was made before that sheet): rebuild it first from the pane's Insert view, which keeps every number you typed, then import again",
   ]);
 });
+
+test("a channel the user named on the Channels sheet: its rows read by that name ('TikTok spend')", async () => {
+  const spend = rowCells("Channel_user1_spend", "Channels", 40);
+  if (!state.names.has("Channel_user1_Name")) state.names.set("Channel_user1_Name", { sheet: "Channels", ref: "B39" });
+  const name = state.names.get("Channel_user1_Name")!;
+  sheet(name.sheet).cells.set(name.ref, { value: "TikTok" });
+  userData([
+    ["KPI", "Jan 2026"],
+    ["TikTok spend", 800],
+  ]);
+  const preview = await readImport(fakeContext(state));
+  expect(preview.plan.errors).toEqual([]);
+  expect(preview.plan.cells.map((c) => [c.address, c.row.key, c.value])).toEqual([[`Channels!${spend[0]}`, "channel.user1.spend", 800]]);
+});

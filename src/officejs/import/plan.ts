@@ -52,6 +52,8 @@ export interface TrackingRead {
   /** Tracking_Months' values: the month headers as Excel date serials (the Budget sheet has the same months). */
   readonly months: readonly unknown[];
   readonly rows: ReadonlyMap<string, TrackingRowRead>;
+  /** The names the user gave their own channels on the Channels sheet, by slot (user1..user5). */
+  readonly channelNames?: ReadonlyMap<string, string>;
 }
 
 export interface ImportCell {
@@ -139,6 +141,7 @@ export function planImport(
     mapping: new Map(Object.entries(mapping)),
     existing: typedValues(tracking),
     into: target === "budget" ? "budget" : "actuals",
+    channelNames: tracking.channelNames,
   });
   const listed = { skipped: result.skipped, mapping };
   if (!result.ok)

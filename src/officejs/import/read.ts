@@ -8,6 +8,7 @@ import { Language } from "../../core/catalog";
 import { TableRow } from "../../core/importer";
 import { TIMELINE_ROWS } from "../../core/timeline";
 import { SHEET_INPUT_KEYS } from "../../core/sheet-inputs";
+import { USER_CHANNELS } from "../../core/department-rows";
 import { NAMES, parseAddress } from "../../core/template";
 import { WorkbookError, toWorkbookError } from "../errors";
 import {
@@ -84,10 +85,15 @@ function queueImportRead(
   ];
   const rows = keys.map((key) => ({
     key,
-    range: rangeOf(importRowName(target, key))?.load(
-      "values,formulas,address",
-    ),
+    range: rangeOf(importRowName(target, key))?.load("values,formulas,address"),
   }));
+  // The user's own channels by the names typed on the Channels sheet ("TikTok spend").
+  const ownChannels = (target === "budget" ? [] : USER_CHANNELS).map(
+    (slot) => ({
+      slot,
+      range: rangeOf(NAMES.channelName(slot))?.load("values"),
+    }),
+  );
   const selected = context.workbook.getSelectedRange().load("address");
   const used = selected
     .getUsedRangeOrNullObject(true)
@@ -118,7 +124,16 @@ function queueImportRead(
       cells: cells as TableRow["cells"],
     }));
     const reference = referencesOf(names);
+    const channelNames = new Map(
+      ownChannels.flatMap(({ slot, range }) => {
+        const name = range && !range.isNullObject && range.values[0]?.[0];
+        return typeof name === "string" && name.trim() !== ""
+          ? [[slot, name.trim()] as const]
+          : [];
+      }),
+    );
     const tracking: TrackingRead = {
+      channelNames,
       months: months.values[0] ?? [],
       rows: new Map(
         rows.flatMap(({ key, range }) =>
