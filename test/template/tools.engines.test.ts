@@ -12,6 +12,8 @@ import type { Cell } from "../../src/core/cell";
 import { NAMES, WorkbookSpec, cellPosition, describeWorkbook } from "../../src/core/template";
 import { cell, onSheet } from "../../src/core/template/formulas";
 import { TOOLS } from "../../src/core/template/tools-layout";
+import JSZip from "jszip";
+import { worksheetPaths } from "../../src/xlsx/chart";
 import { writeWorkbook } from "../../src/xlsx/write";
 import { describeWith } from "../engines/engines";
 import { loadWorkbook } from "../support/hf-workbook";
@@ -155,6 +157,25 @@ describe("the Tools sheet in HyperFormula", () => {
       expect(hf.value(dashboard.name, link.ref)).toEqual(expect.stringContaining(tools));
     }
   });
+});
+
+test("the exported file's tool-in-use lists let another name through (errorStyle information); the status list stops other words", async () => {
+  const { spec } = cases[0];
+  const zip = await JSZip.loadAsync(await writeWorkbook(spec));
+  const sheetPath = (await worksheetPaths(zip)).get(spec.sheets.find((s) => s.key === "tools")!.name)!;
+  const xml = await zip.file(sheetPath)!.async("string");
+  const validationOf = (name: string) => {
+    const ref = spec.names.find((n) => n.name === name)!.ref.replace(/\$/g, "");
+    const { col, row } = cellPosition(ref);
+    const covers = (area: string) => {
+      const [from, to = from] = area.split(":").map(cellPosition);
+      return col >= from.col && col <= to.col && row >= from.row && row <= to.row;
+    };
+    return [...xml.matchAll(/<dataValidation [^>]*>/g)].map((m) => m[0]).find((tag) => /sqref="([^"]+)"/.exec(tag)![1].split(" ").some(covers));
+  };
+  expect(validationOf(NAMES.tool("team_scaling", "InUse"))).toMatch(/errorStyle="information"/);
+  expect(validationOf(NAMES.tool("team_scaling", "Status"))).toBeDefined();
+  expect(validationOf(NAMES.tool("team_scaling", "Status"))).not.toMatch(/errorStyle="information"/);
 });
 
 describeWith(["libreoffice", "gnumeric"], "the Tools sheet recalculated by LibreOffice and Gnumeric", () => {

@@ -29,7 +29,8 @@ describe("insertTrackingWorkbook", () => {
       const rules = spec.rules.filter((r) => r.sheet === s.key).map((r) => [r.ref, `=${r.formula}`, LEVEL_FILL[r.level], LEVEL_FONT[r.level]]);
       expect(got.rules.map((r) => [r.ref, r.formula, r.fill, r.font])).toEqual(rules);
       const validations = spec.validations.filter((v) => v.sheet === s.key);
-      expect(got.validations.map((v) => [v.ref, v.rule, (v.errorAlert as { message: string }).message])).toEqual(
+      // A list that suggests (othersAllowed: the Tools sheet's tool in use) lets another value through: an Information alert.
+      expect(got.validations.map((v) => [v.ref, v.rule, (v.errorAlert as { message: string }).message, (v.errorAlert as { style: string }).style])).toEqual(
         validations.map((v) => [
           v.ref,
           v.kind === "decimal"
@@ -38,6 +39,7 @@ describe("insertTrackingWorkbook", () => {
               ? { list: { inCellDropDown: true, source: v.values.join(",") } }
               : { date: { formula1: "1900-01-01", operator: "GreaterThan" } },
           v.message,
+          v.kind === "list" && v.othersAllowed ? "Information" : "Stop",
         ]),
       );
       const letters = (ref: string) => ref.replace(/\d+/g, "");
