@@ -12,6 +12,7 @@ import { DepartmentKpi } from "../department-kpis";
 import { kpiWords } from "../departments";
 import { bandWidth } from "../evaluate";
 import { EXTRA_UNITS, ExtraUnit, SeedUnit } from "../seed-units";
+import { headerFormula } from "./budget";
 import { Context, headerCells, refOn } from "./context";
 import {
   DEPARTMENTS_COLUMNS as COL,
@@ -28,10 +29,9 @@ import {
   cell,
   columnLetter,
   flagFormula,
-  onSheet,
   worstLevelFormula,
 } from "./formulas";
-import { NAMES, TRACKING, monthColumn, trackingRow } from "./layout";
+import { NAMES, monthColumn, trackingRow } from "./layout";
 import { MonthGrid, monthGrid } from "./month-cells";
 import { flagTextRules } from "./rules";
 import { THRESHOLD_HEADERS } from "./thresholds-layout";
@@ -320,7 +320,7 @@ function monthHeaders(ctx: Context, grid: MonthGrid): CellSpec[] {
   for (let t = 1; t <= grid.months; t++)
     cells.push({
       ref: grid.at(t, SHEET.headerRow),
-      formula: onSheet(tracking, cell(monthColumn(t), TRACKING.headerRow)),
+      formula: headerFormula(tracking, t),
       numberFormat: format,
       style: "header",
     });
