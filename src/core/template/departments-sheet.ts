@@ -74,7 +74,11 @@ const ruleOf = (k: DepartmentKpi, row: number): LevelRule => ({
 const monthsOf = (ctx: Context, row: number) =>
   `${absolute(departmentMonthColumn(1), row)}:${absolute(departmentMonthColumn(ctx.months), row)}`;
 
-/** A number, or "" (never 0 for an empty cell, never an error). */
+/**
+ * A number, or "": a reference to an empty cell (another sheet's month, a named row's) gives 0 in
+ * Excel ("Microsoft Excel interprets a blank cell as zero", Microsoft KB 214244, "XL: How to Create
+ * a Formula to Correctly Evaluate Blank Cells"), which would judge an empty month as a value of 0.
+ */
 const numberOr = (ref: string) => `IF(ISNUMBER(${ref}),${ref},"")`;
 
 /** The Channels sheet's month rows the channel KPIs read, by name (helper "channels" builds them). */
