@@ -122,10 +122,13 @@ export const INPUT_ES: InputMessages = {
   rebuild: {
     reportingMonth: "el mes del informe",
     budgetRow: (what) => `${what} del presupuesto`,
+    onSheet: (key, sheet) => `${key} (${sheet})`,
     dropped: (what, month, value, reason) =>
-      reason === "outside"
-        ? `${what}, ${month}: ${value} (no está en la nueva línea de tiempo)`
-        : `${what}, ${month}: "${value}" no es un número, así que ninguna celda del nuevo libro lo recoge`,
+      month === undefined
+        ? `${what}: "${value}" no tiene valor en el archivo (ábrelo y guárdalo antes en Excel), así que no se conserva nada de esa celda`
+        : reason === "outside"
+          ? `${what}, ${month}: ${value} (no está en la nueva línea de tiempo)`
+          : `${what}, ${month}: "${value}" no es un número, así que ninguna celda del nuevo libro lo recoge`,
     cannotCarry: (count, first, last, months) =>
       `${count} ${count === 1 ? "valor" : "valores"} del libro anterior no caben en la nueva línea de tiempo, que va de ${first} a ${last} (${months} ${months === 1 ? "mes" : "meses"})`,
     dropOption:
@@ -139,6 +142,8 @@ export const INPUT_ES: InputMessages = {
     startSetting: (month) => `el mes de inicio ${month}`,
     budgetCarried: (count) =>
       `Se conserva el presupuesto: ${count} ${count === 1 ? "valor" : "valores"} en la hoja Presupuesto.`,
+    cellsCarried: (count) =>
+      `Se ${count === 1 ? "conserva" : "conservan"} ${count} ${count === 1 ? "dato" : "datos"} de las hojas Áreas, Canales y Herramientas (líneas base, nombres de canales, los datos de las herramientas).`,
     fromFormulas: (count) =>
       `${count} ${count === 1 ? "fórmula escrita" : "fórmulas escritas"} en filas de entrada se ${count === 1 ? "conserva como su número" : "conservan como sus números"}.`,
   },

@@ -151,15 +151,20 @@ export const INPUT_MESSAGES_EN = {
     reportingMonth: "the reporting month",
     /** A row of the budget (the Budget sheet), by its id. */
     budgetRow: (what: string) => `the budget's ${what}`,
+    /** A Departments or Channels row, by its key and the sheet it is on. */
+    onSheet: (key: string, sheet: string) => `${key} (${sheet})`,
+    /** `month` is absent for a single input cell (a formula there whose result the file does not hold). */
     dropped: (
       what: string,
-      month: string,
+      month: string | undefined,
       value: string,
       reason: "outside" | "notANumber",
     ) =>
-      reason === "outside"
-        ? `${what}, ${month}: ${value} (not on the new timeline)`
-        : `${what}, ${month}: "${value}" is not a number, so no cell of the new workbook takes it`,
+      month === undefined
+        ? `${what}: "${value}" has no value in the file (open and save it in Excel first), so nothing is carried for it`
+        : reason === "outside"
+          ? `${what}, ${month}: ${value} (not on the new timeline)`
+          : `${what}, ${month}: "${value}" is not a number, so no cell of the new workbook takes it`,
     cannotCarry: (count: number, first: string, last: string, months: number) =>
       `${plural(count, "value")} of the old workbook cannot be carried into the new timeline, which runs from ${first} to ${last} (${plural(months, "month")})`,
     /** The command line's fix. */
@@ -182,6 +187,8 @@ export const INPUT_MESSAGES_EN = {
     startSetting: (month: string) => `the start month ${month}`,
     budgetCarried: (count: number) =>
       `Carried the budget: ${plural(count, "value")} on the Budget sheet.`,
+    cellsCarried: (count: number) =>
+      `Carried ${plural(count, "input")} of the Departments, Channels and Tools sheets (baselines, channel names, the tools' details).`,
     fromFormulas: (count: number) =>
       `${plural(count, "formula")} typed on input rows ${count === 1 ? "is" : "are"} carried as ${count === 1 ? "its number" : "their numbers"}.`,
   },

@@ -16,15 +16,20 @@ import {
   WorkbookSpec,
   describeWorkbook,
 } from "./template";
+import { CHANNEL_INPUT_ROWS, DEPARTMENT_INPUT_ROWS } from "./department-rows";
+import { SHEET_NAMES } from "./template/sheet-names";
 import { rowByKey } from "./timeline";
 import type { TrackerData, TypedValue } from "./tracker-data";
 
 /** Something of the user's the new workbook cannot hold. */
 export interface Dropped {
-  /** A timeline row's key, or Scale_ReportingMonth for a typed reporting month. */
+  /**
+   * A timeline row's key, a Departments or Channels row's (department-rows.ts), Scale_ReportingMonth
+   * for a typed reporting month, or a single input cell's name.
+   */
   readonly key: string;
-  /** "YYYY-MM" */
-  readonly month: string;
+  /** "YYYY-MM"; absent for a single input cell. */
+  readonly month?: string;
   readonly value: number | string;
   /** outside: its month is not on the new timeline; notANumber: text in a month cell, which no row holds. */
   readonly reason: "outside" | "notANumber";
@@ -41,6 +46,8 @@ export interface Carried {
   readonly fromFormulas: number;
   /** The budget's values (the Budget sheet's, product.md 12). */
   readonly budgetValues: number;
+  /** Single input cells of the Departments, Channels and Tools sheets (a baseline, a channel's name, a tool's owner...). */
+  readonly cells: number;
   readonly thresholds: number;
   readonly planEntries: number;
   readonly reportingMonth?: string;
@@ -107,12 +114,18 @@ export function trackerSummary(
   data: TrackerData,
 ): Pick<
   Carried,
-  "values" | "typedOver" | "budgetValues" | "thresholds" | "planEntries"
+  | "values"
+  | "typedOver"
+  | "budgetValues"
+  | "cells"
+  | "thresholds"
+  | "planEntries"
 > {
   return {
     values: data.values.length,
     typedOver: data.values.filter((v) => v.typedOver).length,
     budgetValues: data.budget?.length ?? 0,
+    cells: data.settings.cells?.size ?? 0,
     thresholds: thresholdCount(data.settings),
     planEntries: data.settings.plan?.length ?? 0,
   };
@@ -172,7 +185,7 @@ export function describeWithUserData(
       })),
     ...data.notNumbers.map((v) => ({
       key: v.key,
-      month: v.month,
+      ...(v.month !== undefined && { month: v.month }),
       value: v.text,
       reason: "notANumber" as const,
       budget: v.budget,
@@ -189,7 +202,7 @@ export function describeWithUserData(
       : []),
   ].map(({ key, month, value, reason, budget }: Dropped) => ({
     key,
-    month,
+    ...(month !== undefined && { month }),
     value,
     reason,
     ...(budget && { budget }),
@@ -200,8 +213,11 @@ export function describeWithUserData(
     carried: {
       values: placed.length,
       typedOver: placed.filter((v) => v.typedOver).length,
-      fromFormulas: placed.filter((v) => v.formula !== undefined).length,
+      fromFormulas:
+        placed.filter((v) => v.formula !== undefined).length +
+        (data.cellFormulas ?? 0),
       budgetValues: placedBudget.length,
+      cells: settings.cells?.size ?? 0,
       thresholds: thresholdCount(settings),
       planEntries: settings.plan?.length ?? 0,
       ...(keepsReporting && { reportingMonth: reporting }),
@@ -220,15 +236,27 @@ export const lastMonthOf = (firstMonth: string, months: number): string =>
 
 /**
  * What a dropped value is of, as the messages name it: the row's id (its Spanish name in Spanish),
- * said to be the budget's where it is, or the reporting month.
+ * said to be the budget's where it is, or the reporting month; a Departments or Channels row's key
+ * with its sheet's name; a single input cell's name (the workbook's, found with Go To).
  */
 function droppedWhat(d: Dropped, language: Language): string {
   const m = INPUT_MESSAGES[language].rebuild;
   if (d.key === NAMES.reportingMonth) return m.reportingMonth;
+  if (d.month === undefined) return d.key;
+  const sheet = otherSheetOf(d.key);
+  if (sheet) return m.onSheet(d.key, SHEET_NAMES[language][sheet]);
   const measure = rowByKey(d.key);
   const what = language === "es" ? measure.measure.name.es : measure.id;
   return d.budget ? m.budgetRow(what) : what;
 }
+
+/** The sheet a key typed outside Tracking is on (department-rows.ts). */
+const otherSheetOf = (key: string): "departments" | "channels" | undefined =>
+  CHANNEL_INPUT_ROWS.some((r) => r.key === key)
+    ? "channels"
+    : DEPARTMENT_INPUT_ROWS.some((r) => r.key === key)
+      ? "departments"
+      : undefined;
 
 /** Each dropped value as a line, in `language`. */
 export function droppedLines(
@@ -247,7 +275,7 @@ export function droppedLines(
   return dropped.map((d) =>
     m.dropped(
       droppedWhat(d, language),
-      monthLabel(d.month, language),
+      d.month === undefined ? undefined : monthLabel(d.month, language),
       shown(d.value, d.key),
       d.reason,
     ),
@@ -285,5 +313,6 @@ export function carriedSentences(c: Carried, language: Language): string[] {
     m.carried(c.values, c.typedOver, c.thresholds, c.planEntries, settings),
     ...(c.fromFormulas ? [m.fromFormulas(c.fromFormulas)] : []),
     ...(c.budgetValues ? [m.budgetCarried(c.budgetValues)] : []),
+    ...(c.cells ? [m.cellsCarried(c.cells)] : []),
   ];
 }

@@ -7,7 +7,11 @@
  *   number typed over the formula (`typedOver`);
  * - a number a formula the user typed on an input row gives (kept as that number, `formula` says so);
  * - text typed in a month cell (not a number, so it cannot be carried: listed);
- * - the same of the Budget sheet's month cells (`Budget_<key>`; a tracker made before it has none);
+ * - the same of the Budget sheet's month cells (`Budget_<key>`; a tracker made before it has none),
+ *   and of the Departments and Channels sheets' input rows (`Dept_<key>`, `Channel_<slot>_<measure>`,
+ *   keys in department-rows.ts; their months are Tracking's);
+ * - the single input cells of the Departments, Channels and Tools sheets (template/input-cells.ts):
+ *   a number or a text, by name (a word of a list by its place);
  * - threshold edits (the three Thresholds tables): values that differ from the catalog's, and
  *   cleared cells (null);
  * - the reporting month if typed (the default is a formula), the minimum share, the start month;
@@ -24,6 +28,7 @@ import {
   targetOf,
 } from "./catalog";
 import { Cell, isBlank } from "./cell";
+import { CHANNEL_INPUT_ROWS, DEPARTMENT_INPUT_ROWS } from "./department-rows";
 import { addMonths, yearMonthOf } from "./months";
 import {
   NAMES,
@@ -36,6 +41,8 @@ import {
   findPlanItems,
 } from "./template";
 import { TIMELINE_ROWS } from "./timeline";
+import { carriedValue, inputCellNames } from "./template/input-cells";
+import type { CarriedValue } from "./template/types";
 
 /** A cell as a host reads it: its value (a formula's result where the host has one; null when empty) and its formula. */
 export interface TrackerCell {
@@ -59,12 +66,43 @@ export interface TrackerCells {
   readonly plans: ReadonlyMap<PhaseNumber, CellGrid>;
 }
 
+/** A row typed month by month: the key its values travel under (TimelineValue) and the name of its month cells. */
+interface MonthlyRow {
+  readonly key: string;
+  readonly name: string;
+  /** A computed row: a formula there is the template's. */
+  readonly computed: boolean;
+}
+
+const timelineRows = (nameOf: (key: string) => string): MonthlyRow[] =>
+  TIMELINE_ROWS.map((r) => ({
+    key: r.key,
+    name: nameOf(r.key),
+    computed: r.derived !== undefined,
+  }));
+
+/** The Departments and Channels sheets' input rows (department-rows.ts): typed, never computed. */
+const OTHER_MONTHLY_ROWS: readonly MonthlyRow[] = [
+  ...DEPARTMENT_INPUT_ROWS.map((r) => ({
+    key: r.key,
+    name: NAMES.department(r.key),
+    computed: false,
+  })),
+  ...CHANNEL_INPUT_ROWS.map((r) => ({
+    key: r.key,
+    name: NAMES.channel(r.key),
+    computed: false,
+  })),
+];
+
 /** The template's names a reader needs the cells of. */
 export function trackerNames(): string[] {
   return [
     NAMES.months,
     ...TIMELINE_ROWS.map((r) => NAMES.tracking(r.key)),
     ...TIMELINE_ROWS.map((r) => NAMES.budget(r.key)),
+    ...OTHER_MONTHLY_ROWS.map((r) => r.name),
+    ...inputCellNames(),
     ...PHASE_METRICS.map((m) => NAMES.target(m.id)),
     ...PHASE_METRICS.filter((m) => m.floors).map((m) => NAMES.floor(m.id)),
     ...RISK_INDICATORS.map((i) => NAMES.riskThreshold(i.qualifiedId)),
@@ -78,7 +116,7 @@ export function trackerNames(): string[] {
 
 /** A number in a month cell, by calendar month. */
 export interface TypedValue {
-  /** The timeline row's key (TIMELINE_ROWS). */
+  /** The row's key: a timeline row's (TIMELINE_ROWS), or a Departments or Channels row's (department-rows.ts). */
   readonly key: string;
   /** "YYYY-MM" */
   readonly month: string;
@@ -89,10 +127,14 @@ export interface TypedValue {
   readonly formula?: string;
 }
 
-/** Something in a month cell that is not a number: text, or a formula whose result the host did not have. */
+/**
+ * Something in a month cell that is not a number: text, or a formula whose result the host did
+ * not have; or a single input cell's formula without a result (`key` is then the cell's name).
+ */
 export interface NotANumber {
   readonly key: string;
-  readonly month: string;
+  /** Absent for a single input cell. */
+  readonly month?: string;
   readonly text: string;
   /** In the budget (the Budget sheet), not the actuals. */
   readonly budget?: true;
@@ -110,6 +152,8 @@ export interface TrackerData {
   readonly budget?: readonly TypedValue[];
   readonly notNumbers: readonly NotANumber[];
   readonly settings: UserSettings;
+  /** Of settings.cells, those whose value a formula the user typed gave (carried as that value). */
+  readonly cellFormulas?: number;
 }
 
 const isNumber = (v: unknown): v is number =>
@@ -137,20 +181,20 @@ function headerMonths(grid: CellGrid | undefined): (string | undefined)[] {
   return months;
 }
 
-/** The month cells of every row named `nameOf(key)`: Tracking's, or the Budget sheet's (its months are Tracking's). */
+/** The month cells of `rows`: Tracking's, the Budget sheet's, the Departments and Channels sheets' (their months are Tracking's). */
 function monthCells(
   cells: TrackerCells,
   months: (string | undefined)[],
-  nameOf: (key: string) => string,
+  rows: readonly MonthlyRow[],
 ) {
   const values: TypedValue[] = [];
   const notNumbers: NotANumber[] = [];
-  for (const r of TIMELINE_ROWS) {
-    const row = cells.named.get(nameOf(r.key))?.[0] ?? [];
+  for (const r of rows) {
+    const row = cells.named.get(r.name)?.[0] ?? [];
     row.forEach((c, k) => {
       const month = months[k];
       if (!month || isEmpty(c)) return;
-      const computed = r.derived !== undefined;
+      const computed = r.computed;
       // A formula on a computed row is the template's; the user's on an input row gives its number.
       if (c.formula !== undefined && computed) return;
       if (isNumber(c.value))
@@ -283,10 +327,39 @@ function planEntries(
   return { entries, language: found.language };
 }
 
+/**
+ * The single input cells that hold something, by name: a number or a text, or a formula's result
+ * (the user's: the template writes none there); a formula without a result is listed.
+ */
+function inputCells(cells: TrackerCells) {
+  const values = new Map<string, CarriedValue>();
+  const notNumbers: NotANumber[] = [];
+  let formulas = 0;
+  for (const name of inputCellNames()) {
+    const c = single(cells, name);
+    if (isEmpty(c)) continue;
+    const v = c!.value;
+    if (v === null || isBlank(v)) {
+      if (c!.formula !== undefined)
+        notNumbers.push({ key: name, text: `=${c!.formula}` });
+      continue;
+    }
+    const carried = carriedValue(name, v);
+    if (carried === undefined) continue;
+    values.set(name, carried);
+    if (c!.formula !== undefined) formulas++;
+  }
+  return { values, notNumbers, formulas };
+}
+
 export function readTrackerData(cells: TrackerCells): TrackerData {
   const months = headerMonths(cells.named.get(NAMES.months));
-  const { values, notNumbers } = monthCells(cells, months, NAMES.tracking);
-  const budget = monthCells(cells, months, NAMES.budget);
+  const { values, notNumbers } = monthCells(cells, months, [
+    ...timelineRows(NAMES.tracking),
+    ...OTHER_MONTHLY_ROWS,
+  ]);
+  const budget = monthCells(cells, months, timelineRows(NAMES.budget));
+  const typedCells = inputCells(cells);
   const plans = PHASE_NUMBERS.map((n) => planEntries(n, cells.plans.get(n)));
   const minShare = single(cells, NAMES.minShare)?.value;
   const company = text(cells.company).trim();
@@ -306,8 +379,11 @@ export function readTrackerData(cells: TrackerCells): TrackerData {
     notNumbers: [
       ...notNumbers,
       ...budget.notNumbers.map((n) => ({ ...n, budget: true as const })),
+      ...typedCells.notNumbers,
     ],
+    ...(typedCells.formulas > 0 && { cellFormulas: typedCells.formulas }),
     settings: {
+      ...(typedCells.values.size > 0 && { cells: typedCells.values }),
       ...thresholdEdits(cells),
       reportingMonth: typedMonth(single(cells, NAMES.reportingMonth)),
       ...(isNumber(minShare) && { minShare }),

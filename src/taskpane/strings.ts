@@ -75,6 +75,8 @@ export interface Strings {
       first: string,
       values: number,
       budgetValues: number,
+      /** Single inputs of the Departments, Channels and Tools sheets. */
+      cells: number,
       thresholds: number,
       planEntries: number,
     ) => string;
@@ -347,10 +349,11 @@ const en: Strings = {
       first,
       values,
       budgetValues,
+      cells,
       thresholds,
       planEntries,
     ) =>
-      `A tracking workbook is already here: ${months} months from ${first}, ${values} value${values === 1 ? "" : "s"} typed${budgetValues ? `, ${budgetValues} budget value${budgetValues === 1 ? "" : "s"}` : ""}, ${thresholds} threshold edit${thresholds === 1 ? "" : "s"}, ${planEntries} plan entr${planEntries === 1 ? "y" : "ies"}. Rebuild makes it again with the options below and carries all of that, by calendar month; its old sheets are replaced only once the new ones are complete.`,
+      `A tracking workbook is already here: ${months} months from ${first}, ${values} value${values === 1 ? "" : "s"} typed${budgetValues ? `, ${budgetValues} budget value${budgetValues === 1 ? "" : "s"}` : ""}${cells ? `, ${cells} input${cells === 1 ? "" : "s"} of the Departments, Channels and Tools sheets` : ""}, ${thresholds} threshold edit${thresholds === 1 ? "" : "s"}, ${planEntries} plan entr${planEntries === 1 ? "y" : "ies"}. Rebuild makes it again with the options below and carries all of that, by calendar month; its old sheets are replaced only once the new ones are complete.`,
     rebuildHint:
       "Keep the options as they are to rebuild with the current template version.",
     rebuild: "Rebuild tracking workbook",
@@ -644,10 +647,11 @@ const es: Strings = {
       first,
       values,
       budgetValues,
+      cells,
       thresholds,
       planEntries,
     ) =>
-      `Ya hay un libro de seguimiento aquí: ${months} meses desde ${first}, ${values} ${values === 1 ? "valor escrito" : "valores escritos"}${budgetValues ? `, ${budgetValues} ${budgetValues === 1 ? "valor del presupuesto" : "valores del presupuesto"}` : ""}, ${thresholds} ${thresholds === 1 ? "umbral editado" : "umbrales editados"}, ${planEntries} ${planEntries === 1 ? "entrada" : "entradas"} del plan. Reconstruir lo crea de nuevo con las opciones de abajo y conserva todo eso, por mes del calendario; sus hojas anteriores se sustituyen solo cuando las nuevas están completas.`,
+      `Ya hay un libro de seguimiento aquí: ${months} meses desde ${first}, ${values} ${values === 1 ? "valor escrito" : "valores escritos"}${budgetValues ? `, ${budgetValues} ${budgetValues === 1 ? "valor del presupuesto" : "valores del presupuesto"}` : ""}${cells ? `, ${cells} ${cells === 1 ? "dato" : "datos"} de las hojas Áreas, Canales y Herramientas` : ""}, ${thresholds} ${thresholds === 1 ? "umbral editado" : "umbrales editados"}, ${planEntries} ${planEntries === 1 ? "entrada" : "entradas"} del plan. Reconstruir lo crea de nuevo con las opciones de abajo y conserva todo eso, por mes del calendario; sus hojas anteriores se sustituyen solo cuando las nuevas están completas.`,
     rebuildHint:
       "Deja las opciones como están para reconstruirlo con la versión actual de la plantilla.",
     rebuild: "Reconstruir libro de seguimiento",

@@ -91,7 +91,7 @@ describe("rebuild on the fake host", () => {
   test("reads the tracker's options and what it would carry (two syncs); none in a workbook without one", async () => {
     await filledWorkbook();
     const found = await readTracker(fakeContext(state));
-    expect(found).toEqual({ options: { language: "en", company: "Acme", currency: "EUR", firstMonth: "2026-01", months: 24 }, values: 13, typedOver: 1, budgetValues: 2, thresholds: 1, planEntries: 1 });
+    expect(found).toEqual({ options: { language: "en", company: "Acme", currency: "EUR", firstMonth: "2026-01", months: 24 }, values: 13, typedOver: 1, budgetValues: 2, cells: 0, thresholds: 1, planEntries: 1 });
     expect(state.syncs).toBe(2);
     state = installFakeOffice(globalThis as unknown as Record<string, unknown>, newFakeState());
     expect(await readTracker(fakeContext(state))).toBeUndefined();

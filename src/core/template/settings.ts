@@ -2,7 +2,8 @@
  * Places what a user set in an earlier tracker (UserSettings) on a described workbook, through the
  * template's names (product.md 6.6: the public contract), so it lands wherever the builders put
  * those cells: thresholds in Target_/Floor_/Threshold_ cells, the reporting month, minimum share
- * and start month in their dashboard cells, plan entries in their items' rows (plan-items.ts).
+ * and start month in their dashboard cells, plan entries in their items' rows (plan-items.ts), the
+ * single inputs of the Departments, Channels and Tools sheets in their named cells.
  */
 import {
   CONTEXT_THRESHOLDS,
@@ -13,6 +14,7 @@ import {
 import { monthSerial } from "../months";
 import { cell, cellPosition } from "./formulas";
 import { NAMES, planSheetKey } from "./layout";
+import { placedValue } from "./input-cells";
 import { findPlanItems } from "./plan-items";
 import { TEMPLATE_LABELS } from "./labels";
 import {
@@ -35,7 +37,7 @@ class Cells {
     return v === undefined ? "" : String(v);
   }
   /** The cell at `ref` with this value and no formula (undefined: empty), its format and style kept. */
-  set(ref: string, value: string | number | undefined): void {
+  set(ref: string, value: string | number | boolean | undefined): void {
     const was = this.byRef.get(ref);
     this.byRef.set(ref, {
       ref,
@@ -90,7 +92,7 @@ export function placeSettings(
   /** Values for the cells of a name, in order; undefined leaves a cell as described, null empties it. */
   const put = (
     name: string,
-    values: readonly (number | null | undefined)[],
+    values: readonly (number | string | boolean | null | undefined)[],
   ): void => {
     const n = names.get(name);
     if (!n) return;
@@ -120,6 +122,8 @@ export function placeSettings(
   if (settings.minShare !== undefined) put(NAMES.minShare, [settings.minShare]);
   if (settings.startMonth)
     put(NAMES.startMonth, [monthSerial(settings.startMonth)]);
+  for (const [name, value] of settings.cells ?? [])
+    put(name, [placedValue(name, value, options.language)]);
   placePlan(sheets, settings, options);
   return {
     ...spec,

@@ -233,7 +233,17 @@ export interface UserSettings {
   /** The month the company counts as its month 1, "YYYY-MM" (where the template has Scale_StartMonth). */
   readonly startMonth?: string;
   readonly plan?: readonly PlanEntry[];
+  /**
+   * What the user typed in single input cells of the Departments, Channels and Tools sheets (a
+   * change KPI's baseline, a channel's name, a tool's owner...), by the cell's name; placed where
+   * the new workbook's name points.
+   */
+  readonly cells?: ReadonlyMap<string, CarriedValue>;
 }
+
+/** A single input's value as a rebuild carries it: what the cell held, or a word of its list by its place (input-cells.ts). */
+export type CarriedValue =
+  string | number | boolean | { readonly choice: number };
 
 export interface TemplateOptions {
   readonly language: Language;

@@ -106,6 +106,8 @@ export interface TrackerRead {
   readonly typedOver: number;
   /** The Budget sheet's typed values (product.md 12), counted beside the actuals. */
   readonly budgetValues: number;
+  /** Single inputs of the Departments, Channels and Tools sheets (a baseline, a channel's name, a tool's owner...). */
+  readonly cells: number;
   readonly thresholds: number;
   readonly planEntries: number;
 }

@@ -187,6 +187,7 @@ export function InsertView({ host, t, language, tracker: found }: Props) {
         values: 0,
         typedOver: 0,
         budgetValues: 0,
+        cells: 0,
         thresholds: 0,
         planEntries: 0,
       });
@@ -211,6 +212,7 @@ export function InsertView({ host, t, language, tracker: found }: Props) {
       values: carried.values,
       typedOver: carried.typedOver,
       budgetValues: carried.budgetValues,
+      cells: carried.cells,
       thresholds: carried.thresholds,
       planEntries: carried.planEntries,
     });
@@ -245,6 +247,7 @@ export function InsertView({ host, t, language, tracker: found }: Props) {
               monthLabel(tracker.options.firstMonth, language),
               tracker.values,
               tracker.budgetValues,
+              tracker.cells,
               tracker.thresholds,
               tracker.planEntries,
             )}
