@@ -50,6 +50,7 @@ export type {
   RefreshResult,
 } from "./operations";
 export type { UnusualCell } from "./refresh/plan";
+export type { DepartmentFlag, DepartmentLevels } from "./refresh/seed-sheets";
 export type {
   ImportCell,
   ImportPlan,

@@ -6,6 +6,7 @@ import { DASHBOARD, NAMES, RISKS, TRACKING, VARIANCE_ROWS, cellPosition, columnL
 import { unusualSentence } from "../../src/taskpane/format";
 import { RangeRead, TemplateSnapshot, planRefresh } from "../../src/officejs/refresh/plan";
 import type { Address } from "../../src/core/template/formulas";
+import type { SeedSheetSnapshot } from "../../src/officejs/refresh/seed-sheets";
 
 const months = 12;
 const at = (row: number, col = monthColumn(1), last = monthColumn(months)): Address => ({ sheet: "Tracking", start: { col, row }, end: { col: last, row } });
@@ -17,6 +18,21 @@ const VARIANCE_CELLS = [VARIANCE_ROWS[0], VARIANCE_ROWS[VARIANCE_ROWS.length - 1
   const { col, row } = cellPosition(ref.replace(/\$/g, ""));
   return cellAt("Scale Dashboard", col, row);
 });
+
+const DESCRIBED = describeWorkbook({ language: "en", company: "A", currency: "USD", firstMonth: "2026-01", months });
+
+/** The Departments, Channels and Tools sheets' names where the description puts them (product.md 13). */
+const SEED_SHEETS_READ: SeedSheetSnapshot[] = (["departments", "channels", "tools"] as const).map((key) => ({
+  key,
+  names: new Map(
+    DESCRIBED.names
+      .filter((n) => n.sheet === key)
+      .map((n) => {
+        const [a, b = a] = n.ref.replace(/\$/g, "").split(":").map(cellPosition);
+        return [n.name, { sheet: key, start: a, end: b }];
+      }),
+  ),
+}));
 
 /** The snapshot a freshly inserted 12-month template gives, with `typed` numbers in its rows. */
 function snapshot(typed: Record<string, (number | null)[]>, extra: Partial<TemplateSnapshot> = {}): TemplateSnapshot {
@@ -33,6 +49,8 @@ function snapshot(typed: Record<string, (number | null)[]>, extra: Partial<Templ
     dashboardVariances: VARIANCE_CELLS,
     groupFlags: [0, 1, 2, 3].map((g) => cellAt("Risks", RISKS.columns.flag, RISKS.groupRow(g))),
     overrides: parseOverrides([]),
+    seedSheets: SEED_SHEETS_READ,
+    seedContext: { language: "en", trackingMonths: months, inserted: 0 },
     ...extra,
   };
 }
@@ -86,4 +104,31 @@ test("unusual typed values (product.md 11): a CAC typed in thousands among dolla
   expect(unusualSentence(plan.unusual[0], "es")).toContain("feb 2026");
   // A derived row's cells are Excel's results (typed over or not): refresh lists the input rows' values.
   expect(planRefresh(snapshot({ arr: [1, 1_000, 1] })).unusual).toEqual([]);
+});
+
+test("a tracker made before the Departments, Channels and Tools sheets: the other sheets' rules, nothing for those, nothing left alone", () => {
+  const plan = planRefresh(snapshot({}, { seedSheets: [] }));
+  const others = DESCRIBED.rules.filter((r) => !["departments", "channels", "tools"].includes(r.sheet));
+  expect(plan.rules.length).toBe(others.length);
+  expect(plan.leftAlone).toEqual([]);
+});
+
+test("a Departments sheet with a row the user inserted above its rows: its colours are left as they are (the description's cells would be the wrong ones); Channels and Tools are refreshed", () => {
+  const moved: SeedSheetSnapshot[] = SEED_SHEETS_READ.map((s) =>
+    s.key !== "departments" ? s : { ...s, names: new Map([...s.names].map(([n, a]) => [n, { ...a, start: { ...a.start, row: a.start.row + 1 }, end: { ...a.end, row: a.end.row + 1 } }])) },
+  );
+  const plan = planRefresh(snapshot({}, { seedSheets: moved }));
+  expect(plan.leftAlone).toEqual(["departments"]);
+  expect(plan.rules.filter((r) => r.sheet === "departments")).toEqual([]);
+  for (const key of ["channels", "tools"]) expect(plan.rules.filter((r) => r.sheet === key)).toEqual(DESCRIBED.rules.filter((r) => r.sheet === key));
+});
+
+test("a month inserted on Tracking: the Departments and Channels rules cover the months they will have once refresh has inserted it there too", () => {
+  const longer = describeWorkbook({ language: "en", company: "A", currency: "USD", firstMonth: "2026-01", months: months + 1 });
+  const plan = planRefresh(snapshot({}, { seedContext: { language: "en", trackingMonths: months + 1, inserted: 1 } }));
+  for (const key of ["departments", "channels"]) {
+    const rules = longer.rules.filter((r) => r.sheet === key);
+    expect(rules.length).toBeGreaterThan(0);
+    expect(plan.rules.filter((r) => r.sheet === key)).toEqual(rules);
+  }
 });

@@ -34,8 +34,10 @@ import {
 import { inputSheetIds, planCompletions, snapshotOf } from "./snapshot";
 import { overridesFrom } from "./thresholds";
 import { rebuildSheet, writeFlags } from "./write";
+import { DepartmentLevels } from "./seed-sheets";
 
 export type { FlaggedCell, OutOfRangeCell, UnusualCell } from "./plan";
+export type { DepartmentFlag, DepartmentLevels } from "./seed-sheets";
 
 export interface RefreshResult {
   /** Per phase P1..P4, its plan completion (done ÷ not dropped); null where every item is dropped or the sheet is gone. */
@@ -61,6 +63,13 @@ export interface RefreshResult {
   inputSheetIds: string[];
   /** Sheets whose conditional formats Excel could not read: left as they were; rebuildSheetFlags can redo them. */
   unreadableSheets: string[];
+  /**
+   * The Departments sheet's levels as of the reporting month (product.md 13): each function's
+   * worst, and the KPIs not OK. Undefined on a tracker made before the sheet.
+   */
+  departments?: DepartmentLevels;
+  /** Departments, Channels or Tools sheets whose names moved (rows or columns inserted): their colours are left as they were. */
+  sheetsLeftAlone: string[];
 }
 
 /** What refresh and rebuild both start from: the template read, its sheets and the rules planned for it. */
@@ -109,10 +118,16 @@ export async function refreshRiskFlags(
     sheets,
     plan,
   } = await prepare(context, true);
-  const pendingMonths = await readInsertedMonths(context, reads, sheets);
+  const pendingMonths = await readInsertedMonths(
+    context,
+    reads,
+    sheets,
+    plan.leftAlone,
+  );
   const rules = await readSheetRules(context, sheets);
   const written = [...sheets].filter(
-    ([key]) => rules.rules.get(key) !== undefined,
+    ([key]) =>
+      rules.rules.get(key) !== undefined && !plan.leftAlone.includes(key),
   );
   const unreadable = unreadableOf(sheets, rules.rules);
   const wrote = await writeFlags(
@@ -135,6 +150,11 @@ export async function refreshRiskFlags(
     syncs: readSyncs + (pendingMonths ? 1 : 0) + rules.syncs + wrote.syncs,
     inputSheetIds: inputSheetIds(reads, sheets),
     unreadableSheets: unreadable,
+    departments: plan.departments,
+    sheetsLeftAlone: plan.leftAlone.flatMap((key) => {
+      const read = sheets.get(key);
+      return read ? [read.sheet.name] : [];
+    }),
   };
 }
 

@@ -32,6 +32,12 @@ import {
   workingRowsBelowLastGroup,
 } from "./months-plan";
 import { Reads, SheetRead, present } from "./read";
+import {
+  MONTH_ROW_NAME,
+  describedMonthFormulas,
+  seedSheetNames,
+  startOf,
+} from "./seed-sheets";
 
 /** The month block as refresh read it through the names: the month headers, where the template's rows are now. */
 export interface MonthBlock {
@@ -45,8 +51,17 @@ export interface MonthBlock {
   readonly rows: TemplateRows;
 }
 
-/** The Budget sheet's month block and what it gets for the months inserted on Tracking. */
-export interface BudgetMonths {
+/** Month t's cells on a sheet that follows Tracking's months, as its builder writes them (budget.ts budgetMonthFormulas). */
+export type MonthFormulas = (
+  trackingSheet: string,
+  t: number,
+) => readonly { row: number; formula: string }[];
+
+/**
+ * A sheet with Tracking's months (Budget; Departments and Channels, product.md 13) and what it
+ * gets for the months inserted on Tracking.
+ */
+export interface FollowingMonths {
   readonly sheet: Excel.Worksheet;
   readonly protection: Excel.WorksheetProtection;
   /** 1-based column of its first month. */
@@ -54,13 +69,16 @@ export interface BudgetMonths {
   /** Tracking's sheet name, which the new headers read. */
   readonly trackingSheet: string;
   readonly plan: BudgetMonthsPlan;
+  /** Its new months' cells; none where its builder gives no such function (the columns go in without formulas). */
+  readonly formulas?: MonthFormulas;
 }
 
 export interface PendingMonths {
   readonly block: MonthBlock;
   readonly inserted: readonly number[];
   readonly columns: ReadonlyMap<number, Excel.Range>;
-  readonly budget?: BudgetMonths;
+  /** Budget, then Departments and Channels, where they get columns. */
+  readonly following: readonly FollowingMonths[];
 }
 
 /** Rows `from`..`to` (0-based from the header row) of month `offset`; the whole column by default. */
@@ -88,7 +106,7 @@ export function queueInsertedMonthsRead(
   const columns = new Map(
     offsets.map((k) => [k, cellsOf(block, k).load("formulas")]),
   );
-  return { block, inserted, columns };
+  return { block, inserted, columns, following: [] };
 }
 
 const read = (pending: PendingMonths, offset: number): MonthColumnRead => ({
@@ -111,9 +129,9 @@ export function queueFormulaCopies(pending: PendingMonths): {
     block.rows,
     block.headerFormulas.length,
   );
-  // Budget first: where Excel stops before Tracking's new months get their headers, the next
-  // refresh finds them new again; its width then says whether the Budget columns went in.
-  if (pending.budget) queueBudgetMonths(pending.budget);
+  // The other sheets first: where Excel stops before Tracking's new months get their headers, the
+  // next refresh finds them new again; each sheet's width then says whether its columns went in.
+  for (const following of pending.following) queueFollowingMonths(following);
   for (const c of copies)
     cellsOf(block, c.target, c.from, c.to).copyFrom(
       cellsOf(block, c.source, c.from, c.to),
@@ -130,24 +148,26 @@ export function queueFormulaCopies(pending: PendingMonths): {
 }
 
 /**
- * The Budget sheet's columns for the months inserted on Tracking: whole columns inserted with
+ * A following sheet's columns for the months inserted on Tracking: whole columns inserted with
  * Range.insert(InsertShiftDirection.right) (ExcelApi 1.1), which moves every cell to their right,
- * typed budget values included, and adjusts the formulas and names that refer to them as a user's
+ * typed values included, and adjusts the formulas and names that refer to them as a user's
  * insert does ("Formulas with cell references automatically adjust after insertion":
  * https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-insert,
  * https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-insert-member(1)).
- * Then each new month's header and derived rows as the description writes them; null elsewhere
+ * Then each new month's header and computed rows as the description writes them; null elsewhere
  * leaves a cell as it is (Range.formulas).
  */
-function queueBudgetMonths(budget: BudgetMonths): void {
-  const { sheet, firstColumn, plan } = budget;
+function queueFollowingMonths(following: FollowingMonths): void {
+  const { sheet, firstColumn, plan, formulas } = following;
   const letter = (offset: number) => columnLetter(firstColumn + offset);
   for (const run of plan.inserts)
     sheet
       .getRange(`${letter(run.at)}:${letter(run.at + run.count - 1)}`)
       .insert(Excel.InsertShiftDirection.right);
+  if (!formulas) return;
   for (const offset of plan.formulas) {
-    const cells = budgetMonthFormulas(budget.trackingSheet, offset + 1);
+    const cells = formulas(following.trackingSheet, offset + 1);
+    if (cells.length === 0) continue;
     const top = Math.min(...cells.map((c) => c.row));
     const bottom = Math.max(...cells.map((c) => c.row));
     const column: (string | null)[][] = Array.from(
@@ -161,42 +181,89 @@ function queueBudgetMonths(budget: BudgetMonths): void {
   }
 }
 
-/** What the Budget sheet gets for the months inserted on Tracking; undefined where it has none or needs nothing. */
-function budgetMonthsOf(
-  reads: Reads,
+/** Where a following sheet's months are as read (one of its month rows by name), and whether its cells are where the template put them. */
+interface FollowingBlock {
+  readonly row: Excel.Range | undefined;
+  readonly firstColumn: number;
+  readonly inPlace: boolean;
+  readonly formulas?: MonthFormulas;
+}
+
+/** What a following sheet gets for the months inserted on Tracking; undefined where it has none or needs nothing. */
+function followingMonthsOf(
+  block: FollowingBlock,
   inserted: readonly number[],
   trackingMonths: number,
   trackingSheet: string,
-  trackingInPlace: boolean,
-): BudgetMonths | undefined {
-  const [first, last] = reads.budgetRows;
-  if (!present(first) || !present(last)) return undefined;
-  const [top, bottom] = [
-    parseAddress(first.address),
-    parseAddress(last.address),
-  ];
-  // The new months' formulas are the description's, for the template's positions on both sheets:
-  // written only where both sheets still have them (else the columns go in without formulas).
-  const rowsInPlace =
-    trackingInPlace &&
-    top.start.col === BUDGET.columns.firstMonth &&
-    top.start.row === trackingRow(TIMELINE_ROWS[0].key) &&
-    bottom.start.row ===
-      trackingRow(TIMELINE_ROWS[TIMELINE_ROWS.length - 1].key);
+): FollowingMonths | undefined {
+  const { row } = block;
+  if (!present(row)) return undefined;
+  const months = parseAddress(row.address);
   const plan = planBudgetMonths(inserted, trackingMonths, {
-    months: top.end.col - top.start.col + 1,
-    rowsInPlace,
+    months: months.end.col - months.start.col + 1,
+    rowsInPlace: block.inPlace && months.start.col === block.firstColumn,
   });
   if (plan.inserts.length === 0) return undefined;
-  // Reached only now, through a name that exists: a tracker from before the budget has no Budget sheet to reach.
-  const sheet = first.worksheet.load("name");
+  // Reached only now, through a name that exists: a tracker from before the sheet has none to reach.
+  const sheet = row.worksheet.load("name");
   return {
     sheet,
     protection: sheet.protection.load("protected"),
-    firstColumn: top.start.col,
+    firstColumn: months.start.col,
     trackingSheet,
     plan,
+    formulas: block.formulas,
   };
+}
+
+/** The Budget sheet's month block: its first and last timeline rows where the template puts them. */
+function budgetBlock(reads: Reads, trackingInPlace: boolean): FollowingBlock {
+  const [first, last] = reads.budgetRows;
+  // The new months' formulas are the description's, for the template's positions on both sheets:
+  // written only where both sheets still have them (else the columns go in without formulas).
+  const inPlace =
+    trackingInPlace &&
+    present(first) &&
+    present(last) &&
+    parseAddress(first.address).start.row ===
+      trackingRow(TIMELINE_ROWS[0].key) &&
+    parseAddress(last.address).start.row ===
+      trackingRow(TIMELINE_ROWS[TIMELINE_ROWS.length - 1].key);
+  return {
+    row: present(last) ? first : undefined,
+    firstColumn: BUDGET.columns.firstMonth,
+    inPlace,
+    formulas: budgetMonthFormulas,
+  };
+}
+
+/**
+ * The Departments and Channels sheets' month blocks (product.md 13: "the timeline's months"),
+ * through one of their month rows; in place unless the plan leaves them alone. A new month gets
+ * the description's cells for it (its header reads Tracking's, its computed rows).
+ */
+function seedBlocks(
+  reads: Reads,
+  leftAlone: readonly SheetKey[],
+  trackingInPlace: boolean,
+  trackingMonths: number,
+): FollowingBlock[] {
+  return (["departments", "channels"] as const).flatMap((key) => {
+    const rowName = MONTH_ROW_NAME[key];
+    const described = seedSheetNames()
+      .get(key)
+      ?.find((n) => n.name === rowName);
+    if (!rowName || !described) return [];
+    return [
+      {
+        row: reads.seedSheets.get(key)?.names.get(rowName),
+        firstColumn: startOf(described.ref).col,
+        inPlace: trackingInPlace && !leftAlone.includes(key),
+        formulas: (trackingSheet: string, t: number) =>
+          describedMonthFormulas(key, trackingMonths, trackingSheet, t),
+      },
+    ];
+  });
 }
 
 /** Months inserted as columns: their cells and their neighbours' read in a sync of their own; undefined when there are none. */
@@ -204,6 +271,7 @@ export async function readInsertedMonths(
   context: Excel.RequestContext,
   reads: Reads,
   sheets: ReadonlyMap<SheetKey, SheetRead>,
+  leftAlone: readonly SheetKey[] = [],
 ): Promise<PendingMonths | undefined> {
   const tracking = sheets.get("tracking");
   if (
@@ -235,23 +303,36 @@ export async function readInsertedMonths(
     }),
   });
   if (!pending) return undefined;
-  const budget = budgetMonthsOf(
-    reads,
-    pending.inserted,
-    months.end.col - months.start.col + 1,
-    tracking.sheet.name,
+  const trackingInPlace =
     months.start.col === TRACKING_COLUMNS.firstMonth &&
-      months.start.row === TRACKING.headerRow,
-  );
+    months.start.row === TRACKING.headerRow;
+  const following = [
+    budgetBlock(reads, trackingInPlace),
+    ...seedBlocks(
+      reads,
+      leftAlone,
+      trackingInPlace,
+      months.end.col - months.start.col + 1,
+    ),
+  ].flatMap((block) => {
+    const f = followingMonthsOf(
+      block,
+      pending.inserted,
+      months.end.col - months.start.col + 1,
+      tracking.sheet.name,
+    );
+    return f ? [f] : [];
+  });
   try {
     await context.sync();
   } catch (e) {
     throw toWorkbookError(e);
   }
-  if (budget?.protection.protected)
+  const locked = following.find((f) => f.protection.protected);
+  if (locked)
     throw new WorkbookError(
       "protected",
-      `The sheet ${budget.sheet.name} is protected.`,
+      `The sheet ${locked.sheet.name} is protected.`,
     );
-  return budget ? { ...pending, budget } : pending;
+  return { ...pending, following };
 }

@@ -37,6 +37,12 @@ import {
   trackingLevelRules,
 } from "../../core/template";
 import { Address, cell, cellAddress, parseAddress } from "../../core/address";
+import {
+  DepartmentLevels,
+  SeedSheetContext,
+  SeedSheetSnapshot,
+  seedSheetRules,
+} from "./seed-sheets";
 
 export interface FlaggedCell {
   /** The month cell the value is from, e.g. Tracking!R7 */
@@ -108,6 +114,11 @@ export interface TemplateSnapshot {
   /** Risk_<group>_Flag cells on the Risks sheet. */
   readonly groupFlags: readonly Address[];
   readonly overrides: Overrides;
+  /** The Departments, Channels and Tools sheets that exist (product.md 13), and what their months depend on. */
+  readonly seedSheets?: readonly SeedSheetSnapshot[];
+  readonly seedContext?: SeedSheetContext;
+  /** The levels the Departments sheet shows, where it exists. */
+  readonly departments?: DepartmentLevels;
 }
 
 export interface Plan {
@@ -118,9 +129,24 @@ export interface Plan {
   flagged: FlaggedCell[];
   outOfRange: OutOfRangeCell[];
   unusual: UnusualCell[];
+  /** Sheets whose rules refresh leaves as they are (their names moved: the description's cells would be the wrong ones). */
+  leftAlone: SheetKey[];
+  departments?: DepartmentLevels;
 }
 
 const ref = cell;
+
+/** The Departments, Channels and Tools sheets' rules: the description's, where each sheet is where it put it. */
+function seedRules(s: TemplateSnapshot, plan: Plan): ConditionalRule[] {
+  if (!s.seedContext) return [];
+  const at = s.seedContext;
+  return (s.seedSheets ?? []).flatMap((sheet) => {
+    const rules = seedSheetRules(sheet, at);
+    if (rules) return rules;
+    plan.leftAlone.push(sheet.key);
+    return [];
+  });
+}
 
 /** The Tracking sheet's colours, for the rows and months the names cover now. */
 function trackingRules(s: TemplateSnapshot): ConditionalRule[] {
@@ -354,7 +380,10 @@ export function planRefresh(s: TemplateSnapshot): Plan {
     flagged: [],
     outOfRange: [],
     unusual: [],
+    leftAlone: [],
+    departments: s.departments,
   };
+  plan.rules.push(...seedRules(s, plan));
   const bad = checkRanges(s, plan);
   plan.unusual = findUnusual(s, bad);
   judgeReportingMonth(s, plan, bad);

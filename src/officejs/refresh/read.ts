@@ -13,6 +13,7 @@ import {
   RISK_INDICATORS,
 } from "../../core/catalog";
 import { TIMELINE_ROWS } from "../../core/timeline";
+import { DEPARTMENT_KPIS } from "../../core/department-kpis";
 import {
   NAMES,
   PLAN,
@@ -21,6 +22,12 @@ import {
   VARIANCE_ROWS,
 } from "../../core/template";
 import { rangeNameTest } from "../names";
+import {
+  DEPARTMENT_FUNCTIONS,
+  SEED_SHEETS,
+  SeedSheetKey,
+  seedSheetNames,
+} from "./seed-sheets";
 import { WorkbookError, WorkbookErrorCode, toWorkbookError } from "../errors";
 import {
   SheetRules,
@@ -119,6 +126,46 @@ export interface Reads {
   contextThresholds: (Excel.Range | undefined)[];
   /** The Budget sheet's first and last timeline rows (Budget_<key>; a tracker from before the budget has none): its months, where its rows are. */
   budgetRows: readonly [Excel.Range | undefined, Excel.Range | undefined];
+  /** The Departments, Channels and Tools sheets through the description's names on them (a tracker from before them has none). */
+  seedSheets: Map<SeedSheetKey, SeedSheetReads>;
+}
+
+/** One of the three sheets of product.md 13: every name the description puts there, and the sheet through the first that exists. */
+export interface SeedSheetReads {
+  /** In the description's order; values too for the Departments sheet's levels (Dept_<fn>_Level, Dept_<id>_Flag). */
+  names: Map<string, Excel.Range | undefined>;
+  read?: SheetRead;
+}
+
+/** The Departments sheet's level cells, whose values the pane lists. */
+const LEVEL_NAMES: ReadonlySet<string> = new Set([
+  ...DEPARTMENT_FUNCTIONS.map(NAMES.departmentLevel),
+  ...DEPARTMENT_KPIS.map((k) => NAMES.departmentFlag(k.id)),
+]);
+
+function queueSeedSheets(
+  context: Excel.RequestContext,
+  existing: Existing,
+  withRules: boolean,
+): Map<SeedSheetKey, SeedSheetReads> {
+  const all = seedSheetNames();
+  return new Map(
+    SEED_SHEETS.map((key) => {
+      const names = new Map(
+        (all.get(key) ?? []).map((n) => [
+          n.name,
+          named(
+            context,
+            n.name,
+            LEVEL_NAMES.has(n.name) ? "values,address" : "address",
+            existing,
+          ),
+        ]),
+      );
+      const anchor = anchorOf([...names.values()], existing);
+      return [key, { names, read: sheetRead(anchor, withRules) }];
+    }),
+  );
 }
 
 /** A sheet's anchor: its first name's range, or (names listed first) the first existing one. */
@@ -234,12 +281,18 @@ function queueReads(
       named(context, NAMES.contextThreshold(c.id), "values,address", existing),
     ),
     budgetRows: [budgetRows[0], budgetRows[1]],
+    seedSheets: queueSeedSheets(context, existing, withRules),
   };
 }
 
 /** A sheet whose anchor name is gone while others remain was read through nothing: read again. */
 function anchorsMissing(reads: Reads): boolean {
-  return !present(reads.groupFlags[0]) && reads.groupFlags.some(present);
+  const missing = (ranges: (Excel.Range | undefined)[]) =>
+    !present(ranges[0]) && ranges.some(present);
+  return (
+    missing(reads.groupFlags) ||
+    [...reads.seedSheets.values()].some((s) => missing([...s.names.values()]))
+  );
 }
 
 /** The template as one read shows it, and how many syncs that took. */
@@ -321,6 +374,9 @@ export function sheetsByKey(reads: Reads): Map<SheetKey, SheetRead> {
     sheets.set("tracking", reads.tracking);
   if (reads.risks && reads.groupFlags.some(present))
     sheets.set("risks", reads.risks);
+  for (const [key, seed] of reads.seedSheets)
+    if (seed.read && [...seed.names.values()].some(present))
+      sheets.set(key, seed.read);
   return sheets;
 }
 

@@ -10,6 +10,14 @@ import { planItemRows } from "../../core/template/plan";
 import { languageOfLabel } from "../../core/template/labels";
 import { isFormula } from "../cells";
 import { TemplateSnapshot } from "./plan";
+import { insertedMonths } from "./months-plan";
+import {
+  DEPARTMENT_FUNCTIONS,
+  SeedSheetSnapshot,
+  departmentLevels,
+} from "./seed-sheets";
+import { DEPARTMENT_KPIS } from "../../core/department-kpis";
+import { NAMES } from "../../core/template";
 import { Reads, SheetRead, present } from "./read";
 
 /** What was read, as plain data for the plan. */
@@ -65,6 +73,47 @@ export function snapshotOf(
       .filter(present)
       .map((r) => parseAddress(r.address)),
     overrides,
+    ...seedSheetsOf(reads),
+  };
+}
+
+/** The Departments, Channels and Tools sheets as read, the timeline they follow, and the Departments sheet's levels. */
+function seedSheetsOf(
+  reads: Reads,
+): Pick<TemplateSnapshot, "seedSheets" | "seedContext" | "departments"> {
+  const seedSheets: SeedSheetSnapshot[] = [];
+  for (const [key, seed] of reads.seedSheets) {
+    const names = new Map<string, ReturnType<typeof parseAddress>>();
+    for (const [name, range] of seed.names)
+      if (present(range)) names.set(name, parseAddress(range.address));
+    if (names.size > 0) seedSheets.push({ key, names });
+  }
+  const departments = reads.seedSheets.get("departments")?.names;
+  const valueOf = (name: string) => {
+    const range = departments?.get(name);
+    return present(range) ? range : undefined;
+  };
+  const levels = new Map<string, unknown>();
+  for (const fn of DEPARTMENT_FUNCTIONS) {
+    const range = valueOf(NAMES.departmentLevel(fn));
+    if (range) levels.set(fn, range.values[0]?.[0]);
+  }
+  const flags = new Map<string, { address: string; value: unknown }>();
+  for (const k of DEPARTMENT_KPIS) {
+    const range = valueOf(NAMES.departmentFlag(k.id));
+    if (range)
+      flags.set(k.id, { address: range.address, value: range.values[0]?.[0] });
+  }
+  return {
+    seedSheets,
+    seedContext: present(reads.months)
+      ? {
+          language: planLanguage(reads.planLabels[0]) ?? "en",
+          trackingMonths: reads.months.values[0].length,
+          inserted: insertedMonths(reads.months.formulas[0]).length,
+        }
+      : undefined,
+    departments: departmentLevels(levels, flags),
   };
 }
 
@@ -95,7 +144,8 @@ export const inputSheetIds = (
   sheets: ReadonlyMap<SheetKey, SheetRead>,
 ): string[] => [
   ...[...sheets]
-    .filter(([key]) => key !== "risks")
+    // The Risks and Tools sheets' cells are not read for the levels.
+    .filter(([key]) => key !== "risks" && key !== "tools")
     .map(([, read]) => read.sheet.id),
   ...(reads.thresholdsSheet ? [reads.thresholdsSheet.id] : []),
 ];

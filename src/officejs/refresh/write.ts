@@ -45,11 +45,13 @@ export async function writeFlags(
   const failed = (e: unknown) =>
     afterFailedWrite(context, written, unreadable, plan, e);
   let syncs = 0;
-  for (const [key, { sheet }] of written)
-    addRules(rulesFor(plan, key), () => sheet);
+  // The months first: a column inserted inside a rule's cells widens it (as a user's insert does),
+  // so rules planned for the sheets' months after the insert go in after it.
   const monthsCompleted = pendingMonths
     ? queueFormulaCopies(pendingMonths).months
     : [];
+  for (const [key, { sheet }] of written)
+    addRules(rulesFor(plan, key), () => sheet);
   const reread = new Map(
     written.map(([key, read]) => [
       key,
