@@ -1,7 +1,8 @@
 import { CASH_BALANCE, PHASE_METRICS, RISK_INDICATORS } from "../../src/core/catalog";
 import { describeWorkbook, trackingRow, TRACKING_COLUMNS, cellPosition } from "../../src/core/template";
 import { rowOf } from "../../src/core/timeline";
-import { formatMeasure, formatShare, rangeProblem, unusualSentence } from "../../src/taskpane/format";
+import { formatMeasure, formatSheetInput, formatShare, rangeProblem, unusualSentence } from "../../src/taskpane/format";
+import { sheetInputOf } from "../../src/core/sheet-inputs";
 
 const measure = (id: string) => [...PHASE_METRICS, ...RISK_INDICATORS, CASH_BALANCE].find((m) => m.id === id || ("qualifiedId" in m && m.qualifiedId === id))!;
 
@@ -70,5 +71,18 @@ describe("a value its measure cannot take, in the pane's language (the core word
     expect(rangeProblem("churned_mrr", -5, "en")).toBe("churned_mrr must be at least 0; got -5.");
     const unusual = { address: "Seguimiento!R9", key: "expansion_mrr", measureId: "expansion_mrr", month: "2026-03", value: 50_000, previous: { month: "2026-02", value: 5_000 }, next: { month: "2026-04", value: 5_200 }, size: "large" as const };
     expect(unusualSentence(unusual, "es")).toMatch(/^MRR de expansión/);
+  });
+});
+
+describe("formatSheetInput: a Departments or Channels value as the pane's preview shows it (a percent for a rate, a multiple, or a number)", () => {
+  const input = (key: string) => sheetInputOf(key)!;
+  test.each([
+    [0.35, "sales.win_rate", "en", "35%"],
+    [0.35, "sales.win_rate", "es", "35\u00a0%"],
+    [2.5, "sales.productivity", "en", "2.5x"],
+    [5_000, "channel.paid_advertising.spend", "en", "5,000"],
+    [45.5, "sales.cycle_days", "es", "45,5"],
+  ] as const)("%p %s (%s) -> %s", (value, key, language, shown) => {
+    expect(formatSheetInput(value, input(key), language)).toBe(shown);
   });
 });

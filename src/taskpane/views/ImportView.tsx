@@ -12,7 +12,12 @@ import {
 } from "@fluentui/react-components";
 import { splitAddress } from "../../core/address";
 import { Cell, isBlank } from "../../core/cell";
-import type { ImportCell, ImportPreview, ImportTarget } from "../../officejs";
+import type {
+  ImportCell,
+  ImportPlan,
+  ImportPreview,
+  ImportTarget,
+} from "../../officejs";
 import {
   ImportChangedError,
   ImportIncompleteError,
@@ -30,6 +35,7 @@ import { Live } from "../feedback";
 import { Busy, useAttempt } from "../run";
 import { formatMeasure, formatMonth, formatSheetInput } from "../format";
 import { isSheetInputRow } from "../../core/importer";
+import { SHEET_NAMES } from "../../core/template/sheet-names";
 
 /** The preview shows this many cells; the rest are counted. */
 const PREVIEW_ROWS = 20;
@@ -49,6 +55,16 @@ export default function ImportView({ host, t, language }: ViewProps) {
   const { busy, running, error, attempt } = useAttempt(main, () =>
     setWrote(undefined),
   );
+  /** The sheets a plan writes: the one imported into, and the Departments or Channels sheet where its rows go there ("Tracking / Departments"). */
+  const sheetsOf = (p: ImportPlan) =>
+    [
+      t.import.sheets[p.target],
+      ...(["departments", "channels"] as const)
+        .filter((s) =>
+          p.cells.some((c) => isSheetInputRow(c.row) && c.row.sheet === s),
+        )
+        .map((s) => SHEET_NAMES[language][s]),
+    ].join(" / ");
   const read = (mapping = chosen) =>
     attempt(t.import.reading, async () => {
       setPreview(undefined);
@@ -60,11 +76,7 @@ export default function ImportView({ host, t, language }: ViewProps) {
       try {
         const result = await host.writeImport(p.plan, replaceTyped);
         setWrote(
-          t.import.wrote(
-            result.written,
-            result.keptTyped,
-            t.import.sheets[p.plan.target],
-          ),
+          t.import.wrote(result.written, result.keptTyped, sheetsOf(p.plan)),
         );
       } finally {
         // Written, refused or stopped part-way: the preview no longer says what a write would do.
@@ -88,7 +100,7 @@ export default function ImportView({ host, t, language }: ViewProps) {
   const content = (c: ImportCell, v: Cell) =>
     isBlank(v) ? t.import.emptyCell : shown(c, v);
   const plan = preview?.plan;
-  const sheet = t.import.sheets[plan?.target ?? target];
+  const sheet = plan ? sheetsOf(plan) : t.import.sheets[target];
   /** Another sheet to import into: the preview read for the other one no longer says what a write would do. */
   const chooseTarget = (next: ImportTarget) => {
     setTarget(next);
