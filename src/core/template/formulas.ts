@@ -68,10 +68,11 @@ export const atTarget = (value: string, target: string, direction: Direction) =>
   compare(value, direction === "higher" ? ">" : "<", target, true);
 
 /**
- * A threshold cell that is empty or 0 switches its check off (product.md section 4). N() reads an
- * empty cell and text as 0, in Excel, LibreOffice, Gnumeric and HyperFormula alike.
+ * A threshold cell that is empty or 0 switches its check off (product.md section 4). SUM() reads an
+ * empty cell and text as 0 in Excel, LibreOffice, Gnumeric and HyperFormula alike; N() would too,
+ * but Gnumeric (1.12.55) gives #NUM! for N() of an empty cell.
  */
-const isOff = (ref: string) => `N(${ref})=0`;
+const isOff = (ref: string) => `SUM(${ref})=0`;
 
 const sideOf = (rule: LevelRule) => (rule.direction === "higher" ? ">" : "<");
 
@@ -378,8 +379,9 @@ export function phaseReachedFormula(
   scores: readonly string[],
   minShare: string,
 ): string {
-  // An empty, 0 or negative share (a pasted value skips the cell's validation) is 100%, as refresh reads it.
-  const share = `IF(N(${minShare})>0,${minShare},1)-${RELATIVE_TOLERANCE}`;
+  // An empty, 0 or negative share (a pasted value skips the cell's validation) is 100%, as refresh
+  // reads it. SUM, not N: Gnumeric gives #NUM! for N() of an empty cell (isOff).
+  const share = `IF(SUM(${minShare})>0,${minShare},1)-${RELATIVE_TOLERANCE}`;
   // Phase 1 innermost, phase 4 outermost: the highest phase that qualifies wins.
   const reached = scores.reduce(
     (otherwise, score, i) =>
