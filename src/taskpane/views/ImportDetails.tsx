@@ -19,7 +19,7 @@ import { SECTIONS, TIMELINE_ROWS } from "../../core/timeline";
 import { SHEET_INPUT_KEYS, sheetInputOf } from "../../core/sheet-inputs";
 import { SHEET_NAMES } from "../../core/template/sheet-names";
 import { TEMPLATE_LABELS } from "../../core/template/labels";
-import type { ImportPlan } from "../../officejs";
+import type { ImportPlan, ImportTarget } from "../../officejs";
 import type { Strings } from "../strings";
 import { BULLETS, WarningList } from "./parts";
 
@@ -35,6 +35,7 @@ interface Choice {
  */
 function sections(
   language: Language,
+  target: ImportTarget,
 ): { heading: string; measures: Choice[] }[] {
   return SECTIONS.map((section) => ({
     heading: TEMPLATE_LABELS[language].sections[section],
@@ -44,7 +45,7 @@ function sections(
     })),
   }))
     .filter((s) => s.measures.length > 0)
-    .concat(sheetInputSections(language));
+    .concat(target === "budget" ? [] : sheetInputSections(language));
 }
 
 /** The Departments and Channels sheets' typed rows (product.md 13), each under its sheet's name. */
@@ -111,7 +112,7 @@ export function ImportDetails({
   onChoose,
   busy,
 }: DetailsProps) {
-  const grouped = sections(language);
+  const grouped = sections(language, plan.target);
   const all = grouped.flatMap((s) => s.measures);
   // A closest measure may be a linked indicator (competition.churn), which sits on its metric's row.
   const nameOf = (id: string) =>
