@@ -677,12 +677,21 @@ export function floorOf(m: PhaseMetric, n: PhaseNumber): number | undefined {
   return m.floors?.[n - 1];
 }
 
+/** What valueRange reads of a measure: its unit and its own limits (a department KPI's unit too). */
+export type Ranged = Pick<
+  Measured,
+  "capped" | "signed" | "plausibleMin" | "plausibleMax"
+> & { readonly unit: string };
+type UnitRange = Pick<UnitInfo, "min" | "max" | "signedMin">;
+
 /** The values a measure can possibly take; outside is an input mistake (5 typed for 5%). */
-export function valueRange(m: PhaseMetric | RiskIndicator | OtherInput): {
+export function valueRange(
+  m: Ranged,
+  unit: UnitRange = UNITS[m.unit as Unit],
+): {
   min: number;
   max: number;
 } {
-  const unit = UNITS[m.unit];
   const min =
     m.plausibleMin ?? (m.signed ? (unit.signedMin ?? unit.min) : unit.min);
   if (m.unit === "fraction" && !m.capped)
@@ -704,11 +713,21 @@ export function valueProblem(
   messages: InputMessages["value"] = MESSAGES.value,
   name = m.kind === "indicator" ? m.qualifiedId : m.id,
 ): string | undefined {
+  return rangeProblem(name, value, valueRange(m), m.unit, messages);
+}
+
+/** Why `value` is outside `range` for the measure `name` of `unit` (a percent typed for a fraction named as such). */
+export function rangeProblem(
+  name: string,
+  value: number,
+  { min, max }: { min: number; max: number },
+  unit: string,
+  messages: InputMessages["value"] = MESSAGES.value,
+): string | undefined {
   if (!Number.isFinite(value)) return messages.notFinite(name, value);
-  const { min, max } = valueRange(m);
   if (value >= min && value <= max) return undefined;
   const fraction = +(value / 100).toPrecision(12);
-  if (m.unit === "fraction" && fraction >= min && fraction <= max)
+  if (unit === "fraction" && fraction >= min && fraction <= max)
     return messages.percentAsWhole(name, value, fraction);
   if (max === Infinity) return messages.atLeast(name, min, value);
   if (min === -Infinity) return messages.atMost(name, max, value);

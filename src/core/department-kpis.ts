@@ -4,8 +4,16 @@
  * SCALE.RISK can import them without the texts (departments.ts holds the seed's words, the
  * strategies and the tools). Targets are in the unit's scale: 75% is 0.75, 10x is 10.
  */
-import { Direction, MARKETING_ROI_MAX } from "./catalog";
-import type { SeedUnit } from "./seed-units";
+import {
+  Direction,
+  MARKETING_ROI_MAX,
+  UNCAPPED_FRACTION_MAX,
+  UNITS,
+  Unit,
+  rangeProblem,
+  valueRange,
+} from "./catalog";
+import { EXTRA_UNITS, ExtraUnit, SeedUnit } from "./seed-units";
 
 export type DepartmentFunction =
   "product" | "marketing" | "sales" | "operations";
@@ -121,6 +129,44 @@ export const DEPARTMENT_KPIS: readonly DepartmentKpi[] = [
   kpi("operations.security", "fraction", "higher", 1),
 ];
 
+/**
+ * The KPIs' names (departments.ts's labels, English and Spanish) that SCALE.RISK, GAP and TARGET
+ * accept besides the id and its last part (`win_rate`), where a name is more than that last part
+ * once case, spaces and punctuation are ignored ("Win rate" is `win_rate`). Kept here so the
+ * functions do not carry departments.ts's texts; a test checks it against departments.ts. Names
+ * that are already a framework measure's ("Uptime", "ROI", "Productivity", "Team size",
+ * "Retention") keep naming that measure and are left out.
+ */
+export const DEPARTMENT_KPI_NAMES: Readonly<Record<string, readonly string[]>> =
+  {
+    "product.performance_ms": ["Performance (response time)", "Performance"],
+    "sales.cycle_days": ["Sales cycle"],
+    "sales.productivity": ["Sales productivity"],
+    "sales.team_size": ["Sales team size"],
+    "sales.hiring_days": ["Hiring time"],
+    "sales.ramp_days": ["Ramp time"],
+    "sales.retention": ["Sales team retention"],
+    "operations.response_time_ms": ["Response time"],
+  };
+
 export function departmentKpi(id: string): DepartmentKpi | undefined {
   return DEPARTMENT_KPIS.find((k) => k.id === id);
 }
+
+/**
+ * The values a KPI can take where it is judged (SCALE.RISK's value): a change KPI takes the
+ * change, at most 100% for a reduction (down to nothing) and below 0 when the quantity rose
+ * (down to -1,000%, eleven times the baseline: further is a percent typed as a whole number).
+ */
+export function kpiValueRange(k: DepartmentKpi): { min: number; max: number } {
+  if (k.change === "reduction") return { min: -UNCAPPED_FRACTION_MAX, max: 1 };
+  if (k.change === "increase") return { min: -1, max: UNCAPPED_FRACTION_MAX };
+  return valueRange(
+    k,
+    UNITS[k.unit as Unit] ?? EXTRA_UNITS[k.unit as ExtraUnit],
+  );
+}
+
+/** Why `value` cannot be a value of `k` (70 typed for 70%, a negative count), or undefined when it can. */
+export const kpiValueProblem = (k: DepartmentKpi, value: number) =>
+  rangeProblem(k.id, value, kpiValueRange(k), k.unit);

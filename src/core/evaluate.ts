@@ -24,6 +24,7 @@ import {
   indicatorThreshold,
 } from "./overrides";
 import type { NoEta } from "./types";
+import type { DepartmentKpi } from "./department-kpis";
 
 /** A threshold with everything needed to judge a value against it. */
 export interface Rule {
@@ -165,6 +166,20 @@ export function contextRule(
     threshold,
     strict: false,
     capped: measure.capped,
+  };
+}
+
+/**
+ * The rule for a department KPI (product.md 13): its seed target by the band rule, like a risk
+ * indicator: the same in every phase, strict where the seed writes < or >, the band capped for a
+ * fraction that cannot pass 100%. A change KPI is judged on the change.
+ */
+export function kpiRule(kpi: DepartmentKpi): Rule {
+  return {
+    direction: kpi.direction,
+    threshold: kpi.target,
+    strict: kpi.strict,
+    capped: kpi.capped,
   };
 }
 

@@ -15,6 +15,11 @@ import {
   RiskIndicator,
   contextOf,
 } from "./catalog";
+import {
+  DEPARTMENT_KPIS,
+  DEPARTMENT_KPI_NAMES,
+  DepartmentKpi,
+} from "./department-kpis";
 
 export type Resolved =
   /** A phase metric; `indicator` is set where the same measure is also a risk indicator (churn, nps, productivity). */
@@ -37,8 +42,8 @@ export type Resolved =
     };
 
 type Entry = PhaseMetric | RiskIndicator | RiskGroup;
-/** What the importer can name besides: the timeline's other measures. */
-type Named = Entry | OtherInput;
+/** Everything a spelling can name: the framework's entries, the timeline's other measures, the department KPIs. */
+type Named = Entry | OtherInput | DepartmentKpi;
 
 export function normalizeKey(text: string): string {
   return text
@@ -52,7 +57,7 @@ function canonicalId(e: Named): string {
   return "kind" in e && e.kind === "indicator" ? e.qualifiedId : e.id;
 }
 
-function spellings(e: Named): string[] {
+function spellings(e: Entry | OtherInput): string[] {
   const names = [e.id, e.name.en, e.name.es];
   if ("kind" in e && e.kind === "indicator")
     return [...names, e.qualifiedId, ...e.aliases];
@@ -60,10 +65,13 @@ function spellings(e: Named): string[] {
   return names;
 }
 
-function buildIndex<E extends Named>(entries: readonly E[]): Map<string, E[]> {
+function buildIndex<E extends Named>(
+  entries: readonly E[],
+  spell: (e: E) => string[],
+): Map<string, E[]> {
   const index = new Map<string, E[]>();
   for (const e of entries) {
-    for (const s of spellings(e)) {
+    for (const s of spell(e)) {
       const key = normalizeKey(s);
       const list = index.get(key) ?? [];
       if (!list.includes(e)) list.push(e);
@@ -73,17 +81,16 @@ function buildIndex<E extends Named>(entries: readonly E[]): Map<string, E[]> {
   return index;
 }
 
-const INDEX = buildIndex<Entry>([
-  ...PHASE_METRICS,
-  ...RISK_INDICATORS,
-  ...RISK_GROUPS,
-]);
+const INDEX = buildIndex<Entry>(
+  [...PHASE_METRICS, ...RISK_INDICATORS, ...RISK_GROUPS],
+  spellings,
+);
 /**
  * The timeline's measures that are neither a phase metric nor a risk indicator (the cash balance,
  * product.md 12's SaaS measures), by their spellings: the importer reads them, SCALE.* do not take
  * them, so they are kept out of INDEX (a function given "nrr" says it does not know it).
  */
-const OTHER_INDEX = buildIndex<OtherInput>(OTHER_MEASURES);
+const OTHER_INDEX = buildIndex<OtherInput>(OTHER_MEASURES, spellings);
 /** The risk indicator that is the same measure as a phase metric of the same id (churn, nps, productivity). */
 const TWIN_INDICATOR = new Map(
   PHASE_METRICS.flatMap((m) => {
@@ -184,6 +191,32 @@ export function contextMeasureNamed(
     measure,
     context: contextOf(measure.id),
   };
+}
+
+/**
+ * The department KPIs (product.md 13) by their spellings: the id, its last part where unique
+ * (`win_rate`) and DEPARTMENT_KPI_NAMES. Apart from INDEX, so a spelling that is already a
+ * framework measure's ("Uptime", "ROI") keeps naming it, and resolve's callers (the thresholds
+ * tables) see no new kind.
+ */
+const KPI_INDEX = buildIndex<DepartmentKpi>(DEPARTMENT_KPIS, (k) => [
+  k.id,
+  k.id.split(".")[1],
+  ...(DEPARTMENT_KPI_NAMES[k.id] ?? []),
+]);
+/** The framework's spellings and the KPIs': a spelling both have is the framework's. */
+const ALL_INDEX = new Map<string, readonly Named[]>([...KPI_INDEX, ...INDEX]);
+const ALL_KEYS = [...ALL_INDEX.keys()];
+
+/** The department KPI `text` names, if it names exactly one. */
+export function departmentKpiNamed(text: string): DepartmentKpi | undefined {
+  const found = KPI_INDEX.get(normalizeKey(text));
+  return found?.length === 1 ? found[0] : undefined;
+}
+
+/** Closest known ids to `text`, the department KPIs' included, best first (the functions' suggestions). */
+export function suggestWithKpis(text: string, limit = 3): string[] {
+  return closest(text, ALL_KEYS, ALL_INDEX, limit);
 }
 
 /** The timeline's other measure `text` names (its id, either name or an alias), if any. */

@@ -100,6 +100,12 @@ export const MESSAGES = {
     /** A SaaS measure product.md 12 gives no traceable convention: nothing to judge it against. */
     noContext: (id: string, judged: readonly string[]) =>
       `${id} has no threshold to judge it against (it never counts toward the phase); SCALE.RISK, SCALE.GAP and SCALE.TARGET take the SaaS measures ${judged.join(", ")}.`,
+    /** A department KPI where phase metrics are needed: judged against the seed's target, never toward the phase (product.md 13). */
+    kpiGiven: (id: string, fn: string) =>
+      `${id} is a department KPI judged against the seed's target and never counts toward the phase; ${fn} takes phase metrics. Use SCALE.RISK, SCALE.GAP or SCALE.TARGET for ${id}.`,
+    /** thresholds given with a department KPI: no thresholds table holds a KPI's target. */
+    kpiThresholds: (id: string) =>
+      `${id} is a department KPI judged against the seed's target, which no thresholds table holds; leave thresholds out for it.`,
     /** A phase metric in SCALE.RISK without a phase, and no risk threshold of its own. */
     riskNeedsPhase: (id: string) =>
       `${id} is a phase metric: give the phase (1-4) to judge it against.`,

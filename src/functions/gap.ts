@@ -1,4 +1,5 @@
-import { OtherInput, PhaseMetric } from "../core/catalog";
+import type { ValueChecked } from "../core/catalog";
+import type { DepartmentKpi } from "../core/department-kpis";
 import { Rule, contextRule, gapOf, metricRule } from "../core/evaluate";
 import { Cell, isBlank } from "../core/cell";
 import { MESSAGES } from "../core/messages";
@@ -7,6 +8,7 @@ import { guard, notAvailable } from "./errors";
 import {
   isEmptyId,
   isEmptyPair,
+  kpiRuleOf,
   missingId,
   pairCells,
   phaseMetricOf,
@@ -20,13 +22,18 @@ import {
 } from "./inputs";
 import { Result, SWITCHED_OFF, finite, somethingGiven, spill } from "./results";
 
-/** A phase metric against its phase's target, or a SaaS measure against its convention (product.md 12). */
+/**
+ * A phase metric against its phase's target, a SaaS measure against its convention (product.md
+ * 12), a department KPI against the seed's target (product.md 13).
+ */
 function gapRule(
   id: Cell,
   phaseNumber: Cell,
   overrides: Overrides | undefined,
-): { measure: PhaseMetric | OtherInput; rule: Rule | undefined } {
+): { measure: ValueChecked | DepartmentKpi; rule: Rule | undefined } {
   const m = readMeasure(id);
+  if (m.kind === "kpi")
+    return { measure: m.kpi, rule: kpiRuleOf(m.kpi, phaseNumber, overrides) };
   if (m.kind === "context") {
     readOptionalPhase(phaseNumber);
     const rule = contextRule(m.measure, m.context, overrides);

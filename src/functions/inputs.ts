@@ -16,7 +16,15 @@ import {
   valueProblem,
   valueRange,
 } from "../core/catalog";
-import { contextMeasureNamed, normalizeKey, resolve } from "../core/lookup";
+import {
+  contextMeasureNamed,
+  departmentKpiNamed,
+  normalizeKey,
+  resolve,
+  suggestWithKpis,
+} from "../core/lookup";
+import { DepartmentKpi, kpiValueProblem } from "../core/department-kpis";
+import { Rule, kpiRule } from "../core/evaluate";
 import { isFiniteNumber } from "../core/numbers";
 import { MESSAGES } from "../core/messages";
 import { Cell, isBlank, isEmpty } from "../core/cell";
@@ -67,18 +75,18 @@ export type Measure =
       readonly kind: "context";
       readonly measure: OtherInput;
       readonly context: ContextThreshold;
-    };
+    }
+  /** A department KPI judged against the seed's target, never toward the phase (product.md 13). */
+  | { readonly kind: "kpi"; readonly kpi: DepartmentKpi };
 
-export function measureId(m: Measure): string {
-  if (m.kind === "context") return m.measure.id;
-  return m.kind === "metric" ? m.metric.id : m.indicator.qualifiedId;
-}
-
-/** What a measure's values are checked against (valueProblem). */
-export function measured(m: Measure): ValueChecked {
+/** What a measure's values are checked against (valueProblem, or kpiValueProblem for a KPI). */
+export function measured(m: Measure): ValueChecked | DepartmentKpi {
   if (m.kind === "context") return m.measure;
+  if (m.kind === "kpi") return m.kpi;
   return m.kind === "metric" ? m.metric : m.indicator;
 }
+
+export const measureId = (m: Measure): string => measureName(measured(m));
 
 /** A SaaS measure's id: judged against its convention, or #VALUE! saying which ones are. */
 function readContext(text: string): Measure | undefined {
@@ -110,9 +118,11 @@ export function readId(c: Cell): Measure | { kind: "group"; group: RiskGroup } {
     case "unknown": {
       const saas = readContext(found.text);
       if (saas !== undefined) return saas;
+      const kpi = departmentKpiNamed(found.text);
+      if (kpi !== undefined) return { kind: "kpi", kpi };
       if (normalizeKey(found.text) === "")
         throw invalid(SAY.notLatin(found.text));
-      throw invalid(SAY.unknownId(found.text, found.suggestions));
+      throw invalid(SAY.unknownId(found.text, suggestWithKpis(found.text)));
     }
   }
 }
@@ -141,6 +151,7 @@ export function readPhaseMetric(c: Cell, fn: string): PhaseMetric {
 /** `m` as a phase metric, or #VALUE! saying which function takes it instead. */
 export function phaseMetricOf(m: Measure, fn: string): PhaseMetric {
   if (m.kind === "context") throw invalid(SAY.contextGiven(m.measure.id, fn));
+  if (m.kind === "kpi") throw invalid(SAY.kpiGiven(m.kpi.id, fn));
   if (m.kind === "indicator")
     throw invalid(SAY.indicatorGiven(m.indicator.qualifiedId, fn));
   return m.metric;
@@ -165,19 +176,34 @@ export function readNeededPhase(c: Cell, fn: string): PhaseNumber {
   return readPhase(c);
 }
 
-function measureName(m: ValueChecked): string {
-  return m.kind === "indicator" ? m.qualifiedId : m.id;
+function measureName(m: ValueChecked | DepartmentKpi): string {
+  return "kind" in m && m.kind === "indicator" ? m.qualifiedId : m.id;
+}
+
+/**
+ * A department KPI's rule, whatever the phase (a phase given must still be 1-4). No thresholds
+ * table holds a KPI, so one given with a KPI is refused rather than silently not applied.
+ */
+export function kpiRuleOf(
+  kpi: DepartmentKpi,
+  phaseNumber: Cell,
+  overrides: Overrides | undefined,
+): Rule {
+  readOptionalPhase(phaseNumber);
+  if (overrides !== undefined) throw invalid(SAY.kpiThresholds(kpi.id));
+  return kpiRule(kpi);
 }
 
 /** A number for `m`, checked against what it can take (a finite number in its range: catalog.valueProblem). */
-export function readValue(c: Cell, m: ValueChecked): number {
+export function readValue(c: Cell, m: ValueChecked | DepartmentKpi): number {
   const name = measureName(m);
   if (typeof c !== "number") {
     throw invalid(
       SAY.value(name, isBlank(c) ? SAY.cell.empty : describeCell(c)),
     );
   }
-  const problem = valueProblem(m, c);
+  const problem =
+    "kind" in m ? valueProblem(m, c) : kpiValueProblem(m, c);
   if (problem) throw invalid(problem);
   return c;
 }

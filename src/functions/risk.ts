@@ -17,6 +17,7 @@ import {
   cellCount,
   isEmptyId,
   isEmptyPair,
+  kpiRuleOf,
   measureId,
   measured,
   missingId,
@@ -36,6 +37,7 @@ function riskRule(
   phaseNumber: Cell,
   overrides: Overrides | undefined,
 ): Rule | undefined {
+  if (m.kind === "kpi") return kpiRuleOf(m.kpi, phaseNumber, overrides);
   const p = readOptionalPhase(phaseNumber);
   // A convention holds in every phase, but a phase given must still be a phase.
   if (m.kind === "context") return contextRule(m.measure, m.context, overrides);

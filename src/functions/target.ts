@@ -2,6 +2,7 @@ import { contextRule, indicatorRule, metricRule } from "../core/evaluate";
 import { guard } from "./errors";
 import {
   isEmptyId,
+  kpiRuleOf,
   readMeasure,
   readOptionalPhase,
   readOverrides,
@@ -32,7 +33,9 @@ export function target(
         return guard(() => {
           const m = readMeasure(id);
           const rule =
-            m.kind === "context"
+            m.kind === "kpi"
+              ? kpiRuleOf(m.kpi, phase, overrides)
+              : m.kind === "context"
               ? (readOptionalPhase(phase),
                 contextRule(m.measure, m.context, overrides))
               : m.kind === "indicator"
