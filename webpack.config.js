@@ -7,6 +7,7 @@ const fs = require("fs");
 const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const TerserPlugin = require("terser-webpack-plugin");
 const { FunctionsMetadataPlugin, functionSources } = require("./scripts/functions-metadata-plugin");
 const { httpsOptions } = require("./scripts/https-options");
 const { DEV_URL, devServerPort, devUrl, pointAt } = require("./scripts/addin-url");
@@ -67,6 +68,14 @@ module.exports = async (env, options) => {
     optimization: {
       // The functions bundle stays one small file; the pane's lazy views get their own chunks.
       splitChunks: { chunks: "async" },
+      minimizer: [
+        // The functions' code reads no getter for its side effects, so a property read whose value
+        // is unused (the catalog's data the functions never look at) can go: about 600 bytes. The
+        // pane keeps webpack's default minimizer ("..."): its libraries may read a property for its
+        // effect (a layout read).
+        new TerserPlugin({ include: /^functions\.js$/, terserOptions: { compress: { pure_getters: true, passes: 3 } } }),
+        "...",
+      ],
     },
     performance: { hints: false },
     plugins: [

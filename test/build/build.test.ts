@@ -98,11 +98,13 @@ test("only the functions bundle registers the functions (the task pane imports t
   expect(ids).toEqual(metadata().map((f) => f.id).sort());
 });
 
-// 30 KB until the SaaS measures (product.md 12): the functions accept every id of the catalog, so the
-// catalog's data grows the bundle with the seed; the workbook-input sentences stay out (messages-input.ts).
-test("the functions code is its own minified bundle of at most 40 KB", () => {
+// 30 KB until the SaaS measures (product.md 12), 40 KB until the department KPIs (product.md 13: 32
+// KPIs with their names in two languages, about 3.3 KB): the functions accept every id of the
+// catalog, so the catalog's data grows the bundle with the seed; the workbook-input sentences and
+// the departments' texts stay out (messages-input.ts, departments.ts). docs/performance.md.
+test("the functions code is its own minified bundle of at most 43 KB", () => {
   const code = read("functions.js");
-  expect(code.length).toBeLessThanOrEqual(40 * 1024);
+  expect(code.length).toBeLessThanOrEqual(43 * 1024);
   expect(code.split("\n").length).toBeLessThanOrEqual(3); // minified: one line, plus the source map comment
   expect(code).toMatch(/\/\/# sourceMappingURL=functions\.js\.map\s*$/);
 });
