@@ -13,11 +13,14 @@
 export type Syntax = "en" | "es";
 
 type Scalar = string | number;
-/** An argument: a literal, or an array constant laid out as a row or a column. */
+/** An argument left empty (`=SCALE.TARGET("sales.win_rate", )`): the function gets null, or 0 on desktop. */
+export const OMITTED = { omitted: true } as const;
+/** An argument: a literal, an array constant laid out as a row or a column, or OMITTED. */
 export type FormulaArg =
   | Scalar
   | { readonly row: readonly Scalar[] }
-  | { readonly column: readonly Scalar[] };
+  | { readonly column: readonly Scalar[] }
+  | typeof OMITTED;
 
 const SEPARATORS = {
   en: { argument: ", ", column: ",", row: ";", decimal: "." },
@@ -32,6 +35,7 @@ function scalar(value: Scalar, syntax: Syntax): string {
 
 function argument(arg: FormulaArg, syntax: Syntax): string {
   if (typeof arg !== "object") return scalar(arg, syntax);
+  if ("omitted" in arg) return "";
   const [items, separator] =
     "row" in arg
       ? [arg.row, SEPARATORS[syntax].column]

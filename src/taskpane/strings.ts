@@ -241,6 +241,8 @@ export interface Strings {
   /** A view's code still loading. */
   loading: string;
 }
+    /** The department KPIs' card (product.md 13): its heading, what it does, the list's label. */
+    kpis: { heading: string; help: string; label: string };
 
 const EN_TABS: Strings["tabs"] = {
   insert: "Insert",
@@ -564,6 +566,11 @@ const en: Strings = {
 const es: Strings = {
   title: "Scale Tracker",
   languageSwitch: "English",
+    kpis: {
+      heading: "Department KPIs",
+      help: "The risk, gap and target functions also take the seed's 32 department KPIs, each judged against its target in every phase. Pick one; each button writes its formula with the target as the value.",
+      label: "KPI",
+    },
   tabs: ES_TABS,
   outsideExcel: {
     title: "Abre Scale Tracker dentro de Excel",
@@ -863,3 +870,8 @@ export const STRINGS: Readonly<Record<Language, Strings>> = { en, es };
 export function languageOf(displayLanguage: string | undefined): Language {
   return displayLanguage?.toLowerCase().startsWith("es") ? "es" : "en";
 }
+    kpis: {
+      heading: "KPIs por área",
+      help: "Las funciones de riesgo, brecha y objetivo también aceptan los 32 KPIs por área de la semilla, cada uno juzgado frente a su objetivo en todas las fases. Elige uno; cada botón escribe su fórmula con el objetivo como valor.",
+      label: "KPI",
+    },

@@ -1,5 +1,5 @@
 import type { Page } from "playwright-core";
-import { gap, phase } from "../../src/functions/functions";
+import { gap, phase, risk } from "../../src/functions/functions";
 import { TRACKING, monthColumn, trackingRow } from "../../src/core/template/layout";
 import { columnLetter } from "../../src/core/template/formulas";
 import type { FakeState } from "../support/excel-fake";
@@ -755,6 +755,35 @@ describeWith(["chromium"], "the task pane in headless Chromium, against the fake
     expect(await fake(page, (s) => s.sheets[0].cells.get("B2"))).toEqual({ formula: 'SCALE.BRECHA("cac", 120, 1)' });
     expect(await fitsWidth(page)).toBe(true);
     await shot(page, "functions-spanish-excel");
+  });
+
+  test("Functions offers the department KPIs in the pane's language and writes their formulas with Excel's names", async () => {
+    const page = await pane("?displayLanguage=es-ES");
+    await fake(page, (s) => {
+      s.sheets.push({ name: "Datos", cells: new Map(), formats: [], rules: [], validations: [], tables: [], charts: [] });
+      s.selected = "Datos!B2";
+    });
+    await page.getByRole("tab", { name: "Funciones" }).click();
+    const panel = page.locator("#panel-functions");
+    const list = panel.getByRole("combobox", { name: "KPI" });
+    expect(await list.locator("optgroup").evaluateAll((gs) => gs.map((g) => g.getAttribute("label")))).toEqual(["Producto", "Marketing", "Ventas", "Operaciones"]);
+    expect(await list.locator("option").count()).toBe(32);
+    await list.selectOption("sales.cycle_days");
+    expect(await list.locator("option:checked").innerText()).toBe("Sales cycle: 45 días");
+    for (const formula of ['=SCALE.BRECHA("sales.cycle_days"; 45; )', '=SCALE.OBJETIVO("sales.cycle_days"; )'])
+      expect(await panel.getByText(formula, { exact: true }).count()).toBe(1);
+    await page.getByRole("button", { name: 'Insertar ejemplo: =SCALE.RIESGO("sales.cycle_days"; 45)' }).click();
+    await page.getByText('Se escribió =SCALE.RIESGO("sales.cycle_days"; 45) en la celda activa.').waitFor();
+    expect(await fake(page, (s) => s.sheets[0].cells.get("B2"))).toEqual({ formula: 'SCALE.RIESGO("sales.cycle_days", 45)' });
+    expect(risk([["sales.cycle_days"]], [[45]])).toEqual([["OK"]]);
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(await fitsWidth(page)).toBe(true);
+    await shot(page, "functions-kpis-es");
+    // The pane in English: the KPIs' English words; Excel is still Spanish, so are the names written.
+    await page.getByRole("button", { name: "English" }).click();
+    expect(await list.locator("option:checked").innerText()).toBe("Sales cycle: 45 days");
+    expect(await list.locator("optgroup").first().getAttribute("label")).toBe("Product");
+    await page.getByText('=SCALE.OBJETIVO("sales.cycle_days"; )', { exact: true }).waitFor();
   });
 
   test("follows Office's display language, with a switch", async () => {

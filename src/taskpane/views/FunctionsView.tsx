@@ -2,14 +2,17 @@ import { useRef, useState } from "react";
 import {
   Button,
   Card,
+  Field,
   MessageBar,
   MessageBarBody,
+  Select,
 } from "@fluentui/react-components";
 import { Failure } from "../Failure";
 import type { ViewProps } from "./parts";
 import { Live } from "../feedback";
 import { Busy, useAttempt } from "../run";
 import { FormulaArg, formulaText, parameterList } from "../formula-text";
+import { KPI_FUNCTIONS, kpiArguments, kpiGroups } from "../kpi-formulas";
 import type { Language } from "../../core/catalog";
 import { SPANISH, SpanishTable, functionName } from "../../functions/spanish";
 
@@ -114,6 +117,8 @@ export default function FunctionsView({
 }: ViewProps & { formulaLanguage: Language }) {
   const first = useRef<HTMLButtonElement>(null);
   const [done, setDone] = useState<string>();
+  /** The department KPI the KPI card writes formulas for. */
+  const [kpi, setKpi] = useState("sales.win_rate");
   /** The active cell had something in it, so nothing was written. */
   const [occupied, setOccupied] = useState(false);
   const { busy, running, error, attempt } = useAttempt(first, () => {
@@ -149,36 +154,72 @@ export default function FunctionsView({
       </Live>
       {EXAMPLES.map((f, i) => {
         const name = functionName(f.id, formulaLanguage);
-        const example = formulaText(name, f.args, formulaLanguage);
         return (
           <Card key={f.id} size="small">
             <code
               style={{ fontWeight: 600, overflowWrap: "anywhere" }}
             >{`${name}(${parameterNames(f.id, f.params, formulaLanguage)})`}</code>
             <span>{f.help[language]}</span>
-            <div
-              style={{
-                display: "flex",
-                flexWrap: "wrap",
-                justifyContent: "space-between",
-                alignItems: "center",
-                gap: 8,
-              }}
-            >
-              <code style={{ overflowWrap: "anywhere" }}>{example}</code>
-              <Button
-                size="small"
-                ref={i === 0 ? first : undefined}
-                onClick={() => write(formulaText(name, f.args, "en"), example)}
-                disabledFocusable={busy}
-                aria-label={`${t.functions.insert}: ${example}`}
-              >
-                {t.functions.insert}
-              </Button>
-            </div>
+            {insertRow(name, f.args, i === 0 ? first : undefined)}
           </Card>
         );
       })}
+      <Card size="small">
+        <strong>{t.functions.kpis.heading}</strong>
+        <span>{t.functions.kpis.help}</span>
+        <Field label={t.functions.kpis.label}>
+          <Select value={kpi} onChange={(_, d) => setKpi(d.value)}>
+            {kpiGroups(language).map((g) => (
+              <optgroup key={g.name} label={g.name}>
+                {g.kpis.map((k) => (
+                  <option key={k.id} value={k.id}>
+                    {k.label}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </Select>
+        </Field>
+        {KPI_FUNCTIONS.map((fn) => (
+          <div key={fn}>
+            {insertRow(
+              functionName(fn, formulaLanguage),
+              kpiArguments(fn, kpi),
+            )}
+          </div>
+        ))}
+      </Card>
     </div>
   );
+
+  /** A formula as the user's Excel shows it, and the button that writes it into the active cell. */
+  function insertRow(
+    name: string,
+    args: readonly FormulaArg[],
+    ref?: React.Ref<HTMLButtonElement>,
+  ) {
+    const example = formulaText(name, args, formulaLanguage);
+    return (
+      <div
+        style={{
+          display: "flex",
+          flexWrap: "wrap",
+          justifyContent: "space-between",
+          alignItems: "center",
+          gap: 8,
+        }}
+      >
+        <code style={{ overflowWrap: "anywhere" }}>{example}</code>
+        <Button
+          size="small"
+          ref={ref}
+          onClick={() => write(formulaText(name, args, "en"), example)}
+          disabledFocusable={busy}
+          aria-label={`${t.functions.insert}: ${example}`}
+        >
+          {t.functions.insert}
+        </Button>
+      </div>
+    );
+  }
 }
