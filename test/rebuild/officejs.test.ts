@@ -181,7 +181,7 @@ describe("rebuild on the fake host", () => {
     for (const n of state.names.values()) if (n.sheet === "Risks") n.sheet = "My risks";
     const outcome = await rebuildTracker(fakeContext(state), { ...NEW, language: "es" });
     expect(outcome.kind).toBe("done");
-    expect(state.sheets.map((s) => s.name)).toEqual(["Budget", "Panel de escalamiento", "Resumen", "Seguimiento", "Presupuesto", "Fase 1", "Fase 2", "Fase 3", "Fase 4", "Umbrales", "My risks"]);
+    expect(state.sheets.map((s) => s.name)).toEqual(["Budget", "Panel de escalamiento", "Resumen", "Seguimiento", "Presupuesto", "Áreas", "Canales", "Fase 1", "Fase 2", "Fase 3", "Fase 4", "Umbrales", "My risks", "Herramientas"]);
     expect(sheet("Fase 1").cells.get(planCell("Fase 1", PHASE_PLANS[0].objectives.find((o) => !o.numeric)!.label!.es, "Estado"))?.value).toBe("Hecho");
   });
 

@@ -27,6 +27,7 @@ import type { CellGrid, TrackerCell } from "../../core/tracker-data";
 import type { InsertLeft } from "../errors";
 import { isFormula } from "../cells";
 import { Cell, isBlank } from "../../core/cell";
+import { DEPARTMENT_INPUT_ROWS } from "../../core/department-rows";
 
 export interface InsertOptions {
   language: "en" | "es";
@@ -262,9 +263,12 @@ export const KEY_NAMES: ReadonlyArray<readonly [SheetKey, string]> = [
   ["board", NAMES.board],
   ["tracking", NAMES.months],
   ["budget", NAMES.budget("mrr")],
+  ["departments", NAMES.department(DEPARTMENT_INPUT_ROWS[0].key)],
+  ["channels", NAMES.channelDiversity],
   ...PHASE_NUMBERS.map((n) => [planSheetKey(n), NAMES.plan(n)] as const),
   ["thresholds", NAMES.target("mrr")],
   ["risks", NAMES.riskFlag(RISK_GROUPS[0].id)],
+  ["tools", NAMES.toolsMonthlyCost],
 ];
 
 /** A workbook name's reference, where it is one range on a sheet: "='Tracking (2)'!$R$4:$BA$4". */

@@ -167,6 +167,63 @@ async function switchNames(
 }
 
 /**
+ * The cells whose text names a new sheet by its temporary name, with the final names: a note
+ * ("Tracking (2)'s rows"), a HYPERLINK's "#'Tools (2)'!A1" and its words. Renaming a sheet adjusts
+ * references to it, never text (HYPERLINK's link_location is text, a path "as text":
+ * https://support.microsoft.com/Excel/functions/hyperlink-function), so these are written again
+ * once the sheets have their names; `content` is as Range.formulas takes it.
+ */
+export function textNamingTemporary(
+  spec: WorkbookSpec,
+  finals: ReadonlyMap<SheetKey, string>,
+): { sheet: SheetKey; ref: string; content: string }[] {
+  const renamed = spec.sheets
+    .filter((s) => finals.get(s.key) !== s.name)
+    .map((s) => [s.name, finals.get(s.key)!] as const);
+  if (!renamed.length) return [];
+  const plain = (text: string) =>
+    renamed.reduce((t, [from, to]) => t.split(from).join(to), text);
+  // In a formula's text a quote is doubled, and a sheet in a location is quoted as a reference is.
+  const inQuotes = (text: string) => text.replace(/"/g, '""');
+  const location = (sheet: string) =>
+    inQuotes(onSheet(sheet, "A1").slice(0, -2));
+  const quoted = (text: string) =>
+    renamed.reduce(
+      (t, [from, to]) =>
+        t
+          .split(location(from))
+          .join(location(to))
+          .split(inQuotes(from))
+          .join(inQuotes(to)),
+      text,
+    );
+  const inFormula = (formula: string) =>
+    formula.replace(/"(?:[^"]|"")*"/g, quoted);
+  return spec.sheets.flatMap((s) =>
+    s.cells.flatMap((c) => {
+      if (c.formula !== undefined) {
+        const formula = inFormula(c.formula);
+        return formula === c.formula
+          ? []
+          : [{ sheet: s.key, ref: c.ref, content: `=${formula}` }];
+      }
+      if (typeof c.value !== "string") return [];
+      const text = plain(c.value);
+      // A text starting with "=" would be taken for a formula: written as text.
+      return text === c.value
+        ? []
+        : [
+            {
+              sheet: s.key,
+              ref: c.ref,
+              content: /^[=+\-@]/.test(text) ? `'${text}` : text,
+            },
+          ];
+    }),
+  );
+}
+
+/**
  * Deletes the old sheets, gives the new ones their names and the tables theirs, in one sync.
  * The names already point at the new sheets: if Excel stops here, the new tracker works, and
  * RebuildStoppedError says which old sheets are left and which new ones keep a temporary name.
@@ -185,6 +242,8 @@ async function replaceOld(
       written.sheets.get(s.key)!.name = finals.get(s.key)!;
   for (const [name, t] of written.tables)
     if (t.name !== name) t.table.name = name;
+  for (const c of textNamingTemporary(spec, finals))
+    written.sheets.get(c.sheet)!.getRange(c.ref).formulas = [[c.content]];
   written.sheets.get("dashboard")?.activate();
   try {
     await context.sync();
