@@ -12,8 +12,13 @@
  * is computed from its baseline and its measured value.
  */
 import { distance } from "fastest-levenshtein";
-import { Localized, UNCAPPED_FRACTION_MAX, UNITS } from "./catalog";
-import { DEPARTMENT_KPIS, DepartmentKpi } from "./department-kpis";
+import type { Localized } from "./catalog";
+import {
+  DEPARTMENT_KPIS,
+  DEPARTMENT_KPI_NAMES,
+  DepartmentKpi,
+  kpiValueRange,
+} from "./department-kpis";
 import {
   CHANNEL_INPUT_ROWS,
   CHANNEL_KPI_IDS,
@@ -27,7 +32,7 @@ import {
 import { DEPARTMENTS, FigureWords } from "./departments";
 import { normalizeKey } from "./lookup";
 import type { InputMessages } from "./messages-input";
-import { EXTRA_UNITS, SeedUnit } from "./seed-units";
+import type { SeedUnit } from "./seed-units";
 import { DEPARTMENTS_LABELS } from "./template/departments-labels";
 
 export type InputSheet = "departments" | "channels";
@@ -168,18 +173,10 @@ function channelNames(slot: string): { name: Localized; all: string[] } {
   return { name, all: [slot, name.en, name.es] };
 }
 
-/** The unit's range for a KPI, as catalog.valueRange gives a measure's. */
+/** A typed KPI's row: the values it takes are the ones SCALE.RISK judges (kpiValueRange). */
 function kpiInput(kpi: DepartmentKpi): SheetInput {
   const words = kpiWords.get(kpi.id)!;
-  const unit =
-    kpi.unit in UNITS
-      ? UNITS[kpi.unit as keyof typeof UNITS]
-      : EXTRA_UNITS[kpi.unit as keyof typeof EXTRA_UNITS];
-  const min = kpi.signed ? (unit.signedMin ?? unit.min) : unit.min;
-  const max =
-    kpi.unit === "fraction" && !kpi.capped
-      ? (kpi.plausibleMax ?? UNCAPPED_FRACTION_MAX)
-      : unit.max;
+  const { min, max } = kpiValueRange(kpi);
   return {
     kind: "sheetInput",
     sheet: "departments",
@@ -221,9 +218,10 @@ function channelInput(
   const words = MEASURE_WORDS[measure];
   const spellings = [key];
   for (const channel of names.all)
-    for (const word of [...words.en, ...words.es])
-      for (const join of JOINS)
-        spellings.push(`${channel} ${word}`, `${word} ${join} ${channel}`);
+    for (const word of [...words.en, ...words.es]) {
+      spellings.push(`${channel} ${word}`);
+      for (const join of JOINS) spellings.push(`${word} ${join} ${channel}`);
+    }
   return {
     input: {
       kind: "sheetInput",
@@ -302,7 +300,14 @@ function entries(): [SheetNamed, string[]][] {
   const list: [SheetNamed, string[]][] = [];
   for (const kpi of DEPARTMENT_KPIS) {
     const words = kpiWords.get(kpi.id)!;
-    const names = [kpi.id, words.label.en, words.label.es];
+    // The spellings SCALE.* take (lookup.ts departmentKpiNamed: the id, its last part, DEPARTMENT_KPI_NAMES), and the seed's words.
+    const names = [
+      kpi.id,
+      kpi.id.split(".")[1],
+      ...(DEPARTMENT_KPI_NAMES[kpi.id] ?? []),
+      words.label.en,
+      words.label.es,
+    ];
     if (kpi.link !== undefined)
       list.push([{ kind: "linked", kpi: kpi.id, row: kpi.link }, names]);
     else if (CHANNEL_KPI_IDS.includes(kpi.id))

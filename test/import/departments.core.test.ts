@@ -6,6 +6,9 @@
  * refused with what to import instead; the budget takes Tracking's rows only (docs/import.md).
  */
 import { TableRow, importActuals, measureNamed } from "../../src/core/importer";
+import { DEPARTMENT_KPIS, DEPARTMENT_KPI_NAMES } from "../../src/core/department-kpis";
+import { CHANNEL_KPI_IDS } from "../../src/core/department-rows";
+import { departmentKpiNamed, otherMeasureNamed, resolve } from "../../src/core/lookup";
 
 const rows = (table: unknown[][]): TableRow[] => table.map((cells, i) => ({ line: i + 1, cells: cells as TableRow["cells"] }));
 /** What a label is read as: its row's key, or the refusal. */
@@ -218,4 +221,17 @@ test("the Departments sheet's own row labels read back as their rows: a change K
   expect(
     ["Error reduction: measured value", "Cost savings: valor medido", "New features: count this month", "Patents: cantidad del mes"].map((s) => readAs(s)),
   ).toEqual(["operations.error_reduction.value", "operations.cost_savings.value", "product.new_features", "product.patents"]);
+});
+
+test("every spelling SCALE.RISK, GAP and TARGET take for a typed KPI (its id, its last part, its names) the importer reads as that KPI's row", () => {
+  const typed = DEPARTMENT_KPIS.filter((k) => k.link === undefined && k.change === undefined && !CHANNEL_KPI_IDS.includes(k.id));
+  const checked = typed.flatMap((k) =>
+    [k.id, k.id.split(".")[1], ...(DEPARTMENT_KPI_NAMES[k.id] ?? [])]
+      // A spelling the timeline already has keeps its row in both (lookup.ts).
+      .filter((s) => departmentKpiNamed(s)?.id === k.id && resolve(s).kind === "unknown" && otherMeasureNamed(s) === undefined)
+      .map((s) => [s, readAs(s)]),
+  );
+  expect(checked.length).toBeGreaterThan(typed.length * 2);
+  expect(checked.filter(([s, id]) => id !== departmentKpiNamed(s)!.id)).toEqual([]);
+  expect(readAs("win_rate")).toBe("sales.win_rate");
 });
