@@ -66,11 +66,23 @@ function grid(
   return rows;
 }
 
+/** A workbook's defined names by lower-case name, with their ranges (exceljs builds its model anew on each read: read once). */
+type DefinedNames = ReadonlyMap<string, readonly string[]>;
+function definedNames(workbook: ExcelJS.Workbook): DefinedNames {
+  const names = new Map<string, readonly string[]>();
+  for (const n of workbook.definedNames.model)
+    if (!names.has(n.name.toLowerCase()))
+      names.set(n.name.toLowerCase(), n.ranges);
+  return names;
+}
+
 /** A defined name's one range, as sheet and corners; undefined for a name that is missing, broken or not one range. */
-function rangeOf(workbook: ExcelJS.Workbook, name: string) {
-  const ranges = workbook.definedNames.model.find(
-    (n) => n.name.toLowerCase() === name.toLowerCase(),
-  )?.ranges;
+function rangeOf(
+  workbook: ExcelJS.Workbook,
+  names: DefinedNames,
+  name: string,
+) {
+  const ranges = names.get(name.toLowerCase());
   if (ranges?.length !== 1) return undefined;
   const {
     sheet: sheetName,
@@ -83,12 +95,13 @@ function rangeOf(workbook: ExcelJS.Workbook, name: string) {
 
 /** What readTrackerData needs of a workbook: its template names' cells, the company cell, the plan sheets. */
 export function trackerCells(workbook: ExcelJS.Workbook): TrackerCells {
+  const names = definedNames(workbook);
   const named = new Map<string, CellGrid>();
   for (const name of trackerNames()) {
-    const range = rangeOf(workbook, name);
+    const range = rangeOf(workbook, names, name);
     if (range) named.set(name, grid(range.sheet, range.start, range.end));
   }
-  const reporting = rangeOf(workbook, NAMES.reportingMonth);
+  const reporting = rangeOf(workbook, names, NAMES.reportingMonth);
   const company =
     reporting && reporting.start.row > 1
       ? trackerCell(
@@ -99,7 +112,7 @@ export function trackerCells(workbook: ExcelJS.Workbook): TrackerCells {
       : undefined;
   const plans = new Map<PhaseNumber, CellGrid>();
   for (const n of PHASE_NUMBERS) {
-    const sheet = rangeOf(workbook, NAMES.plan(n))?.sheet;
+    const sheet = rangeOf(workbook, names, NAMES.plan(n))?.sheet;
     if (sheet)
       plans.set(
         n,
@@ -127,9 +140,10 @@ export async function sheetsOfNames(
 ): Promise<Map<string, string>> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(file);
+  const defined = definedNames(workbook);
   const sheets = new Map<string, string>();
   for (const name of names) {
-    const range = rangeOf(workbook, name);
+    const range = rangeOf(workbook, defined, name);
     if (range) sheets.set(name, range.sheet.name);
   }
   return sheets;
