@@ -78,3 +78,16 @@ test("a later first month: the values before it are listed with their sheet, not
   expect(read(NAMES.department("sales.win_rate"), 1)).toBe(0.38);
   expect(read(NAMES.tool(BI, "Owner"))).toBe("Ana");
 });
+
+test("a tracker made before the three sheets (none of their sheets or names) is rebuilt with them, empty, and nothing of them to carry", async () => {
+  const made = ["Departments", "Channels", "Tools"];
+  state.sheets = state.sheets.filter((s) => !made.includes(s.name));
+  for (const [name, n] of [...state.names]) if (made.includes(n.sheet)) state.names.delete(name);
+  // The dashboard's tools cost and the next step's link read the Tools sheet: an older dashboard had neither.
+  expect(state.names.has(NAMES.tool(BI, "Owner"))).toBe(false);
+  const outcome = await rebuildTracker(fakeContext(state), NEW);
+  if (outcome.kind !== "done") throw new Error(outcome.kind);
+  expect(outcome.result.carried).toEqual(expect.objectContaining({ values: 0, cells: 0 }));
+  expect(state.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(made));
+  expect([read(NAMES.tool(BI, "Owner")), read(NAMES.department("sales.win_rate"), 8), read(NAMES.channelName("user1"))]).toEqual([undefined, undefined, undefined]);
+});
