@@ -60,6 +60,13 @@ test("in Spanish the same rows land on Áreas and Canales", async () => {
   expect(namedRow(wb, "Channel_paid_advertising_spend").sheet).toBe("Canales");
 });
 
+test("--map reads a label as a Departments or Channels row: a channel of the user's own", async () => {
+  fs.writeFileSync(at("own.csv"), "metric,month,value\nTikTok spend,2026-02,800\n");
+  const run = await cli(["--out", at("own.xlsx"), "--first-month", "2026-01", "--months", "12", "--actuals", at("own.csv"), "--map", "TikTok spend=channel.user1.spend"]);
+  expect([run.status, run.stderr]).toEqual([0, ""]);
+  expect(namedRow(await read("own.xlsx"), "Channel_user1_spend").values.slice(0, 2)).toEqual([null, 800]);
+});
+
 test("--budget with a Departments or Channels row: refused, naming the row and the sheet, no file written", async () => {
   fs.writeFileSync(at("budget.csv"), CSV);
   const run = await cli(["--out", at("budget.xlsx"), "--first-month", "2026-01", "--budget", at("budget.csv")]);
