@@ -394,13 +394,13 @@ export function program(): Command {
     )
     .option(
       "--actuals <csv>",
-      "monthly values: metric,month,value (long), or a label or nothing then one column per month " +
+      "monthly values (Tracking's rows, and the Departments and Channels sheets' typed rows such as sales.win_rate or channel.paid_advertising.spend): metric,month,value (long), or a label or nothing then one column per month " +
         "(wide: metric,2026-01,... or KPI,Jan 2026,...; title rows, empty rows and Total rows skipped); " +
         "comma or semicolon; UTF-8, UTF-16 or Windows-1252. Details: docs/import.md",
     )
     .option(
       "--budget <csv>",
-      "the budget, month by month, onto the Budget sheet: a file as --actuals takes (the same forms, --map too), placed on the timeline --first-month or --actuals sets. Details: docs/import.md",
+      "the budget, month by month, onto the Budget sheet (Tracking's rows only): a file as --actuals takes (the same forms, --map too), placed on the timeline --first-month or --actuals sets. Details: docs/import.md",
     )
     .option(
       "--map <label=id>",
