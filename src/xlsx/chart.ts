@@ -1,12 +1,13 @@
 /**
- * The description's charts, added to an .xlsx package that exceljs wrote (exceljs writes no
- * charts). Each chart becomes the three SpreadsheetML parts Excel itself writes for a chart on a
+ * The description's charts, added to the parts of an .xlsx package that exceljs rendered (exceljs
+ * writes no charts). Each chart becomes the three SpreadsheetML parts Excel itself writes for a chart on a
  * sheet: a drawing anchored to the sheet, the chart, and the relationships between them. The
  * chart keeps only formulas for its data (no cached values): Excel and LibreOffice read the
  * cells when they open the file.
  */
 import { DOMParser, Document, Element, XMLSerializer } from "@xmldom/xmldom";
 import JSZip from "jszip";
+import { Parts } from "./package";
 import {
   ChartSpec,
   SheetKey,
@@ -219,21 +220,28 @@ const relationshipsXml = (
   `</Relationships>`;
 
 /** A package part as a DOM, and a way to put it back. */
-async function readPart(zip: JSZip, path: string): Promise<Document> {
-  const file = zip.file(path);
-  if (!file) throw new Error(`The .xlsx has no ${path}`);
-  return new DOMParser().parseFromString(
-    await file.async("string"),
-    "text/xml",
-  );
+function readPart(parts: Parts, path: string): Document {
+  const part = parts.get(path);
+  if (part === undefined) throw new Error(`The .xlsx has no ${path}`);
+  return new DOMParser().parseFromString(part.toString(), "text/xml");
 }
-const writePart = (zip: JSZip, path: string, doc: Document) =>
-  zip.file(path, new XMLSerializer().serializeToString(doc));
+const writePart = (parts: Parts, path: string, doc: Document) =>
+  parts.set(path, new XMLSerializer().serializeToString(doc));
+
+/** Sheet name -> the path of its worksheet part, in a zipped .xlsx. */
+export async function worksheetPaths(zip: JSZip): Promise<Map<string, string>> {
+  const parts: Parts = new Map();
+  for (const path of ["xl/workbook.xml", "xl/_rels/workbook.xml.rels"]) {
+    const file = zip.file(path);
+    if (file) parts.set(path, await file.async("string"));
+  }
+  return sheetPaths(parts);
+}
 
 /** Sheet name -> the path of its worksheet part, through workbook.xml and its relationships. */
-export async function worksheetPaths(zip: JSZip): Promise<Map<string, string>> {
-  const workbook = await readPart(zip, "xl/workbook.xml");
-  const rels = await readPart(zip, "xl/_rels/workbook.xml.rels");
+function sheetPaths(parts: Parts): Map<string, string> {
+  const workbook = readPart(parts, "xl/workbook.xml");
+  const rels = readPart(parts, "xl/_rels/workbook.xml.rels");
   const targets = new Map(
     Array.from(rels.getElementsByTagNameNS(NS.rels, "Relationship")).map(
       (r) => [r.getAttribute("Id"), r.getAttribute("Target") ?? ""],
@@ -251,16 +259,16 @@ export async function worksheetPaths(zip: JSZip): Promise<Map<string, string>> {
 }
 
 /** Adds `<drawing r:id>` to a worksheet and the relationship behind it. */
-async function attachDrawing(
-  zip: JSZip,
+function attachDrawing(
+  parts: Parts,
   sheetPath: string,
   drawingPath: string,
-): Promise<void> {
+): void {
   const folder = sheetPath.slice(0, sheetPath.lastIndexOf("/"));
   const file = sheetPath.slice(folder.length + 1);
   const relsPath = `${folder}/_rels/${file}.rels`;
-  const rels = zip.file(relsPath)
-    ? await readPart(zip, relsPath)
+  const rels = parts.has(relsPath)
+    ? readPart(parts, relsPath)
     : new DOMParser().parseFromString(relationshipsXml([]), "text/xml");
   const root = rels.documentElement!;
   const taken = new Set(
@@ -278,9 +286,9 @@ async function attachDrawing(
     `../drawings/${drawingPath.slice(drawingPath.lastIndexOf("/") + 1)}`,
   );
   root.appendChild(rel);
-  writePart(zip, relsPath, rels);
+  writePart(parts, relsPath, rels);
 
-  const sheet = await readPart(zip, sheetPath);
+  const sheet = readPart(parts, sheetPath);
   const worksheet = sheet.documentElement!;
   const drawing = sheet.createElementNS(NS.main, "drawing");
   drawing.setAttributeNS(NS.officeRel, "r:id", `rId${n}`);
@@ -288,40 +296,36 @@ async function attachDrawing(
     AFTER_DRAWING.includes((c as Element).localName ?? ""),
   );
   worksheet.insertBefore(drawing, next ?? null);
-  writePart(zip, sheetPath, sheet);
+  writePart(parts, sheetPath, sheet);
 }
 
-async function declareContentTypes(
-  zip: JSZip,
-  parts: readonly { path: string; type: string }[],
-): Promise<void> {
-  const types = await readPart(zip, "[Content_Types].xml");
-  for (const p of parts) {
+function declareContentTypes(
+  parts: Parts,
+  added: readonly { path: string; type: string }[],
+): void {
+  const types = readPart(parts, "[Content_Types].xml");
+  for (const p of added) {
     const override = types.createElementNS(NS.types, "Override");
     override.setAttribute("PartName", `/${p.path}`);
     override.setAttribute("ContentType", p.type);
     types.documentElement!.appendChild(override);
   }
-  writePart(zip, "[Content_Types].xml", types);
+  writePart(parts, "[Content_Types].xml", types);
 }
 
 /** `xl/charts/chart3.xml` where chart1 and chart2 are taken. */
-function freePartPath(zip: JSZip, stem: string): string {
+function freePartPath(parts: Parts, stem: string): string {
   let n = 1;
-  while (zip.file(`${stem}${n}.xml`)) n++;
+  while (parts.has(`${stem}${n}.xml`)) n++;
   return `${stem}${n}.xml`;
 }
 
-/** The .xlsx with the description's charts added; unchanged when it describes none. */
-export async function addCharts(
-  xlsx: Buffer,
-  spec: WorkbookSpec,
-): Promise<Buffer> {
-  if (spec.charts.length === 0) return xlsx;
-  const zip = await JSZip.loadAsync(xlsx);
+/** Adds the description's charts to the package's parts; none when it describes none. */
+export function addCharts(parts: Parts, spec: WorkbookSpec): void {
+  if (spec.charts.length === 0) return;
   const sheetName = (key: SheetKey) =>
     spec.sheets.find((s) => s.key === key)!.name;
-  const paths = await worksheetPaths(zip);
+  const paths = sheetPaths(parts);
   const bySheet = new Map<SheetKey, ChartSpec[]>();
   for (const c of spec.charts)
     bySheet.set(c.sheet, [...(bySheet.get(c.sheet) ?? []), c]);
@@ -332,17 +336,17 @@ export async function addCharts(
       throw new Error(`Chart "${c.title}": ${spacer} must stay empty`);
   }
 
-  const parts: { path: string; type: string }[] = [];
+  const added: { path: string; type: string }[] = [];
   for (const [sheet, charts] of bySheet) {
-    const drawingPath = freePartPath(zip, "xl/drawings/drawing");
+    const drawingPath = freePartPath(parts, "xl/drawings/drawing");
     const chartFiles = charts.map((c) => {
-      const path = freePartPath(zip, "xl/charts/chart");
-      zip.file(path, chartXml(c, sheetName));
-      parts.push({ path, type: CONTENT_TYPE.chart });
+      const path = freePartPath(parts, "xl/charts/chart");
+      parts.set(path, chartXml(c, sheetName));
+      added.push({ path, type: CONTENT_TYPE.chart });
       return path.slice(path.lastIndexOf("/") + 1);
     });
-    zip.file(drawingPath, drawingXml(charts));
-    zip.file(
+    parts.set(drawingPath, drawingXml(charts));
+    parts.set(
       drawingPath.replace("drawings/", "drawings/_rels/") + ".rels",
       relationshipsXml(
         chartFiles.map((f) => ({
@@ -351,12 +355,11 @@ export async function addCharts(
         })),
       ),
     );
-    parts.push({ path: drawingPath, type: CONTENT_TYPE.drawing });
+    added.push({ path: drawingPath, type: CONTENT_TYPE.drawing });
     const sheetPath = paths.get(sheetName(sheet));
     if (!sheetPath)
       throw new Error(`The .xlsx has no sheet ${sheetName(sheet)}`);
-    await attachDrawing(zip, sheetPath, drawingPath);
+    attachDrawing(parts, sheetPath, drawingPath);
   }
-  await declareContentTypes(zip, parts);
-  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+  declareContentTypes(parts, added);
 }

@@ -1,7 +1,7 @@
 /**
  * The workbook description -> an .xlsx file, with exceljs. Translation only: every value,
  * formula, name, rule and format comes from the description. exceljs writes no charts, so
- * `addCharts` adds the described ones to the package exceljs wrote.
+ * `addCharts` adds the described ones to the parts exceljs rendered, which are then zipped once.
  */
 import ExcelJS from "exceljs";
 import { onSheet } from "../core/address";
@@ -19,6 +19,7 @@ import {
   TABLE_STYLE,
 } from "../core/template/styles";
 import { addCharts } from "./chart";
+import { excelJsParts, zipParts } from "./package";
 
 /** exceljs's worksheet has `dataValidations` (a model keyed by address); its typings leave it out. */
 interface WithValidations {
@@ -127,6 +128,13 @@ function addTable(sheet: ExcelJS.Worksheet, table: TableSpec): void {
 }
 
 export async function writeWorkbook(spec: WorkbookSpec): Promise<Buffer> {
+  const parts = await excelJsParts(excelJsWorkbook(spec));
+  addCharts(parts, spec);
+  return zipParts(parts);
+}
+
+/** The description as an exceljs workbook: every sheet, table, name, rule and validation; no charts. */
+export function excelJsWorkbook(spec: WorkbookSpec): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = "Scale Tracker";
   wb.calcProperties.fullCalcOnLoad = true;
@@ -179,16 +187,10 @@ export async function writeWorkbook(spec: WorkbookSpec): Promise<Buffer> {
         ...rule,
         allowBlank: true,
         showErrorMessage: true,
-        // Information lets another value through (types.ts ValidationSpec othersAllowed).
-        ...(v.kind === "list" && v.othersAllowed && { errorStyle: "information" }),
         errorTitle: "Scale Tracker",
         error: v.message,
       },
     );
   }
-  // Stored, not deflated: addCharts reopens the package and deflates it once.
-  return addCharts(
-    Buffer.from(await wb.xlsx.writeBuffer({ zip: { compression: "STORE" } })),
-    spec,
-  );
+  return wb;
 }
