@@ -137,6 +137,15 @@ export interface Strings {
     unusual: (count: number) => string;
     /** Months inserted as columns on the Tracking sheet, given their formulas by this refresh. */
     monthsCompleted: (months: readonly string[]) => string;
+    /** The Departments sheet's levels (product.md 13): each function's worst, and its KPIs not OK. */
+    departments: {
+      heading: string;
+      /** A function whose KPIs have no value in the reporting month. */
+      noLevel: string;
+      none: string;
+      /** A flagged KPI's link: its words, as the seed writes them, and its level. */
+      kpi: (words: string, level: string) => string;
+    };
   };
   import: {
     intro: string;
@@ -429,6 +438,12 @@ const en: Strings = {
       `${count} typed value${count === 1 ? " looks" : "s look"} unusual beside ${count === 1 ? "its" : "their"} neighbours (the levels count ${count === 1 ? "it" : "them"} as typed). Check the unit:`,
     monthsCompleted: (months) =>
       `${months.length === 1 ? "The month" : "The months"} inserted on the Tracking sheet now ${months.length === 1 ? "has its" : "have their"} formulas: ${months.join(", ")}.`,
+    departments: {
+      heading: "Departments: each function's worst KPI level",
+      noLevel: "no values",
+      none: "No department KPI is WATCH or RISK.",
+      kpi: (words, level) => `${words}: ${level}`,
+    },
   },
   import: {
     intro:
@@ -733,6 +748,12 @@ const es: Strings = {
       `${count} valor${count === 1 ? " escrito parece inusual" : "es escritos parecen inusuales"} junto a sus vecinos (los niveles ${count === 1 ? "lo cuentan" : "los cuentan"} tal cual). Revisa la unidad:`,
     monthsCompleted: (months) =>
       `${months.length === 1 ? "El mes insertado" : "Los meses insertados"} en la hoja Seguimiento ya ${months.length === 1 ? "tiene sus" : "tienen sus"} fórmulas: ${months.join(", ")}.`,
+    departments: {
+      heading: "Áreas: el peor nivel de los KPI de cada función",
+      noLevel: "sin valores",
+      none: "Ningún KPI de las áreas está en WATCH ni en RISK.",
+      kpi: (words, level) => `${words}: ${level}`,
+    },
   },
   import: {
     intro:

@@ -13,7 +13,13 @@ import {
   PHASE_METRICS,
   RISK_INDICATORS,
 } from "../../core/catalog";
-import type { FlaggedCell, RefreshResult } from "../../officejs";
+import type {
+  DepartmentLevels,
+  FlaggedCell,
+  RefreshResult,
+} from "../../officejs";
+import { DEPARTMENTS, kpiWords } from "../../core/departments";
+import type { Strings } from "../strings";
 import { ActionBar } from "../ActionBar";
 import { Failure } from "../Failure";
 import {
@@ -290,6 +296,14 @@ export default function RefreshView({
               {last.flagged.map(row)}
             </DataTable>
           )}
+          {last.departments && (
+            <DepartmentList
+              levels={last.departments}
+              t={t}
+              language={language}
+              select={select}
+            />
+          )}
         </div>
       )}
     </ViewColumn>
@@ -321,5 +335,70 @@ function CellList({
         </Link>
       )}
     />
+  );
+}
+
+/** A department KPI's words as the seed writes them ("Win rate: 40%"), in the pane's language. */
+function kpiLine(id: string, language: Language): string {
+  for (const d of DEPARTMENTS)
+    for (const b of d.blocks) {
+      const words = b.kpis.find((k) => k.id === id);
+      if (words) return kpiWords(words, language);
+    }
+  return id;
+}
+
+/** The Departments sheet's levels (product.md 13): each function's worst, then its KPIs not OK, each a link to its flag cell. */
+function DepartmentList({
+  levels,
+  t,
+  language,
+  select,
+}: {
+  levels: DepartmentLevels;
+  t: Strings;
+  language: Language;
+  select: (address: string) => void;
+}) {
+  const words = t.refresh.departments;
+  return (
+    <section data-testid="department-levels" aria-label={words.heading}>
+      <div>{words.heading}</div>
+      <ul style={{ ...LINKS, flexDirection: "row", flexWrap: "wrap", gap: 8 }}>
+        {levels.functions.map(({ fn, level }) => (
+          <li key={fn} data-testid="department-level">
+            {DEPARTMENTS.find((d) => d.id === fn)?.name[language] ?? fn}{" "}
+            {level ? (
+              <Badge
+                color={LEVEL_COLOR[level]}
+                appearance="filled"
+                size="small"
+              >
+                {level}
+              </Badge>
+            ) : (
+              <span>({words.noLevel})</span>
+            )}
+          </li>
+        ))}
+      </ul>
+      {levels.flagged.length === 0 ? (
+        <p>{words.none}</p>
+      ) : (
+        <ul style={LINKS} data-testid="department-flags">
+          {levels.flagged.map((f) => (
+            <li key={f.id}>
+              <Link
+                as="button"
+                onClick={() => select(f.address)}
+                aria-label={`${words.kpi(kpiLine(f.id, language), f.level)}: ${t.refresh.selectHint} ${f.address}`}
+              >
+                {words.kpi(kpiLine(f.id, language), f.level)}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }
