@@ -72,9 +72,9 @@ function gapCell(
  * Gap to a phase's target, in the metric's unit: positive = still to go, 0 or negative = met (negative is the margin ahead), whichever way the metric points (CAC 120 against a target of 100 is a gap of 20). Churn, MRR growth and customer growth are monthly rates; percentages are fractions (5% is 0.05). Blank where thresholds switch the target off. Ranges spill element-wise.
  * @customfunction GAP
  * @helpurl https://localhost:3000/help.html#gap
- * @param metric A metric id ("cac"), or a range of ids.
+ * @param metric A metric or department KPI id ("cac", "sales.win_rate"), or a range of ids.
  * @param value The value, or a range of values (same shape as metric, or any shape with one id). Rates are monthly; percentages are fractions.
- * @param phase The phase whose target to compare with, 1 to 4.
+ * @param phase The phase whose target to compare with, 1 to 4 (a department KPI has the same target in every phase: leave it empty).
  * @param [as_fraction] TRUE to divide the gap by the target (a gap of 20 on a target of 100 is 0.2).
  * @param [thresholds] Optional: the Thresholds table or a five-column range (id, P1..P4) that overrides the built-in targets.
  * @returns The gap, or a spilled range of gaps.

@@ -97,7 +97,7 @@ function groupLevel(
  * Risk level OK, WATCH or RISK of a value against its threshold: a risk indicator's, or a phase target when a phase is given. With a risk group id and its four values, the group's worst level. Churn, MRR growth and revenue growth are monthly rates; percentages are fractions (5% is 0.05). Blank where thresholds switch the check off. Ranges spill element-wise.
  * @customfunction RISK
  * @helpurl https://localhost:3000/help.html#risk
- * @param indicator An indicator or metric id ("cash_burn.cash_runway", "churn"), a range of ids, or a risk group id ("cash_burn").
+ * @param indicator An indicator, metric or department KPI id ("cash_burn.cash_runway", "churn", "sales.win_rate"), a range of ids, or a risk group id ("cash_burn").
  * @param values The value, a range of values (same shape as indicator), or a group's four values in the table's order. Rates are monthly; percentages are fractions.
  * @param [phase] Phase 1-4 to judge phase metrics against their target; without it churn, nps and productivity use their risk threshold.
  * @param [thresholds] Optional: the Thresholds table (phase targets and risk thresholds) or a five-column range (id, P1..P4).

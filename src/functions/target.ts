@@ -15,7 +15,7 @@ import { SWITCHED_OFF, spill } from "./results";
  * Target of a metric for a phase (for a risk indicator: its threshold). Churn, MRR growth and customer growth targets are monthly rates; percentages are fractions (5% is 0.05). Blank where thresholds switch the check off. Ranges of ids spill.
  * @customfunction TARGET
  * @helpurl https://localhost:3000/help.html#target
- * @param metric A metric or indicator id, or a range of ids.
+ * @param metric A metric, indicator or department KPI id ("sales.win_rate"), or a range of ids.
  * @param phase The phase, 1 to 4 (a risk indicator has the same threshold in every phase; a phase given is still checked).
  * @param [thresholds] Optional: the Thresholds table or a five-column range (id, P1..P4) that overrides the built-in targets.
  * @returns The target in the metric's unit.
