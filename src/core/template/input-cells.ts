@@ -5,6 +5,7 @@
  * as the word's place in the list, so a rebuild in the other language writes that language's word.
  */
 import type { Language } from "../catalog";
+import type { Cell } from "../cell";
 import { DEPARTMENT_KPIS } from "../department-kpis";
 import { USER_CHANNELS } from "../department-rows";
 import { TOOL_GROUPS, ToolCategory, TOOL_IMPACTS } from "../tools";
@@ -69,7 +70,7 @@ const CHOICES: ReadonlyMap<string, Choices> = new Map(
  */
 export function carriedValue(
   name: string,
-  value: string | number | boolean,
+  value: NonNullable<Cell>,
 ): CarriedValue | undefined {
   const choices = CHOICES.get(name);
   if (!choices || typeof value !== "string") return value;
@@ -88,7 +89,7 @@ export function placedValue(
   name: string,
   value: CarriedValue,
   language: Language,
-): string | number | boolean {
+): NonNullable<Cell> {
   if (typeof value !== "object") return value;
   return CHOICES.get(name)?.words(language)[value.choice] ?? "";
 }

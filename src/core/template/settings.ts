@@ -11,6 +11,7 @@ import {
   PHASE_METRICS,
   RISK_INDICATORS,
 } from "../catalog";
+import type { Cell } from "../cell";
 import { monthSerial } from "../months";
 import { cell, cellPosition } from "./formulas";
 import { NAMES, planSheetKey } from "./layout";
@@ -36,12 +37,12 @@ class Cells {
     const v = this.byRef.get(cell(col, row))?.value;
     return v === undefined ? "" : String(v);
   }
-  /** The cell at `ref` with this value and no formula (undefined: empty), its format and style kept. */
-  set(ref: string, value: string | number | boolean | undefined): void {
+  /** The cell at `ref` with this value and no formula (undefined or null: empty), its format and style kept. */
+  set(ref: string, value: Cell): void {
     const was = this.byRef.get(ref);
     this.byRef.set(ref, {
       ref,
-      ...(value !== undefined && { value }),
+      ...(value !== undefined && value !== null && { value }),
       ...(was?.numberFormat && { numberFormat: was.numberFormat }),
       ...(was?.style && { style: was.style }),
     });
@@ -90,16 +91,13 @@ export function placeSettings(
   };
   const names = new Map(spec.names.map((n) => [n.name, n]));
   /** Values for the cells of a name, in order; undefined leaves a cell as described, null empties it. */
-  const put = (
-    name: string,
-    values: readonly (number | string | boolean | null | undefined)[],
-  ): void => {
+  const put = (name: string, values: readonly Cell[]): void => {
     const n = names.get(name);
     if (!n) return;
     const cells = sheets.get(n.sheet)!;
     cellsOf(n.ref).forEach((ref, k) => {
       const v = values[k];
-      if (v !== undefined) cells.set(ref, v ?? undefined);
+      if (v !== undefined) cells.set(ref, v);
     });
   };
   for (const m of PHASE_METRICS) {

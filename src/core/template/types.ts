@@ -242,8 +242,7 @@ export interface UserSettings {
 }
 
 /** A single input's value as a rebuild carries it: what the cell held, or a word of its list by its place (input-cells.ts). */
-export type CarriedValue =
-  string | number | boolean | { readonly choice: number };
+export type CarriedValue = NonNullable<Cell> | { readonly choice: number };
 
 export interface TemplateOptions {
   readonly language: Language;
