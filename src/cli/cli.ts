@@ -409,7 +409,7 @@ export function program(): Command {
     )
     .option(
       "--from <xlsx>",
-      "rebuild this filled tracking workbook with the options given: its typed values by calendar month, numbers typed over computed cells, threshold edits, plan entries, reporting month and minimum share are carried; options not given are the old workbook's (first month, months, company, language, currency). Details: docs/rebuild.md",
+      "rebuild this filled tracking workbook with the options given: its typed values by calendar month (Tracking's, the budget's, the Departments and Channels sheets'), numbers typed over computed cells, the Departments, Channels and Tools sheets' single inputs, threshold edits, plan entries, reporting month and minimum share are carried; options not given are the old workbook's (first month, months, company, language, currency). Details: docs/rebuild.md",
     )
     .option(
       "--drop-outside",
