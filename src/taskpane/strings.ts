@@ -234,6 +234,17 @@ export interface Strings {
     noConvention: string;
     /** A convention switched off on the Thresholds sheet (0 or empty). */
     switchedOff: string;
+    /** The department KPIs a selection on the Departments or Channels sheet reaches (product.md 13). */
+    kpis: {
+      intro: string;
+      columns: { kpi: string; value: string; level: string; gap: string };
+      /** A KPI's target as the seed states it. */
+      target: (target: string) => string;
+      /** The formula that gives the same level in a cell, to copy. */
+      formula: string;
+      /** A flag cell whose KPI has no typed value to judge here. */
+      noValue: string;
+    };
   };
   functions: {
     intro: string;
@@ -520,6 +531,14 @@ const en: Strings = {
       `${count} value${count === 1 ? " looks" : "s look"} unusual beside ${count === 1 ? "its" : "their"} neighbours; ${count === 1 ? "it is" : "they are"} written all the same. Check the unit:`,
   },
   inspect: {
+    kpis: {
+      intro:
+        "Department KPIs of the selection, judged against their targets as SCALE.RISK judges them (the same in every phase):",
+      columns: { kpi: "KPI", value: "Value", level: "Level", gap: "Gap" },
+      target: (target) => `target ${target}`,
+      formula: "Formula to copy",
+      noValue: "No value to judge here: see its month cells.",
+    },
     intro:
       "Select two columns (metric, value) or metric rows (a row of months counts its latest month), then inspect: the phase reached and the gap to the next phase, as SCALE.PHASE and SCALE.GAP give them.",
     run: "Inspect selection",
@@ -825,6 +844,14 @@ const es: Strings = {
       `${count} valor${count === 1 ? " parece inusual" : "es parecen inusuales"} junto a sus vecinos; se escribe${count === 1 ? "" : "n"} igualmente. Revisa la unidad:`,
   },
   inspect: {
+    kpis: {
+      intro:
+        "KPI de las áreas en la selección, juzgados frente a su objetivo como los juzga SCALE.RIESGO (igual en todas las fases):",
+      columns: { kpi: "KPI", value: "Valor", level: "Nivel", gap: "Brecha" },
+      target: (target) => `objetivo ${target}`,
+      formula: "Fórmula para copiar",
+      noValue: "Aquí no hay valor que juzgar: mira sus celdas de los meses.",
+    },
     intro:
       "Selecciona dos columnas (métrica, valor) o filas de métricas (en una fila de meses cuenta el último mes) e inspecciona: la fase alcanzada y la brecha a la siguiente fase, como SCALE.PHASE y SCALE.GAP.",
     run: "Inspeccionar selección",

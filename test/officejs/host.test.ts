@@ -42,7 +42,8 @@ test("a refresh names the sheets holding the template's inputs: the timeline, th
   const { inputSheetIds, syncs } = await excelHost.refresh();
   expect([syncs, state.syncs]).toEqual([3, 3]); // found by the refresh's own read, no extra sync
   const idOf = (name: string) => state.sheets.find((s) => s.name === name)!.id;
-  expect(inputSheetIds.slice().sort()).toEqual(["Thresholds", "Tracking", "Scale Dashboard"].map(idOf).sort());
+  // The Departments and Channels sheets too: their cells move the department levels the Risk flags tab lists (product.md 13).
+  expect(inputSheetIds.slice().sort()).toEqual(["Thresholds", "Tracking", "Scale Dashboard", "Departments", "Channels"].map(idOf).sort());
   expect(inputSheetIds).not.toContain("{notes}");
   expect(inputSheetIds).not.toContain(idOf("Risks"));
 });

@@ -14,6 +14,7 @@ import { gap, phase, risk, target } from "../../functions/functions";
 import { functionName } from "../../functions/spanish";
 import { cell, onSheet, parseAddress } from "../../core/address";
 import { isFormula } from "../cells";
+import { InspectedKpi, NamedCells, inspectSeedCells } from "./seed-plan";
 
 /** The used part of the selection, and the template's targets when the workbook has them. */
 export interface SelectedCells {
@@ -27,6 +28,10 @@ export interface SelectedCells {
    * their Threshold_<id> names), as an Id/Threshold range the functions read. Empty or absent without a template.
    */
   contextThresholds?: Cell[][];
+  /** The used part's address, as Excel gives it ("Áreas!S12:T12"). */
+  address?: string;
+  /** The Departments and Channels sheets' names covering the selection (and what they are judged with), as read. */
+  named?: [string, NamedCells][];
 }
 
 export interface InspectedMetric {
@@ -67,6 +72,8 @@ export interface Inspection {
   phase: number | string;
   /** True when the targets came from the workbook's Thresholds sheet, false for the built-in ones. */
   workbookTargets: boolean;
+  /** The department KPIs a selection on the Departments or Channels sheet reaches (product.md 13). */
+  kpis: InspectedKpi[];
 }
 
 const messageOf = (x: unknown): number | string =>
@@ -168,7 +175,11 @@ export function rowPhases(
   return { reached, next };
 }
 
-export function inspectSelection(cells: SelectedCells): Inspection {
+/** `formulaLanguage`: Excel's display language, in which a department KPI's copyable formula is written. */
+export function inspectSelection(
+  cells: SelectedCells,
+  formulaLanguage: Language = "en",
+): Inspection {
   const thresholds = workbookThresholds(cells.targets);
   const rows = cells.values
     .map((row, r) => rowRead(row, cells.formulas[r] ?? []))
@@ -206,6 +217,14 @@ export function inspectSelection(cells: SelectedCells): Inspection {
     context,
     phase: overall,
     workbookTargets: thresholds !== undefined,
+    kpis:
+      cells.address && cells.named?.length
+        ? inspectSeedCells(
+            parseAddress(cells.address),
+            new Map(cells.named),
+            formulaLanguage,
+          )
+        : [],
   };
 }
 

@@ -14,6 +14,8 @@ import { INSPECT_MAX_CELLS, SelectionTooLargeError } from "../errors";
 import { rangeNameTest } from "../names";
 import type { Cell } from "../../core/cell";
 import type { SelectedCells, WorkbookThresholds } from "./plan";
+import { Address, parseAddress } from "../../core/address";
+import { isSeedName, nameAddress, namesToRead } from "./seed-plan";
 
 /** Refuses a range larger than the pane reads, before any value of it is loaded. */
 function refuseLarge(range: Excel.Range): void {
@@ -94,11 +96,18 @@ export async function readSelection(
   const used = context.workbook
     .getSelectedRange()
     .getUsedRangeOrNullObject(true)
-    .load("rowCount,columnCount");
-  const names = context.workbook.names.load("items/name,items/type");
+    .load("rowCount,columnCount,address");
+  // Each name's formula (NamedItem.formula, ExcelApi 1.7) says where it points: the Departments and
+  // Channels sheets' names covering the selection are found without reading any other.
+  const names = context.workbook.names.load(
+    "items/name,items/type,items/formula",
+  );
   await context.sync();
   if (!used.isNullObject) refuseLarge(used);
   const thresholds = queueThresholds(context, names, false);
+  const seed = used.isNullObject
+    ? []
+    : queueSeedNames(context, names, used.address);
   if (!used.isNullObject) used.load("values,formulas");
   await context.sync();
   const read = thresholds();
@@ -107,7 +116,33 @@ export async function readSelection(
     formulas: used.isNullObject ? [] : (used.formulas as Cell[][]),
     targets: read.targets,
     contextThresholds: read.conventions,
+    ...(used.isNullObject ? {} : { address: used.address }),
+    named: seed.map(([name, range]) => [
+      name,
+      {
+        address: parseAddress(range.address),
+        values: range.values as Cell[][],
+      },
+    ]),
   };
+}
+
+/** Queues the reads of the Departments and Channels names covering the selection and those they are judged with. */
+function queueSeedNames(
+  context: Excel.RequestContext,
+  names: Excel.NamedItemCollection,
+  selection: string,
+): [string, Excel.Range][] {
+  const where = new Map<string, Address>();
+  for (const item of names.items) {
+    if (!isSeedName(item.name)) continue;
+    const at = nameAddress(item.formula);
+    if (at) where.set(item.name, at);
+  }
+  return namesToRead(parseAddress(selection), where).map((name) => [
+    name,
+    context.workbook.names.getItem(name).getRange().load("address,values"),
+  ]);
 }
 
 /**

@@ -17,6 +17,10 @@ import {
   Inspection,
   inspectSelection,
 } from "../../officejs/inspect/plan";
+import type { InspectedKpi } from "../../officejs/inspect/seed-plan";
+import { departmentKpi } from "../../core/department-kpis";
+import { DEPARTMENTS, kpiWords } from "../../core/departments";
+import type { Strings } from "../strings";
 
 interface Props extends ViewProps {
   /** Excel's display language: the function names written into cells (office-js#891). */
@@ -72,7 +76,9 @@ export default function InspectView({
   const inspect = () =>
     attempt(t.inspect.running, async () => {
       setInspection(undefined);
-      setInspection(inspectSelection(await host.readSelection()));
+      setInspection(
+        inspectSelection(await host.readSelection(), formulaLanguage),
+      );
     });
   const name = (id: string) =>
     PHASE_METRICS.find((m) => m.id === id)?.name[language] ?? id;
@@ -101,7 +107,9 @@ export default function InspectView({
       <TableCell>{v === "" ? t.inspect.switchedOff : v}</TableCell>
     );
   const found = inspection
-    ? inspection.metrics.length + inspection.context.length
+    ? inspection.metrics.length +
+      inspection.context.length +
+      inspection.kpis.length
     : 0;
 
   return (
@@ -164,6 +172,9 @@ export default function InspectView({
           </DataTable>
         </div>
       )}
+      {inspection && inspection.kpis.length > 0 && (
+        <KpiTable kpis={inspection.kpis} t={t} language={language} />
+      )}
       {inspection && inspection.context.length > 0 && (
         <div data-testid="inspect-context">
           <p style={{ margin: "0 0 8px" }}>{t.inspect.contextIntro}</p>
@@ -195,5 +206,93 @@ export default function InspectView({
         </div>
       )}
     </ViewColumn>
+  );
+}
+
+/** A department KPI's number in its unit: a percent, a multiple or a plain number. */
+function kpiNumber(id: string, value: number, language: Language): string {
+  const unit = departmentKpi(id)?.unit;
+  const locale = language === "es" ? "es-ES" : "en-US";
+  if (unit === "fraction")
+    return value.toLocaleString(locale, {
+      style: "percent",
+      maximumFractionDigits: 2,
+    });
+  const plain = value.toLocaleString(locale, { maximumFractionDigits: 4 });
+  return unit === "multiple" ? `${plain}x` : plain;
+}
+
+/** The seed's line for a KPI ("Win rate: 40%"), in the pane's language. */
+function kpiLine(id: string, language: Language): string {
+  for (const d of DEPARTMENTS)
+    for (const b of d.blocks) {
+      const words = b.kpis.find((k) => k.id === id);
+      if (words) return kpiWords(words, language);
+    }
+  return id;
+}
+
+/** The department KPIs of a selection on the Departments or Channels sheet (product.md 13), each with a formula to copy. */
+function KpiTable({
+  kpis,
+  t,
+  language,
+}: {
+  kpis: readonly InspectedKpi[];
+  t: Strings;
+  language: Language;
+}) {
+  const words = t.inspect.kpis;
+  const shown = (id: string, v: number | string | undefined) =>
+    typeof v === "number" ? kpiNumber(id, v, language) : (v ?? "");
+  return (
+    <div data-testid="inspect-kpis">
+      <p style={{ margin: "0 0 8px" }}>{words.intro}</p>
+      <DataTable
+        label={words.intro}
+        headers={(["kpi", "value", "level", "gap"] as const).map(
+          (c) => words.columns[c],
+        )}
+      >
+        {kpis.map((k) => (
+          <TableRow key={`${k.id}@${k.address}`}>
+            <TableCell>
+              <div style={{ display: "flex", flexDirection: "column", gap: 2 }}>
+                <span>{kpiLine(k.id, language)}</span>
+                <span style={{ fontSize: 12 }}>
+                  {k.id} · {words.target(shown(k.id, k.target))} · {k.address}
+                </span>
+                {k.formula && (
+                  <input
+                    readOnly
+                    aria-label={`${words.formula}: ${k.id}`}
+                    value={k.formula}
+                    onFocus={(e) => e.currentTarget.select()}
+                    style={{
+                      fontFamily: "monospace",
+                      fontSize: 12,
+                      width: "100%",
+                    }}
+                  />
+                )}
+              </div>
+            </TableCell>
+            {k.value === undefined ? (
+              <TableCell colSpan={3}>{words.noValue}</TableCell>
+            ) : (
+              <>
+                <TableCell title={String(k.value)}>
+                  {shown(k.id, k.value)}
+                </TableCell>
+                <TableCell>{k.level}</TableCell>
+                <TableCell title={String(k.gap)}>
+                  {shown(k.id, k.gap)}
+                </TableCell>
+              </>
+            )}
+          </TableRow>
+        ))}
+      </DataTable>
+    </div>
   );
 }

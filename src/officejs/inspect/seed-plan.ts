@@ -1,0 +1,303 @@
+/**
+ * Inspect on the Departments and Channels sheets (product.md 13), planned without a host: a
+ * selection is recognised by the workbook names that cover it (Dept_<key>, Dept_<id>_Flag,
+ * Channel_<slot>_<measure>, Channel_Diversity...), and each KPI it reaches is judged by the SCALE
+ * functions themselves (the band rule of product.md 4, as a risk indicator: SCALE.RISK's level,
+ * SCALE.GAP's gap), with a formula the user can copy that gives the same level in a cell.
+ */
+import type { Language } from "../../core/catalog";
+import { Address, absolute, cell, parseAddress } from "../../core/address";
+import type { Cell } from "../../core/cell";
+import {
+  DEPARTMENT_KPIS,
+  DepartmentKpi,
+  departmentKpi,
+} from "../../core/department-kpis";
+import {
+  CHANNEL_MEASURES,
+  CHANNEL_SLOTS,
+  ChannelMeasure,
+  DEPARTMENT_INPUT_ROWS,
+  channelKey,
+} from "../../core/department-rows";
+import { NAMES } from "../../core/template/names";
+import { isExcelError } from "../../functions/errors";
+import { gap, risk, target } from "../../functions/functions";
+import { functionName } from "../../functions/spanish";
+
+/** A name's cells as read: where they are and their values. */
+export interface NamedCells {
+  readonly address: Address;
+  readonly values: readonly (readonly Cell[])[];
+}
+
+export interface InspectedKpi {
+  /** The department KPI's id, `sales.win_rate`. */
+  readonly id: string;
+  /** The cell the value is from (or computed from), as the pane names it. */
+  readonly address: string;
+  /** The value judged: typed, or computed as the sheet computes it (a change, a channel's CAC). */
+  readonly value?: number;
+  /** SCALE.TARGET's target, SCALE.RISK's level and SCALE.GAP's gap (a message where they give one). */
+  readonly target: number | string;
+  readonly level: string;
+  readonly gap?: number | string;
+  /** `=SCALE.RISK("sales.win_rate", S12)` in Excel's display language and syntax; none without a value. */
+  readonly formula?: string;
+}
+
+const CHANNEL_KPI = {
+  diversity: "marketing.channel_diversity",
+  cac: "marketing.cac_by_channel",
+  roi: "marketing.roi_by_channel",
+} as const;
+
+/** What a name on the two sheets holds: a typed department row, a KPI's flag, a channel's measure, a channel KPI's month row. */
+type Role =
+  | { kind: "department"; kpi: DepartmentKpi; measured: boolean }
+  | { kind: "flag"; kpi: DepartmentKpi }
+  | { kind: "channel"; slot: string; measure: ChannelMeasure }
+  | { kind: "channelKpi"; kpi: DepartmentKpi };
+
+const ROLES: ReadonlyMap<string, Role> = new Map<string, Role>([
+  ...DEPARTMENT_INPUT_ROWS.map((r): [string, Role] => [
+    NAMES.department(r.key),
+    { kind: "department", kpi: r.kpi, measured: r.measured },
+  ]),
+  ...DEPARTMENT_KPIS.map((k): [string, Role] => [
+    NAMES.departmentFlag(k.id),
+    { kind: "flag", kpi: k },
+  ]),
+  ...CHANNEL_SLOTS.flatMap((slot) =>
+    CHANNEL_MEASURES.map((measure): [string, Role] => [
+      NAMES.channel(channelKey(slot, measure)),
+      { kind: "channel", slot, measure },
+    ]),
+  ),
+  ...(
+    [
+      [NAMES.channelDiversity, CHANNEL_KPI.diversity],
+      [NAMES.channelWorstCac, CHANNEL_KPI.cac],
+      [NAMES.channelWorstRoi, CHANNEL_KPI.roi],
+    ] as const
+  ).map(([name, id]): [string, Role] => [
+    name,
+    { kind: "channelKpi", kpi: departmentKpi(id)! },
+  ]),
+]);
+
+/** Whether the name is one Inspect reads on the Departments and Channels sheets. */
+export const isSeedName = (name: string) => ROLES.has(name);
+
+/** The sheet and cells a name's formula (NamedItem.formula, "=Áreas!$S$12:$AP$12") refers to; undefined for anything else. */
+export function nameAddress(formula: unknown): Address | undefined {
+  if (typeof formula !== "string") return undefined;
+  const m = /^=((?:'(?:[^']|'')+'|[^'!]+)![$A-Z0-9:]+)$/.exec(formula.trim());
+  return m ? parseAddress(m[1].replace(/\$/g, "")) : undefined;
+}
+
+const overlaps = (a: Address, b: Address) =>
+  a.sheet.toLowerCase() === b.sheet.toLowerCase() &&
+  a.start.col <= b.end.col &&
+  b.start.col <= a.end.col &&
+  a.start.row <= b.end.row &&
+  b.start.row <= a.end.row;
+
+/** The names Inspect reads for a selection: those covering it, and what they are judged with (a baseline, a channel's other measures). */
+export function namesToRead(
+  selection: Address,
+  names: ReadonlyMap<string, Address>,
+): string[] {
+  const covering = [...names].filter(
+    ([name, at]) => ROLES.has(name) && overlaps(at, selection),
+  );
+  const wanted = new Set<string>();
+  for (const [name] of covering) {
+    wanted.add(name);
+    const role = ROLES.get(name)!;
+    if (role.kind === "department" && role.measured)
+      wanted.add(NAMES.departmentBaseline(role.kpi.id));
+    if (role.kind === "flag") wanted.add(NAMES.department(role.kpi.id));
+    if (role.kind === "channel")
+      for (const m of CHANNEL_MEASURES)
+        wanted.add(NAMES.channel(channelKey(role.slot, m)));
+  }
+  return [...wanted].filter((n) => names.has(n));
+}
+
+const first = (grid: unknown): unknown =>
+  Array.isArray(grid) ? (grid[0] as unknown[])?.[0] : grid;
+const messageOf = (x: unknown): number | string =>
+  isExcelError(x) ? `${x.code} ${x.message}` : (x as number | string);
+const numberAt = (cells: NamedCells | undefined, offset: number) => {
+  const v = cells?.values[0]?.[offset];
+  return typeof v === "number" && Number.isFinite(v) ? v : undefined;
+};
+const refAt = (cells: NamedCells, offset: number) =>
+  cell(cells.address.start.col + offset, cells.address.start.row);
+const absoluteRef = (cells: NamedCells) =>
+  absolute(cells.address.start.col, cells.address.start.row);
+
+/** One KPI judged by the functions, with the formula that judges it in a cell. */
+function judged(
+  id: string,
+  address: string,
+  value: number | undefined,
+  expression: string | undefined,
+  language: Language,
+): InspectedKpi {
+  const shown = {
+    id,
+    address,
+    target: messageOf(first(target([[id]], undefined))),
+  };
+  if (value === undefined) return { ...shown, level: "" };
+  const separator = language === "es" ? ";" : ",";
+  return {
+    ...shown,
+    value,
+    level: String(messageOf(first(risk([[id]], [[value]])))),
+    gap: messageOf(first(gap([[id]], [[value]], undefined))),
+    formula: expression
+      ? `=${functionName("RISK", language)}("${id}"${separator} ${expression})`
+      : undefined,
+  };
+}
+
+/** The month offsets of a row the selection covers, latest first. */
+function selectedOffsets(row: NamedCells, selection: Address): number[] {
+  const from = Math.max(selection.start.col, row.address.start.col);
+  const to = Math.min(selection.end.col, row.address.end.col);
+  const offsets: number[] = [];
+  for (let c = to; c >= from; c--) offsets.push(c - row.address.start.col);
+  return offsets;
+}
+
+/** The row's last month holding a number. */
+function lastNumber(row: NamedCells): number | undefined {
+  for (let k = (row.values[0]?.length ?? 0) - 1; k >= 0; k--)
+    if (numberAt(row, k) !== undefined) return k;
+  return undefined;
+}
+
+/** The latest selected month of a row holding a number (the value a row of months shows last). */
+const latestNumber = (row: NamedCells, selection: Address) =>
+  selectedOffsets(row, selection).find((k) => numberAt(row, k) !== undefined);
+
+/**
+ * The department KPIs a selection on the Departments or Channels sheet reaches, in the order of
+ * the names read: `read` holds the names namesToRead asked for, as read. `language` is Excel's
+ * display language, in which the copyable formula is written (office-js#891; `;` in Spanish Excel).
+ */
+export function inspectSeedCells(
+  selection: Address,
+  read: ReadonlyMap<string, NamedCells>,
+  language: Language,
+): InspectedKpi[] {
+  const out: InspectedKpi[] = [];
+  const onSheet = (ref: string) => `${selection.sheet}!${ref}`;
+  for (const [name, cells] of read) {
+    const role = ROLES.get(name);
+    if (!role || !overlaps(cells.address, selection)) continue;
+    if (role.kind === "flag") {
+      const row = read.get(NAMES.department(role.kpi.id));
+      const k = row ? lastNumber(row) : undefined;
+      out.push(
+        row && k !== undefined
+          ? judged(
+              role.kpi.id,
+              onSheet(refAt(row, k)),
+              numberAt(row, k),
+              refAt(row, k),
+              language,
+            )
+          : judged(
+              role.kpi.id,
+              onSheet(refAt(cells, 0)),
+              undefined,
+              undefined,
+              language,
+            ),
+      );
+      continue;
+    }
+    const k = latestNumber(cells, selection);
+    if (k === undefined) continue;
+    const at = refAt(cells, k);
+    const value = numberAt(cells, k)!;
+    if (role.kind === "department" || role.kind === "channelKpi") {
+      const kpi = role.kpi;
+      if (role.kind === "department" && role.measured) {
+        const baseline = read.get(NAMES.departmentBaseline(kpi.id));
+        const base = numberAt(baseline, 0);
+        if (!baseline || base === undefined || base === 0) continue;
+        const b = absoluteRef(baseline);
+        const reduction = kpi.change === "reduction";
+        out.push(
+          judged(
+            kpi.id,
+            onSheet(at),
+            reduction ? (base - value) / base : (value - base) / base,
+            reduction ? `(${b}-${at})/${b}` : `(${at}-${b})/${b}`,
+            language,
+          ),
+        );
+      } else if (kpi.per === "year") {
+        // The last 12 months' counts, scaled to a year in the first one, as the sheet counts them.
+        const start = Math.max(0, k - 11);
+        const window = cells.values[0].slice(start, k + 1);
+        const sum = window.reduce<number>(
+          (s, v) => s + (typeof v === "number" ? v : 0),
+          0,
+        );
+        const ref = `${refAt(cells, start)}:${at}`;
+        out.push(
+          judged(
+            kpi.id,
+            onSheet(at),
+            (sum * 12) / window.length,
+            `SUM(${ref})*12/COLUMNS(${ref})`,
+            language,
+          ),
+        );
+      } else out.push(judged(kpi.id, onSheet(at), value, at, language));
+      continue;
+    }
+    // A channel's month: its CAC and first-year ROI that month (product.md 13).
+    const of = (m: ChannelMeasure) =>
+      read.get(NAMES.channel(channelKey(role.slot, m)));
+    const [spend, customers, mrr] = (
+      ["spend", "customers", "new_mrr"] as const
+    ).map(of);
+    if (!spend || !customers || !mrr) continue;
+    const s = numberAt(spend, k);
+    const c = numberAt(customers, k);
+    const n = numberAt(mrr, k);
+    const [sRef, cRef, nRef] = [spend, customers, mrr].map((x) => refAt(x, k));
+    if (s !== undefined && c !== undefined && c > 0)
+      out.push(
+        judged(
+          CHANNEL_KPI.cac,
+          onSheet(sRef),
+          s / c,
+          `${sRef}/${cRef}`,
+          language,
+        ),
+      );
+    if (s !== undefined && n !== undefined && s > 0)
+      out.push(
+        judged(
+          CHANNEL_KPI.roi,
+          onSheet(nRef),
+          (12 * n - s) / s,
+          `(12*${nRef}-${sRef})/${sRef}`,
+          language,
+        ),
+      );
+  }
+  // One line per KPI and cell (a channel's three rows reach the same two KPIs).
+  return out.filter(
+    (o, i) =>
+      out.findIndex((p) => p.id === o.id && p.address === o.address) === i,
+  );
+}

@@ -1,0 +1,89 @@
+/**
+ * Inspect on the Departments and Channels sheets without a host (product.md 13): a selection is
+ * recognised by the names covering it; each KPI judged by the band rule of product.md 4 as a risk
+ * indicator (phase-independent), its gap as SCALE.GAP gives it, and a formula to copy. Oracles
+ * worked out by hand from product.md 4 and 13.
+ */
+import { Address, parseAddress } from "../../src/core/address";
+import { NAMES, columnLetter, describeWorkbook } from "../../src/core/template";
+import { NamedCells, inspectSeedCells, nameAddress, namesToRead } from "../../src/officejs/inspect/seed-plan";
+import { inspectSelection } from "../../src/officejs/inspect/plan";
+
+const spec = describeWorkbook({ language: "en", company: "A", currency: "USD", firstMonth: "2026-01", months: 12 });
+const sheetOf = (key: string) => spec.sheets.find((s) => s.key === key)!.name;
+/** Where the description puts a name, as the host gives it. */
+const at = (name: string): Address => {
+  const n = spec.names.find((x) => x.name === name)!;
+  return parseAddress(`${sheetOf(n.sheet)}!${n.ref.replace(/\$/g, "")}`);
+};
+/** Month t's cell (1-based) of a row name, as an Address. */
+const monthOf = (name: string, t: number): Address => {
+  const a = at(name);
+  const col = a.start.col + t - 1;
+  return { sheet: a.sheet, start: { col, row: a.start.row }, end: { col, row: a.start.row } };
+};
+const cellOf = (a: Address) => `${columnLetter(a.start.col)}${a.start.row}`;
+/** A row name read with `values` in its months. */
+const row = (name: string, values: (number | string)[]): NamedCells => ({ address: at(name), values: [values] });
+const allNames = new Map(spec.names.map((n) => [n.name, at(n.name)]));
+
+test("a month cell of the win rate's row: SCALE.RISK's level against 40% (35% is RISK: WATCH only from 36%), the gap 5 points, a formula to copy in Excel's language", () => {
+  const name = NAMES.department("sales.win_rate");
+  const selected = monthOf(name, 3);
+  expect(namesToRead(selected, allNames)).toEqual([name]);
+  const read = new Map([[name, row(name, [0.3, "", 0.35, ""])]]);
+  const [kpi] = inspectSeedCells(selected, read, "en");
+  expect(kpi).toMatchObject({ id: "sales.win_rate", value: 0.35, target: 0.4, level: "RISK" });
+  expect(kpi.gap as number).toBeCloseTo(0.05, 12);
+  expect(kpi.address).toBe(`${sheetOf("departments")}!${cellOf(selected)}`);
+  expect(kpi.formula).toBe(`=SCALE.RISK("sales.win_rate", ${cellOf(selected)})`);
+  expect(inspectSeedCells(selected, read, "es")[0].formula).toBe(`=SCALE.RIESGO("sales.win_rate"; ${cellOf(selected)})`);
+});
+
+test("a channel's month: its CAC (spend / new customers) and first-year ROI ((12 x new MRR - spend) / spend) judged against < $100 and > 300%", () => {
+  const spend = NAMES.channel("channel.paid_advertising.spend");
+  const customers = NAMES.channel("channel.paid_advertising.customers");
+  const mrr = NAMES.channel("channel.paid_advertising.new_mrr");
+  const selected = monthOf(customers, 2);
+  expect(namesToRead(selected, allNames).sort()).toEqual([spend, customers, mrr].sort());
+  const read = new Map([
+    [spend, row(spend, [1000, 5000])],
+    [customers, row(customers, [10, 40])],
+    [mrr, row(mrr, [500, 2000])],
+  ]);
+  const kpis = inspectSeedCells(selected, read, "en");
+  // CAC 125 against < 100: past the band (WATCH to 110), RISK, 25 over. ROI 3.8 against > 3: OK, 0.8 ahead.
+  expect(kpis.map((k) => [k.id, k.value, k.level])).toEqual([
+    ["marketing.cac_by_channel", 125, "RISK"],
+    ["marketing.roi_by_channel", 3.8, "OK"],
+  ]);
+  expect(kpis[0].gap).toBeCloseTo(25, 9);
+  expect(kpis[1].gap as number).toBeCloseTo(-0.8, 9);
+  expect(kpis[0].formula).toMatch(/^=SCALE\.RISK\("marketing\.cac_by_channel", [A-Z]+\d+\/[A-Z]+\d+\)$/);
+});
+
+test("a change KPI's measured value: the reduction against its baseline (100 errors to 40 is 60%, against 70%: RISK, WATCH only from 67%)", () => {
+  const value = NAMES.department("operations.error_reduction.value");
+  const baseline = NAMES.departmentBaseline("operations.error_reduction");
+  const selected = monthOf(value, 1);
+  expect(namesToRead(selected, allNames).sort()).toEqual([value, baseline].sort());
+  const read = new Map([
+    [value, row(value, [40])],
+    [baseline, { address: at(baseline), values: [[100]] }],
+  ]);
+  const [kpi] = inspectSeedCells(selected, read, "en");
+  expect([kpi.id, kpi.value, kpi.level]).toEqual(["operations.error_reduction", 0.6, "RISK"]);
+  expect(kpi.formula).toMatch(/^=SCALE\.RISK\("operations\.error_reduction", \(\$[A-Z]+\$\d+-[A-Z]+\d+\)\/\$[A-Z]+\$\d+\)$/);
+});
+
+test("a name's formula as Excel gives it, quoted sheet names too; a selection elsewhere reaches no KPI; inspectSelection lists the KPIs beside the metrics", () => {
+  expect(nameAddress("='Áreas'!$S$12:$AD$12")).toEqual({ sheet: "Áreas", start: { col: 19, row: 12 }, end: { col: 30, row: 12 } });
+  expect(nameAddress("=0.5")).toBeUndefined();
+  expect(namesToRead(parseAddress("Tracking!A1:C3"), allNames)).toEqual([]);
+  const name = NAMES.department("sales.win_rate");
+  const selected = monthOf(name, 1);
+  const address = `${selected.sheet}!${cellOf(selected)}`;
+  const inspection = inspectSelection({ values: [[0.45]], formulas: [[0.45]], targets: [], address, named: [[name, row(name, [0.45])]] });
+  expect(inspection.kpis.map((k) => [k.id, k.level])).toEqual([["sales.win_rate", "OK"]]);
+  expect(inspection.metrics).toEqual([]);
+});

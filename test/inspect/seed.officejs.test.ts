@@ -1,0 +1,45 @@
+/**
+ * Inspect on the Departments and Channels sheets against the fake host (product.md 13): the cells a
+ * user selects there are recognised by the names covering them, in the same two syncs as any
+ * selection, and judged as SCALE.RISK and SCALE.GAP judge the KPI (product.md 4).
+ */
+import { NAMES, cellPosition, columnLetter } from "../../src/core/template";
+import { inspectSelection } from "../../src/officejs/inspect/plan";
+import { readSelection } from "../../src/officejs/inspect/read";
+import { fakeContext } from "../support/excel-fake";
+import { enter, insert, state } from "../support/fake-workbook";
+
+/** Month t (1-based) of a name's row, as "Sheet!X12", and the sheet it is on. */
+function monthCell(name: string, t: number): { sheet: string; ref: string } {
+  const n = state.names.get(name)!;
+  const first = cellPosition(n.ref.replace(/\$/g, "").split(":")[0]);
+  return { sheet: n.sheet, ref: `${columnLetter(first.col + t - 1)}${first.row}` };
+}
+
+test("a win rate typed on the Departments sheet, selected: recognised by its name, RISK against 40% (product.md 13's SCALE.RISK example), 5 points short; two syncs", async () => {
+  await insert();
+  const { sheet, ref } = monthCell(NAMES.department("sales.win_rate"), 3);
+  enter(sheet, ref, 0.35);
+  state.selected = `${sheet}!${ref}`;
+  state.syncs = 0;
+  const read = await readSelection(fakeContext(state));
+  expect(state.syncs).toBe(2);
+  const { kpis, metrics } = inspectSelection(read, "es");
+  expect(metrics).toEqual([]);
+  expect(kpis).toHaveLength(1);
+  expect(kpis[0]).toMatchObject({ id: "sales.win_rate", address: `${sheet}!${ref}`, value: 0.35, target: 0.4, level: "RISK", formula: `=SCALE.RIESGO("sales.win_rate"; ${ref})` });
+  expect(kpis[0].gap as number).toBeCloseTo(0.05, 12);
+});
+
+test("a channel's month selected across its three rows: its CAC and first-year ROI that month, once each", async () => {
+  await insert();
+  const cells = (["spend", "customers", "new_mrr"] as const).map((m) => monthCell(NAMES.channel(`channel.social_media.${m}`), 2));
+  [900, 10, 300].forEach((v, k) => enter(cells[k].sheet, cells[k].ref, v));
+  state.selected = `${cells[0].sheet}!${cells[0].ref}:${cells[2].ref}`;
+  const { kpis } = inspectSelection(await readSelection(fakeContext(state)));
+  // CAC 90 meets < $100; ROI (12 x 300 - 900) / 900 = 3 is not > 300%, within the band: WATCH.
+  expect(kpis.map((k) => [k.id, k.value, k.level])).toEqual([
+    ["marketing.cac_by_channel", 90, "OK"],
+    ["marketing.roi_by_channel", 3, "WATCH"],
+  ]);
+});
