@@ -117,3 +117,16 @@ test.each([false, true])("a tracker made before the three sheets still refreshes
   // The Budget still gets its column; no other sheet does.
   expect(state.log.filter((op) => op === "range.insert")).toHaveLength(1);
 });
+
+test("a protected Tools sheet (a team may lock its register): its colours stay as they are and it is named; the other sheets refresh", async () => {
+  await insert();
+  const tools = sheet(sheetName("tools"));
+  tools.protected = true;
+  tools.rules.splice(0, 1);
+  const before = JSON.stringify(tools.rules);
+  sheet(sheetName("departments")).rules.splice(0, 1);
+  const result = await refreshRiskFlags(fakeContext(state));
+  expect(result.sheetsLeftAlone).toEqual([tools.name]);
+  expect(JSON.stringify(tools.rules)).toBe(before);
+  expect(ours(sheetName("departments"))).toEqual(plannedOn("departments"));
+});

@@ -34,7 +34,7 @@ import {
 import { inputSheetIds, planCompletions, snapshotOf } from "./snapshot";
 import { overridesFrom } from "./thresholds";
 import { rebuildSheet, writeFlags } from "./write";
-import { DepartmentLevels } from "./seed-sheets";
+import { DepartmentLevels, isSeedSheet } from "./seed-sheets";
 
 export type { FlaggedCell, OutOfRangeCell, UnusualCell } from "./plan";
 export type { DepartmentFlag, DepartmentLevels } from "./seed-sheets";
@@ -68,7 +68,7 @@ export interface RefreshResult {
    * worst, and the KPIs not OK. Undefined on a tracker made before the sheet.
    */
   departments?: DepartmentLevels;
-  /** Departments, Channels or Tools sheets whose names moved (rows or columns inserted): their colours are left as they were. */
+  /** Departments, Channels or Tools sheets whose names moved (rows or columns inserted), or protected: their colours are left as they were. */
   sheetsLeftAlone: string[];
 }
 
@@ -125,9 +125,15 @@ export async function refreshRiskFlags(
     plan.leftAlone,
   );
   const rules = await readSheetRules(context, sheets);
+  // A protected Departments, Channels or Tools sheet (a team may lock its register) keeps its colours.
+  const leftAlone = [
+    ...plan.leftAlone,
+    ...[...sheets]
+      .filter(([key, read]) => isSeedSheet(key) && read.protection.protected)
+      .map(([key]) => key),
+  ];
   const written = [...sheets].filter(
-    ([key]) =>
-      rules.rules.get(key) !== undefined && !plan.leftAlone.includes(key),
+    ([key]) => rules.rules.get(key) !== undefined && !leftAlone.includes(key),
   );
   const unreadable = unreadableOf(sheets, rules.rules);
   const wrote = await writeFlags(
@@ -151,7 +157,7 @@ export async function refreshRiskFlags(
     inputSheetIds: inputSheetIds(reads, sheets),
     unreadableSheets: unreadable,
     departments: plan.departments,
-    sheetsLeftAlone: plan.leftAlone.flatMap((key) => {
+    sheetsLeftAlone: [...new Set(leftAlone)].flatMap((key) => {
       const read = sheets.get(key);
       return read ? [read.sheet.name] : [];
     }),

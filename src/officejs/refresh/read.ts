@@ -26,6 +26,7 @@ import {
   DEPARTMENT_FUNCTIONS,
   SEED_SHEETS,
   SeedSheetKey,
+  isSeedSheet,
   seedSheetNames,
 } from "./seed-sheets";
 import { WorkbookError, WorkbookErrorCode, toWorkbookError } from "../errors";
@@ -386,8 +387,9 @@ export function checkWritable(
   sheets: Map<SheetKey, SheetRead>,
 ): void {
   if (reads.workbook.readOnly) throw new WorkbookError("readOnly");
-  for (const { protection, sheet } of sheets.values())
-    if (protection.protected)
+  for (const [key, { protection, sheet }] of sheets)
+    // A protected Departments, Channels or Tools sheet keeps its colours (index.ts): the rest refreshes.
+    if (protection.protected && !isSeedSheet(key))
       throw new WorkbookError(
         "protected",
         `The sheet ${sheet.name} is protected.`,

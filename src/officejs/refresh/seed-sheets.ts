@@ -26,6 +26,8 @@ import {
 
 export const SEED_SHEETS = ["departments", "channels", "tools"] as const;
 export type SeedSheetKey = (typeof SEED_SHEETS)[number];
+export const isSeedSheet = (key: string): key is SeedSheetKey =>
+  (SEED_SHEETS as readonly string[]).includes(key);
 
 export const DEPARTMENT_FUNCTIONS: readonly DepartmentFunction[] = [
   "product",
