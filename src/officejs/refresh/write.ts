@@ -45,8 +45,11 @@ export async function writeFlags(
   const failed = (e: unknown) =>
     afterFailedWrite(context, written, unreadable, plan, e);
   let syncs = 0;
-  // The months first: a column inserted inside a rule's cells widens it (as a user's insert does),
-  // so rules planned for the sheets' months after the insert go in after it.
+  // The months first: a column inserted inside a rule's cells widens them, as references adjust on
+  // an insert (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-insert;
+  // a conditional format's range moves with inserts and deletes:
+  // https://superuser.com/questions/648176), so rules planned for the sheets' months after the
+  // insert go in after it.
   const monthsCompleted = pendingMonths
     ? queueFormulaCopies(pendingMonths).months
     : [];
