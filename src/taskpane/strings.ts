@@ -458,7 +458,7 @@ const en: Strings = {
   },
   import: {
     intro:
-      "Select a block of your own sheet with monthly numbers (metrics as rows and months as columns, the transpose, or metric, month, value), then read it: you see what goes where, on the Tracking sheet or in the budget, before anything is written.",
+      "Select a block of your own sheet with monthly numbers (metrics as rows and months as columns, the transpose, or metric, month, value), then read it: you see what goes where, on the Tracking, Departments and Channels sheets or in the budget, before anything is written.",
     read: "Read the selection",
     reading: "Reading…",
     writing: "Writing…",
@@ -776,7 +776,7 @@ const es: Strings = {
   },
   import: {
     intro:
-      "Selecciona un bloque de tu hoja con números mensuales (métricas en filas y meses en columnas, al revés, o métrica, mes, valor) y léelo: verás qué va a dónde, en la hoja Seguimiento o en el presupuesto, antes de escribir nada.",
+      "Selecciona un bloque de tu hoja con números mensuales (métricas en filas y meses en columnas, al revés, o métrica, mes, valor) y léelo: verás qué va a dónde, en las hojas Seguimiento, Áreas y Canales o en el presupuesto, antes de escribir nada.",
     read: "Leer la selección",
     reading: "Leyendo…",
     writing: "Escribiendo…",

@@ -55,10 +55,12 @@ export default function ImportView({ host, t, language }: ViewProps) {
   const { busy, running, error, attempt } = useAttempt(main, () =>
     setWrote(undefined),
   );
-  /** The sheets a plan writes: the one imported into, and the Departments or Channels sheet where its rows go there ("Tracking / Departments"). */
+  /** The sheets a plan writes: the one imported into (where any value goes there), and the Departments or Channels sheet where rows go there ("Tracking / Departments"). */
   const sheetsOf = (p: ImportPlan) =>
     [
-      t.import.sheets[p.target],
+      ...(p.cells.length === 0 || p.cells.some((c) => !isSheetInputRow(c.row))
+        ? [t.import.sheets[p.target]]
+        : []),
       ...(["departments", "channels"] as const)
         .filter((s) =>
           p.cells.some((c) => isSheetInputRow(c.row) && c.row.sheet === s),
@@ -226,7 +228,10 @@ export default function ImportView({ host, t, language }: ViewProps) {
                   <TableCell title={String(c.value)}>
                     {shown(c, c.value)}
                   </TableCell>
-                  <TableCell>{splitAddress(c.address).ref}</TableCell>
+                  {/* The sheet is in the summary and the cell's title: the pane is too narrow for "Departments!J36". */}
+                  <TableCell title={c.address}>
+                    {splitAddress(c.address).ref}
+                  </TableCell>
                 </TableRow>
               ))}
             </DataTable>
