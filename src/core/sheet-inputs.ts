@@ -13,6 +13,7 @@
  */
 import { distance } from "fastest-levenshtein";
 import type { Localized } from "./catalog";
+import { isBlank } from "./cell";
 import {
   DEPARTMENT_KPIS,
   DEPARTMENT_KPI_NAMES,
@@ -252,7 +253,7 @@ export function ownChannelNamed(
   const key = normalizeKey(text);
   for (const [slot, name] of names) {
     const own = normalizeKey(name);
-    if (own === "" || key === own) continue;
+    if (isBlank(own) || key === own) continue;
     const rest = key.startsWith(own)
       ? [key.slice(own.length)]
       : key.endsWith(own)

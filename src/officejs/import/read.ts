@@ -9,6 +9,7 @@ import { TableRow } from "../../core/importer";
 import { TIMELINE_ROWS } from "../../core/timeline";
 import { SHEET_INPUT_KEYS } from "../../core/sheet-inputs";
 import { USER_CHANNELS } from "../../core/department-rows";
+import { isBlank } from "../../core/cell";
 import { NAMES, parseAddress } from "../../core/template";
 import { WorkbookError, toWorkbookError } from "../errors";
 import {
@@ -127,7 +128,7 @@ function queueImportRead(
     const channelNames = new Map(
       ownChannels.flatMap(({ slot, range }) => {
         const name = range && !range.isNullObject && range.values[0]?.[0];
-        return typeof name === "string" && name.trim() !== ""
+        return typeof name === "string" && !isBlank(name)
           ? [[slot, name.trim()] as const]
           : [];
       }),
