@@ -15,13 +15,10 @@ beforeEach(async () => {
   state.syncs = 0;
 });
 
-/**
- * The month cells of a row on `sheet`, by its name: the builder's, where it has landed; otherwise
- * (the builders were placeholders when this test was written) the name put where a builder would, on row `r` from column E.
- */
-function rowCells(name: string, sheet: string, r: number): string[] {
-  if (!state.names.has(name)) state.names.set(name, { sheet, ref: `E${r}:P${r}` });
+/** The month cells of a row on `sheet`, by the name the sheet's builder gave them. */
+function rowCells(name: string, sheet: string): string[] {
   const at = state.names.get(name)!;
+  expect(at.sheet).toBe(sheet);
   const b = box(at.ref);
   return Array.from({ length: b.c2 - b.c1 + 1 }, (_, k) => `${columnLetter(b.c1 + k)}${b.r1}`);
 }
@@ -37,8 +34,8 @@ function userData(rows: (string | number | null)[][], name = "Data") {
 }
 
 test("a win rate and a channel's spend go to their month cells on the Departments and Channels sheets; a typed one only when confirmed", async () => {
-  const winRate = rowCells("Dept_sales_win_rate", "Departments", 30);
-  const spend = rowCells("Channel_paid_advertising_spend", "Channels", 6);
+  const winRate = rowCells("Dept_sales_win_rate", "Departments");
+  const spend = rowCells("Channel_paid_advertising_spend", "Channels");
   sheet("Channels").cells.set(spend[0], { value: 4_000 }); // typed before
   userData([
     ["KPI", "Jan 2026", "Feb 2026"],
@@ -92,8 +89,7 @@ test("a host that refuses objects reached through a missing name reads the names
 });
 
 test("a channel the user named on the Channels sheet: its rows read by that name ('TikTok spend')", async () => {
-  const spend = rowCells("Channel_user1_spend", "Channels", 40);
-  if (!state.names.has("Channel_user1_Name")) state.names.set("Channel_user1_Name", { sheet: "Channels", ref: "B39" });
+  const spend = rowCells("Channel_user1_spend", "Channels");
   const name = state.names.get("Channel_user1_Name")!;
   sheet(name.sheet).cells.set(name.ref, { value: "TikTok" });
   userData([
