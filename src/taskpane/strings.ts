@@ -252,6 +252,8 @@ export interface Strings {
     writing: string;
     inserted: (formula: string) => string;
     notEmpty: string;
+    /** The department KPIs' card (product.md 13): its heading, what it does, the list's label. */
+    kpis: { heading: string; help: string; label: string };
   };
   errors: Record<WorkbookErrorCode, string>;
   /** Office.js errors the shared table leaves as "unknown", by Office.js code. */
@@ -261,8 +263,6 @@ export interface Strings {
   /** A view's code still loading. */
   loading: string;
 }
-    /** The department KPIs' card (product.md 13): its heading, what it does, the list's label. */
-    kpis: { heading: string; help: string; label: string };
 
 const EN_TABS: Strings["tabs"] = {
   insert: "Insert",
@@ -585,6 +585,11 @@ const en: Strings = {
     inserted: (f) => `Wrote ${f} into the active cell.`,
     notEmpty:
       "The active cell is not empty. Select an empty cell, then insert the example.",
+    kpis: {
+      heading: "Department KPIs",
+      help: "The risk, gap and target functions also take the seed's 32 department KPIs, each judged against its target in every phase. Pick one; each button writes its formula with the target as the value.",
+      label: "KPI",
+    },
   },
   errors: WORKBOOK_ERROR_MESSAGES.en,
   officeErrors: {
@@ -600,11 +605,6 @@ const en: Strings = {
 const es: Strings = {
   title: "Scale Tracker",
   languageSwitch: "English",
-    kpis: {
-      heading: "Department KPIs",
-      help: "The risk, gap and target functions also take the seed's 32 department KPIs, each judged against its target in every phase. Pick one; each button writes its formula with the target as the value.",
-      label: "KPI",
-    },
   tabs: ES_TABS,
   outsideExcel: {
     title: "Abre Scale Tracker dentro de Excel",
@@ -899,6 +899,11 @@ const es: Strings = {
     inserted: (f) => `Se escribió ${f} en la celda activa.`,
     notEmpty:
       "La celda activa no está vacía. Selecciona una celda vacía y vuelve a insertar el ejemplo.",
+    kpis: {
+      heading: "KPIs por área",
+      help: "Las funciones de riesgo, brecha y objetivo también aceptan los 32 KPIs por área de la semilla, cada uno juzgado frente a su objetivo en todas las fases. Elige uno; cada botón escribe su fórmula con el objetivo como valor.",
+      label: "KPI",
+    },
   },
   errors: WORKBOOK_ERROR_MESSAGES.es,
   officeErrors: {
@@ -918,8 +923,3 @@ export const STRINGS: Readonly<Record<Language, Strings>> = { en, es };
 export function languageOf(displayLanguage: string | undefined): Language {
   return displayLanguage?.toLowerCase().startsWith("es") ? "es" : "en";
 }
-    kpis: {
-      heading: "KPIs por área",
-      help: "Las funciones de riesgo, brecha y objetivo también aceptan los 32 KPIs por área de la semilla, cada uno juzgado frente a su objetivo en todas las fases. Elige uno; cada botón escribe su fórmula con el objetivo como valor.",
-      label: "KPI",
-    },
