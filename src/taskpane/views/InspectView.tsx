@@ -263,17 +263,17 @@ function KpiTable({
                   {k.id} · {words.target(shown(k.id, k.target))} · {k.address}
                 </span>
                 {k.formula && (
-                  <input
-                    readOnly
+                  // Selected whole by one click (user-select: all), to copy; wrapped, never cut off.
+                  <code
                     aria-label={`${words.formula}: ${k.id}`}
-                    value={k.formula}
-                    onFocus={(e) => e.currentTarget.select()}
                     style={{
-                      fontFamily: "monospace",
                       fontSize: 12,
-                      width: "100%",
+                      userSelect: "all",
+                      wordBreak: "break-all",
                     }}
-                  />
+                  >
+                    {k.formula}
+                  </code>
                 )}
               </div>
             </TableCell>
