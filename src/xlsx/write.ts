@@ -208,6 +208,8 @@ export function excelJsWorkbook(spec: WorkbookSpec): ExcelJS.Workbook {
         ...rule,
         allowBlank: true,
         showErrorMessage: true,
+        // Information lets another value through (types.ts ValidationSpec othersAllowed).
+        ...(v.kind === "list" && v.othersAllowed && { errorStyle: "information" }),
         errorTitle: "Scale Tracker",
         error: v.message,
       },
