@@ -386,7 +386,7 @@ function widths(ctx: Context): Record<string, number> {
   const w: Record<string, number> = {
     [columnLetter(COL.name)]: 30,
     [columnLetter(COL.reporting)]: 12,
-    [columnLetter(COL.flag)]: 9,
+    [columnLetter(COL.flag)]: 10,
     [columnLetter(COL.target)]: 11,
     [columnLetter(COL.key)]: 36,
   };

@@ -335,7 +335,7 @@ function widths(ctx: Context): Record<string, number> {
   const w: Record<string, number> = {
     [columnLetter(COL.words)]: 35,
     [columnLetter(COL.value)]: 12,
-    [columnLetter(COL.flag)]: 9,
+    [columnLetter(COL.flag)]: 10,
     [columnLetter(COL.target)]: 12,
     [columnLetter(COL.baseline)]: 11,
     [columnLetter(COL.strategy)]: 35,
