@@ -20,7 +20,7 @@ describe("scale-tracker template (the command line)", () => {
     fs.writeFileSync(path.join(tmp, "actuals.csv"), "metric,month,value\nmrr,2024-02,520000\ncash_burn.cash_runway,2024-03,14\n");
     const run = cli(["template", "--out", "acme.xlsx", "--lang", "es", "--company", "Acme", "--currency", "EUR", "--months", "48", "--first-month", "2024-01", "--actuals", "actuals.csv"]);
     expect([run.status, run.stderr]).toEqual([0, ""]);
-    expect(run.stdout).toContain("Wrote acme.xlsx: Panel de escalamiento, Resumen, Seguimiento, Presupuesto, Fase 1, Fase 2, Fase 3, Fase 4, Umbrales, Riesgos; 48 months from 2024-01, 2 values");
+    expect(run.stdout).toContain("Wrote acme.xlsx: Panel de escalamiento, Resumen, Seguimiento, Presupuesto, Áreas, Canales, Fase 1, Fase 2, Fase 3, Fase 4, Umbrales, Riesgos, Herramientas; 48 months from 2024-01, 2 values");
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(tmp, "acme.xlsx"));
     const seguimiento = wb.getWorksheet("Seguimiento")!;
