@@ -202,8 +202,7 @@ export function readValue(c: Cell, m: ValueChecked | DepartmentKpi): number {
       SAY.value(name, isBlank(c) ? SAY.cell.empty : describeCell(c)),
     );
   }
-  const problem =
-    "kind" in m ? valueProblem(m, c) : kpiValueProblem(m, c);
+  const problem = "kind" in m ? valueProblem(m, c) : kpiValueProblem(m, c);
   if (problem) throw invalid(problem);
   return c;
 }

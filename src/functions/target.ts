@@ -36,12 +36,12 @@ export function target(
             m.kind === "kpi"
               ? kpiRuleOf(m.kpi, phase, overrides)
               : m.kind === "context"
-              ? (readOptionalPhase(phase),
-                contextRule(m.measure, m.context, overrides))
-              : m.kind === "indicator"
                 ? (readOptionalPhase(phase),
-                  indicatorRule(m.indicator, overrides))
-                : metricRule(m.metric, readPhase(phase), overrides);
+                  contextRule(m.measure, m.context, overrides))
+                : m.kind === "indicator"
+                  ? (readOptionalPhase(phase),
+                    indicatorRule(m.indicator, overrides))
+                  : metricRule(m.metric, readPhase(phase), overrides);
           return rule === undefined ? SWITCHED_OFF : rule.threshold;
         });
       }),

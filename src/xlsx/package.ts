@@ -11,7 +11,10 @@ export type Parts = Map<string, string | Buffer>;
 
 /** What exceljs's writer hands its zip (lib/utils/zip-stream.js ZipWriter.append). */
 interface Collector {
-  append(data: string | Buffer, options: { name: string; base64?: boolean }): void;
+  append(
+    data: string | Buffer,
+    options: { name: string; base64?: boolean },
+  ): void;
 }
 
 type Step = (zip: Collector, model: unknown) => unknown;

@@ -66,7 +66,8 @@ function cellFinder(sheet: ExcelJS.Worksheet): (ref: string) => ExcelJS.Cell {
     while (ref.charCodeAt(digits) >= 65) digits++;
     const letters = ref.slice(0, digits);
     let column = columns.get(letters);
-    if (column === undefined) columns.set(letters, (column = cellPosition(ref).col));
+    if (column === undefined)
+      columns.set(letters, (column = cellPosition(ref).col));
     const row = Number(ref.slice(digits));
     if (!(row > 0)) throw new Error(`Not a cell reference: ${ref}`);
     return sheet.getRow(row).getCell(column);
@@ -78,7 +79,10 @@ function applyCells(
   spec: WorkbookSpec["sheets"][number],
 ): void {
   // One style object per style and number format: cells share it (exceljs keeps a style id per object).
-  const styles = new Map<CellStyle, Map<string | undefined, Partial<ExcelJS.Style>>>();
+  const styles = new Map<
+    CellStyle,
+    Map<string | undefined, Partial<ExcelJS.Style>>
+  >();
   const styleOf = (style: CellStyle, numFmt: string | undefined) => {
     let byFormat = styles.get(style);
     if (!byFormat) styles.set(style, (byFormat = new Map()));
@@ -209,7 +213,8 @@ export function excelJsWorkbook(spec: WorkbookSpec): ExcelJS.Workbook {
         allowBlank: true,
         showErrorMessage: true,
         // Information lets another value through (types.ts ValidationSpec othersAllowed).
-        ...(v.kind === "list" && v.othersAllowed && { errorStyle: "information" }),
+        ...(v.kind === "list" &&
+          v.othersAllowed && { errorStyle: "information" }),
         errorTitle: "Scale Tracker",
         error: v.message,
       },

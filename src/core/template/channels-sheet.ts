@@ -54,9 +54,9 @@ const kpiOf = (k: KpiKey): DepartmentKpi =>
   DEPARTMENT_KPIS.find((x) => x.id === KPI_ROWS[k].id)!;
 
 /** The seed's words of the marketing block that lists the channels. */
-const CHANNEL_BLOCK = DEPARTMENTS.find((d) => d.id === "marketing")!.blocks.find(
-  (b) => b.channels.length > 0,
-)!;
+const CHANNEL_BLOCK = DEPARTMENTS.find(
+  (d) => d.id === "marketing",
+)!.blocks.find((b) => b.channels.length > 0)!;
 
 /** A KPI's label as the seed writes it: "CAC by channel". */
 const kpiLabel = (ctx: Context, k: KpiKey) =>
@@ -411,13 +411,11 @@ export function channelsSheet(ctx: Context): SheetSpec {
       value: labels.title(ctx.company),
       style: "title",
     },
-    ...CHANNELS.noteRows.map(
-      (row, k): CellSpec => ({
-        ref: cell(COL.name, row),
-        value: labels.notes[k],
-        style: "note",
-      }),
-    ),
+    ...CHANNELS.noteRows.map((row, k): CellSpec => ({
+      ref: cell(COL.name, row),
+      value: labels.notes[k],
+      style: "note",
+    })),
     ...headerCells(headers, CHANNELS.headerRow).filter(
       (c) => c.value !== undefined,
     ),

@@ -1,4 +1,4 @@
-import { useRef, useState } from "react";
+import { Ref, useRef, useState } from "react";
 import {
   Button,
   Card,
@@ -196,7 +196,7 @@ export default function FunctionsView({
   function insertRow(
     name: string,
     args: readonly FormulaArg[],
-    ref?: React.Ref<HTMLButtonElement>,
+    ref?: Ref<HTMLButtonElement>,
   ) {
     const example = formulaText(name, args, formulaLanguage);
     return (
