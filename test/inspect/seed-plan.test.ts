@@ -76,6 +76,17 @@ test("a change KPI's measured value: the reduction against its baseline (100 err
   expect(kpi.formula).toMatch(/^=SCALE\.RISK\("operations\.error_reduction", \(\$[A-Z]+\$\d+-[A-Z]+\d+\)\/\$[A-Z]+\$\d+\)$/);
 });
 
+test("a count per year (New features: 50/year), on its month or its flag: the last 12 months at a yearly rate, blank months skipped (5 a month from month 3 is 60 a year: OK), not one month's count", () => {
+  const count = NAMES.department("product.new_features");
+  const flag = NAMES.departmentFlag("product.new_features");
+  const read = new Map([[count, row(count, ["", "", 5, 5, 5, 5])]]);
+  const [onMonth] = inspectSeedCells(monthOf(count, 6), read, "en");
+  expect([onMonth.id, onMonth.value, onMonth.level]).toEqual(["product.new_features", 60, "OK"]);
+  expect(onMonth.formula).toMatch(/^=SCALE\.RISK\("product\.new_features", SUM\([A-Z]+\d+:[A-Z]+\d+\)\*12\/COUNT\([A-Z]+\d+:[A-Z]+\d+\)\)$/);
+  const onFlag = inspectSeedCells(at(flag), new Map([...read, [flag, { address: at(flag), values: [["OK"]] }]]), "en");
+  expect(onFlag.map((k) => [k.id, k.value, k.level])).toEqual([["product.new_features", 60, "OK"]]);
+});
+
 test("a name's formula as Excel gives it, quoted sheet names too; a selection elsewhere reaches no KPI; inspectSelection lists the KPIs beside the metrics", () => {
   expect(nameAddress("='Áreas'!$S$12:$AD$12")).toEqual({ sheet: "Áreas", start: { col: 19, row: 12 }, end: { col: 30, row: 12 } });
   expect(nameAddress("=0.5")).toBeUndefined();

@@ -19,15 +19,15 @@ describe("a company typing its department KPIs, in HyperFormula", () => {
     expect(departmentMismatches(spec, hf.value)).toEqual([]);
   });
 
-  test("a count per year is the last 12 months' (in the first year, the months so far scaled to a year); a typed month lands on its row", () => {
+  test("a count per year is the last 12 months' typed counts at a yearly rate, blank months skipped (product.md 4); a typed month lands on its row", () => {
     const spec = withBaselines(describeWorkbook(DEPARTMENTS_COMPANY));
     const hf = loadWorkbook(spec);
     const count = (t: number) => namedCell(spec, NAMES.department("product.new_features"), t);
     expect(hf.value(count(6).sheet, count(6).ref)).toBe(5);
-    // The judged row is the one of the flag: months 3..6 typed 5 each, 20 in 6 months, 40 a year.
+    // The judged row is the one of the flag: months 3..6 typed 5 each, months 1-2 blank (skipped): 5 a month, 60 a year.
     const flagRow = namedCell(spec, NAMES.departmentFlag("product.new_features")).ref.replace(/[A-Z]+/, "");
     const judged = (t: number) => ({ sheet: count(t).sheet, ref: count(t).ref.replace(/\d+$/, flagRow) });
-    expect(hf.value(judged(6).sheet, judged(6).ref)).toBeCloseTo(40, 9);
+    expect(hf.value(judged(6).sheet, judged(6).ref)).toBeCloseTo(60, 9);
     expect(hf.value(judged(2).sheet, judged(2).ref)).toBe("");
     expect(hf.value(judged(14).sheet, judged(14).ref)).toBe(60);
   });

@@ -115,10 +115,12 @@ function judgedMonthFormula(
       return `IF(AND(ISNUMBER(${base}),ISNUMBER(${value})),IF(${base}=0,"",${change}),"")`;
     }
     case "perYear": {
-      // The last 12 months' counts (blank months count as none); in the first year, the months so far scaled to a year.
+      // The last 12 months' counts at a yearly rate: their sum x 12 / the months typed among them.
+      // A blank month is skipped, not read as 0 (product.md 4), so history before the team began
+      // typing, or a month not typed yet, does not pull the rate down.
       const window = `${grid.at(Math.max(1, t - 11), inputRow!)}:${grid.at(t, inputRow!)}`;
       const count = grid.at(t, inputRow!);
-      return `IF(ISNUMBER(${count}),SUM(${window})*12/COLUMNS(${window}),"")`;
+      return `IF(ISNUMBER(${count}),SUM(${window})*12/COUNT(${window}),"")`;
     }
     case "typed":
       throw new Error(`${k.id} is typed on its row`);

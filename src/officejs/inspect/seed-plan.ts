@@ -180,6 +180,26 @@ function lastNumber(row: NamedCells): number | undefined {
   return undefined;
 }
 
+/**
+ * A count per year as the Departments sheet judges it at month offset k: the last 12 months' sum
+ * x 12 / the months typed among them (blank months skipped, product.md 4).
+ */
+function yearlyRate(
+  cells: NamedCells,
+  k: number,
+): { value: number; formula: string } {
+  const start = Math.max(0, k - 11);
+  const typed = cells.values[0]
+    .slice(start, k + 1)
+    .filter((v): v is number => typeof v === "number");
+  const sum = typed.reduce((s, v) => s + v, 0);
+  const ref = `${refAt(cells, start)}:${refAt(cells, k)}`;
+  return {
+    value: (sum * 12) / typed.length,
+    formula: `SUM(${ref})*12/COUNT(${ref})`,
+  };
+}
+
 /** The latest selected month of a row holding a number (the value a row of months shows last). */
 const latestNumber = (row: NamedCells, selection: Address) =>
   selectedOffsets(row, selection).find((k) => numberAt(row, k) !== undefined);
@@ -202,13 +222,18 @@ export function inspectSeedCells(
     if (role.kind === "flag") {
       const row = read.get(NAMES.department(role.kpi.id));
       const k = row ? lastNumber(row) : undefined;
+      // A count per year is judged at its yearly rate, as the flag is, not the month's count.
+      const yearly =
+        row && k !== undefined && role.kpi.per === "year"
+          ? yearlyRate(row, k)
+          : undefined;
       out.push(
         row && k !== undefined
           ? judged(
               role.kpi.id,
               onSheet(refAt(row, k)),
-              numberAt(row, k),
-              refAt(row, k),
+              yearly ? yearly.value : numberAt(row, k),
+              yearly ? yearly.formula : refAt(row, k),
               language,
             )
           : judged(
@@ -243,23 +268,8 @@ export function inspectSeedCells(
           ),
         );
       } else if (kpi.per === "year") {
-        // The last 12 months' counts, scaled to a year in the first one, as the sheet counts them.
-        const start = Math.max(0, k - 11);
-        const window = cells.values[0].slice(start, k + 1);
-        const sum = window.reduce<number>(
-          (s, v) => s + (typeof v === "number" ? v : 0),
-          0,
-        );
-        const ref = `${refAt(cells, start)}:${at}`;
-        out.push(
-          judged(
-            kpi.id,
-            onSheet(at),
-            (sum * 12) / window.length,
-            `SUM(${ref})*12/COLUMNS(${ref})`,
-            language,
-          ),
-        );
+        const { value: rate, formula } = yearlyRate(cells, k);
+        out.push(judged(kpi.id, onSheet(at), rate, formula, language));
       } else out.push(judged(kpi.id, onSheet(at), value, at, language));
       continue;
     }
