@@ -82,8 +82,21 @@ export const CHANNEL_INPUT_ROWS: readonly ChannelInputRow[] =
     })),
   );
 
-/** Every key typed month by month outside Tracking. */
-export const OTHER_MONTHLY_KEYS: ReadonlySet<string> = new Set([
-  ...DEPARTMENT_INPUT_ROWS.map((r) => r.key),
-  ...CHANNEL_INPUT_ROWS.map((r) => r.key),
-]);
+/** Every row typed month by month outside Tracking, with its sheet: the Departments sheet's, then the Channels sheet's. */
+export const OTHER_MONTHLY_ROWS: readonly {
+  readonly key: string;
+  readonly sheet: "departments" | "channels";
+}[] = [
+  ...DEPARTMENT_INPUT_ROWS.map((r) => ({
+    key: r.key,
+    sheet: "departments" as const,
+  })),
+  ...CHANNEL_INPUT_ROWS.map((r) => ({
+    key: r.key,
+    sheet: "channels" as const,
+  })),
+];
+
+/** The sheet a key typed outside Tracking is on; undefined for Tracking's keys. */
+export const otherSheetOf = (key: string) =>
+  OTHER_MONTHLY_ROWS.find((r) => r.key === key)?.sheet;

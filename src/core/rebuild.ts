@@ -16,7 +16,7 @@ import {
   WorkbookSpec,
   describeWorkbook,
 } from "./template";
-import { CHANNEL_INPUT_ROWS, DEPARTMENT_INPUT_ROWS } from "./department-rows";
+import { otherSheetOf } from "./department-rows";
 import { SHEET_NAMES } from "./template/sheet-names";
 import { rowByKey } from "./timeline";
 import type { TrackerData, TypedValue } from "./tracker-data";
@@ -249,14 +249,6 @@ function droppedWhat(d: Dropped, language: Language): string {
   const what = language === "es" ? measure.measure.name.es : measure.id;
   return d.budget ? m.budgetRow(what) : what;
 }
-
-/** The sheet a key typed outside Tracking is on (department-rows.ts). */
-const otherSheetOf = (key: string): "departments" | "channels" | undefined =>
-  CHANNEL_INPUT_ROWS.some((r) => r.key === key)
-    ? "channels"
-    : DEPARTMENT_INPUT_ROWS.some((r) => r.key === key)
-      ? "departments"
-      : undefined;
 
 /** Each dropped value as a line, in `language`. */
 export function droppedLines(

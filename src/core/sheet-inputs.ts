@@ -25,7 +25,7 @@ import {
   CHANNEL_KPI_IDS,
   CHANNEL_MEASURES,
   ChannelMeasure,
-  DEPARTMENT_INPUT_ROWS,
+  OTHER_MONTHLY_ROWS,
   SEED_CHANNELS,
   changeValueKey,
   channelKey,
@@ -382,10 +382,9 @@ export function sheetInputOf(key: string): SheetInput | undefined {
 }
 
 /** Every input row's key, in the sheets' order (the Departments sheet's, then the Channels sheet's). */
-export const SHEET_INPUT_KEYS: readonly string[] = [
-  ...DEPARTMENT_INPUT_ROWS.map((r) => r.key),
-  ...CHANNEL_INPUT_ROWS.map((r) => r.key),
-];
+export const SHEET_INPUT_KEYS: readonly string[] = OTHER_MONTHLY_ROWS.map(
+  (r) => r.key,
+);
 
 /** The closest input rows' keys to `text` (by their keys and names), best first: what a mapping may name. */
 export function suggestSheetInputs(text: string, limit = 3): string[] {

@@ -28,7 +28,7 @@ import {
   targetOf,
 } from "./catalog";
 import { Cell, isBlank } from "./cell";
-import { CHANNEL_INPUT_ROWS, DEPARTMENT_INPUT_ROWS } from "./department-rows";
+import { OTHER_MONTHLY_ROWS } from "./department-rows";
 import { addMonths, yearMonthOf } from "./months";
 import {
   NAMES,
@@ -82,18 +82,11 @@ const timelineRows = (nameOf: (key: string) => string): MonthlyRow[] =>
   }));
 
 /** The Departments and Channels sheets' input rows (department-rows.ts): typed, never computed. */
-const OTHER_MONTHLY_ROWS: readonly MonthlyRow[] = [
-  ...DEPARTMENT_INPUT_ROWS.map((r) => ({
-    key: r.key,
-    name: NAMES.department(r.key),
-    computed: false,
-  })),
-  ...CHANNEL_INPUT_ROWS.map((r) => ({
-    key: r.key,
-    name: NAMES.channel(r.key),
-    computed: false,
-  })),
-];
+const SHEET_INPUT_ROWS: readonly MonthlyRow[] = OTHER_MONTHLY_ROWS.map((r) => ({
+  key: r.key,
+  name: r.sheet === "channels" ? NAMES.channel(r.key) : NAMES.department(r.key),
+  computed: false,
+}));
 
 /** The template's names a reader needs the cells of. */
 export function trackerNames(): string[] {
@@ -101,7 +94,7 @@ export function trackerNames(): string[] {
     NAMES.months,
     ...TIMELINE_ROWS.map((r) => NAMES.tracking(r.key)),
     ...TIMELINE_ROWS.map((r) => NAMES.budget(r.key)),
-    ...OTHER_MONTHLY_ROWS.map((r) => r.name),
+    ...SHEET_INPUT_ROWS.map((r) => r.name),
     ...inputCellNames(),
     ...PHASE_METRICS.map((m) => NAMES.target(m.id)),
     ...PHASE_METRICS.filter((m) => m.floors).map((m) => NAMES.floor(m.id)),
@@ -356,7 +349,7 @@ export function readTrackerData(cells: TrackerCells): TrackerData {
   const months = headerMonths(cells.named.get(NAMES.months));
   const { values, notNumbers } = monthCells(cells, months, [
     ...timelineRows(NAMES.tracking),
-    ...OTHER_MONTHLY_ROWS,
+    ...SHEET_INPUT_ROWS,
   ]);
   const budget = monthCells(cells, months, timelineRows(NAMES.budget));
   const typedCells = inputCells(cells);
