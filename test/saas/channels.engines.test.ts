@@ -10,13 +10,15 @@
  * - Content marketing: (0, 5, 500), nothing in month 2, (1000, 20, 300), (900, 10, 250)
  * - Social media: (0, 0, 0) every month (no activity: not counted in the diversity)
  * - Email marketing: month 4 only, (300, 3, 100): CAC and ROI exactly at the seed's strict targets
- * - Partnerships: nothing
+ * - Partnerships: month 4 only, (80, 0, 0): money that brought no customer, under the CAC target
  * - "Webinars" (the user's first channel): month 2 (2000, 10, no MRR typed), month 4 (1000, 20, 500)
  * - The user's second channel: month 4, no spend typed, 7 customers, 700 new MRR
- * CAC = S / C, blank where C is 0 or either is missing; ROI = (12 M - S) / S, blank where S is 0 or
+ * CAC = S / C, blank where either is missing; where C is 0, blank if S is 0 too, else S itself (the
+ * least that CAC can be: one customer would have cost S) and the channel's CAC flag is RISK whatever
+ * S is (a finance user wants money that brought nobody flagged); ROI = (12 M - S) / S, blank where S is 0 or
  * either is missing. Judged against "CAC by channel: <$100" (strict, lower; WATCH up to $110),
  * "ROI by channel: >300%" (strict, higher; WATCH from 270%) and "Channel diversity: 10+" (WATCH
- * from 9).
+ * from 9). The Departments sheet's "CAC by channel" row reads the highest CAC month by month.
  */
 import * as fs from "fs";
 import * as os from "os";
@@ -24,6 +26,7 @@ import * as path from "path";
 import { CHANNEL_SLOTS, ChannelMeasure, channelKey } from "../../src/core/department-rows";
 import { NAMES, TimelineValue, WorkbookSpec, cellPosition, columnLetter, describeWorkbook } from "../../src/core/template";
 import { CHANNELS } from "../../src/core/template/channels-layout";
+import { DEPARTMENTS_SHEET, departmentMonthColumn } from "../../src/core/template/departments-layout";
 import { writeWorkbook } from "../../src/xlsx/write";
 import { describeWith } from "../engines/engines";
 import { loadWorkbook } from "../support/hf-workbook";
@@ -38,6 +41,7 @@ const DATA: Record<string, Month[]> = {
   content_marketing: [[0, 5, 500], _, [1000, 20, 300], [900, 10, 250]],
   social_media: [[0, 0, 0], [0, 0, 0], [0, 0, 0], [0, 0, 0]],
   email_marketing: [_, _, _, [300, 3, 100]],
+  partnerships: [_, _, _, [80, 0, 0]],
   user1: [_, [2000, 10], _, [1000, 20, 500]],
   user2: [_, _, _, [undefined, 7, 700]],
 };
@@ -54,11 +58,11 @@ const ACTUALS: TimelineValue[] = [
 const B = ""; // blank
 /** By hand, months 1-4 (and month 5: no data, all blank). */
 const CAC: Record<string, (number | string)[]> = {
-  paid_advertising: [125, 80, B, 110, B],
+  paid_advertising: [125, 80, 6000, 110, B],
   content_marketing: [0, B, 50, 90, B],
   social_media: [B, B, B, B, B],
   email_marketing: [B, B, B, 100, B],
-  partnerships: [B, B, B, B, B],
+  partnerships: [B, B, B, 80, B],
   user1: [B, 200, B, 50, B],
   user2: [B, B, B, B, B],
 };
@@ -67,26 +71,26 @@ const ROI: Record<string, (number | string)[]> = {
   content_marketing: [B, B, 2.6, 2100 / 900, B],
   social_media: [B, B, B, B, B],
   email_marketing: [B, B, B, 3, B],
-  partnerships: [B, B, B, B, B],
+  partnerships: [B, B, B, -1, B],
   user1: [B, B, B, 5, B],
   user2: [B, B, B, B, B],
 };
-const DIVERSITY = [2, 2, 2, 5, B];
-const WORST_CAC = [125, 200, 50, 110, B];
-const WORST_ROI = [3.8, 4, -1, 2, B];
+const DIVERSITY = [2, 2, 2, 6, B];
+const WORST_CAC = [125, 200, 6000, 110, B];
+const WORST_ROI = [3.8, 4, -1, -1, B];
 const TOTALS: Record<ChannelMeasure, (number | string)[]> = {
-  spend: [5000, 8000, 7000, 6600, B],
+  spend: [5000, 8000, 7000, 6680, B],
   customers: [45, 85, 20, 80, B],
   new_mrr: [2500, 2500, 300, 2650, B],
 };
-const BLENDED_CAC = [5000 / 45, 8000 / 85, 350, 82.5, B];
+const BLENDED_CAC = [5000 / 45, 8000 / 85, 350, 83.5, B];
 /** Reporting month 4: per channel [CAC flag, ROI flag]. */
 const FLAGS: Record<string, [string, string]> = {
   paid_advertising: ["WATCH", "RISK"],
   content_marketing: ["OK", "RISK"],
   social_media: [B, B],
   email_marketing: ["WATCH", "WATCH"],
-  partnerships: [B, B],
+  partnerships: ["RISK", "RISK"],
   user1: ["OK", "OK"],
   user2: [B, B],
   user3: [B, B],
@@ -129,6 +133,13 @@ function mismatches(spec: WorkbookSpec, read: Read): string[] {
     ["blended CAC", CHANNELS.blendedCacRow, BLENDED_CAC],
   ];
   for (const [what, row, months] of monthRows) months.forEach((want, i) => check(`${what} month ${i + 1}`, monthCell(row, i + 1), want));
+  const departments = spec.sheets.find((s) => s.key === "departments")!.name;
+  const cacByChannel = DEPARTMENTS_SHEET.kpiRow("marketing.cac_by_channel");
+  WORST_CAC.forEach((want, i) => {
+    const ref = `${columnLetter(departmentMonthColumn(i + 1))}${cacByChannel}`;
+    const got = read(departments, ref);
+    if (!sameValue(got ?? "", want)) wrong.push(`Departments CAC by channel month ${i + 1} (${ref}): ${JSON.stringify(got)}, want ${JSON.stringify(want)}`);
+  });
   const flag = (row: number) => `${columnLetter(CHANNELS.columns.flag)}${row}`;
   for (const [id, [cac, roi]] of Object.entries(FLAGS)) {
     check(`${id} CAC flag`, flag(CHANNELS.cacRow(slot(id))), cac);

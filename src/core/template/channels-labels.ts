@@ -31,7 +31,7 @@ const EN: ChannelsLabels = {
   notes: [
     "Type each channel's month in the yellow cells; grey cells are computed.",
     "CAC = spend ÷ new customers; ROI = (12 × new MRR − spend) ÷ spend.",
-    "Blank where a divisor is 0 or a number is missing. Flags: reporting month.",
+    "No customers for a spend: CAC ≥ spend, RISK. Flags: reporting month.",
   ],
   channel: "Channel / measure",
   reportingMonth: "Reporting month",
@@ -63,7 +63,7 @@ const ES: ChannelsLabels = {
   notes: [
     "Escriba el mes de cada canal en las celdas amarillas; las grises se calculan.",
     "CAC = gasto ÷ nuevos clientes; ROI = (12 × nuevo MRR − gasto) ÷ gasto.",
-    "En blanco si un divisor es 0 o falta un número. Niveles: mes del informe.",
+    "Gasto sin clientes: CAC ≥ gasto, RISK. Niveles: mes del informe.",
   ],
   channel: "Canal / medida",
   reportingMonth: "Mes del informe",

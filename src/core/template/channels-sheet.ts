@@ -1,10 +1,11 @@
 /**
  * The Channels sheet (product.md 13, "Channels"): one block per channel, the seed's five ("Canal
  * Expansion", CANALES) and five the user names, each with its monthly spend, new customers and new
- * MRR typed, and its CAC (spend ÷ new customers) and first-year ROI ((12 × new MRR − spend) ÷
- * spend) computed, blank where a divisor is 0 or an input is missing. Above the blocks, month by
- * month: channel diversity (channels with spend or new customers), the highest CAC and the lowest
- * ROI (the Departments sheet reads these three rows by their names), and the totals. Flags judge
+ * MRR typed, and its CAC (spend ÷ new customers; the spend, flagged RISK, where it spent and got no
+ * customer) and first-year ROI ((12 × new MRR − spend) ÷ spend) computed, blank where an input is
+ * missing or a divisor is 0 with nothing to judge. Above the blocks, month by month: channel
+ * diversity (channels with spend or new customers), the highest CAC and the lowest ROI (the
+ * Departments sheet reads these three rows by their names), and the totals. Flags judge
  * the reporting month's values against the seed's targets, which sit on this sheet (editable) and
  * come from the catalog (department-kpis.ts); the month headers read Tracking's, so there is one timeline.
  */
@@ -112,6 +113,26 @@ const ratioFormula = (a: string, b: string, ratio: string) =>
 const cacFormula = (spend: string, customers: string) =>
   ratioFormula(spend, customers, `${spend}/${customers}`);
 
+/**
+ * A channel's CAC: spend ÷ new customers; where it spent and got none (0 typed), the spend itself,
+ * the least that CAC can be (one customer would have cost that much), so the highest-CAC row and
+ * the Departments sheet see the money that brought nobody; blank where nothing was spent and no
+ * customer came, or a number is missing.
+ */
+const channelCacFormula = (spend: string, customers: string) =>
+  `IF(${isNumbers([spend, customers])},IF(${customers}>0,${spend}/${customers},IF(${spend}>0,${spend},"")),"")`;
+
+/** RISK where the channel spent and got no new customer (its CAC is only a lower bound), else the band rule. */
+function channelCacFlag(s: number): string {
+  const spend = cell(COL.reporting, CHANNELS.measureRow(s, "spend"));
+  const customers = cell(COL.reporting, CHANNELS.measureRow(s, "customers"));
+  const banded = flagFormula(
+    cell(COL.reporting, CHANNELS.cacRow(s)),
+    ruleOf("cac"),
+  );
+  return `IF(${isNumbers([spend, customers])},IF(AND(${spend}>0,${customers}=0),"RISK",${banded}),${banded})`;
+}
+
 /** First-year ROI (product.md 13): (12 × new MRR − spend) ÷ spend. */
 const roiFormula = (spend: string, newMrr: string) =>
   `IF(${isNumbers([spend, newMrr])},IF(${spend}>0,(12*${newMrr}-${spend})/${spend},""),"")`;
@@ -164,11 +185,16 @@ function rowHead(
 }
 
 /** A flag (column C) judging the row's reporting-month value, and the target beside it. */
-function judged(row: number, k: KpiKey, format: string): CellSpec[] {
+function judged(
+  row: number,
+  k: KpiKey,
+  format: string,
+  flag = flagFormula(cell(COL.reporting, row), ruleOf(k)),
+): CellSpec[] {
   return [
     {
       ref: cell(COL.flag, row),
-      formula: flagFormula(cell(COL.reporting, row), ruleOf(k)),
+      formula: flag,
       style: "flag",
     },
     {
@@ -343,9 +369,9 @@ function channelBlock(ctx: Context, grid: MonthGrid, f: Formats, s: number) {
   const roi = CHANNELS.roiRow(s);
   cells.push(
     ...rowHead(ctx, cac, labels.measures.cac, f.cac),
-    ...judged(cac, "cac", f.cac),
+    ...judged(cac, "cac", f.cac, channelCacFlag(s)),
     ...computedMonths(grid, cac, f.cac, (t) =>
-      cacFormula(at(t, "spend"), at(t, "customers")),
+      channelCacFormula(at(t, "spend"), at(t, "customers")),
     ),
     ...rowHead(ctx, roi, labels.measures.roi, f.roi),
     ...judged(roi, "roi", f.roi),
