@@ -13,6 +13,7 @@ import {
   rangeProblem,
   valueRange,
 } from "./catalog";
+import type { InputMessages } from "./messages-input";
 import { EXTRA_UNITS, ExtraUnit, SeedUnit } from "./seed-units";
 
 export type DepartmentFunction =
@@ -167,6 +168,9 @@ export function kpiValueRange(k: DepartmentKpi): { min: number; max: number } {
   );
 }
 
-/** Why `value` cannot be a value of `k` (70 typed for 70%, a negative count), or undefined when it can. */
-export const kpiValueProblem = (k: DepartmentKpi, value: number) =>
-  rangeProblem(k.id, value, kpiValueRange(k), k.unit);
+/** Why `value` cannot be a value of `k` (70 typed for 70%, a negative count), or undefined when it can; `messages` in the pane's language. */
+export const kpiValueProblem = (
+  k: DepartmentKpi,
+  value: number,
+  messages?: InputMessages["value"],
+) => rangeProblem(k.id, value, kpiValueRange(k), k.unit, messages);

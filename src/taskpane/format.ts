@@ -7,6 +7,8 @@ import {
   ValueChecked,
 } from "../core/catalog";
 import { INPUT_MESSAGES, valueProblemIn } from "../core/input-messages";
+import { departmentKpi, kpiValueProblem } from "../core/department-kpis";
+import { TEMPLATE_LABELS } from "../core/template/labels";
 import { monthLabel } from "../core/months";
 import type { SheetInput } from "../core/sheet-inputs";
 import { Measured, measureDecimals } from "../core/template/formats";
@@ -40,9 +42,15 @@ export function formatMeasure(
 }
 
 /** A value for a Departments or Channels row (product.md 13): a percent, a multiple or a number, as typed. */
-export function formatSheetInput(
+export const formatSheetInput = (
   value: number,
   input: SheetInput,
+  language: Language,
+): string => formatAs(value, input.format, language);
+
+function formatAs(
+  value: number,
+  format: SheetInput["format"],
   language: Language,
 ): string {
   const shown = (style: "percent" | "decimal") =>
@@ -50,11 +58,48 @@ export function formatSheetInput(
       style,
       maximumFractionDigits: style === "percent" ? 2 : 4,
     });
-  return input.format === "percent"
+  return format === "percent"
     ? shown("percent")
-    : input.format === "multiple"
+    : format === "multiple"
       ? `${shown("decimal")}x`
       : shown("decimal");
+}
+
+/** How a department KPI's unit shows, as its row on the Departments sheet. */
+const kpiFormat = (id: string): SheetInput["format"] => {
+  const unit = departmentKpi(id)?.unit;
+  return unit === "fraction"
+    ? "percent"
+    : unit === "multiple"
+      ? "multiple"
+      : "plain";
+};
+
+/** A department KPI's value or target (product.md 13): "40%", "2x", "45". */
+export const formatKpi = (value: number, id: string, language: Language) =>
+  formatAs(value, kpiFormat(id), language);
+
+/**
+ * A department KPI's gap as the workbook shows gaps (formats.ts gapFormat): a percentage's in
+ * percentage points ("5 pp", "5 p.p."), a multiple's as a plain number (a gap of 1 is not "1x").
+ */
+export function formatKpiGap(gap: number, id: string, language: Language) {
+  const format = kpiFormat(id);
+  if (format !== "percent") return formatAs(gap, "plain", language);
+  const points = (gap * 100).toLocaleString(LOCALE[language], {
+    maximumFractionDigits: 2,
+  });
+  return `${points} ${TEMPLATE_LABELS[language].points}`;
+}
+
+/** Why SCALE.RISK rejects `value` for a department KPI ("… is a percentage entered as a fraction …"), in `language`. */
+export function kpiProblem(
+  id: string,
+  value: number,
+  language: Language,
+): string | undefined {
+  const kpi = departmentKpi(id);
+  return kpi && kpiValueProblem(kpi, value, INPUT_MESSAGES[language].value);
 }
 
 /** A share as the workbook's plan completion shows it: a whole percent. */

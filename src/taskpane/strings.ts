@@ -244,6 +244,8 @@ export interface Strings {
       formula: string;
       /** A flag cell whose KPI has no typed value to judge here. */
       noValue: string;
+      /** A value SCALE.RISK rejects for a reason the pane has no sentence for (after the error's code). */
+      cannotJudge: string;
     };
   };
   functions: {
@@ -538,6 +540,8 @@ const en: Strings = {
       target: (target) => `target ${target}`,
       formula: "Formula to copy",
       noValue: "No value to judge here: see its month cells.",
+      cannotJudge:
+        "SCALE.RISK cannot judge this value: check the cell and what it is computed from.",
     },
     intro:
       "Select two columns (metric, value) or metric rows (a row of months counts its latest month), then inspect: the phase reached and the gap to the next phase, as SCALE.PHASE and SCALE.GAP give them.",
@@ -851,6 +855,8 @@ const es: Strings = {
       target: (target) => `objetivo ${target}`,
       formula: "Fórmula para copiar",
       noValue: "Aquí no hay valor que juzgar: mira sus celdas de los meses.",
+      cannotJudge:
+        "SCALE.RIESGO no puede juzgar este valor: revisa la celda y de dónde se calcula.",
     },
     intro:
       "Selecciona dos columnas (métrica, valor) o filas de métricas (en una fila de meses cuenta el último mes) e inspecciona: la fase alcanzada y la brecha a la siguiente fase, como SCALE.PHASE y SCALE.GAP.",

@@ -98,3 +98,25 @@ test("a name's formula as Excel gives it, quoted sheet names too; a selection el
   expect(inspection.kpis.map((k) => [k.id, k.level])).toEqual([["sales.win_rate", "OK"]]);
   expect(inspection.metrics).toEqual([]);
 });
+
+test("a change KPI's flag (Error reduction: 70%) has no Dept_<id> row: judged at the measured row's last month with a number against the baseline (100 errors to 40 is 60%: RISK)", () => {
+  const value = NAMES.department("operations.error_reduction.value");
+  const baseline = NAMES.departmentBaseline("operations.error_reduction");
+  const flag = NAMES.departmentFlag("operations.error_reduction");
+  expect(namesToRead(at(flag), allNames).sort()).toEqual([flag, value, baseline].sort());
+  const read = new Map([
+    [flag, { address: at(flag), values: [["RISK"]] }],
+    [value, row(value, [50, 40, ""])],
+    [baseline, { address: at(baseline), values: [[100]] }],
+  ]);
+  const [kpi] = inspectSeedCells(at(flag), read, "en");
+  expect([kpi.id, kpi.value, kpi.level, kpi.address]).toEqual(["operations.error_reduction", 0.6, "RISK", `${sheetOf("departments")}!${cellOf(monthOf(value, 2))}`]);
+  expect(kpi.formula).toMatch(/^=SCALE\.RISK\("operations\.error_reduction", \(\$[A-Z]+\$\d+-[A-Z]+\d+\)\/\$[A-Z]+\$\d+\)$/);
+});
+
+test("a value SCALE.RISK rejects (40 typed for a 40% win rate) shows the error as the cell would, #VALUE!, with no English sentence: the pane explains it in its own language", () => {
+  const name = NAMES.department("sales.win_rate");
+  const selected = monthOf(name, 1);
+  const [kpi] = inspectSeedCells(selected, new Map([[name, row(name, [40])]]), "es");
+  expect([kpi.value, kpi.level, kpi.gap]).toEqual([40, "#VALUE!", "#VALUE!"]);
+});

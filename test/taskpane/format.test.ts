@@ -1,7 +1,7 @@
 import { CASH_BALANCE, PHASE_METRICS, RISK_INDICATORS } from "../../src/core/catalog";
 import { describeWorkbook, trackingRow, TRACKING_COLUMNS, cellPosition } from "../../src/core/template";
 import { rowOf } from "../../src/core/timeline";
-import { formatMeasure, formatSheetInput, formatShare, rangeProblem, unusualSentence } from "../../src/taskpane/format";
+import { formatKpi, formatKpiGap, formatMeasure, formatSheetInput, formatShare, kpiProblem, rangeProblem, unusualSentence } from "../../src/taskpane/format";
 import { sheetInputOf } from "../../src/core/sheet-inputs";
 
 const measure = (id: string) => [...PHASE_METRICS, ...RISK_INDICATORS, CASH_BALANCE].find((m) => m.id === id || ("qualifiedId" in m && m.qualifiedId === id))!;
@@ -84,5 +84,22 @@ describe("formatSheetInput: a Departments or Channels value as the pane's previe
     [45.5, "sales.cycle_days", "es", "45,5"],
   ] as const)("%p %s (%s) -> %s", (value, key, language, shown) => {
     expect(formatSheetInput(value, input(key), language)).toBe(shown);
+  });
+});
+
+describe("Inspect's department KPIs (product.md 13) in the pane's language", () => {
+  test("a percentage KPI's gap in percentage points, as the workbook shows gaps (docs/workbook.md: pp / p.p.); a multiple's gap as a plain number; values and targets as their rows", () => {
+    expect(formatKpiGap(0.4 - 0.35, "sales.win_rate", "en")).toBe("5 pp");
+    expect(formatKpiGap(0.4 - 0.35, "sales.win_rate", "es")).toBe("5 p.p.");
+    expect(formatKpiGap(-0.8, "marketing.roi_by_channel", "es")).toBe("-80 p.p.");
+    expect(formatKpiGap(25, "marketing.cac_by_channel", "en")).toBe("25");
+    expect(formatKpiGap(0.5, "sales.productivity", "en")).toBe("0.5");
+    expect([formatKpi(0.4, "sales.win_rate", "es"), formatKpi(2.5, "sales.productivity", "en"), formatKpi(45.5, "sales.cycle_days", "es")]).toEqual(["40\u00a0%", "2.5x", "45,5"]);
+  });
+
+  test("why SCALE.RISK rejects a value (40 typed for a 40% win rate) in the pane's language, not the function's English", () => {
+    expect(kpiProblem("sales.win_rate", 40, "es")).toBe("sales.win_rate es un porcentaje que se escribe como fracción: 40 % es 0,4; escribe 0,4, no 40.");
+    expect(kpiProblem("sales.win_rate", 40, "en")).toMatch(/^sales\.win_rate is a percentage entered as a fraction/);
+    expect(kpiProblem("sales.win_rate", 0.4, "es")).toBeUndefined();
   });
 });

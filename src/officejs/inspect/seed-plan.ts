@@ -18,6 +18,7 @@ import {
   CHANNEL_SLOTS,
   ChannelMeasure,
   DEPARTMENT_INPUT_ROWS,
+  changeValueKey,
   channelKey,
 } from "../../core/department-rows";
 import { NAMES } from "../../core/template/names";
@@ -38,7 +39,7 @@ export interface InspectedKpi {
   readonly address: string;
   /** The value judged: typed, or computed as the sheet computes it (a change, a channel's CAC). */
   readonly value?: number;
-  /** SCALE.TARGET's target, SCALE.RISK's level and SCALE.GAP's gap (a message where they give one). */
+  /** SCALE.TARGET's target, SCALE.RISK's level and SCALE.GAP's gap (an error's code where they give one, "#VALUE!"). */
   readonly target: number | string;
   readonly level: string;
   readonly gap?: number | string;
@@ -117,7 +118,10 @@ export function namesToRead(
     const role = ROLES.get(name)!;
     if (role.kind === "department" && role.measured)
       wanted.add(NAMES.departmentBaseline(role.kpi.id));
-    if (role.kind === "flag") wanted.add(NAMES.department(role.kpi.id));
+    if (role.kind === "flag" && role.kpi.change) {
+      wanted.add(NAMES.department(changeValueKey(role.kpi.id)));
+      wanted.add(NAMES.departmentBaseline(role.kpi.id));
+    } else if (role.kind === "flag") wanted.add(NAMES.department(role.kpi.id));
     if (role.kind === "channel")
       for (const m of CHANNEL_MEASURES)
         wanted.add(NAMES.channel(channelKey(role.slot, m)));
@@ -127,8 +131,9 @@ export function namesToRead(
 
 const first = (grid: unknown): unknown =>
   Array.isArray(grid) ? (grid[0] as unknown[])?.[0] : grid;
-const messageOf = (x: unknown): number | string =>
-  isExcelError(x) ? `${x.code} ${x.message}` : (x as number | string);
+/** A result as the cell shows it: an error as its code ("#VALUE!"); the pane explains it in its own language. */
+const shownOf = (x: unknown): number | string =>
+  isExcelError(x) ? x.code : (x as number | string);
 const numberAt = (cells: NamedCells | undefined, offset: number) => {
   const v = cells?.values[0]?.[offset];
   return typeof v === "number" && Number.isFinite(v) ? v : undefined;
@@ -149,15 +154,15 @@ function judged(
   const shown = {
     id,
     address,
-    target: messageOf(first(target([[id]], undefined))),
+    target: shownOf(first(target([[id]], undefined))),
   };
   if (value === undefined) return { ...shown, level: "" };
   const separator = language === "es" ? ";" : ",";
   return {
     ...shown,
     value,
-    level: String(messageOf(first(risk([[id]], [[value]])))),
-    gap: messageOf(first(gap([[id]], [[value]], undefined))),
+    level: String(shownOf(first(risk([[id]], [[value]])))),
+    gap: shownOf(first(gap([[id]], [[value]], undefined))),
     formula: expression
       ? `=${functionName("RISK", language)}("${id}"${separator} ${expression})`
       : undefined,
@@ -204,6 +209,60 @@ function yearlyRate(
 const latestNumber = (row: NamedCells, selection: Address) =>
   selectedOffsets(row, selection).find((k) => numberAt(row, k) !== undefined);
 
+/** A change KPI at month offset k: its measured value against its baseline, as the sheet computes it; none without a baseline. */
+function changeJudged(
+  kpi: DepartmentKpi,
+  row: NamedCells,
+  k: number,
+  read: ReadonlyMap<string, NamedCells>,
+  onSheet: (ref: string) => string,
+  language: Language,
+): InspectedKpi | undefined {
+  const baseline = read.get(NAMES.departmentBaseline(kpi.id));
+  const base = numberAt(baseline, 0);
+  const value = numberAt(row, k);
+  if (!baseline || base === undefined || base === 0 || value === undefined)
+    return undefined;
+  const b = absoluteRef(baseline);
+  const at = refAt(row, k);
+  const reduction = kpi.change === "reduction";
+  return judged(
+    kpi.id,
+    onSheet(at),
+    reduction ? (base - value) / base : (value - base) / base,
+    reduction ? `(${b}-${at})/${b}` : `(${at}-${b})/${b}`,
+    language,
+  );
+}
+
+/** A KPI's flag cell: judged at its typed row's last month with a number (a change KPI's measured row against its baseline). */
+function flagJudged(
+  kpi: DepartmentKpi,
+  flag: NamedCells,
+  read: ReadonlyMap<string, NamedCells>,
+  onSheet: (ref: string) => string,
+  language: Language,
+): InspectedKpi {
+  const row = read.get(
+    NAMES.department(kpi.change ? changeValueKey(kpi.id) : kpi.id),
+  );
+  const k = row ? lastNumber(row) : undefined;
+  const unjudged = () =>
+    judged(kpi.id, onSheet(refAt(flag, 0)), undefined, undefined, language);
+  if (!row || k === undefined) return unjudged();
+  if (kpi.change)
+    return changeJudged(kpi, row, k, read, onSheet, language) ?? unjudged();
+  // A count per year is judged at its yearly rate, as the flag is, not the month's count.
+  const yearly = kpi.per === "year" ? yearlyRate(row, k) : undefined;
+  return judged(
+    kpi.id,
+    onSheet(refAt(row, k)),
+    yearly ? yearly.value : numberAt(row, k),
+    yearly ? yearly.formula : refAt(row, k),
+    language,
+  );
+}
+
 /**
  * The department KPIs a selection on the Departments or Channels sheet reaches, in the order of
  * the names read: `read` holds the names namesToRead asked for, as read. `language` is Excel's
@@ -220,30 +279,7 @@ export function inspectSeedCells(
     const role = ROLES.get(name);
     if (!role || !overlaps(cells.address, selection)) continue;
     if (role.kind === "flag") {
-      const row = read.get(NAMES.department(role.kpi.id));
-      const k = row ? lastNumber(row) : undefined;
-      // A count per year is judged at its yearly rate, as the flag is, not the month's count.
-      const yearly =
-        row && k !== undefined && role.kpi.per === "year"
-          ? yearlyRate(row, k)
-          : undefined;
-      out.push(
-        row && k !== undefined
-          ? judged(
-              role.kpi.id,
-              onSheet(refAt(row, k)),
-              yearly ? yearly.value : numberAt(row, k),
-              yearly ? yearly.formula : refAt(row, k),
-              language,
-            )
-          : judged(
-              role.kpi.id,
-              onSheet(refAt(cells, 0)),
-              undefined,
-              undefined,
-              language,
-            ),
-      );
+      out.push(flagJudged(role.kpi, cells, read, onSheet, language));
       continue;
     }
     const k = latestNumber(cells, selection);
@@ -253,20 +289,8 @@ export function inspectSeedCells(
     if (role.kind === "department" || role.kind === "channelKpi") {
       const kpi = role.kpi;
       if (role.kind === "department" && role.measured) {
-        const baseline = read.get(NAMES.departmentBaseline(kpi.id));
-        const base = numberAt(baseline, 0);
-        if (!baseline || base === undefined || base === 0) continue;
-        const b = absoluteRef(baseline);
-        const reduction = kpi.change === "reduction";
-        out.push(
-          judged(
-            kpi.id,
-            onSheet(at),
-            reduction ? (base - value) / base : (value - base) / base,
-            reduction ? `(${b}-${at})/${b}` : `(${at}-${b})/${b}`,
-            language,
-          ),
-        );
+        const change = changeJudged(kpi, cells, k, read, onSheet, language);
+        if (change) out.push(change);
       } else if (kpi.per === "year") {
         const { value: rate, formula } = yearlyRate(cells, k);
         out.push(judged(kpi.id, onSheet(at), rate, formula, language));

@@ -11,14 +11,13 @@ import { Failure } from "../Failure";
 import { DataTable, ViewColumn, ViewProps, MainButton } from "./parts";
 import { Live } from "../feedback";
 import { Busy, useAttempt } from "../run";
-import { formatMeasure } from "../format";
+import { formatKpi, formatKpiGap, formatMeasure, kpiProblem } from "../format";
 import {
   InspectedContext,
   Inspection,
   inspectSelection,
 } from "../../officejs/inspect/plan";
 import type { InspectedKpi } from "../../officejs/inspect/seed-plan";
-import { departmentKpi } from "../../core/department-kpis";
 import { DEPARTMENTS, kpiWords } from "../../core/departments";
 import type { Strings } from "../strings";
 
@@ -209,19 +208,6 @@ export default function InspectView({
   );
 }
 
-/** A department KPI's number in its unit: a percent, a multiple or a plain number. */
-function kpiNumber(id: string, value: number, language: Language): string {
-  const unit = departmentKpi(id)?.unit;
-  const locale = language === "es" ? "es-ES" : "en-US";
-  if (unit === "fraction")
-    return value.toLocaleString(locale, {
-      style: "percent",
-      maximumFractionDigits: 2,
-    });
-  const plain = value.toLocaleString(locale, { maximumFractionDigits: 4 });
-  return unit === "multiple" ? `${plain}x` : plain;
-}
-
 /** The seed's line for a KPI ("Win rate: 40%"), in the pane's language. */
 function kpiLine(id: string, language: Language): string {
   for (const d of DEPARTMENTS)
@@ -244,7 +230,14 @@ function KpiTable({
 }) {
   const words = t.inspect.kpis;
   const shown = (id: string, v: number | string | undefined) =>
-    typeof v === "number" ? kpiNumber(id, v, language) : (v ?? "");
+    typeof v === "number" ? formatKpi(v, id, language) : (v ?? "");
+  /** A value SCALE.RISK rejects: its error as the cell shows it, why in the pane's language. */
+  const rejected = (k: InspectedKpi) =>
+    k.value !== undefined &&
+    typeof k.gap !== "number" &&
+    k.level.startsWith("#")
+      ? `${k.level} ${kpiProblem(k.id, k.value, language) ?? words.cannotJudge}`
+      : undefined;
   return (
     <div data-testid="inspect-kpis">
       <p style={{ margin: "0 0 8px" }}>{words.intro}</p>
@@ -284,10 +277,18 @@ function KpiTable({
                 <TableCell title={String(k.value)}>
                   {shown(k.id, k.value)}
                 </TableCell>
-                <TableCell>{k.level}</TableCell>
-                <TableCell title={String(k.gap)}>
-                  {shown(k.id, k.gap)}
-                </TableCell>
+                {rejected(k) !== undefined ? (
+                  <TableCell colSpan={2}>{rejected(k)}</TableCell>
+                ) : (
+                  <>
+                    <TableCell>{k.level}</TableCell>
+                    <TableCell title={String(k.gap)}>
+                      {typeof k.gap === "number"
+                        ? formatKpiGap(k.gap, k.id, language)
+                        : k.gap}
+                    </TableCell>
+                  </>
+                )}
               </>
             )}
           </TableRow>
