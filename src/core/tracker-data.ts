@@ -11,7 +11,8 @@
  *   and of the Departments and Channels sheets' input rows (`Dept_<key>`, `Channel_<slot>_<measure>`,
  *   keys in department-rows.ts; their months are Tracking's);
  * - the single input cells of the Departments, Channels and Tools sheets (template/input-cells.ts):
- *   a number or a text, by name (a word of a list by its place);
+ *   a number or a text, by name (a word of a list by its place); a KPI's or figure's target as a
+ *   threshold: where it differs from the catalog's, or cleared (null);
  * - threshold edits (the three Thresholds tables): values that differ from the catalog's, and
  *   cleared cells (null);
  * - the reporting month if typed (the default is a formula), the minimum share, the start month;
@@ -41,7 +42,11 @@ import {
   findPlanItems,
 } from "./template";
 import { TIMELINE_ROWS } from "./timeline";
-import { carriedValue, inputCellNames } from "./template/input-cells";
+import {
+  carriedValue,
+  inputCellNames,
+  seededTarget,
+} from "./template/input-cells";
 import type { CarriedValue } from "./template/types";
 
 /** A cell as a host reads it: its value (a formula's result where the host has one; null when empty) and its formula. */
@@ -330,6 +335,9 @@ function inputCells(cells: TrackerCells) {
   let formulas = 0;
   for (const name of inputCellNames()) {
     const c = single(cells, name);
+    // A target the user cleared stays cleared (its check off); a tracker without the name has none.
+    if (c !== undefined && isEmpty(c) && seededTarget(name) !== undefined)
+      values.set(name, null);
     if (isEmpty(c)) continue;
     const v = c!.value;
     if (v === null || isBlank(v)) {

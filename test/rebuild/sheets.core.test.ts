@@ -165,3 +165,60 @@ describe("what cannot be carried is listed, never dropped unseen", () => {
     expect(droppedLines(rebuilt.dropped, "en")).toContain(`${NAMES.tool(BI, "Owner")}: "=Sheet9!A1" has no value in the file (open and save it in Excel first), so nothing is carried for it`);
   });
 });
+
+/*
+ * The targets on the three sheets are thresholds the user may edit (product.md 11: every threshold
+ * edit is carried; docs/rebuild.md): a target that differs from the catalog's is the user's and is
+ * carried, a cleared one stays cleared (its check off, product.md 4), one left as the template
+ * wrote it is not the user's. The catalog's: win rate 40%, error reduction 70%, CAC by channel
+ * $100, channel diversity 10, data accuracy 99%.
+ */
+describe("the targets: an edited one carried, a cleared one kept cleared, an untouched one not counted", () => {
+  const ACCURACY = `${BI}.data_accuracy`;
+  const cells: TrackerCells = {
+    named: new Map<string, CellGrid>([
+      ...OLD_CELLS.named,
+      [NAMES.departmentTarget("sales.win_rate"), one(0.3)],
+      [NAMES.departmentTarget("product.uptime"), one(null)],
+      [NAMES.departmentTarget("operations.error_reduction"), one(0.7)],
+      [NAMES.channelTarget("marketing.cac_by_channel"), one(150)],
+      [NAMES.channelTarget("marketing.roi_by_channel"), one(null)],
+      [NAMES.channelTarget("marketing.channel_diversity"), one(10)],
+      [NAMES.toolImpact(ACCURACY, "Target"), one(0.95)],
+      [NAMES.toolImpact(`${BI}.decision_speed`, "Target"), one(null)],
+    ]),
+    plans: new Map(),
+  };
+  const data = readTrackerData(cells);
+  const rebuilt = describeWithUserData(NEW, data);
+
+  test("the reader asks for every target by name (trackerNames)", () => {
+    for (const name of cells.named.keys()) expect(trackerNames()).toContain(name);
+  });
+
+  test("the reader: the edited targets and the cleared ones, not those left as the catalog's", () => {
+    const carried = data.settings.cells ?? new Map();
+    expect([NAMES.departmentTarget("sales.win_rate"), NAMES.channelTarget("marketing.cac_by_channel"), NAMES.toolImpact(ACCURACY, "Target")].map((n) => carried.get(n))).toEqual([0.3, 150, 0.95]);
+    expect([NAMES.departmentTarget("product.uptime"), NAMES.channelTarget("marketing.roi_by_channel"), NAMES.toolImpact(`${BI}.decision_speed`, "Target")].map((n) => carried.get(n))).toEqual([null, null, null]);
+    expect(carried.has(NAMES.departmentTarget("operations.error_reduction"))).toBe(false);
+    expect(carried.has(NAMES.channelTarget("marketing.channel_diversity"))).toBe(false);
+  });
+
+  test("the new workbook: each edited target in its cell, each cleared one empty, the others the catalog's", () => {
+    expect(named(rebuilt.spec, NAMES.departmentTarget("sales.win_rate"))?.value).toBe(0.3);
+    expect(named(rebuilt.spec, NAMES.channelTarget("marketing.cac_by_channel"))?.value).toBe(150);
+    expect(named(rebuilt.spec, NAMES.toolImpact(ACCURACY, "Target"))?.value).toBe(0.95);
+    for (const name of [NAMES.departmentTarget("product.uptime"), NAMES.channelTarget("marketing.roi_by_channel"), NAMES.toolImpact(`${BI}.decision_speed`, "Target")])
+      expect(named(rebuilt.spec, name)?.value ?? null).toBeNull();
+    expect(named(rebuilt.spec, NAMES.departmentTarget("operations.error_reduction"))?.value).toBe(0.7);
+    expect(named(rebuilt.spec, NAMES.channelTarget("marketing.channel_diversity"))?.value).toBe(10);
+    // The nine inputs of the tests above, three edited targets and three cleared ones.
+    expect(rebuilt.carried).toEqual(expect.objectContaining({ cells: 15 }));
+  });
+
+  test("a tracker that never had the targets' names keeps the catalog's (nothing read as cleared)", () => {
+    const fresh = describeWithUserData(NEW, readTrackerData({ named: new Map([[NAMES.months, [HEADER]]]), plans: new Map() }));
+    expect(named(fresh.spec, NAMES.departmentTarget("sales.win_rate"))?.value).toBe(0.4);
+    expect(named(fresh.spec, NAMES.channelTarget("marketing.cac_by_channel"))?.value).toBe(100);
+  });
+});

@@ -103,3 +103,16 @@ test("a tracker made before the three sheets (none of their names) is rebuilt, w
   expect(cellOf(rebuilt, NAMES.tool(BI, "Owner")).value).toBeNull();
   expect(cellOf(rebuilt, NAMES.department("sales.win_rate"), 3).value).toBeNull();
 });
+
+test("an edited target is carried, one left as the catalog's is not counted (product.md 11: every threshold edit is carried)", async () => {
+  const wb = await open("exported.xlsx");
+  // The catalog's win-rate target is 40%; the user's is 30%.
+  cellOf(wb, NAMES.departmentTarget("sales.win_rate")).value = 0.3;
+  await wb.xlsx.writeFile(at("target.xlsx"));
+  const run = await cli(["--from", at("target.xlsx"), "--out", at("from-target.xlsx"), "--lang", "es"]);
+  expect([run.status, run.stderr]).toEqual([0, ""]);
+  expect(run.stdout).toContain("Carried 1 input of the Departments, Channels and Tools sheets");
+  const rebuilt = await open("from-target.xlsx");
+  expect(cellOf(rebuilt, NAMES.departmentTarget("sales.win_rate")).value).toBe(0.3);
+  expect(cellOf(rebuilt, NAMES.channelTarget("marketing.cac_by_channel")).value).toBe(100);
+});

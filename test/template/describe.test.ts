@@ -3,7 +3,7 @@ import { CASH_BALANCE, CONTEXT_THRESHOLDS, LINKED_INDICATORS, OTHER_MEASURES, PH
 import { DERIVATIONS, TIMELINE_ROWS } from "../../src/core/timeline";
 import { PHASE_PLANS } from "../../src/core/plan";
 import { DEPARTMENT_KPIS } from "../../src/core/department-kpis";
-import { CHANNEL_INPUT_ROWS, DEPARTMENT_INPUT_ROWS, USER_CHANNELS } from "../../src/core/department-rows";
+import { CHANNEL_INPUT_ROWS, CHANNEL_KPI_IDS, DEPARTMENT_INPUT_ROWS, USER_CHANNELS } from "../../src/core/department-rows";
 import { DASHBOARD, MONTHS, NAMES, PLAN, RULE_MARKER, TEMPLATE_LABELS, THRESHOLDS, TRACKING, TRACKING_COLUMNS, VARIANCE_ROWS, absolute, cellPosition, columnLetter, columnPixels, columnsPixels, describeWorkbook, frozenPixels, monthColumn, ruleFormulaProblems, trackingRow } from "../../src/core/template";
 import { TOOL_GROUPS, TOOL_IMPACTS } from "../../src/core/tools";
 
@@ -98,14 +98,17 @@ test("names of product.md 6.6, the same in both languages; a linked indicator's 
     ...DEPARTMENT_INPUT_ROWS.map((r) => NAMES.department(r.key)),
     ...DEPARTMENT_KPIS.filter((k) => k.change).map((k) => NAMES.departmentBaseline(k.id)),
     ...DEPARTMENT_KPIS.map((k) => NAMES.departmentFlag(k.id)),
+    // Each KPI's editable target, so a rebuild carries an edit (product.md 11); a channel KPI's is the Channels sheet's.
+    ...DEPARTMENT_KPIS.filter((k) => !CHANNEL_KPI_IDS.includes(k.id)).map((k) => NAMES.departmentTarget(k.id)),
+    ...CHANNEL_KPI_IDS.map(NAMES.channelTarget),
     ...["product", "marketing", "sales", "operations"].map(NAMES.departmentLevel),
     // product.md 13, "Channels": each channel's three typed rows, the names of the user's five, the month rows the Departments sheet reads.
     ...CHANNEL_INPUT_ROWS.map((r) => NAMES.channel(r.key)),
     ...USER_CHANNELS.map(NAMES.channelName),
     NAMES.channelDiversity, NAMES.channelWorstCac, NAMES.channelWorstRoi,
-    // product.md 13, "Tools": each category's five inputs, each judged figure's baseline and current value (not a vendor's claim), the total monthly cost.
+    // product.md 13, "Tools": each category's five inputs, each judged figure's baseline, current value and target (not a vendor's claim), the total monthly cost.
     ...TOOL_GROUPS.flatMap((g) => g.categories).flatMap((c) => ["InUse", "Owner", "MonthlyCost", "Renewal", "Status"].map((f) => NAMES.tool(c.id, f))),
-    ...TOOL_IMPACTS.filter((i) => !i.claim).flatMap((i) => [NAMES.toolImpact(i.id, "Baseline"), NAMES.toolImpact(i.id, "Current")]),
+    ...TOOL_IMPACTS.filter((i) => !i.claim).flatMap((i) => [NAMES.toolImpact(i.id, "Baseline"), NAMES.toolImpact(i.id, "Current"), NAMES.toolImpact(i.id, "Target")]),
     NAMES.toolsMonthlyCost,
   ];
   expect(wanted.filter((n) => !names.has(n))).toEqual([]);

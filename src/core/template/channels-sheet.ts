@@ -254,9 +254,15 @@ function summaryRows(ctx: Context, grid: MonthGrid, f: Formats): CellSpec[] {
     format: string,
     formula: (t: number) => string,
   ): CellSpec[] => {
-    const { row } = KPI_ROWS[k];
+    const { row, id } = KPI_ROWS[k];
+    // Named: a rebuild carries an edited target, and the Departments sheet's row of the KPI reads it.
+    ctx.names.push({
+      name: NAMES.channelTarget(id),
+      sheet: "channels",
+      ref: targetCell(k),
+    });
     return [
-      ...rowHead(ctx, row, label, format, KPI_ROWS[k].id),
+      ...rowHead(ctx, row, label, format, id),
       {
         ref: cell(COL.flag, row),
         formula: flagFormula(cell(COL.reporting, row), ruleOf(k)),

@@ -9,6 +9,7 @@
  */
 import { UNCAPPED_FRACTION_MAX, UNITS, Unit } from "../catalog";
 import { DepartmentKpi } from "../department-kpis";
+import { CHANNEL_KPI_IDS } from "../department-rows";
 import { kpiWords } from "../departments";
 import { bandWidth } from "../evaluate";
 import { EXTRA_UNITS, ExtraUnit, SeedUnit } from "../seed-units";
@@ -29,6 +30,7 @@ import {
   cell,
   columnLetter,
   flagFormula,
+  thresholdShown,
   worstLevelFormula,
 } from "./formulas";
 import { NAMES, monthColumn, trackingRow } from "./layout";
@@ -62,12 +64,18 @@ function kpiFormat(ctx: Context, k: DepartmentKpi, unit: SeedUnit = k.unit) {
   return seedUnitFormat(unit, [k.target, edge], ctx.language, ctx.currency);
 }
 
-/** The band rule of product.md 4 against the row's target cell, as a risk indicator's. */
+/**
+ * The band rule of product.md 4 against the row's target cell, as a risk indicator's; a channel
+ * KPI's against the Channels sheet's target itself (the cell here shows it, "" where cleared, and
+ * "" is text to the rule).
+ */
 const ruleOf = (k: DepartmentKpi, row: number): LevelRule => ({
   direction: k.direction,
   strict: k.strict,
   capped: k.capped,
-  threshold: absolute(COL.target, row),
+  threshold: CHANNEL_KPI_IDS.includes(k.id)
+    ? NAMES.channelTarget(k.id)
+    : absolute(COL.target, row),
 });
 
 /** A row's month cells, absolute: `$J$12:$AS$12`. */
@@ -165,6 +173,32 @@ function typedMonths(
 const unitLabel = (ctx: Context, unit: SeedUnit) =>
   unitInfo(unit).label[ctx.language];
 
+/**
+ * A KPI's target: typed here and named, so a rebuild carries an edit; a channel KPI's reads the
+ * Channels sheet's target by name (one target, one flag: the two sheets cannot disagree).
+ */
+function targetCellOf(
+  ctx: Context,
+  k: DepartmentKpi,
+  row: number,
+  format: string,
+): CellSpec {
+  const ref = cell(COL.target, row);
+  if (CHANNEL_KPI_IDS.includes(k.id))
+    return {
+      ref,
+      formula: thresholdShown(NAMES.channelTarget(k.id)),
+      numberFormat: format,
+      style: "computed",
+    };
+  ctx.names.push({
+    name: NAMES.departmentTarget(k.id),
+    sheet: "departments",
+    ref: absolute(COL.target, row),
+  });
+  return { ref, value: k.target, numberFormat: format, style: "input" };
+}
+
 /** A KPI's judged row: words, value as of the reporting month, flag, target, unit, id, months. */
 function judgedRow(
   ctx: Context,
@@ -194,12 +228,7 @@ function judgedRow(
       formula: flagFormula(value, ruleOf(k, row)),
       style: "flag",
     },
-    {
-      ref: cell(COL.target, row),
-      value: k.target,
-      numberFormat: format,
-      style: "input",
-    },
+    targetCellOf(ctx, k, row, format),
     { ref: cell(COL.unit, row), value: unit, style: "note" },
     { ref: cell(COL.id, row), value: k.id, style: "label" },
   ];

@@ -7,10 +7,10 @@
 import type { Language } from "../catalog";
 import type { Cell } from "../cell";
 import { DEPARTMENT_KPIS } from "../department-kpis";
-import { USER_CHANNELS } from "../department-rows";
+import { CHANNEL_KPI_IDS, USER_CHANNELS } from "../department-rows";
 import { TOOL_GROUPS, ToolCategory, TOOL_IMPACTS } from "../tools";
 import { NAMES } from "./names";
-import { TOOL_FIELDS } from "./tools-layout";
+import { TOOL_FIELDS, isJudged } from "./tools-layout";
 import { TOOLS_LABELS } from "./tools-labels";
 import type { CarriedValue } from "./types";
 
@@ -19,11 +19,39 @@ const CATEGORIES: readonly ToolCategory[] = TOOL_GROUPS.flatMap(
 );
 
 /**
+ * Each editable target's name and the catalog's value the template writes there: a Departments
+ * KPI's (a channel KPI's is the Channels sheet's), a judged Tools figure's. Like a threshold,
+ * a target counts as the user's only where it differs from the catalog's, or is cleared.
+ */
+const TARGETS: ReadonlyMap<string, number> = new Map([
+  ...DEPARTMENT_KPIS.map((k): [string, number] => [
+    CHANNEL_KPI_IDS.includes(k.id)
+      ? NAMES.channelTarget(k.id)
+      : NAMES.departmentTarget(k.id),
+    k.target,
+  ]),
+  ...TOOL_IMPACTS.filter(isJudged).map((i): [string, number] => [
+    NAMES.toolImpact(i.id, "Target"),
+    i.target,
+  ]),
+]);
+
+/** The catalog's target of a target cell's name; undefined for any other name. */
+export const seededTarget = (name: string): number | undefined =>
+  TARGETS.get(name);
+
+/** Values are equal as read back from a file: the same number, give or take the last bits of a decimal. */
+const sameNumber = (a: number, b: number) =>
+  Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(a), Math.abs(b));
+
+/**
  * Each input cell's name: a change KPI's baseline, the name of each of the user's own channels,
- * each tool category's register (TOOL_FIELDS), each expected impact's baseline and current value.
+ * each tool category's register (TOOL_FIELDS), each expected impact's baseline and current value,
+ * each editable target (TARGETS).
  */
 export function inputCellNames(): string[] {
   return [
+    ...TARGETS.keys(),
     ...DEPARTMENT_KPIS.filter((k) => k.change).map((k) =>
       NAMES.departmentBaseline(k.id),
     ),
@@ -72,6 +100,9 @@ export function carriedValue(
   name: string,
   value: NonNullable<Cell>,
 ): CarriedValue | undefined {
+  const seeded = TARGETS.get(name);
+  if (seeded !== undefined && typeof value === "number")
+    return sameNumber(value, seeded) ? undefined : value;
   const choices = CHOICES.get(name);
   if (!choices || typeof value !== "string") return value;
   const written = value.trim().toLowerCase();
@@ -84,12 +115,12 @@ export function carriedValue(
   return value;
 }
 
-/** The value a carried input is written as in a workbook in `language`. */
+/** The value a carried input is written as in a workbook in `language` (null: a cleared target, left empty). */
 export function placedValue(
   name: string,
   value: CarriedValue,
   language: Language,
-): NonNullable<Cell> {
-  if (typeof value !== "object") return value;
+): Cell {
+  if (value === null || typeof value !== "object") return value;
   return CHOICES.get(name)?.words(language)[value.choice] ?? "";
 }

@@ -60,6 +60,9 @@ export const NAMES = {
     `Dept_${kpiId.replace(/\./g, "_")}_Baseline`,
   /** A KPI's level as of the reporting month, by the band rule. */
   departmentFlag: (kpiId: string) => `Dept_${kpiId.replace(/\./g, "_")}_Flag`,
+  /** A KPI's editable target (the channel KPIs' is the Channels sheet's, channelTarget). */
+  departmentTarget: (kpiId: string) =>
+    `Dept_${kpiId.replace(/\./g, "_")}_Target`,
   /** A function's worst KPI level (the Risks-like summary). */
   departmentLevel: (fn: string) => `Dept_${fn}_Level`,
   /** A channel's month cells for one measure (department-rows.ts channelKey). */
@@ -75,10 +78,13 @@ export const NAMES = {
    */
   channelWorstCac: "Channel_WorstCac",
   channelWorstRoi: "Channel_WorstRoi",
+  /** A channel KPI's editable target (`marketing.cac_by_channel`: `Channel_cac_by_channel_Target`). */
+  channelTarget: (kpiId: string) =>
+    `Channel_${kpiId.replace(/^marketing\./, "").replace(/\./g, "_")}_Target`,
   /** One input of a tool category on the Tools sheet: `Tool_bi_InUse`. */
   tool: (categoryId: string, field: string) => `Tool_${categoryId}_${field}`,
-  /** An expected-impact figure's baseline or current value on the Tools sheet. */
-  toolImpact: (impactId: string, field: "Baseline" | "Current") =>
+  /** An expected-impact figure's baseline, current value or editable target on the Tools sheet. */
+  toolImpact: (impactId: string, field: "Baseline" | "Current" | "Target") =>
     `Tool_${impactId.replace(/\./g, "_")}_${field}`,
   /** The tools' monthly cost, summed (shown on the dashboard). */
   toolsMonthlyCost: "Tools_MonthlyCost",

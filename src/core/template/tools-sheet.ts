@@ -273,11 +273,16 @@ function figureCells(
   // A change figure's baseline and current are whatever it measures (a churn rate, days, hours):
   // General, so a typed 5% shows as 5%; a level figure's are in its unit.
   const values = impact.change ? undefined : judged;
-  for (const field of ["Baseline", "Current"] as const)
+  const columns = {
+    Baseline: F.baseline,
+    Current: F.current,
+    Target: F.target,
+  };
+  for (const field of ["Baseline", "Current", "Target"] as const)
     ctx.names.push({
       name: NAMES.toolImpact(impact.id, field),
       sheet: "tools",
-      ref: absolute(field === "Baseline" ? F.baseline : F.current, row),
+      ref: absolute(columns[field], row),
     });
   const rule: LevelRule = {
     direction: impact.change ? "higher" : impact.direction,

@@ -241,8 +241,12 @@ export interface UserSettings {
   readonly cells?: ReadonlyMap<string, CarriedValue>;
 }
 
-/** A single input's value as a rebuild carries it: what the cell held, or a word of its list by its place (input-cells.ts). */
-export type CarriedValue = NonNullable<Cell> | { readonly choice: number };
+/**
+ * A single input's value as a rebuild carries it: what the cell held, a word of its list by its
+ * place, or null for a target the user cleared (its check off, product.md 4) (input-cells.ts).
+ */
+export type CarriedValue =
+  NonNullable<Cell> | { readonly choice: number } | null;
 
 export interface TemplateOptions {
   readonly language: Language;
