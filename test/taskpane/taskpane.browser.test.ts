@@ -117,7 +117,7 @@ describeWith(["chromium"], "the task pane in headless Chromium, against the fake
     expect(await page.getByTestId("insert-result").innerText()).toContain("Scale Dashboard");
     // The workbook has a tracker now: the button rebuilds it (inserting again would make a second one).
     expect(await page.getByRole("button", { name: "Rebuild tracking workbook" }).isEnabled()).toBe(true);
-    expect(await fake(page, (s) => s.sheets.length)).toBe(10);
+    expect(await fake(page, (s) => s.sheets.length)).toBe(13);
     expect(await seriousViolations(page)).toEqual([]);
   });
 
@@ -452,16 +452,16 @@ describeWith(["chromium"], "the task pane in headless Chromium, against the fake
     await fake(page, (s) => {
       s.sheets.push({ name: "Forecast", cells: new Map([["A1", { value: "mine" }]]), formats: [], rules: [], validations: [], tables: [], charts: [] });
       s.names.set("MyTotal", { sheet: "Forecast", ref: "A1" });
-      // From the 300th change on, Excel refuses every change (the workbook was protected meanwhile): the insert and its undo stop.
+      // From the 450th change on (the thirteen sheets are in, and the first workbook names), Excel refuses every change (the workbook was protected meanwhile): the insert and its undo stop.
       let changes = 0;
-      s.failWhen = (op: string) => (!op.startsWith("load") && ++changes >= 300 ? "AccessDenied" : false);
+      s.failWhen = (op: string) => (!op.startsWith("load") && ++changes >= 450 ? "AccessDenied" : false);
     });
     await page.getByLabel("Company name").fill("Acme");
     await page.getByRole("button", { name: "Insert tracking workbook" }).click();
     const alert = page.getByRole("alert");
     await alert.waitFor();
     const [left, names] = await fake(page, (s) => [s.sheets.map((x) => x.name).filter((n) => n !== "Forecast"), [...s.names.keys()].filter((n) => n !== "MyTotal")]);
-    expect([left.length, names.length]).toEqual([10, expect.any(Number)]);
+    expect([left.length, names.length > 0]).toEqual([13, true]);
     const text = await alert.innerText();
     expect(text).toContain("Excel stopped the insert part-way, and the add-in could not take back everything it had added. The workbook or a sheet is protected.");
     expect(text).toContain(`Still in the workbook from this insert: ${left.length} sheets: ${left.join(", ")}; ${names.length} workbook names (listed below).`);
@@ -965,7 +965,7 @@ describeWith(["chromium"], "the task pane in headless Chromium, against the fake
       s.selected = "Data!D5";
     });
     await page.getByRole("tab", { name: "Functions" }).click();
-    await page.getByRole("button", { name: /^Insert example: =SCALE.GAP/ }).waitFor();
+    await page.getByRole("button", { name: 'Insert example: =SCALE.GAP("cac", 120, 1)' }).waitFor();
     expect(await holdRegion(page, "status", "__status")).toBe("");
     expect(await holdRegion(page, "alert", "__alert")).toBe("");
     await page.getByRole("button", { name: 'Insert example: =SCALE.GAP("cac", 120, 1)' }).click();
