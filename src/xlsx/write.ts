@@ -197,8 +197,8 @@ export function excelJsWorkbook(spec: WorkbookSpec): ExcelJS.Workbook {
   // (set per cell, it compares every cell with its neighbours to merge them again).
   for (const v of spec.validations) {
     const rule: ExcelJS.DataValidation =
-      v.kind === "decimal"
-        ? { type: "decimal", operator: "between", formulae: [v.min, v.max] }
+      v.kind === "decimal" || v.kind === "whole"
+        ? { type: v.kind, operator: "between", formulae: [v.min, v.max] }
         : v.kind === "list"
           ? { type: "list", formulae: validationFormulas(v) }
           : {

@@ -7,6 +7,8 @@ import { writeWorkbook } from "../../src/xlsx/write";
 import { SCENARIOS } from "../support/scenarios";
 import { readCharts } from "../support/charts";
 import { onSheet } from "../../src/core/address";
+import { CHANNELS } from "../../src/core/template/channels-layout";
+import { DEPARTMENTS_SHEET, departmentMonthColumn } from "../../src/core/template/departments-layout";
 
 const options: TemplateOptions = { ...SCENARIOS[3].options, sheetNames: { thresholds: "Umbrales (2)" } };
 const spec = describeWorkbook(options);
@@ -78,8 +80,8 @@ test("data validation on every input cell of every described range", () => {
     for (let row = Number(from.row); row <= Number(to.row); row++) {
       for (let col = Number(from.col); col <= Number(to.col); col++) {
         const want =
-          v.kind === "decimal"
-            ? { type: "decimal", operator: "between", formulae: [v.min, v.max] }
+          v.kind === "decimal" || v.kind === "whole"
+            ? { type: v.kind, operator: "between", formulae: [v.min, v.max] }
             : v.kind === "list"
               ? { type: "list", formulae: [`"${v.values.join(",")}"`] }
               : { type: "date", operator: "greaterThan" };
@@ -87,6 +89,20 @@ test("data validation on every input cell of every described range", () => {
       }
     }
   }
+});
+
+test("a count's month cells take whole numbers only, an amount's decimals (product.md 13: new customers, a KPI counted)", () => {
+  const channels = sheetOf("channels");
+  const departments = sheetOf("departments");
+  const at = (ws: ExcelJS.Worksheet, row: number) => ws.getCell(row, CHANNELS.columns.firstMonth).dataValidation;
+  expect(at(channels, CHANNELS.measureRow(0, "customers"))).toMatchObject({ type: "whole", operator: "between", formulae: [0, 1e15] });
+  expect(at(channels, CHANNELS.measureRow(9, "customers"))).toMatchObject({ type: "whole" });
+  expect(at(channels, CHANNELS.measureRow(0, "spend"))).toMatchObject({ type: "decimal" });
+  expect(at(channels, CHANNELS.measureRow(9, "new_mrr"))).toMatchObject({ type: "decimal" });
+  const column = (t: number) => departmentMonthColumn(t);
+  for (const id of ["sales.team_size", "marketing.content_volume"])
+    expect([id, departments.getCell(DEPARTMENTS_SHEET.kpiRow(id), column(1)).dataValidation]).toMatchObject([id, { type: "whole" }]);
+  expect(departments.getCell(DEPARTMENTS_SHEET.inputRow("product.patents"), column(1)).dataValidation).toMatchObject({ type: "whole" });
 });
 
 test("column widths, frozen panes, collapsed column groups and hidden rows", () => {

@@ -400,18 +400,30 @@ function kpiNames(ctx: Context): void {
 }
 
 /**
- * The typed rows take an amount or a count of 0 or more: one validation over the blocks' months
- * (each validation is a call on insert; the computed CAC and ROI cells inside it hold formulas).
+ * The typed rows take an amount or a count of 0 or more, a count whole (the importer refuses 2.5
+ * new customers: sheet-inputs.ts). Each validation is a call on insert, so an amount's covers the
+ * contiguous rows between two counts (the computed CAC and ROI cells inside it hold formulas): a
+ * whole one per new-customers row, a decimal one per stretch between them.
  */
 function validations(ctx: Context, grid: MonthGrid): void {
-  ctx.validations.push({
-    kind: "decimal",
-    sheet: "channels",
-    ref: `${grid.at(1, CHANNELS.firstBlockRow)}:${grid.at(grid.months, CHANNELS.lastRow)}`,
-    min: 0,
-    max: 1e15,
-    message: CHANNELS_LABELS[ctx.language].validation,
+  const message = CHANNELS_LABELS[ctx.language].validation;
+  const rows = (kind: "decimal" | "whole", from: number, to: number) =>
+    ctx.validations.push({
+      kind,
+      sheet: "channels",
+      ref: `${grid.at(1, from)}:${grid.at(grid.months, to)}`,
+      min: 0,
+      max: 1e15,
+      message,
+    });
+  let from = CHANNELS.firstBlockRow;
+  CHANNEL_SLOTS.forEach((_, s) => {
+    const counts = CHANNELS.measureRow(s, "customers");
+    rows("decimal", from, counts - 1);
+    rows("whole", counts, counts);
+    from = counts + 1;
   });
+  rows("decimal", from, CHANNELS.lastRow);
 }
 
 function widths(ctx: Context): Record<string, number> {

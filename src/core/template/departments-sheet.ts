@@ -145,6 +145,7 @@ function typedMonths(
   range: { min: number; max: number },
   label: string,
   unit: string,
+  kind: "decimal" | "whole",
 ): CellSpec[] {
   const typed = ctx.actuals.get(key);
   const cells: CellSpec[] = [];
@@ -161,7 +162,7 @@ function typedMonths(
     ref: monthsOf(ctx, row),
   });
   ctx.validations.push({
-    kind: "decimal",
+    kind,
     sheet: "departments",
     ref: `${grid.at(1, row)}:${grid.at(grid.months, row)}`,
     ...range,
@@ -169,6 +170,10 @@ function typedMonths(
   });
   return cells;
 }
+
+/** A count takes whole numbers only (the importer refuses 2.5: sheet-inputs.ts). */
+const wholeOrDecimal = (unit: SeedUnit) =>
+  unit === "count" ? ("whole" as const) : ("decimal" as const);
 
 const unitLabel = (ctx: Context, unit: SeedUnit) =>
   unitInfo(unit).label[ctx.language];
@@ -249,6 +254,7 @@ function judgedRow(
         kpiRange(k),
         line.words.label[lang],
         unit,
+        wholeOrDecimal(k.unit),
       ),
     ];
   for (let t = 1; t <= grid.months; t++)
@@ -305,7 +311,17 @@ function inputRow(
   }
   return [
     ...cells,
-    ...typedMonths(ctx, grid, key, row, format, range, text, unit),
+    ...typedMonths(
+      ctx,
+      grid,
+      key,
+      row,
+      format,
+      range,
+      text,
+      unit,
+      change ? "decimal" : "whole",
+    ),
   ];
 }
 

@@ -19,6 +19,7 @@ export const listSource = (values: readonly string[]) => values.join(",");
 export function validationFormulas(v: ValidationSpec): string[] {
   switch (v.kind) {
     case "decimal":
+    case "whole":
       return [String(v.min), String(v.max)];
     case "list":
       return [`"${listSource(v.values)}"`];

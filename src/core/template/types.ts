@@ -120,7 +120,12 @@ export type ValidationSpec = {
   readonly ref: string;
   readonly message: string;
 } & (
-  | { readonly kind: "decimal"; readonly min: number; readonly max: number }
+  | {
+      /** "whole" for counts: 2.5 new customers is refused, as the importer refuses it (sheet-inputs.ts). */
+      readonly kind: "decimal" | "whole";
+      readonly min: number;
+      readonly max: number;
+    }
   | {
       readonly kind: "list";
       readonly values: readonly string[];

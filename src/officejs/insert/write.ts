@@ -240,10 +240,12 @@ export function queueWorkbook(
   addRules(spec.rules, (r) => sheets.get(r.sheet)!);
   for (const v of spec.validations) {
     const validation = sheets.get(v.sheet)!.getRange(v.ref).dataValidation;
+    // A count's cells take whole numbers only: DataValidationRule.wholeNumber, a BasicDataValidation
+    // like decimal's (https://learn.microsoft.com/javascript/api/excel/excel.datavalidationrule).
     validation.rule =
-      v.kind === "decimal"
+      v.kind === "decimal" || v.kind === "whole"
         ? {
-            decimal: {
+            [v.kind === "whole" ? "wholeNumber" : "decimal"]: {
               formula1: v.min,
               formula2: v.max,
               operator: Excel.DataValidationOperator.between,

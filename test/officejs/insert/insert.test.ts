@@ -33,8 +33,8 @@ describe("insertTrackingWorkbook", () => {
       expect(got.validations.map((v) => [v.ref, v.rule, (v.errorAlert as { message: string }).message, (v.errorAlert as { style: string }).style])).toEqual(
         validations.map((v) => [
           v.ref,
-          v.kind === "decimal"
-            ? { decimal: { formula1: v.min, formula2: v.max, operator: "Between" } }
+          v.kind === "decimal" || v.kind === "whole"
+            ? { [v.kind === "whole" ? "wholeNumber" : "decimal"]: { formula1: v.min, formula2: v.max, operator: "Between" } }
             : v.kind === "list"
               ? { list: { inCellDropDown: true, source: v.values.join(",") } }
               : { date: { formula1: "1900-01-01", operator: "GreaterThan" } },
