@@ -143,7 +143,7 @@ export const INPUT_ES: InputMessages = {
     budgetCarried: (count) =>
       `Se conserva el presupuesto: ${count} ${count === 1 ? "valor" : "valores"} en la hoja Presupuesto.`,
     cellsCarried: (count) =>
-      `Se ${count === 1 ? "conserva" : "conservan"} ${count} ${count === 1 ? "dato" : "datos"} de las hojas Áreas, Canales y Herramientas (líneas base, nombres de canales, los datos de las herramientas).`,
+      `Se ${count === 1 ? "conserva" : "conservan"} ${count} ${count === 1 ? "dato" : "datos"} de las hojas Áreas, Canales y Herramientas (líneas base, objetivos editados, nombres de canales, los datos de las herramientas).`,
     fromFormulas: (count) =>
       `${count} ${count === 1 ? "fórmula escrita" : "fórmulas escritas"} en filas de entrada se ${count === 1 ? "conserva como su número" : "conservan como sus números"}.`,
   },

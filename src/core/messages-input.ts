@@ -188,7 +188,7 @@ export const INPUT_MESSAGES_EN = {
     budgetCarried: (count: number) =>
       `Carried the budget: ${plural(count, "value")} on the Budget sheet.`,
     cellsCarried: (count: number) =>
-      `Carried ${plural(count, "input")} of the Departments, Channels and Tools sheets (baselines, channel names, the tools' details).`,
+      `Carried ${plural(count, "input")} of the Departments, Channels and Tools sheets (baselines, edited targets, channel names, the tools' details).`,
     fromFormulas: (count: number) =>
       `${plural(count, "formula")} typed on input rows ${count === 1 ? "is" : "are"} carried as ${count === 1 ? "its number" : "their numbers"}.`,
   },
