@@ -54,7 +54,7 @@ const EN: ChannelsLabels = {
   },
   typeName: "← your channel's name",
   validation:
-    "Spend and new MRR: an amount; new customers: a count. Enter 0 or more.",
+    "Spend and new MRR: an amount; new customers: a whole number. Enter 0 or more.",
   nameMessage: "Type the name of a channel of your own.",
 };
 
@@ -86,7 +86,7 @@ const ES: ChannelsLabels = {
   },
   typeName: "← nombre de su canal",
   validation:
-    "Gasto y nuevo MRR: un importe; nuevos clientes: una cantidad. Escriba 0 o más.",
+    "Gasto y nuevo MRR: un importe; nuevos clientes: un número entero. Escriba 0 o más.",
   nameMessage: "Escriba el nombre de un canal propio.",
 };
 
