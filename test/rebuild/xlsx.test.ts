@@ -85,7 +85,7 @@ describe("scale-tracker template --from: rebuild a filled tracking workbook", ()
   test("an earlier first month and more months: every value in its calendar month, every edit carried", async () => {
     const run = cli(["template", "--from", "old.xlsx", "--out", "rebuilt.xlsx", "--first-month", "2025-07", "--months", "48"]);
     expect([run.status, run.stderr]).toEqual([0, ""]);
-    expect(run.stdout).toContain("Rebuilt old.xlsx as rebuilt.xlsx: Scale Dashboard, Board, Tracking, Budget, Phase 1, Phase 2, Phase 3, Phase 4, Thresholds, Risks; 48 months from 2025-07.");
+    expect(run.stdout).toContain("Rebuilt old.xlsx as rebuilt.xlsx: Scale Dashboard, Board, Tracking, Budget, Departments, Channels, Phase 1, Phase 2, Phase 3, Phase 4, Thresholds, Risks, Tools; 48 months from 2025-07.");
     expect(run.stdout).toContain("Carried 55 values (1 typed over computed cells), 2 threshold edits, 2 plan entries, the reporting month May 2026, the start month Jan 2026.");
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(rebuilt);
@@ -187,11 +187,18 @@ describe("scale-tracker template --from: rebuild a filled tracking workbook", ()
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(file);
       const out = new Map<string, unknown[]>();
-      for (const { name, ranges } of wb.definedNames.model) {
-        if (name.startsWith("Tracking_") || name.startsWith("Budget_") || ranges.length !== 1) continue;
-        const bang = ranges[0].lastIndexOf("!");
-        const sheet = ranges[0].slice(0, bang).replace(/^'|'$/g, "").replace(/''/g, "'");
-        const [from, to = from] = ranges[0].slice(bang + 1).replace(/\$/g, "").split(":").map(cellPosition);
+      const model = wb.definedNames.model;
+      const area = (range: string) => {
+        const bang = range.lastIndexOf("!");
+        const [from, to = from] = range.slice(bang + 1).replace(/\$/g, "").split(":").map(cellPosition);
+        return { sheet: range.slice(0, bang).replace(/^'|'$/g, "").replace(/''/g, "'"), from, to };
+      };
+      const timeline = area(model.find((n) => n.name === NAMES.months)!.ranges[0]);
+      // A row over the timeline's months (Tracking's, the Budget's, the Departments and Channels rows) grows with the timeline: compared by calendar month elsewhere.
+      const overMonths = (a: ReturnType<typeof area>) => a.from.row === a.to.row && a.to.col - a.from.col === timeline.to.col - timeline.from.col;
+      for (const { name, ranges } of model) {
+        if (ranges.length !== 1 || overMonths(area(ranges[0]))) continue;
+        const { sheet, from, to } = area(ranges[0]);
         const got: unknown[] = [];
         for (let r = from.row; r <= to.row; r++) for (let c = from.col; c <= to.col; c++) got.push(values.get(sheet)?.get(`${columnLetter(c)}${r}`) ?? null);
         out.set(name, got);
