@@ -81,6 +81,18 @@ test("every category's five inputs and every judged figure's baseline and curren
   expect([...names].filter((n) => /^Tool_.*_(Baseline|Current)$/.test(n))).toHaveLength(46);
 });
 
+test("every judged figure's target is an input cell like its baseline and current value (editable, carried by rebuild: docs/workbook.md)", () => {
+  const s = spec("en");
+  const sheet = s.sheets.find((x) => x.key === "tools")!;
+  const styleOf = (name: string) => {
+    const ref = s.names.find((n) => n.name === name)!.ref.replace(/\$/g, "");
+    return sheet.cells.find((c) => c.ref === ref)?.style;
+  };
+  const targets = s.names.filter((n) => /^Tool_.*_Target$/.test(n.name)).map((n) => n.name);
+  expect(targets).toHaveLength(23);
+  expect(targets.map(styleOf)).toEqual(targets.map(() => "input"));
+});
+
 test("the sheet colours its flags with three rules", () => {
   expect(spec("en").rules.filter((r) => r.sheet === "tools")).toHaveLength(3);
 });

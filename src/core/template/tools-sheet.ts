@@ -301,7 +301,7 @@ function figureCells(
         : levelChangeFormat(impact, judged, ctx),
       style: "computed",
     },
-    { ref: target, value: impact.target, numberFormat: judged },
+    { ref: target, value: impact.target, numberFormat: judged, style: "input" },
     {
       ref: cell(F.flag, row),
       formula: flagFormula(impact.change ? change : current, rule),
