@@ -67,6 +67,16 @@ export function kpiWords(words: FigureWords, language: Language): string {
   return `${words.label[language]}: ${writtenNumber(k.target, k.unit, words.written, language)}`;
 }
 
+/** A department KPI's line as the seed writes it, found by its id ("Win rate: 40%"); the id where none. */
+export function kpiLine(id: string, language: Language): string {
+  for (const d of DEPARTMENTS)
+    for (const b of d.blocks) {
+      const words = b.kpis.find((k) => k.id === id);
+      if (words) return kpiWords(words, language);
+    }
+  return id;
+}
+
 const FUNCTIONS = "Estrategias de Escalamiento por Función";
 
 type Pair = readonly [es: string, en: string];

@@ -18,7 +18,7 @@ import {
   inspectSelection,
 } from "../../officejs/inspect/plan";
 import type { InspectedKpi } from "../../officejs/inspect/seed-plan";
-import { DEPARTMENTS, kpiWords } from "../../core/departments";
+import { kpiLine } from "../../core/departments";
 import type { Strings } from "../strings";
 
 interface Props extends ViewProps {
@@ -206,16 +206,6 @@ export default function InspectView({
       )}
     </ViewColumn>
   );
-}
-
-/** The seed's line for a KPI ("Win rate: 40%"), in the pane's language. */
-function kpiLine(id: string, language: Language): string {
-  for (const d of DEPARTMENTS)
-    for (const b of d.blocks) {
-      const words = b.kpis.find((k) => k.id === id);
-      if (words) return kpiWords(words, language);
-    }
-  return id;
 }
 
 /** The department KPIs of a selection on the Departments or Channels sheet (product.md 13), each with a formula to copy. */

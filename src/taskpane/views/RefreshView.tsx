@@ -18,7 +18,7 @@ import type {
   FlaggedCell,
   RefreshResult,
 } from "../../officejs";
-import { DEPARTMENTS, kpiWords } from "../../core/departments";
+import { DEPARTMENTS, kpiLine } from "../../core/departments";
 import type { Strings } from "../strings";
 import { ActionBar } from "../ActionBar";
 import { Failure } from "../Failure";
@@ -336,16 +336,6 @@ function CellList({
       )}
     />
   );
-}
-
-/** A department KPI's words as the seed writes them ("Win rate: 40%"), in the pane's language. */
-function kpiLine(id: string, language: Language): string {
-  for (const d of DEPARTMENTS)
-    for (const b of d.blocks) {
-      const words = b.kpis.find((k) => k.id === id);
-      if (words) return kpiWords(words, language);
-    }
-  return id;
 }
 
 /** The Departments sheet's levels (product.md 13): each function's worst, then its KPIs not OK, each a link to its flag cell. */
