@@ -32,7 +32,7 @@ import {
   thresholdShown,
 } from "./formulas";
 import { TRACKING } from "./layout";
-import { MonthGrid, monthGrid } from "./month-cells";
+import { MonthGrid, monthGrid, typedMonthCells } from "./month-cells";
 import { NAMES } from "./names";
 import { flagTextRules } from "./rules";
 import { dashboardCells, monthsOf } from "./tracking";
@@ -353,16 +353,11 @@ function channelBlock(ctx: Context, grid: MonthGrid, f: Formats, s: number) {
   for (const m of CHANNEL_MEASURES) {
     const row = CHANNELS.measureRow(s, m);
     const key = channelKey(slot, m);
-    const typed = ctx.actuals.get(key);
     const format = measureFormat(f, m);
-    cells.push(...rowHead(ctx, row, labels.measures[m], format, key));
-    for (let t = 1; t <= grid.months; t++)
-      cells.push({
-        ref: grid.at(t, row),
-        value: typed?.get(t),
-        numberFormat: format,
-        style: "input",
-      });
+    cells.push(
+      ...rowHead(ctx, row, labels.measures[m], format, key),
+      ...typedMonthCells(ctx, grid, key, row, format),
+    );
     ctx.names.push({
       name: NAMES.channel(key),
       sheet: "channels",

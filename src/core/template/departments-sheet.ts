@@ -34,7 +34,7 @@ import {
   worstLevelFormula,
 } from "./formulas";
 import { NAMES, monthColumn, trackingRow } from "./layout";
-import { MonthGrid, monthGrid } from "./month-cells";
+import { MonthGrid, monthGrid, typedMonthCells } from "./month-cells";
 import { flagTextRules } from "./rules";
 import { THRESHOLD_HEADERS } from "./thresholds-layout";
 import { dashboardCells } from "./tracking";
@@ -147,15 +147,7 @@ function typedMonths(
   unit: string,
   kind: "decimal" | "whole",
 ): CellSpec[] {
-  const typed = ctx.actuals.get(key);
-  const cells: CellSpec[] = [];
-  for (let t = 1; t <= grid.months; t++)
-    cells.push({
-      ref: grid.at(t, row),
-      value: typed?.get(t),
-      numberFormat: format,
-      style: "input",
-    });
+  const cells = typedMonthCells(ctx, grid, key, row, format);
   ctx.names.push({
     name: NAMES.department(key),
     sheet: "departments",

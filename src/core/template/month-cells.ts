@@ -68,6 +68,26 @@ export function monthCells(
   return cells;
 }
 
+/** A row's month cells where the team types: the numbers typed for `key` (ctx.actuals), an input cell each month. */
+export function typedMonthCells(
+  ctx: Context,
+  grid: MonthGrid,
+  key: string,
+  row: number,
+  numberFormat: string,
+): CellSpec[] {
+  const typed = ctx.actuals.get(key);
+  const cells: CellSpec[] = [];
+  for (let t = 1; t <= grid.months; t++)
+    cells.push({
+      ref: grid.at(t, row),
+      value: typed?.get(t),
+      numberFormat,
+      style: "input",
+    });
+  return cells;
+}
+
 /**
  * Month t's formula in a derived row (reading the same sheet's rows, month t and the months
  * before); undefined for an input row. Refresh writes it into a month inserted on the Budget sheet.
