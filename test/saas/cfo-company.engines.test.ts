@@ -9,9 +9,8 @@ import * as os from "os";
 import * as path from "path";
 import { cellPosition, columnLetter } from "../../src/core/address";
 import { NAMES, NameSpec, WorkbookSpec, describeWorkbook } from "../../src/core/template";
-import { writeWorkbook } from "../../src/xlsx/write";
 import { describeWith } from "../engines/engines";
-import { Values, readValues, recalcGnumeric, recalcLibreOffice } from "../support/recalculated";
+import { Values, recalculatedByBoth } from "../support/recalculated";
 import { sameValue } from "../support/scenarios";
 import { loadWorkbook } from "../support/hf-workbook";
 import { BUDGET_AT_REPORTING, CFO_COMPANY, DATA_MONTHS, RECONCILIATION, TRACKING_AT_REPORTING, VARIANCE } from "./cfo-company";
@@ -68,9 +67,7 @@ describeWith(["libreoffice", "gnumeric"], "the CFO company recalculated by Libre
   let gnumeric: Values[] = [];
 
   beforeAll(async () => {
-    for (const c of cases) fs.writeFileSync(c.file, await writeWorkbook(c.spec));
-    libre = await Promise.all(recalcLibreOffice(cases.map((c) => c.file), path.join(dir, "lo")).map(readValues));
-    gnumeric = await Promise.all(cases.map((c) => readValues(recalcGnumeric(c.file, path.join(dir, "gnumeric")))));
+    ({ libre, gnumeric } = await recalculatedByBoth(cases, dir));
   }, 600_000);
 
   test.each([0, 1])("case %i: every new name holds the oracle's value in both engines", (i) => {

@@ -27,10 +27,9 @@ import { CHANNEL_SLOTS, ChannelMeasure, channelKey } from "../../src/core/depart
 import { NAMES, TimelineValue, WorkbookSpec, cellPosition, columnLetter, describeWorkbook } from "../../src/core/template";
 import { CHANNELS } from "../../src/core/template/channels-layout";
 import { DEPARTMENTS_SHEET, departmentMonthColumn } from "../../src/core/template/departments-layout";
-import { writeWorkbook } from "../../src/xlsx/write";
 import { describeWith } from "../engines/engines";
 import { loadWorkbook } from "../support/hf-workbook";
-import { Values, readValues, recalcGnumeric, recalcLibreOffice } from "../support/recalculated";
+import { Values, recalculatedByBoth } from "../support/recalculated";
 import { sameValue } from "../support/scenarios";
 
 type Month = [spend?: number, customers?: number, newMrr?: number];
@@ -169,9 +168,7 @@ describeWith(["libreoffice", "gnumeric"], "the channel company recalculated by L
   let gnumeric: Values[] = [];
 
   beforeAll(async () => {
-    for (const c of cases) fs.writeFileSync(c.file, await writeWorkbook(c.spec));
-    libre = await Promise.all(recalcLibreOffice(cases.map((c) => c.file), path.join(dir, "lo")).map(readValues));
-    gnumeric = await Promise.all(cases.map((c) => readValues(recalcGnumeric(c.file, path.join(dir, "gnumeric")))));
+    ({ libre, gnumeric } = await recalculatedByBoth(cases, dir));
   }, 600_000);
 
   test.each([0, 1])("case %i: the Channels sheet holds the oracle's values in both engines", (i) => {

@@ -8,7 +8,9 @@ import * as fs from "fs";
 import * as path from "path";
 import { DOMParser, Element } from "@xmldom/xmldom";
 import JSZip from "jszip";
+import type { WorkbookSpec } from "../../src/core/template";
 import { worksheetPaths } from "../../src/xlsx/chart";
+import { writeWorkbook } from "../../src/xlsx/write";
 import { enginePath } from "../engines/engines";
 import { resaveAll } from "./soffice";
 
@@ -61,4 +63,15 @@ export function recalcGnumeric(file: string, outDir: string): string {
   const out = path.join(outDir, path.basename(file));
   execFileSync(enginePath("gnumeric"), ["--recalc", "--export-type=Gnumeric_Excel:xlsx2", file, out], { stdio: "pipe", timeout: 180_000 });
   return out;
+}
+
+/** Each case's workbook written to its file, then recalculated by LibreOffice (one run for all) and by Gnumeric: each engine's values, in the cases' order. */
+export async function recalculatedByBoth(
+  cases: readonly { readonly spec: WorkbookSpec; readonly file: string }[],
+  dir: string,
+): Promise<{ libre: Values[]; gnumeric: Values[] }> {
+  for (const c of cases) fs.writeFileSync(c.file, await writeWorkbook(c.spec));
+  const libre = await Promise.all(recalcLibreOffice(cases.map((c) => c.file), path.join(dir, "lo")).map(readValues));
+  const gnumeric = await Promise.all(cases.map((c) => readValues(recalcGnumeric(c.file, path.join(dir, "gnumeric")))));
+  return { libre, gnumeric };
 }

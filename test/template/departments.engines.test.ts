@@ -7,9 +7,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { describeWorkbook } from "../../src/core/template";
-import { writeWorkbook } from "../../src/xlsx/write";
 import { describeWith } from "../engines/engines";
-import { Values, readValues, recalcGnumeric, recalcLibreOffice } from "../support/recalculated";
+import { Values, recalculatedByBoth } from "../support/recalculated";
 import { DEPARTMENTS_COMPANY, departmentMismatches, withBaselines } from "./departments-company";
 
 const fromValues = (values: Values) => (sheet: string, ref: string) => values.get(sheet)?.get(ref) ?? null;
@@ -25,9 +24,7 @@ describeWith(["libreoffice", "gnumeric"], "department KPIs recalculated by Libre
   let gnumeric: Values[] = [];
 
   beforeAll(async () => {
-    for (const c of cases) fs.writeFileSync(c.file, await writeWorkbook(c.spec));
-    libre = await Promise.all(recalcLibreOffice(cases.map((c) => c.file), path.join(dir, "lo")).map(readValues));
-    gnumeric = await Promise.all(cases.map((c) => readValues(recalcGnumeric(c.file, path.join(dir, "gnumeric")))));
+    ({ libre, gnumeric } = await recalculatedByBoth(cases, dir));
   }, 600_000);
 
   test.each([0, 1])("case %i: each KPI's value and flag, each function's level, as by hand, in both engines", (i) => {
