@@ -7,44 +7,26 @@
 import { UNITS } from "../catalog";
 import { TIMELINE_ROWS } from "../timeline";
 import { Context, headerCells } from "./context";
-import { monthFormat } from "./formats";
-import { absolute, cell, columnLetter, onSheet } from "./formulas";
+import { absolute, cell, columnLetter } from "./formulas";
 import {
   BUDGET,
   NAMES,
   TRACKING,
   budgetMonthColumn,
-  monthColumn,
   trackingRow,
 } from "./layout";
 import {
   derivedMonthFormula,
+  headerFormula,
   monthCells,
   monthGrid,
   monthValidations,
+  trackingMonthHeaders,
 } from "./month-cells";
 import { THRESHOLD_HEADERS } from "./thresholds-layout";
 import { CellSpec, SheetSpec } from "./types";
 
 const COL = BUDGET.columns;
-
-/** Month t's header: Tracking's, by reference (one timeline for both sheets). */
-export const headerFormula = (trackingSheet: string, t: number) =>
-  onSheet(trackingSheet, cell(monthColumn(t), TRACKING.headerRow));
-
-function monthHeaders(ctx: Context): CellSpec[] {
-  const tracking = ctx.sheetName("tracking");
-  const format = monthFormat(ctx.language);
-  const cells: CellSpec[] = [];
-  for (let t = 1; t <= ctx.months; t++)
-    cells.push({
-      ref: cell(budgetMonthColumn(t), BUDGET.headerRow),
-      formula: headerFormula(tracking, t),
-      numberFormat: format,
-      style: "header",
-    });
-  return cells;
-}
 
 /** A Budget row's month cells, absolute: `$D$6:$AM$6` (what Budget_<key> names). */
 export const budgetMonthsOf = (ctx: Context, row: number) =>
@@ -88,6 +70,7 @@ export function budgetSheet(ctx: Context): SheetSpec {
   headers[COL.name - 1] = labels.measure;
   headers[COL.unit - 1] = labels.unit;
   headers[COL.id - 1] = THRESHOLD_HEADERS.id;
+  const grid = monthGrid("budget", ctx.months, COL.firstMonth);
   const cells: CellSpec[] = [
     {
       ref: cell(1, BUDGET.titleRow),
@@ -100,7 +83,7 @@ export function budgetSheet(ctx: Context): SheetSpec {
       style: "note",
     })),
     ...headerCells(headers, BUDGET.headerRow),
-    ...monthHeaders(ctx),
+    ...trackingMonthHeaders(ctx, grid, BUDGET.headerRow),
   ];
   for (const [section, row] of TRACKING.sections)
     cells.push({
@@ -108,7 +91,6 @@ export function budgetSheet(ctx: Context): SheetSpec {
       value: labels.sections[section],
       style: "section",
     });
-  const grid = monthGrid("budget", ctx.months, COL.firstMonth);
   for (const r of TIMELINE_ROWS) {
     const row = trackingRow(r.key);
     cells.push(

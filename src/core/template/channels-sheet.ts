@@ -18,7 +18,6 @@ import {
   channelKey,
 } from "../department-rows";
 import { DEPARTMENTS } from "../departments";
-import { headerFormula } from "./budget";
 import { CHANNELS, channelsMonthColumn } from "./channels-layout";
 import { CHANNELS_LABELS, ChannelsLabels } from "./channels-labels";
 import { Context, headerCells, refOn } from "./context";
@@ -32,7 +31,12 @@ import {
   thresholdShown,
 } from "./formulas";
 import { TRACKING } from "./layout";
-import { MonthGrid, monthGrid, typedMonthCells } from "./month-cells";
+import {
+  MonthGrid,
+  monthGrid,
+  trackingMonthHeaders,
+  typedMonthCells,
+} from "./month-cells";
 import { NAMES } from "./names";
 import { flagTextRules } from "./rules";
 import { dashboardCells, monthsOf } from "./tracking";
@@ -221,26 +225,21 @@ function computedMonths(
   }));
 }
 
-function monthHeaders(ctx: Context, labels: ChannelsLabels): CellSpec[] {
-  const tracking = ctx.sheetName("tracking");
-  const format = monthFormat(ctx.language);
+function monthHeaders(
+  ctx: Context,
+  grid: MonthGrid,
+  labels: ChannelsLabels,
+): CellSpec[] {
   const { reportingIndex } = dashboardCells(ctx);
-  const headers: CellSpec[] = [
+  return [
     {
       ref: cell(COL.reporting, CHANNELS.headerRow),
       formula: `IF(ISNUMBER(${reportingIndex}),INDEX(${refOn(ctx, "tracking", monthsOf(ctx, TRACKING.headerRow))},1,${reportingIndex}),"${labels.reportingMonth}")`,
-      numberFormat: format,
+      numberFormat: monthFormat(ctx.language),
       style: "header",
     },
+    ...trackingMonthHeaders(ctx, grid, CHANNELS.headerRow),
   ];
-  for (let t = 1; t <= ctx.months; t++)
-    headers.push({
-      ref: cell(channelsMonthColumn(t), CHANNELS.headerRow),
-      formula: headerFormula(tracking, t),
-      numberFormat: format,
-      style: "header",
-    });
-  return headers;
 }
 
 /** The rows over all channels: the three KPIs (targets typed here), the totals and the blended CAC. */
@@ -458,7 +457,7 @@ export function channelsSheet(ctx: Context): SheetSpec {
     ...headerCells(headers, CHANNELS.headerRow).filter(
       (c) => c.value !== undefined,
     ),
-    ...monthHeaders(ctx, labels),
+    ...monthHeaders(ctx, grid, labels),
     ...summaryRows(ctx, grid, f),
     ...CHANNEL_SLOTS.flatMap((_, s) => channelBlock(ctx, grid, f, s)),
   ];

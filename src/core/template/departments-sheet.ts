@@ -13,7 +13,6 @@ import { CHANNEL_KPI_IDS } from "../department-rows";
 import { kpiWords } from "../departments";
 import { bandWidth } from "../evaluate";
 import { EXTRA_UNITS, ExtraUnit, SeedUnit } from "../seed-units";
-import { headerFormula } from "./budget";
 import { Context, headerCells, refOn } from "./context";
 import {
   DEPARTMENTS_COLUMNS as COL,
@@ -23,7 +22,7 @@ import {
   departmentMonthColumn,
 } from "./departments-layout";
 import { DEPARTMENTS_LABELS, DepartmentsLabels } from "./departments-labels";
-import { monthFormat, seedUnitFormat } from "./formats";
+import { seedUnitFormat } from "./formats";
 import {
   LevelRule,
   absolute,
@@ -34,7 +33,12 @@ import {
   worstLevelFormula,
 } from "./formulas";
 import { NAMES, monthColumn, trackingRow } from "./layout";
-import { MonthGrid, monthGrid, typedMonthCells } from "./month-cells";
+import {
+  MonthGrid,
+  monthGrid,
+  trackingMonthHeaders,
+  typedMonthCells,
+} from "./month-cells";
 import { flagTextRules } from "./rules";
 import { THRESHOLD_HEADERS } from "./thresholds-layout";
 import { dashboardCells } from "./tracking";
@@ -355,21 +359,6 @@ function blockText(
   ];
 }
 
-function monthHeaders(ctx: Context, grid: MonthGrid): CellSpec[] {
-  const tracking = ctx.sheetName("tracking");
-  const format = monthFormat(ctx.language);
-  const cells: CellSpec[] = [];
-  // Tracking's headers, by reference: one timeline (as the Budget sheet's).
-  for (let t = 1; t <= grid.months; t++)
-    cells.push({
-      ref: grid.at(t, SHEET.headerRow),
-      formula: headerFormula(tracking, t),
-      numberFormat: format,
-      style: "header",
-    });
-  return cells;
-}
-
 function widths(ctx: Context): Record<string, number> {
   const w: Record<string, number> = {
     [columnLetter(COL.words)]: 35,
@@ -411,7 +400,7 @@ export function departmentsSheet(ctx: Context): SheetSpec {
         style: "note",
       })),
     ...headerCells(headers, SHEET.headerRow),
-    ...monthHeaders(ctx, grid),
+    ...trackingMonthHeaders(ctx, grid, SHEET.headerRow),
   ];
   for (const f of SHEET.functions) {
     const flags = `${absolute(COL.flag, f.row + 1)}:${absolute(COL.flag, f.lastRow)}`;

@@ -7,8 +7,15 @@
 import { UNITS, valueRange } from "../catalog";
 import { DERIVATIONS, TIMELINE_ROWS, TimelineRow } from "../timeline";
 import { Context, formatOf } from "./context";
-import { columnLetter, derivedFormula, monthBefore } from "./formulas";
-import { trackingRow } from "./layout";
+import { monthFormat } from "./formats";
+import {
+  cell,
+  columnLetter,
+  derivedFormula,
+  monthBefore,
+  onSheet,
+} from "./formulas";
+import { TRACKING, monthColumn, trackingRow } from "./layout";
 import { CellSpec, SheetKey } from "./types";
 
 /** Where a sheet's months are: month t's column letter, computed once per sheet and reused by every cell. */
@@ -28,6 +35,29 @@ export function monthGrid(
   for (let t = 1; t <= months; t++)
     letters.push(columnLetter(firstMonthColumn + t - 1));
   return { sheet, months, at: (t, row) => `${letters[t]}${row}` };
+}
+
+/** Month t's header on a sheet whose months are Tracking's: Tracking's header, by reference (one timeline). */
+export const headerFormula = (trackingSheet: string, t: number) =>
+  onSheet(trackingSheet, cell(monthColumn(t), TRACKING.headerRow));
+
+/** The month headers of a sheet whose months are Tracking's (Budget, Departments, Channels) on `row`. */
+export function trackingMonthHeaders(
+  ctx: Context,
+  grid: MonthGrid,
+  row: number,
+): CellSpec[] {
+  const tracking = ctx.sheetName("tracking");
+  const numberFormat = monthFormat(ctx.language);
+  const cells: CellSpec[] = [];
+  for (let t = 1; t <= grid.months; t++)
+    cells.push({
+      ref: grid.at(t, row),
+      formula: headerFormula(tracking, t),
+      numberFormat,
+      style: "header",
+    });
+  return cells;
 }
 
 /** Row `row` from month t - 1 to month t: `Q5:R5`, which widens when a column is inserted between them. */
