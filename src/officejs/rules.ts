@@ -123,28 +123,72 @@ export async function readRulesGuarded(
   context: Excel.RequestContext,
   sheet: Excel.Worksheet,
 ): Promise<{ rules?: SheetRules; syncs: number }> {
-  let syncs = 0;
+  const { rules, syncs } = await readRulesOfSheets(context, [sheet], "alone");
+  return { rules: rules[0], syncs };
+}
+
+/** A batch Office.js ran whole, or false where Excel refused one of its operations (and none of its reads can be used). */
+async function synced(context: Excel.RequestContext): Promise<boolean> {
   try {
-    const collection = sheet
-      .getRange()
-      .conditionalFormats.load("items/id,items/type");
-    syncs++;
     await context.sync();
-    const items = collection.items;
-    const custom = items.map((cf) =>
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Several sheets' rules read as readRulesGuarded reads one, with fewer syncs: the rules' types
+ * each sheet on its own where a sheet's rules may be unreadable ("alone": a failed read shows
+ * which sheet it is) or all in one sync where they were just read ("together", one sync per sheet
+ * only if that fails), then every custom rule's formula in one sync (again sheet by sheet only if
+ * that fails). A failed sync returns nothing of its reads (Office.js runs a batch in order and
+ * stops at the failing operation, https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-error-handling),
+ * so what it read is read again. Undefined for a sheet whose rules Excel cannot read.
+ */
+export async function readRulesOfSheets(
+  context: Excel.RequestContext,
+  sheets: readonly Excel.Worksheet[],
+  types: "alone" | "together",
+): Promise<{ rules: (SheetRules | undefined)[]; syncs: number }> {
+  let syncs = 0;
+  const sync = () => (syncs++, synced(context));
+  const queueTypes = (sheet: Excel.Worksheet) =>
+    sheet.getRange().conditionalFormats.load("items/id,items/type");
+  const items: (readonly Excel.ConditionalFormat[] | undefined)[] = [];
+  const all = types === "together" ? sheets.map(queueTypes) : undefined;
+  if (all && sheets.length > 0 && (await sync()))
+    items.push(...all.map((c) => c.items));
+  else
+    for (const sheet of sheets) {
+      const collection = queueTypes(sheet);
+      items.push((await sync()) ? collection.items : undefined);
+    }
+  const queueFormulas = (of: readonly Excel.ConditionalFormat[] | undefined) =>
+    of?.map((cf) =>
       cf.type === Excel.ConditionalFormatType.custom
         ? cf.custom.rule.load("formula")
         : undefined,
     );
-    syncs++;
-    await context.sync();
-    return {
-      rules: { items, formulas: custom.map((rule) => rule?.formula) },
-      syncs,
-    };
-  } catch {
-    return { syncs };
+  const rulesOf = (
+    of: readonly Excel.ConditionalFormat[] | undefined,
+    formulas: (Excel.ConditionalFormatRule | undefined)[] | undefined,
+  ): SheetRules | undefined =>
+    of && formulas
+      ? { items: of, formulas: formulas.map((rule) => rule?.formula) }
+      : undefined;
+  if (!items.some(Boolean)) return { rules: items.map(() => undefined), syncs };
+  const formulas = items.map(queueFormulas);
+  if (await sync())
+    return { rules: items.map((of, i) => rulesOf(of, formulas[i])), syncs };
+  if (items.filter(Boolean).length === 1)
+    return { rules: items.map(() => undefined), syncs };
+  const rules: (SheetRules | undefined)[] = [];
+  for (const of of items) {
+    const one = queueFormulas(of);
+    rules.push(of && (await sync()) ? rulesOf(of, one) : undefined);
   }
+  return { rules, syncs };
 }
 
 /**

@@ -441,12 +441,27 @@ describe("refreshRiskFlags", () => {
     expect(result.counts).toEqual({ OK: 0, WATCH: 2, RISK: 0 });
     expect(oursBySheet()).toEqual(good);
     // The one read that failed, the names, the read with the rules that failed again, the read without them,
-    // two per sheet read alone (one for the sheet whose first read fails), the adds, the two sheets
-    // written read alone again, and the deletes.
+    // each sheet's rule types read alone (one of the six fails), the formulas of the five others together,
+    // the adds, the five sheets written read back together (types, then formulas), and the deletes.
     expect(result.syncs).toBe(state.syncs);
     // Six sheets carry the add-in's rules: Tracking, the dashboard, Risks, Departments, Channels and Tools.
-    const written = 6 - 1;
-    expect(result.syncs).toBe(4 + 2 * written + 1 + 1 + 2 * written + 1);
+    expect(result.syncs).toBe(4 + 6 + 1 + 1 + 2 + 1);
+  });
+
+  test("where Excel refuses the formulas of several sheets' rules read together, each sheet's are read alone and every readable sheet is refreshed", async () => {
+    await insert();
+    type("mrr", 1, 480_000);
+    const good = oursBySheet();
+    sheet("Risks").rules.push({ id: "dup", ref: "D5:F5", formula: "=D5>1", unreadable: "GeneralException" });
+    let formulaReads = 0;
+    state.failWhen = (op) => op === "load conditionalFormat rule" && ++formulaReads === 1;
+    state.syncs = 0;
+    const result = await refreshRiskFlags(fakeContext(state));
+    expect(result.unreadableSheets).toEqual(["Risks"]);
+    expect(oursBySheet()).toEqual(good);
+    // As above, with the five sheets' formulas read again one sheet at a time.
+    expect(result.syncs).toBe(4 + 6 + 1 + 5 + 1 + 2 + 1);
+    expect(state.syncs).toBe(result.syncs);
   });
 
   test("rebuilding a sheet whose rules cannot be read clears the add-in's cells there and adds the flags again; the user's rules elsewhere stay", async () => {

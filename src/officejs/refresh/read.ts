@@ -33,7 +33,7 @@ import { WorkbookError, WorkbookErrorCode, toWorkbookError } from "../errors";
 import {
   SheetRules,
   queueRulesRead,
-  readRulesGuarded,
+  readRulesOfSheets,
   rulesRead,
 } from "../rules";
 
@@ -328,7 +328,7 @@ async function rangeNames(
  * names through null objects. Where the host refuses that (or a sheet's first row lost its name),
  * the names are listed first and only existing ones are read; where that read fails too (a rule
  * Excel cannot read), the names are read without the rules, and each sheet's rules are read on
- * their own later (readRulesGuarded).
+ * their own later (readSheetRules).
  */
 export async function readTemplate(
   context: Excel.RequestContext,
@@ -397,22 +397,23 @@ export function checkWritable(
 }
 
 /**
- * Each sheet's rules: as the one read gave them, else read on their own (readRulesGuarded);
- * undefined for a sheet whose rules Excel cannot read.
+ * Each sheet's rules: as the one read gave them, else read apart (readRulesOfSheets, each sheet's
+ * types on its own since one of them may be unreadable, the formulas together); undefined for a
+ * sheet whose rules Excel cannot read.
  */
 export async function readSheetRules(
   context: Excel.RequestContext,
   sheets: ReadonlyMap<SheetKey, SheetRead>,
 ): Promise<{ rules: Map<SheetKey, SheetRules | undefined>; syncs: number }> {
   const rules = new Map<SheetKey, SheetRules | undefined>();
-  let syncs = 0;
-  for (const [key, read] of sheets) {
+  const apart = [...sheets].filter(([, read]) => !read.rules);
+  for (const [key, read] of sheets)
     if (read.rules) rules.set(key, rulesRead(read.rules));
-    else {
-      const guarded = await readRulesGuarded(context, read.sheet);
-      rules.set(key, guarded.rules);
-      syncs += guarded.syncs;
-    }
-  }
+  const { rules: read, syncs } = await readRulesOfSheets(
+    context,
+    apart.map(([, r]) => r.sheet),
+    "alone",
+  );
+  apart.forEach(([key], i) => rules.set(key, read[i]));
   return { rules, syncs };
 }

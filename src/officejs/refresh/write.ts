@@ -10,7 +10,7 @@ import {
   SheetRules,
   addRules,
   queueRulesRead,
-  readRulesGuarded,
+  readRulesOfSheets,
   ruleFormula,
   ruleTarget,
   rulesRead,
@@ -67,16 +67,21 @@ export async function writeFlags(
     throw await failed(e);
   }
   syncs++;
+  // The sheets read apart were readable a moment ago (the unreadable ones are not written): read back together.
+  const apart = written.filter(([key]) => !reread.get(key));
+  const readApart = await readRulesOfSheets(
+    context,
+    apart.map(([, read]) => read.sheet),
+    "together",
+  );
+  syncs += readApart.syncs;
+  const readBack = new Map(apart.map(([key], i) => [key, readApart.rules[i]]));
   let rulesRemoved = 0;
-  for (const [key, { sheet }] of written) {
+  for (const [key] of written) {
     const collection = reread.get(key);
-    let now: SheetRules | undefined;
-    if (collection) now = rulesRead(collection);
-    else {
-      const guarded = await readRulesGuarded(context, sheet);
-      syncs += guarded.syncs;
-      now = guarded.rules;
-    }
+    const now: SheetRules | undefined = collection
+      ? rulesRead(collection)
+      : readBack.get(key);
     if (!now) continue; // Excel cannot read them back: two sets stay until the next refresh.
     const planned = rulesFor(plan, key).map(ruleFormula);
     for (const priority of staleRules(now.formulas, planned)) {
