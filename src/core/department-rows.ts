@@ -97,6 +97,62 @@ export const OTHER_MONTHLY_ROWS: readonly {
   })),
 ];
 
-/** The sheet a key typed outside Tracking is on; undefined for Tracking's keys. */
+/**
+ * The key a number typed over a KPI's computed month cell on the Departments sheet (a linked KPI's,
+ * a channel KPI's, a change's, a yearly rate's) travels under: the KPI's id; a per-year KPI's
+ * `<id>.per_year`, since its id is the key of the count row typed below it.
+ */
+export const computedKpiKey = (k: DepartmentKpi) =>
+  isTypedKpi(k) && k.change === undefined && k.per === "year"
+    ? `${k.id}.per_year`
+    : k.id;
+
+/** Whether the Departments sheet computes this KPI's months (it is not typed on its own row). */
+export const isComputedKpi = (k: DepartmentKpi) =>
+  !isTypedKpi(k) || k.change !== undefined || k.per === "year";
+
+/** What the Channels sheet computes per channel, month by month: CAC and first-year ROI. */
+export const CHANNEL_COMPUTED = ["cac", "roi"] as const;
+export type ChannelComputed = (typeof CHANNEL_COMPUTED)[number];
+
+/** The key of a channel's computed row: `channel.paid_advertising.cac`. */
+export const channelComputedKey = (slot: string, c: ChannelComputed) =>
+  `channel.${slot}.${c}`;
+
+/** The keys of the Channels sheet's computed month rows over all channels. */
+export const CHANNEL_SUMMARY_KEYS = {
+  diversity: "channel.diversity",
+  worstCac: "channel.worst_cac",
+  worstRoi: "channel.worst_roi",
+  total: (m: ChannelMeasure) => `channel.total.${m}`,
+  blendedCac: "channel.blended_cac",
+} as const;
+
+/**
+ * Every computed month row outside Tracking, by the key a number typed over one of its cells
+ * travels under (rebuild carries it as Tracking's typed-over numbers), with its sheet.
+ */
+export const COMPUTED_MONTHLY_ROWS: readonly {
+  readonly key: string;
+  readonly sheet: "departments" | "channels";
+}[] = [
+  ...DEPARTMENT_KPIS.filter(isComputedKpi).map((k) => ({
+    key: computedKpiKey(k),
+    sheet: "departments" as const,
+  })),
+  ...[
+    CHANNEL_SUMMARY_KEYS.diversity,
+    CHANNEL_SUMMARY_KEYS.worstCac,
+    CHANNEL_SUMMARY_KEYS.worstRoi,
+    ...CHANNEL_MEASURES.map(CHANNEL_SUMMARY_KEYS.total),
+    CHANNEL_SUMMARY_KEYS.blendedCac,
+    ...CHANNEL_SLOTS.flatMap((slot) =>
+      CHANNEL_COMPUTED.map((c) => channelComputedKey(slot, c)),
+    ),
+  ].map((key) => ({ key, sheet: "channels" as const })),
+];
+
+/** The sheet a key typed outside Tracking (on an input row or over a computed cell) is on; undefined for Tracking's keys. */
 export const otherSheetOf = (key: string) =>
-  OTHER_MONTHLY_ROWS.find((r) => r.key === key)?.sheet;
+  [...OTHER_MONTHLY_ROWS, ...COMPUTED_MONTHLY_ROWS].find((r) => r.key === key)
+    ?.sheet;

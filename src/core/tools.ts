@@ -23,7 +23,17 @@ export interface ToolImpact extends FigureWords {
   readonly change?: ChangeKind;
   /** A vendor's ROI claim: shown, not judged. */
   readonly claim?: true;
+  /**
+   * Where the workbook already holds this quantity month by month, so its current value is read
+   * there as of the reporting month and never typed twice (product.md 13: linked KPIs typed once):
+   * a timeline row on Tracking, or a Departments KPI's typed row.
+   */
+  readonly currentFrom?: CurrentSource;
 }
+
+/** A timeline row (catalog.ts id) or a Departments KPI typed month by month (department-kpis.ts id). */
+export type CurrentSource =
+  { readonly tracking: string } | { readonly department: string };
 
 export interface ToolCategory {
   /** `marketing_automation`, ...: the prefix of its impacts' ids. */
@@ -62,6 +72,7 @@ interface ImpactSpec {
   readonly per?: Period;
   readonly change?: ChangeKind;
   readonly claim?: true;
+  readonly currentFrom?: CurrentSource;
 }
 
 const level = (
@@ -138,6 +149,7 @@ function group(label: Pair, categories: readonly CategorySpec[]): ToolGroup {
             ...(i.per && { per: i.per }),
             ...(i.change && { change: i.change }),
             ...(i.claim && { claim: i.claim }),
+            ...(i.currentFrom && { currentFrom: i.currentFrom }),
           };
         }),
       };
@@ -336,7 +348,10 @@ export const TOOL_GROUPS: readonly ToolGroup[] = [
           ["Security", "Security"],
         ],
         impacts: [
-          level("uptime", ["Uptime", "Uptime"], "fraction", 0.9999),
+          // Tracking's uptime and the operations KPI's response time: the same quantities.
+          level("uptime", ["Uptime", "Uptime"], "fraction", 0.9999, "{n}", {
+            currentFrom: { tracking: "uptime" },
+          }),
           level(
             "response_time_ms",
             ["Response time", "Response time"],
@@ -346,6 +361,7 @@ export const TOOL_GROUPS: readonly ToolGroup[] = [
             {
               direction: "lower",
               strict: true,
+              currentFrom: { department: "operations.response_time_ms" },
             },
           ),
           level(

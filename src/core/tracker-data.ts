@@ -45,6 +45,7 @@ import { TIMELINE_ROWS } from "./timeline";
 import {
   carriedValue,
   inputCellNames,
+  isComputedInput,
   seededTarget,
 } from "./template/input-cells";
 import type { CarriedValue } from "./template/types";
@@ -327,7 +328,7 @@ function planEntries(
 
 /**
  * The single input cells that hold something, by name: a number or a text, or a formula's result
- * (the user's: the template writes none there); a formula without a result is listed.
+ * (the user's where the template writes none there); a formula without a result is listed.
  */
 function inputCells(cells: TrackerCells) {
   const values = new Map<string, CarriedValue>();
@@ -339,6 +340,8 @@ function inputCells(cells: TrackerCells) {
     if (c !== undefined && isEmpty(c) && seededTarget(name) !== undefined)
       values.set(name, null);
     if (isEmpty(c)) continue;
+    // The template's formula (a Tools current value read from a month row): nothing typed there.
+    if (c!.formula !== undefined && isComputedInput(name)) continue;
     const v = c!.value;
     if (v === null || isBlank(v)) {
       if (c!.formula !== undefined)

@@ -93,6 +93,24 @@ test("every judged figure's target is an input cell like its baseline and curren
   expect(targets.map(styleOf)).toEqual(targets.map(() => "input"));
 });
 
+test("uptime's and response time's current values are computed cells reading Tracking's uptime and the Departments sheet's response time by name; every other current value is typed", () => {
+  const s = spec("en");
+  const sheet = s.sheets.find((x) => x.key === "tools")!;
+  const cellOf = (name: string) => {
+    const ref = s.names.find((n) => n.name === name)!.ref.replace(/\$/g, "");
+    return sheet.cells.find((c) => c.ref === ref)!;
+  };
+  const uptime = cellOf(NAMES.toolImpact("infrastructure_scaling.uptime", "Current"));
+  const response = cellOf(NAMES.toolImpact("infrastructure_scaling.response_time_ms", "Current"));
+  expect([uptime.style, response.style]).toEqual(["computed", "computed"]);
+  expect(uptime.formula).toContain(`INDEX(${NAMES.tracking("uptime")},1,`);
+  expect(response.formula).toContain(`INDEX(${NAMES.department("operations.response_time_ms")},1,`);
+  // The names they read exist in the workbook.
+  for (const name of [NAMES.tracking("uptime"), NAMES.department("operations.response_time_ms")]) expect(s.names.some((n) => n.name === name)).toBe(true);
+  const typed = s.names.filter((n) => /^Tool_.*_(Baseline|Current)$/.test(n.name)).map((n) => n.name).filter((n) => !/_(uptime|response_time_ms)_Current$/.test(n));
+  expect(typed.map((n) => cellOf(n).style)).toEqual(typed.map(() => "input"));
+});
+
 test("the sheet colours its flags with three rules", () => {
   expect(spec("en").rules.filter((r) => r.sheet === "tools")).toHaveLength(3);
 });

@@ -222,3 +222,90 @@ describe("the targets: an edited one carried, a cleared one kept cleared, an unt
     expect(named(fresh.spec, NAMES.channelTarget("marketing.cac_by_channel"))?.value).toBe(100);
   });
 });
+
+/*
+ * The Tools sheet's uptime and response time read Tracking and the Departments sheet as of the
+ * reporting month (product.md 13: a quantity the workbook holds is typed once): the formula there
+ * is the template's, not the user's, so it is not carried as a typed number; a number the user
+ * typed over it is, and lands as a typed cell, as a number typed over a computed month on Tracking.
+ */
+describe("the Tools sheet's computed current values: the formula not carried, a number typed over it carried", () => {
+  const UPTIME = NAMES.toolImpact("infrastructure_scaling.uptime", "Current");
+  const RESPONSE = NAMES.toolImpact("infrastructure_scaling.response_time_ms", "Current");
+  const cells: TrackerCells = {
+    named: new Map<string, CellGrid>([
+      ...OLD_CELLS.named,
+      [UPTIME, one(0.9999, 'IF(ISNUMBER(Dashboard!$F$3),IF(ISNUMBER(INDEX(Tracking_uptime,1,Dashboard!$F$3)),INDEX(Tracking_uptime,1,Dashboard!$F$3),""),"")')],
+      [RESPONSE, one(80)],
+    ]),
+    plans: new Map(),
+  };
+  const data = readTrackerData(cells);
+  const rebuilt = describeWithUserData(NEW, data);
+
+  test("the reader asks for both by name and carries only the typed one", () => {
+    for (const name of [UPTIME, RESPONSE]) expect(trackerNames()).toContain(name);
+    const carried = data.settings.cells ?? new Map();
+    expect(carried.has(UPTIME)).toBe(false);
+    expect(carried.get(RESPONSE)).toBe(80);
+    // The user's formula on data accuracy's current value is still counted; the template's on uptime is not.
+    expect(data.cellFormulas).toBe(1);
+  });
+
+  test("the new workbook: uptime's current reads Tracking again (computed); response time's is the typed 80, an input cell", () => {
+    const uptime = named(rebuilt.spec, UPTIME)!;
+    expect(uptime.formula).toContain(NAMES.tracking("uptime"));
+    expect([uptime.value, uptime.style]).toEqual([undefined, "computed"]);
+    const response = named(rebuilt.spec, RESPONSE)!;
+    expect([response.value, response.formula, response.style]).toEqual([80, undefined, "input"]);
+    // Only the old tracker's text in a month (OLD_CELLS) is listed: nothing of the Tools sheet.
+    expect(rebuilt.dropped.map((d) => d.key)).toEqual(["sales.win_rate"]);
+  });
+});
+
+describe("numbers typed over the Departments and Channels sheets' computed month cells (product.md 11: nothing of the user's dropped unseen)", () => {
+  const spec = describeWithUserData(NEW).spec;
+  /** The rows of a sheet whose first month holds a formula: every computed month row, whatever computes it. */
+  const computedRows = (key: "departments" | "channels", firstMonthColumn: number, headerRow: number) =>
+    spec.sheets
+      .find((s) => s.key === key)!
+      .cells.filter((c) => c.formula !== undefined && cellPosition(c.ref).col === firstMonthColumn && cellPosition(c.ref).row > headerRow)
+      .map((c) => cellPosition(c.ref).row);
+
+  test("every computed month row of both sheets is in its sheet's month block, under a key of its own", () => {
+    const dept = computedRows("departments", departmentMonthColumn(1), DEPARTMENTS_SHEET.headerRow);
+    const channels = computedRows("channels", channelsMonthColumn(1), CHANNELS.headerRow);
+    expect(DEPARTMENTS_SHEET.computedRows.map((r) => r.row).sort((a, b) => a - b)).toEqual(dept.sort((a, b) => a - b));
+    expect(CHANNELS.computedRows.map((r) => r.row).sort((a, b) => a - b)).toEqual(channels.sort((a, b) => a - b));
+    const keys = [...DEPARTMENTS_SHEET.computedRows, ...CHANNELS.computedRows].map((r) => r.key);
+    expect(new Set(keys).size).toBe(keys.length);
+    for (const key of keys) expect(trackerNames()).not.toContain(NAMES.tracking(key));
+  });
+
+  test("read in the block, carried by calendar month as typed over; a formula there is the template's", () => {
+    const blockOf = (rows: number, typed: Map<number, Record<number, TrackerCell>>): CellGrid =>
+      Array.from({ length: rows }, (_, r) => HEADER.map((_, k) => typed.get(r)?.[k + 1] ?? { value: 1, formula: "A1" }));
+    const dept = DEPARTMENTS_SHEET.monthBlock;
+    const ch = CHANNELS.monthBlock;
+    const data = readTrackerData({
+      named: new Map<string, CellGrid>([
+        [NAMES.months, [HEADER]],
+        [NAMES.departmentMonthBlock, blockOf(dept.last - dept.first + 1, new Map([[DEPARTMENTS_SHEET.kpiRow("product.uptime") - dept.first, { 3: { value: 0.995 } }]]))],
+        [NAMES.channelMonthBlock, blockOf(ch.last - ch.first + 1, new Map([[CHANNELS.cacRow(0) - ch.first, { 3: { value: 87.5 } }]]))],
+      ]),
+      plans: new Map(),
+    });
+    expect(data.values).toEqual([
+      { key: "product.uptime", month: "2026-03", value: 0.995, typedOver: true },
+      { key: "channel.paid_advertising.cac", month: "2026-03", value: 87.5, typedOver: true },
+    ]);
+    const rebuilt = describeWithUserData(NEW, data);
+    const monthCell = (key: SheetKey, row: number, col: number) => rebuilt.spec.sheets.find((s) => s.key === key)!.cells.find((c) => c.ref === `${columnLetter(col)}${row}`)!;
+    // March 2026 is month 10 of the new timeline.
+    const cac = (t: number) => monthCell("channels", CHANNELS.cacRow(0), channelsMonthColumn(t));
+    expect([cac(10).value, cac(10).formula]).toEqual([87.5, undefined]);
+    expect(cac(9).formula).toBeDefined();
+    expect(monthCell("departments", DEPARTMENTS_SHEET.kpiRow("product.uptime"), departmentMonthColumn(10)).value).toBe(0.995);
+    expect(rebuilt.carried).toEqual(expect.objectContaining({ values: 2, typedOver: 2 }));
+  });
+});

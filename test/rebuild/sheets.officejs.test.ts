@@ -6,6 +6,8 @@
  * sheets' names point.
  */
 import { NAMES, TemplateOptions, cellPosition, columnLetter } from "../../src/core/template";
+import { CHANNELS, channelsMonthColumn } from "../../src/core/template/channels-layout";
+import { DEPARTMENTS_SHEET, departmentMonthColumn } from "../../src/core/template/departments-layout";
 import { insertTrackingWorkbook, readTracker, rebuildTracker } from "../../src/officejs/operations";
 import { FakeState, fakeContext, installFakeOffice, newFakeState } from "../support/excel-fake";
 
@@ -90,4 +92,30 @@ test("a tracker made before the three sheets (none of their sheets or names) is 
   expect(outcome.result.carried).toEqual(expect.objectContaining({ values: 0, cells: 0 }));
   expect(state.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(made));
   expect([read(NAMES.tool(BI, "Owner")), read(NAMES.department("sales.win_rate"), 8), read(NAMES.channelName("user1"))]).toEqual([undefined, undefined, undefined]);
+});
+
+describe("numbers typed over the computed month cells of the Departments and Channels sheets (product.md 11: carried as a number, the other months keep their formula)", () => {
+  // Where the cells are: the sheets' layouts (docs/workbook.md), month t in its column.
+  const at = (sheetName: string, row: number, column: number) => {
+    const sheet = state.sheets.find((s) => s.name === sheetName)!;
+    const ref = `${columnLetter(column)}${row}`;
+    return { get: () => sheet.cells.get(ref), set: (value: number) => sheet.cells.set(ref, { ...sheet.cells.get(ref), value, formula: undefined }) };
+  };
+  const channelCac = (t: number) => at("Channels", CHANNELS.cacRow(0), channelsMonthColumn(t));
+  const uptime = (t: number) => at("Departments", DEPARTMENTS_SHEET.kpiRow("product.uptime"), departmentMonthColumn(t));
+
+  test("the pane counts them, carries them into their calendar month and keeps the neighbouring months' formulas", async () => {
+    // March 2026 (month 3): paid advertising's CAC and the product uptime a linked KPI reads from Tracking.
+    channelCac(3).set(87.5);
+    uptime(3).set(0.995);
+    const found = await readTracker(fakeContext(state));
+    expect(found).toEqual(expect.objectContaining({ values: 5, typedOver: 2 }));
+    const outcome = await rebuildTracker(fakeContext(state), NEW);
+    if (outcome.kind !== "done") throw new Error(outcome.kind);
+    expect(outcome.result.carried).toEqual(expect.objectContaining({ values: 5, typedOver: 2 }));
+    // July 2025 is month 1: March 2026 is month 9.
+    expect([channelCac(9).get()?.value, uptime(9).get()?.value]).toEqual([87.5, 0.995]);
+    expect([channelCac(9).get()?.formula, uptime(9).get()?.formula]).toEqual([undefined, undefined]);
+    for (const c of [channelCac(8), channelCac(10), uptime(8), uptime(10)]) expect(c.get()?.formula).toEqual(expect.stringContaining("IF("));
+  });
 });

@@ -11,6 +11,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { NAMES } from "../../src/core/template";
+import { CHANNELS, channelsMonthColumn } from "../../src/core/template/channels-layout";
+import { DEPARTMENTS_SHEET, departmentMonthColumn } from "../../src/core/template/departments-layout";
 import { runInProcess } from "../support/cli-in-process";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "scale-rebuild-sheets-"));
@@ -115,4 +117,54 @@ test("an edited target is carried, one left as the catalog's is not counted (pro
   const rebuilt = await open("from-target.xlsx");
   expect(cellOf(rebuilt, NAMES.departmentTarget("sales.win_rate")).value).toBe(0.3);
   expect(cellOf(rebuilt, NAMES.channelTarget("marketing.cac_by_channel")).value).toBe(100);
+});
+
+describe("numbers typed over the computed month cells of the Departments and Channels sheets (product.md 11: carried as a number, the other months keep their formula)", () => {
+  // Where the cells are: the sheets' layouts (docs/workbook.md), month t in its column.
+  const channelCac = (wb: ExcelJS.Workbook, t: number) =>
+    wb.getWorksheet("Channels")!.getCell(CHANNELS.cacRow(0), channelsMonthColumn(t));
+  const uptime = (wb: ExcelJS.Workbook, t: number) =>
+    wb.getWorksheet("Departments")!.getCell(DEPARTMENTS_SHEET.kpiRow("product.uptime"), departmentMonthColumn(t));
+  const errorReduction = (wb: ExcelJS.Workbook, t: number) =>
+    wb.getWorksheet("Departments")!.getCell(DEPARTMENTS_SHEET.kpiRow("operations.error_reduction"), departmentMonthColumn(t));
+  const hasFormula = (c: ExcelJS.Cell) => typeof c.formula === "string" && c.formula.length > 0;
+
+  beforeAll(async () => {
+    const wb = await open("exported.xlsx");
+    // March 2026 (month 3): paid advertising's CAC and the product uptime a linked KPI reads from Tracking, typed over.
+    channelCac(wb, 3).value = 87.5;
+    uptime(wb, 3).value = 0.995;
+    await wb.xlsx.writeFile(at("over.xlsx"));
+  });
+
+  test("carried into their calendar month, said so; the neighbouring months keep their formulas", async () => {
+    const run = await cli(["--from", at("over.xlsx"), "--out", at("from-over.xlsx"), "--first-month", "2025-10", "--months", "36"]);
+    expect([run.status, run.stderr]).toEqual([0, ""]);
+    expect(run.stdout).toContain("Carried 2 values (2 typed over computed cells)");
+    const wb = await open("from-over.xlsx");
+    // October 2025 is month 1: March 2026 is month 6.
+    expect([channelCac(wb, 6).value, uptime(wb, 6).value]).toEqual([87.5, 0.995]);
+    for (const c of [channelCac(wb, 5), channelCac(wb, 7), uptime(wb, 5), uptime(wb, 7)]) expect(hasFormula(c)).toBe(true);
+  });
+
+  test("a tracker made before the sheets' month blocks were named still rebuilds, with none of them to carry", async () => {
+    const wb = await open("over.xlsx");
+    const blocks: string[] = [NAMES.departmentMonthBlock, NAMES.channelMonthBlock];
+    wb.definedNames.model = wb.definedNames.model.filter((n) => !blocks.includes(n.name));
+    await wb.xlsx.writeFile(at("over-older.xlsx"));
+    const run = await cli(["--from", at("over-older.xlsx"), "--out", at("from-over-older.xlsx")]);
+    expect([run.status, run.stderr]).toEqual([0, ""]);
+    expect(run.stdout).toContain("Carried 0 values");
+    expect(hasFormula(channelCac(await open("from-over-older.xlsx"), 3))).toBe(true);
+  });
+
+  test("text typed over a computed cell is listed with its sheet, not dropped unseen", async () => {
+    const wb = await open("exported.xlsx");
+    errorReduction(wb, 3).value = "n/a";
+    await wb.xlsx.writeFile(at("text-over.xlsx"));
+    const run = await cli(["--from", at("text-over.xlsx"), "--out", at("from-text-over.xlsx")]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("\n  operations.error_reduction (Departments), Mar 2026: \"n/a\" is not a number");
+    expect(fs.existsSync(at("from-text-over.xlsx"))).toBe(false);
+  });
 });

@@ -106,6 +106,8 @@ test("names of product.md 6.6, the same in both languages; a linked indicator's 
     ...CHANNEL_INPUT_ROWS.map((r) => NAMES.channel(r.key)),
     ...USER_CHANNELS.map(NAMES.channelName),
     NAMES.channelDiversity, NAMES.channelWorstCac, NAMES.channelWorstRoi,
+    // Each sheet's month block, where a rebuild reads numbers typed over the computed rows (product.md 11).
+    NAMES.departmentMonthBlock, NAMES.channelMonthBlock,
     // product.md 13, "Tools": each category's five inputs, each judged figure's baseline, current value and target (not a vendor's claim), the total monthly cost.
     ...TOOL_GROUPS.flatMap((g) => g.categories).flatMap((c) => ["InUse", "Owner", "MonthlyCost", "Renewal", "Status"].map((f) => NAMES.tool(c.id, f))),
     ...TOOL_IMPACTS.filter((i) => !i.claim).flatMap((i) => [NAMES.toolImpact(i.id, "Baseline"), NAMES.toolImpact(i.id, "Current"), NAMES.toolImpact(i.id, "Target")]),

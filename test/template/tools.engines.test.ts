@@ -40,14 +40,29 @@ const TYPED: Record<string, NonNullable<Cell>> = {
   [NAMES.toolImpact("customer_success_automation.satisfaction_increase", "Current")]: 5.2,
   [NAMES.toolImpact("customer_success_automation.retention_improvement", "Baseline")]: 0.8,
   [NAMES.toolImpact("business_intelligence.data_accuracy", "Current")]: 0.99,
+  // Uptime's and response time's current values are not typed here: Tracking and Departments hold them (ACTUALS).
   [NAMES.toolImpact("infrastructure_scaling.uptime", "Baseline")]: 0.999,
-  [NAMES.toolImpact("infrastructure_scaling.uptime", "Current")]: 0.999895,
   [NAMES.toolImpact("infrastructure_scaling.response_time_ms", "Baseline")]: 180,
-  [NAMES.toolImpact("infrastructure_scaling.response_time_ms", "Current")]: 100,
   [NAMES.toolImpact("infrastructure_scaling.cost_efficiency", "Baseline")]: 0,
   [NAMES.toolImpact("infrastructure_scaling.cost_efficiency", "Current")]: 100,
   [NAMES.toolImpact("team_scaling.satisfaction", "Baseline")]: 3.5,
   [NAMES.toolImpact("team_scaling.satisfaction", "Current")]: 3.9,
+};
+
+/**
+ * Uptime typed on Tracking and response time on the Departments sheet (operations' KPI), months 2
+ * and 3; the reporting month is the last month with data on Tracking, month 3 (product.md 6.7).
+ */
+const ACTUALS = [
+  { key: "uptime", month: 2, value: 0.95 },
+  { key: "uptime", month: 3, value: 0.999895 },
+  { key: "operations.response_time_ms", month: 2, value: 300 },
+  { key: "operations.response_time_ms", month: 3, value: 100 },
+];
+/** The current values the Tools sheet reads from them, as of the reporting month (product.md 13: typed once). */
+const READ_CURRENT: Record<string, number> = {
+  "infrastructure_scaling.uptime": 0.999895,
+  "infrastructure_scaling.response_time_ms": 100,
 };
 
 /**
@@ -114,6 +129,7 @@ function mismatches(spec: WorkbookSpec, read: Read): string[] {
     check(`${id} flag`, read(sheet("tools"), cell(F.flag, row)), want.flag);
   }
   // A vendor's claim: no flag. Its row is the category's fourth.
+  for (const [id, want] of Object.entries(READ_CURRENT)) check(`${id} current`, read(sheet("tools"), cell(F.current, rowOf(NAMES.toolImpact(id, "Baseline")))), want);
   for (const c of CLAIMS) check(`${c}.roi flag`, read(sheet("tools"), cell(F.flag, TOOLS.itemRow(c, 3))), "");
   const total = spec.names.find((n) => n.name === NAMES.toolsMonthlyCost)!;
   check("total monthly cost", read(sheet("tools"), total.ref.replace(/\$/g, "")), TOTAL);
@@ -135,7 +151,7 @@ function errors(spec: WorkbookSpec, read: Read): string[] {
 
 const cases = (["en", "es"] as const).map((language) => ({
   language,
-  spec: typedSpec(describeWorkbook({ language, company: "Toolful", currency: "USD", firstMonth: "2025-01", months: 12 })),
+  spec: typedSpec(describeWorkbook({ language, company: "Toolful", currency: "USD", firstMonth: "2025-01", months: 12, actuals: ACTUALS })),
 }));
 
 describe("the Tools sheet in HyperFormula", () => {
@@ -144,6 +160,33 @@ describe("the Tools sheet in HyperFormula", () => {
     const read: Read = (sheet, ref) => hf.value(sheet, ref);
     expect(mismatches(spec, read)).toEqual([]);
     expect(errors(spec, read)).toEqual([]);
+  });
+
+  test("uptime's and response time's current values follow Tracking and the Departments sheet to the reporting month; a number typed over one replaces it (a rebuild's carried value)", () => {
+    const uptime = NAMES.toolImpact("infrastructure_scaling.uptime", "Current");
+    const response = NAMES.toolImpact("infrastructure_scaling.response_time_ms", "Current");
+    const at = (spec: WorkbookSpec, name: string) => {
+      const ref = spec.names.find((n) => n.name === name)!.ref.replace(/\$/g, "");
+      return { sheet: spec.sheets.find((s) => s.key === "tools")!.name, ref, flag: cell(TOOLS.figures.flag, cellPosition(ref).row) };
+    };
+    const options = { language: "en" as const, company: "Toolful", currency: "USD", firstMonth: "2025-01", months: 12 };
+    // The reporting month typed as month 2 (February 2025): 95% uptime, RISK against 99.99%; 300 ms, RISK against < 100 ms.
+    const spec = describeWorkbook({ ...options, actuals: ACTUALS, settings: { reportingMonth: "2025-02" } });
+    const february = loadWorkbook(spec);
+    for (const [name, want] of [[uptime, 0.95], [response, 300]] as const) {
+      const c = at(spec, name);
+      expect([february.value(c.sheet, c.ref), february.value(c.sheet, c.flag)]).toEqual([want, "RISK"]);
+    }
+    // No reporting month's number: blank, no flag.
+    const empty = describeWorkbook(options);
+    const hfEmpty = loadWorkbook(empty);
+    const c = at(empty, uptime);
+    expect([hfEmpty.value(c.sheet, c.ref), hfEmpty.value(c.sheet, c.flag)]).toEqual(["", ""]);
+    // 99.995% typed over uptime's current (a rebuild places the carried number): judged, OK.
+    const typed = describeWorkbook({ ...options, actuals: ACTUALS, settings: { cells: new Map([[uptime, 0.99995]]) } });
+    const t = at(typed, uptime);
+    const hfTyped = loadWorkbook(typed);
+    expect([hfTyped.value(t.sheet, t.ref), hfTyped.value(t.sheet, t.flag)]).toEqual([0.99995, "OK"]);
   });
 
   test("the plan's next step 'Put scaling tools in place' points at the Tools sheet", () => {

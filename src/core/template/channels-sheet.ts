@@ -25,6 +25,7 @@ import { currencyFormat, localized, monthFormat } from "./formats";
 import {
   LevelRule,
   absolute,
+  atReportingMonthFormula,
   cell,
   columnLetter,
   flagFormula,
@@ -162,9 +163,10 @@ function diversityFormula(grid: MonthGrid, t: number): string {
 
 /** The row's value in the reporting month (the dashboard's), blank where it has none. */
 function reportingFormula(ctx: Context, row: number): string {
-  const { reportingIndex } = dashboardCells(ctx);
-  const value = `INDEX(${monthsRange(ctx, row)},1,${reportingIndex})`;
-  return `IF(ISNUMBER(${reportingIndex}),IF(ISNUMBER(${value}),${value},""),"")`;
+  return atReportingMonthFormula(
+    monthsRange(ctx, row),
+    dashboardCells(ctx).reportingIndex,
+  );
 }
 
 /** The left block of a row that has months: its label, its value in the reporting month, its key. */

@@ -5,7 +5,11 @@
  * per row, the block's strategy items and tools (or channels), each seed string in its own cell.
  */
 import { departmentKpi, DepartmentKpi } from "../department-kpis";
-import { CHANNEL_KPI_IDS, changeValueKey } from "../department-rows";
+import {
+  CHANNEL_KPI_IDS,
+  changeValueKey,
+  computedKpiKey,
+} from "../department-rows";
 import {
   DEPARTMENTS,
   Department,
@@ -123,6 +127,7 @@ function placeFunctions(): FunctionPlace[] {
 
 const FUNCTIONS = placeFunctions();
 const LINES = FUNCTIONS.flatMap((f) => f.blocks.flatMap((b) => b.lines));
+const LAST_ROW = FUNCTIONS[FUNCTIONS.length - 1].lastRow;
 
 export const DEPARTMENTS_SHEET = {
   titleRow: TITLE_ROW,
@@ -140,7 +145,16 @@ export const DEPARTMENTS_SHEET = {
         ? l.key === key
         : l.source === "typed" && l.kpi.id === key,
     )!.row,
-  lastRow: FUNCTIONS[FUNCTIONS.length - 1].lastRow,
+  lastRow: LAST_ROW,
+  /**
+   * The month cells of every row under the header (named `Dept_MonthBlock`): a rebuild reads the
+   * computed rows' months there, row by row as `computedRows` places them.
+   */
+  monthBlock: { first: HEADER_ROW + 1, last: LAST_ROW },
+  /** The judged rows whose months are computed, by the key a number typed over one travels under. */
+  computedRows: LINES.filter(
+    (l): l is JudgedRow => l.role === "judged" && l.source !== "typed",
+  ).map((l) => ({ key: computedKpiKey(l.kpi), row: l.row })),
 } as const;
 
 export const departmentMonthColumn = (t: number) =>

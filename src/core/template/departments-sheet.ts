@@ -26,6 +26,7 @@ import { seedUnitFormat } from "./formats";
 import {
   LevelRule,
   absolute,
+  atReportingMonthFormula,
   cell,
   columnLetter,
   flagFormula,
@@ -213,14 +214,13 @@ function judgedRow(
   const format = kpiFormat(ctx, k);
   const value = cell(COL.value, row);
   const { reportingIndex } = dashboardCells(ctx);
-  const atReporting = `INDEX(${monthsOf(ctx, row)},1,${reportingIndex})`;
   const unit =
     line.source === "perYear" ? words.perYear : unitLabel(ctx, k.unit);
   const cells: CellSpec[] = [
     { ref: cell(COL.words, row), value: kpiWords(line.words, lang) },
     {
       ref: value,
-      formula: `IF(ISNUMBER(${reportingIndex}),${numberOr(atReporting)},"")`,
+      formula: atReportingMonthFormula(monthsOf(ctx, row), reportingIndex),
       numberFormat: format,
       style: "computed",
     },

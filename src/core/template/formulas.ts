@@ -233,6 +233,19 @@ export function asOfFormula(value: string, previous?: string): string {
   return `IF(ISNUMBER(${value}),${value},${previous ?? '""'})`;
 }
 
+/**
+ * A month row's value in the reporting month (`reportingIndex`, its position on the timeline), ""
+ * while there is no reporting month or the month holds no number: what the Departments, Channels
+ * and Tools sheets show beside a row as of the reporting month.
+ */
+export function atReportingMonthFormula(
+  months: string,
+  reportingIndex: string,
+): string {
+  const value = `INDEX(${months},1,${reportingIndex})`;
+  return `IF(ISNUMBER(${reportingIndex}),${asOfFormula(value)},"")`;
+}
+
 /** The month (position) the as-of value is from. */
 export function asOfMonthFormula(
   value: string,

@@ -10,7 +10,7 @@ import { DEPARTMENT_KPIS } from "../department-kpis";
 import { CHANNEL_KPI_IDS, USER_CHANNELS } from "../department-rows";
 import { TOOL_GROUPS, ToolCategory, TOOL_IMPACTS } from "../tools";
 import { NAMES } from "./names";
-import { TOOL_FIELDS, isJudged } from "./tools-layout";
+import { TOOL_FIELDS, currentSourceName, isJudged } from "./tools-layout";
 import { TOOLS_LABELS } from "./tools-labels";
 import type { CarriedValue } from "./types";
 
@@ -40,14 +40,30 @@ const TARGETS: ReadonlyMap<string, number> = new Map([
 export const seededTarget = (name: string): number | undefined =>
   TARGETS.get(name);
 
+/**
+ * The single input cells the template fills with a formula: a Tools figure's current value read
+ * from a month row (tools-layout.ts currentSourceName). A formula there is the template's, not
+ * carried; a number typed over it is the user's, carried and placed as a typed cell, as a number
+ * typed over a computed row's month on Tracking is.
+ */
+const COMPUTED: ReadonlySet<string> = new Set(
+  TOOL_IMPACTS.filter((i) => currentSourceName(i) !== undefined).map((i) =>
+    NAMES.toolImpact(i.id, "Current"),
+  ),
+);
+
+/** Whether the template writes a formula in the input cell of this name (COMPUTED). */
+export const isComputedInput = (name: string): boolean => COMPUTED.has(name);
+
 /** Values are equal as read back from a file: the same number, give or take the last bits of a decimal. */
 const sameNumber = (a: number, b: number) =>
   Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(a), Math.abs(b));
 
 /**
  * Each input cell's name: a change KPI's baseline, the name of each of the user's own channels,
- * each tool category's register (TOOL_FIELDS), each expected impact's baseline and current value,
- * each editable target (TARGETS).
+ * each tool category's register (TOOL_FIELDS), each expected impact's baseline and current value
+ * (a computed current value's only where a number is typed over it, COMPUTED), each editable
+ * target (TARGETS).
  */
 export function inputCellNames(): string[] {
   return [

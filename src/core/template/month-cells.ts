@@ -119,6 +119,33 @@ export function typedMonthCells(
 }
 
 /**
+ * A computed row's month cells outside Tracking (the Departments and Channels sheets): each
+ * month's formula, or the number the user typed over it (ctx.actuals under `key`, carried by a
+ * rebuild as Tracking's typed-over numbers: that month a number, the others keep their formula).
+ */
+export function computedMonthCells(
+  ctx: Context,
+  grid: MonthGrid,
+  key: string,
+  row: number,
+  numberFormat: string,
+  formula: (t: number) => string,
+): CellSpec[] {
+  const typed = ctx.actuals.get(key);
+  const cells: CellSpec[] = [];
+  for (let t = 1; t <= grid.months; t++) {
+    const ref = grid.at(t, row);
+    const value = typed?.get(t);
+    cells.push(
+      value === undefined
+        ? { ref, formula: formula(t), numberFormat, style: "computed" }
+        : { ref, value, numberFormat, style: "input" },
+    );
+  }
+  return cells;
+}
+
+/**
  * Month t's formula in a derived row (reading the same sheet's rows, month t and the months
  * before); undefined for an input row. Refresh writes it into a month inserted on the Budget sheet.
  */

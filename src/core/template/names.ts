@@ -55,6 +55,11 @@ export const NAMES = {
     `Threshold_${qualifiedId.replace(".", "_")}`,
   /** A Departments row's month cells: a typed KPI, or a change KPI's measured value (department-rows.ts keys). */
   department: (key: string) => `Dept_${key.replace(/\./g, "_")}`,
+  /**
+   * The Departments sheet's month cells, every row under the header: a rebuild reads the numbers
+   * typed over its computed rows there (departments-layout.ts computedRows).
+   */
+  departmentMonthBlock: "Dept_MonthBlock",
   /** A change KPI's baseline cell ("Error reduction: 70%" against it). */
   departmentBaseline: (kpiId: string) =>
     `Dept_${kpiId.replace(/\./g, "_")}_Baseline`,
@@ -70,6 +75,8 @@ export const NAMES = {
     `Channel_${key.replace(/^channel\./, "").replace(/\./g, "_")}`,
   /** The name a user gives one of the five channels of their own. */
   channelName: (slot: string) => `Channel_${slot}_Name`,
+  /** The Channels sheet's month cells, every row under the header (channels-layout.ts computedRows), as Dept_MonthBlock. */
+  channelMonthBlock: "Channel_MonthBlock",
   /** Channels with spend or new customers, month by month. */
   channelDiversity: "Channel_Diversity",
   /**

@@ -15,11 +15,12 @@ import type { Cell } from "../cell";
 import { monthSerial } from "../months";
 import { cell, cellPosition } from "./formulas";
 import { NAMES, planSheetKey } from "./layout";
-import { placedValue } from "./input-cells";
+import { isComputedInput, placedValue } from "./input-cells";
 import { findPlanItems } from "./plan-items";
 import { TEMPLATE_LABELS } from "./labels";
 import {
   CellSpec,
+  CellStyle,
   PlanEntry,
   SheetSpec,
   TemplateOptions,
@@ -37,14 +38,15 @@ class Cells {
     const v = this.byRef.get(cell(col, row))?.value;
     return v === undefined ? "" : String(v);
   }
-  /** The cell at `ref` with this value and no formula (undefined or null: empty), its format and style kept. */
-  set(ref: string, value: Cell): void {
+  /** The cell at `ref` with this value and no formula (undefined or null: empty), its format and style kept unless `style` is given. */
+  set(ref: string, value: Cell, style?: CellStyle): void {
     const was = this.byRef.get(ref);
+    const kept = style ?? was?.style;
     this.byRef.set(ref, {
       ref,
       ...(value !== undefined && value !== null && { value }),
       ...(was?.numberFormat && { numberFormat: was.numberFormat }),
-      ...(was?.style && { style: was.style }),
+      ...(kept && { style: kept }),
     });
   }
   done(): SheetSpec {
@@ -91,13 +93,17 @@ export function placeSettings(
   };
   const names = new Map(spec.names.map((n) => [n.name, n]));
   /** Values for the cells of a name, in order; undefined leaves a cell as described, null empties it. */
-  const put = (name: string, values: readonly Cell[]): void => {
+  const put = (
+    name: string,
+    values: readonly Cell[],
+    style?: CellStyle,
+  ): void => {
     const n = names.get(name);
     if (!n) return;
     const cells = sheets.get(n.sheet)!;
     cellsOf(n.ref).forEach((ref, k) => {
       const v = values[k];
-      if (v !== undefined) cells.set(ref, v);
+      if (v !== undefined) cells.set(ref, v, style);
     });
   };
   for (const m of PHASE_METRICS) {
@@ -120,8 +126,13 @@ export function placeSettings(
   if (settings.minShare !== undefined) put(NAMES.minShare, [settings.minShare]);
   if (settings.startMonth)
     put(NAMES.startMonth, [monthSerial(settings.startMonth)]);
+  // A number typed over a computed cell looks typed, as on Tracking (month-cells.ts monthCells).
   for (const [name, value] of settings.cells ?? [])
-    put(name, [placedValue(name, value, options.language)]);
+    put(
+      name,
+      [placedValue(name, value, options.language)],
+      isComputedInput(name) ? "input" : undefined,
+    );
   placePlan(sheets, settings, options);
   return {
     ...spec,

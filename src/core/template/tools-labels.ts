@@ -29,6 +29,8 @@ export interface ToolsLabels {
   /** Beside a vendor's ROI claim, where a figure has its inputs. */
   readonly claim: string;
   readonly notes: readonly string[];
+  /** Below the notes: where the current values read from a month row come from (tools.ts currentFrom). */
+  readonly readNote: (tracking: string, departments: string) => string;
   readonly statuses: readonly [string, string, string, string];
   readonly inUseMessage: string;
   readonly statusMessage: string;
@@ -69,6 +71,8 @@ export const TOOLS_LABELS: Readonly<Record<Language, ToolsLabels>> = {
       "Flags: OK at or past the target; WATCH within 10% of it (for a reduction or a percentage near 100%, of its distance to 100%); RISK beyond.",
       "Blank until both values are typed; a baseline of 0 or less has no change. An empty or 0 target switches the flag off.",
     ],
+    readNote: (tracking, departments) =>
+      `Uptime and response time (infrastructure): Current is the reporting month's uptime on ${tracking} and response time on ${departments}; type them there (a number typed here replaces it).`,
     statuses: ["Evaluating", "In use", "Up for renewal", "Cancelled"],
     inUseMessage:
       "Not one of the framework's four tools for this category. OK keeps the name you typed; Cancel takes it back.",
@@ -108,6 +112,8 @@ export const TOOLS_LABELS: Readonly<Record<Language, ToolsLabels>> = {
       "Señales: OK al llegar al objetivo; WATCH a menos del 10% de él (en una reducción o un porcentaje cercano al 100%, de su distancia al 100%); RISK más allá.",
       "En blanco hasta escribir ambos valores; una base de 0 o menos no tiene cambio. Un objetivo vacío o 0 apaga la señal.",
     ],
+    readNote: (tracking, departments) =>
+      `Uptime y Response time (infraestructura): Actual es el uptime de ${tracking} y el tiempo de respuesta de ${departments} en el mes del informe; escríbelos allí (un número escrito aquí lo sustituye).`,
     statuses: ["En evaluación", "En uso", "Por renovar", "Cancelada"],
     inUseMessage:
       "No es una de las cuatro herramientas del marco para esta categoría. Aceptar conserva el nombre escrito; Cancelar lo deshace.",

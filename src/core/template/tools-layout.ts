@@ -5,6 +5,7 @@
  * each figure with its baseline, current value, change, target and flag.
  */
 import { TOOL_GROUPS, ToolCategory, ToolImpact } from "../tools";
+import { NAMES } from "./names";
 
 /** The register's inputs per category, in column order: NAMES.tool(categoryId, field). */
 export const TOOL_FIELDS = [
@@ -22,6 +23,19 @@ export const TOOL_CATEGORIES: readonly ToolCategory[] = TOOL_GROUPS.flatMap(
 
 /** A figure the sheet judges, with a baseline and a current value to type; a vendor's ROI claim has neither. */
 export const isJudged = (impact: ToolImpact) => !impact.claim;
+
+/**
+ * The month row a figure's current value is read from as of the reporting month (tools.ts
+ * currentFrom: Tracking's uptime, the Departments sheet's response time), by its workbook name;
+ * undefined where the current value is typed.
+ */
+export function currentSourceName(impact: ToolImpact): string | undefined {
+  const from = impact.currentFrom;
+  if (!from) return undefined;
+  return "tracking" in from
+    ? NAMES.tracking(from.tracking)
+    : NAMES.department(from.department);
+}
 
 function figureRows() {
   let row = TOOLS_REGISTER_END + 3;

@@ -12,7 +12,13 @@ import type { SeedUnit } from "../seed-units";
 import { TOOL_GROUPS, ToolImpact, impactWords } from "../tools";
 import { Context, headerCells } from "./context";
 import { currencyFormat, localized, seedUnitFormat } from "./formats";
-import { LevelRule, absolute, cell, flagFormula } from "./formulas";
+import {
+  LevelRule,
+  absolute,
+  atReportingMonthFormula,
+  cell,
+  flagFormula,
+} from "./formulas";
 import { NAMES } from "./names";
 import { flagTextRules } from "./rules";
 import { TOOLS_LABELS } from "./tools-labels";
@@ -21,8 +27,10 @@ import {
   TOOL_CATEGORIES,
   TOOL_FIELDS,
   ToolField,
+  currentSourceName,
   isJudged,
 } from "./tools-layout";
+import { dashboardCells } from "./tracking";
 import { CellSpec, CellStyle, SheetSpec } from "./types";
 
 const R = TOOLS.register;
@@ -66,7 +74,10 @@ export function toolsSheet(ctx: Context): SheetSpec {
   ];
   register(ctx, cells);
   figures(ctx, cells);
-  t.notes.forEach((text, k) =>
+  [
+    ...t.notes,
+    t.readNote(ctx.sheetName("tracking"), ctx.sheetName("departments")),
+  ].forEach((text, k) =>
     cells.push({
       ref: cell(1, TOOLS.notesRow + k),
       value: text,
@@ -292,7 +303,7 @@ function figureCells(
   };
   return [
     { ref: baseline, ...(values && { numberFormat: values }), style: "input" },
-    { ref: current, ...(values && { numberFormat: values }), style: "input" },
+    currentCell(ctx, impact, current, values),
     {
       ref: change,
       formula: changeFormula(impact, baseline, current),
@@ -308,6 +319,27 @@ function figureCells(
       style: "flag",
     },
   ];
+}
+
+/** A figure's current value: typed, or read from the month row that holds it as of the reporting month (tools-layout.ts currentSourceName). */
+function currentCell(
+  ctx: Context,
+  impact: ToolImpact,
+  ref: string,
+  numberFormat: string | undefined,
+): CellSpec {
+  const source = currentSourceName(impact);
+  const format = numberFormat ? { numberFormat } : {};
+  if (!source) return { ref, ...format, style: "input" };
+  return {
+    ref,
+    formula: atReportingMonthFormula(
+      source,
+      dashboardCells(ctx).reportingIndex,
+    ),
+    ...format,
+    style: "computed",
+  };
 }
 
 /**
