@@ -9,7 +9,8 @@
  * - text typed in a month cell (not a number, so it cannot be carried: listed);
  * - the same of the Budget sheet's month cells (`Budget_<key>`; a tracker made before it has none),
  *   and of the Departments and Channels sheets' input rows (`Dept_<key>`, `Channel_<slot>_<measure>`,
- *   keys in department-rows.ts; their months are Tracking's);
+ *   keys in department-rows.ts; their months are Tracking's) and computed rows (read row by row in
+ *   the sheet's month block, `Dept_MonthBlock`, `Channel_MonthBlock`; a tracker without it has none);
  * - the single input cells of the Departments, Channels and Tools sheets (template/input-cells.ts):
  *   a number or a text, by name (a word of a list by its place); a KPI's or figure's target as a
  *   threshold: where it differs from the catalog's, or cleared (null);
@@ -30,6 +31,8 @@ import {
 } from "./catalog";
 import { Cell, isBlank } from "./cell";
 import { OTHER_MONTHLY_ROWS } from "./department-rows";
+import { CHANNELS } from "./template/channels-layout";
+import { DEPARTMENTS_SHEET } from "./template/departments-layout";
 import { addMonths, yearMonthOf } from "./months";
 import {
   NAMES,
@@ -72,10 +75,15 @@ export interface TrackerCells {
   readonly plans: ReadonlyMap<PhaseNumber, CellGrid>;
 }
 
-/** A row typed month by month: the key its values travel under (TimelineValue) and the name of its month cells. */
+/**
+ * A row of month cells: the key its values travel under (TimelineValue), the name its cells are
+ * read through and, in a sheet's month block, which of the name's rows it is.
+ */
 interface MonthlyRow {
   readonly key: string;
   readonly name: string;
+  /** 0 for a name of one row. */
+  readonly rowInName?: number;
   /** A computed row: a formula there is the template's. */
   readonly computed: boolean;
 }
@@ -94,6 +102,33 @@ const SHEET_INPUT_ROWS: readonly MonthlyRow[] = OTHER_MONTHLY_ROWS.map((r) => ({
   computed: false,
 }));
 
+/** The computed rows of a sheet, in its month block's name, by this version's layout of the sheet. */
+const blockRows = (
+  name: string,
+  block: { readonly first: number },
+  rows: readonly { readonly key: string; readonly row: number }[],
+): MonthlyRow[] =>
+  rows.map((r) => ({
+    key: r.key,
+    name,
+    rowInName: r.row - block.first,
+    computed: true,
+  }));
+
+/** The Departments and Channels sheets' computed rows (a linked KPI, a change, a channel's CAC...). */
+const SHEET_COMPUTED_ROWS: readonly MonthlyRow[] = [
+  ...blockRows(
+    NAMES.departmentMonthBlock,
+    DEPARTMENTS_SHEET.monthBlock,
+    DEPARTMENTS_SHEET.computedRows,
+  ),
+  ...blockRows(
+    NAMES.channelMonthBlock,
+    CHANNELS.monthBlock,
+    CHANNELS.computedRows,
+  ),
+];
+
 /** The template's names a reader needs the cells of. */
 export function trackerNames(): string[] {
   return [
@@ -101,6 +136,8 @@ export function trackerNames(): string[] {
     ...TIMELINE_ROWS.map((r) => NAMES.tracking(r.key)),
     ...TIMELINE_ROWS.map((r) => NAMES.budget(r.key)),
     ...SHEET_INPUT_ROWS.map((r) => r.name),
+    NAMES.departmentMonthBlock,
+    NAMES.channelMonthBlock,
     ...inputCellNames(),
     ...PHASE_METRICS.map((m) => NAMES.target(m.id)),
     ...PHASE_METRICS.filter((m) => m.floors).map((m) => NAMES.floor(m.id)),
@@ -189,7 +226,7 @@ function monthCells(
   const values: TypedValue[] = [];
   const notNumbers: NotANumber[] = [];
   for (const r of rows) {
-    const row = cells.named.get(r.name)?.[0] ?? [];
+    const row = cells.named.get(r.name)?.[r.rowInName ?? 0] ?? [];
     row.forEach((c, k) => {
       const month = months[k];
       if (!month || isEmpty(c)) return;
@@ -361,6 +398,7 @@ export function readTrackerData(cells: TrackerCells): TrackerData {
   const { values, notNumbers } = monthCells(cells, months, [
     ...timelineRows(NAMES.tracking),
     ...SHEET_INPUT_ROWS,
+    ...SHEET_COMPUTED_ROWS,
   ]);
   const budget = monthCells(cells, months, timelineRows(NAMES.budget));
   const typedCells = inputCells(cells);

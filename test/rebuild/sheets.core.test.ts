@@ -9,6 +9,9 @@
 import { describeWithUserData, droppedLines } from "../../src/core/rebuild";
 import { monthSerial } from "../../src/core/months";
 import { NAMES, TemplateOptions, WorkbookSpec, cellPosition, columnLetter } from "../../src/core/template";
+import { CHANNELS, channelsMonthColumn } from "../../src/core/template/channels-layout";
+import { DEPARTMENTS_SHEET, departmentMonthColumn } from "../../src/core/template/departments-layout";
+import type { SheetKey } from "../../src/core/template/types";
 import { CellGrid, TrackerCell, TrackerCells, readTrackerData, trackerNames } from "../../src/core/tracker-data";
 
 /** Twelve month headers from January 2026, as a file no spreadsheet calculated holds them: the first a date, the others formulas. */

@@ -13,8 +13,10 @@ import { DEPARTMENT_KPIS, DepartmentKpi } from "../department-kpis";
 import {
   CHANNEL_MEASURES,
   CHANNEL_SLOTS,
+  CHANNEL_SUMMARY_KEYS,
   ChannelMeasure,
   SEED_CHANNELS,
+  channelComputedKey,
   channelKey,
 } from "../department-rows";
 import { DEPARTMENTS } from "../departments";
@@ -34,6 +36,7 @@ import {
 import { TRACKING } from "./layout";
 import {
   MonthGrid,
+  computedMonthCells,
   monthGrid,
   trackingMonthHeaders,
   typedMonthCells,
@@ -50,9 +53,18 @@ const KPI_ROWS = {
   diversity: {
     id: "marketing.channel_diversity",
     row: CHANNELS.diversityRow,
+    key: CHANNEL_SUMMARY_KEYS.diversity,
   },
-  cac: { id: "marketing.cac_by_channel", row: CHANNELS.worstCacRow },
-  roi: { id: "marketing.roi_by_channel", row: CHANNELS.worstRoiRow },
+  cac: {
+    id: "marketing.cac_by_channel",
+    row: CHANNELS.worstCacRow,
+    key: CHANNEL_SUMMARY_KEYS.worstCac,
+  },
+  roi: {
+    id: "marketing.roi_by_channel",
+    row: CHANNELS.worstRoiRow,
+    key: CHANNEL_SUMMARY_KEYS.worstRoi,
+  },
 } as const;
 type KpiKey = keyof typeof KPI_ROWS;
 
@@ -212,21 +224,6 @@ function judged(
   ];
 }
 
-/** A computed row's month cells. */
-function computedMonths(
-  grid: MonthGrid,
-  row: number,
-  format: string,
-  formula: (t: number) => string,
-): CellSpec[] {
-  return Array.from({ length: grid.months }, (_, i) => ({
-    ref: grid.at(i + 1, row),
-    formula: formula(i + 1),
-    numberFormat: format,
-    style: "computed" as const,
-  }));
-}
-
 function monthHeaders(
   ctx: Context,
   grid: MonthGrid,
@@ -255,7 +252,7 @@ function summaryRows(ctx: Context, grid: MonthGrid, f: Formats): CellSpec[] {
     format: string,
     formula: (t: number) => string,
   ): CellSpec[] => {
-    const { row, id } = KPI_ROWS[k];
+    const { row, id, key } = KPI_ROWS[k];
     // Named: a rebuild carries an edited target, and the Departments sheet's row of the KPI reads it.
     ctx.names.push({
       name: NAMES.channelTarget(id),
@@ -275,7 +272,7 @@ function summaryRows(ctx: Context, grid: MonthGrid, f: Formats): CellSpec[] {
         numberFormat: format,
         style: "input",
       },
-      ...computedMonths(grid, row, format, formula),
+      ...computedMonthCells(ctx, grid, key, row, format, formula),
     ];
   };
   const cells: CellSpec[] = [
@@ -299,22 +296,34 @@ function summaryRows(ctx: Context, grid: MonthGrid, f: Formats): CellSpec[] {
     const format = measureFormat(f, m);
     cells.push(
       ...rowHead(ctx, row, labels.totals[m], format),
-      ...computedMonths(grid, row, format, (t) =>
-        overNumbers(
-          "SUM",
-          everySlot(t, (s) => CHANNELS.measureRow(s, m)),
-        ),
+      ...computedMonthCells(
+        ctx,
+        grid,
+        CHANNEL_SUMMARY_KEYS.total(m),
+        row,
+        format,
+        (t) =>
+          overNumbers(
+            "SUM",
+            everySlot(t, (s) => CHANNELS.measureRow(s, m)),
+          ),
       ),
     );
   }
   const blended = CHANNELS.blendedCacRow;
   cells.push(
     ...rowHead(ctx, blended, labels.blendedCac, f.cac),
-    ...computedMonths(grid, blended, f.cac, (t) =>
-      cacFormula(
-        grid.at(t, CHANNELS.totalRow("spend")),
-        grid.at(t, CHANNELS.totalRow("customers")),
-      ),
+    ...computedMonthCells(
+      ctx,
+      grid,
+      CHANNEL_SUMMARY_KEYS.blendedCac,
+      blended,
+      f.cac,
+      (t) =>
+        cacFormula(
+          grid.at(t, CHANNELS.totalRow("spend")),
+          grid.at(t, CHANNELS.totalRow("customers")),
+        ),
     ),
   );
   return cells;
@@ -372,19 +381,29 @@ function channelBlock(ctx: Context, grid: MonthGrid, f: Formats, s: number) {
   cells.push(
     ...rowHead(ctx, cac, labels.measures.cac, f.cac),
     ...judged(cac, "cac", f.cac, channelCacFlag(s)),
-    ...computedMonths(grid, cac, f.cac, (t) =>
-      channelCacFormula(at(t, "spend"), at(t, "customers")),
+    ...computedMonthCells(
+      ctx,
+      grid,
+      channelComputedKey(slot, "cac"),
+      cac,
+      f.cac,
+      (t) => channelCacFormula(at(t, "spend"), at(t, "customers")),
     ),
     ...rowHead(ctx, roi, labels.measures.roi, f.roi),
     ...judged(roi, "roi", f.roi),
-    ...computedMonths(grid, roi, f.roi, (t) =>
-      roiFormula(at(t, "spend"), at(t, "new_mrr")),
+    ...computedMonthCells(
+      ctx,
+      grid,
+      channelComputedKey(slot, "roi"),
+      roi,
+      f.roi,
+      (t) => roiFormula(at(t, "spend"), at(t, "new_mrr")),
     ),
   );
   return cells;
 }
 
-/** The month rows the Departments sheet reads, by name. */
+/** The month rows the Departments sheet reads, by name; and the month block a rebuild reads the computed rows in. */
 function kpiNames(ctx: Context): void {
   const rows: [string, number][] = [
     [NAMES.channelDiversity, CHANNELS.diversityRow],
@@ -393,6 +412,12 @@ function kpiNames(ctx: Context): void {
   ];
   for (const [name, row] of rows)
     ctx.names.push({ name, sheet: "channels", ref: monthsRange(ctx, row) });
+  const { first, last } = CHANNELS.monthBlock;
+  ctx.names.push({
+    name: NAMES.channelMonthBlock,
+    sheet: "channels",
+    ref: `${absolute(channelsMonthColumn(1), first)}:${absolute(channelsMonthColumn(ctx.months), last)}`,
+  });
 }
 
 /**

@@ -9,7 +9,7 @@
  */
 import { UNCAPPED_FRACTION_MAX, UNITS, Unit } from "../catalog";
 import { DepartmentKpi } from "../department-kpis";
-import { CHANNEL_KPI_IDS } from "../department-rows";
+import { CHANNEL_KPI_IDS, computedKpiKey } from "../department-rows";
 import { kpiWords } from "../departments";
 import { bandWidth } from "../evaluate";
 import { EXTRA_UNITS, ExtraUnit, SeedUnit } from "../seed-units";
@@ -36,6 +36,7 @@ import {
 import { NAMES, monthColumn, trackingRow } from "./layout";
 import {
   MonthGrid,
+  computedMonthCells,
   monthGrid,
   trackingMonthHeaders,
   typedMonthCells,
@@ -253,14 +254,12 @@ function judgedRow(
         wholeOrDecimal(k.unit),
       ),
     ];
-  for (let t = 1; t <= grid.months; t++)
-    cells.push({
-      ref: grid.at(t, row),
-      formula: judgedMonthFormula(ctx, grid, line, inputRow, t),
-      numberFormat: format,
-      style: "computed",
-    });
-  return cells;
+  return [
+    ...cells,
+    ...computedMonthCells(ctx, grid, computedKpiKey(k), row, format, (t) =>
+      judgedMonthFormula(ctx, grid, line, inputRow, t),
+    ),
+  ];
 }
 
 /** A change KPI's measured value (with its baseline) or a per-year KPI's monthly count. */
@@ -435,6 +434,11 @@ export function departmentsSheet(ctx: Context): SheetSpec {
       }
     }
   }
+  ctx.names.push({
+    name: NAMES.departmentMonthBlock,
+    sheet: "departments",
+    ref: `${absolute(departmentMonthColumn(1), SHEET.monthBlock.first)}:${absolute(departmentMonthColumn(ctx.months), SHEET.monthBlock.last)}`,
+  });
   const first = cell(COL.flag, SHEET.functions[0].row);
   ctx.rules.push(
     ...flagTextRules(
