@@ -26,6 +26,23 @@ export type ChangeKind =
   /** (value - baseline) / baseline: "Decision speed: +50%". */
   | "increase";
 
+/** What a change subtracts from what: the baseline less the value for a reduction, the value less the baseline for an increase. */
+export const changeTerms = <T>(
+  kind: ChangeKind,
+  baseline: T,
+  value: T,
+): [T, T] => (kind === "reduction" ? [baseline, value] : [value, baseline]);
+
+/** The change from a baseline, as a fraction of it (ChangeKind); the caller keeps a baseline of 0 out. */
+export function relativeChange(
+  kind: ChangeKind,
+  baseline: number,
+  value: number,
+): number {
+  const [from, less] = changeTerms(kind, baseline, value);
+  return (from - less) / baseline;
+}
+
 export type Period = "week" | "month" | "year";
 
 export interface DepartmentKpi {

@@ -30,6 +30,7 @@ import {
   cell,
   columnLetter,
   flagFormula,
+  relativeChangeFormula,
   thresholdShown,
   worstLevelFormula,
 } from "./formulas";
@@ -122,10 +123,7 @@ function judgedMonthFormula(
     case "change": {
       const base = absolute(COL.baseline, inputRow!);
       const value = grid.at(t, inputRow!);
-      const change =
-        k.change === "reduction"
-          ? `(${base}-${value})/${base}`
-          : `(${value}-${base})/${base}`;
+      const change = relativeChangeFormula(k.change!, base, value);
       return `IF(AND(ISNUMBER(${base}),ISNUMBER(${value})),IF(${base}=0,"",${change}),"")`;
     }
     case "perYear": {

@@ -9,6 +9,7 @@ import {
   RECONCILIATION_TOLERANCE,
   WARNING_BAND,
 } from "../catalog";
+import { ChangeKind, changeTerms } from "../department-kpis";
 import { ETA_LOOKBACK, ETA_ROUNDING, RELATIVE_TOLERANCE } from "../evaluate";
 import { FIRST_PHASE, LAST_PHASE } from "../phases";
 import { Derivation, YEAR } from "../timeline";
@@ -178,6 +179,16 @@ export function gapFormula(
     direction === "higher" ? `${target}-${value}` : `${value}-${target}`;
   const scaled = scale === 1 ? diff : `${scale}*(${diff})`;
   return `IF(AND(ISNUMBER(${value}),ISNUMBER(${target})),IF(${isOff(target)},"",${scaled}),"")`;
+}
+
+/** The change from a baseline as a fraction of it, as department-kpis.ts relativeChange computes it; the caller guards a blank or 0 baseline. */
+export function relativeChangeFormula(
+  kind: ChangeKind,
+  baseline: string,
+  value: string,
+): string {
+  const [from, less] = changeTerms(kind, baseline, value);
+  return `(${from}-${less})/${baseline}`;
 }
 
 /** 1 where the value meets the target, 0 where not, "" when blank or the target is switched off. */

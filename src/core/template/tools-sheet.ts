@@ -18,6 +18,7 @@ import {
   atReportingMonthFormula,
   cell,
   flagFormula,
+  relativeChangeFormula,
 } from "./formulas";
 import { NAMES } from "./names";
 import { flagTextRules } from "./rules";
@@ -343,8 +344,7 @@ function currentCell(
 }
 
 /**
- * The change since the baseline: relative for a change figure ((baseline - current) / baseline for
- * a reduction, (current - baseline) / baseline for an increase, department-kpis.ts ChangeKind),
+ * The change since the baseline: relative for a change figure (formulas.ts relativeChangeFormula),
  * blank unless the baseline is above 0; for a level figure current - baseline, in percentage
  * points for a percentage. Blank until both are numbers.
  */
@@ -358,11 +358,8 @@ export function changeFormula(
     const difference = `${current}-${baseline}`;
     return `IF(${both},${impact.unit === "fraction" ? `100*(${difference})` : difference},"")`;
   }
-  const moved =
-    impact.change === "reduction"
-      ? `${baseline}-${current}`
-      : `${current}-${baseline}`;
-  return `IF(${both},IF(${baseline}>0,(${moved})/${baseline},""),"")`;
+  const change = relativeChangeFormula(impact.change, baseline, current);
+  return `IF(${both},IF(${baseline}>0,${change},""),"")`;
 }
 
 /** A level figure's change: percentage points for a percentage (as formats.ts gapFormat shows a gap), else its unit with its values' decimals. */

@@ -12,6 +12,7 @@ import {
   DEPARTMENT_KPIS,
   DepartmentKpi,
   departmentKpi,
+  relativeChange,
 } from "../../core/department-kpis";
 import {
   CHANNEL_MEASURES,
@@ -21,6 +22,7 @@ import {
   changeValueKey,
   channelKey,
 } from "../../core/department-rows";
+import { relativeChangeFormula } from "../../core/template/formulas";
 import { NAMES } from "../../core/template/names";
 import { isExcelError } from "../../functions/errors";
 import { gap, risk, target } from "../../functions/functions";
@@ -223,14 +225,12 @@ function changeJudged(
   const value = numberAt(row, k);
   if (!baseline || base === undefined || base === 0 || value === undefined)
     return undefined;
-  const b = absoluteRef(baseline);
   const at = refAt(row, k);
-  const reduction = kpi.change === "reduction";
   return judged(
     kpi.id,
     onSheet(at),
-    reduction ? (base - value) / base : (value - base) / base,
-    reduction ? `(${b}-${at})/${b}` : `(${at}-${b})/${b}`,
+    relativeChange(kpi.change!, base, value),
+    relativeChangeFormula(kpi.change!, absoluteRef(baseline), at),
     language,
   );
 }
