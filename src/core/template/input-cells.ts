@@ -8,15 +8,16 @@ import type { Language } from "../catalog";
 import type { Cell } from "../cell";
 import { DEPARTMENT_KPIS } from "../department-kpis";
 import { CHANNEL_KPI_IDS, USER_CHANNELS } from "../department-rows";
-import { TOOL_GROUPS, ToolCategory, TOOL_IMPACTS } from "../tools";
+import { TOOL_IMPACTS } from "../tools";
 import { NAMES } from "./names";
-import { TOOL_FIELDS, currentSourceName, isJudged } from "./tools-layout";
+import {
+  TOOL_CATEGORIES,
+  TOOL_FIELDS,
+  currentSourceName,
+  isJudged,
+} from "./tools-layout";
 import { TOOLS_LABELS } from "./tools-labels";
 import type { CarriedValue } from "./types";
-
-const CATEGORIES: readonly ToolCategory[] = TOOL_GROUPS.flatMap(
-  (g) => g.categories,
-);
 
 /**
  * Each editable target's name and the catalog's value the template writes there: a Departments
@@ -72,7 +73,7 @@ export function inputCellNames(): string[] {
       NAMES.departmentBaseline(k.id),
     ),
     ...USER_CHANNELS.map((slot) => NAMES.channelName(slot)),
-    ...CATEGORIES.flatMap((c) =>
+    ...TOOL_CATEGORIES.flatMap((c) =>
       TOOL_FIELDS.map((field) => NAMES.tool(c.id, field)),
     ),
     ...TOOL_IMPACTS.flatMap((i) =>
@@ -91,7 +92,7 @@ interface Choices {
 
 /** The cells whose words depend on the language, by name. */
 const CHOICES: ReadonlyMap<string, Choices> = new Map(
-  CATEGORIES.flatMap((c): [string, Choices][] => [
+  TOOL_CATEGORIES.flatMap((c): [string, Choices][] => [
     [
       NAMES.tool(c.id, "Status"),
       {
