@@ -16,8 +16,14 @@ import {
 import type { InputMessages } from "./messages-input";
 import { EXTRA_UNITS, ExtraUnit, SeedUnit } from "./seed-units";
 
-export type DepartmentFunction =
-  "product" | "marketing" | "sales" | "operations";
+/** The seed's four functions, in its order (departments.ts DEPARTMENTS, the Departments sheet's blocks). */
+export const DEPARTMENT_FUNCTIONS = [
+  "product",
+  "marketing",
+  "sales",
+  "operations",
+] as const;
+export type DepartmentFunction = (typeof DEPARTMENT_FUNCTIONS)[number];
 
 /** How a KPI stated as a change against a baseline is computed from the baseline and the month's value. */
 export type ChangeKind =

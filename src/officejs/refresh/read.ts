@@ -13,7 +13,10 @@ import {
   RISK_INDICATORS,
 } from "../../core/catalog";
 import { TIMELINE_ROWS } from "../../core/timeline";
-import { DEPARTMENT_KPIS } from "../../core/department-kpis";
+import {
+  DEPARTMENT_FUNCTIONS,
+  DEPARTMENT_KPIS,
+} from "../../core/department-kpis";
 import {
   NAMES,
   PLAN,
@@ -23,7 +26,6 @@ import {
 } from "../../core/template";
 import { rangeNameTest } from "../names";
 import {
-  DEPARTMENT_FUNCTIONS,
   SEED_SHEETS,
   SeedSheetKey,
   isSeedSheet,

@@ -7,6 +7,7 @@
  */
 import { LEVELS, Language, Level } from "../../core/catalog";
 import {
+  DEPARTMENT_FUNCTIONS,
   DEPARTMENT_KPIS,
   DepartmentFunction,
 } from "../../core/department-kpis";
@@ -28,13 +29,6 @@ export const SEED_SHEETS = ["departments", "channels", "tools"] as const;
 export type SeedSheetKey = (typeof SEED_SHEETS)[number];
 export const isSeedSheet = (key: string): key is SeedSheetKey =>
   (SEED_SHEETS as readonly string[]).includes(key);
-
-export const DEPARTMENT_FUNCTIONS: readonly DepartmentFunction[] = [
-  "product",
-  "marketing",
-  "sales",
-  "operations",
-];
 
 /** A row of month cells on the sheet: its width is the sheet's months (none on Tools). */
 export const MONTH_ROW_NAME: Readonly<

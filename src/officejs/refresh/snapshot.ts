@@ -11,12 +11,11 @@ import { languageOfLabel } from "../../core/template/labels";
 import { isFormula } from "../cells";
 import { TemplateSnapshot } from "./plan";
 import { insertedMonths } from "./months-plan";
+import { SeedSheetSnapshot, departmentLevels } from "./seed-sheets";
 import {
   DEPARTMENT_FUNCTIONS,
-  SeedSheetSnapshot,
-  departmentLevels,
-} from "./seed-sheets";
-import { DEPARTMENT_KPIS } from "../../core/department-kpis";
+  DEPARTMENT_KPIS,
+} from "../../core/department-kpis";
 import { NAMES } from "../../core/template";
 import { Reads, SheetRead, present } from "./read";
 
