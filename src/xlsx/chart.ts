@@ -8,6 +8,7 @@
 import { DOMParser, Document, Element, XMLSerializer } from "@xmldom/xmldom";
 import JSZip from "jszip";
 import { Parts } from "./package";
+import { escapeXml } from "./xml";
 import {
   ChartSpec,
   SheetKey,
@@ -45,13 +46,6 @@ const AFTER_DRAWING = [
   "tableParts",
   "extLst",
 ];
-
-const escapeXml = (text: string) =>
-  text.replace(
-    /[<>&"']/g,
-    (ch) =>
-      `&${{ "<": "lt", ">": "gt", "&": "amp", '"': "quot", "'": "apos" }[ch]};`,
-  );
 
 /** "B9:B28" on a sheet -> "'Scale Dashboard'!$B$9:$B$28", as a chart's series formula. */
 function seriesFormula(sheetName: string, range: string): string {

@@ -5,6 +5,7 @@
  */
 import ExcelJS from "exceljs";
 import { ZipFile } from "yazl";
+import { SheetCells } from "./sheet-data";
 
 /** Part path -> its content, in the package's order. */
 export type Parts = Map<string, string | Buffer>;
@@ -18,6 +19,35 @@ interface Collector {
 }
 
 type Step = (zip: Collector, model: unknown) => unknown;
+
+/** exceljs's workbook model, as far as the export reaches into it (lib/xlsx/xlsx.js prepareModel). */
+interface ExcelJsModel {
+  worksheets: {
+    id: number;
+    name: string;
+    rows: unknown[];
+    dimensions: unknown;
+  }[];
+  /** lib/xlsx/xform/style/styles-xform.js and strings/shared-strings-xform.js, made by prepareModel. */
+  styles: {
+    addStyleModel(
+      style: Partial<ExcelJS.Style>,
+      type: ExcelJS.ValueType,
+    ): number;
+  };
+  sharedStrings: { add(text: string): number };
+}
+
+/** What the package holds that cells point into: a cell format's id, a shared string's index. */
+export interface PackageRegistry {
+  style(style: Partial<ExcelJS.Style>, type: ExcelJS.ValueType): number;
+  string(text: string): number;
+}
+
+/** Each sheet's cells (by sheet name), rendered with the package's registry (src/xlsx/sheet-data.ts). */
+export type CellsWriter = (
+  registry: PackageRegistry,
+) => ReadonlyMap<string, SheetCells>;
 
 /** exceljs's XLSX writer (lib/xlsx/xlsx.js): the steps its write() takes; its typings leave them out. */
 interface ExcelJsWriter {
@@ -41,16 +71,43 @@ interface ExcelJsWriter {
  * The parts exceljs's writeBuffer would zip: the steps of its XLSX.write (exceljs 4.4.0), in its
  * order, with a collector where it makes its zip. test/xlsx/package.test.ts checks they are the
  * parts writeBuffer packs, so a new exceljs that writes another way fails there.
+ *
+ * With `cells`, exceljs writes no cell: each worksheet's `<sheetData/>` becomes the one `cells`
+ * renders, after exceljs has prepared its styles and shared strings and before it writes them.
  */
-export async function excelJsParts(wb: ExcelJS.Workbook): Promise<Parts> {
+export async function excelJsParts(
+  wb: ExcelJS.Workbook,
+  cells?: CellsWriter,
+): Promise<Parts> {
   const parts: Parts = new Map();
+  const xlsx = wb.xlsx as unknown as ExcelJsWriter;
+  const { model } = wb as unknown as { model: ExcelJsModel };
+  if (cells) for (const sheet of model.worksheets) sheet.rows = [];
+  xlsx.prepareModel(model, {});
+  const sheetData = new Map<string, Buffer>();
+  if (cells) {
+    const rendered = cells({
+      style: (style, type) => model.styles.addStyleModel(style, type),
+      string: (text) => model.sharedStrings.add(text),
+    });
+    for (const sheet of model.worksheets) {
+      const r = rendered.get(sheet.name);
+      if (!r) continue;
+      if (r.dimension) sheet.dimensions = r.dimension;
+      sheetData.set(`xl/worksheets/sheet${sheet.id}.xml`, r.xml);
+    }
+  }
   const zip: Collector = {
     append: (data, { name, base64 }) =>
-      void parts.set(name, base64 ? Buffer.from(String(data), "base64") : data),
+      void parts.set(
+        name,
+        base64
+          ? Buffer.from(String(data), "base64")
+          : sheetData.has(name)
+            ? withSheetData(String(data), sheetData.get(name)!)
+            : data,
+      ),
   };
-  const xlsx = wb.xlsx as unknown as ExcelJsWriter;
-  const { model } = wb as unknown as { model: unknown };
-  xlsx.prepareModel(model, {});
   await xlsx.addContentTypes(zip, model);
   await xlsx.addOfficeRels(zip, model);
   await xlsx.addWorkbookRels(zip, model);
@@ -63,6 +120,17 @@ export async function excelJsParts(wb: ExcelJS.Workbook): Promise<Parts> {
   await Promise.all([xlsx.addApp(zip, model), xlsx.addCore(zip, model)]);
   await xlsx.addWorkbook(zip, model);
   return parts;
+}
+
+function withSheetData(worksheet: string, sheetData: Buffer): Buffer {
+  const at = worksheet.indexOf("<sheetData/>");
+  if (at < 0)
+    throw new Error("exceljs wrote a worksheet without an empty <sheetData/>");
+  return Buffer.concat([
+    Buffer.from(worksheet.slice(0, at), "utf8"),
+    sheetData,
+    Buffer.from(worksheet.slice(at + "<sheetData/>".length), "utf8"),
+  ]);
 }
 
 /**

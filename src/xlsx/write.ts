@@ -1,7 +1,8 @@
 /**
  * The workbook description -> an .xlsx file, with exceljs. Translation only: every value,
- * formula, name, rule and format comes from the description. exceljs writes no charts, so
- * `addCharts` adds the described ones to the parts exceljs rendered, which are then zipped once.
+ * formula, name, rule and format comes from the description. exceljs writes the workbook and each
+ * sheet's layout, names, rules and validations; sheet-data.ts writes the cells into exceljs's
+ * parts, with its styles and shared strings; `addCharts` adds the charts, and the parts are zipped once.
  */
 import ExcelJS from "exceljs";
 import { cellPosition, onSheet } from "../core/address";
@@ -19,7 +20,13 @@ import {
   TABLE_STYLE,
 } from "../core/template/styles";
 import { addCharts } from "./chart";
-import { excelJsParts, zipParts } from "./package";
+import {
+  CellsWriter,
+  PackageRegistry,
+  excelJsParts,
+  zipParts,
+} from "./package";
+import { CellKind, CellRegistry, sheetDataXml } from "./sheet-data";
 
 /** exceljs's worksheet has `dataValidations` (a model keyed by address); its typings leave it out. */
 interface WithValidations {
@@ -37,7 +44,7 @@ const solid = (hex: string): ExcelJS.Fill => ({
 });
 
 /** The description's styles (core/template/styles.ts) as exceljs styles. */
-const STYLES = Object.fromEntries(
+export const STYLES = Object.fromEntries(
   Object.entries(TEMPLATE_STYLES).map(([key, s]) => [
     key,
     {
@@ -55,50 +62,50 @@ const STYLES = Object.fromEntries(
   ]),
 ) as Record<CellStyle, Partial<ExcelJS.Style>>;
 
-/**
- * A sheet's cells by reference, found by row and column numbers: exceljs's getCell("DO4") decodes
- * each reference into an object of new strings, 40,000 times for a 120-month workbook.
- */
-function cellFinder(sheet: ExcelJS.Worksheet): (ref: string) => ExcelJS.Cell {
-  const columns = new Map<string, number>();
-  return (ref) => {
-    let digits = 0;
-    while (ref.charCodeAt(digits) >= 65) digits++;
-    const letters = ref.slice(0, digits);
-    let column = columns.get(letters);
-    if (column === undefined)
-      columns.set(letters, (column = cellPosition(ref).col));
-    const row = Number(ref.slice(digits));
-    if (!(row > 0)) throw new Error(`Not a cell reference: ${ref}`);
-    return sheet.getRow(row).getCell(column);
+/** exceljs's value type behind each kind of cell: it picks a format's default number format. */
+const VALUE_TYPE: Record<CellKind, ExcelJS.ValueType> = {
+  // A formula's cached result is left out (Excel computes it on load), so exceljs types it as empty.
+  formula: ExcelJS.ValueType.Null,
+  empty: ExcelJS.ValueType.Null,
+  number: ExcelJS.ValueType.Number,
+  string: ExcelJS.ValueType.String,
+  boolean: ExcelJS.ValueType.Boolean,
+};
+
+/** The description's styles and number formats as cell formats in exceljs's styles.xml. */
+function cellRegistry(registry: PackageRegistry): CellRegistry {
+  const ids = new Map<string, number>();
+  return {
+    styleId: (style, numFmt, kind) => {
+      const key = `${style ?? ""}\u0000${numFmt ?? ""}\u0000${kind}`;
+      let id = ids.get(key);
+      if (id === undefined) {
+        const format: Partial<ExcelJS.Style> = style
+          ? { ...STYLES[style], numFmt }
+          : numFmt
+            ? { numFmt }
+            : {};
+        ids.set(key, (id = registry.style(format, VALUE_TYPE[kind])));
+      }
+      return id;
+    },
+    stringId: registry.string,
   };
 }
 
-function applyCells(
+/** Each sheet's cells, by its name (src/xlsx/sheet-data.ts). */
+export const sheetCells =
+  (spec: WorkbookSpec): CellsWriter =>
+  (registry) => {
+    const cells = cellRegistry(registry);
+    return new Map(spec.sheets.map((s) => [s.name, sheetDataXml(s, cells)]));
+  };
+
+/** A sheet's layout: column widths, printing, outline, frozen panes. Its cells are sheet-data.ts's. */
+function applyLayout(
   sheet: ExcelJS.Worksheet,
   spec: WorkbookSpec["sheets"][number],
 ): void {
-  // One style object per style and number format: cells share it (exceljs keeps a style id per object).
-  const styles = new Map<
-    CellStyle,
-    Map<string | undefined, Partial<ExcelJS.Style>>
-  >();
-  const styleOf = (style: CellStyle, numFmt: string | undefined) => {
-    let byFormat = styles.get(style);
-    if (!byFormat) styles.set(style, (byFormat = new Map()));
-    let shared = byFormat.get(numFmt);
-    if (!shared) byFormat.set(numFmt, (shared = { ...STYLES[style], numFmt }));
-    return shared;
-  };
-  const cellAt = cellFinder(sheet);
-  for (const c of spec.cells) {
-    const target = cellAt(c.ref);
-    if (c.formula !== undefined)
-      target.value = { formula: c.formula } as ExcelJS.CellFormulaValue;
-    else if (c.value !== undefined) target.value = c.value;
-    if (c.style) target.style = styleOf(c.style, c.numberFormat);
-    else if (c.numberFormat) target.numFmt = c.numberFormat;
-  }
   for (const [column, width] of Object.entries(spec.columnWidths))
     sheet.getColumn(column).width = width;
   if (spec.printLandscape) {
@@ -122,7 +129,6 @@ function applyCells(
       Object.assign(sheet.getColumn(c), { outlineLevel: 1, hidden: true });
     sheet.properties.outlineLevelCol = 1;
   }
-  for (const row of spec.hiddenRows ?? []) sheet.getRow(row).hidden = true;
   if (spec.freeze)
     sheet.views = [
       {
@@ -133,32 +139,31 @@ function applyCells(
     ];
 }
 
-/** An Excel table over cells already written; exceljs rewrites the same values into them. */
+/**
+ * An Excel table over the described cells. exceljs writes a table's rows into its own cells, which
+ * the export leaves out (sheet-data.ts writes the cells): only their count, the table's height, matters.
+ */
 function addTable(sheet: ExcelJS.Worksheet, table: TableSpec): void {
-  const [from, to] = table.ref.split(":").map((ref) => sheet.getCell(ref));
-  const rows: ExcelJS.CellValue[][] = [];
-  for (let r = Number(from.row) + 1; r <= Number(to.row); r++) {
-    rows.push(
-      table.columns.map((_, c) => sheet.getCell(r, Number(from.col) + c).value),
-    );
-  }
+  const [from, to] = table.ref.split(":").map(cellPosition);
   sheet.addTable({
     name: table.name,
-    ref: from.address,
+    ref: table.ref.split(":")[0],
     headerRow: true,
     style: { theme: TABLE_STYLE, showRowStripes: true },
     columns: table.columns.map((name) => ({ name, filterButton: true })),
-    rows,
+    rows: Array.from({ length: to.row - from.row }, () =>
+      table.columns.map(() => null),
+    ),
   });
 }
 
 export async function writeWorkbook(spec: WorkbookSpec): Promise<Buffer> {
-  const parts = await excelJsParts(excelJsWorkbook(spec));
+  const parts = await excelJsParts(excelJsWorkbook(spec), sheetCells(spec));
   addCharts(parts, spec);
   return zipParts(parts);
 }
 
-/** The description as an exceljs workbook: every sheet, table, name, rule and validation; no charts. */
+/** The description as an exceljs workbook: every sheet, table, name, rule and validation; no cells, no charts. */
 export function excelJsWorkbook(spec: WorkbookSpec): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = "Scale Tracker";
@@ -166,7 +171,7 @@ export function excelJsWorkbook(spec: WorkbookSpec): ExcelJS.Workbook {
   const sheets = new Map(
     spec.sheets.map((s) => [s.key, wb.addWorksheet(s.name)] as const),
   );
-  spec.sheets.forEach((s) => applyCells(sheets.get(s.key)!, s));
+  spec.sheets.forEach((s) => applyLayout(sheets.get(s.key)!, s));
 
   for (const t of spec.tables) addTable(sheets.get(t.sheet)!, t);
   for (const n of spec.names) {
