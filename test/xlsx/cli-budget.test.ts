@@ -3,34 +3,10 @@
  * is (the same forms, --map too) onto the Budget sheet; a bad file names --budget and writes nothing.
  * Runs the command line's own main() (src/cli), so it needs no build of lib/.
  */
-import ExcelJS from "exceljs";
 import * as fs from "fs";
-import * as os from "os";
-import * as path from "path";
-import { runInProcess } from "../support/cli-in-process";
+import { namedRow, templateCli } from "../support/cli-template";
 
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "scale-budget-"));
-const at = (file: string) => path.join(tmp, file);
-
-const cli = (args: string[]) => runInProcess(["template", ...args]);
-
-/** A workbook name's cells, left to right (a name on one row). */
-function namedRow(wb: ExcelJS.Workbook, name: string): { sheet: string; values: unknown[] } {
-  const [range] = wb.definedNames.getRanges(name).ranges;
-  const [sheet, cells] = range.split("!");
-  const [from, to] = cells.replace(/\$/g, "").split(":");
-  const ws = wb.getWorksheet(sheet.replace(/^'|'$/g, ""))!;
-  const row = Number(/\d+$/.exec(from)![0]);
-  const values: unknown[] = [];
-  for (let c = ws.getCell(from).fullAddress.col; c <= ws.getCell(to).fullAddress.col; c++) values.push(ws.getRow(row).getCell(c).value);
-  return { sheet: ws.name, values };
-}
-
-const read = async (file: string) => {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(at(file));
-  return wb;
-};
+const { at, cli, read } = templateCli("scale-budget-");
 
 test("the budget lands on the Budget sheet by month, the actuals on Tracking; the summary counts both", async () => {
   fs.writeFileSync(at("actuals.csv"), "metric,month,value\nmrr,2026-02,100000\n");

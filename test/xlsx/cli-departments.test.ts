@@ -4,33 +4,10 @@
  * `Dept_sales_win_rate` and `Channel_paid_advertising_spend` in the exported .xlsx; `--budget` with
  * such a row is refused, naming it, and writes nothing. Runs the command line's own main() (src/cli).
  */
-import ExcelJS from "exceljs";
 import * as fs from "fs";
-import * as os from "os";
-import * as path from "path";
-import { runInProcess } from "../support/cli-in-process";
+import { namedRow, templateCli } from "../support/cli-template";
 
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "scale-departments-"));
-const at = (file: string) => path.join(tmp, file);
-const cli = (args: string[]) => runInProcess(["template", ...args]);
-
-/** A workbook name's cells, left to right (a name on one row), and its sheet. */
-function namedRow(wb: ExcelJS.Workbook, name: string): { sheet: string; values: unknown[] } {
-  const [range] = wb.definedNames.getRanges(name).ranges;
-  const [sheet, cells] = range.split("!");
-  const [from, to] = cells.replace(/\$/g, "").split(":");
-  const ws = wb.getWorksheet(sheet.replace(/^'|'$/g, ""))!;
-  const row = Number(/\d+$/.exec(from)![0]);
-  const values: unknown[] = [];
-  for (let c = ws.getCell(from).fullAddress.col; c <= ws.getCell(to ?? from).fullAddress.col; c++) values.push(ws.getRow(row).getCell(c).value);
-  return { sheet: ws.name, values };
-}
-
-const read = async (file: string) => {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(at(file));
-  return wb;
-};
+const { at, cli, read } = templateCli("scale-departments-");
 
 const CSV = "KPI,2026-01,2026-02,2026-03\nMRR,100000,110000,\nsales.win_rate,0.35,0.38,\nPaid advertising spend,5000,,6000\nErrors,120,90,\n";
 
