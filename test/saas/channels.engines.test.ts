@@ -19,6 +19,11 @@
  * either is missing. Judged against "CAC by channel: <$100" (strict, lower; WATCH up to $110),
  * "ROI by channel: >300%" (strict, higher; WATCH from 270%) and "Channel diversity: 10+" (WATCH
  * from 9). The Departments sheet's "CAC by channel" row reads the highest CAC month by month.
+ * The highest CAC's flag, and the Departments row's, is RISK where any channel spent and got no
+ * customer in the reporting month: that channel has no CAC under $100 (here partnerships' $80 with
+ * no customer, while the highest CAC, paid advertising's $110, alone would be WATCH).
+ * A second company (SMALL_SPEND) has every CAC under $100 but one channel's $80 with no customer:
+ * the highest CAC is $80, and RISK, never OK.
  */
 import * as fs from "fs";
 import * as os from "os";
@@ -94,7 +99,7 @@ const FLAGS: Record<string, [string, string]> = {
   user2: [B, B],
   user3: [B, B],
 };
-const KPI_FLAGS = { diversity: "RISK", worstCac: "WATCH", worstRoi: "RISK" };
+const KPI_FLAGS = { diversity: "RISK", worstCac: "RISK", worstRoi: "RISK" };
 
 const COMPANY = { company: "Channel Co", currency: "USD", firstMonth: "2026-01", months: 12, actuals: ACTUALS } as const;
 
@@ -147,8 +152,44 @@ function mismatches(spec: WorkbookSpec, read: Read): string[] {
   check("diversity flag", flag(named(NAMES.channelDiversity)), KPI_FLAGS.diversity);
   check("worst CAC flag", flag(named(NAMES.channelWorstCac)), KPI_FLAGS.worstCac);
   check("worst ROI flag", flag(named(NAMES.channelWorstRoi)), KPI_FLAGS.worstRoi);
+  const onDepartments = read(departments, namedRef(spec, NAMES.departmentFlag("marketing.cac_by_channel")));
+  if (onDepartments !== KPI_FLAGS.worstCac) wrong.push(`Departments CAC by channel flag: ${JSON.stringify(onDepartments)}, want ${KPI_FLAGS.worstCac}`);
   check("the user's channel name", `A${CHANNELS.blockRow(slot("user1"))}`, "Webinars");
   return wrong;
+}
+
+const namedRef = (spec: WorkbookSpec, name: string) => spec.names.find((n) => n.name === name)!.ref.replace(/\$/g, "");
+
+/**
+ * Month 1 only: paid advertising (5000, 100, 2000), a CAC of $50; partnerships (80, 0, 0): spend
+ * with no customer, counted as $80 in the highest CAC, under the $100 target. The highest CAC is
+ * $80 and its flag RISK, as the Departments sheet's "CAC by channel" flag: a channel that spent and
+ * got nobody has no CAC under $100 (product.md 13, CAC = spend ÷ new customers).
+ */
+const SMALL_SPEND: TimelineValue[] = [
+  { key: "mrr", month: 1, value: 100_000 },
+  ...(
+    [
+      ["paid_advertising", [5000, 100, 2000]],
+      ["partnerships", [80, 0, 0]],
+    ] as const
+  ).flatMap(([slot, m]) => MEASURES.map((measure, k) => ({ key: channelKey(slot, measure), month: 1, value: m[k] }))),
+];
+const smallSpend = (language: "en" | "es") => describeWorkbook({ ...COMPANY, language, actuals: SMALL_SPEND });
+
+/** The small-spend company's highest CAC (Channels, reporting month) and flags on both sheets. */
+function smallSpendMismatches(spec: WorkbookSpec, read: Read): string[] {
+  const channels = spec.sheets.find((s) => s.key === "channels")!.name;
+  const departments = spec.sheets.find((s) => s.key === "departments")!.name;
+  const row = cellPosition(namedRef(spec, NAMES.channelWorstCac).split(":")[0]).row;
+  const got = {
+    worstCac: read(channels, `${columnLetter(CHANNELS.columns.reporting)}${row}`),
+    worstCacFlag: read(channels, `${columnLetter(CHANNELS.columns.flag)}${row}`),
+    partnershipsFlag: read(channels, `${columnLetter(CHANNELS.columns.flag)}${CHANNELS.cacRow(CHANNEL_SLOTS.indexOf("partnerships"))}`),
+    departmentsFlag: read(departments, namedRef(spec, NAMES.departmentFlag("marketing.cac_by_channel"))),
+  };
+  const want = { worstCac: 80, worstCacFlag: "RISK", partnershipsFlag: "RISK", departmentsFlag: "RISK" };
+  return Object.keys(want).flatMap((k) => (sameValue(got[k as keyof typeof got], want[k as keyof typeof want]) ? [] : [`${k}: ${JSON.stringify(got[k as keyof typeof got])}, want ${JSON.stringify(want[k as keyof typeof want])}`]));
 }
 
 const fromValues = (values: Values): Read => (sheet, ref) => values.get(sheet)?.get(ref) ?? null;
@@ -159,11 +200,20 @@ describe("the channel company in HyperFormula", () => {
     const hf = loadWorkbook(spec);
     expect(mismatches(spec, (sheet, ref) => hf.value(sheet, ref))).toEqual([]);
   });
+
+  test.each(["en", "es"] as const)("%s: $80 spent with no customer makes the highest CAC RISK, on the Channels and Departments sheets, though $80 is under the target", (language) => {
+    const spec = smallSpend(language);
+    const hf = loadWorkbook(spec);
+    expect(smallSpendMismatches(spec, (sheet, ref) => hf.value(sheet, ref))).toEqual([]);
+  });
 });
 
 describeWith(["libreoffice", "gnumeric"], "the channel company recalculated by LibreOffice and Gnumeric", () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "scale-channels-"));
-  const cases = (["en", "es"] as const).map((language) => ({ language, spec: company(language), file: path.join(dir, `channels-${language}.xlsx`) }));
+  const cases = [
+    ...(["en", "es"] as const).map((language) => ({ language, spec: company(language), file: path.join(dir, `channels-${language}.xlsx`) })),
+    { language: "en" as const, spec: smallSpend("en"), file: path.join(dir, "channels-small-spend.xlsx") },
+  ];
   let libre: Values[] = [];
   let gnumeric: Values[] = [];
 
@@ -174,5 +224,10 @@ describeWith(["libreoffice", "gnumeric"], "the channel company recalculated by L
   test.each([0, 1])("case %i: the Channels sheet holds the oracle's values in both engines", (i) => {
     expect({ engine: "LibreOffice", wrong: mismatches(cases[i].spec, fromValues(libre[i])) }).toEqual({ engine: "LibreOffice", wrong: [] });
     expect({ engine: "Gnumeric", wrong: mismatches(cases[i].spec, fromValues(gnumeric[i])) }).toEqual({ engine: "Gnumeric", wrong: [] });
+  });
+
+  test("the small-spend company: the highest CAC $80 and RISK on both sheets, in both engines", () => {
+    expect({ engine: "LibreOffice", wrong: smallSpendMismatches(cases[2].spec, fromValues(libre[2])) }).toEqual({ engine: "LibreOffice", wrong: [] });
+    expect({ engine: "Gnumeric", wrong: smallSpendMismatches(cases[2].spec, fromValues(gnumeric[2])) }).toEqual({ engine: "Gnumeric", wrong: [] });
   });
 });

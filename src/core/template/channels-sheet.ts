@@ -139,16 +139,31 @@ const cacFormula = (spend: string, customers: string) =>
 const channelCacFormula = (spend: string, customers: string) =>
   `IF(${isNumbers([spend, customers])},IF(${customers}>0,${spend}/${customers},IF(${spend}>0,${spend},"")),"")`;
 
-/** RISK where the channel spent and got no new customer (its CAC is only a lower bound), else the band rule. */
-function channelCacFlag(s: number): string {
+/**
+ * Whether channel `s` spent and got no new customer in the reporting month: its CAC is then only a
+ * lower bound (the spend), so it fails "CAC by channel: <$100" whatever the spend (product.md 13:
+ * CAC = spend ÷ new customers, with no customer there is no finite CAC).
+ */
+function spentWithoutCustomers(s: number): string {
   const spend = cell(COL.reporting, CHANNELS.measureRow(s, "spend"));
   const customers = cell(COL.reporting, CHANNELS.measureRow(s, "customers"));
-  const banded = flagFormula(
-    cell(COL.reporting, CHANNELS.cacRow(s)),
-    ruleOf("cac"),
-  );
-  return `IF(${isNumbers([spend, customers])},IF(AND(${spend}>0,${customers}=0),"RISK",${banded}),${banded})`;
+  return `IF(${isNumbers([spend, customers])},AND(${spend}>0,${customers}=0),FALSE())`;
 }
+
+/** RISK where the channel spent and got no new customer (its CAC is only a lower bound), else the band rule. */
+const channelCacFlag = (s: number) =>
+  `IF(${spentWithoutCustomers(s)},"RISK",${flagFormula(cell(COL.reporting, CHANNELS.cacRow(s)), ruleOf("cac"))})`;
+
+/**
+ * The highest CAC's flag: RISK where any channel spent and got no new customer in the reporting
+ * month, as that channel's own flag is (its $80 with no customer counts as $80 in the highest CAC,
+ * under the target, yet it is no CAC under $100); else the band rule on the highest CAC.
+ */
+const worstCacFlag = () =>
+  `IF(OR(${CHANNEL_SLOTS.map((_, s) => spentWithoutCustomers(s)).join(",")}),"RISK",${flagFormula(cell(COL.reporting, CHANNELS.worstCacRow), ruleOf("cac"))})`;
+
+/** The highest CAC's flag cell, which the Departments sheet's "CAC by channel" flag follows to RISK. */
+export const WORST_CAC_FLAG = absolute(COL.flag, CHANNELS.worstCacRow);
 
 /** First-year ROI (product.md 13): (12 × new MRR − spend) ÷ spend. */
 const roiFormula = (spend: string, newMrr: string) =>
@@ -251,6 +266,7 @@ function summaryRows(ctx: Context, grid: MonthGrid, f: Formats): CellSpec[] {
     label: string,
     format: string,
     formula: (t: number) => string,
+    flag = flagFormula(cell(COL.reporting, KPI_ROWS[k].row), ruleOf(k)),
   ): CellSpec[] => {
     const { row, id, key } = KPI_ROWS[k];
     // Named: a rebuild carries an edited target, and the Departments sheet's row of the KPI reads it.
@@ -261,11 +277,7 @@ function summaryRows(ctx: Context, grid: MonthGrid, f: Formats): CellSpec[] {
     });
     return [
       ...rowHead(ctx, row, label, format, id),
-      {
-        ref: cell(COL.flag, row),
-        formula: flagFormula(cell(COL.reporting, row), ruleOf(k)),
-        style: "flag",
-      },
+      { ref: cell(COL.flag, row), formula: flag, style: "flag" },
       {
         ref: targetCell(k).replace(/\$/g, ""),
         value: kpiOf(k).target,
@@ -284,8 +296,12 @@ function summaryRows(ctx: Context, grid: MonthGrid, f: Formats): CellSpec[] {
     ...kpiRow("diversity", kpiLabel(ctx, "diversity"), f.count, (t) =>
       diversityFormula(grid, t),
     ),
-    ...kpiRow("cac", labels.highest(kpiLabel(ctx, "cac")), f.cac, (t) =>
-      overNumbers("MAX", everySlot(t, CHANNELS.cacRow)),
+    ...kpiRow(
+      "cac",
+      labels.highest(kpiLabel(ctx, "cac")),
+      f.cac,
+      (t) => overNumbers("MAX", everySlot(t, CHANNELS.cacRow)),
+      worstCacFlag(),
     ),
     ...kpiRow("roi", labels.lowest(kpiLabel(ctx, "roi")), f.roi, (t) =>
       overNumbers("MIN", everySlot(t, CHANNELS.roiRow)),

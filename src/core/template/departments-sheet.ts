@@ -13,6 +13,7 @@ import { CHANNEL_KPI_IDS, computedKpiKey } from "../department-rows";
 import { kpiWords } from "../departments";
 import { bandWidth } from "../evaluate";
 import { EXTRA_UNITS, ExtraUnit, SeedUnit } from "../seed-units";
+import { WORST_CAC_FLAG } from "./channels-sheet";
 import { Context, headerCells, refOn } from "./context";
 import {
   DEPARTMENTS_COLUMNS as COL,
@@ -200,6 +201,22 @@ function targetCellOf(
   return { ref, value: k.target, numberFormat: format, style: "input" };
 }
 
+/**
+ * A KPI's flag on its value as of the reporting month, by the band rule; "CAC by channel" is RISK
+ * too where the Channels sheet's highest CAC is (a channel spent and got no customer that month:
+ * channels-sheet.ts WORST_CAC_FLAG), as the Channels sheet reads it.
+ */
+function kpiFlagFormula(
+  ctx: Context,
+  k: DepartmentKpi,
+  value: string,
+  row: number,
+): string {
+  const banded = flagFormula(value, ruleOf(k, row));
+  if (k.id !== "marketing.cac_by_channel") return banded;
+  return `IF(${refOn(ctx, "channels", WORST_CAC_FLAG)}="RISK","RISK",${banded})`;
+}
+
 /** A KPI's judged row: words, value as of the reporting month, flag, target, unit, id, months. */
 function judgedRow(
   ctx: Context,
@@ -225,7 +242,7 @@ function judgedRow(
     },
     {
       ref: cell(COL.flag, row),
-      formula: flagFormula(value, ruleOf(k, row)),
+      formula: kpiFlagFormula(ctx, k, value, row),
       style: "flag",
     },
     targetCellOf(ctx, k, row, format),
