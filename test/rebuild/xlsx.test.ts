@@ -194,8 +194,8 @@ describe("scale-tracker template --from: rebuild a filled tracking workbook", ()
         return { sheet: range.slice(0, bang).replace(/^'|'$/g, "").replace(/''/g, "'"), from, to };
       };
       const timeline = area(model.find((n) => n.name === NAMES.months)!.ranges[0]);
-      // A row over the timeline's months (Tracking's, the Budget's, the Departments and Channels rows) grows with the timeline: compared by calendar month elsewhere.
-      const overMonths = (a: ReturnType<typeof area>) => a.from.row === a.to.row && a.to.col - a.from.col === timeline.to.col - timeline.from.col;
+      // Rows over the timeline's months (Tracking's, the Budget's, the Departments and Channels rows, those sheets' month blocks) grow with the timeline: compared by calendar month elsewhere.
+      const overMonths = (a: ReturnType<typeof area>) => a.to.col - a.from.col === timeline.to.col - timeline.from.col;
       for (const { name, ranges } of model) {
         if (ranges.length !== 1 || overMonths(area(ranges[0]))) continue;
         const { sheet, from, to } = area(ranges[0]);
