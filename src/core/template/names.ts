@@ -57,7 +57,9 @@ export const NAMES = {
   department: (key: string) => `Dept_${key.replace(/\./g, "_")}`,
   /**
    * The Departments sheet's month cells, every row under the header: a rebuild reads the numbers
-   * typed over its computed rows there (departments-layout.ts computedRows).
+   * typed over its computed rows there (departments-layout.ts computedRows). Letters and
+   * underscores, no cell-reference look-alike ([MS-XLSB] 2.5.166 XLNameWideString,
+   * https://learn.microsoft.com/en-us/openspecs/office_file_formats/ms-xlsb/9456f961-5069-4e5f-989d-44bdc56d031e).
    */
   departmentMonthBlock: "Dept_MonthBlock",
   /** A change KPI's baseline cell ("Error reduction: 70%" against it). */
