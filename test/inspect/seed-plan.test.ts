@@ -5,6 +5,7 @@
  * worked out by hand from product.md 4 and 13.
  */
 import { Address, parseAddress } from "../../src/core/address";
+import { monthSerial } from "../../src/core/months";
 import { NAMES, columnLetter, describeWorkbook } from "../../src/core/template";
 import { NamedCells, inspectSeedCells, nameAddress, namesToRead } from "../../src/officejs/inspect/seed-plan";
 import { inspectSelection } from "../../src/officejs/inspect/plan";
@@ -26,6 +27,11 @@ const cellOf = (a: Address) => `${columnLetter(a.start.col)}${a.start.row}`;
 /** A row name read with `values` in its months. */
 const row = (name: string, values: (number | string)[]): NamedCells => ({ address: at(name), values: [values] });
 const allNames = new Map(spec.names.map((n) => [n.name, at(n.name)]));
+/** The timeline's month headers (January to December 2026) and the reporting month, as read: what a flag is judged at. */
+const reportingMonth = (month: string): [string, NamedCells][] => [
+  [NAMES.months, { address: at(NAMES.months), values: [Array.from({ length: 12 }, (_, k) => monthSerial(`2026-${String(k + 1).padStart(2, "0")}`))] }],
+  [NAMES.reportingMonth, { address: at(NAMES.reportingMonth), values: [[monthSerial(month)]] }],
+];
 
 test("a month cell of the win rate's row: SCALE.RISK's level against 40% (35% is RISK: WATCH only from 36%), the gap 5 points, a formula to copy in Excel's language", () => {
   const name = NAMES.department("sales.win_rate");
@@ -83,7 +89,7 @@ test("a count per year (New features: 50/year), on its month or its flag: the la
   const [onMonth] = inspectSeedCells(monthOf(count, 6), read, "en");
   expect([onMonth.id, onMonth.value, onMonth.level]).toEqual(["product.new_features", 60, "OK"]);
   expect(onMonth.formula).toMatch(/^=SCALE\.RISK\("product\.new_features", SUM\([A-Z]+\d+:[A-Z]+\d+\)\*12\/COUNT\([A-Z]+\d+:[A-Z]+\d+\)\)$/);
-  const onFlag = inspectSeedCells(at(flag), new Map([...read, [flag, { address: at(flag), values: [["OK"]] }]]), "en");
+  const onFlag = inspectSeedCells(at(flag), new Map([...read, [flag, { address: at(flag), values: [["OK"]] }], ...reportingMonth("2026-06")]), "en");
   expect(onFlag.map((k) => [k.id, k.value, k.level])).toEqual([["product.new_features", 60, "OK"]]);
 });
 
@@ -99,15 +105,16 @@ test("a name's formula as Excel gives it, quoted sheet names too; a selection el
   expect(inspection.metrics).toEqual([]);
 });
 
-test("a change KPI's flag (Error reduction: 70%) has no Dept_<id> row: judged at the measured row's last month with a number against the baseline (100 errors to 40 is 60%: RISK)", () => {
+test("a change KPI's flag (Error reduction: 70%) has no Dept_<id> row: judged at the measured row's reporting month against the baseline (100 errors to 40 is 60%: RISK)", () => {
   const value = NAMES.department("operations.error_reduction.value");
   const baseline = NAMES.departmentBaseline("operations.error_reduction");
   const flag = NAMES.departmentFlag("operations.error_reduction");
-  expect(namesToRead(at(flag), allNames).sort()).toEqual([flag, value, baseline].sort());
+  expect(namesToRead(at(flag), allNames).sort()).toEqual([flag, value, baseline, NAMES.months, NAMES.reportingMonth].sort());
   const read = new Map([
     [flag, { address: at(flag), values: [["RISK"]] }],
     [value, row(value, [50, 40, ""])],
     [baseline, { address: at(baseline), values: [[100]] }],
+    ...reportingMonth("2026-02"),
   ]);
   const [kpi] = inspectSeedCells(at(flag), read, "en");
   expect([kpi.id, kpi.value, kpi.level, kpi.address]).toEqual(["operations.error_reduction", 0.6, "RISK", `${sheetOf("departments")}!${cellOf(monthOf(value, 2))}`]);
@@ -119,4 +126,69 @@ test("a value SCALE.RISK rejects (40 typed for a 40% win rate) shows the error a
   const selected = monthOf(name, 1);
   const [kpi] = inspectSeedCells(selected, new Map([[name, row(name, [40])]]), "es");
   expect([kpi.value, kpi.level, kpi.gap]).toEqual([40, "#VALUE!", "#VALUE!"]);
+});
+
+/*
+ * A KPI's flag on the Departments sheet judges the reporting month (the dashboard's
+ * Scale_ReportingMonth), not the last month with a number (docs/workbook.md, "Flags"): Inspect on
+ * the flag cell judges the same month, so it gives the level the cell shows.
+ */
+describe("a flag cell: judged in the reporting month, as the sheet's flag", () => {
+  const winRate = NAMES.department("sales.win_rate");
+  const flag = NAMES.departmentFlag("sales.win_rate");
+  // 45% in January, 35% in February, 30% in March: the reporting month February.
+  const typed = row(winRate, [0.45, 0.35, 0.3]);
+
+  test("the win rate's flag with February reporting: February's 35%, RISK against 40%, not March's 30%; the formula reads February's cell", () => {
+    expect(namesToRead(at(flag), allNames).sort()).toEqual([flag, winRate, NAMES.months, NAMES.reportingMonth].sort());
+    const read = new Map([[flag, { address: at(flag), values: [["RISK"]] }], [winRate, typed], ...reportingMonth("2026-02")]);
+    const [kpi] = inspectSeedCells(at(flag), read, "en");
+    expect([kpi.id, kpi.value, kpi.level, kpi.address]).toEqual(["sales.win_rate", 0.35, "RISK", `${sheetOf("departments")}!${cellOf(monthOf(winRate, 2))}`]);
+    expect(kpi.formula).toBe(`=SCALE.RISK("sales.win_rate", ${cellOf(monthOf(winRate, 2))})`);
+    // January reporting: 45%, OK.
+    const january = inspectSeedCells(at(flag), new Map([...read, ...reportingMonth("2026-01")]), "en");
+    expect([january[0].value, january[0].level]).toEqual([0.45, "OK"]);
+  });
+
+  test("no number in the reporting month, a reporting month off the timeline or none: unjudged, as the flag is blank", () => {
+    for (const month of ["2026-05", "2027-03"]) {
+      const [kpi] = inspectSeedCells(at(flag), new Map([[flag, { address: at(flag), values: [[""]] }], [winRate, typed], ...reportingMonth(month)]), "en");
+      expect([kpi.value, kpi.level, kpi.formula]).toEqual([undefined, "", undefined]);
+    }
+    const [none] = inspectSeedCells(at(flag), new Map([[flag, { address: at(flag), values: [[""]] }], [winRate, typed]]), "en");
+    expect(none.level).toBe("");
+  });
+
+  test("a linked KPI's flag (infrastructure uptime 99.99%) judges Tracking's uptime in the reporting month: 99.95% is RISK (WATCH only from 99.989%), the formula on Tracking's cell", () => {
+    const uptime = NAMES.tracking("uptime");
+    const linked = NAMES.departmentFlag("operations.uptime");
+    expect(namesToRead(at(linked), allNames)).toContain(uptime);
+    const read = new Map([[linked, { address: at(linked), values: [["RISK"]] }], [uptime, row(uptime, [0.9995, 0.99995])], ...reportingMonth("2026-01")]);
+    const [kpi] = inspectSeedCells(at(linked), read, "es");
+    const tracking = sheetOf("tracking");
+    expect([kpi.id, kpi.value, kpi.level, kpi.address]).toEqual(["operations.uptime", 0.9995, "RISK", `${tracking}!${cellOf(monthOf(uptime, 1))}`]);
+    expect(kpi.formula).toBe(`=SCALE.RIESGO("operations.uptime"; ${tracking}!${cellOf(monthOf(uptime, 1))})`);
+  });
+
+  test("a channel KPI's flag (ROI by channel > 300%) judges the Channels sheet's lowest ROI in the reporting month: 250% is RISK (WATCH from 270%)", () => {
+    const lowest = NAMES.channelWorstRoi;
+    const roiFlag = NAMES.departmentFlag("marketing.roi_by_channel");
+    const read = new Map([[roiFlag, { address: at(roiFlag), values: [["RISK"]] }], [lowest, row(lowest, [5, 2.5, 4])], ...reportingMonth("2026-02")]);
+    const [kpi] = inspectSeedCells(at(roiFlag), read, "en");
+    expect([kpi.id, kpi.value, kpi.level]).toEqual(["marketing.roi_by_channel", 2.5, "RISK"]);
+  });
+
+  test("the CAC by channel flag: the highest CAC $80 reads under $100, but a channel spent $80 and got no customer that month: RISK, as the sheet's flag, with no formula that would say OK", () => {
+    const highest = NAMES.channelWorstCac;
+    const cacFlag = NAMES.departmentFlag("marketing.cac_by_channel");
+    const spend = NAMES.channel("channel.partnerships.spend");
+    const customers = NAMES.channel("channel.partnerships.customers");
+    expect(namesToRead(at(cacFlag), allNames)).toEqual(expect.arrayContaining([highest, spend, customers]));
+    const base = new Map([[cacFlag, { address: at(cacFlag), values: [["RISK"]] }], [highest, row(highest, [80])], ...reportingMonth("2026-01")]);
+    const [noCustomer] = inspectSeedCells(at(cacFlag), new Map([...base, [spend, row(spend, [80])], [customers, row(customers, [0])]]), "en");
+    expect([noCustomer.value, noCustomer.level, noCustomer.formula]).toEqual([80, "RISK", undefined]);
+    // One customer for the $80: a CAC of $80, OK.
+    const [one] = inspectSeedCells(at(cacFlag), new Map([...base, [spend, row(spend, [80])], [customers, row(customers, [1])]]), "en");
+    expect([one.value, one.level]).toEqual([80, "OK"]);
+  });
 });

@@ -43,3 +43,28 @@ test("a channel's month selected across its three rows: its CAC and first-year R
     ["marketing.roi_by_channel", 3, "WATCH"],
   ]);
 });
+
+test("a KPI's flag cell selected: its row judged in the reporting month (Scale_ReportingMonth on Tracking's months), read in the same two syncs", async () => {
+  await insert();
+  // The fake computes no formulas: the month headers and the reporting month typed as values.
+  const months = state.names.get(NAMES.months)!;
+  const firstHeader = cellPosition(months.ref.replace(/\$/g, "").split(":")[0]);
+  const lastHeader = cellPosition(months.ref.replace(/\$/g, "").split(":")[1]);
+  const serial = (t: number) => Date.UTC(2026, t - 1, 1) / 86_400_000 + 25_569;
+  for (let t = 1; t <= lastHeader.col - firstHeader.col + 1; t++) enter(months.sheet, `${columnLetter(firstHeader.col + t - 1)}${firstHeader.row}`, serial(t));
+  const reporting = state.names.get(NAMES.reportingMonth)!;
+  enter(reporting.sheet, reporting.ref.replace(/\$/g, ""), serial(2));
+  // Win rate 45%, 35%, 30% in months 1-3: February's 35% is RISK against 40%; March's 30% is not the one judged.
+  [0.45, 0.35, 0.3].forEach((v, k) => {
+    const { sheet, ref } = monthCell(NAMES.department("sales.win_rate"), k + 1);
+    enter(sheet, ref, v);
+  });
+  const flag = state.names.get(NAMES.departmentFlag("sales.win_rate"))!;
+  state.selected = `${flag.sheet}!${flag.ref.replace(/\$/g, "")}`;
+  state.syncs = 0;
+  const read = await readSelection(fakeContext(state));
+  expect(state.syncs).toBe(2);
+  const { kpis } = inspectSelection(read);
+  const february = monthCell(NAMES.department("sales.win_rate"), 2);
+  expect(kpis.map((k) => [k.id, k.value, k.level, k.address])).toEqual([["sales.win_rate", 0.35, "RISK", `${february.sheet}!${february.ref}`]]);
+});

@@ -15,7 +15,7 @@ import { rangeNameTest } from "../names";
 import type { Cell } from "../../core/cell";
 import type { SelectedCells, WorkbookThresholds } from "./plan";
 import { Address, parseAddress } from "../../core/address";
-import { isSeedName, nameAddress, namesToRead } from "./seed-plan";
+import { nameAddress, namesToRead } from "./seed-plan";
 
 /** Refuses a range larger than the pane reads, before any value of it is loaded. */
 function refuseLarge(range: Excel.Range): void {
@@ -133,9 +133,10 @@ function queueSeedNames(
   names: Excel.NamedItemCollection,
   selection: string,
 ): [string, Excel.Range][] {
+  // Every name with its cells: a flag is judged with names that are not the sheets' own
+  // (Scale_ReportingMonth, Tracking_Months, a linked KPI's Tracking row); namesToRead picks.
   const where = new Map<string, Address>();
   for (const item of names.items) {
-    if (!isSeedName(item.name)) continue;
     const at = nameAddress(item.formula);
     if (at) where.set(item.name, at);
   }

@@ -3,11 +3,20 @@
  * selection is recognised by the workbook names that cover it (Dept_<key>, Dept_<id>_Flag,
  * Channel_<slot>_<measure>, Channel_Diversity...), and each KPI it reaches is judged by the SCALE
  * functions themselves (the band rule of product.md 4, as a risk indicator: SCALE.RISK's level,
- * SCALE.GAP's gap), with a formula the user can copy that gives the same level in a cell.
+ * SCALE.GAP's gap), with a formula the user can copy that gives the same level in a cell. A KPI's
+ * flag is judged in the reporting month (Scale_ReportingMonth on Tracking_Months), as the sheet's
+ * flag is.
  */
 import type { Language } from "../../core/catalog";
-import { Address, absolute, cell, parseAddress } from "../../core/address";
+import {
+  Address,
+  absolute,
+  cell,
+  onSheet as onSheetRef,
+  parseAddress,
+} from "../../core/address";
 import type { Cell } from "../../core/cell";
+import { yearMonthOf } from "../../core/months";
 import {
   DEPARTMENT_KPIS,
   DepartmentKpi,
@@ -89,8 +98,22 @@ const ROLES: ReadonlyMap<string, Role> = new Map<string, Role>([
   ]),
 ]);
 
-/** Whether the name is one Inspect reads on the Departments and Channels sheets. */
-export const isSeedName = (name: string) => ROLES.has(name);
+/** The Channels sheet's month row a channel KPI's Departments row reads (departments-sheet.ts), by the KPI's id. */
+const CHANNEL_KPI_ROWS: ReadonlyMap<string, string> = new Map([
+  [CHANNEL_KPI.diversity, NAMES.channelDiversity],
+  [CHANNEL_KPI.cac, NAMES.channelWorstCac],
+  [CHANNEL_KPI.roi, NAMES.channelWorstRoi],
+]);
+
+/**
+ * The month row a KPI's flag judges: a change KPI's measured value, a linked KPI's Tracking row, a
+ * channel KPI's Channels row, else the KPI's typed row (departments-sheet.ts judgedMonthFormula).
+ */
+function flagRowName(kpi: DepartmentKpi): string {
+  if (kpi.change) return NAMES.department(changeValueKey(kpi.id));
+  if (kpi.link) return NAMES.tracking(kpi.link);
+  return CHANNEL_KPI_ROWS.get(kpi.id) ?? NAMES.department(kpi.id);
+}
 
 /** The sheet and cells a name's formula (NamedItem.formula, "=Áreas!$S$12:$AP$12") refers to; undefined for anything else. */
 export function nameAddress(formula: unknown): Address | undefined {
@@ -120,10 +143,17 @@ export function namesToRead(
     const role = ROLES.get(name)!;
     if (role.kind === "department" && role.measured)
       wanted.add(NAMES.departmentBaseline(role.kpi.id));
-    if (role.kind === "flag" && role.kpi.change) {
-      wanted.add(NAMES.department(changeValueKey(role.kpi.id)));
-      wanted.add(NAMES.departmentBaseline(role.kpi.id));
-    } else if (role.kind === "flag") wanted.add(NAMES.department(role.kpi.id));
+    if (role.kind === "flag") {
+      // The flag judges its row in the reporting month: the month and the timeline's headers too.
+      wanted.add(flagRowName(role.kpi));
+      wanted.add(NAMES.reportingMonth);
+      wanted.add(NAMES.months);
+      if (role.kpi.change) wanted.add(NAMES.departmentBaseline(role.kpi.id));
+      if (role.kpi.id === CHANNEL_KPI.cac)
+        for (const slot of CHANNEL_SLOTS)
+          for (const m of ["spend", "customers"] as const)
+            wanted.add(NAMES.channel(channelKey(slot, m)));
+    }
     if (role.kind === "channel")
       for (const m of CHANNEL_MEASURES)
         wanted.add(NAMES.channel(channelKey(role.slot, m)));
@@ -180,11 +210,20 @@ function selectedOffsets(row: NamedCells, selection: Address): number[] {
   return offsets;
 }
 
-/** The row's last month holding a number. */
-function lastNumber(row: NamedCells): number | undefined {
-  for (let k = (row.values[0]?.length ?? 0) - 1; k >= 0; k--)
-    if (numberAt(row, k) !== undefined) return k;
-  return undefined;
+/**
+ * The reporting month's position on the timeline (0-based), as the dashboard finds it: the month
+ * header of the same calendar month as Scale_ReportingMonth; undefined where it is not a date on
+ * the timeline (the sheet's flags are then blank). The Departments and Channels sheets' months are
+ * Tracking's, position for position.
+ */
+export function reportingOffset(
+  read: ReadonlyMap<string, NamedCells>,
+): number | undefined {
+  const month = yearMonthOf(read.get(NAMES.reportingMonth)?.values[0]?.[0]);
+  const headers = read.get(NAMES.months)?.values[0] ?? [];
+  if (!month) return undefined;
+  const k = headers.findIndex((h) => yearMonthOf(h) === month);
+  return k >= 0 ? k : undefined;
 }
 
 /**
@@ -235,7 +274,11 @@ function changeJudged(
   );
 }
 
-/** A KPI's flag cell: judged at its typed row's last month with a number (a change KPI's measured row against its baseline). */
+/**
+ * A KPI's flag cell: judged where the sheet's flag is, its row (flagRowName) in the reporting month
+ * (a change KPI's measured value against its baseline); unjudged, as the flag is blank, where there
+ * is no reporting month on the timeline or the row has no number that month.
+ */
 function flagJudged(
   kpi: DepartmentKpi,
   flag: NamedCells,
@@ -243,25 +286,47 @@ function flagJudged(
   onSheet: (ref: string) => string,
   language: Language,
 ): InspectedKpi {
-  const row = read.get(
-    NAMES.department(kpi.change ? changeValueKey(kpi.id) : kpi.id),
-  );
-  const k = row ? lastNumber(row) : undefined;
+  const row = read.get(flagRowName(kpi));
+  const k = reportingOffset(read);
   const unjudged = () =>
     judged(kpi.id, onSheet(refAt(flag, 0)), undefined, undefined, language);
-  if (!row || k === undefined) return unjudged();
+  if (!row || k === undefined || numberAt(row, k) === undefined)
+    return unjudged();
+  // A linked or channel KPI's row is on Tracking or the Channels sheet: named with its sheet.
+  const elsewhere = row.address.sheet !== flag.address.sheet;
+  const rowSheet = (ref: string) =>
+    elsewhere ? `${row.address.sheet}!${ref}` : onSheet(ref);
+  const expression = (ref: string) =>
+    elsewhere ? onSheetRef(row.address.sheet, ref) : ref;
   if (kpi.change)
     return changeJudged(kpi, row, k, read, onSheet, language) ?? unjudged();
   // A count per year is judged at its yearly rate, as the flag is, not the month's count.
   const yearly = kpi.per === "year" ? yearlyRate(row, k) : undefined;
-  return judged(
+  const result = judged(
     kpi.id,
-    onSheet(refAt(row, k)),
+    rowSheet(refAt(row, k)),
     yearly ? yearly.value : numberAt(row, k),
-    yearly ? yearly.formula : refAt(row, k),
+    yearly ? yearly.formula : expression(refAt(row, k)),
     language,
   );
+  // As the sheet: a channel that spent and got no customer has no CAC under the target, so "CAC by
+  // channel" is RISK whatever the highest number (channels-sheet.ts); no SCALE.RISK formula says so.
+  return kpi.id === CHANNEL_KPI.cac && spentWithoutCustomers(read, k)
+    ? { ...result, level: "RISK", formula: undefined }
+    : result;
 }
+
+/** Whether a channel spent and got no new customer in month offset k (its CAC only a lower bound). */
+const spentWithoutCustomers = (
+  read: ReadonlyMap<string, NamedCells>,
+  k: number,
+) =>
+  CHANNEL_SLOTS.some((slot) => {
+    const at = (m: ChannelMeasure) =>
+      numberAt(read.get(NAMES.channel(channelKey(slot, m))), k);
+    const spend = at("spend");
+    return spend !== undefined && spend > 0 && at("customers") === 0;
+  });
 
 /**
  * The department KPIs a selection on the Departments or Channels sheet reaches, in the order of
