@@ -87,6 +87,9 @@ function edgeDecimals(
   );
 }
 
+/** The catalog's measures are constants: each one's decimals are worked out once (every row asks). */
+const DECIMALS = new WeakMap<Measured, number>();
+
 /**
  * Decimals a measure's values show, everywhere (both writers, and the task pane): one more than its
  * finest threshold, floor or band edge needs, so a value one step past a band edge does not look
@@ -96,11 +99,16 @@ function edgeDecimals(
  * keep one (18.0:1). Fractions count decimals of a percent (uptime's 99.989% edge: 99.9890%).
  */
 export function measureDecimals(m: Measured): number {
-  return edgeDecimals(
-    UNITS[m.unit].numberFormat,
-    m.unit === "fraction",
-    boundaries(m),
-  );
+  let decimals = DECIMALS.get(m);
+  if (decimals === undefined) {
+    decimals = edgeDecimals(
+      UNITS[m.unit].numberFormat,
+      m.unit === "fraction",
+      boundaries(m),
+    );
+    DECIMALS.set(m, decimals);
+  }
+  return decimals;
 }
 
 export type Measured = PhaseMetric | RiskIndicator | OtherInput;
