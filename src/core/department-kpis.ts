@@ -39,12 +39,17 @@ export const changeTerms = <T>(
   value: T,
 ): [T, T] => (kind === "reduction" ? [baseline, value] : [value, baseline]);
 
-/** The change from a baseline, as a fraction of it (ChangeKind); the caller keeps a baseline of 0 out. */
+/**
+ * The change from a baseline, as a fraction of it (ChangeKind); none unless the baseline is above
+ * 0: a reduction or a saving of nothing, or of a negative amount, has no meaning. formulas.ts
+ * changeFromBaselineFormula writes the same rule for the sheets.
+ */
 export function relativeChange(
   kind: ChangeKind,
   baseline: number,
   value: number,
-): number {
+): number | undefined {
+  if (!(baseline > 0)) return undefined;
   const [from, less] = changeTerms(kind, baseline, value);
   return (from - less) / baseline;
 }

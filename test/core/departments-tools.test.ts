@@ -9,7 +9,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { PHASE_METRICS } from "../../src/core/catalog";
-import { DEPARTMENT_KPIS, DepartmentKpi } from "../../src/core/department-kpis";
+import { DEPARTMENT_KPIS, DepartmentKpi, relativeChange } from "../../src/core/department-kpis";
 import { DEPARTMENTS, kpiWords } from "../../src/core/departments";
 import { TOOL_GROUPS, TOOL_IMPACTS, impactWords } from "../../src/core/tools";
 
@@ -350,4 +350,12 @@ test("the functions never reach the departments' and tools' texts (their bundle 
   expect(
     reached.filter((f) => /^src\/core\/(departments|tools)\.ts$/.test(f)),
   ).toEqual([]);
+});
+
+test("a change is a fraction of its baseline, by its kind, and none from a baseline of 0 or below (product.md 13: 'Error reduction: 70%')", () => {
+  // 100 errors down to 40: a 60% reduction; 200 hours up to 260: a 30% increase.
+  expect(relativeChange("reduction", 100, 40)).toBeCloseTo(0.6, 12);
+  expect(relativeChange("increase", 200, 260)).toBeCloseTo(0.3, 12);
+  expect(relativeChange("reduction", 0, 40)).toBeUndefined();
+  expect(relativeChange("reduction", -50, 40)).toBeUndefined();
 });

@@ -42,8 +42,8 @@ export const DEPARTMENTS_COMPANY: TemplateOptions = { language: "en", company: "
 export const BASELINES: Readonly<Record<string, number>> = { "operations.error_reduction": 100, "operations.cost_savings": 200 };
 
 /** The description with the baselines typed into their cells, as a user types them. */
-export function withBaselines(spec: WorkbookSpec): WorkbookSpec {
-  const typed = new Map(Object.entries(BASELINES).map(([id, v]) => [spec.names.find((n) => n.name === NAMES.departmentBaseline(id))!.ref.replace(/\$/g, ""), v]));
+export function withBaselines(spec: WorkbookSpec, baselines: Readonly<Record<string, number>> = BASELINES): WorkbookSpec {
+  const typed = new Map(Object.entries(baselines).map(([id, v]) => [spec.names.find((n) => n.name === NAMES.departmentBaseline(id))!.ref.replace(/\$/g, ""), v]));
   return {
     ...spec,
     sheets: spec.sheets.map((s) =>

@@ -32,6 +32,17 @@ describe("a company typing its department KPIs, in HyperFormula", () => {
     expect(hf.value(judged(14).sheet, judged(14).ref)).toBe(60);
   });
 
+  test.each([0, -50])("a change from a baseline of %s is blank, and so is its flag: a reduction of nothing, or of a negative count, means nothing", (baseline) => {
+    const spec = withBaselines(describeWorkbook(DEPARTMENTS_COMPANY), { "operations.error_reduction": baseline });
+    const hf = loadWorkbook(spec);
+    const flag = namedCell(spec, NAMES.departmentFlag("operations.error_reduction"));
+    expect(hf.value(flag.sheet, flag.ref)).toBe("");
+    // The same company with its baseline of 100 is judged (0.6, RISK): the blank comes from the baseline.
+    const judged = withBaselines(describeWorkbook(DEPARTMENTS_COMPANY));
+    const cell = namedCell(judged, NAMES.departmentFlag("operations.error_reduction"));
+    expect(loadWorkbook(judged).value(cell.sheet, cell.ref)).toBe("RISK");
+  });
+
   test.each(LANGUAGES)("%s: an empty tracker: every value, flag and level on the sheet is blank, none an error", (language) => {
     const spec = describeWorkbook({ language, company: "Empty", currency: "USD", firstMonth: "2026-01", months: 12 });
     const sheet = spec.sheets.find((s) => s.key === "departments")!;

@@ -31,7 +31,7 @@ import {
   cell,
   columnLetter,
   flagFormula,
-  relativeChangeFormula,
+  changeFromBaselineFormula,
   thresholdShown,
   worstLevelFormula,
 } from "./formulas";
@@ -124,8 +124,7 @@ function judgedMonthFormula(
     case "change": {
       const base = absolute(COL.baseline, inputRow!);
       const value = grid.at(t, inputRow!);
-      const change = relativeChangeFormula(k.change!, base, value);
-      return `IF(AND(ISNUMBER(${base}),ISNUMBER(${value})),IF(${base}=0,"",${change}),"")`;
+      return changeFromBaselineFormula(k.change!, base, value);
     }
     case "perYear": {
       // The last 12 months' counts at a yearly rate: their sum x 12 / the months typed among them.

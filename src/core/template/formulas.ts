@@ -181,7 +181,7 @@ export function gapFormula(
   return `IF(AND(ISNUMBER(${value}),ISNUMBER(${target})),IF(${isOff(target)},"",${scaled}),"")`;
 }
 
-/** The change from a baseline as a fraction of it, as department-kpis.ts relativeChange computes it; the caller guards a blank or 0 baseline. */
+/** The change from a baseline as a fraction of it, as department-kpis.ts relativeChange computes it, for two numbers. */
 export function relativeChangeFormula(
   kind: ChangeKind,
   baseline: string,
@@ -189,6 +189,15 @@ export function relativeChangeFormula(
 ): string {
   const [from, less] = changeTerms(kind, baseline, value);
   return `(${from}-${less})/${baseline}`;
+}
+
+/** A sheet's change from a baseline: blank until both are numbers, and unless the baseline is above 0 (relativeChange). */
+export function changeFromBaselineFormula(
+  kind: ChangeKind,
+  baseline: string,
+  value: string,
+): string {
+  return `IF(AND(ISNUMBER(${baseline}),ISNUMBER(${value})),IF(${baseline}>0,${relativeChangeFormula(kind, baseline, value)},""),"")`;
 }
 
 /** 1 where the value meets the target, 0 where not, "" when blank or the target is switched off. */

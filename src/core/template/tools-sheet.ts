@@ -18,7 +18,7 @@ import {
   atReportingMonthFormula,
   cell,
   flagFormula,
-  relativeChangeFormula,
+  changeFromBaselineFormula,
 } from "./formulas";
 import { NAMES } from "./names";
 import { flagTextRules } from "./rules";
@@ -344,8 +344,8 @@ function currentCell(
 }
 
 /**
- * The change since the baseline: relative for a change figure (formulas.ts relativeChangeFormula),
- * blank unless the baseline is above 0; for a level figure current - baseline, in percentage
+ * The change since the baseline: relative for a change figure (formulas.ts changeFromBaselineFormula,
+ * blank unless the baseline is above 0); for a level figure current - baseline, in percentage
  * points for a percentage. Blank until both are numbers.
  */
 export function changeFormula(
@@ -358,8 +358,7 @@ export function changeFormula(
     const difference = `${current}-${baseline}`;
     return `IF(${both},${impact.unit === "fraction" ? `100*(${difference})` : difference},"")`;
   }
-  const change = relativeChangeFormula(impact.change, baseline, current);
-  return `IF(${both},IF(${baseline}>0,${change},""),"")`;
+  return changeFromBaselineFormula(impact.change, baseline, current);
 }
 
 /** A level figure's change: percentage points for a percentage (as formats.ts gapFormat shows a gap), else its unit with its values' decimals. */

@@ -262,13 +262,14 @@ function changeJudged(
   const baseline = read.get(NAMES.departmentBaseline(kpi.id));
   const base = numberAt(baseline, 0);
   const value = numberAt(row, k);
-  if (!baseline || base === undefined || base === 0 || value === undefined)
-    return undefined;
+  if (!baseline || base === undefined || value === undefined) return undefined;
+  const change = relativeChange(kpi.change!, base, value);
+  if (change === undefined) return undefined;
   const at = refAt(row, k);
   return judged(
     kpi.id,
     onSheet(at),
-    relativeChange(kpi.change!, base, value),
+    change,
     relativeChangeFormula(kpi.change!, absoluteRef(baseline), at),
     language,
   );
