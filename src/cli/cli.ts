@@ -29,6 +29,7 @@ import { INPUT_MESSAGES_EN } from "../core/messages-input";
 import {
   carriedSentences,
   cannotCarry,
+  monthsApartRefusal,
   describeWithUserData,
   droppedLines,
   optionsFromTracker,
@@ -321,6 +322,8 @@ async function rebuildFrom(
       "--from carries the old workbook's own values and budget: give --actuals or --budget (and --map) to an export without --from",
     );
   const data = await readOldTracker(options.from!);
+  const apart = monthsApartRefusal(data.monthsApart, "en", true);
+  if (apart) throw new UsageError(`--from: ${apart}; no file was written`);
   const old = optionsFromTracker(data);
   const given = {
     months: options.months ?? String(old.months),

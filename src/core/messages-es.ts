@@ -146,5 +146,10 @@ export const INPUT_ES: InputMessages = {
       `Se ${count === 1 ? "conserva" : "conservan"} ${count} ${count === 1 ? "dato" : "datos"} de las hojas Áreas, Canales y Herramientas (líneas base, objetivos editados, nombres de canales, los datos de las herramientas).`,
     fromFormulas: (count) =>
       `${count} ${count === 1 ? "fórmula escrita" : "fórmulas escritas"} en filas de entrada se ${count === 1 ? "conserva como su número" : "conservan como sus números"}.`,
+    monthsApart: (tracking, sheets, inserted, inExcel) =>
+      `Seguimiento tiene ${tracking} ${tracking === 1 ? "mes" : "meses"} y ${sheets.map((s) => `la hoja ${s.name} ${s.months}`).join(", ")}: ` +
+      (inserted
+        ? `se insertaron meses en Seguimiento desde la última actualización, así que una reconstrucción fecharía los valores de ${sheets.length === 1 ? "esa hoja" : "esas hojas"} en meses equivocados. ${inExcel ? "Abre el archivo en Excel, actualiza allí las alertas (Actualizar alertas, en el panel," : "Actualiza antes las alertas (Actualizar alertas"} da a las hojas Presupuesto, Áreas y Canales los meses nuevos de Seguimiento)${inExcel ? " y guárdalo" : ""}, luego reconstruye`
+        : `se eliminaron meses en Seguimiento, así que una reconstrucción fecharía los valores de ${sheets.length === 1 ? "esa hoja" : "esas hojas"} en meses equivocados. Elimina las columnas de los mismos meses en ${sheets.length === 1 ? "esa hoja" : "esas hojas"}${inExcel ? " en Excel y guarda el archivo" : ""} (o vuelve a insertarlas en Seguimiento), luego reconstruye`),
   },
 };

@@ -19,7 +19,7 @@ import {
 import { otherSheetOf } from "./department-rows";
 import { SHEET_NAMES } from "./template/sheet-names";
 import { rowByKey } from "./timeline";
-import type { TrackerData, TypedValue } from "./tracker-data";
+import type { MonthsApart, TrackerData, TypedValue } from "./tracker-data";
 
 /** Something of the user's the new workbook cannot hold. */
 export interface Dropped {
@@ -307,4 +307,29 @@ export function carriedSentences(c: Carried, language: Language): string[] {
     ...(c.budgetValues ? [m.budgetCarried(c.budgetValues)] : []),
     ...(c.cells ? [m.cellsCarried(c.cells)] : []),
   ];
+}
+
+/**
+ * Why a rebuild must not go on: a sheet whose months are Tracking's (the Budget, Departments or
+ * Channels sheet) is not as wide as Tracking's months, so its values, read by position, would land
+ * in other months (product.md 11: nothing misplaced silently). Undefined where nothing is apart.
+ * `inExcel`: the sentence for a file the command line reads, to open in Excel first.
+ */
+export function monthsApartRefusal(
+  apart: MonthsApart | undefined,
+  language: Language,
+  inExcel: boolean,
+): string | undefined {
+  if (!apart) return undefined;
+  const sheets = apart.sheets.map((s) => ({
+    name: SHEET_NAMES[language][s.sheet],
+    months: s.months,
+  }));
+  const inserted = apart.sheets.some((s) => s.months < apart.tracking);
+  return INPUT_MESSAGES[language].rebuild.monthsApart(
+    apart.tracking,
+    sheets,
+    inserted,
+    inExcel,
+  );
 }

@@ -96,9 +96,11 @@ const timelineRows = (nameOf: (key: string) => string): MonthlyRow[] =>
   }));
 
 /** The Departments and Channels sheets' input rows (department-rows.ts): typed, never computed. */
+const inputRowName = (r: (typeof OTHER_MONTHLY_ROWS)[number]) =>
+  r.sheet === "channels" ? NAMES.channel(r.key) : NAMES.department(r.key);
 const SHEET_INPUT_ROWS: readonly MonthlyRow[] = OTHER_MONTHLY_ROWS.map((r) => ({
   key: r.key,
-  name: r.sheet === "channels" ? NAMES.channel(r.key) : NAMES.department(r.key),
+  name: inputRowName(r),
   computed: false,
 }));
 
@@ -176,6 +178,24 @@ export interface NotANumber {
   readonly budget?: true;
 }
 
+/** The sheets whose month columns are Tracking's (product.md 12, 13): read against Tracking_Months by position. */
+export type MonthSheet = "budget" | "departments" | "channels";
+
+/**
+ * Months inserted or deleted on Tracking since the last refresh: Tracking_Months and the month
+ * rows of a sheet that follows it differ in width, so reading that sheet's cells against Tracking's
+ * months would date its values in other months. A rebuild refuses (rebuild.ts monthsApartRefusal).
+ */
+export interface MonthsApart {
+  /** Tracking_Months' width. */
+  readonly tracking: number;
+  /** Each sheet whose month rows are of another width, with that width. */
+  readonly sheets: readonly {
+    readonly sheet: MonthSheet;
+    readonly months: number;
+  }[];
+}
+
 export interface TrackerData {
   /** The old timeline, where its header tells it. */
   readonly firstMonth?: string;
@@ -190,6 +210,8 @@ export interface TrackerData {
   readonly settings: UserSettings;
   /** Of settings.cells, those whose value a formula the user typed gave (carried as that value). */
   readonly cellFormulas?: number;
+  /** Present where a sheet that follows Tracking's months is not as wide as Tracking_Months. */
+  readonly monthsApart?: MonthsApart;
 }
 
 const isNumber = (v: unknown): v is number =>
@@ -251,6 +273,39 @@ function monthCells(
     });
   }
   return { values, notNumbers };
+}
+
+/** The names of each sheet's month rows, whose widths must be Tracking_Months'. */
+const MONTH_ROW_NAMES: readonly {
+  readonly sheet: MonthSheet;
+  readonly names: readonly string[];
+}[] = [
+  { sheet: "budget", names: TIMELINE_ROWS.map((r) => NAMES.budget(r.key)) },
+  ...(["departments", "channels"] as const).map((sheet) => ({
+    sheet,
+    names: [
+      ...OTHER_MONTHLY_ROWS.filter((r) => r.sheet === sheet).map(inputRowName),
+      sheet === "channels"
+        ? NAMES.channelMonthBlock
+        : NAMES.departmentMonthBlock,
+    ],
+  })),
+];
+
+/** The sheets whose month rows are not as wide as Tracking's months; undefined where all are (or the tracker has no Tracking_Months). */
+function monthsApart(cells: TrackerCells): MonthsApart | undefined {
+  const tracking = cells.named.get(NAMES.months)?.[0]?.length;
+  if (!tracking) return undefined;
+  const widthOf = (grid: CellGrid) => Math.max(0, ...grid.map((r) => r.length));
+  const sheets = MONTH_ROW_NAMES.flatMap(({ sheet, names }) => {
+    const months = names
+      .map((n) => cells.named.get(n))
+      .filter((g): g is CellGrid => g !== undefined)
+      .map(widthOf)
+      .find((w) => w !== tracking);
+    return months === undefined ? [] : [{ sheet, months }];
+  });
+  return sheets.length ? { tracking, sheets } : undefined;
 }
 
 /** Per phase, the user's value where it differs from the catalog's; undefined when none differs. */
@@ -406,6 +461,7 @@ export function readTrackerData(cells: TrackerCells): TrackerData {
   const minShare = single(cells, NAMES.minShare)?.value;
   const company = text(cells.company).trim();
   const format = cells.named.get(NAMES.target("mrr"))?.[0]?.[0]?.numberFormat;
+  const apart = monthsApart(cells);
   return {
     ...(months[0] && { firstMonth: months[0], months: months.length }),
     ...(company && { company }),
@@ -424,6 +480,7 @@ export function readTrackerData(cells: TrackerCells): TrackerData {
       ...typedCells.notNumbers,
     ],
     ...(typedCells.formulas > 0 && { cellFormulas: typedCells.formulas }),
+    ...(apart && { monthsApart: apart }),
     settings: {
       ...(typedCells.values.size > 0 && { cells: typedCells.values }),
       ...thresholdEdits(cells),

@@ -10,6 +10,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { droppedLines } from "../../src/core/rebuild";
+import { cellPosition, columnLetter } from "../../src/core/template";
 import { runInProcess } from "../support/cli-in-process";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "scale-rebuild-budget-"));
@@ -97,4 +98,18 @@ test("in Spanish the budget's values are named as the budget's", () => {
 test("--budget with --from is refused: the old workbook's budget is carried", async () => {
   const run = await cli(["--from", at("old.xlsx"), "--out", at("x.xlsx"), "--budget", at("budget.csv")]);
   expect([run.status, run.stderr]).toEqual([2, expect.stringContaining("--from carries the old workbook's own values and budget")]);
+});
+
+test("months inserted on Tracking and no refresh since (the Budget sheet two months short): refused with what to do in Excel, no file written", async () => {
+  const wb = await open("old.xlsx");
+  // Excel widens Tracking_Months when two month columns are inserted inside it; the Budget sheet keeps its 24 months until a refresh.
+  const widened = (range: string) => range.replace(/\$([A-Z]+)\$(\d+)$/, (_, col: string, row: string) => `$${columnLetter(cellPosition(`${col}1`).col + 2)}$${row}`);
+  wb.definedNames.model = wb.definedNames.model.map((n) => (n.name === "Tracking_Months" ? { ...n, ranges: n.ranges.map(widened) } : n));
+  await wb.xlsx.writeFile(at("inserted.xlsx"));
+  const run = await cli(["--from", at("inserted.xlsx"), "--out", at("from-inserted.xlsx")]);
+  expect(run.status).toBe(2);
+  expect(run.stderr).toContain("Tracking has 26 months and the Budget sheet 24, the Departments sheet 24, the Channels sheet 24: months were inserted on Tracking since the last refresh");
+  expect(run.stderr).toContain("Open the file in Excel, refresh the risk flags there");
+  expect(run.stderr).toContain("no file was written");
+  expect(fs.existsSync(at("from-inserted.xlsx"))).toBe(false);
 });

@@ -6,7 +6,7 @@
  * with the user's edits typed into its cells.
  */
 import { PHASE_PLANS } from "../../src/core/plan";
-import { describeWithUserData, droppedLines, optionsFromTracker } from "../../src/core/rebuild";
+import { describeWithUserData, droppedLines, monthsApartRefusal, optionsFromTracker } from "../../src/core/rebuild";
 import { NAMES, SheetKey, TRACKING, TemplateOptions, WorkbookSpec, cellPosition, columnLetter, describeWorkbook, monthColumn, trackingRow } from "../../src/core/template";
 import { CellGrid, TrackerCells, readTrackerData, trackerNames } from "../../src/core/tracker-data";
 import { monthSerial } from "../../src/core/months";
@@ -244,5 +244,38 @@ describe("what the new timeline cannot hold is listed, never placed", () => {
     const viaPath = describeWithUserData(options);
     expect(viaPath.dropped).toEqual([]);
     expect(viaPath.spec).toEqual(describeWorkbook(options));
+  });
+});
+
+describe("a sheet whose months are no longer Tracking's is refused, never read by position (product.md 11: nothing misplaced silently)", () => {
+  /** The cells as a host reads them after two month columns were inserted on Tracking: the names whose `widened` says so are two months wider. */
+  function twoMonthsInserted(widened: (name: string) => boolean): TrackerCells {
+    const cells = filledTracker().read();
+    const blank = { value: null };
+    const named = new Map([...cells.named].map(([name, grid]) => [name, widened(name) ? grid.map((row) => [...row, blank, blank]) : grid]));
+    return { ...cells, named };
+  }
+  const onTracking = (name: string) => name === NAMES.months || name.startsWith("Tracking_");
+
+  test("Tracking_Months two months wider than the Budget sheet's rows: the Budget sheet is named, with both widths and the refresh to run first", () => {
+    // The Departments and Channels sheets' rows widened with Tracking's: only the Budget sheet lags.
+    const data = readTrackerData(twoMonthsInserted((name) => onTracking(name) || name.startsWith("Dept_") || name.startsWith("Channel_")));
+    expect(data.monthsApart).toEqual({ tracking: 26, sheets: [{ sheet: "budget", months: 24 }] });
+    const en = monthsApartRefusal(data.monthsApart, "en", false)!;
+    expect(en).toContain("Tracking has 26 months and the Budget sheet 24: months were inserted on Tracking since the last refresh");
+    expect(en).toContain("Refresh the risk flags first");
+    expect(monthsApartRefusal(data.monthsApart, "en", true)).toContain("Open the file in Excel");
+    expect(monthsApartRefusal(data.monthsApart, "es", false)).toContain("Seguimiento tiene 26 meses y la hoja Presupuesto 24: se insertaron meses en Seguimiento");
+  });
+
+  test("none of the three sheets refreshed: all three named", () => {
+    const data = readTrackerData(twoMonthsInserted(onTracking));
+    expect(data.monthsApart?.sheets.map((s) => s.sheet)).toEqual(["budget", "departments", "channels"]);
+  });
+
+  test("every sheet as wide as Tracking (as inserted, or refreshed after the insert): nothing to refuse", () => {
+    expect(readTrackerData(filledTracker().read()).monthsApart).toBeUndefined();
+    expect(readTrackerData(twoMonthsInserted((name) => /^(Tracking_|Budget_|Dept_|Channel_)/.test(name))).monthsApart).toBeUndefined();
+    expect(monthsApartRefusal(undefined, "en", false)).toBeUndefined();
   });
 });

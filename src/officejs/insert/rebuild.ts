@@ -8,7 +8,7 @@
  */
 import { Carried, Dropped, describeWithUserData } from "../../core/rebuild";
 import { SheetKey, WorkbookSpec } from "../../core/template";
-import { TrackerData } from "../../core/tracker-data";
+import { MonthsApart, TrackerData } from "../../core/tracker-data";
 import { onSheet } from "../../core/address";
 import { WorkbookError, toWorkbookError } from "../errors";
 import {
@@ -32,6 +32,15 @@ export type RebuildOutcome =
   | {
       readonly kind: "confirm";
       readonly dropped: readonly Dropped[];
+      readonly syncs: number;
+    }
+  /**
+   * Months inserted or deleted on Tracking since the last refresh: the Budget, Departments or
+   * Channels sheet's months are not Tracking's, so nothing was written (rebuild.ts monthsApartRefusal says what to do).
+   */
+  | {
+      readonly kind: "monthsApart";
+      readonly apart: MonthsApart;
       readonly syncs: number;
     }
   | { readonly kind: "done"; readonly result: RebuildResult };
@@ -66,6 +75,8 @@ export async function rebuildTracker(
   } catch (e) {
     throw toWorkbookError(e);
   }
+  if (data.monthsApart)
+    return { kind: "monthsApart", apart: data.monthsApart, syncs: 2 };
   // 2. Plan: the new workbook under free sheet names, the user's data placed.
   const sheetNames = freeSheetNames(options.language, existing.sheets);
   const { spec, dropped, carried } = describeWithUserData(

@@ -14,6 +14,7 @@ import { MONTHS, defaultFirstMonth, monthLabel } from "../../core/months";
 import { INSERT_DEFAULTS } from "../../core/template/option-defaults";
 import type { CheckedOptions } from "../../core/template/options";
 import type { Dropped } from "../../core/rebuild";
+import type { MonthsApart } from "../../core/tracker-data";
 import type {
   InsertLeft,
   InsertOptions,
@@ -72,6 +73,8 @@ export function InsertView({ host, t, language, tracker: found }: Props) {
     dropped: readonly Dropped[];
     options: InsertOptions;
   }>();
+  /** Tracking's months and the sheets that no longer follow them: the rebuild refused, nothing written. */
+  const [apart, setApart] = useState<MonthsApart>();
   const [texts, setTexts] = useState<RebuildTexts>();
   const [tried, setTried] = useState(false);
   const [rules, setRules] = useState<OptionRules>();
@@ -82,6 +85,7 @@ export function InsertView({ host, t, language, tracker: found }: Props) {
     setRebuilt(undefined);
     setRemoved(undefined);
     setOutside(undefined);
+    setApart(undefined);
   });
 
   useEffect(() => {
@@ -202,6 +206,10 @@ export function InsertView({ host, t, language, tracker: found }: Props) {
     setTexts(await rebuildTexts());
     if (outcome.kind === "confirm") {
       setOutside({ dropped: outcome.dropped, options: chosen });
+      return;
+    }
+    if (outcome.kind === "monthsApart") {
+      setApart(outcome.apart);
       return;
     }
     const { carried } = outcome.result;
@@ -404,6 +412,17 @@ export function InsertView({ host, t, language, tracker: found }: Props) {
             </div>
           )}
         </Failure>
+        {apart && texts && (
+          <MessageBar
+            intent="warning"
+            layout="multiline"
+            data-testid="rebuild-months-apart"
+          >
+            <MessageBarBody>
+              {`${texts.monthsApartRefusal(apart, language, false)}.`}
+            </MessageBarBody>
+          </MessageBar>
+        )}
         {outside && texts && (
           <MessageBar
             intent="warning"
