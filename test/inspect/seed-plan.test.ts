@@ -192,3 +192,59 @@ describe("a flag cell: judged in the reporting month, as the sheet's flag", () =
     expect([one.value, one.level]).toEqual([80, "OK"]);
   });
 });
+
+describe("the Channels sheet's own flag cells (no name of their own): recognised through the names beside them, judged in the reporting month", () => {
+  const channels = sheetOf("channels");
+  const flagCells = spec.sheets.find((s) => s.key === "channels")!.cells.filter((c) => c.style === "flag");
+  const selectedAt = (ref: string) => parseAddress(`${channels}!${ref}`);
+  /** What Inspect reads for a selection, given these rows' values (other names read empty). */
+  const readFor = (selection: Address, rows: [string, (number | string)[]][], month = "2026-02") => {
+    const given = new Map(rows);
+    const read = new Map<string, NamedCells>(namesToRead(selection, allNames).map((n) => [n, row(n, given.get(n) ?? [])]));
+    return new Map([...read, ...reportingMonth(month)]);
+  };
+  const slot = (measure: string) => NAMES.channel(`channel.partnerships.${measure}`);
+  /** The partnerships channel's CAC and ROI flags: the flag cells of its CAC and ROI rows. */
+  const partnershipsFlag = (label: "CAC" | "ROI") => {
+    const names = spec.sheets.find((s) => s.key === "channels")!.cells;
+    const spendRow = at(slot("spend")).start.row;
+    // Below the channel's three typed rows: its CAC, then its ROI (product.md 13).
+    const rowOf = label === "CAC" ? spendRow + 3 : spendRow + 4;
+    return names.find((c) => c.style === "flag" && Number(c.ref.replace(/\D+/g, "")) === rowOf)!.ref;
+  };
+
+  test("every flag cell of the sheet (the diversity, highest CAC and lowest ROI rows, each channel's CAC and ROI) reaches exactly one KPI", () => {
+    expect(flagCells.length).toBeGreaterThan(5);
+    for (const c of flagCells) {
+      const selected = selectedAt(c.ref);
+      const kpis = inspectSeedCells(selected, readFor(selected, []), "en");
+      expect([c.ref, kpis.length]).toEqual([c.ref, 1]);
+      expect(["marketing.channel_diversity", "marketing.cac_by_channel", "marketing.roi_by_channel"]).toContain(kpis[0].id);
+    }
+  });
+
+  test("the lowest ROI's flag judges the lowest ROI in the reporting month: February's 250% is RISK against > 300% (WATCH from 270%), not March's 400%", () => {
+    const lowestFlag = flagCells.find((c) => Number(c.ref.replace(/\D+/g, "")) === at(NAMES.channelWorstRoi).start.row)!;
+    const selected = selectedAt(lowestFlag.ref);
+    const [kpi] = inspectSeedCells(selected, readFor(selected, [[NAMES.channelWorstRoi, [5, 2.5, 4]]]), "en");
+    expect([kpi.id, kpi.value, kpi.level, kpi.address]).toEqual(["marketing.roi_by_channel", 2.5, "RISK", `${channels}!${cellOf(monthOf(NAMES.channelWorstRoi, 2))}`]);
+  });
+
+  test("a channel's CAC flag: February's $1,250 for 10 customers is $125, RISK against < $100 (WATCH to $110), not January's $50; spent $80 and no customer: RISK, no formula", () => {
+    const selected = selectedAt(partnershipsFlag("CAC"));
+    const [kpi] = inspectSeedCells(selected, readFor(selected, [[slot("spend"), [500, 1250]], [slot("customers"), [10, 10]], [slot("new_mrr"), [0, 0]]]), "en");
+    expect([kpi.id, kpi.value, kpi.level]).toEqual(["marketing.cac_by_channel", 125, "RISK"]);
+    expect(kpi.formula).toBe(`=SCALE.RISK("marketing.cac_by_channel", ${cellOf(monthOf(slot("spend"), 2))}/${cellOf(monthOf(slot("customers"), 2))})`);
+    const [none] = inspectSeedCells(selected, readFor(selected, [[slot("spend"), [500, 80]], [slot("customers"), [10, 0]]]), "en");
+    expect([none.value, none.level, none.formula]).toEqual([80, "RISK", undefined]);
+    // Nothing typed in the reporting month: unjudged, as the flag is blank.
+    const [blank] = inspectSeedCells(selected, readFor(selected, [[slot("spend"), [500]], [slot("customers"), [10]]]), "en");
+    expect([blank.value, blank.level]).toEqual([undefined, ""]);
+  });
+
+  test("a channel's ROI flag: $1,000 spent for $400 new MRR is (12 x 400 - 1,000) / 1,000 = 380%, OK against > 300%", () => {
+    const selected = selectedAt(partnershipsFlag("ROI"));
+    const [kpi] = inspectSeedCells(selected, readFor(selected, [[slot("spend"), [0, 1000]], [slot("customers"), [0, 2]], [slot("new_mrr"), [0, 400]]]), "en");
+    expect([kpi.id, kpi.value, kpi.level]).toEqual(["marketing.roi_by_channel", 3.8, "OK"]);
+  });
+});

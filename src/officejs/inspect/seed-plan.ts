@@ -5,7 +5,7 @@
  * functions themselves (the band rule of product.md 4, as a risk indicator: SCALE.RISK's level,
  * SCALE.GAP's gap), with a formula the user can copy that gives the same level in a cell. A KPI's
  * flag is judged in the reporting month (Scale_ReportingMonth on Tracking_Months), as the sheet's
- * flag is.
+ * flag is; the Channels sheet's flag cells, which have no name, through the names beside them.
  */
 import type { Language } from "../../core/catalog";
 import {
@@ -31,6 +31,7 @@ import {
   changeValueKey,
   channelKey,
 } from "../../core/department-rows";
+import { CHANNELS } from "../../core/template/channels-layout";
 import { relativeChangeFormula } from "../../core/template/formulas";
 import { NAMES } from "../../core/template/names";
 import { isExcelError } from "../../functions/errors";
@@ -115,6 +116,93 @@ function flagRowName(kpi: DepartmentKpi): string {
   return CHANNEL_KPI_ROWS.get(kpi.id) ?? NAMES.department(kpi.id);
 }
 
+/**
+ * A flag cell of the Channels sheet (column C): a channel KPI's row over all channels, or a
+ * channel's CAC or ROI row. They have no name of their own (a name each would cost workbook
+ * operations), so they are found through names that exist, as channels-layout.ts places them: a
+ * channel KPI's flag beside its target (`Channel_<kpi>_Target`), a channel's CAC and ROI rows below
+ * its spend row (`Channel_<slot>_spend`), in the targets' flag column.
+ */
+type ChannelFlag =
+  | { readonly kind: "kpi"; readonly kpi: DepartmentKpi; readonly at: Address }
+  | {
+      readonly kind: "slot";
+      readonly slot: string;
+      readonly which: "cac" | "roi";
+      readonly at: Address;
+    };
+
+const FLAG_FROM_TARGET = CHANNELS.columns.flag - CHANNELS.columns.target;
+
+const oneCell = (sheet: string, col: number, row: number): Address => ({
+  sheet,
+  start: { col, row },
+  end: { col, row },
+});
+
+/** The Channels sheet's flag cells, located through `where` (a name's cells, as listed or as read). */
+function channelFlags(
+  where: (name: string) => Address | undefined,
+): ChannelFlag[] {
+  const flags: ChannelFlag[] = [];
+  for (const id of Object.values(CHANNEL_KPI)) {
+    const target = where(NAMES.channelTarget(id));
+    if (target)
+      flags.push({
+        kind: "kpi",
+        kpi: departmentKpi(id)!,
+        at: oneCell(
+          target.sheet,
+          target.start.col + FLAG_FROM_TARGET,
+          target.start.row,
+        ),
+      });
+  }
+  const column = where(NAMES.channelTarget(CHANNEL_KPI.cac));
+  if (!column) return flags;
+  CHANNEL_SLOTS.forEach((slot, s) => {
+    const spend = where(NAMES.channel(channelKey(slot, "spend")));
+    if (!spend) return;
+    const below = (row: number) =>
+      spend.start.row + row - CHANNELS.measureRow(s, "spend");
+    for (const which of ["cac", "roi"] as const)
+      flags.push({
+        kind: "slot",
+        slot,
+        which,
+        at: oneCell(
+          spend.sheet,
+          column.start.col + FLAG_FROM_TARGET,
+          below(which === "cac" ? CHANNELS.cacRow(s) : CHANNELS.roiRow(s)),
+        ),
+      });
+  });
+  return flags;
+}
+
+/** The names a Channels flag cell is located and judged with. */
+function channelFlagNames(flag: ChannelFlag): string[] {
+  const measures = (slot: string, of: readonly ChannelMeasure[]) =>
+    of.map((m) => NAMES.channel(channelKey(slot, m)));
+  const judgedIn = [NAMES.reportingMonth, NAMES.months];
+  if (flag.kind === "kpi")
+    return [
+      NAMES.channelTarget(flag.kpi.id),
+      flagRowName(flag.kpi),
+      ...judgedIn,
+      ...(flag.kpi.id === CHANNEL_KPI.cac
+        ? CHANNEL_SLOTS.flatMap((slot) =>
+            measures(slot, ["spend", "customers"]),
+          )
+        : []),
+    ];
+  return [
+    NAMES.channelTarget(CHANNEL_KPI.cac),
+    ...measures(flag.slot, CHANNEL_MEASURES),
+    ...judgedIn,
+  ];
+}
+
 /** The sheet and cells a name's formula (NamedItem.formula, "=Áreas!$S$12:$AP$12") refers to; undefined for anything else. */
 export function nameAddress(formula: unknown): Address | undefined {
   if (typeof formula !== "string") return undefined;
@@ -158,6 +246,9 @@ export function namesToRead(
       for (const m of CHANNEL_MEASURES)
         wanted.add(NAMES.channel(channelKey(role.slot, m)));
   }
+  for (const flag of channelFlags((n) => names.get(n)))
+    if (overlaps(flag.at, selection))
+      for (const n of channelFlagNames(flag)) wanted.add(n);
   return [...wanted].filter((n) => names.has(n));
 }
 
@@ -329,6 +420,97 @@ const spentWithoutCustomers = (
     return spend !== undefined && spend > 0 && at("customers") === 0;
   });
 
+/** A channel's CAC (spend / new customers) and first-year ROI ((12 x new MRR - spend) / spend) at month offset k, where they have a value. */
+function channelMonth(
+  slot: string,
+  k: number,
+  read: ReadonlyMap<string, NamedCells>,
+  onSheet: (ref: string) => string,
+  language: Language,
+): { cac?: InspectedKpi; roi?: InspectedKpi } {
+  const of = (m: ChannelMeasure) =>
+    read.get(NAMES.channel(channelKey(slot, m)));
+  const [spend, customers, mrr] = (
+    ["spend", "customers", "new_mrr"] as const
+  ).map(of);
+  if (!spend || !customers || !mrr) return {};
+  const s = numberAt(spend, k);
+  const c = numberAt(customers, k);
+  const n = numberAt(mrr, k);
+  const [sRef, cRef, nRef] = [spend, customers, mrr].map((x) => refAt(x, k));
+  return {
+    ...(s !== undefined &&
+      c !== undefined &&
+      c > 0 && {
+        cac: judged(
+          CHANNEL_KPI.cac,
+          onSheet(sRef),
+          s / c,
+          `${sRef}/${cRef}`,
+          language,
+        ),
+      }),
+    ...(s !== undefined &&
+      n !== undefined &&
+      s > 0 && {
+        roi: judged(
+          CHANNEL_KPI.roi,
+          onSheet(nRef),
+          (12 * n - s) / s,
+          `(12*${nRef}-${sRef})/${sRef}`,
+          language,
+        ),
+      }),
+  };
+}
+
+/**
+ * A channel's CAC or ROI flag on the Channels sheet: its CAC or ROI in the reporting month, as the
+ * sheet's flag judges it; a channel that spent and got no customer that month is RISK, its CAC
+ * only the spend (channels-sheet.ts channelCacFlag); unjudged, as the flag is blank, without a value.
+ */
+function channelFlagJudged(
+  flag: Extract<ChannelFlag, { kind: "slot" }>,
+  read: ReadonlyMap<string, NamedCells>,
+  onSheet: (ref: string) => string,
+  language: Language,
+): InspectedKpi {
+  const id = CHANNEL_KPI[flag.which];
+  const k = reportingOffset(read);
+  const unjudged = judged(
+    id,
+    onSheet(cell(flag.at.start.col, flag.at.start.row)),
+    undefined,
+    undefined,
+    language,
+  );
+  if (k === undefined) return unjudged;
+  const spend = read.get(NAMES.channel(channelKey(flag.slot, "spend")));
+  const customers = numberAt(
+    read.get(NAMES.channel(channelKey(flag.slot, "customers"))),
+    k,
+  );
+  const spent = numberAt(spend, k);
+  if (
+    flag.which === "cac" &&
+    spent !== undefined &&
+    spent > 0 &&
+    customers === 0
+  ) {
+    const lowerBound = judged(
+      id,
+      onSheet(refAt(spend!, k)),
+      spent,
+      undefined,
+      language,
+    );
+    return { ...lowerBound, level: "RISK" };
+  }
+  return (
+    channelMonth(flag.slot, k, read, onSheet, language)[flag.which] ?? unjudged
+  );
+}
+
 /**
  * The department KPIs a selection on the Departments or Channels sheet reaches, in the order of
  * the names read: `read` holds the names namesToRead asked for, as read. `language` is Excel's
@@ -364,37 +546,23 @@ export function inspectSeedCells(
       continue;
     }
     // A channel's month: its CAC and first-year ROI that month (product.md 13).
-    const of = (m: ChannelMeasure) =>
-      read.get(NAMES.channel(channelKey(role.slot, m)));
-    const [spend, customers, mrr] = (
-      ["spend", "customers", "new_mrr"] as const
-    ).map(of);
-    if (!spend || !customers || !mrr) continue;
-    const s = numberAt(spend, k);
-    const c = numberAt(customers, k);
-    const n = numberAt(mrr, k);
-    const [sRef, cRef, nRef] = [spend, customers, mrr].map((x) => refAt(x, k));
-    if (s !== undefined && c !== undefined && c > 0)
-      out.push(
-        judged(
-          CHANNEL_KPI.cac,
-          onSheet(sRef),
-          s / c,
-          `${sRef}/${cRef}`,
-          language,
-        ),
-      );
-    if (s !== undefined && n !== undefined && s > 0)
-      out.push(
-        judged(
-          CHANNEL_KPI.roi,
-          onSheet(nRef),
-          (12 * n - s) / s,
-          `(12*${nRef}-${sRef})/${sRef}`,
-          language,
-        ),
-      );
+    const { cac, roi } = channelMonth(role.slot, k, read, onSheet, language);
+    if (cac) out.push(cac);
+    if (roi) out.push(roi);
   }
+  for (const flag of channelFlags((n) => read.get(n)?.address))
+    if (overlaps(flag.at, selection))
+      out.push(
+        flag.kind === "kpi"
+          ? flagJudged(
+              flag.kpi,
+              { address: flag.at, values: [[null]] },
+              read,
+              onSheet,
+              language,
+            )
+          : channelFlagJudged(flag, read, onSheet, language),
+      );
   // One line per KPI and cell (a channel's three rows reach the same two KPIs).
   return out.filter(
     (o, i) =>
