@@ -30,24 +30,58 @@ export interface SheetCells {
   readonly dimension?: string;
 }
 
+/** The bytes XML text writes for the characters it escapes; "" for a control character XML 1.0 cannot hold (escapeXml). */
+const ESCAPED: readonly (Buffer | undefined)[] = Array.from(
+  { length: 128 },
+  (_, c) => {
+    const ch = String.fromCharCode(c);
+    const escaped = escapeXml(ch);
+    return escaped === ch ? undefined : Buffer.from(escaped, "ascii");
+  },
+);
+
 /**
  * Markup written straight into UTF-8 bytes: a 120-month Tracking sheet is 4 MB of it, and held as
  * strings until the end, its pieces kept the garbage collector copying them from young to old space.
  */
 class Utf8Writer {
-  private bytes = Buffer.allocUnsafe(1 << 16);
+  private bytes = Buffer.allocUnsafe(1 << 20);
   private length = 0;
 
+  /** Room for `units` UTF-16 units written at six bytes each at most (`&quot;`; UTF-8 takes three). */
+  private reserve(units: number): void {
+    const needed = this.length + units * 6;
+    if (needed <= this.bytes.length) return;
+    const larger = Buffer.allocUnsafe(Math.max(this.bytes.length * 2, needed));
+    this.bytes.copy(larger, 0, 0, this.length);
+    this.bytes = larger;
+  }
+
+  /** Markup, as it is. */
   write(text: string): void {
-    // Three bytes at most per UTF-16 unit (a surrogate pair is two units and four bytes).
-    if (this.length + text.length * 3 > this.bytes.length) {
-      const larger = Buffer.allocUnsafe(
-        Math.max(this.bytes.length * 2, this.length + text.length * 3),
-      );
-      this.bytes.copy(larger, 0, 0, this.length);
-      this.bytes = larger;
-    }
+    this.reserve(text.length);
     this.length += this.bytes.write(text, this.length);
+  }
+
+  /** Text, escaped as escapeXml escapes it, without making the escaped string first. */
+  writeEscaped(text: string): void {
+    this.reserve(text.length);
+    const bytes = this.bytes;
+    let at = this.length;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 128) {
+        // A surrogate pair's two units are one character.
+        const end = c >= 0xd800 && c <= 0xdbff ? i + 2 : i + 1;
+        at += bytes.write(text.slice(i, end), at);
+        i = end - 1;
+        continue;
+      }
+      const escaped = ESCAPED[c];
+      if (escaped === undefined) bytes[at++] = c;
+      else at += escaped.copy(bytes, at);
+    }
+    this.length = at;
   }
 
   done(): Buffer {
@@ -62,21 +96,26 @@ const kindOf = (c: CellSpec): CellKind =>
       ? "empty"
       : (typeof c.value as "number" | "string" | "boolean");
 
-function cellXml(c: CellSpec, registry: CellRegistry): string {
+function writeCell(out: Utf8Writer, c: CellSpec, registry: CellRegistry): void {
   const kind = kindOf(c);
   const style = registry.styleId(c.style, c.numberFormat, kind);
-  const open = `<c r="${c.ref}"${style ? ` s="${style}"` : ""}`;
+  if (kind === "empty" && !style) return;
+  const open = style ? `<c r="${c.ref}" s="${style}"` : `<c r="${c.ref}"`;
   switch (kind) {
     case "formula":
-      return `${open}><f>${escapeXml(c.formula!)}</f></c>`;
+      out.write(`${open}><f>`);
+      out.writeEscaped(c.formula!);
+      return out.write("</f></c>");
     case "number":
-      return `${open}><v>${c.value}</v></c>`;
+      return out.write(`${open}><v>${c.value}</v></c>`);
     case "string":
-      return `${open} t="s"><v>${registry.stringId(c.value as string)}</v></c>`;
+      return out.write(
+        `${open} t="s"><v>${registry.stringId(c.value as string)}</v></c>`,
+      );
     case "boolean":
-      return `${open} t="b"><v>${c.value ? 1 : 0}</v></c>`;
+      return out.write(`${open} t="b"><v>${c.value ? 1 : 0}</v></c>`);
     case "empty":
-      return style ? `${open}/>` : "";
+      return out.write(`${open}/>`);
   }
 }
 
@@ -120,7 +159,7 @@ export function sheetDataXml(
     out.write(
       `<row r="${row}"${hidden.has(row) ? ' hidden="1"' : ""} spans="${min}:${max}" x14ac:dyDescent="0.25">`,
     );
-    for (const { cell } of cells) out.write(cellXml(cell, registry));
+    for (const { cell } of cells) writeCell(out, cell, registry);
     out.write("</row>");
   }
   out.write("</sheetData>");

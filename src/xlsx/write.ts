@@ -74,18 +74,25 @@ const VALUE_TYPE: Record<CellKind, ExcelJS.ValueType> = {
 
 /** The description's styles and number formats as cell formats in exceljs's styles.xml. */
 function cellRegistry(registry: PackageRegistry): CellRegistry {
-  const ids = new Map<string, number>();
+  // Style -> number format -> kind -> id: asked once per cell, so no key string is made per cell.
+  const ids = new Map<
+    CellStyle | undefined,
+    Map<string | undefined, Map<CellKind, number>>
+  >();
   return {
     styleId: (style, numFmt, kind) => {
-      const key = `${style ?? ""}\u0000${numFmt ?? ""}\u0000${kind}`;
-      let id = ids.get(key);
+      let byFormat = ids.get(style);
+      if (!byFormat) ids.set(style, (byFormat = new Map()));
+      let byKind = byFormat.get(numFmt);
+      if (!byKind) byFormat.set(numFmt, (byKind = new Map()));
+      let id = byKind.get(kind);
       if (id === undefined) {
         const format: Partial<ExcelJS.Style> = style
           ? { ...STYLES[style], numFmt }
           : numFmt
             ? { numFmt }
             : {};
-        ids.set(key, (id = registry.style(format, VALUE_TYPE[kind])));
+        byKind.set(kind, (id = registry.style(format, VALUE_TYPE[kind])));
       }
       return id;
     },

@@ -80,6 +80,12 @@ describe("sheetDataXml", () => {
     expect(dimension).toBe("A1:AA3");
   });
 
+  test("text beyond ASCII is written as UTF-8, a character of two UTF-16 units (an emoji) whole", () => {
+    const formula = `'Áreas'!B2&"Año ✓ 😀"`;
+    const { xml } = sheetDataXml(sheet([{ ref: "A1", formula }]), registry);
+    expect(xml.toString("utf8")).toContain(`<f>&apos;Áreas&apos;!B2&amp;&quot;Año ✓ 😀&quot;</f>`);
+  });
+
   test("a sheet without cells has an empty sheetData and no used range", () => {
     expect(sheetDataXml(sheet([]), registry)).toEqual({ xml: Buffer.from("<sheetData/>") });
   });
