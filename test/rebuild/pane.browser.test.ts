@@ -106,6 +106,32 @@ describeWith(["chromium"], "Rebuild in the task pane", () => {
     expect(await mrrAt(page, 0)).toBe(48500);
   });
 
+  test("months inserted on Tracking and no refresh since: the rebuild says what happened and to refresh first, and changes nothing", async () => {
+    const page = await pane();
+    await page.getByTestId("ready").waitFor();
+    await page.getByLabel("First month of the timeline").fill("2026-01");
+    await page.getByLabel("Months on the timeline").fill("24");
+    await page.getByRole("button", { name: "Insert tracking workbook" }).click();
+    await page.getByTestId("insert-result").waitFor();
+    // Two month columns inserted inside Tracking's months: Excel widens Tracking_Months; the Budget, Departments and Channels sheets keep 24 until a refresh.
+    await fake(page, (s) => {
+      const n = s.names.get("Tracking_Months")!;
+      const [from, to] = n.ref.split(":");
+      const [, letters, row] = /^([A-Z]+)(\d+)$/.exec(to)!;
+      const col = [...letters].reduce((x, ch) => x * 26 + ch.charCodeAt(0) - 64, 0) + 2;
+      const letter = (c: number) => (c > 26 ? String.fromCharCode(64 + Math.floor((c - 1) / 26)) : "") + String.fromCharCode(65 + ((c - 1) % 26));
+      n.ref = `${from}:${letter(col)}${row}`;
+    });
+    const before = await fake(page, (s) => JSON.stringify(s.sheets.map((x) => [x.name, [...x.cells]])));
+    await page.getByRole("button", { name: "Rebuild tracking workbook" }).click();
+    const refused = page.getByTestId("rebuild-months-apart");
+    await refused.waitFor();
+    expect(await refused.innerText()).toContain("Tracking has 26 months and the Budget sheet 24, the Departments sheet 24, the Channels sheet 24: months were inserted on Tracking since the last refresh");
+    expect(await refused.innerText()).toContain("Refresh the risk flags first");
+    expect(await fake(page, (s) => JSON.stringify(s.sheets.map((x) => [x.name, [...x.cells]])))).toBe(before);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
   test("the pane looks for the tracker once: without one, two syncs at start (the change listener, the names); with one, five (and its options read for Rebuild)", async () => {
     for (const [query, syncs] of [["", 2], ["?tracker=1", 5]] as const) {
       const page = await pane(query);
