@@ -195,7 +195,7 @@ export const INPUT_MESSAGES_EN = {
      * Sheets whose month columns are no longer Tracking's (tracker-data.ts MonthsApart): `sheets`
      * are the sheets' names with their months. Months inserted on Tracking (the sheets narrower)
      * are given to them by a refresh (`inExcel`: the command line's file, to open in Excel first);
-     * months deleted on Tracking are deleted there by hand.
+     * extra columns (months deleted on Tracking, or columns inserted on those sheets) are deleted by hand.
      */
     monthsApart: (
       tracking: number,
@@ -206,7 +206,7 @@ export const INPUT_MESSAGES_EN = {
       `Tracking has ${plural(tracking, "month")} and ${sheets.map((s) => `the ${s.name} sheet ${s.months}`).join(", ")}: ` +
       (inserted
         ? `months were inserted on Tracking since the last refresh, so a rebuild would date ${sheets.length === 1 ? "that sheet's" : "those sheets'"} values in the wrong months. ${inExcel ? "Open the file in Excel, refresh the risk flags there (the task pane's Refresh risk flags" : "Refresh the risk flags first (Refresh risk flags"} gives the Budget, Departments and Channels sheets Tracking's new months)${inExcel ? " and save it" : ""}, then rebuild`
-        : `months were deleted on Tracking, so a rebuild would date ${sheets.length === 1 ? "that sheet's" : "those sheets'"} values in the wrong months. Delete the same months' columns on ${sheets.length === 1 ? "that sheet" : "those sheets"}${inExcel ? " in Excel and save the file" : ""} (or insert them back on Tracking), then rebuild`),
+        : `${sheets.length === 1 ? "that sheet has" : "those sheets have"} month columns Tracking does not (months deleted on Tracking, or columns inserted on ${sheets.length === 1 ? "that sheet" : "those sheets"}), so a rebuild would date ${sheets.length === 1 ? "its" : "their"} values in the wrong months. Delete the extra columns on ${sheets.length === 1 ? "that sheet" : "those sheets"}${inExcel ? " in Excel and save the file" : ""} (or insert the deleted months back on Tracking), then rebuild`),
   },
 } as const;
 

@@ -268,6 +268,15 @@ describe("a sheet whose months are no longer Tracking's is refused, never read b
     expect(monthsApartRefusal(data.monthsApart, "es", false)).toContain("Seguimiento tiene 26 meses y la hoja Presupuesto 24: se insertaron meses en Seguimiento");
   });
 
+  test("a sheet wider than Tracking (months deleted on Tracking, or columns inserted on that sheet): refused, saying to delete its extra columns", () => {
+    const data = readTrackerData(twoMonthsInserted((name) => name.startsWith("Budget_")));
+    expect(data.monthsApart).toEqual({ tracking: 24, sheets: [{ sheet: "budget", months: 26 }] });
+    const en = monthsApartRefusal(data.monthsApart, "en", false)!;
+    expect(en).toContain("Tracking has 24 months and the Budget sheet 26: that sheet has month columns Tracking does not");
+    expect(en).toContain("Delete the extra columns on that sheet");
+    expect(monthsApartRefusal(data.monthsApart, "es", true)).toContain("esa hoja tiene columnas de meses que Seguimiento no tiene");
+  });
+
   test("none of the three sheets refreshed: all three named", () => {
     const data = readTrackerData(twoMonthsInserted(onTracking));
     expect(data.monthsApart?.sheets.map((s) => s.sheet)).toEqual(["budget", "departments", "channels"]);
