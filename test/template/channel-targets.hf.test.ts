@@ -57,3 +57,36 @@ describe.each(["en", "es"] as const)("%s: the channel KPIs' one target", (langua
     expect([at(deptTarget(CAC)), at(deptFlag(CAC)), at(channelsFlag(CAC))]).toEqual(["", "", ""]);
   });
 });
+
+describe.each(["en", "es"] as const)("%s: a channel that spent and got no customer, with the CAC target switched off", (language) => {
+  // Paid advertising spent 80 and got no customer in the reporting month: RISK while the target is 100.
+  const actuals = DEPARTMENTS_COMPANY.actuals!.map((v) =>
+    v.key === "channel.paid_advertising.customers" ? { ...v, value: 0 } : v.key === "channel.paid_advertising.spend" ? { ...v, value: 80 } : v,
+  );
+  const spec = describeWorkbook({ ...DEPARTMENTS_COMPANY, language, actuals });
+  const wb = loadWorkbook(spec);
+  const at = (c: { sheet: string; ref: string }) => wb.value(c.sheet, c.ref);
+  const target = besideName(spec, NAMES.channelTarget(CAC), CHANNELS.columns.target);
+  const flags = () => [
+    at(besideName(spec, NAMES.channelTarget(CAC), CHANNELS.columns.flag)),
+    at(besideName(spec, NAMES.departmentFlag(CAC), DEPARTMENTS_COLUMNS.flag)),
+    at({ sheet: target.sheet, ref: cell(CHANNELS.columns.flag, CHANNELS.cacRow(0)) }),
+  ];
+  const setTarget = (value: number | string | null) => {
+    const { col, row } = cellPosition(target.ref);
+    wb.hf.setCellContents({ sheet: wb.hf.getSheetId(target.sheet)!, row: row - 1, col: col - 1 }, [[value]]);
+  };
+
+  test("RISK on the highest CAC, the Departments row and the channel's own CAC while the target holds; blank once it is cleared or 0 (product.md 4: a switched-off threshold gives no level)", () => {
+    expect(flags()).toEqual(["RISK", "RISK", "RISK"]);
+    setTarget(null);
+    expect(flags()).toEqual(["", "", ""]);
+    setTarget(0);
+    expect(flags()).toEqual(["", "", ""]);
+  });
+
+  test("text in the target is an error on the flags, as in every flag, not RISK", () => {
+    setTarget("n/a");
+    for (const flag of flags()) expect(flag).toEqual({ error: "#N/A" });
+  });
+});

@@ -30,6 +30,7 @@ import {
   atReportingMonthFormula,
   cell,
   columnLetter,
+  flagFailingWhen,
   flagFormula,
   thresholdShown,
 } from "./formulas";
@@ -152,7 +153,11 @@ function spentWithoutCustomers(s: number): string {
 
 /** RISK where the channel spent and got no new customer (its CAC is only a lower bound), else the band rule. */
 const channelCacFlag = (s: number) =>
-  `IF(${spentWithoutCustomers(s)},"RISK",${flagFormula(cell(COL.reporting, CHANNELS.cacRow(s)), ruleOf("cac"))})`;
+  flagFailingWhen(
+    cell(COL.reporting, CHANNELS.cacRow(s)),
+    ruleOf("cac"),
+    spentWithoutCustomers(s),
+  );
 
 /**
  * The highest CAC's flag: RISK where any channel spent and got no new customer in the reporting
@@ -160,7 +165,11 @@ const channelCacFlag = (s: number) =>
  * under the target, yet it is no CAC under $100); else the band rule on the highest CAC.
  */
 const worstCacFlag = () =>
-  `IF(OR(${CHANNEL_SLOTS.map((_, s) => spentWithoutCustomers(s)).join(",")}),"RISK",${flagFormula(cell(COL.reporting, CHANNELS.worstCacRow), ruleOf("cac"))})`;
+  flagFailingWhen(
+    cell(COL.reporting, CHANNELS.worstCacRow),
+    ruleOf("cac"),
+    `OR(${CHANNEL_SLOTS.map((_, s) => spentWithoutCustomers(s)).join(",")})`,
+  );
 
 /** The highest CAC's flag cell, which the Departments sheet's "CAC by channel" flag follows to RISK. */
 export const WORST_CAC_FLAG = absolute(COL.flag, CHANNELS.worstCacRow);

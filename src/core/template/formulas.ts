@@ -135,6 +135,19 @@ export function flagFormula(value: string, rule: LevelRule): string {
 }
 
 /**
+ * The flag, and RISK whatever the value where `fails` holds (a number that is only a lower bound
+ * and already misses: a channel's spend with no customer, as its CAC), but only where the rule
+ * judges at all: blank for a switched-off threshold, #N/A for text in it, as every flag (product.md 4).
+ */
+export function flagFailingWhen(
+  value: string,
+  rule: LevelRule,
+  fails: string,
+): string {
+  return whereJudged(rule, `IF(${fails},"RISK",${flagFormula(value, rule)})`);
+}
+
+/**
  * A helper cell for the colour rules: the rule's WATCH limit, "" where the check is off, #N/A for
  * text in the threshold or floor. A rule then compares with it, short enough for Excel's rule
  * editor (limits.ts), and a cell whose limit is not a number gets no colour.
