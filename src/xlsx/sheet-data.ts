@@ -71,8 +71,11 @@ class Utf8Writer {
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c >= 128) {
-        // A surrogate pair's two units are one character.
-        const end = c >= 0xd800 && c <= 0xdbff ? i + 2 : i + 1;
+        // A surrogate pair's two units are one character; a lone one becomes U+FFFD, as Buffer writes it.
+        const next = text.charCodeAt(i + 1);
+        const pair =
+          c >= 0xd800 && c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff;
+        const end = pair ? i + 2 : i + 1;
         at += bytes.write(text.slice(i, end), at);
         i = end - 1;
         continue;
