@@ -151,5 +151,7 @@ export const INPUT_ES: InputMessages = {
       (inserted
         ? `se insertaron meses en Seguimiento desde la última actualización, así que una reconstrucción fecharía los valores de ${sheets.length === 1 ? "esa hoja" : "esas hojas"} en meses equivocados. ${inExcel ? "Abre el archivo en Excel, actualiza allí las alertas (Actualizar alertas, en el panel," : "Actualiza antes las alertas (Actualizar alertas"} da a las hojas Presupuesto, Áreas y Canales los meses nuevos de Seguimiento)${inExcel ? " y guárdalo" : ""}, luego reconstruye`
         : `${sheets.length === 1 ? "esa hoja tiene" : "esas hojas tienen"} columnas de meses que Seguimiento no tiene (meses eliminados en Seguimiento, o columnas insertadas en ${sheets.length === 1 ? "esa hoja" : "esas hojas"}), así que una reconstrucción fecharía sus valores en meses equivocados. Elimina las columnas de más en ${sheets.length === 1 ? "esa hoja" : "esas hojas"}${inExcel ? " en Excel y guarda el archivo" : ""} (o vuelve a insertar en Seguimiento los meses eliminados), luego reconstruye`),
+    rowsMoved: (sheets, inExcel) =>
+      `Se insertaron o eliminaron filas entre las filas de meses de ${sheets.map((s) => `la hoja ${s}`).join(" y ")}, así que una reconstrucción leería de otra fila un número escrito sobre una celda calculada. Elimina las filas que insertaste allí (o vuelve a insertar las que eliminaste)${inExcel ? " en Excel y guarda el archivo" : ""}, luego reconstruye`,
   },
 };

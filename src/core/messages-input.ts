@@ -207,6 +207,12 @@ export const INPUT_MESSAGES_EN = {
       (inserted
         ? `months were inserted on Tracking since the last refresh, so a rebuild would date ${sheets.length === 1 ? "that sheet's" : "those sheets'"} values in the wrong months. ${inExcel ? "Open the file in Excel, refresh the risk flags there (the task pane's Refresh risk flags" : "Refresh the risk flags first (Refresh risk flags"} gives the Budget, Departments and Channels sheets Tracking's new months)${inExcel ? " and save it" : ""}, then rebuild`
         : `${sheets.length === 1 ? "that sheet has" : "those sheets have"} month columns Tracking does not (months deleted on Tracking, or columns inserted on ${sheets.length === 1 ? "that sheet" : "those sheets"}), so a rebuild would date ${sheets.length === 1 ? "its" : "their"} values in the wrong months. Delete the extra columns on ${sheets.length === 1 ? "that sheet" : "those sheets"}${inExcel ? " in Excel and save the file" : ""} (or insert the deleted months back on Tracking), then rebuild`),
+    /**
+     * The Departments or Channels sheet whose month block has rows inserted or deleted (tracker-data.ts
+     * MonthsApart.rowsMoved): the numbers typed over its computed cells are found row by row.
+     */
+    rowsMoved: (sheets: readonly string[], inExcel: boolean) =>
+      `Rows were inserted or deleted among the month rows of ${sheets.map((s) => `the ${s} sheet`).join(" and ")}, so a rebuild would read a number typed over a computed cell from another row. Delete the rows you inserted there (or insert back those you deleted)${inExcel ? " in Excel and save the file" : ""}, then rebuild`,
   },
 } as const;
 

@@ -321,15 +321,19 @@ export function monthsApartRefusal(
   inExcel: boolean,
 ): string | undefined {
   if (!apart) return undefined;
+  const m = INPUT_MESSAGES[language].rebuild;
   const sheets = apart.sheets.map((s) => ({
     name: SHEET_NAMES[language][s.sheet],
     months: s.months,
   }));
   const inserted = apart.sheets.some((s) => s.months < apart.tracking);
-  return INPUT_MESSAGES[language].rebuild.monthsApart(
-    apart.tracking,
-    sheets,
-    inserted,
-    inExcel,
+  const rowsMoved = (apart.rowsMoved ?? []).map(
+    (b) => SHEET_NAMES[language][b.sheet],
   );
+  return [
+    ...(sheets.length
+      ? [m.monthsApart(apart.tracking, sheets, inserted, inExcel)]
+      : []),
+    ...(rowsMoved.length ? [m.rowsMoved(rowsMoved, inExcel)] : []),
+  ].join(". ");
 }

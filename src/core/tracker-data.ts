@@ -194,6 +194,15 @@ export interface MonthsApart {
     readonly sheet: MonthSheet;
     readonly months: number;
   }[];
+  /**
+   * The Departments or Channels sheet whose month block (Dept_MonthBlock, Channel_MonthBlock) has
+   * rows inserted or deleted: its computed rows are found by this version's layout, row by row, so
+   * a number typed over one of them would be read from another row. `rows`: the block's height now.
+   */
+  readonly rowsMoved?: readonly {
+    readonly sheet: "departments" | "channels";
+    readonly rows: number;
+  }[];
 }
 
 export interface TrackerData {
@@ -292,7 +301,24 @@ const MONTH_ROW_NAMES: readonly {
   })),
 ];
 
-/** The sheets whose month rows are not as wide as Tracking's months; undefined where all are (or the tracker has no Tracking_Months). */
+/** The month blocks whose rows the reader maps by this version's layout. */
+const MONTH_BLOCKS = [
+  {
+    sheet: "departments",
+    name: NAMES.departmentMonthBlock,
+    block: DEPARTMENTS_SHEET.monthBlock,
+  },
+  {
+    sheet: "channels",
+    name: NAMES.channelMonthBlock,
+    block: CHANNELS.monthBlock,
+  },
+] as const;
+
+/**
+ * The sheets whose month rows are not as wide as Tracking's months, and the month blocks not as
+ * tall as the layout; undefined where all line up (or the tracker has no Tracking_Months).
+ */
 function monthsApart(cells: TrackerCells): MonthsApart | undefined {
   const tracking = cells.named.get(NAMES.months)?.[0]?.length;
   if (!tracking) return undefined;
@@ -305,7 +331,15 @@ function monthsApart(cells: TrackerCells): MonthsApart | undefined {
       .find((w) => w !== tracking);
     return months === undefined ? [] : [{ sheet, months }];
   });
-  return sheets.length ? { tracking, sheets } : undefined;
+  const rowsMoved = MONTH_BLOCKS.flatMap(({ sheet, name, block }) => {
+    const rows = cells.named.get(name)?.length;
+    return rows === undefined || rows === block.last - block.first + 1
+      ? []
+      : [{ sheet, rows }];
+  });
+  return sheets.length || rowsMoved.length
+    ? { tracking, sheets, ...(rowsMoved.length && { rowsMoved }) }
+    : undefined;
 }
 
 /** Per phase, the user's value where it differs from the catalog's; undefined when none differs. */

@@ -277,6 +277,19 @@ describe("a sheet whose months are no longer Tracking's is refused, never read b
     expect(monthsApartRefusal(data.monthsApart, "es", true)).toContain("esa hoja tiene columnas de meses que Seguimiento no tiene");
   });
 
+  test("a row deleted from the Channels sheet's month block: refused, as its computed rows are read row by row", () => {
+    const cells = filledTracker().read();
+    const named = new Map(cells.named);
+    const block = named.get(NAMES.channelMonthBlock)!;
+    named.set(NAMES.channelMonthBlock, block.slice(1));
+    const data = readTrackerData({ ...cells, named });
+    expect(data.monthsApart?.sheets).toEqual([]);
+    expect(data.monthsApart?.rowsMoved).toEqual([{ sheet: "channels", rows: block.length - 1 }]);
+    expect(monthsApartRefusal(data.monthsApart, "en", true)).toBe(
+      "Rows were inserted or deleted among the month rows of the Channels sheet, so a rebuild would read a number typed over a computed cell from another row. Delete the rows you inserted there (or insert back those you deleted) in Excel and save the file, then rebuild",
+    );
+  });
+
   test("none of the three sheets refreshed: all three named", () => {
     const data = readTrackerData(twoMonthsInserted(onTracking));
     expect(data.monthsApart?.sheets.map((s) => s.sheet)).toEqual(["budget", "departments", "channels"]);

@@ -7,10 +7,11 @@
  * after the inserted ones into the same month as that month's actual.
  */
 import { NAMES, budgetMonthColumn, cellPosition, columnLetter, trackingRow } from "../../src/core/template";
+import { DEPARTMENTS_SHEET } from "../../src/core/template/departments-layout";
 import { monthsApartRefusal } from "../../src/core/rebuild";
 import { rebuildTracker } from "../../src/officejs/operations";
 import { refreshRiskFlags } from "../../src/officejs/refresh";
-import { fakeContext, insertColumn } from "../support/excel-fake";
+import { fakeContext, insertColumn, insertRow } from "../support/excel-fake";
 import { enter, insert, month, options, sheet, snapshot, state, type } from "../support/fake-workbook";
 
 /** Month t's cell of a Budget row, as inserted. */
@@ -57,4 +58,19 @@ test("two months inserted on Tracking: refused before a refresh, nothing written
   expect(rebuilt.kind).toBe("done");
   // The actual and the budget of the same month stay in the same month: both moved two columns on.
   expect([positionIn(NAMES.tracking("mrr"), 131_000), positionIn(NAMES.budget("mrr"), 125_000)]).toEqual([5, 5]);
+});
+
+test("a row inserted among the Departments sheet's month rows: refused, nothing written, since the numbers typed over its computed cells are found row by row", async () => {
+  await insert();
+  const { first, last } = DEPARTMENTS_SHEET.monthBlock;
+  insertRow(state, "Departments", first + 5);
+  const before = state.sheets.map(snapshot);
+  const refused = await rebuildTracker(fakeContext(state), options);
+  expect(refused.kind).toBe("monthsApart");
+  if (refused.kind !== "monthsApart") return;
+  expect(refused.apart.sheets).toEqual([]);
+  expect(refused.apart.rowsMoved).toEqual([{ sheet: "departments", rows: last - first + 2 }]);
+  expect(monthsApartRefusal(refused.apart, "en", false)).toContain("Rows were inserted or deleted among the month rows of the Departments sheet");
+  expect(monthsApartRefusal(refused.apart, "es", true)).toContain("Se insertaron o eliminaron filas entre las filas de meses de la hoja Áreas");
+  expect(state.sheets.map(snapshot)).toEqual(before);
 });
