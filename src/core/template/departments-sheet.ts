@@ -36,6 +36,7 @@ import {
   worstLevelFormula,
 } from "./formulas";
 import { NAMES, monthColumn, trackingRow } from "./layout";
+import { CHANNEL_KPI_ROWS as CHANNEL_ROWS } from "./names";
 import {
   MonthGrid,
   computedMonthCells,
@@ -96,13 +97,6 @@ const monthsOf = (ctx: Context, row: number) =>
  * a Formula to Correctly Evaluate Blank Cells"), which would judge an empty month as a value of 0.
  */
 const numberOr = (ref: string) => `IF(ISNUMBER(${ref}),${ref},"")`;
-
-/** The Channels sheet's month rows the channel KPIs read, by name (helper "channels" builds them). */
-const CHANNEL_ROWS: Readonly<Record<string, string>> = {
-  "marketing.channel_diversity": NAMES.channelDiversity,
-  "marketing.cac_by_channel": NAMES.channelWorstCac,
-  "marketing.roi_by_channel": NAMES.channelWorstRoi,
-};
 
 /** Month t of a judged row that is not typed there, by its source. */
 function judgedMonthFormula(

@@ -100,3 +100,13 @@ export const NAMES = {
   /** A SaaS measure's convention in the Thresholds sheet's third table (product.md 12, 14). */
   contextThreshold: (measureId: string) => `Threshold_${measureId}`,
 } as const;
+
+/**
+ * The Channels sheet's month row each channel KPI's Departments row reads, by the KPI's id: one
+ * table for the Departments sheet's formulas and the task pane's Inspect.
+ */
+export const CHANNEL_KPI_ROWS: Readonly<Record<string, string>> = {
+  "marketing.channel_diversity": NAMES.channelDiversity,
+  "marketing.cac_by_channel": NAMES.channelWorstCac,
+  "marketing.roi_by_channel": NAMES.channelWorstRoi,
+};
