@@ -246,6 +246,8 @@ export interface Strings {
       noValue: string;
       /** A value SCALE.RISK rejects for a reason the pane has no sentence for (after the error's code). */
       cannotJudge: string;
+      /** The workbook's target cell where it is not the seed's (InspectedKpi.targetCell): what that does and what to do. */
+      targetCell: { edited: string; cleared: string; text: string };
     };
   };
   functions: {
@@ -542,6 +544,13 @@ const en: Strings = {
       noValue: "No value to judge here: see its month cells.",
       cannotJudge:
         "SCALE.RISK cannot judge this value: check the cell and what it is computed from.",
+      targetCell: {
+        edited:
+          "Judged against the target typed in the workbook, as its flag is. SCALE.RISK judges against the seed's target, so there is no formula to copy.",
+        cleared:
+          "Target cleared (blank or 0): this check is switched off and its flag is blank. Type a target to judge it again.",
+        text: "The target cell holds text, so the flag shows #N/A: type a number in it, or clear it to switch the check off.",
+      },
     },
     intro:
       "Select two columns (metric, value) or metric rows (a row of months counts its latest month), then inspect: the phase reached and the gap to the next phase, as SCALE.PHASE and SCALE.GAP give them.",
@@ -857,6 +866,13 @@ const es: Strings = {
       noValue: "Aquí no hay valor que juzgar: mira sus celdas de los meses.",
       cannotJudge:
         "SCALE.RIESGO no puede juzgar este valor: revisa la celda y de dónde se calcula.",
+      targetCell: {
+        edited:
+          "Juzgado frente al objetivo escrito en el libro, como su indicador. SCALE.RIESGO juzga frente al objetivo de la semilla, así que no hay fórmula que copiar.",
+        cleared:
+          "Objetivo borrado (vacío o 0): esta comprobación está desactivada y su indicador queda en blanco. Escribe un objetivo para volver a juzgarla.",
+        text: "La celda del objetivo tiene texto, así que el indicador muestra #N/A: escribe un número o bórrala para desactivar la comprobación.",
+      },
     },
     intro:
       "Selecciona dos columnas (métrica, valor) o filas de métricas (en una fila de meses cuenta el último mes) e inspecciona: la fase alcanzada y la brecha a la siguiente fase, como SCALE.PHASE y SCALE.GAP.",

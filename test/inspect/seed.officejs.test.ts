@@ -68,3 +68,31 @@ test("a KPI's flag cell selected: its row judged in the reporting month (Scale_R
   const february = monthCell(NAMES.department("sales.win_rate"), 2);
   expect(kpis.map((k) => [k.id, k.value, k.level, k.address])).toEqual([["sales.win_rate", 0.35, "RISK", `${february.sheet}!${february.ref}`]]);
 });
+
+test("a flag whose row is computed, with a number typed over its reporting month and its target edited: judged on the Departments row's number against the workbook's target, as the sheet's flag, in the same two syncs", async () => {
+  await insert();
+  const months = state.names.get(NAMES.months)!;
+  const [firstHeader, lastHeader] = months.ref.replace(/\$/g, "").split(":").map(cellPosition);
+  const serial = (t: number) => Date.UTC(2026, t - 1, 1) / 86_400_000 + 25_569;
+  for (let t = 1; t <= lastHeader.col - firstHeader.col + 1; t++) enter(months.sheet, `${columnLetter(firstHeader.col + t - 1)}${firstHeader.row}`, serial(t));
+  const reporting = state.names.get(NAMES.reportingMonth)!;
+  enter(reporting.sheet, reporting.ref.replace(/\$/g, ""), serial(1));
+  // Tracking's uptime 99.95% (RISK against 99.99%); 99.995% typed over the Departments row's January.
+  const tracking = monthCell(NAMES.tracking("uptime"), 1);
+  enter(tracking.sheet, tracking.ref, 0.9995);
+  const flag = state.names.get(NAMES.departmentFlag("operations.uptime"))!;
+  const flagAt = cellPosition(flag.ref.replace(/\$/g, ""));
+  const block = state.names.get(NAMES.departmentMonthBlock)!;
+  const own = `${columnLetter(cellPosition(block.ref.replace(/\$/g, "").split(":")[0]).col)}${flagAt.row}`;
+  enter(flag.sheet, own, 0.99995);
+  state.selected = `${flag.sheet}!${flag.ref.replace(/\$/g, "")}`;
+  state.syncs = 0;
+  const seed = inspectSelection(await readSelection(fakeContext(state))).kpis;
+  expect(state.syncs).toBe(2);
+  expect(seed.map((k) => [k.id, k.value, k.level, k.address])).toEqual([["operations.uptime", 0.99995, "OK", `${flag.sheet}!${own}`]]);
+  // The target edited to 99.999%: the band is 10% of the 0.001% left to 100%, WATCH from 99.9989%: 99.995% is RISK.
+  const target = state.names.get(NAMES.departmentTarget("operations.uptime"))!;
+  enter(target.sheet, target.ref.replace(/\$/g, ""), 0.99999);
+  const edited = inspectSelection(await readSelection(fakeContext(state))).kpis;
+  expect(edited.map((k) => [k.value, k.target, k.level, k.targetCell])).toEqual([[0.99995, 0.99999, "RISK", "edited"]]);
+});

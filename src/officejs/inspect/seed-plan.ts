@@ -6,6 +6,10 @@
  * SCALE.GAP's gap), with a formula the user can copy that gives the same level in a cell. A KPI's
  * flag is judged in the reporting month (Scale_ReportingMonth on Tracking_Months), as the sheet's
  * flag is; the Channels sheet's flag cells, which have no name, through the names beside them.
+ * A Departments flag judges the KPI's own row (read through Dept_MonthBlock, so a number typed
+ * over a computed month counts, as it does for the sheet), a Channels flag that sheet's row; both
+ * against the target the workbook holds (Dept_<id>_Target, Channel_<kpi>_Target): an edited target
+ * is judged by the band rule itself, a cleared one gives no level, text in it #N/A, as the flag.
  */
 import type { Language } from "../../core/catalog";
 import {
@@ -16,6 +20,7 @@ import {
   parseAddress,
 } from "../../core/address";
 import type { Cell } from "../../core/cell";
+import { gapOf, kpiRule, levelOf } from "../../core/evaluate";
 import { yearMonthOf } from "../../core/months";
 import {
   DEPARTMENT_KPIS,
@@ -26,14 +31,16 @@ import {
 import {
   CHANNEL_MEASURES,
   CHANNEL_SLOTS,
+  CHANNEL_KPI_IDS,
   ChannelMeasure,
   DEPARTMENT_INPUT_ROWS,
   changeValueKey,
   channelKey,
 } from "../../core/department-rows";
 import { CHANNELS } from "../../core/template/channels-layout";
+import { DEPARTMENTS_SHEET } from "../../core/template/departments-layout";
 import { relativeChangeFormula } from "../../core/template/formulas";
-import { NAMES } from "../../core/template/names";
+import { CHANNEL_KPI_ROWS, NAMES } from "../../core/template/names";
 import { isExcelError } from "../../functions/errors";
 import { gap, risk, target } from "../../functions/functions";
 import { functionName } from "../../functions/spanish";
@@ -55,8 +62,16 @@ export interface InspectedKpi {
   readonly target: number | string;
   readonly level: string;
   readonly gap?: number | string;
-  /** `=SCALE.RISK("sales.win_rate", S12)` in Excel's display language and syntax; none without a value. */
+  /**
+   * `=SCALE.RISK("sales.win_rate", S12)` in Excel's display language and syntax; none without a
+   * value, nor where the workbook's target is not the seed's (SCALE.RISK judges against the seed's).
+   */
   readonly formula?: string;
+  /**
+   * The workbook's target cell where it is not the seed's: "edited" (another number, judged by the
+   * band rule against it), "cleared" (blank or 0: the check is off, no level), "text" (#N/A).
+   */
+  readonly targetCell?: "edited" | "cleared" | "text";
 }
 
 const CHANNEL_KPI = {
@@ -99,21 +114,52 @@ const ROLES: ReadonlyMap<string, Role> = new Map<string, Role>([
   ]),
 ]);
 
-/** The Channels sheet's month row a channel KPI's Departments row reads (departments-sheet.ts), by the KPI's id. */
-const CHANNEL_KPI_ROWS: ReadonlyMap<string, string> = new Map([
-  [CHANNEL_KPI.diversity, NAMES.channelDiversity],
-  [CHANNEL_KPI.cac, NAMES.channelWorstCac],
-  [CHANNEL_KPI.roi, NAMES.channelWorstRoi],
-]);
-
 /**
- * The month row a KPI's flag judges: a change KPI's measured value, a linked KPI's Tracking row, a
- * channel KPI's Channels row, else the KPI's typed row (departments-sheet.ts judgedMonthFormula).
+ * A tracker without Dept_MonthBlock (made before it): the month row a KPI's flag is computed from,
+ * a change KPI's measured value, a linked KPI's Tracking row, a channel KPI's Channels row, else
+ * the KPI's typed row (departments-sheet.ts judgedMonthFormula).
  */
 function flagRowName(kpi: DepartmentKpi): string {
   if (kpi.change) return NAMES.department(changeValueKey(kpi.id));
   if (kpi.link) return NAMES.tracking(kpi.link);
-  return CHANNEL_KPI_ROWS.get(kpi.id) ?? NAMES.department(kpi.id);
+  return CHANNEL_KPI_ROWS[kpi.id] ?? NAMES.department(kpi.id);
+}
+
+/** The target cell a KPI's flag judges against: a channel KPI's on the Channels sheet, another's on its Departments row. */
+const targetName = (id: string) =>
+  CHANNEL_KPI_IDS.includes(id)
+    ? NAMES.channelTarget(id)
+    : NAMES.departmentTarget(id);
+
+/**
+ * The names a KPI's flag is judged with: on the Departments sheet its own row (in Dept_MonthBlock)
+ * or, without that name, the row it is computed from; on the Channels sheet that sheet's row of the
+ * KPI; the reporting month and the timeline's headers; its target; for CAC by channel, what makes
+ * the Channels sheet's highest-CAC flag RISK.
+ */
+function flagNames(
+  kpi: DepartmentKpi,
+  names: { has(name: string): boolean },
+  onDepartments: boolean,
+) {
+  const own = onDepartments && names.has(NAMES.departmentMonthBlock);
+  const wanted = [
+    own ? NAMES.departmentMonthBlock : flagRowName(kpi),
+    NAMES.reportingMonth,
+    NAMES.months,
+    targetName(kpi.id),
+  ];
+  if (!own && kpi.change) wanted.push(NAMES.departmentBaseline(kpi.id));
+  if (kpi.id === CHANNEL_KPI.cac)
+    wanted.push(
+      NAMES.channelWorstCac,
+      ...CHANNEL_SLOTS.flatMap((slot) =>
+        (["spend", "customers"] as const).map((m) =>
+          NAMES.channel(channelKey(slot, m)),
+        ),
+      ),
+    );
+  return wanted;
 }
 
 /**
@@ -181,25 +227,17 @@ function channelFlags(
 }
 
 /** The names a Channels flag cell is located and judged with. */
-function channelFlagNames(flag: ChannelFlag): string[] {
-  const measures = (slot: string, of: readonly ChannelMeasure[]) =>
-    of.map((m) => NAMES.channel(channelKey(slot, m)));
-  const judgedIn = [NAMES.reportingMonth, NAMES.months];
-  if (flag.kind === "kpi")
-    return [
-      NAMES.channelTarget(flag.kpi.id),
-      flagRowName(flag.kpi),
-      ...judgedIn,
-      ...(flag.kpi.id === CHANNEL_KPI.cac
-        ? CHANNEL_SLOTS.flatMap((slot) =>
-            measures(slot, ["spend", "customers"]),
-          )
-        : []),
-    ];
+function channelFlagNames(
+  flag: ChannelFlag,
+  names: { has(name: string): boolean },
+): string[] {
+  if (flag.kind === "kpi") return flagNames(flag.kpi, names, false);
   return [
     NAMES.channelTarget(CHANNEL_KPI.cac),
-    ...measures(flag.slot, CHANNEL_MEASURES),
-    ...judgedIn,
+    NAMES.channelTarget(CHANNEL_KPI[flag.which]),
+    ...CHANNEL_MEASURES.map((m) => NAMES.channel(channelKey(flag.slot, m))),
+    NAMES.reportingMonth,
+    NAMES.months,
   ];
 }
 
@@ -231,24 +269,18 @@ export function namesToRead(
     const role = ROLES.get(name)!;
     if (role.kind === "department" && role.measured)
       wanted.add(NAMES.departmentBaseline(role.kpi.id));
-    if (role.kind === "flag") {
-      // The flag judges its row in the reporting month: the month and the timeline's headers too.
-      wanted.add(flagRowName(role.kpi));
-      wanted.add(NAMES.reportingMonth);
-      wanted.add(NAMES.months);
-      if (role.kpi.change) wanted.add(NAMES.departmentBaseline(role.kpi.id));
-      if (role.kpi.id === CHANNEL_KPI.cac)
-        for (const slot of CHANNEL_SLOTS)
-          for (const m of ["spend", "customers"] as const)
-            wanted.add(NAMES.channel(channelKey(slot, m)));
-    }
-    if (role.kind === "channel")
+    if (role.kind === "flag")
+      for (const n of flagNames(role.kpi, names, true)) wanted.add(n);
+    else if (role.kind === "channel") {
       for (const m of CHANNEL_MEASURES)
         wanted.add(NAMES.channel(channelKey(role.slot, m)));
+      wanted.add(targetName(CHANNEL_KPI.cac));
+      wanted.add(targetName(CHANNEL_KPI.roi));
+    } else wanted.add(targetName(role.kpi.id));
   }
   for (const flag of channelFlags((n) => names.get(n)))
     if (overlaps(flag.at, selection))
-      for (const n of channelFlagNames(flag)) wanted.add(n);
+      for (const n of channelFlagNames(flag, names)) wanted.add(n);
   return [...wanted].filter((n) => names.has(n));
 }
 
@@ -266,29 +298,76 @@ const refAt = (cells: NamedCells, offset: number) =>
 const absoluteRef = (cells: NamedCells) =>
   absolute(cells.address.start.col, cells.address.start.row);
 
-/** One KPI judged by the functions, with the formula that judges it in a cell. */
+/**
+ * The target cell's content as the sheet's flag reads it (formulas.ts whereJudged): undefined for
+ * the seed's target (or no such name: an older tracker); blank or 0 switches the check off
+ * (product.md 4), text is #N/A, another number is the target.
+ */
+function workbookTarget(
+  id: string,
+  read: ReadonlyMap<string, NamedCells>,
+):
+  | { kind: "edited"; target: number }
+  | { kind: "cleared" | "text"; target: string }
+  | undefined {
+  const cells = read.get(targetName(id));
+  if (!cells) return undefined;
+  const held = cells.values[0]?.[0];
+  if (typeof held === "string" && held !== "")
+    return { kind: "text", target: held };
+  if (typeof held !== "number" || held === 0)
+    return { kind: "cleared", target: "" };
+  return held === departmentKpi(id)?.target
+    ? undefined
+    : { kind: "edited", target: held };
+}
+
+/**
+ * One KPI judged by the functions, with the formula that judges it in a cell; against the target
+ * the workbook holds where it is not the seed's, by the band rule itself (SCALE.RISK takes no
+ * target for a department KPI), with no formula.
+ */
 function judged(
   id: string,
   address: string,
   value: number | undefined,
   expression: string | undefined,
   language: Language,
+  read: ReadonlyMap<string, NamedCells>,
 ): InspectedKpi {
+  const held = workbookTarget(id, read);
   const shown = {
     id,
     address,
-    target: shownOf(first(target([[id]], undefined))),
+    target: held?.target ?? shownOf(first(target([[id]], undefined))),
+    ...(held && { targetCell: held.kind }),
   };
   if (value === undefined) return { ...shown, level: "" };
+  const level = String(shownOf(first(risk([[id]], [[value]]))));
+  const rejected = level.startsWith("#");
+  if (held?.kind === "cleared" && !rejected)
+    return { ...shown, value, level: "" };
+  if (held?.kind === "text" && !rejected)
+    return { ...shown, value, level: "#N/A" };
+  if (held?.kind === "edited" && !rejected) {
+    const rule = { ...kpiRule(departmentKpi(id)!), threshold: held.target };
+    return {
+      ...shown,
+      value,
+      level: levelOf(value, rule),
+      gap: gapOf(value, rule),
+    };
+  }
   const separator = language === "es" ? ";" : ",";
   return {
     ...shown,
     value,
-    level: String(shownOf(first(risk([[id]], [[value]])))),
+    level,
     gap: shownOf(first(gap([[id]], [[value]], undefined))),
-    formula: expression
-      ? `=${functionName("RISK", language)}("${id}"${separator} ${expression})`
-      : undefined,
+    formula:
+      expression && !held
+        ? `=${functionName("RISK", language)}("${id}"${separator} ${expression})`
+        : undefined,
   };
 }
 
@@ -363,57 +442,120 @@ function changeJudged(
     change,
     relativeChangeFormula(kpi.change!, absoluteRef(baseline), at),
     language,
+    read,
   );
 }
 
 /**
- * A KPI's flag cell: judged where the sheet's flag is, its row (flagRowName) in the reporting month
- * (a change KPI's measured value against its baseline); unjudged, as the flag is blank, where there
- * is no reporting month on the timeline or the row has no number that month.
+ * The KPI's own row of the Departments sheet, the one its value and flag read, cut from
+ * Dept_MonthBlock where departments-layout.ts places it (as a rebuild reads it); undefined in a
+ * tracker without that name.
+ */
+function ownRow(
+  kpi: DepartmentKpi,
+  read: ReadonlyMap<string, NamedCells>,
+): NamedCells | undefined {
+  const block = read.get(NAMES.departmentMonthBlock);
+  const i =
+    DEPARTMENTS_SHEET.kpiRow(kpi.id) - DEPARTMENTS_SHEET.monthBlock.first;
+  const values = block?.values[i];
+  if (!block || !values) return undefined;
+  const row = block.address.start.row + i;
+  return {
+    address: {
+      sheet: block.address.sheet,
+      start: { col: block.address.start.col, row },
+      end: { col: block.address.end.col, row },
+    },
+    values: [values],
+  };
+}
+
+/**
+ * "CAC by channel" is RISK, as the sheet's flag, where the Channels sheet's highest-CAC flag is: a
+ * channel spent and got no customer that month (its CAC only a lower bound), or the highest CAC
+ * itself is RISK; then no gap (there is no CAC to measure it from) and no SCALE.RISK formula says
+ * so. Not where the target is cleared or text: that flag is then blank or #N/A too.
+ */
+function cacFlag(
+  result: InspectedKpi,
+  read: ReadonlyMap<string, NamedCells>,
+  k: number,
+): InspectedKpi {
+  const highest = numberAt(read.get(NAMES.channelWorstCac), k);
+  const highestAtRisk =
+    highest !== undefined &&
+    judged(CHANNEL_KPI.cac, "", highest, undefined, "en", read).level ===
+      "RISK";
+  return spentWithoutCustomers(read, k) || highestAtRisk
+    ? failing(result)
+    : result;
+}
+
+/** RISK whatever the value, with no gap and no formula; not where the target is cleared or text (the flag is blank or #N/A). */
+const failing = (result: InspectedKpi): InspectedKpi =>
+  result.targetCell === "cleared" || result.targetCell === "text"
+    ? result
+    : { ...result, level: "RISK", gap: undefined, formula: undefined };
+
+/**
+ * A KPI's flag cell: judged as the sheet's flag is, on the Departments sheet the KPI's own row in
+ * the reporting month (without Dept_MonthBlock, the row it is computed from: a change KPI's
+ * measured value against its baseline, a count per year at its yearly rate), on the Channels sheet
+ * that sheet's row of the KPI; unjudged, as the flag is blank, where there is no reporting month
+ * on the timeline or the row has no number that month.
  */
 function flagJudged(
   kpi: DepartmentKpi,
   flag: NamedCells,
+  onDepartments: boolean,
   read: ReadonlyMap<string, NamedCells>,
   onSheet: (ref: string) => string,
   language: Language,
 ): InspectedKpi {
-  const row = read.get(flagRowName(kpi));
+  const own = onDepartments ? ownRow(kpi, read) : undefined;
+  const row = own ?? read.get(flagRowName(kpi));
   const k = reportingOffset(read);
   const unjudged = () =>
-    judged(kpi.id, onSheet(refAt(flag, 0)), undefined, undefined, language);
+    judged(
+      kpi.id,
+      onSheet(refAt(flag, 0)),
+      undefined,
+      undefined,
+      language,
+      read,
+    );
   if (!row || k === undefined || numberAt(row, k) === undefined)
     return unjudged();
-  // A linked or channel KPI's row is on Tracking or the Channels sheet: named with its sheet.
+  // Without Dept_MonthBlock, a linked or channel KPI's row is on Tracking or the Channels sheet:
+  // named with its sheet.
   const elsewhere = row.address.sheet !== flag.address.sheet;
   const rowSheet = (ref: string) =>
     elsewhere ? `${row.address.sheet}!${ref}` : onSheet(ref);
   const expression = (ref: string) =>
     elsewhere ? onSheetRef(row.address.sheet, ref) : ref;
-  if (kpi.change)
+  if (!own && kpi.change)
     return changeJudged(kpi, row, k, read, onSheet, language) ?? unjudged();
-  // A count per year is judged at its yearly rate, as the flag is, not the month's count.
-  const yearly = kpi.per === "year" ? yearlyRate(row, k) : undefined;
+  // Without Dept_MonthBlock, a count per year is judged at its yearly rate, as the flag is.
+  const yearly = !own && kpi.per === "year" ? yearlyRate(row, k) : undefined;
   const result = judged(
     kpi.id,
     rowSheet(refAt(row, k)),
     yearly ? yearly.value : numberAt(row, k),
     yearly ? yearly.formula : expression(refAt(row, k)),
     language,
+    read,
   );
-  // As the sheet: a channel that spent and got no customer has no CAC under the target, so "CAC by
-  // channel" is RISK whatever the highest number (channels-sheet.ts); no SCALE.RISK formula says so.
-  return kpi.id === CHANNEL_KPI.cac && spentWithoutCustomers(read, k)
-    ? { ...result, level: "RISK", formula: undefined }
-    : result;
+  return kpi.id === CHANNEL_KPI.cac ? cacFlag(result, read, k) : result;
 }
 
 /** Whether a channel spent and got no new customer in month offset k (its CAC only a lower bound). */
 const spentWithoutCustomers = (
   read: ReadonlyMap<string, NamedCells>,
   k: number,
+  slots: readonly string[] = CHANNEL_SLOTS,
 ) =>
-  CHANNEL_SLOTS.some((slot) => {
+  slots.some((slot) => {
     const at = (m: ChannelMeasure) =>
       numberAt(read.get(NAMES.channel(channelKey(slot, m))), k);
     const spend = at("spend");
@@ -448,6 +590,7 @@ function channelMonth(
           s / c,
           `${sRef}/${cRef}`,
           language,
+          read,
         ),
       }),
     ...(s !== undefined &&
@@ -459,6 +602,7 @@ function channelMonth(
           (12 * n - s) / s,
           `(12*${nRef}-${sRef})/${sRef}`,
           language,
+          read,
         ),
       }),
   };
@@ -483,29 +627,25 @@ function channelFlagJudged(
     undefined,
     undefined,
     language,
+    read,
   );
   if (k === undefined) return unjudged;
   const spend = read.get(NAMES.channel(channelKey(flag.slot, "spend")));
-  const customers = numberAt(
-    read.get(NAMES.channel(channelKey(flag.slot, "customers"))),
-    k,
-  );
-  const spent = numberAt(spend, k);
   if (
     flag.which === "cac" &&
-    spent !== undefined &&
-    spent > 0 &&
-    customers === 0
-  ) {
-    const lowerBound = judged(
-      id,
-      onSheet(refAt(spend!, k)),
-      spent,
-      undefined,
-      language,
+    spend &&
+    spentWithoutCustomers(read, k, [flag.slot])
+  )
+    return failing(
+      judged(
+        id,
+        onSheet(refAt(spend, k)),
+        numberAt(spend, k),
+        undefined,
+        language,
+        read,
+      ),
     );
-    return { ...lowerBound, level: "RISK" };
-  }
   return (
     channelMonth(flag.slot, k, read, onSheet, language)[flag.which] ?? unjudged
   );
@@ -527,7 +667,7 @@ export function inspectSeedCells(
     const role = ROLES.get(name);
     if (!role || !overlaps(cells.address, selection)) continue;
     if (role.kind === "flag") {
-      out.push(flagJudged(role.kpi, cells, read, onSheet, language));
+      out.push(flagJudged(role.kpi, cells, true, read, onSheet, language));
       continue;
     }
     const k = latestNumber(cells, selection);
@@ -541,8 +681,8 @@ export function inspectSeedCells(
         if (change) out.push(change);
       } else if (kpi.per === "year") {
         const { value: rate, formula } = yearlyRate(cells, k);
-        out.push(judged(kpi.id, onSheet(at), rate, formula, language));
-      } else out.push(judged(kpi.id, onSheet(at), value, at, language));
+        out.push(judged(kpi.id, onSheet(at), rate, formula, language, read));
+      } else out.push(judged(kpi.id, onSheet(at), value, at, language, read));
       continue;
     }
     // A channel's month: its CAC and first-year ROI that month (product.md 13).
@@ -557,6 +697,7 @@ export function inspectSeedCells(
           ? flagJudged(
               flag.kpi,
               { address: flag.at, values: [[null]] },
+              false,
               read,
               onSheet,
               language,

@@ -225,7 +225,8 @@ function KpiTable({
   const rejected = (k: InspectedKpi) =>
     k.value !== undefined &&
     typeof k.gap !== "number" &&
-    k.level.startsWith("#")
+    k.level.startsWith("#") &&
+    k.targetCell !== "text"
       ? `${k.level} ${kpiProblem(k.id, k.value, language) ?? words.cannotJudge}`
       : undefined;
   return (
@@ -245,6 +246,11 @@ function KpiTable({
                 <span style={{ fontSize: 12 }}>
                   {k.id} · {words.target(shown(k.id, k.target))} · {k.address}
                 </span>
+                {k.targetCell && (
+                  <span style={{ fontSize: 12 }}>
+                    {words.targetCell[k.targetCell]}
+                  </span>
+                )}
                 {k.formula && (
                   // Selected whole by one click (user-select: all), to copy; wrapped, never cut off.
                   <code
