@@ -255,6 +255,20 @@ describe("the Channels sheet's own flag cells (no name of their own): recognised
     expect([blank.value, blank.level]).toEqual([undefined, ""]);
   });
 
+  test("a channel's CAC flag judges the channel's own CAC row (Channel_MonthBlock) where the tracker has it: $90 typed over February's computed $125 is OK, as the sheet's flag", () => {
+    const selected = selectedAt(partnershipsFlag("CAC"));
+    expect(namesToRead(selected, allNames)).toContain(NAMES.channelMonthBlock);
+    const block = at(NAMES.channelMonthBlock);
+    const cacRow = Number(partnershipsFlag("CAC").replace(/\D+/g, ""));
+    const values: (number | string)[][] = [];
+    for (let r = block.start.row; r <= block.end.row; r++) values.push(r === cacRow ? [50, 90] : []);
+    const read = readFor(selected, [[slot("spend"), [500, 1250]], [slot("customers"), [10, 10]]]);
+    read.set(NAMES.channelMonthBlock, { address: block, values });
+    const [kpi] = inspectSeedCells(selected, read, "en");
+    const february = `${columnLetter(block.start.col + 1)}${cacRow}`;
+    expect([kpi.value, kpi.level, kpi.address, kpi.formula]).toEqual([90, "OK", `${channels}!${february}`, `=SCALE.RISK("marketing.cac_by_channel", ${february})`]);
+  });
+
   test("a channel's ROI flag: $1,000 spent for $400 new MRR is (12 x 400 - 1,000) / 1,000 = 380%, OK against > 300%", () => {
     const selected = selectedAt(partnershipsFlag("ROI"));
     const [kpi] = inspectSeedCells(selected, readFor(selected, [[slot("spend"), [0, 1000]], [slot("customers"), [0, 2]], [slot("new_mrr"), [0, 400]]]), "en");

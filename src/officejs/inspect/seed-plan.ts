@@ -236,6 +236,7 @@ function channelFlagNames(
     NAMES.channelTarget(CHANNEL_KPI.cac),
     NAMES.channelTarget(CHANNEL_KPI[flag.which]),
     ...CHANNEL_MEASURES.map((m) => NAMES.channel(channelKey(flag.slot, m))),
+    NAMES.channelMonthBlock,
     NAMES.reportingMonth,
     NAMES.months,
   ];
@@ -455,9 +456,17 @@ function ownRow(
   kpi: DepartmentKpi,
   read: ReadonlyMap<string, NamedCells>,
 ): NamedCells | undefined {
-  const block = read.get(NAMES.departmentMonthBlock);
-  const i =
-    DEPARTMENTS_SHEET.kpiRow(kpi.id) - DEPARTMENTS_SHEET.monthBlock.first;
+  return blockRow(
+    read.get(NAMES.departmentMonthBlock),
+    DEPARTMENTS_SHEET.kpiRow(kpi.id) - DEPARTMENTS_SHEET.monthBlock.first,
+  );
+}
+
+/** Row i of a month block's cells (Dept_MonthBlock, Channel_MonthBlock), as a name's one row. */
+function blockRow(
+  block: NamedCells | undefined,
+  i: number,
+): NamedCells | undefined {
   const values = block?.values[i];
   if (!block || !values) return undefined;
   const row = block.address.start.row + i;
@@ -646,6 +655,26 @@ function channelFlagJudged(
         read,
       ),
     );
+  // The row the sheet's flag reads, where the tracker has the block: a number typed over it counts.
+  const slot = CHANNEL_SLOTS.indexOf(flag.slot);
+  const own = blockRow(
+    read.get(NAMES.channelMonthBlock),
+    (flag.which === "cac" ? CHANNELS.cacRow(slot) : CHANNELS.roiRow(slot)) -
+      CHANNELS.monthBlock.first,
+  );
+  if (own) {
+    const value = numberAt(own, k);
+    return value === undefined
+      ? unjudged
+      : judged(
+          id,
+          onSheet(refAt(own, k)),
+          value,
+          refAt(own, k),
+          language,
+          read,
+        );
+  }
   return (
     channelMonth(flag.slot, k, read, onSheet, language)[flag.which] ?? unjudged
   );
