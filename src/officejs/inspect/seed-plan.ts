@@ -175,6 +175,8 @@ type ChannelFlag =
       readonly kind: "slot";
       readonly slot: string;
       readonly which: "cac" | "roi";
+      /** The channel's CAC or ROI row in channels-layout.ts: where Channel_MonthBlock holds its months. */
+      readonly layoutRow: number;
       readonly at: Address;
     };
 
@@ -211,17 +213,21 @@ function channelFlags(
     if (!spend) return;
     const below = (row: number) =>
       spend.start.row + row - CHANNELS.measureRow(s, "spend");
-    for (const which of ["cac", "roi"] as const)
+    for (const which of ["cac", "roi"] as const) {
+      const layoutRow =
+        which === "cac" ? CHANNELS.cacRow(s) : CHANNELS.roiRow(s);
       flags.push({
         kind: "slot",
         slot,
         which,
+        layoutRow,
         at: oneCell(
           spend.sheet,
           column.start.col + FLAG_FROM_TARGET,
-          below(which === "cac" ? CHANNELS.cacRow(s) : CHANNELS.roiRow(s)),
+          below(layoutRow),
         ),
       });
+    }
   });
   return flags;
 }
@@ -656,11 +662,9 @@ function channelFlagJudged(
       ),
     );
   // The row the sheet's flag reads, where the tracker has the block: a number typed over it counts.
-  const slot = CHANNEL_SLOTS.indexOf(flag.slot);
   const own = blockRow(
     read.get(NAMES.channelMonthBlock),
-    (flag.which === "cac" ? CHANNELS.cacRow(slot) : CHANNELS.roiRow(slot)) -
-      CHANNELS.monthBlock.first,
+    flag.layoutRow - CHANNELS.monthBlock.first,
   );
   if (own) {
     const value = numberAt(own, k);
