@@ -104,32 +104,35 @@ const SHEET_INPUT_ROWS: readonly MonthlyRow[] = OTHER_MONTHLY_ROWS.map((r) => ({
   computed: false,
 }));
 
-/** The computed rows of a sheet, in its month block's name, by this version's layout of the sheet. */
-const blockRows = (
-  name: string,
-  block: { readonly first: number },
-  rows: readonly { readonly key: string; readonly row: number }[],
-): MonthlyRow[] =>
-  rows.map((r) => ({
-    key: r.key,
-    name,
-    rowInName: r.row - block.first,
-    computed: true,
-  }));
+/**
+ * The Departments and Channels sheets' month blocks (Dept_MonthBlock, Channel_MonthBlock): their
+ * computed rows (a linked KPI, a change, a channel's CAC...) are read row by row by this version's layout.
+ */
+const MONTH_BLOCKS = [
+  {
+    sheet: "departments",
+    name: NAMES.departmentMonthBlock,
+    block: DEPARTMENTS_SHEET.monthBlock,
+    computedRows: DEPARTMENTS_SHEET.computedRows,
+  },
+  {
+    sheet: "channels",
+    name: NAMES.channelMonthBlock,
+    block: CHANNELS.monthBlock,
+    computedRows: CHANNELS.computedRows,
+  },
+] as const;
 
-/** The Departments and Channels sheets' computed rows (a linked KPI, a change, a channel's CAC...). */
-const SHEET_COMPUTED_ROWS: readonly MonthlyRow[] = [
-  ...blockRows(
-    NAMES.departmentMonthBlock,
-    DEPARTMENTS_SHEET.monthBlock,
-    DEPARTMENTS_SHEET.computedRows,
-  ),
-  ...blockRows(
-    NAMES.channelMonthBlock,
-    CHANNELS.monthBlock,
-    CHANNELS.computedRows,
-  ),
-];
+/** The computed rows of both blocks, each at its row in its block's name. */
+const SHEET_COMPUTED_ROWS: readonly MonthlyRow[] = MONTH_BLOCKS.flatMap(
+  ({ name, block, computedRows }) =>
+    computedRows.map((r) => ({
+      key: r.key,
+      name,
+      rowInName: r.row - block.first,
+      computed: true,
+    })),
+);
 
 /** The template's names a reader needs the cells of. */
 export function trackerNames(): string[] {
@@ -300,20 +303,6 @@ const MONTH_ROW_NAMES: readonly {
     ],
   })),
 ];
-
-/** The month blocks whose rows the reader maps by this version's layout. */
-const MONTH_BLOCKS = [
-  {
-    sheet: "departments",
-    name: NAMES.departmentMonthBlock,
-    block: DEPARTMENTS_SHEET.monthBlock,
-  },
-  {
-    sheet: "channels",
-    name: NAMES.channelMonthBlock,
-    block: CHANNELS.monthBlock,
-  },
-] as const;
 
 /**
  * The sheets whose month rows are not as wide as Tracking's months, and the month blocks not as
