@@ -36,7 +36,7 @@ import {
   worstLevelFormula,
 } from "./formulas";
 import { NAMES, monthColumn, trackingRow } from "./layout";
-import { CHANNEL_KPI_ROWS as CHANNEL_ROWS } from "./names";
+import { CHANNEL_KPI_ROWS } from "./names";
 import {
   MonthGrid,
   computedMonthCells,
@@ -114,7 +114,7 @@ function judgedMonthFormula(
       );
     case "channel":
       // By position in the name's row, whatever the Channels sheet's layout (same months as Tracking).
-      return numberOr(`INDEX(${CHANNEL_ROWS[k.id]},1,${t})`);
+      return numberOr(`INDEX(${CHANNEL_KPI_ROWS[k.id]},1,${t})`);
     case "change": {
       const base = absolute(COL.baseline, inputRow!);
       const value = grid.at(t, inputRow!);
